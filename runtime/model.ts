@@ -1,0 +1,143 @@
+/**
+ * The in-memory workbook that the local Apps Script runtime serves.
+ *
+ * This is plain data, shared by three parties that must agree on it:
+ * - runtime/spreadsheet/ serves it through the SpreadsheetApp API (1-based, Google's semantics);
+ * - runtime/xlsx.ts imports an .xlsx workbook into it and exports it back;
+ * - tests and the local runner inspect it.
+ *
+ * Indexes here are 0-based (row 0 is the sheet's row 1); the SpreadsheetApp layer converts.
+ */
+
+/** A cell's value as Apps Script's getValues() would give it: '' for blank. */
+export type CellValue = string | number | boolean | Date;
+
+/** Formatting that Sheets keeps per cell. Absent fields mean the sheet default. */
+export interface CellFormat {
+  /** Fill as '#rrggbb' (lower case); absent or null for none (Apps Script reports '#ffffff'). */
+  background?: string | null;
+  /** Font colour as '#rrggbb'. */
+  fontColor?: string;
+  fontWeight?: 'bold' | 'normal';
+  fontStyle?: 'italic' | 'normal';
+  fontSize?: number;
+  fontFamily?: string;
+  /** Sheets number format pattern, e.g. 'yyyy-mm-dd', '0.00', '@' (plain text). */
+  numberFormat?: string;
+  horizontalAlignment?: 'left' | 'center' | 'right' | 'general';
+  verticalAlignment?: 'top' | 'middle' | 'bottom';
+  wrap?: boolean;
+}
+
+export interface DataValidationModel {
+  /** 'list': explicit values; 'listFromRange': values of an A1 range (may name a sheet). */
+  kind: 'list' | 'listFromRange' | 'date' | 'number' | 'checkbox' | 'custom';
+  values?: string[];
+  /** For listFromRange: A1 notation with sheet, e.g. "'责任单位'!A2:A200". For custom: the formula. */
+  source?: string;
+  showDropdown?: boolean;
+  /** false: reject invalid input; true: show a warning only. */
+  allowInvalid: boolean;
+  helpText?: string;
+}
+
+export interface Cell {
+  value: CellValue;
+  /** A formula as typed, starting with '='. The runtime does not evaluate formulas; value holds the cached result. */
+  formula?: string;
+  format?: CellFormat;
+  note?: string;
+  validation?: DataValidationModel;
+}
+
+/** A rectangle on a sheet, 0-based, end-exclusive. */
+export interface GridRange {
+  startRow: number;
+  startColumn: number;
+  endRow: number;
+  endColumn: number;
+}
+
+export interface ConditionalFormatModel {
+  ranges: GridRange[];
+  /** 'formula': a custom formula such as =$K2="逾期"; 'textEqual': cell text equals value. */
+  condition:
+    | { type: 'formula'; formula: string }
+    | { type: 'textEqual'; value: string }
+    | { type: 'textContains'; value: string }
+    | { type: 'cellEmpty' }
+    | { type: 'cellNotEmpty' };
+  format: { background?: string; fontColor?: string; bold?: boolean; italic?: boolean; strikethrough?: boolean };
+}
+
+export interface ProtectionModel {
+  type: 'RANGE' | 'SHEET';
+  range?: GridRange;
+  description: string;
+  /** Apps Script's setWarningOnly(true): edits allowed after a warning. */
+  warningOnly: boolean;
+}
+
+export interface SheetModel {
+  name: string;
+  sheetId: number;
+  /** rows[r][c]; missing rows/cells are blank. Never longer than maxRows x maxColumns. */
+  rows: (Cell | undefined)[][];
+  /** The grid size (Sheets has a grid bigger than the data: new sheets are 1000 x 26). */
+  maxRows: number;
+  maxColumns: number;
+  frozenRows: number;
+  frozenColumns: number;
+  merges: GridRange[];
+  conditionalFormats: ConditionalFormatModel[];
+  protections: ProtectionModel[];
+  /** Column widths in pixels by 0-based column index. */
+  columnWidths: Record<number, number>;
+  hidden?: boolean;
+  tabColor?: string;
+}
+
+export interface WorkbookModel {
+  id: string;
+  name: string;
+  /** The spreadsheet's time zone (File > Settings), e.g. 'Asia/Shanghai'. Date cells are midnight in this zone. */
+  timeZone: string;
+  locale: string;
+  sheets: SheetModel[];
+}
+
+export function newSheetModel(name: string, sheetId: number, maxRows = 1000, maxColumns = 26): SheetModel {
+  return {
+    name,
+    sheetId,
+    rows: [],
+    maxRows,
+    maxColumns,
+    frozenRows: 0,
+    frozenColumns: 0,
+    merges: [],
+    conditionalFormats: [],
+    protections: [],
+    columnWidths: {},
+  };
+}
+
+export function newWorkbookModel(name: string, timeZone = 'Asia/Shanghai', locale = 'zh_CN'): WorkbookModel {
+  return { id: `local-${name}`, name, timeZone, locale, sheets: [] };
+}
+
+/** A mail that MailApp accepted, as the runtime keeps it (and writes it out as .eml). */
+export interface SentMail {
+  to: string;
+  cc?: string;
+  bcc?: string;
+  replyTo?: string;
+  /** Sender display name (MailApp's `name` option). */
+  name?: string;
+  /** The sending account (Session.getEffectiveUser()). */
+  from: string;
+  subject: string;
+  body: string;
+  htmlBody?: string;
+  sentAt: Date;
+}
