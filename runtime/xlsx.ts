@@ -1,0 +1,7 @@
+/**
+ * The local runtime's bridge between .xlsx files and the in-memory WorkbookModel.
+ * Dates: an xlsx serial is a wall-clock time; the model holds the instant that the workbook's
+ * time zone shows as that wall clock (see runtime/xlsx/dates.ts).
+ */
+export { importXlsx, type ImportOptions } from './xlsx/import.js';
+export { exportXlsx, exportXlsxBuffer, buildWorkbook } from './xlsx/export.js';
