@@ -71,7 +71,7 @@ export function parseDeadline(raw: unknown, ctx: DeadlineContext): Deadline {
   const invalid = (reason: DeadlineReason): Deadline => ({ kind: 'invalid', text, reason });
   if (typeof raw !== 'string') return invalid('unrecognised');
 
-  const whole = normaliseText(text);
+  const whole = normaliseText(withoutTime(text));
   if (whole === '') return invalid('blank');
   if (ONGOING.has(whole)) return { kind: 'none', text };
   if (IMMEDIATE.has(whole)) return { kind: 'date', day: ctx.issueDay ?? ctx.today, form: 'immediate' };
@@ -195,7 +195,7 @@ function withYear(
  * are never rolled over into the next month.
  */
 export function parseDateText(text: string): Day | 'impossible' | 'implausible-year' | undefined {
-  const s = normaliseText(text);
+  const s = normaliseText(withoutTime(text));
   const m =
     /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s) ??
     /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(s) ??
@@ -206,6 +206,11 @@ export function parseDateText(text: string): Day | 'impossible' | 'implausible-y
   const [year, month, date] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (!yearOk(year)) return 'implausible-year';
   return isValidYmd(year, month, date) ? dayFromYmd(year, month, date) : 'impossible';
+}
+
+/** A time tail ("2024-07-31 00:00:00") is what a date looks like after a CSV round trip; the day is what counts. */
+function withoutTime(text: string): string {
+  return text.normalize('NFKC').replace(/\s+\d{1,2}:\d{2}(?::\d{2})?\s*$/, '');
 }
 
 /** Full-width digits and punctuation folded to ASCII, all spaces removed. */
