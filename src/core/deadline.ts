@@ -63,12 +63,19 @@ const SERIAL_MAX = 73050;
 const PAST_GRACE_DAYS = 31;
 
 const N = '(\\d{1,3}|[零〇一二两三四五六七八九十]{1,3})';
+const WORKING_DAYS = new RegExp(`^${N}个?工作日(?:内|以内|之内)?$`);
+const CALENDAR_DAYS = new RegExp(`^${N}(?:个?自然日|个?日历日|天|日)(?:内|以内|之内)$`);
+const BARE_DAYS = new RegExp(`^${N}天$`);
+const MONTHS = new RegExp(`^${N}个月(?:内|以内|之内)?$`);
+const PART_OF_MONTH = new RegExp(`^(?:(\\d{4})年)?${N}月份?(底|末|内|上旬|中旬|下旬)$`);
+const MONTH_DAY = new RegExp(`^${N}月${N}[日号]$`);
 
 export function parseDeadline(raw: unknown, ctx: DeadlineContext): Deadline {
   if (isDateValue(raw)) return { kind: 'date', day: ctx.toDay(raw), form: 'date-value' };
   if (typeof raw === 'number') return parseNumber(raw);
   const text = raw === undefined || raw === null ? '' : String(raw);
   const invalid = (reason: DeadlineReason): Deadline => ({ kind: 'invalid', text, reason });
+  if (raw === undefined || raw === null) return invalid('blank');
   if (typeof raw !== 'string') return invalid('unrecognised');
 
   const whole = normaliseText(withoutTime(text));
@@ -95,22 +102,22 @@ function parseCore(s: string, ctx: DeadlineContext): CoreResult {
     return yearOk(year) ? { day: dayFromYmd(year, 12, 31), form: 'year-end' } : 'implausible-year';
   }
 
-  if ((m = new RegExp(`^${N}个?工作日(?:内|以内|之内)?$`).exec(s))) {
+  if ((m = WORKING_DAYS.exec(s))) {
     const n = cnNumber(m[1]);
     if (n === undefined || n < 1) return 'bad-count';
     if (issueDay === undefined) return 'needs-issue-date';
     return { day: ctx.calendar.addWorkingDays(issueDay, n), form: 'working-days' };
   }
   if (
-    (m = new RegExp(`^${N}(?:个?自然日|个?日历日|天|日)(?:内|以内|之内)$`).exec(s)) ||
-    (m = new RegExp(`^${N}天$`).exec(s))
+    (m = CALENDAR_DAYS.exec(s)) ||
+    (m = BARE_DAYS.exec(s))
   ) {
     const n = cnNumber(m[1]);
     if (n === undefined || n < 1) return 'bad-count';
     if (issueDay === undefined) return 'needs-issue-date';
     return { day: issueDay + n, form: 'calendar-days' };
   }
-  if ((m = new RegExp(`^${N}个月(?:内|以内|之内)?$`).exec(s))) {
+  if ((m = MONTHS.exec(s))) {
     const n = cnNumber(m[1]);
     if (n === undefined || n < 1) return 'bad-count';
     if (issueDay === undefined) return 'needs-issue-date';
@@ -138,7 +145,7 @@ function parseCore(s: string, ctx: DeadlineContext): CoreResult {
   if (full !== undefined) return { day: full, form: 'ymd' };
 
   // 2024年7月底前 / 7月上旬: a part of a month, with or without its year.
-  if ((m = new RegExp(`^(?:(\\d{4})年)?${N}月份?(底|末|内|上旬|中旬|下旬)$`).exec(s))) {
+  if ((m = PART_OF_MONTH.exec(s))) {
     const month = cnNumber(m[2]);
     if (month === undefined || month < 1 || month > 12) return 'impossible-date';
     const part = m[3];
@@ -147,7 +154,7 @@ function parseCore(s: string, ctx: DeadlineContext): CoreResult {
       part === '上旬' ? 10 : part === '中旬' ? 20 : daysInMonth(year, month);
     return withYear(m[1], month, dateIn, form, ctx);
   }
-  if ((m = new RegExp(`^${N}月${N}[日号]$`).exec(s))) {
+  if ((m = MONTH_DAY.exec(s))) {
     const month = cnNumber(m[1]);
     const date = cnNumber(m[2]);
     if (month === undefined || date === undefined) return 'unrecognised';

@@ -241,6 +241,7 @@ describe('anything else', () => {
     expect(parseDeadline(' 尽快 ', ctx('2026-07-15'))).toEqual({ kind: 'invalid', text: ' 尽快 ', reason: 'unrecognised' });
     expect(parseDeadline('ASAP', ctx())).toEqual({ kind: 'invalid', text: 'ASAP', reason: 'unrecognised' });
     expect(parseDeadline('', ctx())).toEqual({ kind: 'invalid', text: '', reason: 'blank' });
+    expect(parseDeadline(null, ctx())).toEqual({ kind: 'invalid', text: '', reason: 'blank' });
     expect(parseDeadline(true, ctx())).toEqual({ kind: 'invalid', text: 'true', reason: 'unrecognised' });
     expect(parseDeadline(new Date(Number.NaN), ctx())).toMatchObject({ kind: 'invalid', reason: 'unrecognised' });
   });
