@@ -1,0 +1,209 @@
+/**
+ * The columns a task ledger has, and the many names offices give them.
+ *
+ * Offices already keep ledgers and will not re-type their headers, so each field has a
+ * list of aliases in Chinese and English. Columns people own are recognised by aliases;
+ * columns the script owns are recognised by their text in the message catalogue (any
+ * language), so a ledger set up in English keeps working after a switch to Chinese.
+ */
+import { allTexts, type Locale, type MessageKey } from './i18n';
+import { cellText, isAscii, normalizeHeader, toHalfWidth } from './text';
+
+/** Columns people fill in. */
+export type PersonField =
+  | 'id'
+  | 'seq'
+  | 'task'
+  | 'unit'
+  | 'person'
+  | 'leader'
+  | 'deadline'
+  | 'status'
+  | 'closedFlag'
+  | 'progress'
+  | 'issued'
+  | 'completed'
+  | 'score'
+  | 'batch'
+  | 'source'
+  | 'remark'
+  | 'extendedTo'
+  | 'extensionApproved'
+  | 'reopenCount';
+
+/** Columns the script writes (and never a person). */
+export type ScriptField =
+  | 'state'
+  | 'daysOverdue'
+  | 'noticeCount'
+  | 'lastNotice'
+  | 'level'
+  | 'reopens'
+  | 'statusChanged'
+  | 'systemNote'
+  | 'taskId';
+
+export type Field = PersonField | ScriptField;
+
+export type ColumnMap = Partial<Record<Field, number>>;
+
+interface Aliases {
+  zh: readonly string[];
+  en: readonly string[];
+}
+
+/**
+ * The first alias in each language is the field's label (what setup writes and what a
+ * message calls the column). Longer, more specific aliases exist to settle headers that
+ * contain another field's alias, e.g. 计划完成日期 is a deadline though it contains 完成日期.
+ */
+export const PERSON_FIELD_ALIASES: Record<PersonField, Aliases> = {
+  id: { zh: ['编号', '任务编号', '问题编号', '台账编号'], en: ['ID', 'Task No', 'Ref'] },
+  seq: { zh: ['序号'], en: ['No.', 'Seq'] },
+  task: {
+    zh: ['任务内容', '问题描述', '整改任务', '具体问题', '问题', '任务', '交办事项', '存在问题', '问题清单', '工作任务', '督办事项', '事项'],
+    en: ['Task', 'Issue', 'Description', 'Problem'],
+  },
+  unit: {
+    zh: ['责任单位', '牵头单位', '主责单位', '责任部门', '牵头部门', '主责部门', '承办单位', '整改单位'],
+    en: ['Responsible unit', 'Unit', 'Department', 'Lead unit'],
+  },
+  person: {
+    zh: ['责任人', '具体责任人', '经办人', '负责人', '单位负责人', '责任单位负责人'],
+    en: ['Person', 'Responsible person', 'Owner'],
+  },
+  leader: { zh: ['责任领导', '分管领导', '包保领导', '牵头领导'], en: ['Leader', 'Responsible leader'] },
+  deadline: {
+    zh: ['整改时限', '完成时限', '截止日期', '截止时间', '时间节点', '办结时限', '完成时间', '计划完成日期', '计划完成时间', '整改期限', '时限', '期限'],
+    en: ['Deadline', 'Due date', 'Due'],
+  },
+  status: { zh: ['状态', '整改状态', '办理状态', '任务状态', '完成状态'], en: ['Status'] },
+  closedFlag: { zh: ['是否销号', '销号情况', '销号', '是否办结'], en: ['Closed', 'Closed?'] },
+  progress: {
+    zh: ['整改情况', '完成情况', '进展情况', '推进情况', '整改进展', '工作进展', '办理情况', '落实情况'],
+    en: ['Progress', 'Progress notes'],
+  },
+  issued: { zh: ['下达日期', '交办日期', '发现日期', '交办时间', '下达时间', '发现时间', '督办日期'], en: ['Issued', 'Issue date', 'Assigned'] },
+  completed: {
+    zh: ['完成日期', '销号日期', '办结日期', '实际完成日期', '实际完成时间', '销号时间', '办结时间'],
+    en: ['Completed', 'Completion date', 'Closed on'],
+  },
+  score: { zh: ['分值', '扣分', '得分', '分数'], en: ['Score', 'Points'] },
+  batch: { zh: ['批次', '督查批次'], en: ['Batch'] },
+  source: { zh: ['来源', '问题来源', '任务来源', '交办来源'], en: ['Source'] },
+  remark: { zh: ['备注', '说明'], en: ['Remark', 'Remarks', 'Notes', 'Note'] },
+  extendedTo: { zh: ['延期至', '延期后时限', '延期时限', '延期后截止日期', '申请延期至'], en: ['Extended to', 'New deadline'] },
+  extensionApproved: {
+    zh: ['延期审批', '是否同意延期', '延期批准', '延期审批意见', '是否批准延期'],
+    en: ['Extension approved', 'Extension approval'],
+  },
+  reopenCount: { zh: ['反复次数', '复发次数', '重复交办次数'], en: ['Times reopened', 'Recurrences'] },
+};
+
+/** The catalogue key holding each script-owned column's header. */
+export const SCRIPT_FIELD_KEYS: Record<ScriptField, MessageKey> = {
+  state: 'col.state',
+  daysOverdue: 'col.daysOverdue',
+  noticeCount: 'col.noticeCount',
+  lastNotice: 'col.lastNotice',
+  level: 'col.level',
+  reopens: 'col.reopenCount',
+  statusChanged: 'col.statusChanged',
+  systemNote: 'col.systemNote',
+  taskId: 'col.taskId',
+};
+
+export const PERSON_FIELDS = Object.keys(PERSON_FIELD_ALIASES) as PersonField[];
+export const SCRIPT_FIELDS = Object.keys(SCRIPT_FIELD_KEYS) as ScriptField[];
+export const ALL_FIELDS: Field[] = [...PERSON_FIELDS, ...SCRIPT_FIELDS];
+
+/** task, unit, deadline, and one of status / closedFlag (checked in header.ts). */
+export const REQUIRED_FIELDS: readonly PersonField[] = ['task', 'unit', 'deadline'];
+export const CLOSURE_FIELDS: readonly PersonField[] = ['status', 'closedFlag'];
+
+export function isScriptField(field: Field): field is ScriptField {
+  return Object.prototype.hasOwnProperty.call(SCRIPT_FIELD_KEYS, field);
+}
+
+/** Every header text that names a field, both languages. */
+export function aliasesOf(field: Field): string[] {
+  if (isScriptField(field)) return allTexts(SCRIPT_FIELD_KEYS[field]);
+  const a = PERSON_FIELD_ALIASES[field];
+  return [...a.zh, ...a.en];
+}
+
+/** The field's name in a locale: the header setup writes, and the word a message uses. */
+export function fieldLabel(field: PersonField, locale: Locale): string {
+  const a = PERSON_FIELD_ALIASES[field];
+  return locale === 'en' ? a.en[0] : a.zh[0];
+}
+
+interface AliasEntry {
+  field: Field;
+  norm: string;
+}
+
+function buildEntries(): AliasEntry[] {
+  const entries: AliasEntry[] = [];
+  for (const field of ALL_FIELDS) {
+    for (const alias of aliasesOf(field)) {
+      const norm = normalizeHeader(alias);
+      if (norm !== '') entries.push({ field, norm });
+    }
+  }
+  return entries;
+}
+
+const ENTRIES = buildEntries();
+const EXACT = new Map<string, Field>();
+for (const e of ENTRIES) if (!EXACT.has(e.norm)) EXACT.set(e.norm, e.field);
+
+/**
+ * Short English aliases ('due', 'no', 'id', 'unit') would be found inside unrelated words
+ * ('overdue', 'notes'), so only English aliases this long take part in 'contains' matching.
+ */
+const MIN_ASCII_CONTAINS = 5;
+
+/**
+ * The field a header names, or undefined.
+ *
+ * An exact (normalised) match wins. Otherwise a longer header is matched by the aliases it
+ * contains: the one ending latest wins, then the longest. A Chinese compound names its
+ * head noun last, so 整改完成时限 is a 时限 (deadline), 责任单位负责人 a 负责人 (person),
+ * 问题整改情况 a 情况 (progress). Script columns match exactly only: they are ours.
+ */
+export function matchField(header: unknown): Field | undefined {
+  const h = normalizeHeader(header);
+  if (h === '') return undefined;
+  const exact = EXACT.get(h);
+  if (exact) return exact;
+  // 配合单位 / 协办部门 name helpers, not the unit that answers for the task.
+  if (/^(配合|协办|协助)/.test(h)) return undefined;
+  let best: { field: Field; end: number; len: number } | undefined;
+  for (const e of ENTRIES) {
+    if (isScriptField(e.field)) continue;
+    if (isAscii(e.norm) ? e.norm.length < MIN_ASCII_CONTAINS : e.norm.length < 2) continue;
+    const at = h.lastIndexOf(e.norm);
+    if (at < 0) continue;
+    const end = at + e.norm.length;
+    if (!best || end > best.end || (end === best.end && e.norm.length > best.len)) {
+      best = { field: e.field, end, len: e.norm.length };
+    }
+  }
+  return best?.field;
+}
+
+const YES = new Set(['是', '已销号', '已', '销号', '已办结', '办结', '√', '✓', '✔', '☑', 'y', 'yes', 'true', '1', 'done', 'closed']);
+const NO = new Set(['否', '未销号', '未', '未办结', '×', '✗', '✘', '☐', 'n', 'no', 'false', '0', 'open']);
+
+/**
+ * A yes/no cell (是否销号, 延期审批): true, false, or undefined for a blank or anything else.
+ * Checkbox cells arrive from getValues() as booleans.
+ */
+export function parseYesNo(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  const s = toHalfWidth(cellText(v)).replace(/\s+/g, '').toLowerCase();
+  if (YES.has(s)) return true;
+  if (NO.has(s)) return false;
+  return undefined;
+}

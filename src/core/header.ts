@@ -1,0 +1,194 @@
+/**
+ * Finding the header row of a ledger people made.
+ *
+ * Real ledgers open with a merged title (xx市创建全国文明城市问题整改台账), a subtitle,
+ * a 填报单位 / 日期 line, and only then the header; some split the header over two rows
+ * (整改情况 merged above 完成情况 | 完成时间). So the header is the row, among the first
+ * few, that names the most known fields and at least the required ones.
+ */
+import {
+  ALL_FIELDS,
+  CLOSURE_FIELDS,
+  REQUIRED_FIELDS,
+  SCRIPT_FIELD_KEYS,
+  aliasesOf,
+  fieldLabel,
+  isScriptField,
+  matchField,
+  parseYesNo,
+  type ColumnMap,
+  type Field,
+  type PersonField,
+} from './columns';
+import { translator, type Locale } from './i18n';
+import { cellText, columnLetter, normalizeHeader } from './text';
+
+export interface HeaderFound {
+  ok: true;
+  /** The last header row (0-based): data starts on the next row. */
+  headerRow: number;
+  /** The first header row: equal to headerRow unless the header spans two rows. */
+  headerTop: number;
+  columns: ColumnMap;
+  /** Header cells with text that names no known field (0-based column). */
+  unknown: { column: number; text: string }[];
+  /** A field named by more than one column: the first is used, these are the others. */
+  duplicates: { field: Field; columns: number[] }[];
+}
+
+export interface HeaderMissing {
+  ok: false;
+  missing: Field[];
+  /** The aliases searched for, per field, for the message. */
+  lookedFor: Record<Field, string[]>;
+  /** The row that came closest, if any row named a field at all. */
+  bestRow?: number;
+}
+
+export type HeaderResult = HeaderFound | HeaderMissing;
+
+export const DEFAULT_MAX_SCAN_ROWS = 15;
+
+/** How many data rows are sampled to decide what a 销号情况 column holds. */
+const SAMPLE_ROWS = 200;
+
+interface Candidate {
+  top: number;
+  row: number;
+  texts: string[];
+  columns: ColumnMap;
+  unknown: { column: number; text: string }[];
+  duplicates: Map<Field, number[]>;
+  score: number;
+}
+
+function analyse(top: number, row: number, texts: string[]): Candidate {
+  const columns: ColumnMap = {};
+  const unknown: { column: number; text: string }[] = [];
+  const duplicates = new Map<Field, number[]>();
+  texts.forEach((text, column) => {
+    if (text === '') return;
+    const field = matchField(text);
+    if (!field) {
+      unknown.push({ column, text });
+      return;
+    }
+    if (columns[field] === undefined) columns[field] = column;
+    else duplicates.set(field, [...(duplicates.get(field) ?? []), column]);
+  });
+  return { top, row, texts, columns, unknown, duplicates, score: Object.keys(columns).length };
+}
+
+function missingFrom(columns: ColumnMap): Field[] {
+  const missing: Field[] = REQUIRED_FIELDS.filter((f) => columns[f] === undefined);
+  if (CLOSURE_FIELDS.every((f) => columns[f] === undefined)) missing.push(...CLOSURE_FIELDS);
+  return missing;
+}
+
+function rowTexts(values: unknown[][], r: number): string[] {
+  return (values[r] ?? []).map(cellText);
+}
+
+/** A two-row header read as one: the lower cell where it has text, else the (merged) upper. */
+function combine(upper: string[], lower: string[]): string[] {
+  const width = Math.max(upper.length, lower.length);
+  const out: string[] = [];
+  for (let c = 0; c < width; c++) out.push(lower[c] || upper[c] || '');
+  return out;
+}
+
+/**
+ * 销号情况 is sometimes a 是/否 column and sometimes holds progress words (已销号, 整改中,
+ * 申请销号). Headers that ask a yes/no question (是否…) are always the flag; any other
+ * closedFlag column whose values are not all yes/no words is read as the status, when the
+ * ledger has no status column of its own.
+ */
+function settleClosedFlag(values: unknown[][], found: Candidate): void {
+  const col = found.columns.closedFlag;
+  if (col === undefined || found.columns.status !== undefined) return;
+  if (normalizeHeader(found.texts[col]).startsWith('是否')) return;
+  const end = Math.min(values.length, found.row + 1 + SAMPLE_ROWS);
+  for (let r = found.row + 1; r < end; r++) {
+    const v = values[r]?.[col];
+    if (cellText(v) !== '' && parseYesNo(v) === undefined) {
+      found.columns.status = col;
+      delete found.columns.closedFlag;
+      return;
+    }
+  }
+}
+
+function lookedFor(): Record<Field, string[]> {
+  const out = {} as Record<Field, string[]>;
+  for (const f of ALL_FIELDS) out[f] = aliasesOf(f);
+  return out;
+}
+
+export function findHeader(values: unknown[][], opts?: { maxScanRows?: number }): HeaderResult {
+  const scan = Math.min(values.length, opts?.maxScanRows ?? DEFAULT_MAX_SCAN_ROWS);
+  const singles: Candidate[] = [];
+  for (let r = 0; r < scan; r++) singles.push(analyse(r, r, rowTexts(values, r)));
+
+  const candidates: Candidate[] = [...singles];
+  for (let r = 0; r + 1 < scan; r++) {
+    const pair = analyse(r, r + 1, combine(singles[r].texts, singles[r + 1].texts));
+    // Only a pair that names more than either row alone is a two-row header.
+    if (pair.score > singles[r].score && pair.score > singles[r + 1].score) candidates.push(pair);
+  }
+
+  let best: Candidate | undefined;
+  for (const c of candidates) {
+    if (missingFrom(c.columns).length > 0) continue;
+    if (!best || c.score > best.score || (c.score === best.score && c.row < best.row)) best = c;
+  }
+
+  if (!best) {
+    let closest: Candidate | undefined;
+    for (const c of singles) if (c.score > 0 && (!closest || c.score > closest.score)) closest = c;
+    return {
+      ok: false,
+      missing: missingFrom(closest?.columns ?? {}),
+      lookedFor: lookedFor(),
+      ...(closest ? { bestRow: closest.row } : {}),
+    };
+  }
+
+  settleClosedFlag(values, best);
+  return {
+    ok: true,
+    headerRow: best.row,
+    headerTop: best.top,
+    columns: best.columns,
+    unknown: best.unknown,
+    duplicates: [...best.duplicates].map(([field, columns]) => ({ field, columns })),
+  };
+}
+
+function label(field: Field, locale: Locale): string {
+  return isScriptField(field) ? translator(locale)(SCRIPT_FIELD_KEYS[field]) : fieldLabel(field, locale);
+}
+
+/** What a person reads when the header cannot be found: which columns, under which names. */
+export function describeMissingHeader(result: HeaderMissing, locale: Locale, maxScanRows = DEFAULT_MAX_SCAN_ROWS): string {
+  const t = translator(locale);
+  const sep = locale === 'en' ? ', ' : '、';
+  const one = (f: Field): string => t('header.missingField', { label: label(f, locale), aliases: result.lookedFor[f].join(sep) });
+  const closureMissing = CLOSURE_FIELDS.every((f) => result.missing.includes(f));
+  const parts = result.missing.filter((f) => !CLOSURE_FIELDS.includes(f as PersonField)).map(one);
+  if (closureMissing) parts.push(CLOSURE_FIELDS.map(one).join(t('header.or')));
+  let text = t('header.missing', { rows: maxScanRows, fields: parts.join(locale === 'en' ? '; ' : '；') });
+  if (result.bestRow !== undefined) text += t('header.closest', { row: result.bestRow + 1 });
+  return text;
+}
+
+/** One line per duplicated field, for the system note or the log. */
+export function describeDuplicates(found: HeaderFound, locale: Locale): string[] {
+  const t = translator(locale);
+  return found.duplicates.map((d) =>
+    t('header.duplicate', {
+      label: label(d.field, locale),
+      first: columnLetter(found.columns[d.field] ?? 0),
+      others: d.columns.map(columnLetter).join(locale === 'en' ? ', ' : '、'),
+    }),
+  );
+}
