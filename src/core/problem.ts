@@ -1,0 +1,30 @@
+/**
+ * A problem found in a sheet, located the way a person would look for it: sheet name,
+ * 1-based row, column letter and header. Every warning a job reports is one of these, so
+ * "what is wrong and where" is never lost on the way to run.json, a row note or a mail.
+ */
+import type { Translate } from './i18n';
+import { columnLetter } from './text';
+
+export interface Problem {
+  sheet: string;
+  /** 1-based sheet row; 0 when the problem is about the whole sheet. */
+  row: number;
+  /** 1-based column; 0 when the problem is about a whole row or sheet. */
+  column: number;
+  /** The header text of that column, when known. */
+  header?: string;
+  message: string;
+}
+
+/** '《任务台账》F7 (整改时限): …' — one line a person can act on, in their language. */
+export function describeProblem(p: Problem, t: Translate): string {
+  const where =
+    p.row <= 0
+      ? t('where.sheet', { sheet: p.sheet })
+      : p.column > 0
+        ? t('where.cell', { sheet: p.sheet, cell: `${columnLetter(p.column - 1)}${p.row}` })
+        : t('where.row', { sheet: p.sheet, row: p.row });
+  const header = p.header ? ` (${p.header})` : '';
+  return `${where}${header}: ${p.message}`;
+}

@@ -1,0 +1,50 @@
+/**
+ * What `setup` must add to an existing workbook so that it is complete, never touching a
+ * row that is already there: missing settings rows, missing directory columns, holiday
+ * years the sheet does not cover yet.
+ */
+import { holidaySheetRows, type HolidayEntry } from './calendar';
+import { ymdFromDay } from './day';
+import { translator, type Locale } from './i18n';
+import { settingRows, SETTING_KEYS } from './settings';
+import { cellText, normalizeHeader } from './text';
+import { unitHeaders } from './units';
+
+/** Settings rows (label, default, explanation) whose key no row of the sheet names yet. */
+export function missingSettingRows(values: unknown[][], locale: Locale): string[][] {
+  const present = new Set(values.map((row) => normalizeHeader(row?.[0])));
+  const mine = settingRows(translator(locale), locale);
+  const others = (['zh-CN', 'en'] as Locale[]).map((l) => settingRows(translator(l), l));
+  const out: string[][] = [];
+  SETTING_KEYS.forEach((key, i) => {
+    const names = [key, ...others.map((rows) => rows[i + 1]![0]!)].map(normalizeHeader);
+    if (!names.some((n) => present.has(n))) out.push(mine[i + 1]!);
+  });
+  return out;
+}
+
+/** Directory headers the sheet's first row lacks, in either language. */
+export function missingUnitHeaders(values: unknown[][], locale: Locale): string[] {
+  const header = new Set((values[0] ?? []).map(normalizeHeader));
+  const mine = unitHeaders(translator(locale));
+  const other = unitHeaders(translator(locale === 'en' ? 'zh-CN' : 'en'));
+  return mine.filter((h, i) => !header.has(normalizeHeader(h)) && !header.has(normalizeHeader(other[i])));
+}
+
+/** Shipped holiday rows for the given years where the sheet has no row of that year yet. */
+export function missingHolidayRows(values: unknown[][], years: number[], shipped: readonly HolidayEntry[], toYear: (v: unknown) => number | undefined): string[][] {
+  const covered = new Set<number>();
+  for (const row of values) {
+    const y = toYear(row?.[0]);
+    if (y !== undefined) covered.add(y);
+  }
+  const wanted = years.filter((y) => !covered.has(y));
+  return holidaySheetRows(shipped.filter((e) => wanted.includes(ymdFromDay(e.day).year)));
+}
+
+/** The year a holiday sheet's date cell names, text or date. */
+export function yearOfCell(v: unknown, toYear: (d: Date) => number): number | undefined {
+  if (Object.prototype.toString.call(v) === '[object Date]') return toYear(v as Date);
+  const m = /^(\d{4})/.exec(cellText(v));
+  return m ? Number(m[1]) : undefined;
+}

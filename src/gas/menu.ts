@@ -1,0 +1,15 @@
+/** The Duban menu, in the office's language; every item names a top-level function in main.ts. */
+import type { Translate } from '../core/i18n';
+
+export function addMenu(t: Translate): void {
+  SpreadsheetApp.getUi()
+    .createMenu(t('menu.title'))
+    .addItem(t('menu.sweep'), 'sweep')
+    .addSeparator()
+    .addItem(t('menu.setup'), 'setup')
+    .addItem(t('menu.installTriggers'), 'installTriggers')
+    .addToUi();
+}
+
+/** The menu's function names, for the smoke test that every one is in the bundle. */
+export const MENU_FUNCTIONS = ['sweep', 'setup', 'installTriggers'] as const;

@@ -1,0 +1,211 @@
+/**
+ * `setup`: creates what is missing and repairs what is broken, never touching existing rows.
+ * Safe to run any number of times: a second run finds nothing to do.
+ */
+import { shippedHolidayEntries } from '../core/calendar';
+import { fieldLabel, SCRIPT_FIELDS, type PersonField } from '../core/columns';
+import { ymdFromDay } from '../core/day';
+import { describeMissingHeader, findHeader } from '../core/header';
+import { translator } from '../core/i18n';
+import { missingHolidayRows, missingSettingRows, missingUnitHeaders, yearOfCell } from '../core/setup-plan';
+import { settingRows } from '../core/settings';
+import { statusWordsFor } from '../core/status';
+import { planSweep } from '../core/sweep';
+import { unitHeaders } from '../core/units';
+import { applyColourRules } from './colours';
+import { emptyResult, type JobResult } from './result';
+import { formatScriptColumns } from './script-columns';
+import { findSheet, openWorkbook, readAll, type Workbook } from './workbook';
+import { contiguousRuns } from './write-back';
+import { taskSheetOf } from './sweep-job';
+import { normalizeHeader } from '../core/text';
+import type { MessageKey } from '../core/i18n';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The columns of a ledger setup creates from nothing, in this order. */
+const NEW_LEDGER_FIELDS: PersonField[] = [
+  'id',
+  'task',
+  'unit',
+  'person',
+  'leader',
+  'issued',
+  'deadline',
+  'extendedTo',
+  'extensionApproved',
+  'status',
+  'progress',
+  'completed',
+  'remark',
+];
+
+function ensureSheet(wb: Workbook, key: MessageKey, name: string, changes: string[]): { sheet: Sheet; created: boolean } {
+  const existing = wb.sheets.find((s) => s.getName() === name) ?? findSheet(wb.sheets, key);
+  if (existing) return { sheet: existing, created: false };
+  const sheet = wb.ss.insertSheet(name);
+  wb.sheets.push(sheet);
+  changes.push(wb.t('setup.created', { sheet: name }));
+  return { sheet, created: true };
+}
+
+function writeRows(sheet: Sheet, startRow: number, rows: unknown[][]): void {
+  if (rows.length === 0) return;
+  const width = Math.max(...rows.map((r) => r.length));
+  const block = rows.map((r) => [...r, ...Array<unknown>(width - r.length).fill('')]);
+  // Text stays text: a value starting with '=' typed into the settings must not become a formula.
+  sheet.getRange(startRow, 1, block.length, width).setNumberFormat('@').setValues(block);
+}
+
+function setUpSettings(wb: Workbook, changes: string[]): void {
+  const { t, settings } = wb;
+  const { sheet, created } = ensureSheet(wb, 'sheet.settings', t('sheet.settings'), changes);
+  const values = created ? [] : readAll(sheet);
+  const rows = created ? settingRows(t, settings.locale) : missingSettingRows(values, settings.locale);
+  if (rows.length === 0) {
+    legend(sheet, wb);
+    return;
+  }
+  writeRows(sheet, values.length + 1, rows);
+  if (!created) changes.push(t('setup.addedRows', { sheet: sheet.getName(), count: rows.length }));
+  sheet.setFrozenRows(1);
+  sheet.getRange(1, 1, 1, 3).setFontWeight('bold');
+  sheet.setColumnWidth(1, 160);
+  sheet.setColumnWidth(2, 160);
+  sheet.setColumnWidth(3, 480);
+  legend(sheet, wb);
+}
+
+/** The colour settings' value cells wear their colour: the legend is the setting itself. */
+function legend(sheet: Sheet, wb: Workbook): void {
+  const values = readAll(sheet);
+  if (values.length === 0) return;
+  const colourRows = new Set<string>();
+  for (const locale of ['zh-CN', 'en'] as const) {
+    settingRows(translator(locale), locale)
+      .slice(1)
+      .filter((r) => /^#[0-9a-f]{6}$/i.test(r[1] ?? ''))
+      .forEach((r) => colourRows.add(normalizeHeader(r[0])));
+  }
+  const backgrounds = values.map((row) => {
+    const own = String(row[1] ?? '').trim();
+    return [colourRows.has(normalizeHeader(row[0])) && /^#[0-9a-f]{6}$/i.test(own) ? own : null];
+  });
+  sheet.getRange(1, 2, backgrounds.length, 1).setBackgrounds(backgrounds);
+}
+
+function setUpUnits(wb: Workbook, changes: string[]): Sheet {
+  const { t } = wb;
+  const { sheet, created } = ensureSheet(wb, 'sheet.units', wb.settings.unitSheet || t('sheet.units'), changes);
+  const values = created ? [] : readAll(sheet);
+  const missing = created ? unitHeaders(t) : missingUnitHeaders(values, wb.settings.locale);
+  if (missing.length > 0) {
+    const at = created ? 1 : Math.max(1, (values[0] ?? []).length + 1);
+    sheet.getRange(1, at, 1, missing.length).setValues([missing]).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+    if (!created) changes.push(t('setup.addedColumns', { sheet: sheet.getName(), columns: missing.join('、') }));
+  }
+  return sheet;
+}
+
+function setUpHolidays(wb: Workbook, changes: string[]): void {
+  const { t, clock } = wb;
+  const { sheet, created } = ensureSheet(wb, 'sheet.holidays', t('sheet.holidays'), changes);
+  const values = created ? [] : readAll(sheet);
+  const year = ymdFromDay(clock.today).year;
+  const rows = missingHolidayRows(values, [year, year + 1], shippedHolidayEntries(), (v) =>
+    yearOfCell(v, (d) => ymdFromDay(clock.toDay(d)).year),
+  );
+  const block = created ? [[t('holidaycol.date'), t('holidaycol.kind'), t('holidaycol.name')], ...rows] : rows;
+  if (block.length === 0) return;
+  writeRows(sheet, values.length + 1, block);
+  if (created) {
+    sheet.setFrozenRows(1);
+    sheet.getRange(1, 1, 1, 3).setFontWeight('bold');
+  } else {
+    changes.push(t('setup.addedRows', { sheet: sheet.getName(), count: rows.length }));
+  }
+}
+
+function setUpTasks(wb: Workbook, unitSheet: Sheet, changes: string[], result: JobResult): void {
+  const { t, settings } = wb;
+  const { sheet, created } = ensureSheet(wb, 'sheet.tasks', settings.taskSheet, changes);
+  if (created) {
+    const headers = NEW_LEDGER_FIELDS.map((f) => fieldLabel(f, settings.locale));
+    sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
+  }
+  const values = readAll(sheet);
+  const header = findHeader(values);
+  if (!header.ok) {
+    result.ok = false;
+    result.warnings.push(t('setup.headerProblem', { sheet: sheet.getName(), reason: describeMissingHeader(header, settings.locale) }));
+    return;
+  }
+  const plan = planSweep({
+    sheet: sheet.getName(),
+    values,
+    settings,
+    units: wb.units,
+    haveDirectory: wb.haveDirectory,
+    calendar: wb.calendar,
+    today: wb.clock.today,
+    toDay: wb.clock.toDay,
+    t,
+    onlyRows: new Set<number>(),
+  });
+  if (!plan.ok) return;
+  if (plan.addHeaders.length > 0) {
+    const first = plan.addHeaders[0]!.column;
+    sheet.getRange(plan.headerRow + 1, first + 1, 1, plan.addHeaders.length).setValues([plan.addHeaders.map((h) => h.text)]);
+    if (!created) changes.push(t('setup.addedColumns', { sheet: sheet.getName(), columns: plan.addHeaders.map((h) => h.text).join('、') }));
+  }
+  formatScriptColumns(sheet, plan);
+  if (sheet.getFrozenRows() < plan.headerRow + 1) sheet.setFrozenRows(plan.headerRow + 1);
+
+  const firstData = plan.headerRow + 2;
+  const height = Math.max(1, sheet.getMaxRows() - firstData + 1);
+  const { columns } = plan;
+  // Drop-downs warn rather than reject: old ledgers hold words like 已整改 that still mean something.
+  if (columns.status !== undefined) {
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInList(statusWordsFor(settings.closedStatuses), true)
+      .setAllowInvalid(true)
+      .build();
+    sheet.getRange(firstData, columns.status + 1, height, 1).setDataValidation(rule);
+  }
+  if (columns.unit !== undefined) {
+    const source = unitSheet.getRange(2, 1, Math.max(1, unitSheet.getMaxRows() - 1), 1);
+    const rule = SpreadsheetApp.newDataValidation().requireValueInRange(source, true).setAllowInvalid(true).build();
+    sheet.getRange(firstData, columns.unit + 1, height, 1).setDataValidation(rule);
+  }
+
+  // The script's columns carry a warning, not a lock: an admin can still fix a cell by hand.
+  const description = t('setup.protection');
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    if (p.getDescription() === description) p.remove();
+  }
+  const scriptColumns = SCRIPT_FIELDS.map((f) => columns[f]).filter((c): c is number => c !== undefined);
+  for (const [c0, c1] of contiguousRuns(scriptColumns)) {
+    sheet
+      .getRange(plan.headerRow + 1, c0 + 1, height + 1, c1 - c0 + 1)
+      .protect()
+      .setDescription(description)
+      .setWarningOnly(true);
+  }
+  const lastColumn = Math.max(...Object.values(columns).filter((c): c is number => c !== undefined));
+  applyColourRules(sheet, columns.state!, plan.headerRow, lastColumn, settings.colors, t);
+}
+
+export function setUpWorkbook(now: Date): JobResult {
+  const result = emptyResult('setup');
+  const wb = openWorkbook(now);
+  const changes: string[] = [];
+  setUpSettings(wb, changes);
+  const unitSheet = setUpUnits(wb, changes);
+  setUpHolidays(wb, changes);
+  setUpTasks(wb, unitSheet, changes, result);
+  result.counts = { changes: changes.length, sheets: wb.sheets.length };
+  result.warnings.push(...changes);
+  result.message = changes.length > 0 ? wb.t('setup.done', { changes: changes.join('；') }) : wb.t('setup.nothing');
+  return result;
+}

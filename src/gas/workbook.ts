@@ -1,0 +1,84 @@
+/**
+ * Opens the bound spreadsheet and reads what every job needs besides the task sheet:
+ * settings, unit directory, holidays. One getValues per sheet; nothing is written here.
+ */
+import { shippedHolidayEntries, parseHolidayRows, WorkCalendar, type HolidayProblemCode } from '../core/calendar';
+import { allTexts, translator, type MessageKey, type Translate } from '../core/i18n';
+import type { Problem } from '../core/problem';
+import { parseSettings, DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import { parseUnits, type Unit } from '../core/units';
+import { sheetClock, type SheetClock } from './time';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface Workbook {
+  ss: Spreadsheet;
+  sheets: Sheet[];
+  settings: Settings;
+  t: Translate;
+  clock: SheetClock;
+  units: Unit[];
+  haveDirectory: boolean;
+  calendar: WorkCalendar;
+  /** Problems found in the settings, directory and holiday sheets. */
+  problems: Problem[];
+}
+
+/** A sheet by its name in any language the catalogue has (a workbook set up in en keeps working in zh). */
+export function findSheet(sheets: Sheet[], key: MessageKey, names: string[] = []): Sheet | undefined {
+  const wanted = new Set([...names, ...allTexts(key)]);
+  return sheets.find((s) => wanted.has(s.getName()));
+}
+
+export function readAll(sheet: Sheet | undefined): unknown[][] {
+  if (!sheet) return [];
+  if (sheet.getLastRow() === 0) return [];
+  return sheet.getDataRange().getValues();
+}
+
+function located(sheet: string, list: { row: number; column: number; message: string }[]): Problem[] {
+  return list.map((p) => ({ sheet, row: p.row + 1, column: p.column + 1, message: p.message }));
+}
+
+export function openWorkbook(now: Date): Workbook {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheets = ss.getSheets();
+  const clock = sheetClock(ss.getSpreadsheetTimeZone(), now);
+  const problems: Problem[] = [];
+
+  const settingsSheet = findSheet(sheets, 'sheet.settings');
+  const parsed = settingsSheet ? parseSettings(readAll(settingsSheet)) : { settings: DEFAULT_SETTINGS, problems: [] };
+  const settings = parsed.settings;
+  const t = translator(settings.locale);
+  if (settingsSheet) problems.push(...located(settingsSheet.getName(), parsed.problems));
+
+  const unitSheet = findSheet(sheets, 'sheet.units');
+  const unitsParsed = unitSheet ? parseUnits(readAll(unitSheet)) : { units: [], problems: [] };
+  if (unitSheet) problems.push(...located(unitSheet.getName(), unitsParsed.problems));
+
+  const holidaySheet = findSheet(sheets, 'sheet.holidays');
+  let entries = shippedHolidayEntries();
+  if (holidaySheet) {
+    const rows = parseHolidayRows(readAll(holidaySheet), clock.toDay);
+    // The office's sheet corrects and extends the shipped list: its entries win.
+    entries = [...entries, ...rows.entries];
+    problems.push(...located(holidaySheet.getName(), rows.problems.map((p) => ({ ...p, message: t(holidayProblemKey(p.message)) }))));
+  }
+
+  return {
+    ss,
+    sheets,
+    settings,
+    t,
+    clock,
+    units: unitsParsed.units,
+    haveDirectory: unitSheet !== undefined && unitsParsed.units.length > 0,
+    calendar: new WorkCalendar(entries),
+    problems,
+  };
+}
+
+function holidayProblemKey(code: HolidayProblemCode): MessageKey {
+  return `holiday.${code}` as const;
+}

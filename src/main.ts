@@ -1,0 +1,71 @@
+/**
+ * The global entry points Apps Script calls: simple triggers, jobs (time triggers, the menu,
+ * the local runner). Each export becomes a top-level function in dist/Code.js (see
+ * scripts/build.ts). Keep this file to wiring: the rules live in core/, the I/O in gas/.
+ */
+import { translator, type Translate } from './core/i18n';
+import { handleEdit } from './gas/edit-handler';
+import { LockBusyError, withDocumentLock } from './gas/lock';
+import { addMenu } from './gas/menu';
+import { emptyResult, type JobResult } from './gas/result';
+import { setUpWorkbook } from './gas/setup-job';
+import { sweepLedger } from './gas/sweep-job';
+import { installDailyTriggers } from './gas/triggers';
+import { openWorkbook } from './gas/workbook';
+
+/** How long a job waits for another to finish before giving up (a trigger retries tomorrow). */
+const LOCK_WAIT_MS = 30_000;
+
+function currentTranslator(): Translate {
+  try {
+    return openWorkbook(new Date()).t;
+  } catch {
+    return translator('zh-CN');
+  }
+}
+
+/** Whether the call came from a person (menu, editor) rather than a trigger or the runner. */
+function fromMenu(event: unknown): boolean {
+  return event === undefined || event === null;
+}
+
+function runJob(name: string, event: unknown, job: (now: Date) => JobResult): JobResult {
+  let result: JobResult;
+  try {
+    result = withDocumentLock(LOCK_WAIT_MS, () => job(new Date()));
+  } catch (err) {
+    const t = currentTranslator();
+    result = emptyResult(name);
+    result.ok = false;
+    result.message = err instanceof LockBusyError ? t('job.busy') : t('job.failed', { job: name, error: err instanceof Error ? err.message : String(err) });
+    if (!(err instanceof LockBusyError)) console.error(err instanceof Error && err.stack ? err.stack : String(err));
+  }
+  console.log(JSON.stringify({ job: name, ok: result.ok, message: result.message, counts: result.counts }));
+  for (const w of result.warnings) console.warn(w);
+  if (fromMenu(event)) SpreadsheetApp.getActiveSpreadsheet().toast(result.message, currentTranslator()('menu.title'), 10);
+  return result;
+}
+
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  addMenu(currentTranslator());
+}
+
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!e || !e.range) return;
+  handleEdit(e, new Date());
+}
+
+/** Menu and job: create what is missing, repair what is broken. */
+export function setup(e?: unknown): JobResult {
+  return runJob('setup', e, setUpWorkbook);
+}
+
+/** Daily trigger, menu and job: every row's state, days overdue, notes and colours. */
+export function sweep(e?: unknown): JobResult {
+  return runJob('sweep', e, sweepLedger);
+}
+
+/** Menu: turn on the daily sweep. */
+export function installTriggers(e?: unknown): JobResult {
+  return runJob('installTriggers', e, installDailyTriggers);
+}
