@@ -76,6 +76,8 @@ export interface ProtectionModel {
   description: string;
   /** Apps Script's setWarningOnly(true): edits allowed after a warning. */
   warningOnly: boolean;
+  /** For a SHEET protection: ranges left editable (Protection.setUnprotectedRanges). */
+  unprotectedRanges?: GridRange[];
 }
 
 export interface SheetModel {

@@ -1,0 +1,73 @@
+/** The global SpreadsheetApp object of the sandbox. */
+import { activeSheetOf, type RuntimeContext } from './context.js';
+import { ConditionalFormatRuleBuilder } from './conditional-format.js';
+import * as enums from './enums.js';
+import { fail } from './errors.js';
+import { Range } from './range.js';
+import { Sheet } from './sheet.js';
+import { Spreadsheet } from './spreadsheet.js';
+import { Ui } from './ui.js';
+import { DataValidationBuilder } from './validation.js';
+
+export class SpreadsheetAppService {
+  readonly ProtectionType = enums.ProtectionType;
+  readonly DataValidationCriteria = enums.DataValidationCriteria;
+  readonly BooleanCriteria = enums.BooleanCriteria;
+  readonly Dimension = enums.Dimension;
+  readonly WrapStrategy = enums.WrapStrategy;
+  /** Apps Script also exposes the Ui button enums here (SpreadsheetApp.getUi().ButtonSet is the usual way). */
+  readonly ButtonSet = enums.ButtonSet;
+  readonly Button = enums.Button;
+
+  constructor(private readonly ctx: RuntimeContext) {}
+
+  private tick(name: string): void {
+    this.ctx.calls.count(`SpreadsheetApp.${name}`);
+  }
+
+  getActiveSpreadsheet(): Spreadsheet {
+    this.tick('getActiveSpreadsheet');
+    return new Spreadsheet(this.ctx);
+  }
+  getActive(): Spreadsheet {
+    this.tick('getActive');
+    return new Spreadsheet(this.ctx);
+  }
+  openById(id: string): Spreadsheet {
+    this.tick('openById');
+    if (String(id) !== this.ctx.model.id) fail('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    return new Spreadsheet(this.ctx);
+  }
+  getActiveSheet(): Sheet {
+    this.tick('getActiveSheet');
+    return new Sheet(this.ctx, activeSheetOf(this.ctx));
+  }
+  getActiveRange(): Range {
+    this.tick('getActiveRange');
+    const sheet = activeSheetOf(this.ctx);
+    const sel = this.ctx.activeSelection;
+    if (sel && sel.sheet === sheet) return new Range(this.ctx, sheet, sel.row, sel.column, sel.numRows, sel.numColumns);
+    return new Range(this.ctx, sheet, 0, 0, 1, 1);
+  }
+  setActiveSheet(sheet: Sheet): Sheet {
+    this.tick('setActiveSheet');
+    this.ctx.activeSheet = sheet.sheetModel;
+    return sheet;
+  }
+  getUi(): Ui {
+    this.tick('getUi');
+    return new Ui(this.ctx);
+  }
+  newDataValidation(): DataValidationBuilder {
+    this.tick('newDataValidation');
+    return new DataValidationBuilder(this.ctx);
+  }
+  newConditionalFormatRule(): ConditionalFormatRuleBuilder {
+    this.tick('newConditionalFormatRule');
+    return new ConditionalFormatRuleBuilder(this.ctx);
+  }
+  /** Writes are applied at once here, so there is nothing pending to flush. */
+  flush(): void {
+    this.tick('flush');
+  }
+}

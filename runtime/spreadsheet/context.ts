@@ -1,0 +1,31 @@
+import type { CallCounter } from '../calls.js';
+import type { SheetModel, WorkbookModel } from '../model.js';
+
+/** What the person at the screen saw: menus added by onOpen, alerts and toasts. */
+export interface UiRecord {
+  menus: { title: string; items: ({ caption: string; functionName: string } | 'separator')[] }[];
+  alerts: string[];
+  toasts: string[];
+}
+
+/** State shared by every wrapper object of one runtime. */
+export interface RuntimeContext {
+  model: WorkbookModel;
+  calls: CallCounter;
+  ui: UiRecord;
+  userEmail: string;
+  /** The sheet the person has open; insertSheet and activate() change it. */
+  activeSheet: SheetModel | null;
+  /** The selection, as Range.activate() leaves it (defaults to A1 of the active sheet). */
+  activeSelection: { sheet: SheetModel; row: number; column: number; numRows: number; numColumns: number } | null;
+}
+
+export function sheetExists(ctx: RuntimeContext, sheet: SheetModel): boolean {
+  return ctx.model.sheets.includes(sheet);
+}
+
+export function activeSheetOf(ctx: RuntimeContext): SheetModel {
+  if (ctx.activeSheet && sheetExists(ctx, ctx.activeSheet)) return ctx.activeSheet;
+  ctx.activeSheet = ctx.model.sheets[0];
+  return ctx.activeSheet;
+}

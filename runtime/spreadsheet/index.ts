@@ -1,0 +1,50 @@
+/**
+ * The in-memory SpreadsheetApp of the local Apps Script runtime, served over a WorkbookModel.
+ * Every public method of every object handed to the script counts one call ('Class.method').
+ */
+import type { CallCounter } from '../calls.js';
+import { newSheetModel, type WorkbookModel } from '../model.js';
+import { SpreadsheetAppService } from './app.js';
+import type { RuntimeContext, UiRecord } from './context.js';
+import { deleteRowsAsUser, editAsUser, insertRowsAsUser, type EditEvent } from './user-edit.js';
+
+export type { EditEvent } from './user-edit.js';
+export type { UiRecord } from './context.js';
+export { Range } from './range.js';
+export { Sheet } from './sheet.js';
+export { Spreadsheet } from './spreadsheet.js';
+export { SpreadsheetAppService } from './app.js';
+export { columnLetters, columnNumber, formatA1, parseA1 } from './a1.js';
+export { displayText } from './display.js';
+
+export interface SpreadsheetRuntime {
+  /** The object installed as the global `SpreadsheetApp` in the sandbox. */
+  app: object;
+  ui: UiRecord;
+  /** A person typing/pasting values into a1 (e.g. 'F5' or 'A7:H9'): written as the UI would (not counted) and the onEdit event returned; value/oldValue only for a single cell. */
+  editAsUser(sheetName: string, a1: string, values: unknown[][]): EditEvent;
+  /** A person inserting rows before `beforeRow` (1-based); everything below shifts. */
+  insertRowsAsUser(sheetName: string, beforeRow: number, howMany: number): void;
+  deleteRowsAsUser(sheetName: string, row: number, howMany: number): void;
+}
+
+export function createSpreadsheetRuntime(model: WorkbookModel, calls: CallCounter, opts?: { userEmail?: string }): SpreadsheetRuntime {
+  // A spreadsheet always has at least one sheet.
+  if (model.sheets.length === 0) model.sheets.push(newSheetModel(model.locale.startsWith('zh') ? '工作表1' : 'Sheet1', 0));
+  const ui: UiRecord = { menus: [], alerts: [], toasts: [] };
+  const ctx: RuntimeContext = {
+    model,
+    calls,
+    ui,
+    userEmail: opts?.userEmail ?? 'owner@example.com',
+    activeSheet: model.sheets[0],
+    activeSelection: null,
+  };
+  return {
+    app: new SpreadsheetAppService(ctx),
+    ui,
+    editAsUser: (sheetName, a1, values) => editAsUser(ctx, sheetName, a1, values),
+    insertRowsAsUser: (sheetName, beforeRow, howMany) => insertRowsAsUser(ctx, sheetName, beforeRow, howMany),
+    deleteRowsAsUser: (sheetName, row, howMany) => deleteRowsAsUser(ctx, sheetName, row, howMany),
+  };
+}
