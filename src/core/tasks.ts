@@ -174,7 +174,12 @@ export function readTask(values: unknown[][], index: number, columns: Columns, c
     ctx.calendar,
     ctx,
   );
-  const changed = stateClass(previousState) !== stateClass(provisional.code);
+  // First sight of a row is not a change, except that a task awaiting verification needs a
+  // date to freeze its lateness at.
+  const changed =
+    previousState === undefined
+      ? status === 'submitted' && previousChanged === undefined
+      : stateClass(previousState) !== stateClass(provisional.code);
   const statusChanged = changed ? ctx.today : previousChanged;
   const reopened = previousState === 'closed' && status !== 'closed';
   const reopenCount = previousReopens + (reopened ? 1 : 0);
