@@ -1,0 +1,512 @@
+/**
+ * LocalRuntime: runs the built bundle (dist/Code.js) on Node the way Apps Script runs it.
+ *
+ * - Each execution (run, edit, open, fire) gets a fresh V8 context in which the whole script
+ *   is evaluated again before the function is called: Apps Script keeps no global state
+ *   between executions, so neither does this (state lives in the spreadsheet, properties,
+ *   triggers, the outbox and the locks, all of which persist here across executions).
+ * - The context's globals are the JavaScript builtins of a bare V8 context plus the services;
+ *   nothing of Node (no require, process, Buffer, setTimeout, fetch, URL, TextEncoder,
+ *   structuredClone, performance). The bare context's own builtins (Intl, WebAssembly...)
+ *   stay: they are V8's, and Apps Script runs on V8.
+ *   https://developers.google.com/apps-script/guides/v8-runtime
+ * - `new Date()` / `Date.now()` read the simulated clock (runtime/clock.ts says why it stands
+ *   still during an execution and what happens with local-time getters).
+ * - Limits, https://developers.google.com/apps-script/guides/triggers#restrictions and
+ *   https://developers.google.com/apps-script/guides/services/quotas#current_limitations :
+ *   a simple trigger (onOpen/onEdit fired by open()/edit()) stops after 30 s and cannot call
+ *   services that need authorization (MailApp.sendEmail, ScriptApp trigger management);
+ *   installable triggers and manual runs stop after 6 min. The time that counts is real CPU
+ *   time (enforced with vm's `timeout`, so `while (true) {}` ends) plus simulated waits
+ *   (Utilities.sleep, lock waits). Past the limit the execution ends with
+ *   "Exceeded maximum execution time", which the script cannot catch.
+ * - "Script executions and API requests do not cause triggers to run": writes made by the
+ *   script never fire onEdit; only edit() (a person's edit) does.
+ */
+import vm from 'node:vm';
+import { types } from 'node:util';
+import { CallCounter } from './calls.js';
+import { SimClock, installClock } from './clock.js';
+import type { SentMail, WorkbookModel } from './model.js';
+import { createLockService, holdLock, lockKey, newLockState, releaseAllHeldBy, type LockKind, type LockState } from './services/lock.js';
+import { createConsole, createLogger, formatLine, type LogLevel, type LogSink } from './services/logger.js';
+import { createMailApp, newMailState, type MailState } from './services/mail.js';
+import { createPropertiesService, newPropertyStores, type PropertyStores } from './services/properties.js';
+import { AuthMode, EventType, createScriptApp, newScriptAppState, type ScriptAppState, type TriggerRecord } from './services/script-app.js';
+import { createSession } from './services/session.js';
+import { createUtilities } from './services/utilities.js';
+import { createSpreadsheetRuntime, type EditEvent, type SpreadsheetRuntime } from './spreadsheet/index.js';
+
+export type TriggerKind = 'simple' | 'installable' | 'manual';
+
+export interface RuntimeLimits {
+  /** Simple triggers: 30 s on Google. */
+  simpleMs?: number;
+  /** Installable triggers and manual runs: 6 min on Google. */
+  longMs?: number;
+}
+
+export interface LocalRuntimeOptions {
+  workbook: WorkbookModel;
+  now: Date;
+  /** appsscript.json timeZone; default 'Asia/Shanghai'. */
+  scriptTimeZone?: string;
+  /** The account running the script; default 'admin@example.org'. */
+  userEmail?: string;
+  /** Recipients left today; default 100 (a consumer account; Workspace has 1,500). */
+  mailQuota?: number;
+  /** Session.getActiveUserLocale(); default 'zh_CN'. */
+  locale?: string;
+  /** Lower limits for tests; defaults are Google's. */
+  limits?: RuntimeLimits;
+  /** Called with every log line as it is written (the local runner prints them). */
+  onLog?: (line: string) => void;
+  scriptId?: string;
+}
+
+export interface RunResult<T = unknown> {
+  value: T;
+  /** The lines this execution logged, e.g. '[INFO] 3 notices sent'. */
+  logs: string[];
+  /** Real time the execution took, script evaluation included. */
+  elapsedMs: number;
+}
+
+/** What the services need from the execution they run in. Made fresh for every execution. */
+export interface ServiceEnv {
+  readonly calls: CallCounter;
+  readonly clock: SimClock;
+  readonly userEmail: string;
+  readonly scriptTimeZone: string;
+  readonly locale: string;
+  readonly scriptId: string;
+  readonly spreadsheetId: string;
+  /** Counts a service call ('Class.method'); throws if the execution has been stopped. */
+  enter(method: string): void;
+  /** Throws Apps Script's permission error when this execution lacks the scope (simple triggers). */
+  requireAuth(method: string, scope: string): void;
+  /** The script waits: the simulated clock moves on, and the time limit is checked. */
+  wait(ms: number): void;
+  /** Identifies the execution (locks are released when it ends). */
+  execution(): object;
+  /** An exception as Apps Script throws it, made in the script's realm. */
+  error(message: string): Error;
+  /** Apps Script's type list for "The parameters (...) don't match" messages. */
+  signature(args: unknown[]): string;
+  /** Arrays and plain objects handed to the script are made in its realm (so instanceof works). */
+  array<T>(items: T[]): T[];
+  record<T>(values: Record<string, T>): Record<string, T>;
+}
+
+export const DEFAULT_LIMITS: Required<RuntimeLimits> = { simpleMs: 30_000, longMs: 6 * 60_000 };
+export const TIMEOUT_MESSAGE = 'Exceeded maximum execution time';
+
+/** Thrown to stop an execution; the script cannot swallow it for good (see Execution.enter). */
+class ExecutionStopped extends Error {}
+
+const SERVICE_NAMES = [
+  'SpreadsheetApp',
+  'MailApp',
+  'LockService',
+  'PropertiesService',
+  'ScriptApp',
+  'Session',
+  'Utilities',
+  'Logger',
+  'console',
+];
+
+/** One execution: its realm, its kind and its time budget. */
+class Execution implements ServiceEnv {
+  readonly context: vm.Context;
+  readonly logs: string[] = [];
+  private readonly startReal = performance.now();
+  private readonly startSim: number;
+  private stopped = false;
+  private readonly ctxError: new (message: string) => Error;
+  private readonly ctxArray: { from<T>(items: Iterable<T>): T[] };
+  private readonly ctxObject: { assign<T extends object>(target: object, source: T): T };
+
+  constructor(
+    private readonly runtime: LocalRuntime,
+    readonly kind: TriggerKind,
+    readonly limitMs: number,
+  ) {
+    this.startSim = runtime.clock.nowMs();
+    this.context = vm.createContext({}, { name: 'Apps Script', microtaskMode: 'afterEvaluate' });
+    this.ctxError = vm.runInContext('Error', this.context) as new (message: string) => Error;
+    this.ctxArray = vm.runInContext('Array', this.context) as { from<T>(items: Iterable<T>): T[] };
+    this.ctxObject = vm.runInContext('Object', this.context) as { assign<T extends object>(target: object, source: T): T };
+  }
+
+  get calls(): CallCounter {
+    return this.runtime.calls;
+  }
+  get clock(): SimClock {
+    return this.runtime.clock;
+  }
+  get userEmail(): string {
+    return this.runtime.userEmail;
+  }
+  get scriptTimeZone(): string {
+    return this.runtime.scriptTimeZone;
+  }
+  get locale(): string {
+    return this.runtime.locale;
+  }
+  get scriptId(): string {
+    return this.runtime.scriptId;
+  }
+  get spreadsheetId(): string {
+    return this.runtime.workbook.id;
+  }
+
+  enter(method: string): void {
+    if (this.stopped) throw new ExecutionStopped(TIMEOUT_MESSAGE);
+    this.calls.count(method);
+  }
+
+  requireAuth(method: string, scope: string): void {
+    if (this.kind === 'simple') {
+      throw this.error(`You do not have permission to call ${method}. Required permissions: ${scope}`);
+    }
+  }
+
+  wait(ms: number): void {
+    this.clock.advance(ms);
+    if (this.usedMs() > this.limitMs) {
+      this.stopped = true;
+      throw new ExecutionStopped(TIMEOUT_MESSAGE);
+    }
+  }
+
+  execution(): object {
+    return this;
+  }
+
+  error(message: string): Error {
+    const e = new this.ctxError(message);
+    // V8 Apps Script reports service failures as "Exception: <message>".
+    Object.defineProperty(e, 'name', { value: 'Exception', writable: true, configurable: true, enumerable: false });
+    return e;
+  }
+
+  signature(args: unknown[]): string {
+    return args.map(typeName).join(',');
+  }
+
+  array<T>(items: T[]): T[] {
+    return this.ctxArray.from(items);
+  }
+
+  record<T>(values: Record<string, T>): Record<string, T> {
+    return this.ctxObject.assign(vm.runInContext('({})', this.context) as object, values);
+  }
+
+  /** Real time since the execution began plus the simulated time it waited. */
+  usedMs(): number {
+    return performance.now() - this.startReal + (this.clock.nowMs() - this.startSim);
+  }
+
+  remainingMs(): number {
+    return Math.max(1, Math.floor(this.limitMs - this.usedMs()));
+  }
+
+  wasStopped(): boolean {
+    return this.stopped;
+  }
+
+  elapsedRealMs(): number {
+    return performance.now() - this.startReal;
+  }
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
+  if (typeof v === 'string') return 'String';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'boolean') return 'Boolean';
+  if (typeof v === 'function') return 'Function';
+  if (types.isDate(v)) return 'Date';
+  if (Array.isArray(v)) return 'Object[]';
+  return 'Object';
+}
+
+function isTimeout(e: unknown): boolean {
+  return (
+    e instanceof ExecutionStopped ||
+    (types.isNativeError(e) && (e as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
+  );
+}
+
+/**
+ * Makes `instanceof Error` / `instanceof Array` true inside the script for errors and arrays
+ * the host-side services create, as they are for Apps Script's own. Only the base constructors
+ * answer for foreign objects; subclasses (TypeError, class X extends Array) keep the ordinary check.
+ */
+function acceptHostObjects(context: vm.Context): void {
+  const patch = vm.runInContext(
+    `(function (isError) {
+      'use strict';
+      const ordinary = Function.prototype[Symbol.hasInstance];
+      Object.defineProperty(Error, Symbol.hasInstance, {
+        value: function (v) { return ordinary.call(this, v) || (this === Error && isError(v)); },
+      });
+      Object.defineProperty(Array, Symbol.hasInstance, {
+        value: function (v) { return ordinary.call(this, v) || (this === Array && Array.isArray(v)); },
+      });
+    })`,
+    context,
+  ) as (isError: (v: unknown) => boolean) => void;
+  patch((v: unknown) => types.isNativeError(v));
+}
+
+export class LocalRuntime {
+  readonly calls = new CallCounter();
+  readonly workbook: WorkbookModel;
+  readonly spreadsheet: SpreadsheetRuntime;
+  readonly logs: string[] = [];
+  readonly properties: PropertyStores = newPropertyStores();
+  readonly clock: SimClock;
+  readonly userEmail: string;
+  readonly scriptTimeZone: string;
+  readonly locale: string;
+  readonly scriptId: string;
+  private readonly limits: Required<RuntimeLimits>;
+  private readonly mail: MailState;
+  private readonly locks: LockState = newLockState();
+  private readonly scriptApp: ScriptAppState = newScriptAppState();
+  private readonly onLog?: (line: string) => void;
+  private script?: vm.Script;
+  private functionNames: string[] = [];
+  private current?: Execution;
+
+  constructor(opts: LocalRuntimeOptions) {
+    this.workbook = opts.workbook;
+    this.clock = new SimClock(opts.now);
+    this.scriptTimeZone = opts.scriptTimeZone ?? 'Asia/Shanghai';
+    this.userEmail = opts.userEmail ?? 'admin@example.org';
+    this.locale = opts.locale ?? 'zh_CN';
+    this.scriptId = opts.scriptId ?? `local-script-${opts.workbook.id}`;
+    this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    this.mail = newMailState(opts.mailQuota ?? 100);
+    this.onLog = opts.onLog;
+    this.spreadsheet = createSpreadsheetRuntime(this.workbook, this.calls, { userEmail: this.userEmail });
+  }
+
+  get outbox(): SentMail[] {
+    return this.mail.outbox;
+  }
+
+  get triggers(): TriggerRecord[] {
+    return this.scriptApp.triggers;
+  }
+
+  /**
+   * Compiles the script and evaluates it once (as the editor does on save), so syntax errors
+   * and failing top-level code surface here, and the Run list is known.
+   */
+  load(code: string, filename = 'Code.js'): void {
+    this.script = new vm.Script(code, { filename });
+    this.execute('manual', (context) => {
+      this.functionNames = Object.getOwnPropertyNames(context).filter(
+        (name) =>
+          !SERVICE_NAMES.includes(name) &&
+          !BUILTIN_GLOBALS.has(name) &&
+          !name.endsWith('_') && // private functions are hidden from the Run list
+          typeof (context as Record<string, unknown>)[name] === 'function',
+      );
+      return undefined;
+    });
+  }
+
+  /** The functions the editor's Run list would offer: top-level function declarations, private ones (name_) excepted. */
+  globalFunctionNames(): string[] {
+    return [...this.functionNames];
+  }
+
+  /** Calls a top-level function in a fresh execution, with the limits of `kind`. */
+  run<T = unknown>(name: string, args: unknown[] = [], kind: TriggerKind = 'manual'): RunResult<T> {
+    return this.execute(kind, (context) => {
+      const fn = (context as Record<string, unknown>)[name];
+      if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
+      return fn as (...a: unknown[]) => T;
+    }, args);
+  }
+
+  /**
+   * A person edits cells: the spreadsheet changes, then the simple onEdit (if the script has
+   * one) and every installable ON_EDIT trigger run with the event. Returns the simple
+   * trigger's result, else the first installable trigger's, else undefined.
+   */
+  edit(sheetName: string, a1: string, values: unknown[][]): RunResult | undefined {
+    const event = this.spreadsheet.editAsUser(sheetName, a1, values);
+    return this.fireEvent('onEdit', EventType.ON_EDIT, event);
+  }
+
+  /** A person opens the spreadsheet: onOpen as a simple trigger, then installable ON_OPEN triggers. */
+  open(): RunResult | undefined {
+    const runtime = this;
+    const event = {
+      get source(): unknown {
+        return (runtime.spreadsheet.app as { getActiveSpreadsheet(): unknown }).getActiveSpreadsheet();
+      },
+      user: { getEmail: () => runtime.userEmail },
+    };
+    return this.fireEvent('onOpen', EventType.ON_OPEN, event);
+  }
+
+  /** Runs an installable trigger as Google would when it fires (clock triggers get the clock event). */
+  fire(trigger: TriggerRecord | string): RunResult {
+    const record = typeof trigger === 'string' ? this.triggers.find((t) => t.id === trigger) : trigger;
+    if (!record || !this.triggers.includes(record)) throw new Error(`No such trigger: ${typeof trigger === 'string' ? trigger : trigger.id}`);
+    const base = { authMode: AuthMode.FULL, triggerUid: record.id };
+    if (record.eventType === EventType.CLOCK) {
+      const now = this.clock.now();
+      const event = {
+        ...base,
+        year: now.getUTCFullYear(),
+        month: now.getUTCMonth() + 1,
+        'day-of-month': now.getUTCDate(),
+        'day-of-week': now.getUTCDay() === 0 ? 7 : now.getUTCDay(),
+        'week-of-year': isoWeek(now),
+        hour: now.getUTCHours(),
+        minute: now.getUTCMinutes(),
+        second: now.getUTCSeconds(),
+        timezone: 'UTC',
+      };
+      return this.run(record.handler, [event], 'installable');
+    }
+    return this.run(record.handler, [base], 'installable');
+  }
+
+  /** Holds the script lock from outside, as an overlapping execution would; call the result to release. */
+  holdScriptLock(): () => void {
+    return this.holdLock('script');
+  }
+
+  holdLock(kind: LockKind): () => void {
+    return holdLock(this.locks, lockKey(kind, this.userEmail));
+  }
+
+  setNow(d: Date): void {
+    this.clock.set(d);
+  }
+
+  advance(ms: number): void {
+    this.clock.advance(ms);
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  private fireEvent(simpleName: string, eventType: string, event: object): RunResult | undefined {
+    const results: RunResult[] = [];
+    if (this.functionNames.includes(simpleName)) {
+      results.push(this.run(simpleName, [withFields(event, { authMode: AuthMode.LIMITED })], 'simple'));
+    }
+    for (const t of this.triggers.filter((x) => x.eventType === eventType)) {
+      results.push(this.run(t.handler, [withFields(event, { authMode: AuthMode.FULL, triggerUid: t.id })], 'installable'));
+    }
+    return results[0];
+  }
+
+  private services(exec: Execution): Record<string, object> {
+    const sink: LogSink = {
+      write: (level: LogLevel, text: string) => {
+        const line = formatLine(level, text);
+        exec.logs.push(line);
+        this.logs.push(line);
+        this.onLog?.(line);
+      },
+    };
+    return {
+      SpreadsheetApp: this.spreadsheet.app,
+      MailApp: createMailApp(exec, this.mail),
+      LockService: createLockService(exec, this.locks),
+      PropertiesService: createPropertiesService(exec, this.properties),
+      ScriptApp: createScriptApp(exec, this.scriptApp, this.scriptId),
+      Session: createSession(exec),
+      Utilities: createUtilities(exec),
+      Logger: createLogger(exec, sink),
+      console: createConsole(sink),
+    };
+  }
+
+  private execute<T>(kind: TriggerKind, pick: (context: vm.Context) => ((...a: unknown[]) => T) | undefined, args: unknown[] = []): RunResult<T> {
+    if (!this.script) throw new Error('LocalRuntime: load(code) the script before running it');
+    if (this.current) throw new Error('LocalRuntime: an execution is already running (a script cannot start another)');
+    const limitMs = kind === 'simple' ? this.limits.simpleMs : this.limits.longMs;
+    const exec = new Execution(this, kind, limitMs);
+    this.current = exec;
+    try {
+      const context = exec.context;
+      installClock(context, () => this.clock.nowMs());
+      acceptHostObjects(context);
+      for (const [name, service] of Object.entries(this.services(exec))) {
+        Object.defineProperty(context, name, { value: service, writable: true, configurable: true, enumerable: false });
+      }
+      this.script.runInContext(context, { timeout: exec.remainingMs() });
+      if (exec.wasStopped()) throw new ExecutionStopped(TIMEOUT_MESSAGE);
+      const fn = pick(context);
+      let value: T = undefined as T;
+      if (fn) {
+        const call = () => fn.apply(undefined, args);
+        Object.defineProperty(context, CALL_SLOT, { value: call, configurable: true, enumerable: false });
+        try {
+          value = INVOKE.runInContext(context, { timeout: exec.remainingMs() }) as T;
+        } finally {
+          delete (context as Record<string, unknown>)[CALL_SLOT];
+        }
+      }
+      if (exec.wasStopped()) throw new ExecutionStopped(TIMEOUT_MESSAGE);
+      return { value, logs: exec.logs, elapsedMs: exec.elapsedRealMs() };
+    } catch (e) {
+      if (isTimeout(e) || exec.wasStopped()) {
+        this.logFailure(exec, TIMEOUT_MESSAGE);
+        throw new Error(TIMEOUT_MESSAGE);
+      }
+      this.logFailure(exec, describe(e));
+      throw e;
+    } finally {
+      releaseAllHeldBy(this.locks, exec);
+      this.current = undefined;
+    }
+  }
+
+  private logFailure(exec: Execution, text: string): void {
+    const line = formatLine('ERROR', text);
+    exec.logs.push(line);
+    this.logs.push(line);
+    this.onLog?.(line);
+  }
+}
+
+const CALL_SLOT = '__localRuntimeCall__';
+const INVOKE = new vm.Script(`${CALL_SLOT}()`, { filename: 'local-runtime-invoke.js' });
+const BUILTIN_GLOBALS = new Set(
+  vm.runInNewContext('Object.getOwnPropertyNames(globalThis)', {}) as string[],
+);
+
+function describe(e: unknown): string {
+  if (types.isNativeError(e)) return `${e.name}: ${e.message}`;
+  return String(e);
+}
+
+/** The event with extra fields, keeping its getters lazy (reading e.source is a service call). */
+function withFields(event: object, fields: Record<string, unknown>): object {
+  const copy = Object.create(Object.getPrototypeOf(event) as object | null, Object.getOwnPropertyDescriptors(event)) as object;
+  return Object.assign(copy, fields);
+}
+
+function isoWeek(d: Date): number {
+  const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const day = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - day);
+  const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
+  return Math.ceil(((t.getTime() - yearStart) / 86_400_000 + 1) / 7);
+}
+
+export type { EditEvent };
