@@ -61,7 +61,7 @@ export const PERSON_FIELD_ALIASES: Record<PersonField, Aliases> = {
   id: { zh: ['编号', '任务编号', '问题编号', '台账编号'], en: ['ID', 'Task No', 'Ref'] },
   seq: { zh: ['序号'], en: ['No.', 'Seq'] },
   task: {
-    zh: ['任务内容', '问题描述', '整改任务', '具体问题', '问题', '任务', '交办事项', '存在问题', '问题清单', '工作任务', '督办事项', '事项'],
+    zh: ['任务内容', '问题描述', '整改任务', '具体问题', '问题', '任务', '交办事项', '存在问题', '问题清单', '工作任务', '督办事项', '事项', '整改内容', '督办内容', '交办内容'],
     en: ['Task', 'Issue', 'Description', 'Problem'],
   },
   unit: {
@@ -72,7 +72,7 @@ export const PERSON_FIELD_ALIASES: Record<PersonField, Aliases> = {
     zh: ['责任人', '具体责任人', '经办人', '负责人', '单位负责人', '责任单位负责人'],
     en: ['Person', 'Responsible person', 'Owner'],
   },
-  leader: { zh: ['责任领导', '分管领导', '包保领导', '牵头领导'], en: ['Leader', 'Responsible leader'] },
+  leader: { zh: ['责任领导', '分管领导', '包保领导', '牵头领导', '分管负责人', '分管责任人', '分管市领导'], en: ['Leader', 'Responsible leader'] },
   deadline: {
     zh: ['整改时限', '完成时限', '截止日期', '截止时间', '时间节点', '办结时限', '完成时间', '计划完成日期', '计划完成时间', '整改期限', '时限', '期限'],
     en: ['Deadline', 'Due date', 'Due'],
@@ -80,15 +80,15 @@ export const PERSON_FIELD_ALIASES: Record<PersonField, Aliases> = {
   status: { zh: ['状态', '整改状态', '办理状态', '任务状态', '完成状态'], en: ['Status'] },
   closedFlag: { zh: ['是否销号', '销号情况', '销号', '是否办结'], en: ['Closed', 'Closed?'] },
   progress: {
-    zh: ['整改情况', '完成情况', '进展情况', '推进情况', '整改进展', '工作进展', '办理情况', '落实情况'],
+    zh: ['整改情况', '完成情况', '进展情况', '推进情况', '整改进展', '工作进展', '办理情况', '落实情况', '整改进度', '进度', '进展', '目前进展'],
     en: ['Progress', 'Progress notes'],
   },
-  issued: { zh: ['下达日期', '交办日期', '发现日期', '交办时间', '下达时间', '发现时间', '督办日期'], en: ['Issued', 'Issue date', 'Assigned'] },
+  issued: { zh: ['下达日期', '交办日期', '发现日期', '交办时间', '下达时间', '发现时间', '督办日期', '检查日期', '检查时间', '督查日期', '督查时间'], en: ['Issued', 'Issue date', 'Assigned'] },
   completed: {
     zh: ['完成日期', '销号日期', '办结日期', '实际完成日期', '实际完成时间', '销号时间', '办结时间'],
     en: ['Completed', 'Completion date', 'Closed on'],
   },
-  score: { zh: ['分值', '扣分', '得分', '分数'], en: ['Score', 'Points'] },
+  score: { zh: ['分值', '扣分', '得分', '分数', '评分'], en: ['Score', 'Points'] },
   batch: { zh: ['批次', '督查批次'], en: ['Batch'] },
   source: { zh: ['来源', '问题来源', '任务来源', '交办来源'], en: ['Source'] },
   remark: { zh: ['备注', '说明'], en: ['Remark', 'Remarks', 'Notes', 'Note'] },
@@ -164,33 +164,51 @@ for (const e of ENTRIES) if (!EXACT.has(e.norm)) EXACT.set(e.norm, e.field);
  */
 const MIN_ASCII_CONTAINS = 5;
 
+/** Words that trail a Chinese header without changing what it names: 整改时限要求, 责任单位名称. */
+const FILLER = /(要求|名称|全称|内容|描述|情况)$/;
+
+/** X及Y headers name X first: 问题描述及整改要求 is the task, 完成情况及佐证材料 the progress. */
+const CONJUNCTION = /以及|及|和|与/;
+
+function matchPart(h: string): Field | undefined {
+  const exact = EXACT.get(h);
+  if (exact) return exact;
+  const bare = h.replace(FILLER, '');
+  if (bare !== h && EXACT.has(bare)) return EXACT.get(bare);
+  let best: { field: Field; len: number } | undefined;
+  for (const e of ENTRIES) {
+    if (isScriptField(e.field)) continue;
+    const ascii = isAscii(e.norm);
+    if (ascii ? e.norm.length < MIN_ASCII_CONTAINS : e.norm.length < 2) continue;
+    // English headers are matched anywhere; Chinese ones by their ending, where the head noun is.
+    const hit = ascii ? h.includes(e.norm) : h.endsWith(e.norm) || bare.endsWith(e.norm);
+    if (hit && (!best || e.norm.length > best.len)) best = { field: e.field, len: e.norm.length };
+  }
+  return best?.field;
+}
+
 /**
  * The field a header names, or undefined.
  *
- * An exact (normalised) match wins. Otherwise a longer header is matched by the aliases it
- * contains: the one ending latest wins, then the longest. A Chinese compound names its
- * head noun last, so 整改完成时限 is a 时限 (deadline), 责任单位负责人 a 负责人 (person),
- * 问题整改情况 a 情况 (progress). Script columns match exactly only: they are ours.
+ * An exact (normalised) match wins. Otherwise a longer Chinese header is matched by the
+ * alias it ends with, the longest such: a Chinese compound names its head noun last, so
+ * 整改完成时限 is a 时限 (deadline) and 责任单位负责人 a 负责人 (person), while 问题类型 and
+ * 问题点位 (which start with 问题) are not the task. Script columns match exactly only.
  */
 export function matchField(header: unknown): Field | undefined {
   const h = normalizeHeader(header);
   if (h === '') return undefined;
   const exact = EXACT.get(h);
   if (exact) return exact;
-  // 配合单位 / 协办部门 name helpers, not the unit that answers for the task.
-  if (/^(配合|协办|协助)/.test(h)) return undefined;
-  let best: { field: Field; end: number; len: number } | undefined;
-  for (const e of ENTRIES) {
-    if (isScriptField(e.field)) continue;
-    if (isAscii(e.norm) ? e.norm.length < MIN_ASCII_CONTAINS : e.norm.length < 2) continue;
-    const at = h.lastIndexOf(e.norm);
-    if (at < 0) continue;
-    const end = at + e.norm.length;
-    if (!best || end > best.end || (end === best.end && e.norm.length > best.len)) {
-      best = { field: e.field, end, len: e.norm.length };
-    }
+  // 配合单位 / 协办部门 name helpers, not the unit that answers for the task; 申请销号 and
+  // 申请延期 are a unit's requests, not the office's decision.
+  if (/^(配合|协办|协助)/.test(h) || h.includes('申请')) return undefined;
+  for (const part of h.split(CONJUNCTION)) {
+    if (part === '') continue;
+    const field = matchPart(part);
+    if (field) return field;
   }
-  return best?.field;
+  return undefined;
 }
 
 const YES = new Set(['是', '已销号', '已', '销号', '已办结', '办结', '√', '✓', '✔', '☑', 'y', 'yes', 'true', '1', 'done', 'closed']);

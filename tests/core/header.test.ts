@@ -65,6 +65,29 @@ describe('matchField', () => {
     expect(matchField('延期时限')).toBe('extendedTo');
   });
 
+  it('reads a Chinese header by its ending, not by a word it starts with', () => {
+    expect(matchField('问题类型')).toBeUndefined();
+    expect(matchField('问题点位')).toBeUndefined();
+    expect(matchField('问题地址')).toBeUndefined();
+    expect(matchField('整改时限要求')).toBe('deadline');
+    expect(matchField('责任单位名称')).toBe('unit');
+    expect(matchField('扣分情况')).toBe('score');
+    expect(matchField('整改进度')).toBe('progress');
+    expect(matchField('分管负责人')).toBe('leader');
+  });
+
+  it('reads X及Y headers as X', () => {
+    expect(matchField('问题描述及整改要求')).toBe('task');
+    expect(matchField('责任单位及责任人')).toBe('unit');
+    expect(matchField('完成情况及佐证材料')).toBe('progress');
+  });
+
+  it("does not take a unit's request for the office's decision", () => {
+    expect(matchField('是否申请销号')).toBeUndefined();
+    expect(matchField('销号申请')).toBeUndefined();
+    expect(matchField('申请延期至')).toBe('extendedTo');
+  });
+
   it('does not find short English words inside others', () => {
     expect(matchField('Overdue days')).toBeUndefined();
     expect(matchField('Units involved')).toBeUndefined();
