@@ -3,7 +3,7 @@
  * headings (一、环境卫生类), totals (合计：共30项) and footers (填表人：…); only task rows
  * are read, counted, coloured and chased.
  */
-import type { ColumnMap } from './columns';
+import { SCRIPT_FIELDS, type ColumnMap } from './columns';
 import { cellText, toHalfWidth } from './text';
 
 export type RowKind = 'task' | 'section' | 'blank' | 'totals' | 'note';
@@ -23,6 +23,9 @@ const SECTION_HEADING = new RegExp(
 
 /** A Chinese ordinal alone in a cell: the 序号 of a section row (一 / 二 / （三）). */
 const LONE_NUMERAL = new RegExp(`^[(（]?${CN_NUMERAL}[)）、.．]?$`);
+
+/** A short heading naming a category: 市容环境类 / 交通秩序方面 / 窗口单位专项. */
+const CATEGORY = /(类|方面|板块|专项|领域|篇)$/;
 
 const TOTALS = /^(合计|总计|小计|共计|汇总|total|subtotal|grandtotal)(?![a-z])/i;
 
@@ -45,10 +48,13 @@ function cell(row: unknown[], column: number | undefined): string {
  * A row with task text but no unit is still a task: validation flags it, we do not hide it.
  */
 export function classifyRow(row: unknown[], columns: ColumnMap, merged?: boolean): RowKind {
+  // The script's own cells say nothing about what a person meant the row to be: a row
+  // whose people's cells were cleared is blank even if yesterday's 督办状态 is still there.
+  const scriptColumns = new Set(SCRIPT_FIELDS.map((f) => columns[f]).filter((c) => c !== undefined));
   const filled: { column: number; text: string }[] = [];
   row.forEach((v, column) => {
     const text = toHalfWidth(cellText(v)).trim();
-    if (text !== '') filled.push({ column, text });
+    if (text !== '' && !scriptColumns.has(column)) filled.push({ column, text });
   });
   if (filled.length === 0) return 'blank';
 
@@ -69,6 +75,8 @@ export function classifyRow(row: unknown[], columns: ColumnMap, merged?: boolean
   if (merged) return 'section';
   if (filled.length <= 2 && SECTION_HEADING.test(first)) return 'section';
   if (filled.length <= 2 && LONE_NUMERAL.test(first)) return 'section';
+  const last = filled[filled.length - 1].text;
+  if (filled.length <= 2 && last.length <= 15 && CATEGORY.test(last)) return 'section';
   if (filled.length === 1 && columns.task !== undefined && filled[0].column < columns.task && !/^\d+(\.\d+)?$/.test(first)) {
     return 'section';
   }

@@ -31,6 +31,18 @@ describe('classifyRow', () => {
     expect(classifyRow(['市容环境', '', '', '', '', ''], COLS)).toBe('section');
   });
 
+  it('reads a short category heading after a number as a section', () => {
+    expect(classifyRow([1, '市容环境类', '', '', '', ''], COLS)).toBe('section');
+    expect(classifyRow(['', '窗口单位专项', '', '', '', ''], COLS)).toBe('section');
+    expect(classifyRow([1, '农贸市场周边占道经营问题反复出现', '', '', '', ''], COLS)).toBe('task');
+  });
+
+  it("reads a row as blank when only the script's own cells are left", () => {
+    const withScript: ColumnMap = { ...COLS, state: 6, systemNote: 7 };
+    expect(classifyRow(['', '', '', '', '', '', '逾期', '未填写责任单位'], withScript)).toBe('blank');
+    expect(classifyRow([1, '垃圾桶破损', '', '', '', '', '逾期', ''], withScript)).toBe('task');
+  });
+
   it('reads a merged row with text and no unit or deadline as a section', () => {
     expect(classifyRow(['市容环境整治', '', '', '', '', ''], COLS, true)).toBe('section');
     expect(classifyRow(['', '市容环境整治', '', '', '', ''], COLS, true)).toBe('section');
