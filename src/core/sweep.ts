@@ -118,7 +118,8 @@ export function planSweep(input: SweepInput): SweepPlan | SweepFailure {
   const keyColumn = key.needsScriptColumn ? columns.taskId! : key.column!;
 
   const headers: string[] = [];
-  for (let c = 0; c < Math.max(width, next); c++) headers.push(cellText(headerCells[c]));
+  // A header typed over two lines reads as one word in a message.
+  for (let c = 0; c < Math.max(width, next); c++) headers.push(cellText(headerCells[c]).replace(/\s*\n\s*/g, ''));
   for (const h of addHeaders) headers[h.column] = h.text;
 
   const ctx: LedgerContext = {
