@@ -4,7 +4,7 @@
  * are read, counted, coloured and chased.
  */
 import { SCRIPT_FIELDS, type ColumnMap } from './columns';
-import { cellText, toHalfWidth } from './text';
+import { cellText, normalizeHeader, toHalfWidth } from './text';
 
 export type RowKind = 'task' | 'section' | 'blank' | 'totals' | 'note';
 
@@ -58,9 +58,16 @@ export function classifyRow(row: unknown[], columns: ColumnMap, merged?: boolean
   });
   if (filled.length === 0) return 'blank';
 
+  // getValues() puts a merged range's text in its top-left cell only, but a workbook read
+  // through other tools (exceljs) repeats it in every cell: the same text everywhere is a merge.
+  const repeated = filled.length > 1 && filled.every((f) => f.text === filled[0].text);
+  if (repeated) {
+    filled.length = 1;
+    merged = true;
+  }
   const first = filled[0].text;
-  const unit = cell(row, columns.unit);
-  const deadline = cell(row, columns.deadline);
+  const unit = repeated ? '' : cell(row, columns.unit);
+  const deadline = repeated ? '' : cell(row, columns.deadline);
   const hasUnitOrDeadline = unit !== '' || deadline !== '';
 
   // A task may begin with 合计 only in its own text and with a unit beside it.
@@ -88,7 +95,14 @@ export function classifyRow(row: unknown[], columns: ColumnMap, merged?: boolean
  * mergedRows holds 0-based indexes into values of rows covered by a wide merged range.
  */
 export function classifyRows(values: unknown[][], headerRow: number, columns: ColumnMap, mergedRows?: Set<number>): RowKind[] {
+  const key = (row: unknown[] | undefined): string =>
+    (['task', 'unit', 'deadline'] as const).map((f) => normalizeHeader(row?.[columns[f] ?? -1])).join('|');
+  const headerKey = key(values[headerRow]);
   const kinds: RowKind[] = [];
-  for (let r = headerRow + 1; r < values.length; r++) kinds.push(classifyRow(values[r] ?? [], columns, mergedRows?.has(r)));
+  for (let r = headerRow + 1; r < values.length; r++) {
+    // Ledgers laid out for printing repeat the header on every page: a heading, not a task.
+    const repeatsHeader = headerKey !== '||' && key(values[r]) === headerKey;
+    kinds.push(repeatsHeader ? 'section' : classifyRow(values[r] ?? [], columns, mergedRows?.has(r)));
+  }
   return kinds;
 }

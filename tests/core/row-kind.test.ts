@@ -48,6 +48,14 @@ describe('classifyRow', () => {
     expect(classifyRow(['', '市容环境整治', '', '', '', ''], COLS, true)).toBe('section');
   });
 
+  it('reads a merged row copied into every cell as one merged row', () => {
+    const copy = (text: string): string[] => Array.from({ length: 6 }, () => text);
+    expect(classifyRow(copy('一、环境卫生类'), COLS)).toBe('section');
+    expect(classifyRow(copy('市容环境'), COLS)).toBe('section');
+    expect(classifyRow(copy('合计：共30项'), COLS)).toBe('totals');
+    expect(classifyRow(copy('备注：每周五更新'), COLS)).toBe('note');
+  });
+
   it('reads totals lines', () => {
     expect(classifyRow(['合计', '', '', '', '', ''], COLS)).toBe('totals');
     expect(classifyRow(['总计', '', '', '', '', 30], COLS)).toBe('totals');
@@ -85,6 +93,12 @@ describe('classifyRows', () => {
       ['填表人：王五'],
     ];
     expect(classifyRows(values, 1, COLS, new Set([2]))).toEqual(['section', 'task', 'blank', 'totals', 'note']);
+  });
+
+  it('reads a header repeated for printing as a heading, not a task', () => {
+    const header = ['序号', '问题描述', '责任单位', '整改时限', '状态', '备注'];
+    const values = [header, [1, '垃圾桶破损', '市城管局', '2024-06-30', '', ''], ['序号', '问题描述', '责任单位', '整改\n时限', '状态', '']];
+    expect(classifyRows(values, 0, COLS)).toEqual(['task', 'section']);
   });
 
   it('returns nothing for a sheet that ends at its header', () => {
