@@ -1,0 +1,95 @@
+/**
+ * The batching rule and write-back by key, through the real bundle: the sweep's service calls
+ * do not grow with rows, and a person inserting a row while the sweep runs shifts nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { col, job, rowOf, runtimeFor, shDate, sheet, sheetFrom, value, workbookOf } from './harness';
+import type { WorkbookModel } from '../../runtime/model';
+
+const NOW = new Date('2026-11-25T01:00:00Z');
+const UNITS = ['市城管局', '市住建局', '市市场监管局', '市委宣传部'];
+const DEADLINES: unknown[] = [shDate(2026, 11, 20), '2026年11月27日', '长期坚持', '12月31日前', shDate(2026, 12, 15), '尽快'];
+const STATUSES = ['整改中', '未开始', '已销号', '待验收', '', '退回'];
+
+function ledger(rows: number): WorkbookModel {
+  const data: unknown[][] = [['XX市问题整改台账'], ['序号', '问题描述', '责任单位', '整改时限', '整改状态', '交办日期']];
+  for (let i = 0; i < rows; i++) {
+    data.push([i + 1, `问题${i + 1}`, UNITS[i % UNITS.length], DEADLINES[i % DEADLINES.length], STATUSES[i % STATUSES.length], shDate(2026, 11, 1 + (i % 5))]);
+  }
+  const units = [['单位名称', '联系人邮箱'], ...UNITS.map((u, i) => [u, `u${i}@example.org`])];
+  return workbookOf([sheetFrom('任务台账', data), sheetFrom('责任单位', units)]);
+}
+
+async function sweepCalls(rows: number): Promise<Record<string, number>> {
+  const rt = await runtimeFor(ledger(rows), NOW);
+  job(rt, 'setup');
+  job(rt, 'sweep'); // the first sweep gives IDs; the daily one is what counts
+  rt.calls.reset();
+  const result = job(rt, 'sweep');
+  expect(result.counts.tasks).toBe(rows);
+  return rt.calls.byMethod();
+}
+
+describe('the sweep batches its service calls', () => {
+  it('makes the same calls for 100 rows as for 10,000', async () => {
+    const small = await sweepCalls(100);
+    const large = await sweepCalls(10_000);
+    expect(large).toEqual(small);
+    expect(small['Range.getValues']).toBeLessThanOrEqual(5);
+    expect(small['Range.setValues']).toBeLessThanOrEqual(3);
+  });
+
+  it('the first sweep, which gives every row an ID, batches too', async () => {
+    const count = async (rows: number): Promise<Record<string, number>> => {
+      const rt = await runtimeFor(ledger(rows), NOW);
+      job(rt, 'setup');
+      rt.calls.reset();
+      job(rt, 'sweep');
+      return rt.calls.byMethod();
+    };
+    expect(await count(10_000)).toEqual(await count(100));
+  });
+});
+
+describe('write-back by key', () => {
+  it('a row a person inserts between the sweep’s read and its write shifts nothing', async () => {
+    const rt = await runtimeFor(ledger(30), NOW);
+    job(rt, 'setup');
+    job(rt, 'sweep');
+    // Make the ledger change so the next sweep has something to write: close task 7.
+    const s0 = sheet(rt, '任务台账');
+    const status = col(s0, 2, '整改状态');
+    const row7 = rowOf(s0, col(s0, 2, '问题描述'), '问题7');
+    rt.spreadsheet.editAsUser('任务台账', `E${row7}`, [['已销号']]);
+    expect(status).toBe(5);
+
+    // Find the sweep's last read (the re-read before writing) and insert a row just before it.
+    const probe = await runtimeFor(ledger(30), NOW);
+    job(probe, 'setup');
+    job(probe, 'sweep');
+    probe.calls.reset();
+    job(probe, 'sweep');
+    const reads = probe.calls.get('Sheet.getDataRange');
+
+    rt.calls.reset();
+    rt.calls.on('Sheet.getDataRange', reads, () => rt.spreadsheet.insertRowsAsUser('任务台账', 5, 1));
+    const result = job(rt, 'sweep');
+    expect(result.ok).toBe(true);
+    expect(result.warnings.filter((w) => w.includes('移动'))).toEqual([]);
+    expect(result.counts.rowsLost).toBe(0);
+
+    const s = sheet(rt, '任务台账');
+    const task = col(s, 2, '问题描述');
+    const state = col(s, 2, '督办状态');
+    const id = col(s, 2, '系统编号');
+    // The inserted row (5) is blank and got nothing; each task's state sits on its own row.
+    expect(value(s, 5, state)).toBe('');
+    expect(value(s, 5, id)).toBe('');
+    for (let i = 1; i <= 30; i++) {
+      const r = rowOf(s, task, `问题${i}`);
+      const expected = i === 7 ? '已销号' : undefined;
+      if (expected) expect(value(s, r, state)).toBe(expected);
+      expect(value(s, r, id)).toBe(`DB-${String(i).padStart(4, '0')}`);
+    }
+  });
+});
