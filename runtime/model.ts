@@ -12,7 +12,11 @@
 /** A cell's value as Apps Script's getValues() would give it: '' for blank. */
 export type CellValue = string | number | boolean | Date;
 
-/** Formatting that Sheets keeps per cell. Absent fields mean the sheet default. */
+/**
+ * Formatting that Sheets keeps per cell. Absent fields mean the sheet default.
+ * Cells may share one CellFormat object (the SpreadsheetApp layer writes copy-on-write): replace a
+ * cell's format, never mutate it in place.
+ */
 export interface CellFormat {
   /** Fill as '#rrggbb' (lower case); absent or null for none (Apps Script reports '#ffffff'). */
   background?: string | null;

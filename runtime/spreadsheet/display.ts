@@ -7,7 +7,7 @@
  */
 import { DateTime } from 'luxon';
 import type { CellValue } from '../model.js';
-import { dateToSerial, isDate, serialToDate } from './values.js';
+import { dateToSerial, isDate, serialToDate, wallClock } from './values.js';
 
 /** What Apps Script's getNumberFormat() reports for a cell left on "Automatic". */
 export const AUTOMATIC_FORMAT = '0.###############';
@@ -79,9 +79,17 @@ function codeText(section: string): string {
     .replace(/\[[^\]]*\]/g, '');
 }
 
+const dateFormatCache = new Map<string, boolean>();
+
 function isDateFormat(format: string): boolean {
-  const code = codeText(splitSections(format)[0]).toLowerCase();
-  return /[ydhs]/.test(code) || (/m/.test(code) && !/[0#]/.test(code));
+  let known = dateFormatCache.get(format);
+  if (known === undefined) {
+    const code = codeText(splitSections(format)[0]).toLowerCase();
+    known = /[ydhs]/.test(code) || (/m/.test(code) && !/[0#]/.test(code));
+    if (dateFormatCache.size > 1000) dateFormatCache.clear();
+    dateFormatCache.set(format, known);
+  }
+  return known;
 }
 
 // ---- dates ------------------------------------------------------------------------------
@@ -158,54 +166,75 @@ function luxonLocale(locale: string): string {
   return locale.replace('_', '-');
 }
 
+const tokenCache = new Map<string, DateToken[]>();
+
+function cachedDateTokens(section: string): DateToken[] {
+  let tokens = tokenCache.get(section);
+  if (!tokens) {
+    tokens = dateTokens(section);
+    if (tokenCache.size > 1000) tokenCache.clear();
+    tokenCache.set(section, tokens);
+  }
+  return tokens;
+}
+
+/** Month and weekday names come from luxon in the spreadsheet's locale; the digits need no Intl. */
+function named(date: Date, timeZone: string, locale: string, luxonToken: string): string {
+  return DateTime.fromJSDate(date, { zone: timeZone }).setLocale(luxonLocale(locale)).toFormat(luxonToken);
+}
+
 function formatDate(date: Date, section: string, timeZone: string, locale: string): string {
-  const dt = DateTime.fromJSDate(date, { zone: timeZone }).setLocale(luxonLocale(locale));
-  const tokens = dateTokens(section);
+  const wall = wallClock(date, timeZone);
+  const year = wall.getUTCFullYear();
+  const month = wall.getUTCMonth() + 1;
+  const day = wall.getUTCDate();
+  const hour = wall.getUTCHours();
+  const minute = wall.getUTCMinutes();
+  const second = wall.getUTCSeconds();
+  const tokens = cachedDateTokens(section);
   const twelveHour = tokens.some((t) => t.kind === 'ampm');
-  const parts: string[] = [];
+  let out = '';
   tokens.forEach((t, i) => {
     switch (t.kind) {
       case 'literal':
-        parts.push(t.text);
+        out += t.text;
         break;
       case 'y':
-        parts.push(t.width === 2 || t.width === 1 ? pad(dt.year % 100, 2) : String(dt.year));
+        out += t.width <= 2 ? pad(year % 100, 2) : String(year);
         break;
       case 'm': {
         const prev = tokens.slice(0, i).reverse().find((x) => x.kind !== 'literal');
         const next = tokens.slice(i + 1).find((x) => x.kind !== 'literal');
         const minutes = t.width <= 2 && (prev?.kind === 'h' || next?.kind === 's');
-        if (minutes) parts.push(pad(dt.minute, t.width));
-        else if (t.width === 1) parts.push(String(dt.month));
-        else if (t.width === 2) parts.push(pad(dt.month, 2));
-        else if (t.width === 3) parts.push(dt.toFormat('LLL'));
-        else if (t.width === 5) parts.push(dt.toFormat('LLLLL'));
-        else parts.push(dt.toFormat('LLLL'));
+        if (minutes) out += pad(minute, t.width);
+        else if (t.width === 1) out += String(month);
+        else if (t.width === 2) out += pad(month, 2);
+        else if (t.width === 3) out += named(date, timeZone, locale, 'LLL');
+        else if (t.width === 5) out += named(date, timeZone, locale, 'LLLLL');
+        else out += named(date, timeZone, locale, 'LLLL');
         break;
       }
       case 'd':
-        if (t.width === 1) parts.push(String(dt.day));
-        else if (t.width === 2) parts.push(pad(dt.day, 2));
-        else if (t.width === 3) parts.push(dt.toFormat('ccc'));
-        else parts.push(dt.toFormat('cccc'));
+        if (t.width === 1) out += String(day);
+        else if (t.width === 2) out += pad(day, 2);
+        else if (t.width === 3) out += named(date, timeZone, locale, 'ccc');
+        else out += named(date, timeZone, locale, 'cccc');
         break;
-      case 'h': {
-        const hour = twelveHour ? ((dt.hour + 11) % 12) + 1 : dt.hour;
-        parts.push(pad(hour, Math.min(t.width, 2)));
+      case 'h':
+        out += pad(twelveHour ? ((hour + 11) % 12) + 1 : hour, Math.min(t.width, 2));
         break;
-      }
       case 's':
-        parts.push(pad(dt.second, Math.min(t.width, 2)));
+        out += pad(second, Math.min(t.width, 2));
         break;
       case 'fraction':
-        parts.push('.' + pad(dt.millisecond, 3).slice(0, t.width).padEnd(t.width, '0'));
+        out += '.' + pad(wall.getUTCMilliseconds(), 3).slice(0, t.width).padEnd(t.width, '0');
         break;
       case 'ampm':
-        parts.push(t.width === 1 ? (dt.hour < 12 ? 'a' : 'p') : dt.hour < 12 ? 'AM' : 'PM');
+        out += t.width === 1 ? (hour < 12 ? 'a' : 'p') : hour < 12 ? 'AM' : 'PM';
         break;
     }
   });
-  return parts.join('');
+  return out;
 }
 
 // ---- numbers ----------------------------------------------------------------------------
@@ -285,7 +314,7 @@ export function displayText(value: CellValue, format: string | undefined, timeZo
   }
   if (isDate(value)) {
     if (isAutomatic(format) || format === '@') {
-      const midnight = DateTime.fromJSDate(value, { zone: timeZone }).startOf('day').toMillis() === value.getTime();
+      const midnight = wallClock(value, timeZone).getTime() % 86_400_000 === 0;
       return formatDate(value, midnight ? defaultDateFormat(locale) : defaultDateTimeFormat(locale), timeZone, locale);
     }
     if (format && isDateFormat(format)) return formatDate(value, splitSections(format)[0], timeZone, locale);

@@ -4,7 +4,7 @@
  * validations travel inside the cell), merges, conditional format ranges, protected ranges,
  * frozen rows/columns and column widths.
  */
-import type { Cell, CellFormat, GridRange, SheetModel } from '../model.js';
+import type { Cell, GridRange, SheetModel } from '../model.js';
 
 export type Dimension = 'rows' | 'columns';
 
@@ -25,11 +25,6 @@ export function ensureCell(sheet: SheetModel, r: number, c: number): Cell {
     row[c] = cell;
   }
   return cell;
-}
-
-export function ensureFormat(cell: Cell): CellFormat {
-  if (!cell.format) cell.format = {};
-  return cell.format;
 }
 
 export function hasContent(cell: Cell | undefined): boolean {
@@ -109,7 +104,7 @@ function eachMovingRange(sheet: SheetModel, fn: (range: GridRange) => boolean): 
 function inheritedCell(source: Cell | undefined): Cell | undefined {
   if (!source || (!source.format && !source.validation)) return undefined;
   const cell: Cell = { value: '' };
-  if (source.format) cell.format = { ...source.format };
+  if (source.format) cell.format = source.format;
   if (source.validation) cell.validation = source.validation;
   return cell;
 }

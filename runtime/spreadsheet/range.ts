@@ -5,7 +5,7 @@ import { normalizeColor } from './color.js';
 import type { RuntimeContext } from './context.js';
 import { AUTOMATIC_FORMAT, displayText } from './display.js';
 import { checkDimensions, fail, MSG } from './errors.js';
-import { cellAt, contains, ensureCell, ensureFormat, hasContent, intersects } from './grid.js';
+import { cellAt, contains, ensureCell, hasContent, intersects } from './grid.js';
 import { Protection } from './protection.js';
 import { Sheet } from './sheet.js';
 import { DataValidation } from './validation.js';
@@ -67,12 +67,23 @@ export class Range {
   }
 
   private setFormat<K extends FormatKey>(key: K, value: CellFormat[K] | null): void {
-    this.eachCell((cell) => applyFormat(cell, key, value));
+    const writer = new FormatWriter(key);
+    this.eachCell((cell) => writer.apply(cell, value));
   }
 
   private setFormats<K extends FormatKey>(key: K, data: unknown, convert: (v: unknown) => CellFormat[K] | null): void {
     const rows = checkDimensions(data, this.nr, this.nc);
-    this.eachCell((cell, i, j) => applyFormat(cell, key, convert(rows[i][j])));
+    const writer = new FormatWriter(key);
+    const converted = new Map<unknown, CellFormat[K] | null>();
+    this.eachCell((cell, i, j) => {
+      const input = rows[i][j];
+      let value = converted.get(input);
+      if (value === undefined) {
+        value = convert(input);
+        converted.set(input, value);
+      }
+      writer.apply(cell, value);
+    });
   }
 
   // ---- geometry ---------------------------------------------------------------------------
@@ -515,11 +526,40 @@ export class Range {
   }
 }
 
-function applyFormat<K extends FormatKey>(cell: Cell, key: K, value: CellFormat[K] | null | undefined): void {
-  if (value === null || value === undefined) {
-    if (cell.format) delete cell.format[key];
-  } else {
-    ensureFormat(cell)[key] = value;
+/**
+ * Sets one format property copy-on-write: cells that had the same format and get the same value
+ * share the resulting object, so painting 250,000 cells allocates a handful of objects.
+ */
+class FormatWriter<K extends FormatKey> {
+  private readonly results = new Map<CellFormat | undefined, Map<unknown, CellFormat | undefined>>();
+  constructor(private readonly key: K) {}
+
+  apply(cell: Cell, value: CellFormat[K] | null | undefined): void {
+    const before = cell.format;
+    let byValue = this.results.get(before);
+    if (!byValue) {
+      byValue = new Map();
+      this.results.set(before, byValue);
+    }
+    if (byValue.has(value)) {
+      cell.format = byValue.get(value);
+      if (cell.format === undefined) delete cell.format;
+      return;
+    }
+    let after: CellFormat | undefined;
+    if (value === null || value === undefined) {
+      if (before && this.key in before) {
+        after = { ...before };
+        delete after[this.key];
+      } else {
+        after = before;
+      }
+    } else {
+      after = { ...before, [this.key]: value };
+    }
+    byValue.set(value, after);
+    cell.format = after;
+    if (cell.format === undefined) delete cell.format;
   }
 }
 

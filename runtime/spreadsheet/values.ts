@@ -8,7 +8,7 @@
  * ("Sets the value of the range. The value can be numeric, string, boolean or date. If it
  * begins with '=' it is interpreted as a formula.").
  */
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { CellValue } from '../model.js';
 
 export interface StoredInput {
@@ -74,10 +74,37 @@ export function storedInput(input: unknown, timeZone: string, plainText: boolean
 const MS_PER_DAY = 86_400_000;
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
 
+const zones = new Map<string, { zone: IANAZone; offsets: Map<number, number> }>();
+const QUARTER_HOUR = 900_000;
+
+/**
+ * The zone's UTC offset in minutes at `ms`. Zone transitions fall on quarter hours, so offsets
+ * are cached per quarter hour: a ledger has few distinct dates and Intl lookups are slow.
+ */
+export function offsetMinutes(timeZone: string, ms: number): number {
+  let entry = zones.get(timeZone);
+  if (!entry) {
+    entry = { zone: IANAZone.create(timeZone), offsets: new Map() };
+    zones.set(timeZone, entry);
+  }
+  const bucket = Math.floor(ms / QUARTER_HOUR);
+  let offset = entry.offsets.get(bucket);
+  if (offset === undefined) {
+    offset = entry.zone.offset(bucket * QUARTER_HOUR);
+    if (entry.offsets.size > 100_000) entry.offsets.clear();
+    entry.offsets.set(bucket, offset);
+  }
+  return offset;
+}
+
+/** The wall-clock reading of an instant in a zone, as a Date whose UTC fields carry it. */
+export function wallClock(date: Date, timeZone: string): Date {
+  return new Date(date.getTime() + offsetMinutes(timeZone, date.getTime()) * 60_000);
+}
+
 /** The spreadsheet serial number of an instant: days since 1899-12-30 on the sheet's wall clock. */
 export function dateToSerial(date: Date, timeZone: string): number {
-  const offsetMinutes = DateTime.fromJSDate(date, { zone: timeZone }).offset;
-  return (date.getTime() + offsetMinutes * 60_000 - SERIAL_EPOCH) / MS_PER_DAY;
+  return (wallClock(date, timeZone).getTime() - SERIAL_EPOCH) / MS_PER_DAY;
 }
 
 export function serialToDate(serial: number, timeZone: string): Date {

@@ -72,33 +72,50 @@ export function rejects(ctx: RuntimeContext, rule: DataValidationModel | undefin
   }
 }
 
+/** Text that Sheets keeps as typed: nothing in it could be a formula, number, boolean or date. */
+const MAYBE_PARSED = /^[\d+\-.'=,%]|^(?:true|false)$/i;
+
 /**
  * Writes a block of inputs at (r0, c0). Strings are parsed as typed text; a value a strict
  * validation rejects fails the whole write before any cell changes, as Sheets does.
  */
 export function writeInputs(ctx: RuntimeContext, sheet: SheetModel, r0: number, c0: number, data: readonly (readonly unknown[])[]): void {
   const tz = ctx.model.timeZone;
-  const stored: StoredInput[][] = [];
-  let anyValidation = false;
-  for (let i = 0; i < data.length; i++) {
-    const row = data[i];
-    const out: StoredInput[] = new Array(row.length);
-    for (let j = 0; j < row.length; j++) {
-      const cell = cellAt(sheet, r0 + i, c0 + j);
-      if (cell?.validation) anyValidation = true;
-      out[j] = storedInput(row[j], tz, isPlainText(cell));
-    }
-    stored.push(out);
-  }
-  if (anyValidation) {
+  if (blockHasValidation(sheet, r0, c0, data)) {
+    const stored = data.map((row, i) => row.map((input, j) => storedInput(input, tz, isPlainText(cellAt(sheet, r0 + i, c0 + j)))));
     for (let i = 0; i < stored.length; i++) {
       for (let j = 0; j < stored[i].length; j++) {
         const rule = cellAt(sheet, r0 + i, c0 + j)?.validation;
         if (rejects(ctx, rule, stored[i][j])) fail(validationViolated(formatA1(r0 + i + 1, c0 + j + 1, 1, 1)));
       }
     }
+    for (let i = 0; i < stored.length; i++) {
+      for (let j = 0; j < stored[i].length; j++) storeInto(ctx, sheet, r0 + i, c0 + j, stored[i][j]);
+    }
+    return;
   }
-  for (let i = 0; i < stored.length; i++) {
-    for (let j = 0; j < stored[i].length; j++) storeInto(ctx, sheet, r0 + i, c0 + j, stored[i][j]);
+  // No rule to consult: write in one pass, with no intermediate object for plain values.
+  for (let i = 0; i < data.length; i++) {
+    const row = data[i];
+    for (let j = 0; j < row.length; j++) {
+      const input = row[j];
+      if (typeof input === 'number' || typeof input === 'boolean' || (typeof input === 'string' && !MAYBE_PARSED.test(input))) {
+        const cell = ensureCell(sheet, r0 + i, c0 + j);
+        cell.value = input;
+        if (cell.formula !== undefined) delete cell.formula;
+      } else {
+        storeInto(ctx, sheet, r0 + i, c0 + j, storedInput(input, tz, isPlainText(cellAt(sheet, r0 + i, c0 + j))));
+      }
+    }
   }
+}
+
+function blockHasValidation(sheet: SheetModel, r0: number, c0: number, data: readonly (readonly unknown[])[]): boolean {
+  for (let i = 0; i < data.length; i++) {
+    const row = sheet.rows[r0 + i] as (Cell | undefined)[] | undefined;
+    if (!row) continue;
+    const end = Math.min(row.length, c0 + data[i].length);
+    for (let c = c0; c < end; c++) if (row[c]?.validation) return true;
+  }
+  return false;
 }
