@@ -93,8 +93,27 @@ function rowTexts(values: unknown[][], r: number): string[] {
 function combine(upper: string[], lower: string[]): string[] {
   const width = Math.max(upper.length, lower.length);
   const out: string[] = [];
-  for (let c = 0; c < width; c++) out.push(lower[c] || upper[c] || '');
+  for (let c = 0; c < width; c++) {
+    const below = lower[c] ?? '';
+    const above = upper[c] ?? '';
+    // 责任单位 over 牵头 | 配合: the lower word names nothing, the merged one above does.
+    out.push(below !== '' && (matchField(below) || !matchField(above)) ? below : above);
+  }
   return out;
+}
+
+/**
+ * A second header row under a merged one: a few short words, none of them data (no digits,
+ * no dates), nothing under the task column, and at least one word either naming a field or
+ * standing under the blank tail of a merged header cell (getValues() leaves those '').
+ */
+function looksLikeSubHeader(upper: string[], row: unknown[] | undefined, columns: ColumnMap): boolean {
+  if (!row) return false;
+  const cells = row.map(cellText);
+  if (cells.filter((t) => t !== '').length < 2) return false;
+  if (columns.task !== undefined && cells[columns.task] !== '') return false;
+  const wordsOnly = row.every((v) => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim().length <= 10 && !/\d/.test(v)));
+  return wordsOnly && cells.some((t, c) => t !== '' && ((upper[c] ?? '') === '' || matchField(t) !== undefined));
 }
 
 /**
@@ -153,6 +172,10 @@ export function findHeader(values: unknown[][], opts?: { maxScanRows?: number })
     };
   }
 
+  if (best.top === best.row && looksLikeSubHeader(best.texts, values[best.row + 1], best.columns)) {
+    const pair = analyse(best.row, best.row + 1, combine(best.texts, rowTexts(values, best.row + 1)));
+    if (missingFrom(pair.columns).length === 0 && pair.score >= best.score) best = pair;
+  }
   settleClosedFlag(values, best);
   return {
     ok: true,

@@ -183,6 +183,30 @@ describe('findHeader', () => {
     expect(r.columns).toMatchObject({ task: 1, unit: 2, deadline: 3, closedFlag: 4, progress: 5 });
   });
 
+  it('reads a merged header over sub-headers that name nothing on their own', () => {
+    const values = [
+      ['序号', '问题描述', '责任单位', '', '整改时限', '状态'],
+      ['', '', '牵头', '配合', '', ''],
+      [1, '占道经营', '市城管局', '市公安局', '2024-06-30', '整改中'],
+    ];
+    const r = findHeader(values);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.headerTop).toBe(0);
+    expect(r.headerRow).toBe(1);
+    expect(r.columns).toEqual({ seq: 0, task: 1, unit: 2, deadline: 4, status: 5 });
+    expect(r.unknown).toEqual([{ column: 3, text: '配合' }]);
+  });
+
+  it('does not take the first data row for a sub-header', () => {
+    const values = [
+      ['序号', '问题描述', '责任单位', '整改时限', '状态'],
+      ['', '', '市住建局', '长期坚持', '整改中'],
+    ];
+    const r = findHeader(values);
+    expect(r.ok && r.headerRow).toBe(0);
+  });
+
   it('reads 销号情况 as the yes/no flag when its cells say yes or no', () => {
     const values = [
       ['任务', '责任单位', '时限', '销号情况'],
