@@ -32,7 +32,7 @@ import { createLockService, holdLock, lockKey, newLockState, releaseAllHeldBy, t
 import { createConsole, createLogger, formatLine, type LogLevel, type LogSink } from './services/logger.js';
 import { createMailApp, newMailState, type MailState } from './services/mail.js';
 import { createPropertiesService, newPropertyStores, type PropertyStores } from './services/properties.js';
-import { AuthMode, EventType, createScriptApp, newScriptAppState, type ScriptAppState, type TriggerRecord } from './services/script-app.js';
+import { AuthMode, EventType, createScriptApp, newScriptAppState, nextClockFire, type ScriptAppState, type TriggerRecord } from './services/script-app.js';
 import { createSession } from './services/session.js';
 import { createUtilities } from './services/utilities.js';
 import { createSpreadsheetRuntime, type EditEvent, type SpreadsheetRuntime } from './spreadsheet/index.js';
@@ -96,6 +96,14 @@ export interface ServiceEnv {
   /** Arrays and plain objects handed to the script are made in its realm (so instanceof works). */
   array<T>(items: T[]): T[];
   record<T>(values: Record<string, T>): Record<string, T>;
+}
+
+/** One clock trigger firing during runUntil: its result, or the error it ended with. */
+export interface TriggerFiring {
+  trigger: TriggerRecord;
+  at: Date;
+  result?: RunResult;
+  error?: unknown;
 }
 
 export const DEFAULT_LIMITS: Required<RuntimeLimits> = { simpleMs: 30_000, longMs: 6 * 60_000 };
@@ -280,7 +288,6 @@ export class LocalRuntime {
   private readonly onLog?: (line: string) => void;
   private script?: vm.Script;
   private functionNames: string[] = [];
-  private current?: Execution;
 
   constructor(opts: LocalRuntimeOptions) {
     this.workbook = opts.workbook;
@@ -381,6 +388,40 @@ export class LocalRuntime {
     return this.run(record.handler, [base], 'installable');
   }
 
+  /**
+   * Lets time pass until `until`, firing every clock trigger when it falls due, in time order
+   * (the clock is set to each firing's time first). A failing trigger does not stop the others,
+   * as on Google (which mails the owner a failure summary instead): its error is reported.
+   */
+  runUntil(until: Date): TriggerFiring[] {
+    const end = until.getTime();
+    const firings: TriggerFiring[] = [];
+    // Due at the very start counts; each trigger then resumes after its own last firing, so
+    // two triggers due at the same minute both fire.
+    const start = this.clock.nowMs() - 1;
+    for (;;) {
+      let next: { trigger: TriggerRecord; at: number } | undefined;
+      for (const trigger of this.triggers) {
+        if (trigger.eventType !== EventType.CLOCK) continue;
+        const after = Math.max(start, trigger.lastFiredAt?.getTime() ?? -Infinity);
+        const at = nextClockFire(trigger, after, this.scriptTimeZone);
+        if (at !== undefined && at <= end && (!next || at < next.at)) next = { trigger, at };
+      }
+      if (!next) break;
+      if (next.at > this.clock.nowMs()) this.clock.set(new Date(next.at));
+      next.trigger.lastFiredAt = new Date(next.at);
+      const firing: TriggerFiring = { trigger: next.trigger, at: new Date(next.at) };
+      try {
+        firing.result = this.fire(next.trigger);
+      } catch (e) {
+        firing.error = e;
+      }
+      firings.push(firing);
+    }
+    if (end > this.clock.nowMs()) this.clock.set(until);
+    return firings;
+  }
+
   /** Holds the script lock from outside, as an overlapping execution would; call the result to release. */
   holdScriptLock(): () => void {
     return this.holdLock('script');
@@ -437,10 +478,10 @@ export class LocalRuntime {
 
   private execute<T>(kind: TriggerKind, pick: (context: vm.Context) => ((...a: unknown[]) => T) | undefined, args: unknown[] = []): RunResult<T> {
     if (!this.script) throw new Error('LocalRuntime: load(code) the script before running it');
-    if (this.current) throw new Error('LocalRuntime: an execution is already running (a script cannot start another)');
+    // Executions may nest: a CallCounter hook can make a person edit in the middle of a job,
+    // and the onEdit it fires runs then, in its own execution, as it would concurrently on Google.
     const limitMs = kind === 'simple' ? this.limits.simpleMs : this.limits.longMs;
     const exec = new Execution(this, kind, limitMs);
-    this.current = exec;
     try {
       const context = exec.context;
       installClock(context, () => this.clock.nowMs());
@@ -472,7 +513,6 @@ export class LocalRuntime {
       throw e;
     } finally {
       releaseAllHeldBy(this.locks, exec);
-      this.current = undefined;
     }
   }
 

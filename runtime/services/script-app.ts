@@ -7,6 +7,7 @@
  * enum, which behaves as with Google's enum objects, and String(value) gives the name.
  */
 import { types } from 'node:util';
+import { DateTime } from 'luxon';
 import type { ServiceEnv } from '../sandbox.js';
 
 export const SCRIPTAPP_SCOPE = 'https://www.googleapis.com/auth/script.scriptapp';
@@ -70,6 +71,8 @@ export interface TriggerRecord {
   /** The account the trigger runs as (its creator). */
   createdBy: string;
   createdAt: Date;
+  /** When LocalRuntime.runUntil last fired it. */
+  lastFiredAt?: Date;
 }
 
 /** "Each user can have 20 triggers per script" (quotas page, Current limitations). */
@@ -309,4 +312,60 @@ export function isValidZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+const WEEKDAY_NUMBER: Record<WeekDayName, number> = { MONDAY: 1, TUESDAY: 2, WEDNESDAY: 3, THURSDAY: 4, FRIDAY: 5, SATURDAY: 6, SUNDAY: 7 };
+
+/**
+ * When a clock trigger next fires strictly after `afterMs`, or undefined if it never will.
+ *
+ * Google runs a time trigger "at approximately" its hour (somewhere within it, or within
+ * ±15 min of nearMinute); here it fires at the hour's nearMinute (default :00) exactly, so runs
+ * are reproducible. A daily/weekly trigger without atHour keeps its creation hour. Periods count
+ * from the creation time, in the trigger's zone (inTimezone, else the script's).
+ * https://developers.google.com/apps-script/reference/script/clock-trigger-builder
+ */
+export function nextClockFire(t: TriggerRecord, afterMs: number, scriptTimeZone: string): number | undefined {
+  const c = t.clock;
+  if (!c) return undefined;
+  const created = t.createdAt.getTime();
+  if (c.at !== undefined || c.afterMs !== undefined) {
+    const at = c.at !== undefined ? c.at.getTime() : created + (c.afterMs ?? 0);
+    return at > afterMs && t.lastFiredAt === undefined ? at : undefined;
+  }
+  const periodic = (periodMs: number): number => {
+    const k = Math.max(1, Math.floor((afterMs - created) / periodMs) + 1);
+    return created + k * periodMs;
+  };
+  if (c.everyMinutes !== undefined) return periodic(c.everyMinutes * 60_000);
+  if (c.everyHours !== undefined) return periodic(c.everyHours * 3_600_000);
+
+  const zone = c.timeZone ?? scriptTimeZone;
+  const createdLocal = DateTime.fromMillis(created, { zone });
+  const hour = c.atHour ?? createdLocal.hour;
+  const minute = c.nearMinute ?? 0;
+  // Calendar days are walked as UTC dates (cheap); only a matching day is placed in the zone.
+  const DAY = 86_400_000;
+  const createdDay = Date.UTC(createdLocal.year, createdLocal.month - 1, createdLocal.day);
+  const startLocal = DateTime.fromMillis(Math.max(afterMs, created), { zone });
+  const startDay = Date.UTC(startLocal.year, startLocal.month - 1, startLocal.day);
+  // A year and a bit bounds the search; every schedule here repeats well within it.
+  for (let i = 0; i <= 400; i++) {
+    const day = new Date(startDay + i * DAY);
+    const daysSinceCreation = Math.round((day.getTime() - createdDay) / DAY);
+    const weekday = day.getUTCDay() === 0 ? 7 : day.getUTCDay();
+    let matches: boolean;
+    if (c.onMonthDay !== undefined) matches = day.getUTCDate() === c.onMonthDay;
+    else if (c.onWeekDay !== undefined) matches = weekday === WEEKDAY_NUMBER[c.onWeekDay] && Math.floor(daysSinceCreation / 7) % (c.everyWeeks ?? 1) === 0;
+    else if (c.everyWeeks !== undefined) matches = daysSinceCreation % (7 * c.everyWeeks) === 0;
+    else if (c.everyDays !== undefined) matches = daysSinceCreation % c.everyDays === 0;
+    else return undefined;
+    if (!matches) continue;
+    const when = DateTime.fromObject(
+      { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour, minute },
+      { zone },
+    ).toMillis();
+    if (when > afterMs && when > created) return when;
+  }
+  return undefined;
 }

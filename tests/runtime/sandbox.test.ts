@@ -268,6 +268,25 @@ describe('locks across executions', () => {
     expect(rt.run('job').value).toBe('ran');
   });
 
+  it('runs an onEdit fired in the middle of a job as an overlapping execution, which finds the lock taken', () => {
+    const rt = runtime(`
+      function job() {
+        const lock = LockService.getDocumentLock();
+        lock.waitLock(1000);
+        const values = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Sheet1').getRange('A1:B1').getValues();
+        return values[0][0];
+      }
+      function onEdit(e) {
+        const got = LockService.getDocumentLock().tryLock(0);
+        PropertiesService.getScriptProperties().setProperty('onEditGotLock', String(got));
+      }`);
+    rt.calls.on('Range.getValues', 1, () => {
+      rt.edit('Sheet1', 'A1', [['edited meanwhile']]);
+    });
+    expect(rt.run('job').value).toBe('edited meanwhile');
+    expect(rt.properties.script.get('onEditGotLock')).toBe('false');
+  });
+
   it('holds the lock by Lock object: a second object waits on the first', () => {
     const rt = runtime(code);
     expect(rt.run('twice').value).toEqual([true, false, false]);

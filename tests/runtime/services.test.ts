@@ -160,6 +160,55 @@ describe('ScriptApp', () => {
     expect(rt.fire(rt.triggers[0]!).value).toEqual([true, rt.triggers[0]!.id, 2026, 10, 1, 1, 'UTC']);
   });
 
+  it('lets time pass with runUntil, firing each clock trigger when due, in its zone, with the clock at the firing time', () => {
+    const rt = runtime(`
+      function install() {
+        ScriptApp.newTrigger('daily').timeBased().everyDays(1).atHour(8).inTimezone('Asia/Shanghai').create();
+        ScriptApp.newTrigger('monthly').timeBased().onMonthDay(1).atHour(9).create();
+        ScriptApp.newTrigger('weekly').timeBased().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(7).create();
+        ScriptApp.newTrigger('fails').timeBased().everyDays(2).atHour(8).create();
+      }
+      function daily(e) { return new Date().toISOString(); }
+      function monthly() { return new Date().toISOString(); }
+      function weekly() { return new Date().toISOString(); }
+      function fails() { throw new Error('sheet missing'); }`);
+    rt.run('install');
+    const firings = rt.runUntil(new Date('2026-11-02T00:00:00Z'));
+    const byHandler = (h: string) => firings.filter((f) => f.trigger.handler === h);
+    expect(byHandler('daily')).toHaveLength(32); // 2 Oct .. 2 Nov at 08:00 Shanghai
+    expect(byHandler('daily')[0]!.result!.value).toBe('2026-10-02T00:00:00.000Z');
+    expect(byHandler('monthly').map((f) => f.result!.value)).toEqual(['2026-11-01T01:00:00.000Z']);
+    expect(byHandler('weekly').map((f) => f.at.toISOString())).toEqual([
+      '2026-10-04T23:00:00.000Z',
+      '2026-10-11T23:00:00.000Z',
+      '2026-10-18T23:00:00.000Z',
+      '2026-10-25T23:00:00.000Z',
+      '2026-11-01T23:00:00.000Z', // Monday 2 Nov, 07:00 in Shanghai
+    ]);
+    expect(byHandler('fails')).toHaveLength(16);
+    expect(String(byHandler('fails')[0]!.error)).toContain('sheet missing');
+    expect(firings.map((f) => f.at.getTime())).toEqual([...firings.map((f) => f.at.getTime())].sort((a, b) => a - b));
+    expect(rt.now().toISOString()).toBe('2026-11-02T00:00:00.000Z');
+    expect(rt.runUntil(new Date('2026-11-02T00:00:00Z'))).toEqual([]);
+  });
+
+  it('fires hourly triggers from their creation time and one-off triggers once', () => {
+    const rt = runtime(`
+      function install() {
+        ScriptApp.newTrigger('every4h').timeBased().everyHours(4).create();
+        ScriptApp.newTrigger('once').timeBased().after(90 * 60 * 1000).create();
+      }
+      function every4h() {} function once() {}`);
+    rt.run('install');
+    const firings = rt.runUntil(new Date('2026-10-01T13:00:00Z'));
+    expect(firings.map((f) => [f.trigger.handler, f.at.toISOString()])).toEqual([
+      ['once', '2026-10-01T02:30:00.000Z'],
+      ['every4h', '2026-10-01T05:00:00.000Z'],
+      ['every4h', '2026-10-01T09:00:00.000Z'],
+      ['every4h', '2026-10-01T13:00:00.000Z'],
+    ]);
+  });
+
   it('gives the script id and the enums', () => {
     expect(evaluate(`return [typeof ScriptApp.getScriptId(), ScriptApp.AuthMode.LIMITED, ScriptApp.EventType.ON_OPEN, ScriptApp.TriggerSource.CLOCK];`)).toEqual([
       'string',
