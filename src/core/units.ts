@@ -81,11 +81,34 @@ const BRACKETED = /[(（][^()（）]*[)）]/g;
 export function matchUnit(name: string, units: Unit[]): Unit | undefined {
   const key = unitKey(name);
   if (key === '') return undefined;
-  const exact = units.find((u) => unitKey(u.name) === key);
+  const index = indexOf(units);
+  const exact = index.exact.get(key);
   if (exact) return exact;
-  const bare = toHalfWidth(key).replace(BRACKETED, '');
-  if (bare === '') return undefined;
-  return units.find((u) => unitKey(u.name).replace(BRACKETED, '') === bare);
+  const bare = key.replace(BRACKETED, '');
+  return bare === '' ? undefined : index.bare.get(bare);
+}
+
+interface UnitIndex {
+  size: number;
+  exact: Map<string, Unit>;
+  bare: Map<string, Unit>;
+}
+
+/** A sweep matches every task against the same directory: index it once per array. */
+const INDEXES = new WeakMap<Unit[], UnitIndex>();
+
+function indexOf(units: Unit[]): UnitIndex {
+  const cached = INDEXES.get(units);
+  if (cached && cached.size === units.length) return cached;
+  const index: UnitIndex = { size: units.length, exact: new Map(), bare: new Map() };
+  for (const u of units) {
+    const key = unitKey(u.name);
+    if (!index.exact.has(key)) index.exact.set(key, u);
+    const bare = key.replace(BRACKETED, '');
+    if (bare !== '' && !index.bare.has(bare)) index.bare.set(bare, u);
+  }
+  INDEXES.set(units, index);
+  return index;
 }
 
 /** 牵头单位：… / 配合单位：… labels in front of a name. */

@@ -109,6 +109,13 @@ describe('matchUnit', () => {
     expect(matchUnit('市城管局(市执法局)', units)?.name).toBe('市城管局');
   });
 
+  it('sees a unit added to the directory after an earlier match', () => {
+    const list = [unit('市城管局')];
+    expect(matchUnit('市公安局', list)).toBeUndefined();
+    list.push(unit('市公安局'));
+    expect(matchUnit('市公安局', list)?.name).toBe('市公安局');
+  });
+
   it('finds nothing for an unknown or empty name', () => {
     expect(matchUnit('市公安局', units)).toBeUndefined();
     expect(matchUnit('', units)).toBeUndefined();
