@@ -130,6 +130,12 @@ describe('parseSettings', () => {
     expect(problems[5].message).toContain('0 到 23');
   });
 
+  it('keeps Chinese when the language is not one it knows', () => {
+    const { settings, problems } = parseSettings([['界面语言', '法语']]);
+    expect(settings.locale).toBe('zh-CN');
+    expect(problems).toEqual([{ row: 0, column: 1, message: '“界面语言”应为 zh-CN / en 之一，填的是“法语”，已使用默认值 zh-CN。' }]);
+  });
+
   it('reports unknown and repeated keys without throwing', () => {
     const { settings, problems } = parseSettings([
       ['自动关机', '是'],
