@@ -31,6 +31,21 @@ export interface CellFormat {
   horizontalAlignment?: 'left' | 'center' | 'right' | 'general';
   verticalAlignment?: 'top' | 'middle' | 'bottom';
   wrap?: boolean;
+  /** Borders as Range.setBorder sets them (Apps Script has no getter); kept so an .xlsx keeps its grid lines. */
+  borders?: CellBorders;
+}
+
+/** One side of a cell border; style names follow SpreadsheetApp.BorderStyle, colour is '#rrggbb' (absent: black). */
+export interface BorderSide {
+  style: 'DOTTED' | 'DASHED' | 'SOLID' | 'SOLID_MEDIUM' | 'SOLID_THICK' | 'DOUBLE';
+  color?: string;
+}
+
+export interface CellBorders {
+  top?: BorderSide;
+  bottom?: BorderSide;
+  left?: BorderSide;
+  right?: BorderSide;
 }
 
 export interface DataValidationModel {

@@ -3,6 +3,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Cell, CellFormat, CellValue, ConditionalFormatModel, DataValidationModel, SheetModel, WorkbookModel } from '../model.js';
+import { xlsxBordersOf } from './borders.js';
 import { hexToArgb } from './colors.js';
 import { instantToWallClock, isMidnightIn } from './dates.js';
 import { absoluteRef, cellA1, columnLetters, rangeA1 } from './ranges.js';
@@ -138,6 +139,8 @@ export function styleOf(f: CellFormat | undefined, numberFormat: string | undefi
     if (f.verticalAlignment) alignment.vertical = f.verticalAlignment;
     if (f.wrap) alignment.wrapText = true;
     if (Object.keys(alignment).length > 0) style.alignment = alignment;
+    const border = xlsxBordersOf(f.borders);
+    if (border) style.border = border;
   }
   return Object.keys(style).length > 0 ? style : undefined;
 }

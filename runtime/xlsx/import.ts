@@ -13,6 +13,7 @@ import type {
   WorkbookModel,
 } from '../model.js';
 import { newSheetModel, newWorkbookModel } from '../model.js';
+import { bordersOf } from './borders.js';
 import { isDefaultFontColor, isXlsxColor, xlsxColorToHex, type XlsxColor } from './colors.js';
 import { wallClockToInstant } from './dates.js';
 import { parseRangeA1, parseSqref, relativeRef } from './ranges.js';
@@ -222,7 +223,8 @@ class FormatCache {
       f = formatOf(style as Partial<ExcelJS.Style>) ?? null;
       this.cache.set(style, f);
     }
-    return f === null ? undefined : { ...f };
+    if (f === null) return undefined;
+    return f.borders ? { ...f, borders: structuredClone(f.borders) } : { ...f };
   }
 }
 
@@ -280,6 +282,8 @@ export function formatOf(style: Partial<ExcelJS.Style>): CellFormat | undefined 
     }
     if (al.wrapText) f.wrap = true;
   }
+  const borders = bordersOf(style.border);
+  if (borders) f.borders = borders;
   return Object.keys(f).length > 0 ? f : undefined;
 }
 

@@ -22,6 +22,7 @@ async function ledgerXlsx(): Promise<Buffer> {
     c.alignment = { wrapText: true, horizontal: 'center' };
   });
   ws.getCell('A4').value = 1;
+  ws.getCell('A4').border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'medium', color: { argb: 'FFFF0000' } }, right: { style: 'dashed' } };
   ws.getCell('B4').value = '背街小巷脏乱差';
   ws.getCell('C4').value = '市城管局';
   ws.getCell('D4').value = new Date(Date.UTC(2026, 10, 15));
@@ -132,6 +133,12 @@ describe('importXlsx', () => {
     expect(cellAt(s, 'F4')?.format?.background).toBe('#ffff00');
     expect(cellAt(s, 'F4')?.note).toBe('领导批示：月底前完成');
     expect(cellAt(s, 'D6')?.format).toEqual({ fontStyle: 'italic', fontSize: 9, fontColor: '#0000ff' });
+    expect(cellAt(s, 'A4')?.format?.borders).toEqual({
+      top: { style: 'SOLID' },
+      left: { style: 'SOLID' },
+      bottom: { style: 'SOLID_MEDIUM', color: '#ff0000' },
+      right: { style: 'DASHED' },
+    });
     expect([s.frozenRows, s.frozenColumns]).toEqual([3, 1]);
     expect(s.columnWidths[1]).toBe(285);
     expect(cellAt(s, 'E10')?.validation).toEqual({ kind: 'list', values: ['未开始', '整改中', '已完成', '已销号'], showDropdown: true, allowInvalid: true });
