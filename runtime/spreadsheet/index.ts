@@ -1,6 +1,14 @@
 /**
  * The in-memory SpreadsheetApp of the local Apps Script runtime, served over a WorkbookModel.
  * Every public method of every object handed to the script counts one call ('Class.method').
+ *
+ * Choices where Google's behaviour is observed rather than documented:
+ * - strings written by setValue(s)/appendRow/editAsUser are parsed as typed text (values.ts);
+ * - a Date written into an unformatted cell gets a date-time format (display.ts);
+ * - a strict data validation (allowInvalid false) refuses script writes too (write.ts);
+ * - Ui.alert is answered at once with OK (YES for yes/no); Ui records what was shown;
+ * - e.value/e.oldValue of an edit are text; dates as their serial number (user-edit.ts);
+ * - CellFormat objects may be shared by cells (copy-on-write), so never mutate one in place.
  */
 import type { CallCounter } from '../calls.js';
 import { newSheetModel, type WorkbookModel } from '../model.js';

@@ -6,7 +6,11 @@
  * text. A cell formatted as plain text ('@') keeps every string as typed.
  * See https://developers.google.com/apps-script/reference/spreadsheet/range#setValue(Object)
  * ("Sets the value of the range. The value can be numeric, string, boolean or date. If it
- * begins with '=' it is interpreted as a formula.").
+ * begins with '=' it is interpreted as a formula.") and USER_ENTERED in
+ * https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption ("strings may be
+ * converted to numbers, dates, etc. following the same rules that are applied when entering
+ * text into a cell via the Google Sheets UI").
+ * Not parsed here (locale-dependent in Sheets): 'd/m' style dates, times alone, currencies.
  */
 import { DateTime, IANAZone } from 'luxon';
 import type { CellValue } from '../model.js';

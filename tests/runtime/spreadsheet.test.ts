@@ -260,3 +260,17 @@ describe('formats and notes', () => {
     expect([range.getValue(), range.getBackground()]).toEqual(['', '#ffff00']);
   });
 });
+
+describe('values from the script realm', () => {
+  it('accepts dates and arrays made inside a vm context, as the sandbox passes them', async () => {
+    const vm = await import('node:vm');
+    const { app } = fixture();
+    const range = app.getActiveSheet().getRange('A1:B1');
+    const fromScript = vm.runInNewContext('[[new Date(Date.UTC(2024, 2, 1)), "x"]]') as unknown[][];
+    range.setValues(fromScript);
+    const [[date, text]] = range.getValues();
+    expect(date).toBeInstanceOf(Date);
+    expect((date as Date).toISOString()).toBe('2024-03-01T00:00:00.000Z');
+    expect(text).toBe('x');
+  });
+});
