@@ -26,7 +26,7 @@
 import vm from 'node:vm';
 import { types } from 'node:util';
 import { CallCounter } from './calls.js';
-import { SimClock, installClock } from './clock.js';
+import { SimClock, installClock, localTimeMatchesZone } from './clock.js';
 import type { SentMail, WorkbookModel } from './model.js';
 import { createLockService, holdLock, lockKey, newLockState, releaseAllHeldBy, type LockKind, type LockState } from './services/lock.js';
 import { createConsole, createLogger, formatLine, type LogLevel, type LogSink } from './services/logger.js';
@@ -317,18 +317,23 @@ export class LocalRuntime {
   load(code: string, filename = 'Code.js'): void {
     this.script = new vm.Script(code, { filename });
     this.execute('manual', (context) => {
-      this.functionNames = Object.getOwnPropertyNames(context).filter(
-        (name) =>
-          !SERVICE_NAMES.includes(name) &&
-          !BUILTIN_GLOBALS.has(name) &&
-          !name.endsWith('_') && // private functions are hidden from the Run list
-          typeof (context as Record<string, unknown>)[name] === 'function',
+      const onGlobal = Object.getOwnPropertyNames(context).filter(
+        (name) => !SERVICE_NAMES.includes(name) && !BUILTIN_GLOBALS.has(name) && typeof (context as Record<string, unknown>)[name] === 'function',
       );
+      const lexical = topLevelLexicalNames(code).filter((name) => !onGlobal.includes(name) && lookUp(context, name) !== undefined);
+      // Private functions (name ending in _) are hidden from the Run list.
+      // https://developers.google.com/apps-script/guides/html/communication#private_functions
+      this.functionNames = [...onGlobal, ...lexical].filter((name) => !name.endsWith('_'));
       return undefined;
     });
   }
 
-  /** The functions the editor's Run list would offer: top-level function declarations, private ones (name_) excepted. */
+  /**
+   * The functions the editor's Run list would offer: top-level function declarations and
+   * top-level var/let/const bound to a function ("improved function detection",
+   * https://developers.google.com/apps-script/guides/v8-runtime#improved_function_detection),
+   * private name_ functions excepted.
+   */
   globalFunctionNames(): string[] {
     return [...this.functionNames];
   }
@@ -336,8 +341,8 @@ export class LocalRuntime {
   /** Calls a top-level function in a fresh execution, with the limits of `kind`. */
   run<T = unknown>(name: string, args: unknown[] = [], kind: TriggerKind = 'manual'): RunResult<T> {
     return this.execute(kind, (context) => {
-      const fn = (context as Record<string, unknown>)[name];
-      if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
+      const fn = lookUp(context, name);
+      if (!fn) throw new Error(`Script function not found: ${name}`);
       return fn as (...a: unknown[]) => T;
     }, args);
   }
@@ -359,9 +364,27 @@ export class LocalRuntime {
       get source(): unknown {
         return (runtime.spreadsheet.app as { getActiveSpreadsheet(): unknown }).getActiveSpreadsheet();
       },
-      user: { getEmail: () => runtime.userEmail },
+      user: { getEmail: () => runtime.userEmail, getNickname: () => runtime.userEmail.split('@')[0] },
     };
     return this.fireEvent('onOpen', EventType.ON_OPEN, event);
+  }
+
+  /**
+   * A person clicks a custom menu item (added by onOpen): its function runs with the person's
+   * full authorization and no arguments.
+   */
+  clickMenu(caption: string): RunResult {
+    for (const menu of this.spreadsheet.ui.menus) {
+      for (const item of menu.items) {
+        if (item !== 'separator' && item.caption === caption) return this.run(item.functionName, [], 'manual');
+      }
+    }
+    throw new Error(`No menu item "${caption}" (open() the spreadsheet first so onOpen adds the menu)`);
+  }
+
+  /** Whether the host's local time agrees with the script's zone now (see runtime/clock.ts). */
+  localTimeMatchesScriptZone(): boolean {
+    return localTimeMatchesZone(this.scriptTimeZone, this.clock.now());
   }
 
   /** Runs an installable trigger as Google would when it fires (clock triggers get the clock event). */
@@ -529,6 +552,24 @@ const INVOKE = new vm.Script(`${CALL_SLOT}()`, { filename: 'local-runtime-invoke
 const BUILTIN_GLOBALS = new Set(
   vm.runInNewContext('Object.getOwnPropertyNames(globalThis)', {}) as string[],
 );
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** A top-level function by name: a global property, or a top-level let/const binding. */
+function lookUp(context: vm.Context, name: string): ((...a: unknown[]) => unknown) | undefined {
+  const own: unknown = (context as Record<string, unknown>)[name];
+  if (typeof own === 'function') return own as (...a: unknown[]) => unknown;
+  if (!IDENTIFIER.test(name) || BUILTIN_GLOBALS.has(name)) return undefined;
+  const found: unknown = vm.runInContext(`typeof ${name} === 'function' ? ${name} : undefined`, context);
+  return typeof found === 'function' ? (found as (...a: unknown[]) => unknown) : undefined;
+}
+
+/** Names declared with let/const at column 0 (top level in any script laid out by a person or a bundler). */
+function topLevelLexicalNames(code: string): string[] {
+  const names: string[] = [];
+  for (const m of code.matchAll(/^(?:let|const)\s+([A-Za-z_$][\w$]*)\s*=/gm)) names.push(m[1]!);
+  return names;
+}
 
 function describe(e: unknown): string {
   if (types.isNativeError(e)) return `${e.name}: ${e.message}`;

@@ -41,13 +41,19 @@ describe('the globals a script sees', () => {
 
   it('lists top-level functions as the Run list does, hiding private name_ functions and the library object', () => {
     const rt = runtime(`
-      var Duban = (() => ({ onOpen() {} }))();
-      function onOpen(e) { return Duban.onOpen(e); }
-      function sendDigests() {}
-      function helper_() {}
-      var later = function () {};
-      const notGlobal = () => 1;`);
-    expect(rt.globalFunctionNames()).toEqual(['onOpen', 'sendDigests', 'later']);
+var Duban = (() => ({ onOpen() {} }))();
+function onOpen(e) { return Duban.onOpen(e); }
+function sendDigests() {}
+function helper_() {}
+var later = function () {};
+const arrow = () => 'arrow';
+let limit = 3;
+const private_ = () => 1;
+function scoped() { const inner = () => 2; return inner(); }`);
+    expect([...rt.globalFunctionNames()].sort()).toEqual(['arrow', 'later', 'onOpen', 'scoped', 'sendDigests']);
+    expect(rt.run('arrow').value).toBe('arrow');
+    expect(() => rt.run('limit')).toThrow('Script function not found: limit');
+    expect(() => rt.run('inner')).toThrow('Script function not found: inner');
   });
 
   it('starts every execution from a fresh global scope, as Apps Script does', () => {
@@ -226,6 +232,14 @@ describe('triggers fired by people', () => {
     const rt = runtime(code);
     rt.open();
     expect(rt.spreadsheet.ui.menus).toEqual([{ title: '督办', items: [{ caption: 'Send digests', functionName: 'sendDigests' }] }]);
+  });
+
+  it('runs a menu item\'s function when a person clicks it', () => {
+    const rt = runtime(code + '\nfunction sendDigests() { PropertiesService.getScriptProperties().setProperty("clicked", "yes"); }');
+    expect(() => rt.clickMenu('Send digests')).toThrow('No menu item');
+    rt.open();
+    rt.clickMenu('Send digests');
+    expect(rt.properties.script.get('clicked')).toBe('yes');
   });
 
   it('fires installable edit triggers with full authorization after the simple one', () => {
