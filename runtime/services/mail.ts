@@ -4,7 +4,8 @@
  * https://developers.google.com/apps-script/reference/mail/mail-app
  * Quota: https://developers.google.com/apps-script/guides/services/quotas (email recipients per
  * day: 100 on a consumer account, 1,500 on Workspace; every to/cc/bcc address counts; the
- * quota resets 24 hours after the first request).
+ * quota resets 24 hours after the first request; at most 50 recipients and a 200 KB body per
+ * message). The error texts are the ones Apps Script throws, as scripts in the wild match them.
  */
 import type { SentMail } from '../model.js';
 import type { ServiceEnv } from '../sandbox.js';
@@ -15,6 +16,8 @@ export const SEND_MAIL_SCOPE = 'https://www.googleapis.com/auth/script.send_mail
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** MailApp rejects subjects over 250 characters. */
 const MAX_SUBJECT = 250;
+const MAX_RECIPIENTS_PER_MESSAGE = 50;
+const MAX_BODY_BYTES = 200 * 1024;
 // Deliberately loose, like Google's own check: one @, no spaces, a dot in the domain.
 const EMAIL_RE = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
 
@@ -89,7 +92,10 @@ export function createMailApp(env: ServiceEnv, state: MailState): object {
       if (!EMAIL_RE.test(address)) throw env.error(`Invalid email: ${address}`);
     }
     if (recipients.length === 0) throw env.error('Failed to send email: no recipient');
+    if (recipients.length > MAX_RECIPIENTS_PER_MESSAGE) throw env.error('Limit Exceeded: Email Recipients Per Message.');
     if (message.subject.length > MAX_SUBJECT) throw env.error('Argument too large: subject');
+    const bodyBytes = Math.max(Buffer.byteLength(message.body, 'utf8'), Buffer.byteLength(message.htmlBody ?? '', 'utf8'));
+    if (bodyBytes > MAX_BODY_BYTES) throw env.error('Limit Exceeded: Email Body Size.');
     rollWindow();
     if (recipients.length > state.remaining) throw env.error('Service invoked too many times for one day: email.');
     state.windowStart ??= env.clock.nowMs();

@@ -72,6 +72,16 @@ describe('MailApp', () => {
     expect(rt.outbox).toHaveLength(0);
   });
 
+  it('refuses a message past its per-message limits, with Apps Script\'s messages', () => {
+    const many = Array.from({ length: 51 }, (_, i) => `u${i}@example.org`).join(',');
+    expect(() => evaluate(`MailApp.sendEmail('${many}', 's', 'b');`, { mailQuota: 1500 })).toThrow('Limit Exceeded: Email Recipients Per Message.');
+    expect(() => evaluate(`MailApp.sendEmail('a@example.org', 'x'.repeat(251), 'b');`)).toThrow('Argument too large: subject');
+    expect(() => evaluate(`MailApp.sendEmail({ to: 'a@example.org', subject: 's', body: 'b', htmlBody: '督'.repeat(70000) });`)).toThrow(
+      'Limit Exceeded: Email Body Size.',
+    );
+    expect(() => evaluate(`MailApp.sendEmail({ to: '', subject: 's', body: 'b' });`)).toThrow('Failed to send email: no recipient');
+  });
+
   it('counts its calls', () => {
     const rt = runtime(`function send() { MailApp.sendEmail('a@example.org', 's', 'b'); }`);
     rt.run('send');
