@@ -54,7 +54,7 @@ export function openWorkbook(now: Date): Workbook {
   if (settingsSheet) problems.push(...located(settingsSheet.getName(), parsed.problems));
 
   const unitSheet = findSheet(sheets, 'sheet.units');
-  const unitsParsed = unitSheet ? parseUnits(readAll(unitSheet)) : { units: [], problems: [] };
+  const unitsParsed = unitSheet ? parseUnits(readAll(unitSheet), settings.locale) : { units: [], problems: [] };
   if (unitSheet) problems.push(...located(unitSheet.getName(), unitsParsed.problems));
 
   const holidaySheet = findSheet(sheets, 'sheet.holidays');
