@@ -64,8 +64,19 @@ export interface TaskState {
  * next working day, as offices count it.
  */
 export function daysLate(deadline: Day, day: Day, calendar: WorkCalendar, rules: StateRules): number {
-  if (day <= deadline) return 0;
-  return rules.countDays === 'working' ? calendar.workingDaysBetween(deadline, day) : day - deadline;
+  const due = dueDay(deadline, calendar, rules);
+  if (day <= due) return 0;
+  return rules.countDays === 'working' ? calendar.workingDaysBetween(due, day) : day - due;
+}
+
+/**
+ * The day a deadline is met by: in working-day mode a deadline on a weekend or holiday is
+ * met on the next working day (work handed in on the Thursday after National Day is on
+ * time for a 10月3日 deadline), otherwise the deadline itself.
+ */
+function dueDay(deadline: Day, calendar: WorkCalendar, rules: StateRules): Day {
+  if (rules.countDays !== 'working' || calendar.isWorkingDay(deadline)) return deadline;
+  return calendar.addWorkingDays(deadline, 1);
 }
 
 export function evaluateState(input: StateInput, today: Day, calendar: WorkCalendar, rules: StateRules): TaskState {
@@ -89,11 +100,13 @@ export function evaluateState(input: StateInput, today: Day, calendar: WorkCalen
   if (input.deadline === undefined) return { code: 'invalid', daysOverdue: 0 };
   const late = daysLate(input.deadline, today, calendar, rules);
   if (late > 0) return { code: 'overdue', daysOverdue: late };
+  // The setting's help says 0 marks nothing as due soon.
+  if (rules.dueSoonDays <= 0) return { code: 'notDue', daysOverdue: 0 };
   // Past a deadline that fell before a weekend or holiday, but not yet a working day late:
   // still due, not yet overdue.
   if (input.deadline < today) return { code: 'dueSoon', daysOverdue: 0 };
-  if (calendar.workingDaysBetween(today, input.deadline) <= rules.dueSoonDays) {
-    return { code: 'dueSoon', daysOverdue: 0 };
-  }
+  const away =
+    rules.countDays === 'working' ? calendar.workingDaysBetween(today, input.deadline) : input.deadline - today;
+  if (away <= rules.dueSoonDays) return { code: 'dueSoon', daysOverdue: 0 };
   return { code: 'notDue', daysOverdue: 0 };
 }
