@@ -114,6 +114,8 @@ export interface SheetModel {
   protections: ProtectionModel[];
   /** Column widths in pixels by 0-based column index. */
   columnWidths: Record<number, number>;
+  /** Row heights in pixels by 0-based row index, for rows whose height was set (absent: the default 21 px). */
+  rowHeights?: Record<number, number>;
   hidden?: boolean;
   tabColor?: string;
 }

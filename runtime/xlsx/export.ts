@@ -7,7 +7,7 @@ import { xlsxBordersOf } from './borders.js';
 import { hexToArgb } from './colors.js';
 import { instantToWallClock, isMidnightIn } from './dates.js';
 import { absoluteRef, cellA1, columnLetters, rangeA1 } from './ranges.js';
-import { DEFAULT_FONT_NAME, DEFAULT_FONT_SIZE, widthFromPx } from './units.js';
+import { DEFAULT_FONT_NAME, DEFAULT_FONT_SIZE, pointsFromPx, widthFromPx } from './units.js';
 
 /** Fast deflate: on a 10,000-row sheet level 1 writes in about two thirds of the default's time, for a file a quarter larger. */
 const WRITE_OPTIONS: Partial<ExcelJS.XlsxWriteOptions> = { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } };
@@ -54,6 +54,11 @@ function exportSheet(wb: ExcelJS.Workbook, sheet: SheetModel, zone: string, hidd
   for (const [col, px] of Object.entries(sheet.columnWidths)) {
     const c = Number(col);
     if (Number.isInteger(c) && c >= 0 && typeof px === 'number') ws.getColumn(c + 1).width = widthFromPx(px);
+  }
+
+  for (const [row, px] of Object.entries(sheet.rowHeights ?? {})) {
+    const r = Number(row);
+    if (Number.isInteger(r) && r >= 0 && typeof px === 'number' && px > 0) ws.getRow(r + 1).height = pointsFromPx(px);
   }
 
   const styles = new StyleCache();

@@ -17,7 +17,7 @@ import { bordersOf } from './borders.js';
 import { isDefaultFontColor, isXlsxColor, xlsxColorToHex, type XlsxColor } from './colors.js';
 import { wallClockToInstant } from './dates.js';
 import { parseRangeA1, parseSqref, relativeRef } from './ranges.js';
-import { DEFAULT_FONT_NAME, DEFAULT_FONT_SIZE, pxFromWidth } from './units.js';
+import { DEFAULT_FONT_NAME, DEFAULT_FONT_SIZE, pxFromPoints, pxFromWidth } from './units.js';
 
 export interface ImportOptions {
   /** The spreadsheet time zone that date serials are read in; xlsx has none. Default 'Asia/Shanghai'. */
@@ -63,6 +63,9 @@ function importSheet(ws: ExcelJS.Worksheet, index: number, zone: string, date190
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.findRow(r);
     if (!row) continue;
+    if (typeof row.height === 'number' && row.height > 0) {
+      (sheet.rowHeights ??= {})[r - 1] = pxFromPoints(row.height);
+    }
     const cells: (Cell | undefined)[] = [];
     const n = row.cellCount;
     for (let c = 1; c <= n; c++) {

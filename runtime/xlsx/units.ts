@@ -19,3 +19,12 @@ export function pxFromWidth(width: number): number {
 export function widthFromPx(px: number): number {
   return Math.max(0, (px - PADDING_PX) / DIGIT_PX);
 }
+
+/** xlsx row heights are in points; Sheets counts pixels at 96 dpi. */
+export function pxFromPoints(points: number): number {
+  return Math.round((points * 96) / 72);
+}
+
+export function pointsFromPx(px: number): number {
+  return (px * 72) / 96;
+}

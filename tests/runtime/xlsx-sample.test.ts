@@ -27,6 +27,7 @@ describe('the sample ledger', () => {
     expect(ledger.merges[0]).toEqual({ startRow: 0, startColumn: 0, endRow: 1, endColumn: 10 });
     expect(ledger.rows[2].map((c) => c?.value)).toContain('整改\n时限');
     expect(ledger.frozenRows).toBe(3);
+    expect(ledger.rowHeights?.[0]).toBe(48);
     const last = ledger.rows[ledger.rows.length - 1][0]?.value;
     expect(last).toBe('合计：共30项，已销号3项');
   });

@@ -15,6 +15,7 @@ async function ledgerXlsx(): Promise<Buffer> {
   ws.getCell('A1').value = 'XX市创建全国文明城市问题整改台账';
   ws.getCell('A1').font = { name: '宋体', size: 16, bold: true };
   ws.getCell('A1').alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(1).height = 30;
   ws.getRow(3).values = ['序号', '问题描述', '责任单位', '整改\n时限', '整改状态', '备注'];
   ws.getRow(3).eachCell((c) => {
     c.font = { bold: true, color: { argb: 'FFFFFFFF' } };
@@ -141,6 +142,7 @@ describe('importXlsx', () => {
     });
     expect([s.frozenRows, s.frozenColumns]).toEqual([3, 1]);
     expect(s.columnWidths[1]).toBe(285);
+    expect(s.rowHeights).toEqual({ 0: 40 });
     expect(cellAt(s, 'E10')?.validation).toEqual({ kind: 'list', values: ['未开始', '整改中', '已完成', '已销号'], showDropdown: true, allowInvalid: true });
     expect(cellAt(s, 'C4')?.validation).toEqual({ kind: 'listFromRange', source: "'责任单位'!A2:A20", showDropdown: true, allowInvalid: false });
     expect(cellAt(s, 'E21')?.validation).toBeUndefined();
