@@ -56,6 +56,8 @@ export class SpreadsheetAppService {
   }
   getUi(): Ui {
     this.tick('getUi');
+    // The message Apps Script gives in a time-driven trigger, where no editor is open.
+    if (!this.ctx.uiAvailable()) fail('Cannot call SpreadsheetApp.getUi() from this context.');
     return new Ui(this.ctx);
   }
   newDataValidation(): DataValidationBuilder {

@@ -14,6 +14,8 @@ export interface RuntimeContext {
   calls: CallCounter;
   ui: UiRecord;
   userEmail: string;
+  /** False while no person has the spreadsheet open (a time-driven trigger): getUi() then throws. */
+  uiAvailable: () => boolean;
   /** The sheet the person has open; insertSheet and activate() change it. */
   activeSheet: SheetModel | null;
   /** The selection, as Range.activate() leaves it (defaults to A1 of the active sheet). */

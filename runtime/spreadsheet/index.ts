@@ -36,7 +36,16 @@ export interface SpreadsheetRuntime {
   deleteRowsAsUser(sheetName: string, row: number, howMany: number): void;
 }
 
-export function createSpreadsheetRuntime(model: WorkbookModel, calls: CallCounter, opts?: { userEmail?: string }): SpreadsheetRuntime {
+export interface SpreadsheetRuntimeOptions {
+  userEmail?: string;
+  /**
+   * Whether a person is at the screen for the current execution (menu, onOpen, onEdit: yes;
+   * time-driven trigger: no). When it returns false, SpreadsheetApp.getUi() throws as Google does.
+   */
+  uiAvailable?: () => boolean;
+}
+
+export function createSpreadsheetRuntime(model: WorkbookModel, calls: CallCounter, opts?: SpreadsheetRuntimeOptions): SpreadsheetRuntime {
   // A spreadsheet always has at least one sheet.
   if (model.sheets.length === 0) model.sheets.push(newSheetModel(model.locale.startsWith('zh') ? '工作表1' : 'Sheet1', 0));
   const ui: UiRecord = { menus: [], alerts: [], toasts: [] };
@@ -45,6 +54,7 @@ export function createSpreadsheetRuntime(model: WorkbookModel, calls: CallCounte
     calls,
     ui,
     userEmail: opts?.userEmail ?? 'owner@example.com',
+    uiAvailable: opts?.uiAvailable ?? (() => true),
     activeSheet: model.sheets[0],
     activeSelection: null,
   };

@@ -68,3 +68,19 @@ describe('a person editing', () => {
     expect(runtime.editAsUser('台账', 'A3', [['2024-03-01']]).value).toBe('45352');
   });
 });
+
+describe('ui outside an open spreadsheet', () => {
+  it('getUi() throws in a time-driven execution, as Apps Script does', async () => {
+    const { CallCounter } = await import('../../runtime/calls.js');
+    const { newSheetModel, newWorkbookModel } = await import('../../runtime/model.js');
+    const { createSpreadsheetRuntime } = await import('../../runtime/spreadsheet/index.js');
+    const model = newWorkbookModel('督办台账');
+    model.sheets.push(newSheetModel('台账', 0));
+    let personPresent = false;
+    const runtime = createSpreadsheetRuntime(model, new CallCounter(), { uiAvailable: () => personPresent });
+    const app = runtime.app as { getUi(): unknown };
+    expect(() => app.getUi()).toThrow('Cannot call SpreadsheetApp.getUi() from this context.');
+    personPresent = true;
+    expect(app.getUi()).toBeTruthy();
+  });
+});
