@@ -5,8 +5,9 @@
  * https://developers.google.com/apps-script/reference/utilities/utilities
  * formatDate follows java.text.SimpleDateFormat
  * (https://docs.oracle.com/javase/8/docs/api/java/text/SimpleDateFormat.html), English names.
- * Known approximations: `z` (short zone name) prints luxon's short name ("GMT+8") where Java
- * prints "CST"; `Y`/`w` use ISO weeks where Java uses the locale's.
+ * Known approximations: `z` (short zone name) prints Java's abbreviation for the zones of China
+ * (CST, HKT) and otherwise Intl's (EST, GMT+9...), where Java has its own table; `Y`/`w` use ISO
+ * weeks where Java uses the locale's.
  * An unknown time zone id falls back to GMT, as java.util.TimeZone.getTimeZone does.
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -27,6 +28,20 @@ export const DigestAlgorithm = Object.freeze({
 export const Charset = Object.freeze({ US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as const);
 
 const NODE_DIGEST: Record<string, string> = { MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
+
+/** java.util.TimeZone short names where Intl has none in English. */
+const JAVA_SHORT_NAMES: Record<string, string> = {
+  'Asia/Shanghai': 'CST',
+  'Asia/Chongqing': 'CST',
+  'Asia/Chungking': 'CST',
+  'Asia/Harbin': 'CST',
+  PRC: 'CST',
+  'Asia/Taipei': 'CST',
+  'Asia/Macau': 'CST',
+  'Asia/Hong_Kong': 'HKT',
+  UTC: 'UTC',
+  GMT: 'GMT',
+};
 
 /** Java zone ids such as 'GMT+08:00' are luxon's 'UTC+08:00'. */
 function luxonZone(timeZone: string): string {
@@ -94,7 +109,8 @@ function field(dt: DateTime, letter: string, count: number): string {
     case 'S':
       return pad(dt.millisecond, count);
     case 'z':
-      return count >= 4 ? (dt.offsetNameLong ?? dt.zoneName ?? 'GMT') : (dt.offsetNameShort ?? dt.zoneName ?? 'GMT');
+      if (count >= 4) return dt.offsetNameLong ?? dt.zoneName ?? 'GMT';
+      return JAVA_SHORT_NAMES[dt.zoneName ?? ''] ?? dt.offsetNameShort ?? dt.zoneName ?? 'GMT';
     case 'Z':
       return offset(dt.offset, false);
     case 'X':

@@ -262,6 +262,8 @@ describe('Utilities.formatDate (Java SimpleDateFormat)', () => {
     ["yyyy-MM-dd'T'HH:mm:ss.SSSXXX", '2026-10-02T00:30:05.007+08:00'],
     ["'o''clock' HH", "o'clock 00"],
     ['D u k K', '275 5 24 0'],
+    ['HH:mm z', '00:30 CST'],
+    ['zzzz', 'China Standard Time'],
   ])('%s → %s', (pattern, expected) => {
     expect(formatJavaDate(at, 'Asia/Shanghai', pattern)).toBe(expected);
   });
