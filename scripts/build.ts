@@ -9,7 +9,7 @@
  * from esbuild's own metafile, so adding an export to main.ts is all it takes.
  */
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -59,7 +59,10 @@ export async function buildBundle(): Promise<{ file: string; bytes: number; entr
   const code = `// Duban (督办台账): built by scripts/build.ts from src/. Do not edit: edit src/ and rebuild.\n${body}\n// Entry points Apps Script can see (editor Run list, triggers, menu callbacks).\n${stubs}\n`;
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, 'Code.js');
-  writeFileSync(file, code, 'utf8');
+  // Write then rename: a test or runner reading dist/ meanwhile never sees half a file.
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, code, 'utf8');
+  renameSync(temp, file);
   copyFileSync(join(root, 'appsscript.json'), join(outDir, 'appsscript.json'));
   return { file, bytes: Buffer.byteLength(code), entryPoints: names };
 }
