@@ -95,7 +95,8 @@ function importSheet(ws: ExcelJS.Worksheet, index: number, zone: string, date190
     sheet.frozenColumns = numberOr0(view.xSplit);
   }
 
-  const colCount = ws.columnCount;
+  // Widths may be set on columns beyond the last cell (<cols> covers them, cells do not).
+  const colCount = Math.max(ws.columnCount, Array.isArray(ws.columns) ? ws.columns.length : 0);
   for (let c = 1; c <= colCount; c++) {
     const w = ws.getColumn(c).width;
     if (typeof w === 'number' && w > 0) sheet.columnWidths[c - 1] = pxFromWidth(w);

@@ -46,6 +46,10 @@ async function ledgerXlsx(): Promise<Buffer> {
   ws.getCell('C6').numFmt = 'yyyy-mm-dd hh:mm';
   ws.getCell('D6').font = { italic: true, size: 9, color: { argb: 'FF0000FF' } };
   ws.getCell('D6').value = '备注说明';
+  ws.getCell('E6').value = '主题色';
+  ws.getCell('E6').fill = { type: 'pattern', pattern: 'solid', fgColor: { theme: 0, tint: -0.0499893185216834 } };
+  ws.getCell('F6').value = '旧调色板';
+  ws.getCell('F6').fill = { type: 'pattern', pattern: 'solid', fgColor: { indexed: 13 } };
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 3 }];
   ws.getColumn(2).width = 40;
   ws.getColumn(6).width = 20;
@@ -133,6 +137,8 @@ describe('importXlsx', () => {
     expect(cellAt(s, 'B3')?.format).toEqual({ background: '#1f4e78', fontColor: '#ffffff', fontWeight: 'bold', horizontalAlignment: 'center', wrap: true });
     expect(cellAt(s, 'F4')?.format?.background).toBe('#ffff00');
     expect(cellAt(s, 'F4')?.note).toBe('领导批示：月底前完成');
+    expect(cellAt(s, 'E6')?.format?.background).toBe('#f2f2f2');
+    expect(cellAt(s, 'F6')?.format?.background).toBe('#ffff00');
     expect(cellAt(s, 'D6')?.format).toEqual({ fontStyle: 'italic', fontSize: 9, fontColor: '#0000ff' });
     expect(cellAt(s, 'A4')?.format?.borders).toEqual({
       top: { style: 'SOLID' },
