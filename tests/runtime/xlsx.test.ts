@@ -47,9 +47,12 @@ async function ledgerXlsx(): Promise<Buffer> {
   ws.getCell('D6').font = { italic: true, size: 9, color: { argb: 'FF0000FF' } };
   ws.getCell('D6').value = '备注说明';
   ws.getCell('E6').value = '主题色';
-  ws.getCell('E6').fill = { type: 'pattern', pattern: 'solid', fgColor: { theme: 0, tint: -0.0499893185216834 } };
+  // exceljs types omit tint and indexed, which real files carry: pass them as plain objects.
+  const themed = { theme: 0, tint: -0.0499893185216834 };
+  const palette = { indexed: 13 };
+  ws.getCell('E6').fill = { type: 'pattern', pattern: 'solid', fgColor: themed };
   ws.getCell('F6').value = '旧调色板';
-  ws.getCell('F6').fill = { type: 'pattern', pattern: 'solid', fgColor: { indexed: 13 } };
+  ws.getCell('F6').fill = { type: 'pattern', pattern: 'solid', fgColor: palette };
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 3 }];
   ws.getColumn(2).width = 40;
   ws.getColumn(6).width = 20;
