@@ -135,39 +135,49 @@ export function readTask(values: unknown[][], index: number, columns: Columns, c
   const deadline = cellText(rawDeadline) === '' && !isDateValue(rawDeadline) ? undefined : parseDeadline(rawDeadline, parseCtx);
   let effective: Day | undefined = deadline?.kind === 'date' ? deadline.day : undefined;
   const closedOrPaused = status === 'closed' || status === 'paused';
-  if (deadline === undefined) {
-    if (!closedOrPaused) problem(columns.deadline, t('note.noDeadline'));
-  } else if (deadline.kind === 'invalid' && !closedOrPaused) {
-    const key = deadline.reason === 'needs-issue-date' ? 'note.deadlineNeedsIssueDate' : 'note.badDeadline';
-    problem(columns.deadline, t(key, { text: deadline.text }));
-  }
 
   // An extension counts only once approved; until then the original deadline stands, visibly.
+  // Once approved it replaces the original for every rule, even one that was unreadable.
+  let extended = false;
+  const extensionNotes: string[] = [];
   const rawExtension = cell(row, columns.extendedTo);
   if (cellText(rawExtension) !== '' || isDateValue(rawExtension)) {
     const extension = parseDeadline(rawExtension, parseCtx);
     const approved = APPROVED.test(cellText(cell(row, columns.extensionApproved)));
     if (extension.kind !== 'date') {
-      problem(columns.extendedTo, t('note.badExtension', { text: cellText(rawExtension) }));
+      extensionNotes.push(t('note.badExtension', { text: cellText(rawExtension) }));
     } else if (!approved) {
       notes.push(t('note.extensionNotApproved'));
     } else {
       effective = extension.day;
+      extended = true;
     }
   }
+
+  if (extended || closedOrPaused) {
+    // The original deadline no longer decides anything: a flag on it would be noise.
+  } else if (deadline === undefined) {
+    problem(columns.deadline, t('note.noDeadline'));
+  } else if (deadline.kind === 'invalid') {
+    const key = deadline.reason === 'needs-issue-date' ? 'note.deadlineNeedsIssueDate' : 'note.badDeadline';
+    problem(columns.deadline, t(key, { text: deadline.text }));
+  }
+  for (const message of extensionNotes) problem(columns.extendedTo, message);
 
   const previousState = stateFromText(cellText(cell(row, columns.state)));
   const previousReopens = Number(cell(row, columns.reopens)) || 0;
   const previousChanged = dayOf(cell(row, columns.statusChanged), ctx.toDay);
   const completed = dayOf(cell(row, columns.completed), ctx.toDay);
+  // A completion date typed as text is still a person's entry: it is never stamped over.
+  const completedBlank = cellText(cell(row, columns.completed)) === '' && completed === undefined;
 
   // The script-owned columns remember yesterday's state: a change of class dates the change.
   const provisional = evaluateState(
     {
       status,
       deadline: effective,
-      noDeadline: deadline?.kind === 'none',
-      deadlineInvalid: deadline === undefined || deadline.kind === 'invalid',
+      noDeadline: !extended && deadline?.kind === 'none',
+      deadlineInvalid: !extended && (deadline === undefined || deadline.kind === 'invalid'),
       submittedOn: completed ?? previousChanged ?? ctx.today,
     },
     ctx.today,
@@ -198,7 +208,7 @@ export function readTask(values: unknown[][], index: number, columns: Columns, c
     status === 'closed' &&
     previousState !== 'closed' &&
     (previousState !== undefined || ctx.statusEdited === true) &&
-    completed === undefined &&
+    completedBlank &&
     columns.completed !== undefined
       ? ctx.today
       : undefined;
