@@ -49,7 +49,7 @@ async function ledgerXlsx(): Promise<Buffer> {
   ws.getCell('E6').value = '主题色';
   // exceljs types omit tint and indexed, which real files carry: pass them as plain objects.
   const themed = { theme: 0, tint: -0.0499893185216834 };
-  const palette: Partial<ExcelJS.Color> = Object.assign({}, { indexed: 13 });
+  const palette = { indexed: 13 } as unknown as Partial<ExcelJS.Color>;
   ws.getCell('E6').fill = { type: 'pattern', pattern: 'solid', fgColor: themed };
   ws.getCell('F6').value = '旧调色板';
   ws.getCell('F6').fill = { type: 'pattern', pattern: 'solid', fgColor: palette };
