@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Cell, CellFormat, CellValue, ConditionalFormatModel, DataValidationModel, SheetModel, WorkbookModel } from '../model.js';
 import { xlsxBordersOf } from './borders.js';
 import { hexToArgb } from './colors.js';
+import { LongLists, MAX_LITERAL_LIST } from './long-lists.js';
 import { instantToWallClock, isMidnightIn } from './dates.js';
 import { absoluteRef, cellA1, columnLetters, rangeA1 } from './ranges.js';
 import { DEFAULT_FONT_NAME, DEFAULT_FONT_SIZE, pointsFromPx, widthFromPx } from './units.js';
@@ -26,16 +27,18 @@ export function buildWorkbook(model: WorkbookModel): ExcelJS.Workbook {
   wb.title = model.name;
   wb.creator = 'Duban local runtime';
   const firstVisible = Math.max(0, model.sheets.findIndex((s) => !s.hidden));
+  const lists = new LongLists();
   model.sheets.forEach((sheet, i) => {
     // Excel refuses a workbook whose sheets are all hidden.
     const hidden = sheet.hidden === true && i !== firstVisible;
-    exportSheet(wb, sheet, model.timeZone, hidden);
+    exportSheet(wb, sheet, model.timeZone, hidden, lists);
   });
+  lists.writeTo(wb);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: firstVisible, visibility: 'visible' }];
   return wb;
 }
 
-function exportSheet(wb: ExcelJS.Workbook, sheet: SheetModel, zone: string, hidden: boolean): void {
+function exportSheet(wb: ExcelJS.Workbook, sheet: SheetModel, zone: string, hidden: boolean, lists: LongLists): void {
   const tab = hexToArgb(sheet.tabColor);
   const ws = wb.addWorksheet(sheet.name, {
     state: hidden ? 'hidden' : 'visible',
@@ -77,7 +80,7 @@ function exportSheet(wb: ExcelJS.Workbook, sheet: SheetModel, zone: string, hidd
     ws.mergeCellsWithoutStyle(m.startRow + 1, m.startColumn + 1, m.endRow, m.endColumn);
   }
 
-  exportValidations(ws, sheet);
+  exportValidations(ws, sheet, lists);
   exportConditionalFormats(ws, sheet.conditionalFormats);
 }
 
@@ -155,7 +158,7 @@ interface WithValidations {
   dataValidations: { add(address: string, validation: ExcelJS.DataValidation): unknown };
 }
 
-function exportValidations(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
+function exportValidations(ws: ExcelJS.Worksheet, sheet: SheetModel, lists: LongLists): void {
   const validations = (ws as unknown as WithValidations).dataValidations;
   // Group each column's runs of identical rules into one range, as Excel and Sheets store them.
   let maxCol = 0;
@@ -167,7 +170,7 @@ function exportValidations(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
     const flush = (endRow: number): void => {
       if (runRule && runStart >= 0) {
         const a1 = `${columnLetters(c)}${runStart + 1}:${columnLetters(c)}${endRow}`;
-        const dv = dataValidationOf(runRule);
+        const dv = dataValidationOf(runRule, lists);
         if (dv) validations.add(a1, dv);
       }
       runStart = -1;
@@ -194,7 +197,7 @@ function quoteList(values: string[]): string {
   return `"${values.map((v) => v.replace(/"/g, '""')).join(',')}"`;
 }
 
-export function dataValidationOf(v: DataValidationModel): ExcelJS.DataValidation | undefined {
+export function dataValidationOf(v: DataValidationModel, lists: LongLists): ExcelJS.DataValidation | undefined {
   const common: Omit<ExcelJS.DataValidation, 'type' | 'formulae'> = {
     allowBlank: true,
     showErrorMessage: true,
@@ -202,8 +205,13 @@ export function dataValidationOf(v: DataValidationModel): ExcelJS.DataValidation
     ...(v.helpText ? { showInputMessage: true, prompt: v.helpText } : {}),
   };
   switch (v.kind) {
-    case 'list':
-      return { type: 'list', formulae: [quoteList(v.values ?? [])], ...common };
+    case 'list': {
+      const values = v.values ?? [];
+      const literal = quoteList(values);
+      // A comma inside an item would split it in a literal list.
+      const formula = literal.length - 2 > MAX_LITERAL_LIST || values.some((x) => x.includes(',')) ? lists.refFor(values) : literal;
+      return { type: 'list', formulae: [formula], ...common };
+    }
     case 'checkbox':
       return { type: 'list', formulae: [quoteList(['TRUE', 'FALSE'])], ...common };
     case 'listFromRange':

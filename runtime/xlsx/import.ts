@@ -16,6 +16,7 @@ import { newSheetModel, newWorkbookModel } from '../model.js';
 import { bordersOf } from './borders.js';
 import { isDefaultFontColor, isXlsxColor, xlsxColorToHex, type XlsxColor } from './colors.js';
 import { wallClockToInstant } from './dates.js';
+import { LIST_SHEET, longListValues, readLongLists } from './long-lists.js';
 import { parseRangeA1, parseSqref, relativeRef } from './ranges.js';
 import { DEFAULT_FONT_NAME, DEFAULT_FONT_SIZE, pxFromPoints, pxFromWidth } from './units.js';
 
@@ -33,9 +34,12 @@ export async function importXlsx(source: string | Buffer, opts: ImportOptions = 
   const name = opts.name ?? (typeof source === 'string' ? baseName(source) : 'Workbook');
   const model = newWorkbookModel(name, opts.timeZone ?? 'Asia/Shanghai');
   const date1904 = wb.properties.date1904 === true;
-  wb.worksheets.forEach((ws, i) => {
-    model.sheets.push(importSheet(ws, i, model.timeZone, date1904));
-  });
+  const lists = readLongLists(wb);
+  wb.worksheets
+    .filter((ws) => ws.name !== LIST_SHEET)
+    .forEach((ws, i) => {
+      model.sheets.push(importSheet(ws, i, model.timeZone, date1904, lists));
+    });
   return model;
 }
 
@@ -44,7 +48,7 @@ function baseName(path: string): string {
   return file.replace(/\.xlsx$/i, '');
 }
 
-function importSheet(ws: ExcelJS.Worksheet, index: number, zone: string, date1904: boolean): SheetModel {
+function importSheet(ws: ExcelJS.Worksheet, index: number, zone: string, date1904: boolean, lists: Map<string, string[]>): SheetModel {
   const sheet = newSheetModel(ws.name, index === 0 ? 0 : ws.id);
   const formats = new FormatCache();
   let lastRow = 0;
@@ -84,7 +88,7 @@ function importSheet(ws: ExcelJS.Worksheet, index: number, zone: string, date190
     }
   }
 
-  importValidations(ws, sheet);
+  importValidations(ws, sheet, lists);
   for (const row of sheet.rows) if (row) lastCol = Math.max(lastCol, row.length);
   lastRow = Math.max(lastRow, sheet.rows.length);
   for (let r = 0; r < sheet.rows.length; r++) if (sheet.rows[r] === undefined) sheet.rows[r] = [];
@@ -291,7 +295,7 @@ export function formatOf(style: Partial<ExcelJS.Style>): CellFormat | undefined 
   return Object.keys(f).length > 0 ? f : undefined;
 }
 
-function importValidations(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
+function importValidations(ws: ExcelJS.Worksheet, sheet: SheetModel, lists: Map<string, string[]>): void {
   const raw: unknown = (ws as unknown as { dataValidations?: { model?: unknown } }).dataValidations?.model;
   if (typeof raw !== 'object' || raw === null) return;
   const converted = new Map<unknown, DataValidationModel | null>();
@@ -299,7 +303,7 @@ function importValidations(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
     if (dv === undefined || dv === null) continue;
     let v = converted.get(dv);
     if (v === undefined) {
-      v = validationOf(dv) ?? null;
+      v = validationOf(dv, lists) ?? null;
       converted.set(dv, v);
     }
     if (v === null) continue;
@@ -322,7 +326,7 @@ function listItems(formula: string): string[] | undefined {
   return m[1].replace(/""/g, '"').split(',').map((s) => s.trim());
 }
 
-function validationOf(dv: unknown): DataValidationModel | undefined {
+function validationOf(dv: unknown, lists: Map<string, string[]>): DataValidationModel | undefined {
   if (typeof dv !== 'object' || dv === null) return undefined;
   const o = dv as Record<string, unknown>;
   const formulae = Array.isArray(o.formulae) ? o.formulae : [];
@@ -340,6 +344,8 @@ function validationOf(dv: unknown): DataValidationModel | undefined {
         }
         return { kind: 'list', values: items, showDropdown: true, ...base };
       }
+      const long = longListValues(f0.replace(/^=/, ''), lists);
+      if (long) return { kind: 'list', values: long, showDropdown: true, ...base };
       return { kind: 'listFromRange', source: relativeRef(f0.replace(/^=/, '')), showDropdown: true, ...base };
     }
     case 'date':

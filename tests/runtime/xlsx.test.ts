@@ -249,4 +249,22 @@ describe('exportXlsx round trip', () => {
     expect(back.name).toBe('built');
     expect(comparable(back)).toEqual(comparable(wb));
   });
+
+  it('keeps a list too long for an Excel literal (255 characters) or with commas in an item, through a very hidden sheet', async () => {
+    const units = Array.from({ length: 40 }, (_, i) => `XX区第${i + 1}街道办事处`);
+    const wb = newWorkbookModel('lists');
+    const s = newSheetModel('台账', 0);
+    s.rows[0] = [
+      { value: 'XX区第1街道办事处', validation: { kind: 'list', values: units, showDropdown: true, allowInvalid: false } },
+      { value: '', validation: { kind: 'list', values: ['是', '否，需延期'], showDropdown: true, allowInvalid: true } },
+    ];
+    wb.sheets.push(s);
+    const out = await exportXlsxBuffer(wb);
+    const raw = new ExcelJS.Workbook();
+    await raw.xlsx.load(out as unknown as ArrayBuffer);
+    expect(raw.worksheets.map((w) => [w.name, w.state])).toEqual([['台账', 'visible'], ['_duban_lists', 'veryHidden']]);
+    const back = await importXlsx(out);
+    expect(back.sheets.map((x) => x.name)).toEqual(['台账']);
+    expect(comparable(back)).toEqual(comparable(wb));
+  });
 });
