@@ -139,6 +139,8 @@ class Execution implements ServiceEnv {
     private readonly runtime: LocalRuntime,
     readonly kind: TriggerKind,
     readonly limitMs: number,
+    /** Whether a person is at the screen (menus, dialogs): not for time-driven triggers. */
+    readonly hasUi: boolean,
   ) {
     this.startSim = runtime.clock.nowMs();
     this.context = vm.createContext({}, { name: 'Apps Script', microtaskMode: 'afterEvaluate' });
@@ -288,6 +290,8 @@ export class LocalRuntime {
   private readonly onLog?: (line: string) => void;
   private script?: vm.Script;
   private functionNames: string[] = [];
+  /** Executions under way, innermost last (they nest when a hook edits during a job). */
+  private readonly running: Execution[] = [];
 
   constructor(opts: LocalRuntimeOptions) {
     this.workbook = opts.workbook;
@@ -299,7 +303,10 @@ export class LocalRuntime {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.mail = newMailState(opts.mailQuota ?? 100);
     this.onLog = opts.onLog;
-    this.spreadsheet = createSpreadsheetRuntime(this.workbook, this.calls, { userEmail: this.userEmail });
+    this.spreadsheet = createSpreadsheetRuntime(this.workbook, this.calls, {
+      userEmail: this.userEmail,
+      uiAvailable: () => this.running.at(-1)?.hasUi ?? true,
+    });
   }
 
   get outbox(): SentMail[] {
@@ -316,7 +323,7 @@ export class LocalRuntime {
    */
   load(code: string, filename = 'Code.js'): void {
     this.script = new vm.Script(code, { filename });
-    this.execute('manual', (context) => {
+    this.execute('manual', true, (context) => {
       const onGlobal = Object.getOwnPropertyNames(context).filter(
         (name) => !SERVICE_NAMES.includes(name) && !BUILTIN_GLOBALS.has(name) && typeof (context as Record<string, unknown>)[name] === 'function',
       );
@@ -338,9 +345,17 @@ export class LocalRuntime {
     return [...this.functionNames];
   }
 
-  /** Calls a top-level function in a fresh execution, with the limits of `kind`. */
+  /**
+   * Calls a top-level function in a fresh execution, with the limits of `kind`. An
+   * 'installable' run stands for a time-driven trigger: nobody is at the screen, so
+   * SpreadsheetApp.getUi() throws.
+   */
   run<T = unknown>(name: string, args: unknown[] = [], kind: TriggerKind = 'manual'): RunResult<T> {
-    return this.execute(kind, (context) => {
+    return this.runAs<T>(name, args, kind, kind !== 'installable');
+  }
+
+  private runAs<T>(name: string, args: unknown[], kind: TriggerKind, hasUi: boolean): RunResult<T> {
+    return this.execute(kind, hasUi, (context) => {
       const fn = lookUp(context, name);
       if (!fn) throw new Error(`Script function not found: ${name}`);
       return fn as (...a: unknown[]) => T;
@@ -408,7 +423,7 @@ export class LocalRuntime {
       };
       return this.run(record.handler, [event], 'installable');
     }
-    return this.run(record.handler, [base], 'installable');
+    return this.runAs(record.handler, [base], 'installable', true);
   }
 
   /**
@@ -469,10 +484,11 @@ export class LocalRuntime {
   private fireEvent(simpleName: string, eventType: string, event: object): RunResult | undefined {
     const results: RunResult[] = [];
     if (this.functionNames.includes(simpleName)) {
-      results.push(this.run(simpleName, [withFields(event, { authMode: AuthMode.LIMITED })], 'simple'));
+      results.push(this.runAs(simpleName, [withFields(event, { authMode: AuthMode.LIMITED })], 'simple', true));
     }
     for (const t of this.triggers.filter((x) => x.eventType === eventType)) {
-      results.push(this.run(t.handler, [withFields(event, { authMode: AuthMode.FULL, triggerUid: t.id })], 'installable'));
+      // A person's edit or open: installable, but with the person at the screen.
+      results.push(this.runAs(t.handler, [withFields(event, { authMode: AuthMode.FULL, triggerUid: t.id })], 'installable', true));
     }
     return results[0];
   }
@@ -499,12 +515,18 @@ export class LocalRuntime {
     };
   }
 
-  private execute<T>(kind: TriggerKind, pick: (context: vm.Context) => ((...a: unknown[]) => T) | undefined, args: unknown[] = []): RunResult<T> {
+  private execute<T>(
+    kind: TriggerKind,
+    hasUi: boolean,
+    pick: (context: vm.Context) => ((...a: unknown[]) => T) | undefined,
+    args: unknown[] = [],
+  ): RunResult<T> {
     if (!this.script) throw new Error('LocalRuntime: load(code) the script before running it');
     // Executions may nest: a CallCounter hook can make a person edit in the middle of a job,
     // and the onEdit it fires runs then, in its own execution, as it would concurrently on Google.
     const limitMs = kind === 'simple' ? this.limits.simpleMs : this.limits.longMs;
-    const exec = new Execution(this, kind, limitMs);
+    const exec = new Execution(this, kind, limitMs, hasUi);
+    this.running.push(exec);
     try {
       const context = exec.context;
       installClock(context, () => this.clock.nowMs());
@@ -536,6 +558,7 @@ export class LocalRuntime {
       throw e;
     } finally {
       releaseAllHeldBy(this.locks, exec);
+      this.running.pop();
     }
   }
 

@@ -234,6 +234,17 @@ describe('triggers fired by people', () => {
     expect(rt.spreadsheet.ui.menus).toEqual([{ title: '督办', items: [{ caption: 'Send digests', functionName: 'sendDigests' }] }]);
   });
 
+  it('has no screen for time-driven runs: getUi() throws there, but works for menus and triggers people fire', () => {
+    const rt = runtime(`
+      function alertNow() { SpreadsheetApp.getUi(); return 'ui'; }
+      function install() { ScriptApp.newTrigger('alertNow').timeBased().everyDays(1).create(); }`);
+    expect(rt.run('alertNow').value).toBe('ui');
+    expect(() => rt.run('alertNow', [], 'installable')).toThrow('Cannot call SpreadsheetApp.getUi() from this context.');
+    rt.run('install');
+    expect(() => rt.fire(rt.triggers[0]!)).toThrow('Cannot call SpreadsheetApp.getUi() from this context.');
+    expect(rt.run('alertNow', [], 'simple').value).toBe('ui');
+  });
+
   it('runs a menu item\'s function when a person clicks it', () => {
     const rt = runtime(code + '\nfunction sendDigests() { PropertiesService.getScriptProperties().setProperty("clicked", "yes"); }');
     expect(() => rt.clickMenu('Send digests')).toThrow('No menu item');
