@@ -107,9 +107,18 @@ function writeCell(xc: ExcelJS.Cell, cell: Cell, zone: string, styles: StyleCach
   if (cell.note !== undefined && cell.note !== '') xc.note = cell.note;
 }
 
-function resultOf(v: CellValue, zone: string): number | string | boolean | Date | undefined {
+const ERRORS = ['#N/A', '#REF!', '#NAME?', '#DIV/0!', '#NULL!', '#VALUE!', '#NUM!'] as const;
+type ErrorCode = (typeof ERRORS)[number];
+
+function isErrorCode(v: unknown): v is ErrorCode {
+  return typeof v === 'string' && (ERRORS as readonly string[]).includes(v);
+}
+
+/** A formula's cached result; an error code goes out as an error, as Sheets shows it. */
+function resultOf(v: CellValue, zone: string): number | string | boolean | Date | ExcelJS.CellErrorValue | undefined {
   if (v instanceof Date) return instantToWallClock(v, zone);
   if (v === '') return undefined;
+  if (isErrorCode(v)) return { error: v };
   return v;
 }
 

@@ -38,6 +38,7 @@ async function ledgerXlsx(): Promise<Buffer> {
   ws.getCell('D5').value = '长期坚持';
   ws.getCell('E5').value = true;
   ws.getCell('F5').value = { formula: 'A4+A5', result: 3 };
+  ws.getCell('G5').value = { formula: 'VLOOKUP(C5,责任单位!A:B,2,FALSE)', result: { error: '#N/A' } };
   ws.getCell('A6').value = 0.125;
   ws.getCell('A6').numFmt = '0.00%';
   ws.getCell('B6').value = { formula: 'D4+1', result: new Date(Date.UTC(2026, 10, 16)) };
@@ -127,6 +128,7 @@ describe('importXlsx', () => {
     expect(cellAt(s, 'B5')).toEqual({ value: '=SUM(A1)' });
     expect(cellAt(s, 'E5')?.value).toBe(true);
     expect(cellAt(s, 'F5')).toMatchObject({ value: 3, formula: '=A4+A5' });
+    expect(cellAt(s, 'G5')).toEqual({ value: '#N/A', formula: '=VLOOKUP(C5,责任单位!A:B,2,FALSE)' });
     expect(cellAt(s, 'B6')).toMatchObject({ value: new Date('2026-11-15T16:00:00Z'), formula: '=D4+1' });
     expect(cellAt(s, 'C6')?.value).toEqual(new Date('2026-11-20T06:30:00Z'));
     expect(cellAt(s, 'A6')).toEqual({ value: 0.125, format: { numberFormat: '0.00%' } });
@@ -184,8 +186,12 @@ describe('importXlsx', () => {
 describe('exportXlsx round trip', () => {
   it('gives back every value, type and format of a workbook imported and exported unchanged', async () => {
     const first = await importXlsx(await ledgerXlsx());
-    const again = await importXlsx(await exportXlsxBuffer(first));
+    const out = await exportXlsxBuffer(first);
+    const again = await importXlsx(out);
     expect(comparable(again)).toEqual(comparable(first));
+    const raw = new ExcelJS.Workbook();
+    await raw.xlsx.load(out as unknown as ArrayBuffer);
+    expect(raw.getWorksheet('任务台账')?.getCell('G5').value).toEqual({ formula: 'VLOOKUP(C5,责任单位!A:B,2,FALSE)', result: { error: '#N/A' } });
   });
 
   it('keeps dates as date serials with their format, in Asia/Shanghai and America/New_York', async () => {
