@@ -4,6 +4,9 @@
  * https://developers.google.com/apps-script/reference/properties/properties
  * Values are stored as strings (a number set is read back as its text); a missing key reads as
  * null; setters return the Properties object for chaining.
+ * Limits (https://developers.google.com/apps-script/guides/services/quotas#current_limitations):
+ * 9 KB per value, 500 KB per store. Past either, Apps Script throws "You have exceeded the
+ * property storage quota. Please remove some properties and try again." and stores nothing.
  */
 import type { ServiceEnv } from '../sandbox.js';
 
@@ -21,6 +24,31 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
 }
 
+export const MAX_VALUE_BYTES = 9 * 1024;
+export const MAX_STORE_BYTES = 500 * 1024;
+const QUOTA_MESSAGE = 'You have exceeded the property storage quota. Please remove some properties and try again.';
+
+const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+/** The store as it would be after the writes, or an error message if it breaks a limit. */
+function checkedWrite(store: Map<string, string>, writes: [string, string][], clearFirst: boolean): Map<string, string> | string {
+  const next = new Map(clearFirst ? [] : store);
+  for (const [k, v] of writes) {
+    if (bytes(v) > MAX_VALUE_BYTES) return QUOTA_MESSAGE;
+    next.set(k, v);
+  }
+  let total = 0;
+  for (const [k, v] of next) total += bytes(k) + bytes(v);
+  return total > MAX_STORE_BYTES ? QUOTA_MESSAGE : next;
+}
+
+function commit(env: ServiceEnv, store: Map<string, string>, writes: [string, string][], clearFirst = false): void {
+  const next = checkedWrite(store, writes, clearFirst);
+  if (typeof next === 'string') throw env.error(next);
+  store.clear();
+  for (const [k, v] of next) store.set(k, v);
+}
+
 function createProperties(env: ServiceEnv, store: Map<string, string>): object {
   const properties = {
     getProperty(key: unknown): string | null {
@@ -29,7 +57,7 @@ function createProperties(env: ServiceEnv, store: Map<string, string>): object {
     },
     setProperty(key: unknown, value: unknown): object {
       env.enter('Properties.setProperty');
-      store.set(String(key), String(value));
+      commit(env, store, [[String(key), String(value)]]);
       return properties;
     },
     getProperties(): Record<string, string> {
@@ -41,8 +69,12 @@ function createProperties(env: ServiceEnv, store: Map<string, string>): object {
       if (!isRecord(values)) {
         throw env.error(`The parameters (${env.signature([values])}) don't match the method signature for Properties.setProperties.`);
       }
-      if (deleteAllOthers === true) store.clear();
-      for (const [k, v] of Object.entries(values)) store.set(k, String(v));
+      commit(
+        env,
+        store,
+        Object.entries(values).map(([k, v]): [string, string] => [k, String(v)]),
+        deleteAllOthers === true,
+      );
       return properties;
     },
     deleteProperty(key: unknown): object {

@@ -113,6 +113,17 @@ describe('PropertiesService', () => {
     expect(rt.properties.user.get('u')).toBe('x');
   });
 
+  it('refuses a value over 9 KB and a store over 500 KB, keeping what was there', () => {
+    const rt = runtime(`
+      function big() { PropertiesService.getScriptProperties().setProperty('big', 'x'.repeat(9 * 1024 + 1)); }
+      function fill() { const p = PropertiesService.getScriptProperties(); for (let i = 0; i < 60; i++) p.setProperty('k' + i, 'y'.repeat(9000)); }`);
+    const quota = 'You have exceeded the property storage quota. Please remove some properties and try again.';
+    expect(() => rt.run('big')).toThrow(quota);
+    expect(rt.properties.script.has('big')).toBe(false);
+    expect(() => rt.run('fill')).toThrow(quota);
+    expect(rt.properties.script.size).toBe(56); // 56 x ~9 KB fit in 500 KB
+  });
+
   it('replaces everything with setProperties(values, true) and keeps values across executions', () => {
     const rt = runtime(`
       function a() { PropertiesService.getScriptProperties().setProperties({ x: '1', y: '2' }); }
