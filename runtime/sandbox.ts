@@ -16,7 +16,7 @@
  *   https://developers.google.com/apps-script/guides/services/quotas#current_limitations :
  *   a simple trigger (onOpen/onEdit fired by open()/edit()) stops after 30 s and cannot call
  *   services that need authorization (MailApp.sendEmail, ScriptApp trigger management);
- *   installable triggers and manual runs stop after 6 min. The time that counts is real CPU
+ *   installable triggers and manual runs stop after 6 min. The time that counts is real (wall)
  *   time (enforced with vm's `timeout`, so `while (true) {}` ends) plus simulated waits
  *   (Utilities.sleep, lock waits). Past the limit the execution ends with
  *   "Exceeded maximum execution time", which the script cannot catch.

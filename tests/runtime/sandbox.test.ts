@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LocalRuntime, TIMEOUT_MESSAGE, type LocalRuntimeOptions } from '../../runtime/index.js';
+import { LocalRuntime, TIMEOUT_MESSAGE, localTimeMatchesZone, type LocalRuntimeOptions } from '../../runtime/index.js';
 import { newSheetModel, newWorkbookModel } from '../../runtime/model.js';
 
 const NOW = new Date('2026-10-01T01:00:00Z');
@@ -113,6 +113,14 @@ describe('the clock', () => {
     const rt = runtime('function nap() { const a = Date.now(); Utilities.sleep(1500); return Date.now() - a; }');
     expect(rt.run('nap').value).toBe(1500);
     expect(rt.now().getTime()).toBe(NOW.getTime() + 1500);
+  });
+
+  it('tells whether local-time getters agree with the script zone (they follow the process TZ)', () => {
+    const hostZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect(localTimeMatchesZone(hostZone, NOW)).toBe(true);
+    const elsewhere = new Date(NOW).getTimezoneOffset() === -840 ? 'UTC' : 'Pacific/Kiritimati';
+    expect(localTimeMatchesZone(elsewhere, NOW)).toBe(false);
+    expect(new LocalRuntime({ workbook: workbook(), now: NOW, scriptTimeZone: hostZone }).localTimeMatchesScriptZone()).toBe(true);
   });
 
   it('treats Dates from the spreadsheet as Dates (instanceof, methods)', () => {
