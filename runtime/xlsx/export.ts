@@ -2,6 +2,8 @@
  * WorkbookModel -> .xlsx, through exceljs.
  */
 import ExcelJS from 'exceljs';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Cell, CellFormat, CellValue, ConditionalFormatModel, DataValidationModel, SheetModel, WorkbookModel } from '../model.js';
 import { xlsxBordersOf } from './borders.js';
 import { hexToArgb } from './colors.js';
@@ -14,6 +16,7 @@ import { DEFAULT_FONT_NAME, DEFAULT_FONT_SIZE, pointsFromPx, widthFromPx } from 
 const WRITE_OPTIONS: Partial<ExcelJS.XlsxWriteOptions> = { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } };
 
 export async function exportXlsx(model: WorkbookModel, file: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
   await buildWorkbook(model).xlsx.writeFile(file, WRITE_OPTIONS);
 }
 
