@@ -10,7 +10,7 @@ import { planSweep, type OutValue } from '../core/sweep';
 import { SCRIPT_FIELDS } from '../core/columns';
 import { openWorkbook } from './workbook';
 import { taskSheetOf } from './sweep-job';
-import { contiguousRuns } from './write-back';
+import { contiguousRuns, writeFills } from './write-back';
 
 const HEADER_WINDOW = 15;
 
@@ -81,8 +81,14 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, now: Date): 
     }
     sheet.getRange(start, c0 + 1, block.length, c1 - c0 + 1).setValues(block);
   }
+  const fills = new Map<number, Map<number, OutValue>>();
   for (const write of plan.rows) {
-    for (const fill of write.fill) sheet.getRange(write.index + 1, fill.column + 1).setValue(toCell(fill.value));
+    for (const fill of write.fill) {
+      const cells = fills.get(fill.column) ?? new Map<number, OutValue>();
+      cells.set(write.index, fill.value);
+      fills.set(fill.column, cells);
+    }
   }
+  writeFills(sheet, fills, toCell);
   return { handled: true, rows: plan.tasks.length };
 }

@@ -16,6 +16,8 @@ export function formatScriptColumns(sheet: Sheet, plan: Pick<SweepPlan, 'headerR
     const c = plan.columns[field];
     if (c !== undefined) sheet.getRange(first, c + 1, height, 1).setNumberFormat('yyyy-mm-dd');
   }
+  // Notes quote what people typed: kept as text, never read as a number or a formula.
+  if (plan.columns.systemNote !== undefined) sheet.getRange(first, plan.columns.systemNote + 1, height, 1).setNumberFormat('@');
   const header = sheet.getRange(plan.headerRow + 1, 1, 1, sheet.getLastColumn());
   header.setFontWeight('bold');
 }

@@ -11,6 +11,7 @@ import { findSheet, openWorkbook, readAll, type Workbook } from './workbook';
 import { writePlan } from './write-back';
 import { tellAdmin } from './admin';
 import { formatScriptColumns } from './script-columns';
+import { writeProblemsSheet } from './problems-sheet';
 
 export function taskSheetOf(wb: Workbook): GoogleAppsScript.Spreadsheet.Sheet | undefined {
   return wb.sheets.find((s) => s.getName() === wb.settings.taskSheet) ?? findSheet(wb.sheets, 'sheet.tasks');
@@ -54,6 +55,7 @@ export function sweepLedger(now: Date): JobResult {
   const lastColumn = Math.max(...Object.values(plan.columns).filter((c): c is number => c !== undefined));
   applyColourRules(sheet, plan.columns.state!, plan.headerRow, lastColumn, wb.settings.colors, t);
 
+  writeProblemsSheet(wb, [...wb.problems, ...plan.problems], now);
   result.warnings.push(...plan.problems.map((p) => describeProblem(p, t)));
   result.warnings.push(...outcome.lost.map((row) => t('sweep.rowMoved', { row })));
   result.counts = { ...plan.counts, rowsWritten: outcome.written, rowsLost: outcome.lost.length, columnsAdded: plan.addHeaders.length };

@@ -101,8 +101,7 @@ export function writePlan(sheet: Sheet, plan: SweepPlan, fromDay: (d: Day) => Da
     blocks++;
   }
 
-  // Person-owned cells the script may fill (an empty ID, an empty completion date): only
-  // where the cell is still empty now.
+  // Person-owned cells the script may fill: only where the cell is still empty now.
   const fills = new Map<number, Map<number, OutValue>>();
   for (const [write, r] of located) {
     for (const f of write.fill) {
@@ -112,15 +111,27 @@ export function writePlan(sheet: Sheet, plan: SweepPlan, fromDay: (d: Day) => Da
       fills.set(f.column, col);
     }
   }
+  blocks += writeFills(sheet, fills, toCell);
+  return { written: located.size, lost, blocks };
+}
+
+/**
+ * Writes person-owned cells the script may fill (an empty ID, an empty completion date), one
+ * block per run of consecutive target rows, so a person's cell between two fills (perhaps a
+ * formula) is never read back and rewritten as a value. Returns the number of blocks.
+ */
+export function writeFills(sheet: Sheet, fills: Map<number, Map<number, OutValue>>, toCell: (v: OutValue) => unknown): number {
+  let blocks = 0;
   for (const [column, cells] of fills) {
-    // Consecutive target rows only, so a person's cell between two fills (perhaps a
-    // formula) is never read back and rewritten as a value.
     for (const [lo, hi] of contiguousRuns([...cells.keys()])) {
       const block: unknown[][] = [];
       for (let r = lo; r <= hi; r++) block.push([toCell(cells.get(r)!)]);
-      sheet.getRange(lo + 1, column + 1, block.length, 1).setValues(block);
+      const range = sheet.getRange(lo + 1, column + 1, block.length, 1);
+      // A stamped date shows as a date, not as a date-time, in a cell that had no format.
+      if (typeof cells.get(lo) === 'object') range.setNumberFormat('yyyy-mm-dd');
+      range.setValues(block);
       blocks++;
     }
   }
-  return { written: located.size, lost, blocks };
+  return blocks;
 }

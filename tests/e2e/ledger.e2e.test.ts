@@ -115,6 +115,11 @@ describe('setup and sweep on a messy ledger', () => {
     expect(result.warnings).toEqual(
       expect.arrayContaining([expect.stringMatching(/^《任务台账》C8 \(整改时限（截止日期）\): .*尽快/), expect.stringMatching(/^《任务台账》D10 \(牵头单位\): .*不存在的局/)]),
     );
+    // …and listed for the admin on the 台账问题 sheet, as text.
+    const report = sheet(rt, '台账问题').rows.map((r) => r.map((c) => String(c?.value ?? '')));
+    expect(report[0]).toEqual(['位置', '列', '问题', '检查时间']);
+    expect(report.map((r) => r[0])).toEqual(expect.arrayContaining(['《任务台账》C8', '《任务台账》D10']));
+    expect(report.find((r) => r[0] === '《任务台账》D10')?.[2]).toContain('不存在的局');
     expect(result.counts).toMatchObject({ tasks: 7, overdue: 2, dueSoon: 1, invalid: 1, closed: 1, pending: 1, noDeadline: 1 });
 
     // Colours are conditional formats keyed on the state column, with the settings' colours.

@@ -93,6 +93,14 @@ export const zhCN = {
   'menu.installTriggers': '开启每日自动检查',
   'triggers.installed': '已开启每日自动检查：每天{hour}点左右运行“{job}”。',
 
+  'sheet.problems': '台账问题',
+  'probcol.where': '位置',
+  'probcol.header': '列',
+  'probcol.message': '问题',
+  'probcol.checked': '检查时间',
+  'problems.none': '最近一次检查未发现问题',
+  'problems.more': '……另有{count}个问题未列出，见任务表“系统提示”列',
+
   // Job and runner messages
   'job.unknown': '未知的任务“{job}”。可用：{jobs}',
   'job.notYet': '任务“{job}”尚未实现。',
@@ -247,6 +255,14 @@ export const en: Record<MessageKey, string> = {
   'job.failed': '"{job}" failed: {error}',
   'menu.installTriggers': 'Turn on the daily check',
   'triggers.installed': 'Daily check on: "{job}" runs every day around {hour}:00.',
+
+  'sheet.problems': 'Ledger problems',
+  'probcol.where': 'Where',
+  'probcol.header': 'Column',
+  'probcol.message': 'Problem',
+  'probcol.checked': 'Checked',
+  'problems.none': 'The last check found no problems',
+  'problems.more': '…and {count} more problems: see the "System note" column of the task sheet',
 
   'job.unknown': 'Unknown job "{job}". Available: {jobs}',
   'job.notYet': 'The job "{job}" is not built yet.',
