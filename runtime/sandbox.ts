@@ -580,9 +580,10 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** A top-level function by name: a global property, or a top-level let/const binding. */
 function lookUp(context: vm.Context, name: string): ((...a: unknown[]) => unknown) | undefined {
+  if (BUILTIN_GLOBALS.has(name) || SERVICE_NAMES.includes(name)) return undefined;
   const own: unknown = (context as Record<string, unknown>)[name];
   if (typeof own === 'function') return own as (...a: unknown[]) => unknown;
-  if (!IDENTIFIER.test(name) || BUILTIN_GLOBALS.has(name)) return undefined;
+  if (!IDENTIFIER.test(name)) return undefined;
   const found: unknown = vm.runInContext(`typeof ${name} === 'function' ? ${name} : undefined`, context);
   return typeof found === 'function' ? (found as (...a: unknown[]) => unknown) : undefined;
 }

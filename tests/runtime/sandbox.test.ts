@@ -65,6 +65,7 @@ function scoped() { const inner = () => 2; return inner(); }`);
   it('says clearly when the function does not exist', () => {
     const rt = runtime('function a() {}');
     expect(() => rt.run('missing')).toThrow('Script function not found: missing');
+    expect(() => rt.run('Date')).toThrow('Script function not found: Date');
   });
 
   it('surfaces syntax errors at load', () => {
