@@ -3,6 +3,7 @@ import { WorkCalendar, shippedHolidayEntries } from '../../src/core/calendar';
 import { dayFromYmd, type Day } from '../../src/core/day';
 import { translator } from '../../src/core/i18n';
 import { defaultSettings } from '../../src/core/settings';
+import { describeProblem } from '../../src/core/problem';
 import { planSweep, type SweepInput, type SweepPlan } from '../../src/core/sweep';
 import { parseUnits } from '../../src/core/units';
 
@@ -191,5 +192,23 @@ describe('planSweep: only some rows (the edit trigger)', () => {
     const p = plan(values, { onlyRows: new Set([3]), statusEdited: true });
     expect(p.rows.map((r) => [r.index, r.key, r.script.state])).toEqual([[3, 'DB-0002', '已销号']]);
     expect(p.counts.tasks).toBe(1);
+  });
+});
+
+describe('describeProblem: a plan\'s problems as lines a person can act on', () => {
+  it('names the sheet, the cell and its header', () => {
+    const values = [TITLE, HEADER, [1, '农贸市场占道经营', '市城管局', '尽快', '未开始', '']];
+    const [problem] = plan(values).problems;
+    expect(describeProblem(problem!, t)).toBe(
+      '《任务台账》D3 (整改时限): 无法识别的整改时限“尽快”，请改为日期（如 2026-12-31）或“长期坚持”',
+    );
+  });
+
+  it('names a whole row or the whole sheet when there is no cell to point at', () => {
+    expect(describeProblem({ sheet: '任务台账', row: 7, column: 0, message: '第7行有问题' }, t)).toBe('《任务台账》第7行: 第7行有问题');
+    expect(describeProblem({ sheet: '任务台账', row: 0, column: 0, message: '表头缺失' }, t)).toBe('《任务台账》: 表头缺失');
+    expect(describeProblem({ sheet: 'Tasks', row: 3, column: 28, header: 'Deadline', message: 'bad' }, translator('en'))).toBe(
+      'sheet "Tasks" AB3 (Deadline): bad',
+    );
   });
 });
