@@ -1,7 +1,7 @@
 /**
  * The exact messages Apps Script's SpreadsheetApp throws, so a script under test fails (or
- * catches) the same way here as on Google's servers. Apps Script throws a plain Error whose
- * message is the text below (the editor shows it prefixed with "Exception: ").
+ * catches) the same way here as on Google's servers. Apps Script throws an Error named
+ * 'Exception' whose message is the text below (the editor shows "Exception: …").
  *
  * Sources: the messages are the ones users report from real executions, e.g.
  * https://github.com/Elijas/auto-youtube-subscription-playlist-2/issues/99 ("The number of rows
@@ -43,8 +43,11 @@ export function validationViolated(a1: string): string {
   return `The data you entered in cell ${a1} violates the data validation rules set on this cell.`;
 }
 
+/** Apps Script's V8 errors from services print as "Exception: …", as the other services' do here. */
 export function fail(message: string): never {
-  throw new Error(message);
+  const e = new Error(message);
+  Object.defineProperty(e, 'name', { value: 'Exception', writable: true, configurable: true, enumerable: false });
+  throw e;
 }
 
 /** setValues/setBackgrounds/...: the data must be exactly numRows x numColumns. */
