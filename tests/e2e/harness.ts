@@ -83,7 +83,7 @@ export function value(s: SheetModel, row1: number, col1: number): unknown {
 /** The 1-based column whose header (in row headerRow1) is `text`. */
 export function col(s: SheetModel, headerRow1: number, text: string): number {
   const row = s.rows[headerRow1 - 1] ?? [];
-  const i = row.findIndex((c) => String(c?.value ?? '').replace(/\s/g, '') === text);
+  const i = row.findIndex((c) => String(c?.value ?? '').replace(/\s/g, '') === text.replace(/\s/g, ''));
   if (i < 0) throw new Error(`no column ${text} in row ${headerRow1}: ${row.map((c) => c?.value).join('|')}`);
   return i + 1;
 }
