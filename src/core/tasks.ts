@@ -185,11 +185,10 @@ export function readTask(values: unknown[][], index: number, columns: Columns, c
     ctx,
   );
   // First sight of a row is not a change, except that a task awaiting verification needs a
-  // date to freeze its lateness at.
+  // date to freeze its lateness at (also when someone cleared that date).
   const changed =
-    previousState === undefined
-      ? status === 'submitted' && previousChanged === undefined
-      : stateClass(previousState) !== stateClass(provisional.code);
+    (status === 'submitted' && previousChanged === undefined) ||
+    (previousState !== undefined && stateClass(previousState) !== stateClass(provisional.code));
   const statusChanged = changed ? ctx.today : previousChanged;
   const reopened = previousState === 'closed' && status !== 'closed';
   const reopenCount = previousReopens + (reopened ? 1 : 0);

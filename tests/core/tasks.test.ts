@@ -253,6 +253,12 @@ describe('readTask: the status-change date', () => {
     expect(dated.state).toEqual({ code: 'pending', daysOverdue: 1 });
   });
 
+  it('dates a task awaiting verification whose date cell was cleared, so its lateness stops growing', () => {
+    const monday = read({ state: '待验收', status: '待验收', statusChanged: '' }, { today: d(11, 30) });
+    expect(monday.statusChanged).toBe(d(11, 30));
+    expect(monday.state).toEqual({ code: 'pending', daysOverdue: 6 });
+  });
+
   it('counts a returned task against its original deadline again', () => {
     const task = read({ state: '待验收', status: '退回', statusChanged: cellDate(11, 24) }, { today: d(12, 1) });
     // Fri 11-20 to Tue 12-01: 11-23..27, 11-30, 12-01 = 7 working days.
