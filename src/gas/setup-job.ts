@@ -2,7 +2,7 @@
  * `setup`: creates what is missing and repairs what is broken, never touching existing rows.
  * Safe to run any number of times: a second run finds nothing to do.
  */
-import { shippedHolidayEntries } from '../core/calendar';
+import { parseHolidayRows, shippedHolidayEntries, WorkCalendar } from '../core/calendar';
 import { fieldLabel, SCRIPT_FIELDS, type PersonField } from '../core/columns';
 import { ymdFromDay } from '../core/day';
 import { describeMissingHeader, findHeader } from '../core/header';
@@ -108,7 +108,7 @@ function setUpUnits(wb: Workbook, changes: string[]): Sheet {
   return sheet;
 }
 
-function setUpHolidays(wb: Workbook, changes: string[]): void {
+function setUpHolidays(wb: Workbook, changes: string[], warnings: string[]): void {
   const { t, clock } = wb;
   const { sheet, created } = ensureSheet(wb, 'sheet.holidays', t('sheet.holidays'), changes);
   const values = created ? [] : readAll(sheet);
@@ -117,13 +117,21 @@ function setUpHolidays(wb: Workbook, changes: string[]): void {
     yearOfCell(v, (d) => ymdFromDay(clock.toDay(d)).year),
   );
   const block = created ? [[t('holidaycol.date'), t('holidaycol.kind'), t('holidaycol.name')], ...rows] : rows;
-  if (block.length === 0) return;
-  writeRows(sheet, values.length + 1, block);
-  if (created) {
-    sheet.setFrozenRows(1);
-    sheet.getRange(1, 1, 1, 3).setFontWeight('bold');
-  } else {
-    changes.push(t('setup.addedRows', { sheet: sheet.getName(), count: rows.length }));
+  if (block.length > 0) {
+    writeRows(sheet, values.length + 1, block);
+    if (created) {
+      sheet.setFrozenRows(1);
+      sheet.getRange(1, 1, 1, 3).setFontWeight('bold');
+    } else {
+      changes.push(t('setup.addedRows', { sheet: sheet.getName(), count: rows.length }));
+    }
+  }
+  // A year the shipped data does not have yet (the State Council publishes it each November)
+  // is the office's to add: say which.
+  const inSheet = parseHolidayRows([...values, ...block], clock.toDay).entries;
+  const calendar = new WorkCalendar([...shippedHolidayEntries(), ...inSheet]);
+  for (const y of [year, year + 1]) {
+    if (!calendar.covers(y)) warnings.push(t('holiday.missingYear', { year: y }));
   }
 }
 
@@ -202,10 +210,11 @@ export function setUpWorkbook(now: Date): JobResult {
   const changes: string[] = [];
   setUpSettings(wb, changes);
   const unitSheet = setUpUnits(wb, changes);
-  setUpHolidays(wb, changes);
+  const notices: string[] = [];
+  setUpHolidays(wb, changes, notices);
   setUpTasks(wb, unitSheet, changes, result);
   result.counts = { changes: changes.length, sheets: wb.sheets.length };
-  result.warnings.push(...changes);
+  result.warnings.push(...changes, ...notices);
   result.message = changes.length > 0 ? wb.t('setup.done', { changes: changes.join('；') }) : wb.t('setup.nothing');
   return result;
 }

@@ -8,6 +8,7 @@ import type { Problem } from '../core/problem';
 import { parseSettings, DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { parseUnits, type Unit } from '../core/units';
 import { sheetClock, type SheetClock } from './time';
+import { ymdFromDay, type Day } from '../core/day';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -66,6 +67,15 @@ export function openWorkbook(now: Date): Workbook {
     problems.push(...located(holidaySheet.getName(), rows.problems.map((p) => ({ ...p, message: t(holidayProblemKey(p.message)) }))));
   }
 
+  const calendar = new WorkCalendar(entries);
+  // Without the year's holidays every working-day count is off around them: say so, once, where
+  // the office can fix it.
+  for (const y of yearsToCover(clock.today)) {
+    if (!calendar.covers(y)) {
+      problems.push({ sheet: holidaySheet?.getName() ?? t('sheet.holidays'), row: 0, column: 0, message: t('holiday.missingYear', { year: y }) });
+    }
+  }
+
   return {
     ss,
     sheets,
@@ -74,11 +84,17 @@ export function openWorkbook(now: Date): Workbook {
     clock,
     units: unitsParsed.units,
     haveDirectory: unitSheet !== undefined && unitsParsed.units.length > 0,
-    calendar: new WorkCalendar(entries),
+    calendar,
     problems,
   };
 }
 
 function holidayProblemKey(code: HolidayProblemCode): MessageKey {
   return `holiday.${code}` as const;
+}
+
+/** The years whose holidays matter today: this one, and from December the next one too. */
+export function yearsToCover(today: Day): number[] {
+  const { year, month } = ymdFromDay(today);
+  return month === 12 ? [year, year + 1] : [year];
 }
