@@ -8,7 +8,7 @@ import { ymdFromDay } from './day';
 import { translator, type Locale } from './i18n';
 import { settingRows, SETTING_KEYS } from './settings';
 import { cellText, normalizeHeader } from './text';
-import { unitHeaders } from './units';
+import { parseUnits, unitHeaders, type UnitColumn } from './units';
 
 /** Settings rows (label, default, explanation) whose key no row of the sheet names yet. */
 export function missingSettingRows(values: unknown[][], locale: Locale): string[][] {
@@ -23,12 +23,27 @@ export function missingSettingRows(values: unknown[][], locale: Locale): string[
   return out;
 }
 
-/** Directory headers the sheet's first row lacks, in either language. */
+/** The directory's columns in unitHeaders() order. */
+const UNIT_COLUMNS: readonly UnitColumn[] = ['name', 'kind', 'contact', 'contactEmail', 'head', 'headEmail', 'leader', 'leaderEmail'];
+
+/**
+ * Directory headers the sheet's first row lacks, in either language. A column the directory
+ * reader already understands under another name (单位, 邮箱) counts as present: adding
+ * 单位名称 beside 单位 would give people an empty column the reader ignores.
+ */
 export function missingUnitHeaders(values: unknown[][], locale: Locale): string[] {
-  const header = new Set((values[0] ?? []).map(normalizeHeader));
+  const first = values[0] ?? [];
+  const header = new Set(first.map(normalizeHeader));
+  // Ask the reader itself which columns it finds: one probe row with a distinct address per cell.
+  const probe = first.map((_, c) => `probe${c}@setup.example`);
+  const read = parseUnits([first, probe]).units[0];
   const mine = unitHeaders(translator(locale));
   const other = unitHeaders(translator(locale === 'en' ? 'zh-CN' : 'en'));
-  return mine.filter((h, i) => !header.has(normalizeHeader(h)) && !header.has(normalizeHeader(other[i])));
+  return mine.filter((h, i) => {
+    const column = UNIT_COLUMNS[i];
+    if (column !== undefined && read !== undefined && read[column] !== '') return false;
+    return !header.has(normalizeHeader(h)) && !header.has(normalizeHeader(other[i]));
+  });
 }
 
 /** Shipped holiday rows for the given years where the sheet has no row of that year yet. */

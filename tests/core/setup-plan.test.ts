@@ -59,6 +59,10 @@ describe('missingUnitHeaders', () => {
     ]);
   });
 
+  it('counts a column the directory reader already knows by another name as present', () => {
+    expect(missingUnitHeaders([['单位', '邮箱', '负责人']], 'zh-CN')).toEqual(['单位类型', '联系人', '主要负责人邮箱', '分管领导', '分管领导邮箱']);
+  });
+
   it('asks for every column on an empty sheet', () => {
     expect(missingUnitHeaders([], 'en')).toHaveLength(8);
   });
