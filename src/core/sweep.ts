@@ -8,7 +8,7 @@
 import type { WorkCalendar } from './calendar';
 import { SCRIPT_FIELD_KEYS, SCRIPT_FIELDS, type ColumnMap, type ScriptField } from './columns';
 import type { Day } from './day';
-import { describeMissingHeader, findHeader } from './header';
+import { describeDuplicates, describeMissingHeader, findHeader } from './header';
 import type { Translate } from './i18n';
 import type { Problem } from './problem';
 import { classifyRows } from './row-kind';
@@ -93,15 +93,17 @@ export function planSweep(input: SweepInput): SweepPlan | SweepFailure {
   const headerRow = header.headerRow;
   const headerCells = input.values[headerRow] ?? [];
   const columns: ColumnMap = { ...header.columns };
-  let width = Math.max(headerCells.length, ...input.values.map((r) => r.length));
   // The last column anything is written in, so added columns go right after the data.
-  let lastUsed = -1;
-  input.values.forEach((r) =>
-    r.forEach((v, c) => {
-      if (cellText(v) !== '' && c > lastUsed) lastUsed = c;
-    }),
-  );
-  width = Math.max(width, lastUsed + 1);
+  let lastUsed = headerCells.length - 1;
+  for (const r of input.values) {
+    for (let c = r.length - 1; c > lastUsed; c--) {
+      if (cellText(r[c]) !== '') {
+        lastUsed = c;
+        break;
+      }
+    }
+  }
+  const width = lastUsed + 1;
 
   const rowsAfter = input.values.length - headerRow - 1;
   const kinds = classifyRows(input.values, headerRow, columns, input.mergedRows);
@@ -146,6 +148,18 @@ export function planSweep(input: SweepInput): SweepPlan | SweepFailure {
     keyColumn,
     tasks.filter((task) => task.key === '').length,
   );
+
+  // What the header reading had to set aside is said, not silently dropped.
+  const sheetProblems: Problem[] = describeDuplicates(header, settings.locale).map((message) => ({ sheet, row: headerRow + 1, column: 0, message }));
+  if (key.duplicates.length > 0 && columns.id !== undefined) {
+    sheetProblems.push({
+      sheet,
+      row: headerRow + 1,
+      column: columns.id + 1,
+      header: headers[columns.id],
+      message: t('note.duplicateIds', { ids: key.duplicates.slice(0, 5).join('、') }),
+    });
+  }
 
   const counts: Record<string, number> = { tasks: tasks.length };
   const rows: RowWrite[] = [];
@@ -198,7 +212,7 @@ export function planSweep(input: SweepInput): SweepPlan | SweepFailure {
     keyIsScripts: key.needsScriptColumn,
     rows,
     tasks,
-    problems: tasks.flatMap((task) => task.problems),
+    problems: [...sheetProblems, ...tasks.flatMap((task) => task.problems)],
     counts,
   };
 }
