@@ -142,12 +142,18 @@ export function planSweep(input: SweepInput): SweepPlan | SweepFailure {
   const selected = (index: number): boolean => !input.onlyRows || input.onlyRows.has(index);
   const taskKinds = kinds.map((k, i) => (selected(headerRow + 1 + i) ? k : 'blank'));
   const tasks = readTasks(input.values, headerRow + 1, taskKinds, columns, ctx);
-  const newKeys = nextKeys(
-    input.values,
-    headerRow,
-    keyColumn,
-    tasks.filter((task) => task.key === '').length,
-  );
+  // A key seen twice is a copied row: in the script's own column, the copy gets a new key
+  // (found at write time by the old one, nearest first). The ledger's own ID column is never
+  // rewritten: duplicates there moved the key to the script's column already (keys.ts).
+  const seenKeys = new Set<string>();
+  const needsKey = (task: TaskRow): boolean => {
+    if (task.key === '') return true;
+    const copied = seenKeys.has(task.key) && key.needsScriptColumn;
+    seenKeys.add(task.key);
+    return copied;
+  };
+  const keyless = new Set(tasks.filter(needsKey));
+  const newKeys = nextKeys(input.values, headerRow, keyColumn, keyless.size);
 
   // What the header reading had to set aside is said, not silently dropped.
   const sheetProblems: Problem[] = describeDuplicates(header, settings.locale).map((message) => ({ sheet, row: headerRow + 1, column: 0, message }));
@@ -180,7 +186,7 @@ export function planSweep(input: SweepInput): SweepPlan | SweepFailure {
       },
       fill: [],
     };
-    if (task.key === '' && input.assignKeys !== false) {
+    if (keyless.has(task) && input.assignKeys !== false) {
       write.newKey = newKeys[k++];
       if (key.needsScriptColumn) write.script.taskId = write.newKey;
       else write.fill.push({ column: keyColumn, value: write.newKey! });

@@ -35,34 +35,30 @@ export function contiguousRuns(columns: number[]): [number, number][] {
 
 /** Where each planned row is now, in the fresh values. */
 export function locateRows(fresh: unknown[][], plan: Pick<SweepPlan, 'headerRow' | 'keyColumn' | 'columns'>, rows: RowWrite[]): Map<RowWrite, number> {
-  const byKey = new Map<string, number>();
+  // Rows by key, and keyless rows by fingerprint; a key can stand on several rows when a
+  // person copied a row (the plan gives the copy a new key, but it is found by the old one).
+  const byKey = new Map<string, number[]>();
   const byPrint = new Map<string, number[]>();
   for (let r = plan.headerRow + 1; r < fresh.length; r++) {
     const row = fresh[r] ?? [];
     const key = cellText(row[plan.keyColumn]);
-    if (key !== '') {
-      if (!byKey.has(key)) byKey.set(key, r);
-    } else {
-      const print = fingerprint(row, plan.columns);
-      const list = byPrint.get(print) ?? [];
-      list.push(r);
-      byPrint.set(print, list);
-    }
+    const index = key !== '' ? byKey : byPrint;
+    const name = key !== '' ? key : fingerprint(row, plan.columns);
+    const list = index.get(name) ?? [];
+    list.push(r);
+    index.set(name, list);
   }
   const found = new Map<RowWrite, number>();
   for (const write of rows) {
-    let at: number | undefined;
-    if (write.key !== '') {
-      at = byKey.get(write.key);
-    } else {
-      // Identical unkeyed rows are matched in order, nearest first.
-      const list = byPrint.get(write.fingerprint);
-      if (list && list.length > 0) {
-        list.sort((a, b) => Math.abs(a - write.index) - Math.abs(b - write.index));
-        at = list.shift();
-      }
+    const list = write.key !== '' ? byKey.get(write.key) : byPrint.get(write.fingerprint);
+    if (!list || list.length === 0) continue;
+    // Rows that share a key or a fingerprint are matched nearest first, each only once.
+    let best = 0;
+    for (let i = 1; i < list.length; i++) {
+      if (Math.abs(list[i]! - write.index) < Math.abs(list[best]! - write.index)) best = i;
     }
-    if (at !== undefined) found.set(write, at);
+    found.set(write, list[best]!);
+    list.splice(best, 1);
   }
   return found;
 }

@@ -93,3 +93,30 @@ describe('write-back by key', () => {
     }
   });
 });
+
+describe('copied rows', () => {
+  it('a row copied with its 系统编号 gets a key of its own and its own state', async () => {
+    const rt = await runtimeFor(ledger(12), NOW);
+    job(rt, 'setup');
+    job(rt, 'sweep');
+    const s = sheet(rt, '任务台账');
+    const task = col(s, 2, '问题描述');
+    const state = col(s, 2, '督办状态');
+    const id = col(s, 2, '系统编号');
+    const original = rowOf(s, task, '问题1');
+    expect(value(s, original, state)).toBe('逾期');
+    // A person copies row 问题1 (all of it, its 系统编号 too) to a new row below and closes the copy.
+    const whole = s.rows[original - 1]!.map((c) => c?.value ?? '');
+    rt.spreadsheet.insertRowsAsUser('任务台账', original + 1, 1);
+    const width = whole.length;
+    const last = String.fromCharCode(64 + width);
+    rt.spreadsheet.editAsUser('任务台账', `A${original + 1}:${last}${original + 1}`, [whole.map((v, i) => (i === 4 ? '已销号' : v))]);
+    expect(value(s, original + 1, id)).toBe(value(s, original, id));
+
+    job(rt, 'sweep');
+    expect(value(s, original, id)).toBe('DB-0001');
+    expect(value(s, original, state)).toBe('逾期');
+    expect(value(s, original + 1, id)).toBe('DB-0013');
+    expect(value(s, original + 1, state)).toBe('已销号');
+  });
+});
