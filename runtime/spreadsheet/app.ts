@@ -3,7 +3,7 @@ import { activeSheetOf, type RuntimeContext } from './context.js';
 import { ConditionalFormatRuleBuilder } from './conditional-format.js';
 import * as enums from './enums.js';
 import { fail } from './errors.js';
-import { Range } from './range.js';
+import { activeRange, Range } from './range.js';
 import { Sheet } from './sheet.js';
 import { Spreadsheet } from './spreadsheet.js';
 import { Ui } from './ui.js';
@@ -44,10 +44,7 @@ export class SpreadsheetAppService {
   }
   getActiveRange(): Range {
     this.tick('getActiveRange');
-    const sheet = activeSheetOf(this.ctx);
-    const sel = this.ctx.activeSelection;
-    if (sel && sel.sheet === sheet) return new Range(this.ctx, sheet, sel.row, sel.column, sel.numRows, sel.numColumns);
-    return new Range(this.ctx, sheet, 0, 0, 1, 1);
+    return activeRange(this.ctx);
   }
   setActiveSheet(sheet: Sheet): Sheet {
     this.tick('setActiveSheet');

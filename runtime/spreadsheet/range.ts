@@ -2,7 +2,7 @@
 import type { Cell, CellFormat, GridRange, SheetModel } from '../model.js';
 import { formatA1 } from './a1.js';
 import { normalizeColor } from './color.js';
-import type { RuntimeContext } from './context.js';
+import { activeSheetOf, type RuntimeContext } from './context.js';
 import { AUTOMATIC_FORMAT, displayText } from './display.js';
 import { checkDimensions, fail, MSG } from './errors.js';
 import { cellAt, contains, ensureCell, hasContent, intersects } from './grid.js';
@@ -619,4 +619,12 @@ export function makeRange(ctx: RuntimeContext, sheet: SheetModel, row: number, c
   if (!(nc >= 1)) fail(MSG.numColumnsTooSmall);
   if (r + nr - 1 > sheet.maxRows || c + nc - 1 > sheet.maxColumns) fail(MSG.outsideSheet);
   return new Range(ctx, sheet, r - 1, c - 1, nr, nc);
+}
+
+/** The selection on the active sheet (A1 when nothing is selected), as SpreadsheetApp and Spreadsheet give it. */
+export function activeRange(ctx: RuntimeContext): Range {
+  const sheet = activeSheetOf(ctx);
+  const sel = ctx.activeSelection;
+  if (sel && sel.sheet === sheet) return new Range(ctx, sheet, sel.row, sel.column, sel.numRows, sel.numColumns);
+  return new Range(ctx, sheet, 0, 0, 1, 1);
 }

@@ -3,7 +3,7 @@ import { IANAZone } from 'luxon';
 import { newSheetModel, type SheetModel } from '../model.js';
 import { activeSheetOf, type RuntimeContext } from './context.js';
 import { fail, MSG, sheetNameTaken } from './errors.js';
-import { Range } from './range.js';
+import { activeRange, Range } from './range.js';
 import { rangeFromA1, Sheet } from './sheet.js';
 import { User } from './user.js';
 import { isDate, rezoneDate } from './values.js';
@@ -136,10 +136,7 @@ export class Spreadsheet {
   }
   getActiveRange(): Range {
     this.tick('getActiveRange');
-    const sheet = activeSheetOf(this.ctx);
-    const sel = this.ctx.activeSelection;
-    if (sel && sel.sheet === sheet) return new Range(this.ctx, sheet, sel.row, sel.column, sel.numRows, sel.numColumns);
-    return new Range(this.ctx, sheet, 0, 0, 1, 1);
+    return activeRange(this.ctx);
   }
 
   // ---- people -----------------------------------------------------------------------------

@@ -1,21 +1,15 @@
 /** A1 notation <-> the model's 0-based, end-exclusive GridRange. */
 import type { GridRange } from '../model.js';
+import { columnLetters as lettersOf1Based, columnNumber } from '../spreadsheet/a1.js';
 
+/** 0-based column index -> letters (0 -> 'A'): the spreadsheet runtime's 1-based converter, shifted. */
 export function columnLetters(index0: number): string {
-  let n = index0 + 1;
-  let s = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return lettersOf1Based(index0 + 1);
 }
 
+/** Letters -> 0-based column index ('A' -> 0). */
 export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+  return columnNumber(letters) - 1;
 }
 
 export function cellA1(row0: number, col0: number): string {

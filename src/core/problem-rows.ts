@@ -4,8 +4,7 @@
  * of hunting for notes row by row. It is rewritten whole by each sweep: it is a report, not a log.
  */
 import type { Translate } from './i18n';
-import { columnLetter } from './text';
-import type { Problem } from './problem';
+import { problemLocation, type Problem } from './problem';
 
 /**
  * The report lists the first MAX_LISTED problems and says how many more there are: a list of
@@ -20,15 +19,7 @@ export function problemRows(problems: Problem[], checked: string, t: Translate):
   const more = problems.length - MAX_LISTED;
   return [
     header,
-    ...problems.slice(0, MAX_LISTED).map((p) => {
-      const where =
-        p.row <= 0
-          ? t('where.sheet', { sheet: p.sheet })
-          : p.column > 0
-            ? t('where.cell', { sheet: p.sheet, cell: `${columnLetter(p.column - 1)}${p.row}` })
-            : t('where.row', { sheet: p.sheet, row: p.row });
-      return [where, p.header ?? '', p.message, checked];
-    }),
+    ...problems.slice(0, MAX_LISTED).map((p) => [problemLocation(p, t), p.header ?? '', p.message, checked]),
     ...(more > 0 ? [[t('problems.more', { count: more }), '', '', checked]] : []),
   ];
 }

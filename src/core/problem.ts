@@ -17,14 +17,15 @@ export interface Problem {
   message: string;
 }
 
+/** Where a problem is, as a person names it: 《任务台账》F7, 《任务台账》第7行, 《设置》. */
+export function problemLocation(p: Problem, t: Translate): string {
+  if (p.row <= 0) return t('where.sheet', { sheet: p.sheet });
+  if (p.column > 0) return t('where.cell', { sheet: p.sheet, cell: `${columnLetter(p.column - 1)}${p.row}` });
+  return t('where.row', { sheet: p.sheet, row: p.row });
+}
+
 /** '《任务台账》F7 (整改时限): …' — one line a person can act on, in their language. */
 export function describeProblem(p: Problem, t: Translate): string {
-  const where =
-    p.row <= 0
-      ? t('where.sheet', { sheet: p.sheet })
-      : p.column > 0
-        ? t('where.cell', { sheet: p.sheet, cell: `${columnLetter(p.column - 1)}${p.row}` })
-        : t('where.row', { sheet: p.sheet, row: p.row });
   const header = p.header ? ` (${p.header})` : '';
-  return `${where}${header}: ${p.message}`;
+  return `${problemLocation(p, t)}${header}: ${p.message}`;
 }

@@ -8,7 +8,7 @@
 import { findHeader } from '../core/header';
 import { planSweep, type OutValue } from '../core/sweep';
 import { SCRIPT_FIELDS } from '../core/columns';
-import { openWorkbook } from './workbook';
+import { openWorkbook, ledgerContext } from './workbook';
 import { taskSheetOf } from './sweep-job';
 import { contiguousRuns, writeFills } from './write-back';
 
@@ -51,13 +51,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, now: Date): 
   const plan = planSweep({
     sheet: sheet.getName(),
     values,
-    settings: wb.settings,
-    units: wb.units,
-    haveDirectory: wb.haveDirectory,
-    calendar: wb.calendar,
-    today: wb.clock.today,
-    toDay: wb.clock.toDay,
-    t: wb.t,
+    ...ledgerContext(wb),
     onlyRows,
     assignKeys: false,
     statusEdited: touches(header.columns.status) || touches(header.columns.closedFlag),

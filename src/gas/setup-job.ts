@@ -15,7 +15,7 @@ import { unitHeaders } from '../core/units';
 import { applyColourRules } from './colours';
 import { emptyResult, type JobResult } from './result';
 import { formatScriptColumns } from './script-columns';
-import { findSheet, openWorkbook, readAll, type Workbook } from './workbook';
+import { findSheet, openWorkbook, readAll, type Workbook, ledgerContext } from './workbook';
 import { contiguousRuns } from './write-back';
 import { taskSheetOf } from './sweep-job';
 import { normalizeHeader } from '../core/text';
@@ -152,13 +152,7 @@ function setUpTasks(wb: Workbook, unitSheet: Sheet, changes: string[], result: J
   const plan = planSweep({
     sheet: sheet.getName(),
     values,
-    settings,
-    units: wb.units,
-    haveDirectory: wb.haveDirectory,
-    calendar: wb.calendar,
-    today: wb.clock.today,
-    toDay: wb.clock.toDay,
-    t,
+    ...ledgerContext(wb),
     onlyRows: new Set<number>(),
   });
   if (!plan.ok) return;

@@ -7,7 +7,7 @@ import { describeProblem } from '../core/problem';
 import { planSweep } from '../core/sweep';
 import { applyColourRules } from './colours';
 import { emptyResult, type JobResult } from './result';
-import { findSheet, openWorkbook, readAll, type Workbook } from './workbook';
+import { findSheet, openWorkbook, readAll, type Workbook, ledgerContext } from './workbook';
 import { writePlan } from './write-back';
 import { tellAdmin } from './admin';
 import { formatScriptColumns } from './script-columns';
@@ -32,13 +32,7 @@ export function sweepLedger(now: Date): JobResult {
   const plan = planSweep({
     sheet: sheet.getName(),
     values: readAll(sheet),
-    settings: wb.settings,
-    units: wb.units,
-    haveDirectory: wb.haveDirectory,
-    calendar: wb.calendar,
-    today: wb.clock.today,
-    toDay: wb.clock.toDay,
-    t,
+    ...ledgerContext(wb),
   });
   if (!plan.ok) {
     result.ok = false;

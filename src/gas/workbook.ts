@@ -5,6 +5,7 @@
 import { shippedHolidayEntries, parseHolidayRows, WorkCalendar, type HolidayProblemCode } from '../core/calendar';
 import { allTexts, translator, type MessageKey, type Translate } from '../core/i18n';
 import type { Problem } from '../core/problem';
+import type { SweepInput } from '../core/sweep';
 import { parseSettings, DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { parseUnits, type Unit } from '../core/units';
 import { sheetClock, type SheetClock } from './time';
@@ -97,4 +98,17 @@ function holidayProblemKey(code: HolidayProblemCode): MessageKey {
 export function yearsToCover(today: Day): number[] {
   const { year, month } = ymdFromDay(today);
   return month === 12 ? [year, year + 1] : [year];
+}
+
+/** What every evaluation of the task sheet takes from the workbook: settings, directory, calendar, today. */
+export function ledgerContext(wb: Workbook): Pick<SweepInput, 'settings' | 'units' | 'haveDirectory' | 'calendar' | 'today' | 'toDay' | 't'> {
+  return {
+    settings: wb.settings,
+    units: wb.units,
+    haveDirectory: wb.haveDirectory,
+    calendar: wb.calendar,
+    today: wb.clock.today,
+    toDay: wb.clock.toDay,
+    t: wb.t,
+  };
 }
