@@ -7,10 +7,9 @@
  */
 import { findHeader } from '../core/header';
 import { planSweep, type OutValue } from '../core/sweep';
-import { SCRIPT_FIELDS } from '../core/columns';
 import { openWorkbook, ledgerContext } from './workbook';
 import { taskSheetOf } from './sweep-job';
-import { contiguousRuns, writeFills } from './write-back';
+import { writeFills, writeScriptBlocks } from './write-back';
 
 const HEADER_WINDOW = 15;
 
@@ -60,21 +59,9 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, now: Date): 
   if (!plan.ok || plan.addHeaders.length > 0) return none;
 
   const toCell = (v: OutValue): unknown => (typeof v === 'object' ? wb.clock.fromDay(v.day) : v);
-  const scriptColumns = SCRIPT_FIELDS.map((f) => plan.columns[f]).filter((c): c is number => c !== undefined);
-  const fieldAt = new Map<number, (typeof SCRIPT_FIELDS)[number]>();
-  for (const f of SCRIPT_FIELDS) if (plan.columns[f] !== undefined) fieldAt.set(plan.columns[f]!, f);
-  for (const [c0, c1] of contiguousRuns(scriptColumns)) {
-    const block = rows.map((row) => row.slice(c0, c1 + 1).concat(Array<unknown>(Math.max(0, c1 + 1 - row.length)).fill('')).slice(0, c1 - c0 + 1));
-    for (const write of plan.rows) {
-      const out = block[write.index - (start - 1)];
-      if (!out) continue;
-      for (let c = c0; c <= c1; c++) {
-        const v = write.script[fieldAt.get(c)!];
-        if (v !== undefined) out[c - c0] = toCell(v);
-      }
-    }
-    sheet.getRange(start, c0 + 1, block.length, c1 - c0 + 1).setValues(block);
-  }
+  // The edit trigger writes where it read, a moment ago: each planned row is its own index.
+  const located = new Map(plan.rows.map((w) => [w, w.index] as const));
+  writeScriptBlocks(sheet, plan.columns, values, start - 1, end - 1, located, toCell);
   const fills = new Map<number, Map<number, OutValue>>();
   for (const write of plan.rows) {
     for (const fill of write.fill) {

@@ -73,29 +73,7 @@ export function writePlan(sheet: Sheet, plan: SweepPlan, fromDay: (d: Day) => Da
   let blocks = 0;
   if (last < first || located.size === 0) return { written: 0, lost, blocks };
 
-  const columns: ColumnMap = plan.columns;
-  const scriptColumns = SCRIPT_FIELDS.filter((f) => columns[f] !== undefined).map((f) => columns[f]!);
-  const fieldAt = new Map<number, (typeof SCRIPT_FIELDS)[number]>();
-  for (const f of SCRIPT_FIELDS) if (columns[f] !== undefined) fieldAt.set(columns[f]!, f);
-
-  // Script-owned blocks: the whole data height, fresh values overlaid with the plan.
-  for (const [c0, c1] of contiguousRuns(scriptColumns)) {
-    const block: unknown[][] = [];
-    for (let r = first; r <= last; r++) {
-      const row = fresh[r] ?? [];
-      const out: unknown[] = [];
-      for (let c = c0; c <= c1; c++) out.push(row[c] ?? '');
-      block.push(out);
-    }
-    for (const [write, r] of located) {
-      for (let c = c0; c <= c1; c++) {
-        const value = write.script[fieldAt.get(c)!];
-        if (value !== undefined) block[r - first]![c - c0] = toCell(value);
-      }
-    }
-    sheet.getRange(first + 1, c0 + 1, block.length, c1 - c0 + 1).setValues(block);
-    blocks++;
-  }
+  blocks += writeScriptBlocks(sheet, plan.columns, fresh, first, last, located, toCell);
 
   // Person-owned cells the script may fill: only where the cell is still empty now.
   const fills = new Map<number, Map<number, OutValue>>();
@@ -128,6 +106,45 @@ export function writeFills(sheet: Sheet, fills: Map<number, Map<number, OutValue
       range.setValues(block);
       blocks++;
     }
+  }
+  return blocks;
+}
+
+/**
+ * Writes the script-owned columns for rows first..last (0-based, inclusive) of `current` (the
+ * values as they are now), each planned row's cells replaced by the plan: one setValues per
+ * run of adjacent script columns. Returns the number of blocks written.
+ */
+export function writeScriptBlocks(
+  sheet: Sheet,
+  columns: ColumnMap,
+  current: unknown[][],
+  first: number,
+  last: number,
+  located: Map<RowWrite, number>,
+  toCell: (v: OutValue) => unknown,
+): number {
+  const fieldAt = new Map<number, (typeof SCRIPT_FIELDS)[number]>();
+  for (const f of SCRIPT_FIELDS) if (columns[f] !== undefined) fieldAt.set(columns[f]!, f);
+  let blocks = 0;
+  for (const [c0, c1] of contiguousRuns([...fieldAt.keys()])) {
+    const block: unknown[][] = [];
+    for (let r = first; r <= last; r++) {
+      const row = current[r] ?? [];
+      const out: unknown[] = [];
+      for (let c = c0; c <= c1; c++) out.push(row[c] ?? '');
+      block.push(out);
+    }
+    for (const [write, r] of located) {
+      const out = block[r - first];
+      if (!out) continue;
+      for (let c = c0; c <= c1; c++) {
+        const value = write.script[fieldAt.get(c)!];
+        if (value !== undefined) out[c - c0] = toCell(value);
+      }
+    }
+    sheet.getRange(first + 1, c0 + 1, block.length, c1 - c0 + 1).setValues(block);
+    blocks++;
   }
   return blocks;
 }
