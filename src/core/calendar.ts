@@ -112,7 +112,7 @@ export function shippedHolidayEntries(): HolidayEntry[] {
   return entries;
 }
 
-const HOLIDAY_WORDS = new Set(['放假', '休', '假', '休息', '节假日', '假日', 'holiday', 'off', 'dayoff']);
+const HOLIDAY_WORDS = new Set(['放假', '休', '假', '休息', '节假日', '假日', 'holiday', 'off', 'dayoff', 'dayoffholiday']);
 // Bare 调休 is left out on purpose: people use it both for the make-up working day and for the day off it pays for.
 const WORKDAY_WORDS = new Set(['调休上班', '上班', '班', '补班', '工作日', 'workday', 'work', 'workingday']);
 const HEADER_WORDS = new Set(['日期', 'date']);
@@ -177,11 +177,12 @@ export function parseHolidayRows(
   return { entries, problems };
 }
 
-/** Rows for seeding the 节假日 sheet, in the form parseHolidayRows reads back. */
-export function holidaySheetRows(entries: readonly HolidayEntry[]): string[][] {
-  return [...entries]
-    .sort((a, b) => a.day - b.day)
-    .map((e) => [formatDay(e.day), e.kind === 'holiday' ? '放假' : '调休上班', e.name]);
+/** Rows for seeding the 节假日 sheet, in the form parseHolidayRows reads back; the kind in the office's words. */
+export function holidaySheetRows(
+  entries: readonly HolidayEntry[],
+  words: { holiday: string; workday: string } = { holiday: '放假', workday: '调休上班' },
+): string[][] {
+  return [...entries].sort((a, b) => a.day - b.day).map((e) => [formatDay(e.day), e.kind === 'holiday' ? words.holiday : words.workday, e.name]);
 }
 
 function readDay(raw: unknown, toDay: (d: Date) => Day): Day | HolidayProblemCode {

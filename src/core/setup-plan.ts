@@ -47,14 +47,20 @@ export function missingUnitHeaders(values: unknown[][], locale: Locale): string[
 }
 
 /** Shipped holiday rows for the given years where the sheet has no row of that year yet. */
-export function missingHolidayRows(values: unknown[][], years: number[], shipped: readonly HolidayEntry[], toYear: (v: unknown) => number | undefined): string[][] {
+export function missingHolidayRows(
+  values: unknown[][],
+  years: number[],
+  shipped: readonly HolidayEntry[],
+  toYear: (v: unknown) => number | undefined,
+  words?: { holiday: string; workday: string },
+): string[][] {
   const covered = new Set<number>();
   for (const row of values) {
     const y = toYear(row?.[0]);
     if (y !== undefined) covered.add(y);
   }
   const wanted = years.filter((y) => !covered.has(y));
-  return holidaySheetRows(shipped.filter((e) => wanted.includes(ymdFromDay(e.day).year)));
+  return holidaySheetRows(shipped.filter((e) => wanted.includes(ymdFromDay(e.day).year)), words);
 }
 
 /** The year a holiday sheet's date cell names, text or date. */

@@ -113,8 +113,12 @@ function setUpHolidays(wb: Workbook, changes: string[], warnings: string[]): voi
   const { sheet, created } = ensureSheet(wb, 'sheet.holidays', t('sheet.holidays'), changes);
   const values = created ? [] : readAll(sheet);
   const year = ymdFromDay(clock.today).year;
-  const rows = missingHolidayRows(values, [year, year + 1], shippedHolidayEntries(), (v) =>
-    yearOfCell(v, (d) => ymdFromDay(clock.toDay(d)).year),
+  const rows = missingHolidayRows(
+    values,
+    [year, year + 1],
+    shippedHolidayEntries(),
+    (v) => yearOfCell(v, (d) => ymdFromDay(clock.toDay(d)).year),
+    { holiday: t('holidaykind.holiday'), workday: t('holidaykind.workday') },
   );
   const block = created ? [[t('holidaycol.date'), t('holidaycol.kind'), t('holidaycol.name')], ...rows] : rows;
   if (block.length > 0) {

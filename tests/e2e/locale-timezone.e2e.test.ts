@@ -12,6 +12,10 @@ describe('an office working in English', () => {
     const setup = job(rt, 'setup');
     expect(setup.ok).toBe(true);
     expect(rt.workbook.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Settings', 'Tasks', 'Units', 'Holidays']));
+    const holidays = sheet(rt, 'Holidays').rows.map((r) => r.map((c) => String(c?.value ?? '')));
+    expect(holidays[0]).toEqual(['Date', 'Type', 'Name']);
+    expect(holidays).toContainEqual(['2026-10-01', 'holiday', '国庆节']);
+    expect(holidays).toContainEqual(['2026-10-10', 'workday', '国庆节']);
     const tasks = sheet(rt, 'Tasks');
     // A ledger typed in by the office, under the headers setup made.
     const header = tasks.rows[0]!.map((c) => String(c?.value ?? ''));
