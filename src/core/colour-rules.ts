@@ -8,7 +8,8 @@
  * Excel, WPS and LibreOffice show the same colours.
  */
 import type { Translate } from './i18n';
-import type { Colors } from './settings';
+import { SETTING_KEYS, settingLabel, type Colors } from './settings';
+import { normalizeHeader } from './text';
 import { STATE_MESSAGE, type StateCode } from './state';
 import { stateFromText } from './state-words';
 import { columnLetter } from './text';
@@ -36,4 +37,20 @@ export function colourRules(stateColumn: number, firstDataRow: number, colors: C
 export function isColourRule(formula: string): boolean {
   const m = /^=\$[A-Z]+\d+="(.*)"$/.exec(formula.trim());
   return m !== null && stateFromText(m[1]!.replace(/""/g, '"')) !== undefined;
+}
+
+/** The colour settings' labels, in every language: their rows on the settings sheet are the legend. */
+const COLOUR_LABELS = new Set(
+  SETTING_KEYS.filter((k) => k.startsWith('color')).flatMap((k) => (['zh-CN', 'en'] as const).map((l) => normalizeHeader(settingLabel(k, l)))),
+);
+
+/**
+ * Backgrounds for the settings sheet's value column (column B): a colour setting's cell wears
+ * the colour it names, so the settings sheet is its own legend; every other cell has none.
+ */
+export function legendBackgrounds(values: unknown[][]): (string | null)[][] {
+  return values.map((row) => {
+    const own = String(row?.[1] ?? '').trim();
+    return [COLOUR_LABELS.has(normalizeHeader(row?.[0])) && /^#[0-9a-f]{6}$/i.test(own) ? own.toLowerCase() : null];
+  });
 }

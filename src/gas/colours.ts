@@ -2,7 +2,8 @@
  * Keeps the task sheet's colour rules in step with the state column and the settings: the
  * office's own conditional formats are kept, Duban's are replaced (2 calls whatever the size).
  */
-import { colourRules, isColourRule } from '../core/colour-rules';
+import { colourRules, isColourRule, legendBackgrounds } from '../core/colour-rules';
+import { readAll } from './workbook';
 import type { Translate } from '../core/i18n';
 import type { Colors } from '../core/settings';
 
@@ -31,4 +32,11 @@ export function applyColourRules(
   // Ours first: when the office has its own rule for the same cells, state colours win.
   sheet.setConditionalFormatRules([...ours, ...kept]);
   return ours.length;
+}
+
+/** Paints the settings sheet's colour cells with their colours (the legend). */
+export function paintLegend(settingsSheet: Sheet): void {
+  const values = readAll(settingsSheet);
+  if (values.length === 0) return;
+  settingsSheet.getRange(1, 2, values.length, 1).setBackgrounds(legendBackgrounds(values));
 }

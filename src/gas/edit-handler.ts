@@ -8,10 +8,22 @@
 import { findHeader } from '../core/header';
 import { planSweep, type OutValue } from '../core/sweep';
 import { openWorkbook, ledgerContext } from './workbook';
+import { applyColourRules, paintLegend } from './colours';
+import { allTexts } from '../core/i18n';
 import { taskSheetOf } from './sweep-job';
 import { writeFills, writeScriptBlocks } from './write-back';
 
 const HEADER_WINDOW = 15;
+
+/** The task sheet's header, read from its first rows only (the edit trigger never reads the whole ledger). */
+function readHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet) {
+  const lastColumn = sheet.getLastColumn();
+  const lastRow = sheet.getLastRow();
+  if (lastColumn === 0 || lastRow === 0) return undefined;
+  const window = sheet.getRange(1, 1, Math.min(HEADER_WINDOW, lastRow), lastColumn).getValues();
+  const header = findHeader(window);
+  return header.ok ? { header, window, lastColumn, lastRow } : undefined;
+}
 
 export interface EditResult {
   handled: boolean;
@@ -22,16 +34,26 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, now: Date): 
   const none = { handled: false, rows: 0 };
   const range = e.range;
   const sheet = range.getSheet();
+  const name = sheet.getName();
+  // The directory, holidays and the problem report matter at the next sweep: nothing to do now.
+  if ((['sheet.units', 'sheet.holidays', 'sheet.problems'] as const).some((key) => allTexts(key).includes(name))) return none;
   const wb = openWorkbook(now);
   const tasks = taskSheetOf(wb);
-  if (!tasks || tasks.getSheetId() !== sheet.getSheetId()) return none;
+  if (!tasks) return none;
+  if (allTexts('sheet.settings').includes(name)) {
+    // A colour changed in 设置 shows at once, on the legend and on the rows.
+    paintLegend(sheet);
+    const found = readHeader(tasks);
+    if (found?.header.columns.state !== undefined) {
+      applyColourRules(tasks, found.header.columns.state, found.header.headerRow, found.lastColumn - 1, wb.settings.colors, wb.t);
+    }
+    return { handled: true, rows: 0 };
+  }
+  if (tasks.getSheetId() !== sheet.getSheetId()) return none;
 
-  const lastColumn = sheet.getLastColumn();
-  const lastRow = sheet.getLastRow();
-  if (lastColumn === 0 || lastRow === 0) return none;
-  const window = sheet.getRange(1, 1, Math.min(HEADER_WINDOW, lastRow), lastColumn).getValues();
-  const header = findHeader(window);
-  if (!header.ok) return none;
+  const found = readHeader(sheet);
+  if (!found) return none;
+  const { header, window, lastColumn, lastRow } = found;
   const firstEdited = range.getRow();
   const start = Math.max(firstEdited, header.headerRow + 2);
   const end = Math.min(firstEdited + range.getNumRows() - 1, lastRow);

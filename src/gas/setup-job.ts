@@ -6,19 +6,16 @@ import { parseHolidayRows, shippedHolidayEntries, WorkCalendar } from '../core/c
 import { fieldLabel, SCRIPT_FIELDS, type PersonField } from '../core/columns';
 import { ymdFromDay } from '../core/day';
 import { describeMissingHeader, findHeader } from '../core/header';
-import { translator } from '../core/i18n';
 import { missingHolidayRows, missingSettingRows, missingUnitHeaders, yearOfCell } from '../core/setup-plan';
 import { settingRows } from '../core/settings';
 import { statusWordsFor } from '../core/status';
 import { planSweep } from '../core/sweep';
 import { unitHeaders } from '../core/units';
-import { applyColourRules } from './colours';
+import { applyColourRules, paintLegend } from './colours';
 import { emptyResult, type JobResult } from './result';
 import { formatScriptColumns } from './script-columns';
 import { findSheet, openWorkbook, readAll, type Workbook, ledgerContext } from './workbook';
 import { contiguousRuns } from './write-back';
-import { taskSheetOf } from './sweep-job';
-import { normalizeHeader } from '../core/text';
 import type { MessageKey } from '../core/i18n';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -63,7 +60,7 @@ function setUpSettings(wb: Workbook, changes: string[]): void {
   const values = created ? [] : readAll(sheet);
   const rows = created ? settingRows(t, settings.locale) : missingSettingRows(values, settings.locale);
   if (rows.length === 0) {
-    legend(sheet, wb);
+    paintLegend(sheet);
     return;
   }
   writeRows(sheet, values.length + 1, rows);
@@ -73,25 +70,7 @@ function setUpSettings(wb: Workbook, changes: string[]): void {
   sheet.setColumnWidth(1, 160);
   sheet.setColumnWidth(2, 160);
   sheet.setColumnWidth(3, 480);
-  legend(sheet, wb);
-}
-
-/** The colour settings' value cells wear their colour: the legend is the setting itself. */
-function legend(sheet: Sheet, wb: Workbook): void {
-  const values = readAll(sheet);
-  if (values.length === 0) return;
-  const colourRows = new Set<string>();
-  for (const locale of ['zh-CN', 'en'] as const) {
-    settingRows(translator(locale), locale)
-      .slice(1)
-      .filter((r) => /^#[0-9a-f]{6}$/i.test(r[1] ?? ''))
-      .forEach((r) => colourRows.add(normalizeHeader(r[0])));
-  }
-  const backgrounds = values.map((row) => {
-    const own = String(row[1] ?? '').trim();
-    return [colourRows.has(normalizeHeader(row[0])) && /^#[0-9a-f]{6}$/i.test(own) ? own : null];
-  });
-  sheet.getRange(1, 2, backgrounds.length, 1).setBackgrounds(backgrounds);
+  paintLegend(sheet);
 }
 
 function setUpUnits(wb: Workbook, changes: string[]): Sheet {

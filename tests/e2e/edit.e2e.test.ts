@@ -61,4 +61,16 @@ describe('onEdit', () => {
     expect(rt.outbox).toHaveLength(0);
     expect(s.rows[4]![state - 1]!.value).toBe('逾期');
   });
+
+  it('a colour changed in 设置 shows at once on the legend and on the rows', async () => {
+    const { rt, s } = await ready();
+    const settings = sheet(rt, '设置');
+    const row = settings.rows.findIndex((r) => r[0]?.value === '逾期颜色') + 1;
+    expect(settings.rows[row - 1]![1]!.format?.background).toBe('#f4cccc');
+    rt.edit('设置', `B${row}`, [['#ea9999']]);
+    expect(settings.rows[row - 1]![1]!.format?.background).toBe('#ea9999');
+    const overdue = s.conditionalFormats.find((r) => r.condition.type === 'formula' && r.condition.formula.includes('"逾期"'));
+    expect(overdue?.format.background).toBe('#ea9999');
+    expect(s.conditionalFormats.filter((r) => r.condition.type === 'formula' && r.condition.formula.includes('"逾期"'))).toHaveLength(1);
+  });
 });
