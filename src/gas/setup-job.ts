@@ -38,7 +38,7 @@ const NEW_LEDGER_FIELDS: PersonField[] = [
 ];
 
 function ensureSheet(wb: Workbook, key: MessageKey, name: string, changes: string[]): { sheet: Sheet; created: boolean } {
-  const existing = wb.sheets.find((s) => s.getName() === name) ?? findSheet(wb.sheets, key);
+  const existing = findSheet(wb.sheets, key, name);
   if (existing) return { sheet: existing, created: false };
   const sheet = wb.ss.insertSheet(name);
   wb.sheets.push(sheet);

@@ -14,7 +14,7 @@ import { formatScriptColumns } from './script-columns';
 import { writeProblemsSheet } from './problems-sheet';
 
 export function taskSheetOf(wb: Workbook): GoogleAppsScript.Spreadsheet.Sheet | undefined {
-  return wb.sheets.find((s) => s.getName() === wb.settings.taskSheet) ?? findSheet(wb.sheets, 'sheet.tasks');
+  return findSheet(wb.sheets, 'sheet.tasks', wb.settings.taskSheet);
 }
 
 export function sweepLedger(now: Date): JobResult {
@@ -51,7 +51,7 @@ export function sweepLedger(now: Date): JobResult {
 
   writeProblemsSheet(wb, [...wb.problems, ...plan.problems], now);
   result.warnings.push(...plan.problems.map((p) => describeProblem(p, t)));
-  result.warnings.push(...outcome.lost.map((row) => t('sweep.rowMoved', { row })));
+  result.warnings.push(...outcome.lost.map((row) => t('sweep.rowMoved', { sheet: sheet.getName(), row })));
   result.counts = { ...plan.counts, rowsWritten: outcome.written, rowsLost: outcome.lost.length, columnsAdded: plan.addHeaders.length };
   result.message = t('sweep.done', {
     tasks: plan.counts.tasks ?? 0,

@@ -27,10 +27,16 @@ export interface Workbook {
   problems: Problem[];
 }
 
-/** A sheet by its name in any language the catalogue has (a workbook set up in en keeps working in zh). */
-export function findSheet(sheets: Sheet[], key: MessageKey, names: string[] = []): Sheet | undefined {
-  const wanted = new Set([...names, ...allTexts(key)]);
-  return sheets.find((s) => wanted.has(s.getName()));
+/**
+ * A sheet by the name the settings give it, else by its name in any language the catalogue has
+ * (a workbook set up in en keeps working in zh).
+ */
+export function findSheet(sheets: Sheet[], key: MessageKey, preferred?: string): Sheet | undefined {
+  const names = sheets.map((s) => s.getName());
+  const wanted = new Set(allTexts(key));
+  const at = preferred ? names.indexOf(preferred) : -1;
+  const index = at >= 0 ? at : names.findIndex((n) => wanted.has(n));
+  return index >= 0 ? sheets[index] : undefined;
 }
 
 export function readAll(sheet: Sheet | undefined): unknown[][] {
@@ -55,7 +61,7 @@ export function openWorkbook(now: Date): Workbook {
   const t = translator(settings.locale);
   if (settingsSheet) problems.push(...located(settingsSheet.getName(), parsed.problems));
 
-  const unitSheet = findSheet(sheets, 'sheet.units');
+  const unitSheet = findSheet(sheets, 'sheet.units', settings.unitSheet);
   const unitsParsed = unitSheet ? parseUnits(readAll(unitSheet), settings.locale) : { units: [], problems: [] };
   if (unitSheet) problems.push(...located(unitSheet.getName(), unitsParsed.problems));
 

@@ -94,6 +94,35 @@ describe('write-back by key', () => {
   });
 });
 
+describe('a row deleted while the sweep runs', () => {
+  it('is reported, and nothing meant for it lands on its neighbours', async () => {
+    const rt = await runtimeFor(ledger(10), NOW);
+    job(rt, 'setup');
+    job(rt, 'sweep');
+    const s = sheet(rt, '任务台账');
+    const task = col(s, 2, '问题描述');
+    const state = col(s, 2, '督办状态');
+    const before = new Map(Array.from({ length: 10 }, (_, i) => [`问题${i + 1}`, value(s, rowOf(s, task, `问题${i + 1}`), state)]));
+    const probe = await runtimeFor(ledger(10), NOW);
+    job(probe, 'setup');
+    job(probe, 'sweep');
+    probe.calls.reset();
+    job(probe, 'sweep');
+    const reads = probe.calls.get('Sheet.getDataRange');
+
+    rt.calls.reset();
+    const gone = rowOf(s, task, '问题4');
+    rt.calls.on('Sheet.getDataRange', reads, () => rt.spreadsheet.deleteRowsAsUser('任务台账', gone, 1));
+    const result = job(rt, 'sweep');
+    expect(result.counts.rowsLost).toBe(1);
+    expect(result.warnings).toContain(`《任务台账》第${gone}行在检查期间被移动或删除，下次检查时再处理`);
+    for (const [name, was] of before) {
+      if (name === '问题4') continue;
+      expect(value(s, rowOf(s, task, name), state)).toBe(was);
+    }
+  });
+});
+
 describe('copied rows', () => {
   it('a row copied with its 系统编号 gets a key of its own and its own state', async () => {
     const rt = await runtimeFor(ledger(12), NOW);
