@@ -60,9 +60,10 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, now: Date): 
   if (end < start) return none;
 
   const rows = sheet.getRange(start, 1, end - start + 1, lastColumn).getValues();
-  const values: unknown[][] = [];
-  for (let r = 0; r < start - 1; r++) values.push(window[r] ?? []);
-  values.push(...rows);
+  // The rows in their places below the header window (the rows between are not read).
+  const values: unknown[][] = new Array<unknown[]>(start - 1);
+  for (let r = 0; r < start - 1; r++) values[r] = window[r] ?? [];
+  for (const row of rows) values.push(row);
   const onlyRows = new Set<number>();
   for (let r = start - 1; r < end; r++) onlyRows.add(r);
 
