@@ -11,14 +11,14 @@ import { emptyResult, type JobResult } from './gas/result';
 import { setUpWorkbook } from './gas/setup-job';
 import { sweepLedger } from './gas/sweep-job';
 import { installDailyTriggers } from './gas/triggers';
-import { openWorkbook } from './gas/workbook';
+import { officeTranslator } from './gas/workbook';
 
 /** How long a job waits for another to finish before giving up (a trigger retries tomorrow). */
 const LOCK_WAIT_MS = 30_000;
 
 function currentTranslator(): Translate {
   try {
-    return openWorkbook(new Date()).t;
+    return officeTranslator();
   } catch {
     return translator('zh-CN');
   }

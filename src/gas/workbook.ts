@@ -118,3 +118,14 @@ export function ledgerContext(wb: Workbook): Pick<SweepInput, 'settings' | 'unit
     t: wb.t,
   };
 }
+
+/**
+ * The office's language alone, from the settings sheet: what onOpen and error messages need,
+ * without reading the directory and holidays (onOpen runs at every opening of the sheet).
+ */
+export function officeTranslator(): Translate {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const settingsSheet = findSheet(ss.getSheets(), 'sheet.settings');
+  const settings = settingsSheet ? parseSettings(readAll(settingsSheet)).settings : DEFAULT_SETTINGS;
+  return translator(settings.locale);
+}

@@ -38,6 +38,15 @@ describe('dist/Code.js', () => {
     for (const item of items) expect(names).toContain(item.functionName);
   });
 
+  it('onOpen reads only the settings sheet: it runs at every opening', async () => {
+    const rt = await runtimeFor(workbookOf([]), NOW);
+    job(rt, 'setup');
+    rt.calls.reset();
+    rt.open();
+    expect(rt.calls.get('Range.getValues')).toBe(1);
+    expect(rt.spreadsheet.ui.menus.at(-1)?.title).toBe('督办台账');
+  });
+
   it('setup on an empty spreadsheet creates a working ledger, and installTriggers one daily sweep', async () => {
     const rt = await runtimeFor(workbookOf([]), NOW);
     expect(job(rt, 'setup').ok).toBe(true);
