@@ -20,10 +20,24 @@ function ledger(rows: number): WorkbookModel {
   return workbookOf([sheetFrom('任务台账', data), sheetFrom('责任单位', units)]);
 }
 
-async function sweepCalls(rows: number): Promise<Record<string, number>> {
+/** A ledger of n rows, set up and swept once (IDs given), as on any day after the first. */
+async function swept(rows: number) {
   const rt = await runtimeFor(ledger(rows), NOW);
   job(rt, 'setup');
-  job(rt, 'sweep'); // the first sweep gives IDs; the daily one is what counts
+  job(rt, 'sweep');
+  return rt;
+}
+
+/** Which Sheet.getDataRange call of a daily sweep is its re-read just before writing (the last one). */
+async function rereadCall(rows: number): Promise<number> {
+  const probe = await swept(rows);
+  probe.calls.reset();
+  job(probe, 'sweep');
+  return probe.calls.get('Sheet.getDataRange');
+}
+
+async function sweepCalls(rows: number): Promise<Record<string, number>> {
+  const rt = await swept(rows); // the first sweep gives IDs; the daily one is what counts
   rt.calls.reset();
   const result = job(rt, 'sweep');
   expect(result.counts.tasks).toBe(rows);
@@ -53,9 +67,7 @@ describe('the sweep batches its service calls', () => {
 
 describe('write-back by key', () => {
   it('a row a person inserts between the sweep’s read and its write shifts nothing', async () => {
-    const rt = await runtimeFor(ledger(30), NOW);
-    job(rt, 'setup');
-    job(rt, 'sweep');
+    const rt = await swept(30);
     // Make the ledger change so the next sweep has something to write: close task 7.
     const s0 = sheet(rt, '任务台账');
     const status = col(s0, 2, '整改状态');
@@ -63,14 +75,8 @@ describe('write-back by key', () => {
     rt.spreadsheet.editAsUser('任务台账', `E${row7}`, [['已销号']]);
     expect(status).toBe(5);
 
-    // Find the sweep's last read (the re-read before writing) and insert a row just before it.
-    const probe = await runtimeFor(ledger(30), NOW);
-    job(probe, 'setup');
-    job(probe, 'sweep');
-    probe.calls.reset();
-    job(probe, 'sweep');
-    const reads = probe.calls.get('Sheet.getDataRange');
-
+    // Insert a row just before the sweep's re-read, after its first read.
+    const reads = await rereadCall(30);
     rt.calls.reset();
     rt.calls.on('Sheet.getDataRange', reads, () => rt.spreadsheet.insertRowsAsUser('任务台账', 5, 1));
     const result = job(rt, 'sweep');
@@ -85,30 +91,19 @@ describe('write-back by key', () => {
     // The inserted row (5) is blank and got nothing; each task's state sits on its own row.
     expect(value(s, 5, state)).toBe('');
     expect(value(s, 5, id)).toBe('');
-    for (let i = 1; i <= 30; i++) {
-      const r = rowOf(s, task, `问题${i}`);
-      const expected = i === 7 ? '已销号' : undefined;
-      if (expected) expect(value(s, r, state)).toBe(expected);
-      expect(value(s, r, id)).toBe(`DB-${String(i).padStart(4, '0')}`);
-    }
+    expect(value(s, rowOf(s, task, '问题7'), state)).toBe('已销号');
+    for (let i = 1; i <= 30; i++) expect(value(s, rowOf(s, task, `问题${i}`), id)).toBe(`DB-${String(i).padStart(4, '0')}`);
   });
 });
 
 describe('a row deleted while the sweep runs', () => {
   it('is reported, and nothing meant for it lands on its neighbours', async () => {
-    const rt = await runtimeFor(ledger(10), NOW);
-    job(rt, 'setup');
-    job(rt, 'sweep');
+    const rt = await swept(10);
     const s = sheet(rt, '任务台账');
     const task = col(s, 2, '问题描述');
     const state = col(s, 2, '督办状态');
     const before = new Map(Array.from({ length: 10 }, (_, i) => [`问题${i + 1}`, value(s, rowOf(s, task, `问题${i + 1}`), state)]));
-    const probe = await runtimeFor(ledger(10), NOW);
-    job(probe, 'setup');
-    job(probe, 'sweep');
-    probe.calls.reset();
-    job(probe, 'sweep');
-    const reads = probe.calls.get('Sheet.getDataRange');
+    const reads = await rereadCall(10);
 
     rt.calls.reset();
     const gone = rowOf(s, task, '问题4');
@@ -125,9 +120,7 @@ describe('a row deleted while the sweep runs', () => {
 
 describe('copied rows', () => {
   it('a row copied with its 系统编号 gets a key of its own and its own state', async () => {
-    const rt = await runtimeFor(ledger(12), NOW);
-    job(rt, 'setup');
-    job(rt, 'sweep');
+    const rt = await swept(12);
     const s = sheet(rt, '任务台账');
     const task = col(s, 2, '问题描述');
     const state = col(s, 2, '督办状态');
