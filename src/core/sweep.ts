@@ -153,7 +153,8 @@ export function planSweep(input: SweepInput): SweepPlan | SweepFailure {
     return copied;
   };
   const keyless = new Set(tasks.filter(needsKey));
-  const newKeys = nextKeys(input.values, headerRow, keyColumn, keyless.size);
+  // The edit trigger reads only some rows: it cannot number keys, and leaves them to the sweep.
+  const newKeys = input.assignKeys === false ? [] : nextKeys(input.values, headerRow, keyColumn, keyless.size);
 
   // What the header reading had to set aside is said, not silently dropped.
   const sheetProblems: Problem[] = describeDuplicates(header, settings.locale).map((message) => ({ sheet, row: headerRow + 1, column: 0, message }));
