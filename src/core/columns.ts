@@ -3,8 +3,8 @@
  *
  * Offices already keep ledgers and will not re-type their headers, so each field has a
  * list of aliases in Chinese and English. Columns people own are recognised by aliases;
- * columns the script owns are recognised by their text in the message catalogue (any
- * language), so a ledger set up in English keeps working after a switch to Chinese.
+ * columns the script owns are recognised only by the mark the script set on them when it
+ * added them (the edge reads the marks), whatever their header says now.
  */
 import { allTexts, type Locale, type MessageKey } from './i18n';
 import { cellText, isAscii, normalizeHeader, toHalfWidth } from './text';
@@ -34,12 +34,14 @@ export type PersonField =
 /** Columns the script writes (and never a person). */
 export type ScriptField =
   | 'state'
+  | 'dueAsRead'
   | 'daysOverdue'
   | 'noticeCount'
   | 'lastNotice'
   | 'level'
   | 'reopens'
   | 'statusChanged'
+  | 'firstSeen'
   | 'systemNote'
   | 'taskId';
 
@@ -103,14 +105,35 @@ export const PERSON_FIELD_ALIASES: Record<PersonField, Aliases> = {
 /** The catalogue key holding each script-owned column's header. */
 export const SCRIPT_FIELD_KEYS: Record<ScriptField, MessageKey> = {
   state: 'col.state',
+  dueAsRead: 'col.dueAsRead',
   daysOverdue: 'col.daysOverdue',
   noticeCount: 'col.noticeCount',
   lastNotice: 'col.lastNotice',
   level: 'col.level',
   reopens: 'col.reopenCount',
   statusChanged: 'col.statusChanged',
+  firstSeen: 'col.firstSeen',
   systemNote: 'col.systemNote',
   taskId: 'col.taskId',
+};
+
+/**
+ * The number format of each script column. Text is plain text ('@'): what the script writes
+ * stays text whatever it looks like (a note quoting '=HYPERLINK(…)', a key like '007'); a
+ * Sheets write would otherwise parse it as typed.
+ */
+export const SCRIPT_FIELD_FORMAT: Record<ScriptField, string> = {
+  state: '@',
+  dueAsRead: 'yyyy-mm-dd',
+  daysOverdue: '0',
+  noticeCount: '0',
+  lastNotice: 'yyyy-mm-dd',
+  level: '@',
+  reopens: '0',
+  statusChanged: 'yyyy-mm-dd',
+  firstSeen: 'yyyy-mm-dd',
+  systemNote: '@',
+  taskId: '@',
 };
 
 export const PERSON_FIELDS = Object.keys(PERSON_FIELD_ALIASES) as PersonField[];
@@ -139,13 +162,13 @@ export function fieldLabel(field: PersonField, locale: Locale): string {
 }
 
 interface AliasEntry {
-  field: Field;
+  field: PersonField;
   norm: string;
 }
 
 function buildEntries(): AliasEntry[] {
   const entries: AliasEntry[] = [];
-  for (const field of ALL_FIELDS) {
+  for (const field of PERSON_FIELDS) {
     for (const alias of aliasesOf(field)) {
       const norm = normalizeHeader(alias);
       if (norm !== '') entries.push({ field, norm });
@@ -155,8 +178,22 @@ function buildEntries(): AliasEntry[] {
 }
 
 const ENTRIES = buildEntries();
-const EXACT = new Map<string, Field>();
+const EXACT = new Map<string, PersonField>();
 for (const e of ENTRIES) if (!EXACT.has(e.norm)) EXACT.set(e.norm, e.field);
+
+/**
+ * The script's own header texts, every language. The script knows its columns by the mark it
+ * set on them (developer metadata), never by their header: a column an office itself called
+ * 督办状态, 逾期天数 or State is the office's, and is neither read as a person's field (督办状态
+ * would otherwise end in 状态, a status) nor taken as the script's.
+ */
+const SCRIPT_HEADERS = new Map<string, ScriptField>();
+for (const f of SCRIPT_FIELDS) for (const text of allTexts(SCRIPT_FIELD_KEYS[f])) SCRIPT_HEADERS.set(normalizeHeader(text), f);
+
+/** The script column a header is named like (in any language), if any: a name, not a mark. */
+export function scriptFieldNamed(header: unknown): ScriptField | undefined {
+  return SCRIPT_HEADERS.get(normalizeHeader(header));
+}
 
 /**
  * Short English aliases ('due', 'no', 'id', 'unit') would be found inside unrelated words
@@ -170,14 +207,13 @@ const FILLER = /(要求|名称|全称|内容|描述|情况)$/;
 /** X及Y headers name X first: 问题描述及整改要求 is the task, 完成情况及佐证材料 the progress. */
 const CONJUNCTION = /以及|及|和|与/;
 
-function matchPart(h: string): Field | undefined {
+function matchPart(h: string): PersonField | undefined {
   const exact = EXACT.get(h);
   if (exact) return exact;
   const bare = h.replace(FILLER, '');
   if (bare !== h && EXACT.has(bare)) return EXACT.get(bare);
-  let best: { field: Field; len: number } | undefined;
+  let best: { field: PersonField; len: number } | undefined;
   for (const e of ENTRIES) {
-    if (isScriptField(e.field)) continue;
     const ascii = isAscii(e.norm);
     if (ascii ? e.norm.length < MIN_ASCII_CONTAINS : e.norm.length < 2) continue;
     // English headers are matched anywhere; Chinese ones by their ending, where the head noun is.
@@ -193,11 +229,11 @@ function matchPart(h: string): Field | undefined {
  * An exact (normalised) match wins. Otherwise a longer Chinese header is matched by the
  * alias it ends with, the longest such: a Chinese compound names its head noun last, so
  * 整改完成时限 is a 时限 (deadline) and 责任单位负责人 a 负责人 (person), while 问题类型 and
- * 问题点位 (which start with 问题) are not the task. Script columns match exactly only.
+ * 问题点位 (which start with 问题) are not the task. Script columns are never found this way.
  */
-export function matchField(header: unknown): Field | undefined {
+export function matchField(header: unknown): PersonField | undefined {
   const h = normalizeHeader(header);
-  if (h === '') return undefined;
+  if (h === '' || SCRIPT_HEADERS.has(h)) return undefined;
   const exact = EXACT.get(h);
   if (exact) return exact;
   // 配合单位 / 协办部门 name helpers, not the unit that answers for the task; 申请销号 and

@@ -45,7 +45,12 @@ export type DeadlineReason =
 export interface DeadlineContext {
   /** 交办日期: the day the task was handed to the unit, when the ledger has it. */
   issueDay?: Day;
-  today: Day;
+  /**
+   * The day the deadline is read from when it names no year or no start (12月15日, 年底前,
+   * 本月底, 立即整改 without an issue date): the day the row was first seen, never "today",
+   * so that a deadline does not move with the calendar.
+   */
+  anchor: Day;
   calendar: WorkCalendar;
   /** Turns a date cell into a Day in the spreadsheet's time zone. */
   toDay: (d: Date) => Day;
@@ -81,7 +86,7 @@ export function parseDeadline(raw: unknown, ctx: DeadlineContext): Deadline {
   const whole = normaliseText(withoutTime(text));
   if (whole === '') return invalid('blank');
   if (ONGOING.has(whole)) return { kind: 'none', text };
-  if (IMMEDIATE.has(whole)) return { kind: 'date', day: ctx.issueDay ?? ctx.today, form: 'immediate' };
+  if (IMMEDIATE.has(whole)) return { kind: 'date', day: ctx.issueDay ?? ctx.anchor, form: 'immediate' };
 
   const core = stripAffixes(whole);
   const result = parseCore(core, ctx);
@@ -93,7 +98,7 @@ type CoreResult = { day: Day; form: DeadlineForm } | DeadlineReason;
 
 function parseCore(s: string, ctx: DeadlineContext): CoreResult {
   const { issueDay } = ctx;
-  const baseYear = ymdFromDay(issueDay ?? ctx.today).year;
+  const baseYear = ymdFromDay(issueDay ?? ctx.anchor).year;
   let m: RegExpExecArray | null;
 
   if (YEAR_END.has(s)) return { day: dayFromYmd(baseYear, 12, 31), form: 'year-end' };
@@ -189,7 +194,7 @@ function withYear(
     const sameYear = dayFromYmd(year, month, Math.min(dateIn(year), daysInMonth(year, month)));
     if (sameYear < ctx.issueDay - PAST_GRACE_DAYS) year++;
   } else {
-    year = ymdFromDay(ctx.today).year;
+    year = ymdFromDay(ctx.anchor).year;
   }
   const date = dateIn(year);
   if (!isValidYmd(year, month, date)) return 'impossible-date';

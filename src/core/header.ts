@@ -85,8 +85,9 @@ function missingFrom(columns: ColumnMap): Field[] {
   return missing;
 }
 
-function rowTexts(values: unknown[][], r: number): string[] {
-  return (values[r] ?? []).map(cellText);
+/** A row's header texts; the script's own columns (known by their mark) say nothing about the office's header. */
+function rowTexts(values: unknown[][], r: number, ignore?: ReadonlySet<number>): string[] {
+  return (values[r] ?? []).map((v, c) => (ignore?.has(c) ? '' : cellText(v)));
 }
 
 /** A two-row header read as one: the lower cell where it has text, else the (merged) upper. */
@@ -143,10 +144,11 @@ function lookedFor(): Record<Field, string[]> {
   return out;
 }
 
-export function findHeader(values: unknown[][], opts?: { maxScanRows?: number }): HeaderResult {
+export function findHeader(values: unknown[][], opts?: { maxScanRows?: number; ignore?: ReadonlySet<number> }): HeaderResult {
   const scan = Math.min(values.length, opts?.maxScanRows ?? DEFAULT_MAX_SCAN_ROWS);
+  const ignore = opts?.ignore;
   const singles: Candidate[] = [];
-  for (let r = 0; r < scan; r++) singles.push(analyse(r, r, rowTexts(values, r)));
+  for (let r = 0; r < scan; r++) singles.push(analyse(r, r, rowTexts(values, r, ignore)));
 
   const candidates: Candidate[] = [...singles];
   for (let r = 0; r + 1 < scan; r++) {
@@ -173,7 +175,7 @@ export function findHeader(values: unknown[][], opts?: { maxScanRows?: number })
   }
 
   if (best.top === best.row && looksLikeSubHeader(best.texts, values[best.row + 1], best.columns)) {
-    const pair = analyse(best.row, best.row + 1, combine(best.texts, rowTexts(values, best.row + 1)));
+    const pair = analyse(best.row, best.row + 1, combine(best.texts, rowTexts(values, best.row + 1, ignore)));
     if (missingFrom(pair.columns).length === 0 && pair.score >= best.score) best = pair;
   }
   settleClosedFlag(values, best);

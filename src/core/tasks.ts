@@ -34,8 +34,10 @@ export interface LedgerContext {
   t: Translate;
   /** Header texts by 0-based column, for locating problems. */
   headers: string[];
-  /** The column that holds each row's key (the ledger's own unique ID column, or the script's). */
+  /** The script's own 系统编号 column, which holds each row's key. */
   keyColumn: number | undefined;
+  /** Whether a cell holds a formula: a formula is a person's entry even when it shows "". */
+  hasFormula?: (index: number, column: number) => boolean;
   /** A person just edited the status: a close now is a close today, even on a row the sweep never saw. */
   statusEdited?: boolean;
 }
@@ -51,6 +53,12 @@ export interface TaskRow {
   deadline: Deadline | undefined;
   /** The deadline in force: the original, or an approved extension. */
   effectiveDeadline: Day | undefined;
+  /**
+   * The day the row was first seen (纳入督办日期): the day a deadline written without a year
+   * (12月15日, 年底前) or relative to nothing (立即整改) is read from, every day after, so
+   * that it does not move with the calendar.
+   */
+  firstSeen: Day;
   state: TaskState;
   /** What the row had in the script's own columns before this evaluation. */
   previous: { state: StateCode | undefined; reopenCount: number; statusChanged: Day | undefined };
@@ -130,7 +138,10 @@ export function readTask(values: unknown[][], index: number, columns: Columns, c
   }
 
   const issueDay = dayOf(cell(row, columns.issued), ctx.toDay);
-  const parseCtx = { issueDay, today: ctx.today, calendar: ctx.calendar, toDay: ctx.toDay };
+  // Read once, from the day the row was first seen: 12月15日 seen in December 2026 stays
+  // 2026-12-15 in January 2027, and 立即整改 without a 交办日期 is due that day, not every day.
+  const firstSeen = dayOf(cell(row, columns.firstSeen), ctx.toDay) ?? ctx.today;
+  const parseCtx = { issueDay, anchor: firstSeen, calendar: ctx.calendar, toDay: ctx.toDay };
   const rawDeadline = cell(row, columns.deadline);
   const deadline = cellText(rawDeadline) === '' && !isDateValue(rawDeadline) ? undefined : parseDeadline(rawDeadline, parseCtx);
   let effective: Day | undefined = deadline?.kind === 'date' ? deadline.day : undefined;
@@ -168,8 +179,11 @@ export function readTask(values: unknown[][], index: number, columns: Columns, c
   const previousReopens = Number(cell(row, columns.reopens)) || 0;
   const previousChanged = dayOf(cell(row, columns.statusChanged), ctx.toDay);
   const completed = dayOf(cell(row, columns.completed), ctx.toDay);
-  // A completion date typed as text is still a person's entry: it is never stamped over.
-  const completedBlank = cellText(cell(row, columns.completed)) === '' && completed === undefined;
+  // A completion date typed as text, or a formula showing "", is still a person's entry: it is never stamped over.
+  const completedBlank =
+    cellText(cell(row, columns.completed)) === '' &&
+    completed === undefined &&
+    !(columns.completed !== undefined && ctx.hasFormula?.(index, columns.completed) === true);
 
   // The script-owned columns remember yesterday's state: a change of class dates the change.
   const provisional = evaluateState(
@@ -220,6 +234,7 @@ export function readTask(values: unknown[][], index: number, columns: Columns, c
     status,
     deadline,
     effectiveDeadline: effective,
+    firstSeen,
     state,
     previous: { state: previousState, reopenCount: previousReopens, statusChanged: previousChanged },
     reopenCount,

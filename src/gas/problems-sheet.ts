@@ -1,23 +1,28 @@
 /**
- * Writes the 台账问题 report sheet (see core/problem-rows.ts): created when missing, rewritten
- * whole by each sweep, as text (a problem quoting a cell that starts with '=' stays text).
+ * Writes the 台账问题 report sheet (see core/problem-rows.ts): the script's own sheet, created
+ * and marked when missing, rewritten whole by each sweep, as text (a problem quoting a cell
+ * that starts with '=' stays text). An office sheet of the same name is never touched.
  */
 import type { Problem } from '../core/problem';
 import { problemRows } from '../core/problem-rows';
-import { findSheet, type Workbook } from './workbook';
+import { ensureScriptSheet, type Workbook } from './workbook';
 
-export function writeProblemsSheet(wb: Workbook, problems: Problem[], now: Date): void {
+export function writeProblemsSheet(wb: Workbook, problems: Problem[], now: Date, changes: string[] = []): void {
   const { t } = wb;
-  let sheet = findSheet(wb.sheets, 'sheet.problems');
-  if (!sheet) {
-    sheet = wb.ss.insertSheet(t('sheet.problems'));
-    wb.sheets.push(sheet);
+  const { found, created } = ensureScriptSheet(wb, 'problems', changes);
+  const sheet = found.sheet;
+  if (created) {
     sheet.setFrozenRows(1);
     sheet.setColumnWidth(1, 180);
     sheet.setColumnWidth(3, 520);
   }
   const checked = Utilities.formatDate(now, wb.clock.timeZone, 'yyyy-MM-dd HH:mm');
   const rows = problemRows(problems, checked, t);
+  // The same problems as last time: the report stands as it is (a rerun changes nothing).
+  const CHECKED = 3;
+  const same = (a: unknown[][]): boolean =>
+    a.length === rows.length && a.every((row, r) => rows[r]!.every((text, c) => c === CHECKED || String(row[c] ?? '') === text));
+  if (!created && same(found.values)) return;
   const old = sheet.getLastRow();
   if (old > 0) sheet.getRange(1, 1, old, Math.max(4, sheet.getLastColumn())).clearContent();
   sheet.getRange(1, 1, rows.length, 4).setNumberFormat('@').setValues(rows);

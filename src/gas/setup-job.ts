@@ -5,7 +5,6 @@
 import { parseHolidayRows, shippedHolidayEntries, WorkCalendar } from '../core/calendar';
 import { fieldLabel, SCRIPT_FIELDS, type PersonField } from '../core/columns';
 import { ymdFromDay } from '../core/day';
-import { describeMissingHeader, findHeader } from '../core/header';
 import { missingHolidayRows, missingSettingRows, missingUnitHeaders, yearOfCell } from '../core/setup-plan';
 import { settingRows } from '../core/settings';
 import { statusWordsFor } from '../core/status';
@@ -14,9 +13,10 @@ import { unitHeaders } from '../core/units';
 import { applyColourRules, paintLegend } from './colours';
 import { emptyResult, type JobResult } from './result';
 import { formatScriptColumns } from './script-columns';
-import { findSheet, openWorkbook, readAll, type Workbook, ledgerContext } from './workbook';
+import { ensureScriptSheet, openWorkbook, type Workbook, ledgerContext } from './workbook';
+import { markSheet, type SheetRole } from './marks';
+import { addScriptColumns, readTaskSheet } from './sweep-job';
 import { contiguousRuns } from './write-back';
-import type { MessageKey } from '../core/i18n';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -37,15 +37,6 @@ const NEW_LEDGER_FIELDS: PersonField[] = [
   'remark',
 ];
 
-function ensureSheet(wb: Workbook, key: MessageKey, name: string, changes: string[]): { sheet: Sheet; created: boolean } {
-  const existing = findSheet(wb.sheets, key, name);
-  if (existing) return { sheet: existing, created: false };
-  const sheet = wb.ss.insertSheet(name);
-  wb.sheets.push(sheet);
-  changes.push(wb.t('setup.created', { sheet: name }));
-  return { sheet, created: true };
-}
-
 function writeRows(sheet: Sheet, startRow: number, rows: unknown[][]): void {
   if (rows.length === 0) return;
   const width = Math.max(...rows.map((r) => r.length));
@@ -56,8 +47,9 @@ function writeRows(sheet: Sheet, startRow: number, rows: unknown[][]): void {
 
 function setUpSettings(wb: Workbook, changes: string[]): void {
   const { t, settings } = wb;
-  const { sheet, created } = ensureSheet(wb, 'sheet.settings', t('sheet.settings'), changes);
-  const values = created ? [] : readAll(sheet);
+  const { found, created } = ensureScriptSheet(wb, 'settings', changes);
+  const { sheet, values } = found;
+  markIfUnmarked(wb, 'settings', sheet);
   const rows = created ? settingRows(t, settings.locale) : missingSettingRows(values, settings.locale);
   if (rows.length === 0) {
     paintLegend(sheet);
@@ -73,11 +65,16 @@ function setUpSettings(wb: Workbook, changes: string[]): void {
   paintLegend(sheet);
 }
 
-function setUpUnits(wb: Workbook, changes: string[]): Sheet {
+function setUpUnits(wb: Workbook, changes: string[], warnings: string[]): Sheet {
   const { t } = wb;
-  const { sheet, created } = ensureSheet(wb, 'sheet.units', wb.settings.unitSheet || t('sheet.units'), changes);
-  const values = created ? [] : readAll(sheet);
+  const { found, created } = ensureScriptSheet(wb, 'units', changes, wb.settings.unitSheet || t('sheet.units'));
+  const { sheet, values } = found;
   const missing = created ? unitHeaders(t) : missingUnitHeaders(values, wb.settings.locale);
+  // The office's own directory (named in 设置) is read, never written: what it lacks is said.
+  if (!found.ours) {
+    if (missing.length > 0) warnings.push(t('setup.directoryLacks', { sheet: sheet.getName(), columns: missing.join('、') }));
+    return sheet;
+  }
   if (missing.length > 0) {
     const at = created ? 1 : Math.max(1, (values[0] ?? []).length + 1);
     sheet.getRange(1, at, 1, missing.length).setValues([missing]).setFontWeight('bold');
@@ -89,8 +86,9 @@ function setUpUnits(wb: Workbook, changes: string[]): Sheet {
 
 function setUpHolidays(wb: Workbook, changes: string[], warnings: string[]): void {
   const { t, clock } = wb;
-  const { sheet, created } = ensureSheet(wb, 'sheet.holidays', t('sheet.holidays'), changes);
-  const values = created ? [] : readAll(sheet);
+  const { found, created } = ensureScriptSheet(wb, 'holidays', changes);
+  const { sheet, values } = found;
+  markIfUnmarked(wb, 'holidays', sheet);
   const year = ymdFromDay(clock.today).year;
   const rows = missingHolidayRows(
     values,
@@ -120,31 +118,34 @@ function setUpHolidays(wb: Workbook, changes: string[], warnings: string[]): voi
 
 function setUpTasks(wb: Workbook, unitSheet: Sheet, changes: string[], result: JobResult): void {
   const { t, settings } = wb;
-  const { sheet, created } = ensureSheet(wb, 'sheet.tasks', settings.taskSheet, changes);
-  if (created) {
+  let sheet = wb.sheetFor('tasks')?.sheet;
+  const created = sheet === undefined;
+  if (!sheet) {
+    sheet = wb.ss.insertSheet(settings.taskSheet);
+    markSheet(sheet, 'tasks');
+    wb.adopt('tasks', sheet);
+    changes.push(t('setup.created', { sheet: settings.taskSheet }));
     const headers = NEW_LEDGER_FIELDS.map((f) => fieldLabel(f, settings.locale));
     sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
   }
-  const values = readAll(sheet);
-  const header = findHeader(values);
-  if (!header.ok) {
-    result.ok = false;
-    result.warnings.push(t('setup.headerProblem', { sheet: sheet.getName(), reason: describeMissingHeader(header, settings.locale) }));
-    return;
-  }
   const plan = planSweep({
     sheet: sheet.getName(),
-    values,
+    ...readTaskSheet(sheet),
     ...ledgerContext(wb),
     onlyRows: new Set<number>(),
   });
-  if (!plan.ok) return;
-  if (plan.addHeaders.length > 0) {
-    const first = plan.addHeaders[0]!.column;
-    sheet.getRange(plan.headerRow + 1, first + 1, 1, plan.addHeaders.length).setValues([plan.addHeaders.map((h) => h.text)]);
-    if (!created) changes.push(t('setup.addedColumns', { sheet: sheet.getName(), columns: plan.addHeaders.map((h) => h.text).join('、') }));
+  if (!plan.ok) {
+    result.ok = false;
+    result.message = t('setup.headerProblem', { sheet: sheet.getName(), reason: plan.message });
+    result.warnings.push(result.message);
+    return;
   }
-  formatScriptColumns(sheet, plan);
+  if (plan.addHeaders.length > 0) {
+    addScriptColumns(sheet, plan);
+    if (!created) changes.push(t('setup.addedColumns', { sheet: sheet.getName(), columns: plan.addHeaders.map((h) => h.text).join('、') }));
+  } else {
+    formatScriptColumns(sheet, plan);
+  }
   if (sheet.getFrozenRows() < plan.headerRow + 1) sheet.setFrozenRows(plan.headerRow + 1);
 
   const firstData = plan.headerRow + 2;
@@ -181,17 +182,25 @@ function setUpTasks(wb: Workbook, unitSheet: Sheet, changes: string[], result: J
   applyColourRules(sheet, columns.state!, plan.headerRow, lastColumn, settings.colors, t);
 }
 
+/** A sheet of the script's kind set up before marks existed (known by its header row) gets its mark now. */
+function markIfUnmarked(wb: Workbook, role: SheetRole, sheet: Sheet): void {
+  if (wb.marked[role] === sheet) return;
+  markSheet(sheet, role);
+  wb.marked[role] = sheet;
+}
+
 export function setUpWorkbook(now: Date): JobResult {
   const result = emptyResult('setup');
   const wb = openWorkbook(now);
   const changes: string[] = [];
   setUpSettings(wb, changes);
-  const unitSheet = setUpUnits(wb, changes);
   const notices: string[] = [];
+  const unitSheet = setUpUnits(wb, changes, notices);
   setUpHolidays(wb, changes, notices);
   setUpTasks(wb, unitSheet, changes, result);
   result.counts = { changes: changes.length, sheets: wb.sheets.length };
   result.warnings.push(...changes, ...notices);
-  result.message = changes.length > 0 ? wb.t('setup.done', { changes: changes.join('；') }) : wb.t('setup.nothing');
+  // A failed step has said why in the message already: "nothing to do" would hide it.
+  if (result.ok) result.message = changes.length > 0 ? wb.t('setup.done', { changes: changes.join('；') }) : wb.t('setup.nothing');
   return result;
 }

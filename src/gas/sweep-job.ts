@@ -1,58 +1,93 @@
 /**
- * The daily sweep: read the task sheet once, decide every row's state in the core, write
- * each block once, keep the colour rules in step. A ledger whose columns cannot be trusted
- * is left untouched and the admin is told.
+ * The daily sweep: read the task sheet once, decide every row's state in the core, write only
+ * the cells the plan owns, keep the colour rules in step. A ledger whose columns cannot be
+ * trusted is left untouched; the reason goes to the 台账问题 sheet and to the admin.
  */
-import { describeProblem } from '../core/problem';
-import { planSweep } from '../core/sweep';
+import type { Merge } from '../core/ledger';
+import { describeProblem, type Problem } from '../core/problem';
+import { planSweep, type SweepPlan } from '../core/sweep';
 import { applyColourRules } from './colours';
 import { emptyResult, type JobResult } from './result';
-import { findSheet, openWorkbook, readAll, type Workbook, ledgerContext } from './workbook';
+import { ledgerContext, openWorkbook, type FoundSheet, type Workbook } from './workbook';
 import { writePlan } from './write-back';
 import { tellAdmin } from './admin';
 import { formatScriptColumns } from './script-columns';
 import { writeProblemsSheet } from './problems-sheet';
+import { markColumns, markedColumns } from './marks';
 
-export function taskSheetOf(wb: Workbook): GoogleAppsScript.Spreadsheet.Sheet | undefined {
-  return findSheet(wb.sheets, 'sheet.tasks', wb.settings.taskSheet);
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export function taskSheetOf(wb: Workbook): FoundSheet | undefined {
+  return wb.sheetFor('tasks');
+}
+
+/** The task sheet as one read: values, formulas, merges and the script's marked columns. */
+export function readTaskSheet(sheet: Sheet): { values: unknown[][]; formulas: string[][]; merges: Merge[]; scriptColumns: ReturnType<typeof markedColumns> } {
+  if (sheet.getLastRow() === 0) return { values: [], formulas: [], merges: [], scriptColumns: markedColumns(sheet) };
+  const range = sheet.getDataRange();
+  return {
+    values: range.getValues(),
+    formulas: range.getFormulas(),
+    merges: mergesOf(range),
+    scriptColumns: markedColumns(sheet),
+  };
+}
+
+export function mergesOf(range: GoogleAppsScript.Spreadsheet.Range): Merge[] {
+  return range.getMergedRanges().map((m) => ({ row: m.getRow() - 1, column: m.getColumn() - 1, numRows: m.getNumRows(), numColumns: m.getNumColumns() }));
+}
+
+/** Adds the script's missing columns: header text, the mark that makes them the script's, formats. */
+export function addScriptColumns(sheet: Sheet, plan: SweepPlan): void {
+  if (plan.addHeaders.length === 0) return;
+  const first = plan.addHeaders[0]!.column;
+  const needed = first + plan.addHeaders.length - sheet.getMaxColumns();
+  if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
+  sheet.getRange(plan.headerRow + 1, first + 1, 1, plan.addHeaders.length).setValues([plan.addHeaders.map((h) => h.text)]);
+  markColumns(sheet, plan.addHeaders);
+  formatScriptColumns(sheet, plan);
+}
+
+function fail(wb: Workbook, result: JobResult, sheetName: string, message: string, problems: Problem[], now: Date): JobResult {
+  result.ok = false;
+  result.message = message;
+  writeProblemsSheet(wb, [...wb.problems, ...problems], now);
+  tellAdmin(wb, result, wb.t('sweep.adminSubject', { sheet: sheetName }), message);
+  return result;
 }
 
 export function sweepLedger(now: Date): JobResult {
   const result = emptyResult('sweep');
   const wb = openWorkbook(now);
   const { t } = wb;
+  const found = taskSheetOf(wb);
+  const context = ledgerContext(wb);
   result.warnings.push(...wb.problems.map((p) => describeProblem(p, t)));
-  const sheet = taskSheetOf(wb);
-  if (!sheet) {
-    result.ok = false;
-    result.message = t('sweep.noSheet', { sheet: wb.settings.taskSheet });
-    tellAdmin(wb, result, t('sweep.adminSubject', { sheet: wb.settings.taskSheet }), result.message);
-    return result;
+  if (!found) {
+    const message = t('sweep.noSheet', { sheet: wb.settings.taskSheet, sheets: wb.sheets.map((s) => `《${s.getName()}》`).join('') });
+    return fail(wb, result, wb.settings.taskSheet, message, [{ sheet: wb.settings.taskSheet, row: 0, column: 0, message }], now);
   }
-  const plan = planSweep({
-    sheet: sheet.getName(),
-    values: readAll(sheet),
-    ...ledgerContext(wb),
-  });
-  if (!plan.ok) {
-    result.ok = false;
-    result.message = plan.message;
-    tellAdmin(wb, result, t('sweep.adminSubject', { sheet: sheet.getName() }), plan.message);
-    return result;
-  }
-  if (plan.addHeaders.length > 0) {
-    const first = plan.addHeaders[0]!.column;
-    sheet.getRange(plan.headerRow + 1, first + 1, 1, plan.addHeaders.length).setValues([plan.addHeaders.map((h) => h.text)]);
-    formatScriptColumns(sheet, plan);
-  }
+  const sheet = found.sheet;
+  const plan = planSweep({ sheet: sheet.getName(), ...readTaskSheet(sheet), ...context });
+  if (!plan.ok) return fail(wb, result, sheet.getName(), plan.message, plan.problems, now);
+  addScriptColumns(sheet, plan);
   const outcome = writePlan(sheet, plan, wb.clock.fromDay);
   const lastColumn = Math.max(...Object.values(plan.columns).filter((c): c is number => c !== undefined));
   applyColourRules(sheet, plan.columns.state!, plan.headerRow, lastColumn, wb.settings.colors, t);
 
-  writeProblemsSheet(wb, [...wb.problems, ...plan.problems], now);
+  const changes: string[] = [];
+  writeProblemsSheet(wb, [...wb.problems, ...plan.problems], now, changes);
+  result.warnings.push(...changes);
   result.warnings.push(...plan.problems.map((p) => describeProblem(p, t)));
   result.warnings.push(...outcome.lost.map((row) => t('sweep.rowMoved', { sheet: sheet.getName(), row })));
-  result.counts = { ...plan.counts, rowsWritten: outcome.written, rowsLost: outcome.lost.length, columnsAdded: plan.addHeaders.length };
+  result.warnings.push(...outcome.changed.map((row) => t('sweep.changedMeanwhile', { sheet: sheet.getName(), row })));
+  result.counts = {
+    ...plan.counts,
+    rowsWritten: outcome.written,
+    rowsLost: outcome.lost.length,
+    rowsChangedMeanwhile: outcome.changed.length,
+    columnsAdded: plan.addHeaders.length,
+  };
   result.message = t('sweep.done', {
     tasks: plan.counts.tasks ?? 0,
     overdue: plan.counts.overdue ?? 0,

@@ -1,43 +1,42 @@
 /**
- * Opens the bound spreadsheet and reads what every job needs besides the task sheet:
- * settings, unit directory, holidays. One getValues per sheet; nothing is written here.
+ * Opens the bound spreadsheet and finds the sheets every job needs: settings, unit directory,
+ * holidays, each read with one getValues, and each only when a job first asks for it (an edit
+ * on an unrelated sheet reads nothing but the settings).
+ *
+ * Which sheets are the script's: those it marked when it created them (see marks.ts). An
+ * office's own sheet that merely has the same name (a 设置 of its own) is left alone: never
+ * read as the script's, never written. A sheet set up before marks existed is recognised by
+ * its whole header row, the one the script wrote, and marked at the next setup.
  */
 import { shippedHolidayEntries, parseHolidayRows, WorkCalendar, type HolidayProblemCode } from '../core/calendar';
 import { allTexts, translator, type MessageKey, type Translate } from '../core/i18n';
 import type { Problem } from '../core/problem';
-import type { SweepInput } from '../core/sweep';
+import type { LedgerInput } from '../core/ledger';
 import { parseSettings, DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { parseUnits, type Unit } from '../core/units';
+import { normalizeName, normalizeHeader } from '../core/text';
 import { sheetClock, type SheetClock } from './time';
 import { ymdFromDay, type Day } from '../core/day';
+import { markedSheets, markSheet, type SheetRole } from './marks';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export interface Workbook {
-  ss: Spreadsheet;
-  sheets: Sheet[];
-  settings: Settings;
-  t: Translate;
-  clock: SheetClock;
-  units: Unit[];
-  haveDirectory: boolean;
-  calendar: WorkCalendar;
-  /** Problems found in the settings, directory and holiday sheets. */
-  problems: Problem[];
-}
+/** The catalogue key of each role's default sheet name. */
+export const ROLE_SHEET_NAME: Record<SheetRole, MessageKey> = {
+  tasks: 'sheet.tasks',
+  settings: 'sheet.settings',
+  units: 'sheet.units',
+  holidays: 'sheet.holidays',
+  problems: 'sheet.problems',
+};
 
-/**
- * A sheet by the name the settings give it, else by its name in any language the catalogue has
- * (a workbook set up in en keeps working in zh).
- */
-export function findSheet(sheets: Sheet[], key: MessageKey, preferred?: string): Sheet | undefined {
-  const names = sheets.map((s) => s.getName());
-  const wanted = new Set(allTexts(key));
-  const at = preferred ? names.indexOf(preferred) : -1;
-  const index = at >= 0 ? at : names.findIndex((n) => wanted.has(n));
-  return index >= 0 ? sheets[index] : undefined;
-}
+/** The header row the script writes on each sheet only it uses: how a sheet set up before marks is known. */
+const ROLE_HEADER: Partial<Record<SheetRole, MessageKey[]>> = {
+  settings: ['setting.col.key', 'setting.col.value', 'setting.col.help'],
+  holidays: ['holidaycol.date', 'holidaycol.kind', 'holidaycol.name'],
+  problems: ['probcol.where', 'probcol.header', 'probcol.message', 'probcol.checked'],
+};
 
 export function readAll(sheet: Sheet | undefined): unknown[][] {
   if (!sheet) return [];
@@ -45,55 +44,163 @@ export function readAll(sheet: Sheet | undefined): unknown[][] {
   return sheet.getDataRange().getValues();
 }
 
+/** Sheets by name, compared as people see names: '任务台账 ' with a trailing space is 任务台账. */
+export function sheetNamed(sheets: Sheet[], names: readonly string[]): Sheet | undefined {
+  for (const name of names) {
+    const wanted = normalizeName(name);
+    if (wanted === '') continue;
+    const found = sheets.find((s) => normalizeName(s.getName()) === wanted);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function headerIs(values: unknown[][], keys: MessageKey[]): boolean {
+  const row = values[0] ?? [];
+  return keys.every((key, i) => allTexts(key).some((text) => normalizeHeader(text) === normalizeHeader(row[i])));
+}
+
 function located(sheet: string, list: { row: number; column: number; message: string }[]): Problem[] {
   return list.map((p) => ({ sheet, row: p.row + 1, column: p.column + 1, message: p.message }));
 }
 
-export function openWorkbook(now: Date): Workbook {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheets = ss.getSheets();
-  const clock = sheetClock(ss.getSpreadsheetTimeZone(), now);
-  const problems: Problem[] = [];
+/** A sheet the script uses, and whether the script may write it. */
+export interface FoundSheet {
+  sheet: Sheet;
+  ours: boolean;
+  values: unknown[][];
+}
 
-  const settingsSheet = findSheet(sheets, 'sheet.settings');
-  const parsed = settingsSheet ? parseSettings(readAll(settingsSheet)) : { settings: DEFAULT_SETTINGS, problems: [] };
-  const settings = parsed.settings;
-  const t = translator(settings.locale);
-  if (settingsSheet) problems.push(...located(settingsSheet.getName(), parsed.problems));
+export class Workbook {
+  readonly ss: Spreadsheet;
+  readonly sheets: Sheet[];
+  readonly clock: SheetClock;
+  readonly settings: Settings;
+  readonly t: Translate;
+  /** Sheets the script marked, by role. */
+  readonly marked: Partial<Record<SheetRole, Sheet>>;
+  /** Problems found in the settings sheet (and, once read, the directory and holidays). */
+  readonly problems: Problem[] = [];
+  private readonly found = new Map<SheetRole, FoundSheet | undefined>();
+  private directory?: { units: Unit[]; haveDirectory: boolean };
+  private workCalendar?: WorkCalendar;
 
-  const unitSheet = findSheet(sheets, 'sheet.units', settings.unitSheet);
-  const unitsParsed = unitSheet ? parseUnits(readAll(unitSheet), settings.locale) : { units: [], problems: [] };
-  if (unitSheet) problems.push(...located(unitSheet.getName(), unitsParsed.problems));
-
-  const holidaySheet = findSheet(sheets, 'sheet.holidays');
-  let entries = shippedHolidayEntries();
-  if (holidaySheet) {
-    const rows = parseHolidayRows(readAll(holidaySheet), clock.toDay);
-    // The office's sheet corrects and extends the shipped list: its entries win.
-    entries = [...entries, ...rows.entries];
-    problems.push(...located(holidaySheet.getName(), rows.problems.map((p) => ({ ...p, message: t(holidayProblemKey(p.message)) }))));
+  constructor(now: Date) {
+    this.ss = SpreadsheetApp.getActiveSpreadsheet();
+    this.sheets = this.ss.getSheets();
+    this.clock = sheetClock(this.ss.getSpreadsheetTimeZone(), now);
+    this.marked = markedSheets(this.ss);
+    const settingsSheet = this.sheetFor('settings');
+    const parsed = settingsSheet ? parseSettings(settingsSheet.values) : { settings: DEFAULT_SETTINGS, problems: [] };
+    this.settings = parsed.settings;
+    this.t = translator(this.settings.locale);
+    if (settingsSheet) this.problems.push(...located(settingsSheet.sheet.getName(), parsed.problems));
   }
 
-  const calendar = new WorkCalendar(entries);
-  // Without the year's holidays every working-day count is off around them: say so, once, where
-  // the office can fix it.
-  for (const y of yearsToCover(clock.today)) {
-    if (!calendar.covers(y)) {
-      problems.push({ sheet: holidaySheet?.getName() ?? t('sheet.holidays'), row: 0, column: 0, message: t('holiday.missingYear', { year: y }) });
+  /**
+   * The sheet that plays a role, read once. The task sheet and the unit directory may be the
+   * office's own (found by the name in 设置, read, and written only where the script owns
+   * cells); the settings, holidays and problem sheets are the script's alone.
+   */
+  sheetFor(role: SheetRole): FoundSheet | undefined {
+    if (this.found.has(role)) return this.found.get(role);
+    const result = this.locate(role);
+    this.found.set(role, result);
+    return result;
+  }
+
+  /** A sheet of the office's with the name the script would give a role's sheet (so the script must not use it). */
+  officeSheetNamed(role: SheetRole, name: string): Sheet | undefined {
+    const sheet = sheetNamed(this.sheets, [name]);
+    return sheet && sheet !== this.sheetFor(role)?.sheet ? sheet : undefined;
+  }
+
+  /** Remembers a sheet the script just created and marked. */
+  adopt(role: SheetRole, sheet: Sheet, values: unknown[][] = []): void {
+    if (!this.sheets.includes(sheet)) this.sheets.push(sheet);
+    this.marked[role] = sheet;
+    this.found.set(role, { sheet, ours: true, values });
+  }
+
+  private locate(role: SheetRole): FoundSheet | undefined {
+    const marked = this.marked[role];
+    if (marked) return { sheet: marked, ours: true, values: readAll(marked) };
+    // The names in 设置 first (only the task sheet and the directory have one; settings is read before them).
+    // The directory is wherever 设置 says (so naming another sheet there moves it); the task sheet
+    // is also found by its name in any language (a ledger set up in en keeps working in zh).
+    const names =
+      role === 'units' && this.settings.unitSheet !== ''
+        ? [this.settings.unitSheet]
+        : [...(role === 'tasks' ? [this.settings.taskSheet] : []), ...allTexts(ROLE_SHEET_NAME[role])];
+    const sheet = sheetNamed(this.sheets, names);
+    if (!sheet) return undefined;
+    const values = role === 'tasks' ? [] : readAll(sheet);
+    const header = ROLE_HEADER[role];
+    if (header === undefined) return { sheet, ours: role === 'tasks', values };
+    // A sheet of the script's own kind set up before marks existed: its header row is the script's.
+    return headerIs(values, header) ? { sheet, ours: true, values } : undefined;
+  }
+
+  get units(): Unit[] {
+    return this.readDirectory().units;
+  }
+
+  get haveDirectory(): boolean {
+    return this.readDirectory().haveDirectory;
+  }
+
+  private readDirectory(): { units: Unit[]; haveDirectory: boolean } {
+    if (this.directory) return this.directory;
+    const found = this.sheetFor('units');
+    const parsed = found ? parseUnits(found.values, this.settings.locale) : { units: [], problems: [] };
+    if (found) this.problems.push(...located(found.sheet.getName(), parsed.problems));
+    this.directory = { units: parsed.units, haveDirectory: found !== undefined && parsed.units.length > 0 };
+    return this.directory;
+  }
+
+  get calendar(): WorkCalendar {
+    if (this.workCalendar) return this.workCalendar;
+    const { t } = this;
+    const found = this.sheetFor('holidays');
+    let entries = shippedHolidayEntries();
+    if (found) {
+      const rows = parseHolidayRows(found.values, this.clock.toDay);
+      // The office's sheet corrects and extends the shipped list: its entries win.
+      entries = [...entries, ...rows.entries];
+      this.problems.push(...located(found.sheet.getName(), rows.problems.map((p) => ({ ...p, message: t(holidayProblemKey(p.message)) }))));
     }
+    const calendar = new WorkCalendar(entries);
+    // Without the year's holidays every working-day count is off around them: say so, once, where
+    // the office can fix it.
+    for (const y of yearsToCover(this.clock.today)) {
+      if (!calendar.covers(y)) {
+        this.problems.push({ sheet: found?.sheet.getName() ?? t('sheet.holidays'), row: 0, column: 0, message: t('holiday.missingYear', { year: y }) });
+      }
+    }
+    this.workCalendar = calendar;
+    return calendar;
   }
+}
 
-  return {
-    ss,
-    sheets,
-    settings,
-    t,
-    clock,
-    units: unitsParsed.units,
-    haveDirectory: unitSheet !== undefined && unitsParsed.units.length > 0,
-    calendar,
-    problems,
-  };
+/**
+ * The role's sheet, created and marked when the script has none. When an office sheet already
+ * has the name, it is left alone and the script's own sheet gets a name of its own, said in
+ * `changes` so the admin knows which is which.
+ */
+export function ensureScriptSheet(wb: Workbook, role: SheetRole, changes: string[], name = wb.t(ROLE_SHEET_NAME[role])): { found: FoundSheet; created: boolean } {
+  const existing = wb.sheetFor(role);
+  if (existing) return { found: existing, created: false };
+  const taken = sheetNamed(wb.sheets, [name]) !== undefined;
+  const ownName = taken ? wb.t('sheet.ownName', { name }) : name;
+  const sheet = wb.ss.insertSheet(ownName);
+  markSheet(sheet, role);
+  wb.adopt(role, sheet);
+  changes.push(taken ? wb.t('setup.nameTaken', { name, ours: ownName }) : wb.t('setup.created', { sheet: ownName }));
+  return { found: wb.sheetFor(role)!, created: true };
+}
+
+export function openWorkbook(now: Date): Workbook {
+  return new Workbook(now);
 }
 
 function holidayProblemKey(code: HolidayProblemCode): MessageKey {
@@ -107,7 +214,7 @@ export function yearsToCover(today: Day): number[] {
 }
 
 /** What every evaluation of the task sheet takes from the workbook: settings, directory, calendar, today. */
-export function ledgerContext(wb: Workbook): Pick<SweepInput, 'settings' | 'units' | 'haveDirectory' | 'calendar' | 'today' | 'toDay' | 't'> {
+export function ledgerContext(wb: Workbook): Pick<LedgerInput, 'settings' | 'units' | 'haveDirectory' | 'calendar' | 'today' | 'toDay' | 't'> {
   return {
     settings: wb.settings,
     units: wb.units,
@@ -124,8 +231,5 @@ export function ledgerContext(wb: Workbook): Pick<SweepInput, 'settings' | 'unit
  * without reading the directory and holidays (onOpen runs at every opening of the sheet).
  */
 export function officeTranslator(): Translate {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const settingsSheet = findSheet(ss.getSheets(), 'sheet.settings');
-  const settings = settingsSheet ? parseSettings(readAll(settingsSheet)).settings : DEFAULT_SETTINGS;
-  return translator(settings.locale);
+  return new Workbook(new Date()).t;
 }

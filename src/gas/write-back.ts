@@ -1,15 +1,17 @@
 /**
- * Writes a sweep plan into the task sheet, matching rows by key, not by row number.
+ * Writes a sweep plan into the task sheet, matching rows by key, not by row number, and
+ * writing only the cells the plan owns.
  *
  * The plan was made from a read at the start of the job; people keep editing meanwhile. So
- * the sheet is read once more just before writing, each planned row is found again by its
- * key (or, for a row that had none, by its task/unit/deadline text), and each contiguous
- * block of script-owned columns is written with one setValues. Rows that cannot be found
- * again (deleted, or edited beyond recognition) are left for the next run, and said so.
+ * the sheet is read once more just before writing; each planned row is found again by its
+ * key (or, for a row that had none, by its task/unit/deadline text); a row whose inputs
+ * changed since the read (a person closed it a moment ago) is not written: the edit trigger
+ * has re-evaluated it already. Every other cell keeps its value, formula, type and format:
+ * a block never spans a cell the plan does not own unless that cell is truly empty.
  */
-import { SCRIPT_FIELDS, type ColumnMap } from '../core/columns';
+import { SCRIPT_FIELD_FORMAT, SCRIPT_FIELDS, type ColumnMap, type ScriptField } from '../core/columns';
 import type { Day } from '../core/day';
-import { fingerprint, type OutValue, type RowWrite, type SweepPlan } from '../core/sweep';
+import { decisionInputs, fingerprint, type OutValue, type RowWrite, type SweepPlan } from '../core/sweep';
 import { cellText } from '../core/text';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -18,6 +20,8 @@ export interface WriteOutcome {
   written: number;
   /** 1-based sheet rows (as read at the start) that could not be found again. */
   lost: number[];
+  /** 1-based sheet rows (as they are now) that a person changed since the read: left as they are. */
+  changed: number[];
   blocks: number;
 }
 
@@ -65,34 +69,44 @@ export function locateRows(fresh: unknown[][], plan: Pick<SweepPlan, 'headerRow'
 
 export function writePlan(sheet: Sheet, plan: SweepPlan, fromDay: (d: Day) => Date): WriteOutcome {
   const toCell = (v: OutValue): unknown => (typeof v === 'object' ? fromDay(v.day) : v);
-  const fresh = sheet.getDataRange().getValues();
+  const range = sheet.getDataRange();
+  const fresh = range.getValues();
+  const formulas = range.getFormulas();
   const located = locateRows(fresh, plan, plan.rows);
   const lost = plan.rows.filter((w) => !located.has(w)).map((w) => w.index + 1);
-  const first = plan.headerRow + 1;
-  const last = fresh.length - 1;
-  let blocks = 0;
-  if (last < first || located.size === 0) return { written: 0, lost, blocks };
+  const changed: number[] = [];
+  for (const [write, r] of located) {
+    if (decisionInputs(fresh[r] ?? [], plan.columns) === write.inputs) continue;
+    located.delete(write);
+    changed.push(r + 1);
+  }
+  if (located.size === 0) return { written: 0, lost, changed, blocks: 0 };
+  let blocks = writeScriptCells(sheet, plan.columns, fresh, formulas, located, toCell);
+  blocks += writeFills(sheet, fillsOf(located, fresh, formulas), toCell);
+  return { written: located.size, lost, changed, blocks };
+}
 
-  blocks += writeScriptBlocks(sheet, plan.columns, fresh, first, last, located, toCell);
+function isEmpty(value: unknown, formula: string | undefined): boolean {
+  return (formula ?? '') === '' && !(value instanceof Date) && cellText(value) === '';
+}
 
-  // Person-owned cells the script may fill: only where the cell is still empty now.
+/** Person-owned cells the script may fill, where the cell is still empty now: no value and no formula. */
+export function fillsOf(located: Map<RowWrite, number>, current: unknown[][], formulas: string[][]): Map<number, Map<number, OutValue>> {
   const fills = new Map<number, Map<number, OutValue>>();
   for (const [write, r] of located) {
     for (const f of write.fill) {
-      if (cellText(fresh[r]?.[f.column]) !== '') continue;
+      if (!isEmpty(current[r]?.[f.column], formulas[r]?.[f.column])) continue;
       const col = fills.get(f.column) ?? new Map<number, OutValue>();
       col.set(r, f.value);
       fills.set(f.column, col);
     }
   }
-  blocks += writeFills(sheet, fills, toCell);
-  return { written: located.size, lost, blocks };
+  return fills;
 }
 
 /**
- * Writes person-owned cells the script may fill (an empty ID, an empty completion date), one
- * block per run of consecutive target rows, so a person's cell between two fills (perhaps a
- * formula) is never read back and rewritten as a value. Returns the number of blocks.
+ * Writes person-owned cells the script may fill (an empty completion date), one block per run
+ * of consecutive target rows, so a person's cell between two fills is never rewritten.
  */
 export function writeFills(sheet: Sheet, fills: Map<number, Map<number, OutValue>>, toCell: (v: OutValue) => unknown): number {
   let blocks = 0;
@@ -110,41 +124,92 @@ export function writeFills(sheet: Sheet, fills: Map<number, Map<number, OutValue
   return blocks;
 }
 
+function sameCell(current: unknown, next: unknown): boolean {
+  if (current instanceof Date || next instanceof Date) {
+    return current instanceof Date && next instanceof Date && current.getTime() === next.getTime();
+  }
+  return (current ?? '') === next;
+}
+
 /**
- * Writes the script-owned columns for rows first..last (0-based, inclusive) of `current` (the
- * values as they are now), each planned row's cells replaced by the plan: one setValues per
- * run of adjacent script columns. Returns the number of blocks written.
+ * The rows [first, last] (0-based, inclusive) each script column writes: runs that start and
+ * end on a cell that changes and cross only cells the plan owns or that are truly empty.
  */
-export function writeScriptBlocks(
+export function columnSegments(
+  column: number,
+  desired: Map<number, unknown>,
+  current: unknown[][],
+  formulas: string[][],
+): [number, number][] {
+  const changing = [...desired]
+    .filter(([r, v]) => (formulas[r]?.[column] ?? '') !== '' || !sameCell(current[r]?.[column], v))
+    .map(([r]) => r)
+    .sort((a, b) => a - b);
+  const segments: [number, number][] = [];
+  for (const r of changing) {
+    const last = segments[segments.length - 1];
+    if (last) {
+      let bridge = true;
+      for (let g = last[1] + 1; g < r && bridge; g++) bridge = desired.has(g) || isEmpty(current[g]?.[column], formulas[g]?.[column]);
+      if (bridge) {
+        last[1] = r;
+        continue;
+      }
+    }
+    segments.push([r, r]);
+  }
+  return segments;
+}
+
+/**
+ * Writes the planned script cells of the located rows. Each script column gets the segments
+ * of rows it must change; adjacent columns with the same segments share one block; each block
+ * is one setNumberFormats (so the script's text stays text whatever it looks like: a note
+ * quoting '=HYPERLINK(…)' or '007') and one setValues. The calls follow the ledger's layout,
+ * not its length. Returns the number of blocks written.
+ */
+export function writeScriptCells(
   sheet: Sheet,
   columns: ColumnMap,
   current: unknown[][],
-  first: number,
-  last: number,
+  formulas: string[][],
   located: Map<RowWrite, number>,
   toCell: (v: OutValue) => unknown,
 ): number {
-  const fieldAt = new Map<number, (typeof SCRIPT_FIELDS)[number]>();
-  for (const f of SCRIPT_FIELDS) if (columns[f] !== undefined) fieldAt.set(columns[f]!, f);
-  let blocks = 0;
-  for (const [c0, c1] of contiguousRuns([...fieldAt.keys()])) {
-    const block: unknown[][] = [];
-    for (let r = first; r <= last; r++) {
-      const row = current[r] ?? [];
-      const out: unknown[] = [];
-      for (let c = c0; c <= c1; c++) out.push(row[c] ?? '');
-      block.push(out);
-    }
+  const perColumn: { column: number; field: ScriptField; desired: Map<number, unknown>; segments: [number, number][] }[] = [];
+  for (const field of SCRIPT_FIELDS) {
+    const column = columns[field];
+    if (column === undefined) continue;
+    const desired = new Map<number, unknown>();
     for (const [write, r] of located) {
-      const out = block[r - first];
-      if (!out) continue;
-      for (let c = c0; c <= c1; c++) {
-        const value = write.script[fieldAt.get(c)!];
-        if (value !== undefined) out[c - c0] = toCell(value);
-      }
+      const v = write.script[field];
+      if (v !== undefined) desired.set(r, toCell(v));
     }
-    sheet.getRange(first + 1, c0 + 1, block.length, c1 - c0 + 1).setValues(block);
-    blocks++;
+    const segments = columnSegments(column, desired, current, formulas);
+    if (segments.length > 0) perColumn.push({ column, field, desired, segments });
+  }
+  perColumn.sort((a, b) => a.column - b.column);
+
+  let blocks = 0;
+  for (let i = 0; i < perColumn.length; ) {
+    // Adjacent columns with identical segments form one rectangle.
+    let j = i + 1;
+    const key = JSON.stringify(perColumn[i]!.segments);
+    while (j < perColumn.length && perColumn[j]!.column === perColumn[j - 1]!.column + 1 && JSON.stringify(perColumn[j]!.segments) === key) j++;
+    const group = perColumn.slice(i, j);
+    for (const [lo, hi] of group[0]!.segments) {
+      const values: unknown[][] = [];
+      const formats: string[][] = [];
+      for (let r = lo; r <= hi; r++) {
+        values.push(group.map((g) => (g.desired.has(r) ? g.desired.get(r) : '')));
+        formats.push(group.map((g) => SCRIPT_FIELD_FORMAT[g.field]));
+      }
+      const range = sheet.getRange(lo + 1, group[0]!.column + 1, hi - lo + 1, group.length);
+      range.setNumberFormats(formats);
+      range.setValues(values);
+      blocks++;
+    }
+    i = j;
   }
   return blocks;
 }

@@ -11,18 +11,19 @@ const d = (iso: string): number => {
 const calendar = new WorkCalendar(shippedHolidayEntries());
 const TODAY = '2026-11-25';
 
-function ctx(issue?: string, today = TODAY): DeadlineContext {
+/** `anchor`: the day the row was first seen, from which a deadline without a year is read. */
+function ctx(issue?: string, anchor = TODAY): DeadlineContext {
   return {
     issueDay: issue === undefined ? undefined : d(issue),
-    today: d(today),
+    anchor: d(anchor),
     calendar,
     toDay: (date) => dayAtOffset(date, 480),
   };
 }
 
 /** The deadline as a person would read it back: a date and the form, or the kind and reason. */
-function read(raw: unknown, issue?: string, today?: string): string {
-  const result: Deadline = parseDeadline(raw, ctx(issue, today));
+function read(raw: unknown, issue?: string, anchor?: string): string {
+  const result: Deadline = parseDeadline(raw, ctx(issue, anchor));
   switch (result.kind) {
     case 'date':
       return `${formatDay(result.day)} ${result.form}`;
@@ -107,7 +108,7 @@ describe('month and day without a year', () => {
     expect(read('7月上旬', '2026-07-15')).toBe('2026-07-10 xun');
   });
 
-  it('uses the current year when there is no issue date', () => {
+  it('uses the year of the day the row was first seen when there is no issue date', () => {
     expect(read('1月10日', undefined, '2026-11-25')).toBe('2026-01-10 month-day');
     expect(read('12月20日')).toBe('2026-12-20 month-day');
   });
@@ -151,7 +152,7 @@ describe('parts of a month', () => {
     expect(read('2027年3月中旬')).toBe('2027-03-20 xun');
   });
 
-  it('reads 年底前 as 31 December of the issue year, or of this year', () => {
+  it('reads 年底前 as 31 December of the issue year, or of the year the row was first seen', () => {
     for (const text of ['年底前', '年内', '年底', '今年年底前', '本年度内']) {
       expect(read(text, '2025-03-01')).toBe('2025-12-31 year-end');
       expect(read(text)).toBe('2026-12-31 year-end');
@@ -161,7 +162,7 @@ describe('parts of a month', () => {
 });
 
 describe('immediate and ongoing', () => {
-  it.each(['立即整改', '立行立改', '即知即改'])('reads %s as due on the issue day, or today without one', (text) => {
+  it.each(['立即整改', '立行立改', '即知即改'])('reads %s as due on the issue day, or on the day the row was first seen without one', (text) => {
     expect(read(text, '2026-07-15')).toBe('2026-07-15 immediate');
     expect(read(text)).toBe(`${TODAY} immediate`);
   });

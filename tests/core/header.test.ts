@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aliasesOf, matchField, parseYesNo, PERSON_FIELD_ALIASES, type PersonField } from '../../src/core/columns';
+import { aliasesOf, matchField, parseYesNo, PERSON_FIELD_ALIASES, scriptFieldNamed, type PersonField } from '../../src/core/columns';
 import { describeDuplicates, describeMissingHeader, findHeader } from '../../src/core/header';
 import { allTexts } from '../../src/core/i18n';
 import { cellText, columnLetter, normalizeHeader } from '../../src/core/text';
@@ -38,11 +38,15 @@ describe('matchField', () => {
     }
   });
 
-  it('recognises the script columns in either language', () => {
-    for (const text of allTexts('col.daysOverdue')) expect(matchField(text)).toBe('daysOverdue');
-    for (const text of allTexts('col.reopenCount')) expect(matchField(text)).toBe('reopens');
-    expect(matchField('系统编号')).toBe('taskId');
-    expect(matchField('Task ID')).toBe('taskId');
+  it('never reads a header named like a script column as a field: the script knows its columns by its mark', () => {
+    // 督办状态 ends in 状态 and 系统编号 in 编号: read by ending they would be the status and the ID.
+    for (const key of ['col.state', 'col.daysOverdue', 'col.reopenCount', 'col.taskId', 'col.dueAsRead', 'col.firstSeen'] as const) {
+      for (const text of allTexts(key)) expect([text, matchField(text)]).toEqual([text, undefined]);
+    }
+    expect(scriptFieldNamed('系统编号')).toBe('taskId');
+    expect(scriptFieldNamed('Task ID')).toBe('taskId');
+    expect(scriptFieldNamed(' 逾期\n天数 ')).toBe('daysOverdue');
+    expect(scriptFieldNamed('整改状态')).toBeUndefined();
   });
 
   it('reads longer headers by the alias they end with', () => {
@@ -146,7 +150,7 @@ describe('findHeader', () => {
 
   it('reads an English ledger', () => {
     const r = findHeader([['No.', 'Task', 'Responsible unit', 'Deadline', 'Status', 'Days overdue', 'Task ID']]);
-    expect(r.ok && r.columns).toEqual({ seq: 0, task: 1, unit: 2, deadline: 3, status: 4, daysOverdue: 5, taskId: 6 });
+    expect(r.ok && r.columns).toEqual({ seq: 0, task: 1, unit: 2, deadline: 3, status: 4 });
   });
 
   it('keeps the first of two columns for one field and reports the other', () => {

@@ -4,7 +4,7 @@ import { dayFromYmd, type Day } from '../../src/core/day';
 import { translator } from '../../src/core/i18n';
 import { defaultSettings } from '../../src/core/settings';
 import { describeProblem } from '../../src/core/problem';
-import { planSweep, type SweepInput, type SweepPlan } from '../../src/core/sweep';
+import { decisionInputs, planSweep, type SweepInput, type SweepPlan } from '../../src/core/sweep';
 import { parseUnits } from '../../src/core/units';
 
 const calendar = new WorkCalendar(shippedHolidayEntries());
@@ -53,33 +53,105 @@ describe('planSweep: a sheet whose columns cannot be trusted', () => {
 });
 
 describe('planSweep: columns the script owns', () => {
-  it('adds its headers right after the last used column, 系统编号 included when there is no ID column', () => {
+  it('adds its columns right after everything the office uses, 系统编号 always among them', () => {
     // A remark typed in column H without a header: the added columns must not overwrite it.
     const values = [TITLE, HEADER, [1, '垃圾堆积', '市城管局', cellDate(11, 20), '整改中', '', '', '居民投诉']];
     const p = plan(values);
     expect(p.addHeaders.map((h) => [h.column, h.text])).toEqual([
       [8, '督办状态'],
-      [9, '逾期天数'],
-      [10, '督办次数'],
-      [11, '最近督办'],
-      [12, '督办级别'],
-      [13, '反弹次数'],
-      [14, '状态变更日期'],
-      [15, '系统提示'],
-      [16, '系统编号'],
+      [9, '认定时限'],
+      [10, '逾期天数'],
+      [11, '督办次数'],
+      [12, '最近督办'],
+      [13, '督办级别'],
+      [14, '反弹次数'],
+      [15, '状态变更日期'],
+      [16, '纳入督办日期'],
+      [17, '系统提示'],
+      [18, '系统编号'],
     ]);
-    expect(p.keyColumn).toBe(16);
-    expect(p.keyIsScripts).toBe(true);
+    expect(p.keyColumn).toBe(18);
     expect(p.columns.state).toBe(8);
   });
 
-  it('adds only the columns that are missing', () => {
+  it('knows its columns by their mark, and adds only those it has not marked', () => {
     const values = [TITLE, [...HEADER, '督办状态', '系统提示'], [1, '垃圾堆积', '市城管局', cellDate(11, 20), '整改中', '', '', '']];
-    const p = plan(values);
-    expect(p.addHeaders.map((h) => h.text)).toEqual(['逾期天数', '督办次数', '最近督办', '督办级别', '反弹次数', '状态变更日期', '系统编号']);
+    const p = plan(values, { scriptColumns: { state: 6, systemNote: 7 } });
+    expect(p.addHeaders.map((h) => h.text)).toEqual(['认定时限', '逾期天数', '督办次数', '最近督办', '督办级别', '反弹次数', '状态变更日期', '纳入督办日期', '系统编号']);
     expect(p.addHeaders[0]!.column).toBe(8);
     expect(p.columns.state).toBe(6);
     expect(p.columns.systemNote).toBe(7);
+  });
+
+  it('leaves an office column named like its own to the office, adds its own beside it, and says which is which', () => {
+    const values = [TITLE, [...HEADER, '逾期天数', 'State'], [1, '垃圾堆积', '市城管局', cellDate(11, 20), '整改中', '', '=SUM(1,2)', 'mine']];
+    const p = plan(values);
+    expect(p.columns.daysOverdue).toBe(10);
+    expect(p.columns.state).toBe(8);
+    expect(p.rows[0]!.script.daysOverdue).toBe(3);
+    const notes = p.problems.filter((x) => x.row === 2).map((x) => describeProblem(x, t));
+    expect(notes).toContain('《任务台账》G2 (逾期天数): G列“逾期天数”与督办台账的列同名，但它是贵单位自己的列：督办台账不读也不改它，自己的“逾期天数”在 K 列。');
+    expect(notes.some((n) => n.startsWith('《任务台账》H2 (State)'))).toBe(true);
+  });
+
+  it('puts its columns after a merge that reaches past the last header (备注 merged G:I)', () => {
+    const values = [TITLE, [...HEADER, '备注'], [1, '垃圾堆积', '市城管局', cellDate(11, 20), '整改中', '', '见附件']];
+    const p = plan(values, { merges: [{ row: 2, column: 6, numRows: 1, numColumns: 3 }] });
+    expect(p.columns.state).toBe(9);
+  });
+});
+
+describe('planSweep: keys', () => {
+  const values = [
+    TITLE,
+    [...HEADER, '督办状态', '系统编号'],
+    [1, '垃圾堆积', '市城管局', cellDate(11, 20), '整改中', '', '', ''],
+    [2, '占道经营', '市住建局', cellDate(12, 31), '整改中', '', '', 'DB-0007'],
+    [3, '公益广告破损', '市住建局', cellDate(12, 31), '整改中', '', '', ''],
+  ];
+  const marks = { scriptColumns: { state: 6, taskId: 7 } };
+
+  it('gives each keyless task a new key after the highest in its own column, and keeps the others', () => {
+    const p = plan(values, marks);
+    expect(p.keyColumn).toBe(7);
+    expect(p.rows.map((r) => [r.key, r.newKey, r.script.taskId])).toEqual([
+      ['', 'DB-0008', 'DB-0008'],
+      ['DB-0007', undefined, undefined],
+      ['', 'DB-0009', 'DB-0009'],
+    ]);
+  });
+
+  it('leaves keys alone when asked not to assign them (the edit trigger)', () => {
+    const p = plan(values, { ...marks, assignKeys: false });
+    expect(p.rows.map((r) => r.newKey)).toEqual([undefined, undefined, undefined]);
+    expect(p.rows.every((r) => r.script.taskId === undefined)).toBe(true);
+  });
+
+  it('never writes into the office\'s own ID column, even an empty cell or a duplicate', () => {
+    const own = [TITLE, ['编号', '问题描述', '责任单位', '整改时限', '整改状态'], ['1', '垃圾堆积', '市城管局', cellDate(11, 20), '整改中'], ['1', '占道经营', '市住建局', cellDate(12, 31), '整改中'], ['', '乱停车', '市住建局', cellDate(12, 31), '整改中']];
+    const p = plan(own);
+    expect(p.rows.every((r) => r.fill.length === 0)).toBe(true);
+    expect(p.rows.map((r) => r.script.taskId)).toEqual(['DB-0001', 'DB-0002', 'DB-0003']);
+    // The office is told of its duplicate IDs, and that the script's keys do not depend on them.
+    expect(p.problems.map((x) => x.message)).toContain('编号列有重复（1）；督办台账以“系统编号”列识别任务，不受影响');
+  });
+
+  it('gives a copied row (same key twice) a key of its own', () => {
+    const copied = [TITLE, [...HEADER, '系统编号'], [1, '垃圾堆积', '市城管局', cellDate(11, 20), '整改中', '', 'DB-0001'], [1, '垃圾堆积', '市城管局', cellDate(11, 20), '整改中', '', 'DB-0001']];
+    const p = plan(copied, { scriptColumns: { taskId: 6 } });
+    expect(p.rows.map((r) => [r.key, r.newKey])).toEqual([
+      ['DB-0001', undefined],
+      ['DB-0001', 'DB-0002'],
+    ]);
+  });
+
+  it('fills the completion date of a task just closed, but never over a formula showing ""', () => {
+    const withState = [TITLE, [...HEADER, '督办状态'], [1, '垃圾堆积', '市城管局', cellDate(11, 20), '已销号', '', '逾期'], [2, '占道经营', '市城管局', cellDate(11, 20), '已销号', '', '逾期']];
+    const formulas = [[], [], [], ['', '', '', '', '', '=IF(E4="已销号",TODAY(),"")']];
+    const p = plan(withState, { scriptColumns: { state: 6 }, formulas });
+    expect(p.rows[0]!.fill).toEqual([{ column: 5, value: { day: d(11, 25) } }]);
+    expect(p.rows[0]!.script.statusChanged).toEqual({ day: d(11, 25) });
+    expect(p.rows[1]!.fill).toEqual([]);
   });
 });
 
@@ -115,67 +187,28 @@ describe('planSweep: what it writes for each task', () => {
     expect(p.rows.every((r) => r.fill.length === 0)).toBe(true);
   });
 
-  it('numbers new keys after the highest one already in the column', () => {
-    const withKeys = [TITLE, [...HEADER, '系统编号'], ...values.slice(2).map((r, i) => [...r, i === 1 ? 'DB-0007' : ''])];
-    const p = plan(withKeys);
-    expect(p.keyColumn).toBe(6);
-    expect(p.addHeaders.some((h) => h.field === 'taskId')).toBe(false);
-    expect(p.rows.map((r) => [r.key, r.newKey])).toEqual([
-      ['', 'DB-0008'],
-      ['DB-0007', undefined],
-      ['', 'DB-0009'],
-    ]);
-  });
-
-  it('leaves keys alone when asked not to assign them (the edit trigger)', () => {
-    const p = plan(values, { assignKeys: false });
-    expect(p.rows.map((r) => r.newKey)).toEqual([undefined, undefined, undefined]);
-    expect(p.rows.every((r) => r.script.taskId === undefined)).toBe(true);
-  });
-
-  it('uses the ledger\'s own unique ID column and fills only its empty cells', () => {
-    const own = [TITLE, ['编号', '问题描述', '责任单位', '整改时限', '整改状态'], ['WM-01', '垃圾堆积', '市城管局', cellDate(11, 20), '整改中'], ['', '占道经营', '市住建局', cellDate(12, 31), '整改中']];
-    const p = plan(own);
-    expect(p.keyColumn).toBe(0);
-    expect(p.keyIsScripts).toBe(false);
-    expect(p.addHeaders.some((h) => h.text === '系统编号')).toBe(false);
-    expect(p.rows[0]!.key).toBe('WM-01');
-    expect(p.rows[1]!.fill).toEqual([{ column: 0, value: 'DB-0001' }]);
-  });
-
-  it('does not trust an ID column with duplicates and keeps its own keys instead', () => {
-    const dup = [TITLE, ['编号', '问题描述', '责任单位', '整改时限', '整改状态'], ['1', '垃圾堆积', '市城管局', cellDate(11, 20), '整改中'], ['1', '占道经营', '市住建局', cellDate(12, 31), '整改中']];
-    const p = plan(dup);
-    expect(p.keyIsScripts).toBe(true);
-    expect(p.addHeaders.at(-1)!.text).toBe('系统编号');
-    expect(p.rows.map((r) => r.script.taskId)).toEqual(['DB-0001', 'DB-0002']);
-  });
-
-  it('fills the completion date of a task just closed', () => {
-    const withState = [TITLE, [...HEADER, '督办状态'], [1, '垃圾堆积', '市城管局', cellDate(11, 20), '已销号', '', '逾期']];
-    const p = plan(withState);
-    expect(p.rows[0]!.fill).toEqual([{ column: 5, value: { day: d(11, 25) } }]);
-    expect(p.rows[0]!.script.statusChanged).toEqual({ day: d(11, 25) });
-  });
 });
 
 describe('planSweep: rows that stopped being tasks', () => {
   it('clears the state, days and note of a row whose task was deleted, and nothing else', () => {
-    const header = [...HEADER, '督办状态', '逾期天数', '系统提示', '督办次数', '系统编号'];
+    const header = [...HEADER, '督办状态', '逾期天数', '系统提示', '督办次数', '系统编号', '合计'];
     const values = [
       TITLE,
       header,
       [1, '垃圾堆积', '市城管局', cellDate(11, 20), '整改中', '', '逾期', 3, '', 1, 'DB-0001'],
       ['', '', '', '', '', '', '逾期', 5, '未填写任务内容', 2, 'DB-0002'],
       ['', '', '', '', '', '', '', '', '', '', ''],
+      ['合计', '', '', '', '', '', '', 8, '', '', ''],
     ];
-    const p = plan(values);
+    // The totals row's =SUM under 逾期天数 is the office's: never cleared.
+    const formulas = [[], [], [], [], [], ['', '', '', '', '', '', '', '=SUM(H3:H5)']];
+    const p = plan(values, { scriptColumns: { state: 6, daysOverdue: 7, systemNote: 8, noticeCount: 9, taskId: 10 }, formulas });
     const cleared = p.rows.filter((r) => r.index === 3);
     expect(cleared).toHaveLength(1);
     expect(cleared[0]!.key).toBe('DB-0002');
     expect(cleared[0]!.script).toEqual({ state: '', daysOverdue: '', systemNote: '' });
-    // An already clean blank row needs no write.
-    expect(p.rows.some((r) => r.index === 4)).toBe(false);
+    // An already clean blank row needs no write, and a totals row is the office's.
+    expect(p.rows.some((r) => r.index === 4 || r.index === 5)).toBe(false);
     expect(p.counts.tasks).toBe(1);
   });
 });
@@ -189,7 +222,7 @@ describe('planSweep: only some rows (the edit trigger)', () => {
       [2, '占道经营', '市住建局', cellDate(11, 20), '已销号', '', '逾期', 'DB-0002'],
       ['', '', '', '', '', '', '逾期', 'DB-0003'],
     ];
-    const p = plan(values, { onlyRows: new Set([3]), statusEdited: true });
+    const p = plan(values, { onlyRows: new Set([3]), statusEdited: true, scriptColumns: { state: 6, taskId: 7 } });
     expect(p.rows.map((r) => [r.index, r.key, r.script.state])).toEqual([[3, 'DB-0002', '已销号']]);
     expect(p.counts.tasks).toBe(1);
   });
@@ -210,5 +243,58 @@ describe('describeProblem: a plan\'s problems as lines a person can act on', () 
     expect(describeProblem({ sheet: 'Tasks', row: 3, column: 28, header: 'Deadline', message: 'bad' }, translator('en'))).toBe(
       'sheet "Tasks" AB3 (Deadline): bad',
     );
+  });
+});
+
+describe('planSweep: a merged 责任单位 belongs to every row it covers', () => {
+  it('reads the unit of the merge\'s top row on the rows below it', () => {
+    const values = [
+      TITLE,
+      HEADER,
+      [1, '垃圾堆积', '市城管局', cellDate(11, 20), '整改中', ''],
+      [2, '占道经营', '', cellDate(11, 20), '整改中', ''],
+      [3, '乱停车', '', cellDate(11, 20), '整改中', ''],
+    ];
+    const p = plan(values, { merges: [{ row: 2, column: 2, numRows: 3, numColumns: 1 }] });
+    expect(p.tasks.map((task) => task.units)).toEqual([['市城管局'], ['市城管局'], ['市城管局']]);
+    expect(p.problems).toEqual([]);
+    expect(p.rows.map((r) => r.script.state)).toEqual(['逾期', '逾期', '逾期']);
+    // Without the merge, the blank unit is a problem on its row.
+    expect(plan(values).problems.map((x) => [x.row, x.message])).toEqual([
+      [4, '未填写责任单位'],
+      [5, '未填写责任单位'],
+    ]);
+  });
+});
+
+describe('planSweep: a deadline does not move with the calendar', () => {
+  const header = [...HEADER, '纳入督办日期'];
+  const marks = { scriptColumns: { firstSeen: 6 } };
+
+  it('reads 12月15日 in the year the row was first seen, and shows the date it was read as', () => {
+    const row = [1, '垃圾堆积', '市城管局', '12月15日', '整改中', ''];
+    // First seen on 2026-12-01: still 2026-12-15 on 2027-01-05, 14 working days late.
+    const later = plan([TITLE, header, [...row, cellDate(12, 1)]], { ...marks, today: d(1, 5, 2027) });
+    expect(later.rows[0]!.script).toMatchObject({ state: '逾期', dueAsRead: { day: d(12, 15) }, firstSeen: { day: d(12, 1) } });
+    expect(later.rows[0]!.script.daysOverdue).toBe(14);
+    // Never seen before: today becomes the first-seen day.
+    const first = plan([TITLE, header, [...row, '']], { ...marks, today: d(12, 1) });
+    expect(first.rows[0]!.script).toMatchObject({ state: '未到期', dueAsRead: { day: d(12, 15) }, firstSeen: { day: d(12, 1) } });
+  });
+
+  it('reads 立即整改 without an issue date as due on the day the row was first seen, not every day', () => {
+    const row = [1, '垃圾堆积', '市城管局', '立即整改', '整改中', '', cellDate(11, 20)];
+    const p = plan([TITLE, header, row], { ...marks, today: d(11, 25) });
+    expect(p.rows[0]!.script).toMatchObject({ state: '逾期', dueAsRead: { day: d(11, 20) }, daysOverdue: 3 });
+  });
+});
+
+describe('planSweep: what a decision was made from', () => {
+  it('records the row\'s inputs, so the write can skip a row a person changed meanwhile', () => {
+    const values = [TITLE, HEADER, [1, '垃圾堆积', '市城管局', cellDate(11, 20), '整改中', '']];
+    const p = plan(values);
+    const changed = [1, '垃圾堆积', '市城管局', cellDate(11, 20), '已销号', ''];
+    expect(decisionInputs(values[2]!, p.columns)).toBe(p.rows[0]!.inputs);
+    expect(decisionInputs(changed, p.columns)).not.toBe(p.rows[0]!.inputs);
   });
 });

@@ -1,0 +1,56 @@
+/**
+ * The script's marks on what it created: developer metadata on its columns (key duban.column,
+ * value the field) and on its sheets (key duban.sheet, value the role). Sheets keeps a
+ * column's metadata with the column when people insert, delete or move columns, so the script
+ * finds its columns wherever they went and whatever their header says, and an office column or
+ * sheet that merely has the same name is never taken for the script's.
+ * One finder call per sheet (or per spreadsheet), whatever the number of rows.
+ */
+import { SCRIPT_FIELDS, type ScriptField } from '../core/columns';
+import { columnLetter } from '../core/text';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const COLUMN_MARK = 'duban.column';
+export const SHEET_MARK = 'duban.sheet';
+
+/** The roles of the sheets the script creates. */
+export type SheetRole = 'tasks' | 'settings' | 'units' | 'holidays' | 'problems';
+const ROLES: readonly SheetRole[] = ['tasks', 'settings', 'units', 'holidays', 'problems'];
+
+/** The script's columns on a sheet, 0-based, by field (the first mark wins if a field is marked twice). */
+export function markedColumns(sheet: Sheet): Partial<Record<ScriptField, number>> {
+  const out: Partial<Record<ScriptField, number>> = {};
+  for (const md of sheet.createDeveloperMetadataFinder().withKey(COLUMN_MARK).find()) {
+    const field = md.getValue() as ScriptField | null;
+    if (field === null || !SCRIPT_FIELDS.includes(field) || out[field] !== undefined) continue;
+    const column = md.getLocation().getColumn();
+    if (column) out[field] = column.getColumn() - 1;
+  }
+  return out;
+}
+
+/** Marks the columns the script just added (0-based) as its own. */
+export function markColumns(sheet: Sheet, added: { column: number; field: ScriptField }[]): void {
+  for (const { column, field } of added) {
+    const letter = columnLetter(column);
+    sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(COLUMN_MARK, field);
+  }
+}
+
+/** The sheets the script created, by role (the first mark of a role wins). */
+export function markedSheets(ss: Spreadsheet): Partial<Record<SheetRole, Sheet>> {
+  const out: Partial<Record<SheetRole, Sheet>> = {};
+  for (const md of ss.createDeveloperMetadataFinder().withKey(SHEET_MARK).find()) {
+    const role = md.getValue() as SheetRole | null;
+    if (role === null || !ROLES.includes(role) || out[role] !== undefined) continue;
+    const sheet = md.getLocation().getSheet();
+    if (sheet) out[role] = sheet;
+  }
+  return out;
+}
+
+export function markSheet(sheet: Sheet, role: SheetRole): void {
+  sheet.addDeveloperMetadata(SHEET_MARK, role);
+}
