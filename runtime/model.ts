@@ -118,6 +118,30 @@ export interface SheetModel {
   rowHeights?: Record<number, number>;
   hidden?: boolean;
   tabColor?: string;
+  /** Developer metadata on this sheet or on one of its rows or columns (absent: none). */
+  developerMetadata?: SheetDeveloperMetadataModel[];
+}
+
+/**
+ * Developer metadata (Apps Script's DeveloperMetadata): a key, an optional value, and a visibility,
+ * attached to the spreadsheet, a sheet, or one whole row or column, which it follows when lines are
+ * inserted or deleted before it and with which it is deleted.
+ * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.developerMetadata
+ */
+export interface DeveloperMetadataModel {
+  /** Unique in the spreadsheet, positive (DeveloperMetadata.getId()). */
+  id: number;
+  key: string;
+  /** null when the metadata has no value (getValue() returns null). */
+  value: string | null;
+  visibility: 'DOCUMENT' | 'PROJECT';
+}
+
+/** Where on its sheet an item sits: the sheet itself, or one row or column (0-based index). */
+export type SheetMetadataLocation = { type: 'SHEET' } | { type: 'ROW' | 'COLUMN'; index: number };
+
+export interface SheetDeveloperMetadataModel extends DeveloperMetadataModel {
+  location: SheetMetadataLocation;
 }
 
 export interface WorkbookModel {
@@ -127,6 +151,8 @@ export interface WorkbookModel {
   timeZone: string;
   locale: string;
   sheets: SheetModel[];
+  /** Developer metadata on the top-level spreadsheet (absent: none); a sheet's own is on its SheetModel. */
+  developerMetadata?: DeveloperMetadataModel[];
 }
 
 export function newSheetModel(name: string, sheetId: number, maxRows = 1000, maxColumns = 26): SheetModel {

@@ -15,6 +15,8 @@ export class SpreadsheetAppService {
   readonly BooleanCriteria = enums.BooleanCriteria;
   readonly Dimension = enums.Dimension;
   readonly WrapStrategy = enums.WrapStrategy;
+  readonly DeveloperMetadataLocationType = enums.DeveloperMetadataLocationType;
+  readonly DeveloperMetadataVisibility = enums.DeveloperMetadataVisibility;
   /** Apps Script also exposes the Ui button enums here (SpreadsheetApp.getUi().ButtonSet is the usual way). */
   readonly ButtonSet = enums.ButtonSet;
   readonly Button = enums.Button;

@@ -2,7 +2,7 @@
  * Cell storage and structural edits on a SheetModel (0-based). Everything that moves with rows
  * and columns when Sheets inserts or deletes them lives here: cells (values, formats, notes,
  * validations travel inside the cell), merges, conditional format ranges, protected ranges,
- * frozen rows/columns and column widths.
+ * frozen rows/columns, column widths and the developer metadata on rows and columns.
  */
 import type { Cell, GridRange, SheetModel } from '../model.js';
 
@@ -90,6 +90,23 @@ export function shrinkForDelete(range: GridRange, dim: Dimension, at: number, n:
   return e > s;
 }
 
+/**
+ * Row or column metadata follows its line: lines inserted at or before it push it on, and it is
+ * deleted with its line ("If the associated object is deleted its metadata is deleted too",
+ * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.developerMetadata).
+ */
+function moveLineMetadata(sheet: SheetModel, type: 'ROW' | 'COLUMN', at: number, inserted: number, deleted: number): void {
+  const items = sheet.developerMetadata;
+  if (!items || items.length === 0) return;
+  sheet.developerMetadata = items.filter((item) => {
+    const loc = item.location;
+    if (loc.type !== type || loc.index < at) return true;
+    if (loc.index < at + deleted) return false;
+    loc.index += inserted - deleted;
+    return true;
+  });
+}
+
 function eachMovingRange(sheet: SheetModel, fn: (range: GridRange) => boolean): void {
   sheet.merges = sheet.merges.filter(fn);
   for (const rule of sheet.conditionalFormats) rule.ranges = rule.ranges.filter(fn);
@@ -122,6 +139,7 @@ export function insertRows(sheet: SheetModel, at: number, n: number): void {
   }
   sheet.maxRows += n;
   if (at < sheet.frozenRows) sheet.frozenRows += n;
+  moveLineMetadata(sheet, 'ROW', at, n, 0);
   eachMovingRange(sheet, (range) => {
     shiftForInsert(range, 'rows', at, n);
     return true;
@@ -132,6 +150,7 @@ export function deleteRows(sheet: SheetModel, at: number, n: number): void {
   if (at < sheet.rows.length) sheet.rows.splice(at, n);
   sheet.maxRows -= n;
   if (at < sheet.frozenRows) sheet.frozenRows = Math.max(at, sheet.frozenRows - n);
+  moveLineMetadata(sheet, 'ROW', at, 0, n);
   eachMovingRange(sheet, (range) => shrinkForDelete(range, 'rows', at, n));
 }
 
@@ -145,6 +164,7 @@ export function insertColumns(sheet: SheetModel, at: number, n: number): void {
   }
   sheet.maxColumns += n;
   if (at < sheet.frozenColumns) sheet.frozenColumns += n;
+  moveLineMetadata(sheet, 'COLUMN', at, n, 0);
   const widths: Record<number, number> = {};
   for (const [key, width] of Object.entries(sheet.columnWidths)) {
     const c = Number(key);
@@ -163,6 +183,7 @@ export function deleteColumns(sheet: SheetModel, at: number, n: number): void {
   }
   sheet.maxColumns -= n;
   if (at < sheet.frozenColumns) sheet.frozenColumns = Math.max(at, sheet.frozenColumns - n);
+  moveLineMetadata(sheet, 'COLUMN', at, 0, n);
   const widths: Record<number, number> = {};
   for (const [key, width] of Object.entries(sheet.columnWidths)) {
     const c = Number(key);

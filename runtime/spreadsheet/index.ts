@@ -21,6 +21,7 @@ export type { UiRecord } from './context.js';
 export { Range } from './range.js';
 export { Sheet } from './sheet.js';
 export { Spreadsheet } from './spreadsheet.js';
+export { DeveloperMetadata, DeveloperMetadataFinder, DeveloperMetadataLocation } from './developer-metadata.js';
 export { SpreadsheetAppService } from './app.js';
 export { columnLetters, columnNumber, formatA1, parseA1 } from './a1.js';
 export { displayText } from './display.js';

@@ -4,6 +4,13 @@ import { formatA1 } from './a1.js';
 import { normalizeColor } from './color.js';
 import { activeSheetOf, type RuntimeContext } from './context.js';
 import { AUTOMATIC_FORMAT, displayText } from './display.js';
+import {
+  addDeveloperMetadata,
+  newRangeFinder,
+  rangeMetadata,
+  type DeveloperMetadata,
+  type DeveloperMetadataFinder,
+} from './developer-metadata.js';
 import { checkDimensions, fail, MSG } from './errors.js';
 import { cellAt, contains, ensureCell, hasContent, intersects } from './grid.js';
 import { Protection } from './protection.js';
@@ -23,6 +30,11 @@ export class Range {
     readonly c0: number,
     readonly nr: number,
     readonly nc: number,
+    /**
+     * Set when the range was named by whole columns ('H:H') or whole rows ('2:2'): Sheets keeps
+     * such a range unbounded, which is what lets it carry developer metadata (developer-metadata.ts).
+     */
+    readonly whole?: 'rows' | 'columns',
   ) {}
 
   private tick(name: string): void {
@@ -514,6 +526,23 @@ export class Range {
     this.tick('isPartOfMerge');
     const whole = this.grid();
     return this.sheetModel.merges.some((m) => intersects(m, whole));
+  }
+
+  // ---- developer metadata -----------------------------------------------------------------
+
+  /** (key), (key, value), (key, visibility), (key, value, visibility): only on one whole row or column named as such ('H:H', '5:5'). */
+  addDeveloperMetadata(...args: unknown[]): Range {
+    this.tick('addDeveloperMetadata');
+    addDeveloperMetadata(this.ctx, args, 'Range.addDeveloperMetadata', this.sheetModel, this);
+    return this;
+  }
+  getDeveloperMetadata(): DeveloperMetadata[] {
+    this.tick('getDeveloperMetadata');
+    return rangeMetadata(this.ctx, this);
+  }
+  createDeveloperMetadataFinder(): DeveloperMetadataFinder {
+    this.tick('createDeveloperMetadataFinder');
+    return newRangeFinder(this.ctx, this);
   }
 
   // ---- protection -------------------------------------------------------------------------

@@ -4,6 +4,13 @@ import { parseA1 } from './a1.js';
 import { normalizeColor } from './color.js';
 import type { RuntimeContext } from './context.js';
 import { ConditionalFormatRule } from './conditional-format.js';
+import {
+  addDeveloperMetadata,
+  newSheetFinder,
+  sheetMetadata,
+  type DeveloperMetadata,
+  type DeveloperMetadataFinder,
+} from './developer-metadata.js';
 import { AppsEnum, ProtectionType } from './enums.js';
 import { fail, MSG, sheetNameTaken } from './errors.js';
 import * as grid from './grid.js';
@@ -28,7 +35,10 @@ export function rangeFromA1(ctx: RuntimeContext, sheet: SheetModel, a1: string):
   const column = parsed.startColumn ?? 1;
   const endRow = parsed.endRow ?? target.maxRows;
   const endColumn = parsed.endColumn ?? target.maxColumns;
-  return makeRange(ctx, target, row, column, endRow - row + 1, endColumn - column + 1);
+  const range = makeRange(ctx, target, row, column, endRow - row + 1, endColumn - column + 1);
+  if (parsed.startRow === undefined) return new Range(ctx, target, range.r0, range.c0, range.nr, range.nc, 'columns');
+  if (parsed.startColumn === undefined) return new Range(ctx, target, range.r0, range.c0, range.nr, range.nc, 'rows');
+  return range;
 }
 
 export class Sheet {
@@ -349,6 +359,25 @@ export class Sheet {
     return this.sheetModel.protections
       .filter((p) => p.type === wanted)
       .map((p) => new Protection(this.ctx, this.sheetModel, p));
+  }
+
+  // ---- developer metadata -----------------------------------------------------------------
+
+  /** (key), (key, value), (key, visibility), (key, value, visibility), on the sheet itself. */
+  addDeveloperMetadata(...args: unknown[]): Sheet {
+    this.tick('addDeveloperMetadata');
+    addDeveloperMetadata(this.ctx, args, 'Sheet.addDeveloperMetadata', this.sheetModel);
+    return this;
+  }
+  /** The sheet's own metadata, not its rows' or columns'. */
+  getDeveloperMetadata(): DeveloperMetadata[] {
+    this.tick('getDeveloperMetadata');
+    return sheetMetadata(this.ctx, this.sheetModel);
+  }
+  /** Searches the sheet and its rows and columns. */
+  createDeveloperMetadataFinder(): DeveloperMetadataFinder {
+    this.tick('createDeveloperMetadataFinder');
+    return newSheetFinder(this.ctx, this.sheetModel);
   }
 
   // ---- clearing ---------------------------------------------------------------------------

@@ -2,6 +2,13 @@
 import { IANAZone } from 'luxon';
 import { newSheetModel, type SheetModel } from '../model.js';
 import { activeSheetOf, type RuntimeContext } from './context.js';
+import {
+  addDeveloperMetadata,
+  newSpreadsheetFinder,
+  spreadsheetMetadata,
+  type DeveloperMetadata,
+  type DeveloperMetadataFinder,
+} from './developer-metadata.js';
 import { fail, MSG, sheetNameTaken } from './errors.js';
 import { activeRange, Range } from './range.js';
 import { rangeFromA1, Sheet } from './sheet.js';
@@ -137,6 +144,25 @@ export class Spreadsheet {
   getActiveRange(): Range {
     this.tick('getActiveRange');
     return activeRange(this.ctx);
+  }
+
+  // ---- developer metadata -----------------------------------------------------------------
+
+  /** (key), (key, value), (key, visibility), (key, value, visibility), on the top-level spreadsheet. */
+  addDeveloperMetadata(...args: unknown[]): Spreadsheet {
+    this.tick('addDeveloperMetadata');
+    addDeveloperMetadata(this.ctx, args, 'Spreadsheet.addDeveloperMetadata', null);
+    return this;
+  }
+  /** The top-level spreadsheet's metadata only. */
+  getDeveloperMetadata(): DeveloperMetadata[] {
+    this.tick('getDeveloperMetadata');
+    return spreadsheetMetadata(this.ctx);
+  }
+  /** Searches everything: the spreadsheet, its sheets, rows and columns. */
+  createDeveloperMetadataFinder(): DeveloperMetadataFinder {
+    this.tick('createDeveloperMetadataFinder');
+    return newSpreadsheetFinder(this.ctx);
   }
 
   // ---- people -----------------------------------------------------------------------------
