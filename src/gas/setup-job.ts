@@ -118,7 +118,8 @@ function setUpHolidays(wb: Workbook, changes: string[], warnings: string[]): voi
   }
 }
 
-function setUpTasks(wb: Workbook, unitSheet: Sheet, changes: string[], result: JobResult): void {
+/** Returns why the task sheet could not be set up, or undefined when it was. */
+function setUpTasks(wb: Workbook, unitSheet: Sheet, changes: string[]): string | undefined {
   const { t, settings } = wb;
   const { sheet, created } = ensureSheet(wb, 'sheet.tasks', settings.taskSheet, changes);
   if (created) {
@@ -127,18 +128,14 @@ function setUpTasks(wb: Workbook, unitSheet: Sheet, changes: string[], result: J
   }
   const values = readAll(sheet);
   const header = findHeader(values);
-  if (!header.ok) {
-    result.ok = false;
-    result.warnings.push(t('setup.headerProblem', { sheet: sheet.getName(), reason: describeMissingHeader(header, settings.locale) }));
-    return;
-  }
+  if (!header.ok) return t('setup.headerProblem', { sheet: sheet.getName(), reason: describeMissingHeader(header, settings.locale) });
   const plan = planSweep({
     sheet: sheet.getName(),
     values,
     ...ledgerContext(wb),
     onlyRows: new Set<number>(),
   });
-  if (!plan.ok) return;
+  if (!plan.ok) return plan.message;
   if (plan.addHeaders.length > 0) {
     const first = plan.addHeaders[0]!.column;
     sheet.getRange(plan.headerRow + 1, first + 1, 1, plan.addHeaders.length).setValues([plan.addHeaders.map((h) => h.text)]);
@@ -179,6 +176,7 @@ function setUpTasks(wb: Workbook, unitSheet: Sheet, changes: string[], result: J
   }
   const lastColumn = Math.max(...Object.values(columns).filter((c): c is number => c !== undefined));
   applyColourRules(sheet, columns.state!, plan.headerRow, lastColumn, settings.colors, t);
+  return undefined;
 }
 
 export function setUpWorkbook(now: Date): JobResult {
@@ -189,9 +187,16 @@ export function setUpWorkbook(now: Date): JobResult {
   const unitSheet = setUpUnits(wb, changes);
   const notices: string[] = [];
   setUpHolidays(wb, changes, notices);
-  setUpTasks(wb, unitSheet, changes, result);
+  const problem = setUpTasks(wb, unitSheet, changes);
   result.counts = { changes: changes.length, sheets: wb.sheets.length };
   result.warnings.push(...changes, ...notices);
-  result.message = changes.length > 0 ? wb.t('setup.done', { changes: changes.join('；') }) : wb.t('setup.nothing');
+  // A task sheet that could not be set up is the news, whatever else was created: saying
+  // "nothing to repair" then would send the office away from a ledger that needs them.
+  if (problem !== undefined) {
+    result.ok = false;
+    result.message = problem;
+  } else {
+    result.message = changes.length > 0 ? wb.t('setup.done', { changes: changes.join('；') }) : wb.t('setup.nothing');
+  }
   return result;
 }
