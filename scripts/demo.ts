@@ -1,43 +1,53 @@
 /**
- * npm run demo: the first thing a newcomer runs. Sets up and sweeps the sample ledger that
- * ships with the project, through the real bundle in the local runtime, and says where the
- * results are.
+ * npm run demo: the first thing a newcomer runs. Sets up the sample ledger that ships with the
+ * project, then sweeps the set-up workbook, exactly as the two `npm run local` commands in the
+ * README would, and says where each job's results are.
+ *
+ *   npm run demo [-- --out <dir>]     (default out/demo)
+ *
+ * <dir>/setup/ holds what setup wrote (workbook, outbox, run.json); <dir>/ what the sweep wrote.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
-import { LocalRuntime } from '../runtime/index';
-import { bundleCode, loadWorkbook, runJobOn, writeOutputs } from './local';
+import { DEFAULT_TIME_ZONE, describeReport, runLocal, UsageError, type LocalOptions } from './local';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SAMPLE = join(root, 'samples', '创城台账示例.xlsx');
 /** The sample's "today": its deadlines are spread around this day. */
 export const SAMPLE_NOW = '2026-11-25T09:00:00';
 
-async function main(): Promise<void> {
-  const timeZone = 'Asia/Shanghai';
-  const now = DateTime.fromISO(SAMPLE_NOW, { zone: timeZone }).toJSDate();
-  const out = join(root, 'out', 'demo');
-  mkdirSync(out, { recursive: true });
-  const workbook = await loadWorkbook(SAMPLE, timeZone);
-  const runtime = new LocalRuntime({ workbook, now, scriptTimeZone: timeZone });
-  runtime.load(await bundleCode(), 'Code.js');
-  // A newcomer's first run: set the sheet up, then the daily sweep, on the same workbook.
-  const setup = runJobOn(runtime, 'setup');
-  console.log(`setup: ${setup.value.message ?? ''}`);
-  const mailsBefore = runtime.outbox.length;
-  const ran = runJobOn(runtime, 'sweep');
-  const report = await writeOutputs(runtime, { job: 'sweep', workbook: SAMPLE, now, out, timeZone }, ran, mailsBefore);
-  console.log(`sweep: ${report.message}`);
-  for (const w of report.warnings) console.log(`  ! ${w}`);
-  console.log('');
-  console.log(`The swept ledger (open it in Excel, WPS or LibreOffice): ${report.outputs.workbook}`);
-  console.log(`Mail sent:                                             ${report.outputs.outbox} (${report.mails.length})`);
-  console.log(`What the job did, service calls included:              ${report.outputs.runJson}`);
+function outDir(argv: string[]): string {
+  if (argv.length === 0) return join(root, 'out', 'demo');
+  if (argv.length === 2 && argv[0] === '--out') return resolve(argv[1]!);
+  throw new UsageError('usage: npm run demo [-- --out <dir>]');
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : String(err));
-  process.exit(1);
-});
+async function main(argv: string[]): Promise<number> {
+  const out = outDir(argv);
+  const timeZone = DEFAULT_TIME_ZONE;
+  const now = DateTime.fromISO(SAMPLE_NOW, { zone: timeZone }).toJSDate();
+  const job = (name: string, workbook: string, dir: string): LocalOptions => ({ job: name, workbook, now, out: dir, timeZone });
+
+  const setup = await runLocal(job('setup', SAMPLE, join(out, 'setup')));
+  for (const line of describeReport(setup)) console.log(line);
+  if (!setup.ok) return 1;
+  console.log('');
+  const sweep = await runLocal(job('sweep', join(out, 'setup', basename(SAMPLE)), out));
+  for (const line of describeReport(sweep)) console.log(line);
+  console.log('');
+  console.log(`The swept ledger (open it in Excel, WPS or LibreOffice): ${sweep.outputs.workbook}`);
+  console.log(`What setup did:      ${setup.outputs.runJson}`);
+  console.log(`What the sweep did:  ${sweep.outputs.runJson}`);
+  return sweep.ok ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(`duban demo: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = err instanceof UsageError ? 2 : 1;
+  },
+);

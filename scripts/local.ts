@@ -2,11 +2,12 @@
  * The local runner: runs a job of the real bundle on an .xlsx workbook at a given moment,
  * as the time trigger would, and writes what came of it.
  *
- *   npm run local -- <job> --workbook <file.xlsx> --now <ISO date-time> --out <dir>
+ *   npm run local -- <job> --workbook <file.xlsx> --now <ISO date-time> --out <dir> [--tz <zone>]
  *
  * Writes <dir>/<same file name>.xlsx, <dir>/outbox/*.eml and <dir>/run.json. Bad arguments
  * (missing or unreadable workbook, bad date, unknown job) print one line and exit 2 with
  * nothing written; a job that ran but reported failure exits 1, with its outputs written.
+ * `--help` prints the usage.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -15,12 +16,18 @@ import { DateTime } from 'luxon';
 import { LocalRuntime } from '../runtime/index';
 import { writeEml } from '../runtime/eml';
 import { exportXlsx, importXlsx } from '../runtime/xlsx';
-import type { WorkbookModel } from '../runtime/model';
+import type { SentMail, WorkbookModel } from '../runtime/model';
 import { buildBundle } from './build';
 
 /** The jobs the runner knows; a job whose issue has not landed yet fails with a clear message. */
 export const JOBS = ['setup', 'sweep', 'publish'] as const;
 
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** How many of a job's warnings the terminal shows; run.json always has them all. */
+export const WARNINGS_SHOWN = 20;
+
+/** Bad arguments: one line on stderr, exit 2, nothing written. */
 export class UsageError extends Error {}
 
 export interface LocalOptions {
@@ -41,13 +48,54 @@ export interface RunReport {
   counts: Record<string, number>;
   warnings: string[];
   mails: { file: string; to: string; cc?: string; subject: string }[];
-  serviceCalls: { total: number; byMethod: Record<string, number> };
+  serviceCalls: ServiceCalls;
   logs: string[];
   elapsedMs: number;
   outputs: { workbook: string; outbox: string; runJson: string };
 }
 
-const USAGE = 'usage: npm run local -- <setup|sweep|publish> --workbook <file.xlsx> --now <ISO date-time> --out <dir> [--tz <zone>]';
+export interface ServiceCalls {
+  total: number;
+  byMethod: Record<string, number>;
+}
+
+const USAGE = 'usage: npm run local -- <setup|sweep|publish> --workbook <file.xlsx> --now <ISO date-time> --out <dir> [--tz <zone>] (--help for more)';
+
+export const HELP = `Runs one Duban job of the real bundle (dist/Code.js) on an .xlsx workbook, as the daily
+time trigger would, and writes what came of it.
+
+usage: npm run local -- <job> --workbook <file.xlsx> --now <ISO date-time> --out <dir> [--tz <zone>]
+
+jobs:
+  setup     create what is missing (设置, 责任单位, 节假日, the script's columns, colours,
+            drop-downs) and repair what is broken; never touches existing rows
+  sweep     the daily job: every task's state, days overdue, notes and colours, and the
+            台账问题 sheet
+  publish   not built yet: it stops with a clear message
+
+options:
+  --workbook <file.xlsx>   the ledger to run on (read, never changed)
+  --now <date-time>        when the job runs, e.g. 2026-11-25T09:00 or 2026-11-25T09:00+08:00
+  --out <dir>              where to write the results (created if missing)
+  --tz <zone>              the spreadsheet's time zone: --now without an offset and the
+                           workbook's date cells are read in it (default ${DEFAULT_TIME_ZONE})
+  -h, --help               show this and exit
+
+writes:
+  <dir>/<same file name>.xlsx   the workbook with what the job changed
+  <dir>/outbox/*.eml            every mail the job sent (the folder is emptied first)
+  <dir>/run.json                ok, message, counts, warnings, mails, serviceCalls, logs
+
+exit codes:
+  0   the job ran and reported success
+  1   the job ran and reported failure (the line printed says why; outputs are written)
+  2   bad arguments or an unreadable workbook (one line on stderr; nothing written)
+`;
+
+/** `-h` or `--help` anywhere: the person wants the usage, not a run. */
+export function wantsHelp(argv: string[]): boolean {
+  return argv.includes('--help') || argv.includes('-h');
+}
 
 export function parseArgs(argv: string[]): LocalOptions {
   const positional: string[] = [];
@@ -70,22 +118,39 @@ export function parseArgs(argv: string[]): LocalOptions {
   const workbook = flags.get('workbook');
   if (!workbook) throw new UsageError(`--workbook is required. ${USAGE}`);
   if (!existsSync(workbook) || !statSync(workbook).isFile()) throw new UsageError(`workbook not found: ${workbook}`);
-  const timeZone = flags.get('tz') ?? 'Asia/Shanghai';
-  if (!DateTime.local().setZone(timeZone).isValid) throw new UsageError(`unknown time zone "${timeZone}"`);
+  const timeZone = parseTimeZone(flags.get('tz'));
   const nowText = flags.get('now');
   if (!nowText) throw new UsageError(`--now is required (e.g. 2026-11-25T09:00). ${USAGE}`);
   const parsed = DateTime.fromISO(nowText, { zone: timeZone, setZone: true });
   if (!parsed.isValid) throw new UsageError(`--now "${nowText}" is not an ISO date-time (e.g. 2026-11-25T09:00 or 2026-11-25T09:00+08:00)`);
   const out = flags.get('out');
   if (!out) throw new UsageError(`--out is required. ${USAGE}`);
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder`);
   return { job, workbook: resolve(workbook), now: parsed.toJSDate(), out: resolve(out), timeZone };
 }
 
+/** A --tz value (or the default), checked: an unknown zone is a usage error. */
+export function parseTimeZone(text: string | undefined): string {
+  const timeZone = text ?? DEFAULT_TIME_ZONE;
+  if (!DateTime.local().setZone(timeZone).isValid) throw new UsageError(`unknown time zone "${timeZone}"`);
+  return timeZone;
+}
+
+function firstLine(err: unknown): string {
+  const text = err instanceof Error ? err.message || err.name : String(err);
+  return text.split('\n')[0]!.trim();
+}
+
+/**
+ * Every failure to read the file (not a zip, a zip that is not an .xlsx, a damaged part, no
+ * permission) becomes the same one sentence: the person needs to know the file is the problem,
+ * not which library noticed.
+ */
 export async function loadWorkbook(file: string, timeZone: string): Promise<WorkbookModel> {
   try {
     return await importXlsx(file, { timeZone });
   } catch (err) {
-    throw new UsageError(`cannot read workbook ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new UsageError(`${file}: not a readable .xlsx workbook (${firstLine(err)})`);
   }
 }
 
@@ -96,23 +161,60 @@ interface JobValue {
   warnings?: string[];
 }
 
-/** Runs one job on a workbook already in memory (so the demo can chain jobs on one workbook). */
-export function runJobOn(runtime: LocalRuntime, job: string): { value: JobValue; logs: string[]; elapsedMs: number } {
+/** One execution of a job: what it returned, and what it cost and sent (this execution only). */
+export interface JobRun {
+  value: JobValue;
+  logs: string[];
+  elapsedMs: number;
+  serviceCalls: ServiceCalls;
+  mails: SentMail[];
+}
+
+function callsSince(before: Record<string, number>, after: Record<string, number>): ServiceCalls {
+  const byMethod: Record<string, number> = {};
+  let total = 0;
+  for (const [method, n] of Object.entries(after)) {
+    const d = n - (before[method] ?? 0);
+    if (d > 0) {
+      byMethod[method] = d;
+      total += d;
+    }
+  }
+  return { total, byMethod };
+}
+
+/**
+ * Runs one job on a workbook already in memory. The runtime keeps counting calls and collecting
+ * mail across executions, so what this run made is measured from before it to after it.
+ */
+export function runJobOn(runtime: LocalRuntime, job: string): JobRun {
   if (!runtime.globalFunctionNames().includes(job)) {
     throw new UsageError(`the job "${job}" is not in this build of Duban yet (the bundle has: ${runtime.globalFunctionNames().join(', ')})`);
   }
+  const callsBefore = runtime.calls.byMethod();
+  const mailsBefore = runtime.outbox.length;
+  const logsBefore = runtime.logs.length;
+  const started = performance.now();
   // A time-driven trigger passes an event object; the job then shows no toast.
   const event = { authMode: 'FULL', triggerUid: `local-${job}` };
-  const result = runtime.run<JobValue>(job, [event], 'installable');
-  return { value: result.value ?? {}, logs: result.logs, elapsedMs: result.elapsedMs };
+  let value: JobValue;
+  try {
+    value = runtime.run<JobValue | undefined>(job, [event], 'installable').value ?? {};
+  } catch (err) {
+    // The execution itself died (time limit, an error the job did not catch): in Apps Script
+    // what it wrote so far stays, so the outputs are still written, as a failure.
+    value = { ok: false, message: `the execution stopped: ${firstLine(err)}` };
+  }
+  return {
+    value,
+    logs: runtime.logs.slice(logsBefore),
+    elapsedMs: performance.now() - started,
+    serviceCalls: callsSince(callsBefore, runtime.calls.byMethod()),
+    mails: runtime.outbox.slice(mailsBefore),
+  };
 }
 
-export async function writeOutputs(
-  runtime: LocalRuntime,
-  opts: LocalOptions,
-  ran: { value: JobValue; logs: string[]; elapsedMs: number },
-  mailsBefore = 0,
-): Promise<RunReport> {
+export async function writeOutputs(runtime: LocalRuntime, opts: LocalOptions, ran: JobRun): Promise<RunReport> {
   mkdirSync(opts.out, { recursive: true });
   const outbox = join(opts.out, 'outbox');
   rmSync(outbox, { recursive: true, force: true });
@@ -120,9 +222,8 @@ export async function writeOutputs(
   const workbookOut = join(opts.out, basename(opts.workbook));
   await exportXlsx(runtime.workbook, workbookOut);
   const mails: RunReport['mails'] = [];
-  const sent = runtime.outbox.slice(mailsBefore);
-  for (let i = 0; i < sent.length; i++) {
-    const mail = sent[i]!;
+  for (let i = 0; i < ran.mails.length; i++) {
+    const mail = ran.mails[i]!;
     const file = await writeEml(mail, outbox, i + 1);
     mails.push({ file, to: mail.to, cc: mail.cc, subject: mail.subject });
   }
@@ -137,7 +238,7 @@ export async function writeOutputs(
     counts: ran.value.counts ?? {},
     warnings: ran.value.warnings ?? [],
     mails,
-    serviceCalls: { total: runtime.calls.total(), byMethod: runtime.calls.byMethod() },
+    serviceCalls: ran.serviceCalls,
     logs: ran.logs,
     elapsedMs: Math.round(ran.elapsedMs),
     outputs: { workbook: workbookOut, outbox, runJson },
@@ -146,39 +247,56 @@ export async function writeOutputs(
   return report;
 }
 
-export async function bundleCode(): Promise<string> {
-  const { file } = await buildBundle();
-  return readFileSync(file, 'utf8');
+let bundled: Promise<string> | undefined;
+
+/** The bundle, built once per process (the demo runs two jobs). */
+export function bundleCode(): Promise<string> {
+  bundled ??= buildBundle().then(({ file }) => readFileSync(file, 'utf8'));
+  return bundled;
 }
 
 export async function runLocal(opts: LocalOptions): Promise<RunReport> {
   const workbook = await loadWorkbook(opts.workbook, opts.timeZone);
-  const runtime = new LocalRuntime({ workbook, now: opts.now, scriptTimeZone: 'Asia/Shanghai' });
+  const runtime = new LocalRuntime({ workbook, now: opts.now, scriptTimeZone: DEFAULT_TIME_ZONE });
   runtime.load(await bundleCode(), 'Code.js');
   const ran = runJobOn(runtime, opts.job);
   return writeOutputs(runtime, opts, ran);
 }
 
-async function main(): Promise<void> {
-  let opts: LocalOptions;
+/** What a person reads after a run: the result in one line, the warnings (capped), where the files are. */
+export function describeReport(report: RunReport, shown = WARNINGS_SHOWN): string[] {
+  const message = report.message || '(the job gave no message; see the logs in run.json)';
+  const lines = [`${report.ok ? 'ok' : 'failed'}: ${report.job} — ${message}`];
+  for (const w of report.warnings.slice(0, shown)) lines.push(`  ! ${w}`);
+  if (report.warnings.length > shown) lines.push(`  … and ${report.warnings.length - shown} more, see run.json`);
+  lines.push(`  workbook: ${report.outputs.workbook}`);
+  lines.push(`  outbox:   ${report.outputs.outbox} (${report.mails.length} mails)`);
+  lines.push(`  run.json: ${report.outputs.runJson} (${report.serviceCalls.total} service calls, ${report.warnings.length} warnings)`);
+  return lines;
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (wantsHelp(argv)) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (argv.length === 0) {
+    process.stderr.write(HELP);
+    return 2;
+  }
   try {
-    opts = parseArgs(process.argv.slice(2));
-    const report = await runLocal(opts);
-    console.log(`${report.ok ? 'ok' : 'failed'}: ${report.job} — ${report.message}`);
-    console.log(`  workbook: ${report.outputs.workbook}`);
-    console.log(`  outbox:   ${report.outputs.outbox} (${report.mails.length} mails)`);
-    console.log(`  run.json: ${report.outputs.runJson} (${report.serviceCalls.total} service calls, ${report.warnings.length} warnings)`);
-    process.exitCode = report.ok ? 0 : 1;
+    const report = await runLocal(parseArgs(argv));
+    for (const line of describeReport(report)) console.log(line);
+    return report.ok ? 0 : 1;
   } catch (err) {
-    if (err instanceof UsageError) {
-      console.error(`duban local: ${err.message}`);
-      process.exitCode = 2;
-      return;
-    }
-    throw err;
+    if (!(err instanceof UsageError)) throw err;
+    console.error(`duban local: ${err.message}`);
+    return 2;
   }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  void main();
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

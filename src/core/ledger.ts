@@ -76,6 +76,8 @@ export interface Ledger {
 export interface LedgerFailure {
   ok: false;
   message: string;
+  /** Why the columns cannot be trusted, without what the sweep therefore did not do. */
+  reason: string;
   problems: Problem[];
 }
 
@@ -113,8 +115,9 @@ export function readLedger(input: LedgerInput): ({ ok: true } & Ledger) | Ledger
   const ownColumns = new Set(Object.values(own).filter((c): c is number => c !== undefined));
   const header = findHeader(input.values, { ignore: ownColumns });
   if (!header.ok) {
-    const message = t('sweep.untrusted', { sheet, reason: describeMissingHeader(header, settings.locale) });
-    return { ok: false, message, problems: [{ sheet, row: header.bestRow === undefined ? 0 : header.bestRow + 1, column: 0, message }] };
+    const reason = describeMissingHeader(header, settings.locale);
+    const message = t('sweep.untrusted', { sheet, reason });
+    return { ok: false, message, reason, problems: [{ sheet, row: header.bestRow === undefined ? 0 : header.bestRow + 1, column: 0, message }] };
   }
   const headerRow = header.headerRow;
   const headerCells = input.values[headerRow] ?? [];

@@ -13,7 +13,7 @@
 import { PERSON_FIELDS, type ColumnMap, type ScriptField } from './columns';
 import type { Day } from './day';
 import { nextKeys } from './keys';
-import { readLedger, type Ledger, type LedgerInput } from './ledger';
+import { readLedger, type Ledger, type LedgerFailure, type LedgerInput } from './ledger';
 import type { Problem } from './problem';
 import { planStates } from './state-plan';
 import type { TaskRow } from './tasks';
@@ -63,11 +63,7 @@ export interface SweepPlan {
   counts: Record<string, number>;
 }
 
-export interface SweepFailure {
-  ok: false;
-  message: string;
-  problems: Problem[];
-}
+export type { LedgerFailure as SweepFailure } from './ledger';
 
 const SEPARATOR = '\u241f';
 
@@ -90,7 +86,7 @@ export function decisionInputs(row: unknown[], columns: ColumnMap): string {
   return parts.join(SEPARATOR);
 }
 
-export function planSweep(input: SweepInput, planners: readonly Planner[] = [planStates]): SweepPlan | SweepFailure {
+export function planSweep(input: SweepInput, planners: readonly Planner[] = [planStates]): SweepPlan | LedgerFailure {
   const ledger = readLedger(input);
   if (!ledger.ok) return ledger;
   const { tasks, headerRow, columns, keyColumn, values } = ledger;

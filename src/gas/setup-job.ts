@@ -116,7 +116,8 @@ function setUpHolidays(wb: Workbook, changes: string[], warnings: string[]): voi
   }
 }
 
-function setUpTasks(wb: Workbook, unitSheet: Sheet, changes: string[], result: JobResult): void {
+/** Returns why the task sheet could not be set up, or undefined when it was. */
+function setUpTasks(wb: Workbook, unitSheet: Sheet, changes: string[]): string | undefined {
   const { t, settings } = wb;
   let sheet = wb.sheetFor('tasks')?.sheet;
   const created = sheet === undefined;
@@ -134,12 +135,7 @@ function setUpTasks(wb: Workbook, unitSheet: Sheet, changes: string[], result: J
     ...ledgerContext(wb),
     onlyRows: new Set<number>(),
   });
-  if (!plan.ok) {
-    result.ok = false;
-    result.message = t('setup.headerProblem', { sheet: sheet.getName(), reason: plan.message });
-    result.warnings.push(result.message);
-    return;
-  }
+  if (!plan.ok) return t('setup.headerProblem', { sheet: sheet.getName(), reason: plan.reason });
   if (plan.addHeaders.length > 0) {
     addScriptColumns(sheet, plan);
     if (!created) changes.push(t('setup.addedColumns', { sheet: sheet.getName(), columns: plan.addHeaders.map((h) => h.text).join('、') }));
@@ -180,6 +176,7 @@ function setUpTasks(wb: Workbook, unitSheet: Sheet, changes: string[], result: J
   }
   const lastColumn = Math.max(...Object.values(columns).filter((c): c is number => c !== undefined));
   applyColourRules(sheet, columns.state!, plan.headerRow, lastColumn, settings.colors, t);
+  return undefined;
 }
 
 /** A sheet of the script's kind set up before marks existed (known by its header row) gets its mark now. */
@@ -197,10 +194,16 @@ export function setUpWorkbook(now: Date): JobResult {
   const notices: string[] = [];
   const unitSheet = setUpUnits(wb, changes, notices);
   setUpHolidays(wb, changes, notices);
-  setUpTasks(wb, unitSheet, changes, result);
+  const problem = setUpTasks(wb, unitSheet, changes);
   result.counts = { changes: changes.length, sheets: wb.sheets.length };
   result.warnings.push(...changes, ...notices);
-  // A failed step has said why in the message already: "nothing to do" would hide it.
-  if (result.ok) result.message = changes.length > 0 ? wb.t('setup.done', { changes: changes.join('；') }) : wb.t('setup.nothing');
+  // A task sheet that could not be set up is the news, whatever else was created: saying
+  // "nothing to repair" then would send the office away from a ledger that needs them.
+  if (problem !== undefined) {
+    result.ok = false;
+    result.message = problem;
+  } else {
+    result.message = changes.length > 0 ? wb.t('setup.done', { changes: changes.join('；') }) : wb.t('setup.nothing');
+  }
   return result;
 }

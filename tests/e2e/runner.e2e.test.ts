@@ -1,13 +1,18 @@
 /**
  * The local runner's contract (other tools rely on it): the command, its outputs, run.json's
- * shape, and one-line errors with exit code 2 and nothing written.
+ * shape, one-line errors with exit code 2 and nothing written; and what it tells the person at
+ * the terminal: the result, the warnings, why a job failed, the usage.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importXlsx } from '../../runtime/xlsx';
+import { LocalRuntime } from '../../runtime/index';
+import { exportXlsx, importXlsx } from '../../runtime/xlsx';
+import { runJobOn } from '../../scripts/local';
+import { sheetFrom, shDate, workbookOf } from './harness';
+import { zipOf } from './tiny-zip';
 
 const root = resolve(__dirname, '../..');
 const SAMPLE = join(root, 'samples', '创城台账示例.xlsx');
@@ -15,6 +20,10 @@ const SAMPLE = join(root, 'samples', '创城台账示例.xlsx');
 function local(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/local.ts'), ...args], { cwd: root, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function readRun(dir: string): { ok: boolean; message: string; warnings: string[] } & Record<string, unknown> {
+  return JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
 }
 
 describe('npm run local', () => {
@@ -27,7 +36,7 @@ describe('npm run local', () => {
     expect(existsSync(setupWorkbook)).toBe(true);
     const b = local('sweep', '--workbook', setupWorkbook, '--now', '2026-11-25T09:00+08:00', '--out', join(dir, 'b'));
     expect(b.status).toBe(0);
-    const run = JSON.parse(readFileSync(join(dir, 'b', 'run.json'), 'utf8')) as Record<string, unknown>;
+    const run = readRun(join(dir, 'b'));
     expect(run).toMatchObject({ job: 'sweep', ok: true, now: '2026-11-25T01:00:00.000Z' });
     const calls = run.serviceCalls as { total: number; byMethod: Record<string, number> };
     expect(calls.total).toBeGreaterThan(0);
@@ -40,12 +49,80 @@ describe('npm run local', () => {
     const texts = tasks.rows.flatMap((r) => r.map((c) => c?.value));
     expect(texts).toContain('逾期');
     expect(tasks.conditionalFormats.length).toBeGreaterThan(0);
+
+    // The terminal: the result in one line, then each warning, located, then where the files are.
+    const lines = b.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(`ok: sweep — ${run.message}`);
+    expect(lines.slice(1, 1 + run.warnings.length)).toEqual(run.warnings.map((w) => `  ! ${w}`));
+    expect(b.stdout).toContain('  ! 《任务台账》F28 (整改时限): 无法识别的整改时限“尽快”');
+    expect(lines.at(-1)).toContain(join(dir, 'b', 'run.json'));
+  });
+
+  it('shows the first 20 warnings and says how many more are in run.json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-'));
+    const rows = Array.from({ length: 30 }, (_, i) => [i + 1, `任务${i + 1}`, '市城管局', `尽快${i + 1}`, '整改中']);
+    const file = join(dir, 'many.xlsx');
+    await exportXlsx(workbookOf([sheetFrom('任务台账', [['序号', '问题描述', '责任单位', '整改时限', '整改状态'], ...rows])]), file);
+    const r = local('sweep', '--workbook', file, '--now', '2026-11-25T09:00', '--out', join(dir, 'out'));
+    expect(r.status).toBe(0);
+    const run = readRun(join(dir, 'out'));
+    expect(run.warnings.length).toBeGreaterThanOrEqual(30);
+    const shown = r.stdout.split('\n').filter((l) => l.startsWith('  ! '));
+    expect(shown).toEqual(run.warnings.slice(0, 20).map((w) => `  ! ${w}`));
+    expect(r.stdout).toContain(`  … and ${run.warnings.length - 20} more, see run.json`);
+  });
+
+  it('a setup that cannot read the task sheet header fails, exit 1, and says why (not "nothing to repair")', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-'));
+    const file = join(dir, 'noheader.xlsx');
+    const tasks = sheetFrom('任务台账', [
+      ['名称', '地点', '备注'],
+      ['背街小巷垃圾堆积', '人民路', ''],
+    ]);
+    await exportXlsx(workbookOf([tasks]), file);
+    const r = local('setup', '--workbook', file, '--now', '2026-11-25T09:00', '--out', join(dir, 'out'));
+    expect(r.status).toBe(1);
+    const run = readRun(join(dir, 'out'));
+    expect(run.ok).toBe(false);
+    expect(run.message).toMatch(/^未能设置《任务台账》（系统列、着色、下拉列表）：在前 15 行中找不到台账的表头行。缺少必需的列：/);
+    expect(run.message).toContain('责任单位');
+    expect(r.stdout.split('\n')[0]).toBe(`failed: setup — ${run.message}`);
+    expect(r.stdout).not.toContain('无需修复');
+    // What setup could do, it did, and says so.
+    expect(r.stdout).toContain('  ! 已创建表《设置》');
+    expect(existsSync(join(dir, 'out', 'noheader.xlsx'))).toBe(true);
+  });
+
+  it.each([
+    { given: '--help', args: ['--help'] },
+    { given: '-h', args: ['-h'] },
+    { given: '--help after a job', args: ['sweep', '--workbook', SAMPLE, '--help'] },
+  ])('$given prints the usage and exits 0, writing nothing', ({ args }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-'));
+    const r = local(...args, '--out', join(dir, 'out'));
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('usage: npm run local -- <job> --workbook <file.xlsx> --now <ISO date-time> --out <dir> [--tz <zone>]');
+    for (const word of ['setup', 'sweep', 'publish', '--workbook', '--now', '--out', '--tz', 'run.json', 'outbox/*.eml', 'exit codes']) {
+      expect(r.stdout).toContain(word);
+    }
+    expect(r.stdout).toMatch(/^ {2}2 {3}bad arguments/m);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('no arguments: the usage on stderr, exit 2', () => {
+    const r = local();
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('usage: npm run local -- <job>');
+    expect(r.stderr).toContain('exit codes');
   });
 
   it.each([
     ['an unknown job', ['frobnicate', '--workbook', SAMPLE, '--now', '2026-11-25T09:00'], /unknown job "frobnicate"/],
     ['a missing workbook', ['sweep', '--workbook', '/nonexistent/x.xlsx', '--now', '2026-11-25T09:00'], /workbook not found/],
     ['a bad date', ['sweep', '--workbook', SAMPLE, '--now', '2026-13-45'], /--now "2026-13-45" is not an ISO date-time/],
+    ['a bad zone', ['sweep', '--workbook', SAMPLE, '--now', '2026-11-25T09:00', '--tz', 'Mars/Olympus'], /unknown time zone "Mars\/Olympus"/],
     ['a job not built yet', ['publish', '--workbook', SAMPLE, '--now', '2026-11-25T09:00'], /"publish" is not in this build/],
   ])('%s: one line, exit 2, nothing written', (_name, args, message) => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-'));
@@ -57,13 +134,52 @@ describe('npm run local', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('an unreadable workbook: one line, exit 2, nothing written', () => {
+  it.each([
+    ['a text file', 'this is not a workbook'],
+    ['a zip that is not an .xlsx (a .docx renamed)', zipOf({ '[Content_Types].xml': '<?xml version="1.0"?><Types/>', 'word/document.xml': '<document/>' })],
+    ['an empty file', ''],
+  ])('%s: one sentence naming the file, exit 2, nothing written', (_name, content) => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-'));
     const bad = join(dir, 'bad.xlsx');
-    writeFileSync(bad, 'this is not a workbook');
+    writeFileSync(bad, content);
     const r = local('sweep', '--workbook', bad, '--now', '2026-11-25T09:00', '--out', join(dir, 'out'));
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/cannot read workbook/);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(new RegExp(`^duban local: ${bad.replace(/[.\\/]/g, '\\$&')}: not a readable \\.xlsx workbook \\(.+\\)\\n$`));
+    expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+/); // no stack frame
     expect(readdirSync(dir)).toEqual(['bad.xlsx']);
+  });
+});
+
+describe('runJobOn', () => {
+  it('reports an execution that dies (the time limit) as a failed job, with the reason', () => {
+    const wb = workbookOf([sheetFrom('任务台账', [['序号'], [1]])]);
+    const rt = new LocalRuntime({ workbook: wb, now: shDate(2026, 11, 25), limits: { longMs: 50 } });
+    rt.load('function sweep() { while (true) {} }', 'Code.js');
+    const ran = runJobOn(rt, 'sweep');
+    expect(ran.value).toEqual({ ok: false, message: 'the execution stopped: Exceeded maximum execution time' });
+    expect(ran.logs.join('\n')).toContain('Exceeded maximum execution time');
+  });
+
+  it('counts only the calls and mail of its own execution', () => {
+    const wb = workbookOf([sheetFrom('任务台账', [['序号'], [1]])]);
+    const rt = new LocalRuntime({ workbook: wb, now: shDate(2026, 11, 25) });
+    rt.load(
+      `function setup() { SpreadsheetApp.getActiveSpreadsheet().getSheets(); MailApp.sendEmail('a@example.org', 'one', 'x'); return { ok: true }; }
+       function sweep() { SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getDataRange().getValues(); return { ok: true }; }`,
+      'Code.js',
+    );
+    const first = runJobOn(rt, 'setup');
+    const second = runJobOn(rt, 'sweep');
+    expect(first.mails.map((m) => m.subject)).toEqual(['one']);
+    expect(second.mails).toEqual([]);
+    expect(second.serviceCalls.byMethod).toEqual({
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+      'Spreadsheet.getSheets': 1,
+      'Sheet.getDataRange': 1,
+      'Range.getValues': 1,
+    });
+    expect(second.serviceCalls.total).toBe(4);
   });
 });
