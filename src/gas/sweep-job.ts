@@ -62,6 +62,8 @@ export function sweepLedger(now: Date): JobResult {
   const { t } = wb;
   const found = taskSheetOf(wb);
   const context = ledgerContext(wb);
+  // Every read before the first write: the report is compared with what it last said.
+  wb.sheetFor('problems');
   result.warnings.push(...wb.problems.map((p) => describeProblem(p, t)));
   if (!found) {
     const message = t('sweep.noSheet', { sheet: wb.settings.taskSheet, sheets: wb.sheets.map((s) => `《${s.getName()}》`).join('') });

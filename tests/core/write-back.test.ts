@@ -4,7 +4,7 @@ import { dayFromYmd, type Day } from '../../src/core/day';
 import { translator } from '../../src/core/i18n';
 import { defaultSettings } from '../../src/core/settings';
 import { planSweep, type RowWrite, type SweepPlan } from '../../src/core/sweep';
-import { contiguousRuns, locateRows } from '../../src/gas/write-back';
+import { columnSegments, contiguousRuns, locateRows } from '../../src/gas/write-back';
 
 const calendar = new WorkCalendar(shippedHolidayEntries());
 const toDay = (date: Date): Day => Math.floor((date.getTime() + 8 * 3600e3) / 86400e3);
@@ -23,6 +23,8 @@ function plan(values: unknown[][]): SweepPlan {
     today: dayFromYmd(2026, 11, 25),
     toDay,
     t: translator('zh-CN'),
+    // 督办状态 and 系统编号 are the script's: it marked them.
+    scriptColumns: { state: 5, taskId: 6 },
   });
   if (!result.ok) throw new Error(result.message);
   return result;
@@ -103,5 +105,32 @@ describe('locateRows', () => {
     const p = plan([HEADER, [1, '垃圾堆积', '市城管局', cellDate(11, 20), '整改中', '', '']]);
     const fresh = [HEADER, [1, '垃圾堆积', '市城管局', cellDate(11, 20), '整改中', '', 'DB-0009']];
     expect(where(fresh, p)).toEqual([undefined]);
+  });
+});
+
+describe('columnSegments: the rows one script column writes', () => {
+  const col = 1;
+  const rows = (cells: unknown[]): unknown[][] => cells.map((v) => ['x', v]);
+
+  it('writes nothing when every planned cell already holds its value (a same-day rerun)', () => {
+    expect(columnSegments(col, new Map([[0, '逾期'], [1, 3]]), rows(['逾期', 3]), [])).toEqual([]);
+  });
+
+  it('spans planned and truly empty rows between the cells that change, in one block', () => {
+    const desired = new Map<number, unknown>([[0, '逾期'], [1, '临期'], [3, '逾期']]);
+    expect(columnSegments(col, desired, rows(['', '临期', '', '']), [])).toEqual([[0, 3]]);
+  });
+
+  it('never spans a cell that is not the plan\'s: a value a person typed, or a formula showing ""', () => {
+    const desired = new Map<number, unknown>([[0, '逾期'], [2, '逾期'], [4, '逾期']]);
+    const current = rows(['', '007', '', '', '']);
+    const formulas = [[], [], [], ['', '=IF(A4="","",1)'], []];
+    expect(columnSegments(col, desired, current, formulas)).toEqual([[0, 0], [2, 2], [4, 4]]);
+  });
+
+  it('compares dates by instant', () => {
+    const day = new Date(Date.UTC(2026, 10, 20));
+    expect(columnSegments(col, new Map([[0, new Date(day)]]), rows([new Date(day)]), [])).toEqual([]);
+    expect(columnSegments(col, new Map([[0, new Date(day.getTime() + 86400e3)]]), rows([new Date(day)]), [])).toEqual([[0, 0]]);
   });
 });

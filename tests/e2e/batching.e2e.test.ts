@@ -37,7 +37,8 @@ async function rereadCall(rows: number): Promise<number> {
 }
 
 async function sweepCalls(rows: number): Promise<Record<string, number>> {
-  const rt = await swept(rows); // the first sweep gives IDs; the daily one is what counts
+  const rt = await swept(rows); // the first sweep gives IDs; the daily one, next morning, is what counts
+  rt.clock.set(new Date(NOW.getTime() + 86_400_000));
   rt.calls.reset();
   const result = job(rt, 'sweep');
   expect(result.counts.tasks).toBe(rows);
@@ -49,7 +50,8 @@ describe('the sweep batches its service calls', () => {
     const small = await sweepCalls(100);
     const large = await sweepCalls(10_000);
     expect(large).toEqual(small);
-    expect(small['Range.getValues']).toBeLessThanOrEqual(5);
+    // Settings, directory, holidays, the task sheet, its re-read, and the 台账问题 report (compared, so an unchanged report is not rewritten).
+    expect(small['Range.getValues']).toBeLessThanOrEqual(6);
     expect(small['Range.setValues']).toBeLessThanOrEqual(3);
   });
 
@@ -128,7 +130,7 @@ describe('copied rows', () => {
     const original = rowOf(s, task, '问题1');
     expect(value(s, original, state)).toBe('逾期');
     // A person copies row 问题1 (all of it, its 系统编号 too) to a new row below and closes the copy.
-    const whole = s.rows[original - 1]!.map((c) => c?.value ?? '');
+    const whole = Array.from(s.rows[original - 1]!, (c) => c?.value ?? '');
     rt.spreadsheet.insertRowsAsUser('任务台账', original + 1, 1);
     const width = whole.length;
     const last = String.fromCharCode(64 + width);

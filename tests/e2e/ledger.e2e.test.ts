@@ -66,10 +66,11 @@ describe('setup and sweep on a messy ledger', () => {
     expect(holidays).toContain('2026-10-01');
     // 2027's arrangement is not shipped yet: setup says so instead of pretending.
     expect(first.warnings.join('\n')).toContain('没有2027年的放假安排');
-    // The directory gained the columns it lacked, its rows untouched.
+    // The directory is the office's own sheet: it is read, never written; what it lacks is said.
     const units = sheet(rt, '责任单位');
-    expect(units.rows[0]!.map((c) => c?.value)).toEqual(expect.arrayContaining(['主要负责人邮箱', '分管领导邮箱']));
+    expect(units.rows[0]!.map((c) => c?.value)).toEqual(['单位名称', '单位类型', '联系人', '联系人邮箱']);
     expect(value(units, 2, 1)).toBe('市城管局');
+    expect(first.warnings.join('\n')).toContain('单位名录《责任单位》是贵单位自己的表，督办台账不改它；它缺少这些列：主要负责人、主要负责人邮箱、分管领导、分管领导邮箱');
 
     const second = job(rt, 'setup');
     expect(second.ok).toBe(true);
