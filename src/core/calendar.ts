@@ -6,6 +6,7 @@
 import { type Day, formatDay, isDateValue, parseIsoDay, weekday, ymdFromDay } from './day';
 import { parseDateText } from './deadline';
 import { CN_HOLIDAYS } from './holidays-cn';
+import { normalizeWord } from './vocabulary';
 
 export interface HolidayEntry {
   day: Day;
@@ -152,7 +153,7 @@ export function parseHolidayRows(
   rows.forEach((cells, row) => {
     const [rawDate, rawKind, rawName] = [cells[0], cells[1], cells[2]];
     if (isBlank(rawDate) && isBlank(rawKind) && isBlank(rawName)) return;
-    if (typeof rawDate === 'string' && HEADER_WORDS.has(squash(rawDate))) return;
+    if (typeof rawDate === 'string' && HEADER_WORDS.has(normalizeWord(rawDate))) return;
 
     const day = readDay(rawDate, toDay);
     if (typeof day === 'string') {
@@ -197,7 +198,7 @@ function readDay(raw: unknown, toDay: (d: Date) => Day): Day | HolidayProblemCod
 
 function readKind(raw: unknown): HolidayEntry['kind'] | 'missing-kind' | 'bad-kind' {
   if (isBlank(raw)) return 'missing-kind';
-  const word = squash(String(raw));
+  const word = normalizeWord(String(raw));
   if (HOLIDAY_WORDS.has(word)) return 'holiday';
   if (WORKDAY_WORDS.has(word)) return 'workday';
   return 'bad-kind';
@@ -205,8 +206,4 @@ function readKind(raw: unknown): HolidayEntry['kind'] | 'missing-kind' | 'bad-ki
 
 function isBlank(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-}
-
-function squash(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }

@@ -7,7 +7,7 @@
  * language), so a ledger set up in English keeps working after a switch to Chinese.
  */
 import { allTexts, type Locale, type MessageKey } from './i18n';
-import { cellText, isAscii, normalizeHeader, toHalfWidth } from './text';
+import { isAscii, normalizeHeader } from './text';
 
 /** Columns people fill in. */
 export type PersonField =
@@ -208,20 +208,5 @@ export function matchField(header: unknown): Field | undefined {
     const field = matchPart(part);
     if (field) return field;
   }
-  return undefined;
-}
-
-const YES = new Set(['是', '已销号', '已', '销号', '已办结', '办结', '√', '✓', '✔', '☑', 'y', 'yes', 'true', '1', 'done', 'closed']);
-const NO = new Set(['否', '未销号', '未', '未办结', '×', '✗', '✘', '☐', 'n', 'no', 'false', '0', 'open']);
-
-/**
- * A yes/no cell (是否销号, 延期审批): true, false, or undefined for a blank or anything else.
- * Checkbox cells arrive from getValues() as booleans.
- */
-export function parseYesNo(v: unknown): boolean | undefined {
-  if (typeof v === 'boolean') return v;
-  const s = toHalfWidth(cellText(v)).replace(/\s+/g, '').toLowerCase();
-  if (YES.has(s)) return true;
-  if (NO.has(s)) return false;
   return undefined;
 }

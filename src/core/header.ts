@@ -15,13 +15,13 @@ import {
   fieldLabel,
   isScriptField,
   matchField,
-  parseYesNo,
   type ColumnMap,
   type Field,
   type PersonField,
 } from './columns';
 import { translator, type Locale } from './i18n';
 import { cellText, columnLetter, normalizeHeader } from './text';
+import { readClosedFlag } from './vocabulary';
 
 export interface HeaderFound {
   ok: true;
@@ -129,7 +129,8 @@ function settleClosedFlag(values: unknown[][], found: Candidate): void {
   const end = Math.min(values.length, found.row + 1 + SAMPLE_ROWS);
   for (let r = found.row + 1; r < end; r++) {
     const v = values[r]?.[col];
-    if (cellText(v) !== '' && parseYesNo(v) === undefined) {
+    // The same question the row reader asks (tasks.ts): a word it would not read is no flag.
+    if (cellText(v) !== '' && readClosedFlag(v) === undefined) {
       found.columns.status = col;
       delete found.columns.closedFlag;
       return;
