@@ -69,7 +69,7 @@ export const zhCN = {
   'where.row': '《{sheet}》第{row}行',
 
   'holiday.missing-date': '缺少日期',
-  'holiday.missingYear': '节假日表没有{year}年的放假安排，工作日暂按周一至周五计算。国务院办公厅公布{year}年节假日安排后，请在《节假日》表补充。',
+  'holiday.missingYear': '节假日表还没有{year}年的放假安排：{year}年的工作日暂按《全国年节及纪念日放假办法》规定的法定节假日计算（不含调休），逾期天数等为暂定结果。国务院办公厅公布{year}年节假日安排后，请在《节假日》表补充。',
   'holiday.bad-date': '无法识别的日期，请写成 2026-10-01',
   'holiday.impossible-date': '日期不存在',
   'holiday.implausible-year': '年份不合理',
@@ -235,7 +235,7 @@ export const en: Record<MessageKey, string> = {
   'where.row': 'sheet "{sheet}" row {row}',
 
   'holiday.missing-date': 'Missing date',
-  'holiday.missingYear': 'The holiday sheet has no arrangement for {year}: working days count Monday to Friday until the State Council publishes it and the office adds it to the Holidays sheet.',
+  'holiday.missingYear': 'The holiday sheet has no arrangement for {year} yet: working days in {year} are counted provisionally on the statutory holidays of the national holiday regulations (no make-up working days), so days overdue are provisional. When the State Council publishes its {year} arrangement, enter it in the Holidays sheet.',
   'holiday.bad-date': 'Unrecognised date: write it as 2026-10-01',
   'holiday.impossible-date': 'No such date',
   'holiday.implausible-year': 'Implausible year',
