@@ -210,3 +210,29 @@ export function matchField(header: unknown): Field | undefined {
   }
   return undefined;
 }
+
+/**
+ * Names offices give both to the time a task must be done by and to the day it was done:
+ * 完成时间 heads the deadline in one ledger and the actual completion in the next. Only the
+ * cells can tell (date-columns.ts), when a ledger has another column for the deadline.
+ */
+const EITHER_DATE = new Set(['完成时间', '完成日期', '办结时间', '办结日期', 'Completion date'].map(normalizeHeader));
+
+/** Words that make such a name a deadline beyond doubt: 要求完成时间, 计划办结日期. */
+const DEADLINE_QUALIFIER = /要求|计划|预计|规定|应于|最迟|截止|时限|期限/;
+
+/** Whether a header names a date that may be the deadline or the completion (完成时间, 办结日期 …). */
+export function isEitherDateHeader(header: unknown): boolean {
+  const h = normalizeHeader(header);
+  if (h === '' || DEADLINE_QUALIFIER.test(h)) return false;
+  const field = matchField(header);
+  if (field !== 'deadline' && field !== 'completed') return false;
+  // The alias the header was recognised by: the longest it equals or ends with (实际完成时间 is firm).
+  let longest = '';
+  for (const e of ENTRIES) {
+    if ((e.field === 'deadline' || e.field === 'completed') && (h === e.norm || h.endsWith(e.norm)) && e.norm.length > longest.length) {
+      longest = e.norm;
+    }
+  }
+  return EITHER_DATE.has(longest);
+}
