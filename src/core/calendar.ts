@@ -2,16 +2,24 @@
  * The working-day calendar: China's five-day week, bent by the State Council's holiday
  * arrangements. A weekday can be a holiday (放假) and a weekend day can be a working day
  * (调休上班), so "3个工作日内" cannot be computed from weekdays alone.
+ *
+ * A year nobody has entered yet (the notice comes each November) is counted provisionally on
+ * the statutory holidays (statutory-holidays.ts), so 1 January is never a working day; a
+ * year the shipped list or the office's sheet covers is never touched by that rule.
  */
 import { type Day, formatDay, isDateValue, parseIsoDay, weekday, ymdFromDay } from './day';
 import { parseDateText } from './deadline';
 import { CN_HOLIDAYS } from './holidays-cn';
+import { statutoryHolidays } from './statutory-holidays';
+import { normalizeWord } from './vocabulary';
 
 export interface HolidayEntry {
   day: Day;
   /** 'workday' = 调休上班: a weekend day worked to make up for a holiday block. */
   kind: 'holiday' | 'workday';
   name: string;
+  /** A statutory holiday assumed for a year whose arrangement nobody has entered yet. */
+  provisional?: true;
 }
 
 export class WorkCalendar {
@@ -19,6 +27,8 @@ export class WorkCalendar {
   private readonly years = new Set<number>();
   /** Entries that differ from the plain Monday-to-Friday rule, sorted by day. */
   private readonly exceptions: HolidayEntry[];
+  /** Statutory holidays of the years not covered, computed when first asked for. */
+  private readonly provisional = new Map<number, Map<Day, HolidayEntry>>();
 
   /** Later entries win over earlier ones for the same day, so the office's sheet can correct the shipped list. */
   constructor(entries: readonly HolidayEntry[]) {
@@ -32,14 +42,14 @@ export class WorkCalendar {
   }
 
   isWorkingDay(day: Day): boolean {
-    const entry = this.byDay.get(day);
+    const entry = this.entryFor(day);
     if (entry) return entry.kind === 'workday';
     return isWeekday(day);
   }
 
-  /** The holiday or make-up day listed for this day, if any. */
+  /** The holiday or make-up day listed for this day, or the statutory holiday assumed for it. */
   entryFor(day: Day): HolidayEntry | undefined {
-    return this.byDay.get(day);
+    return this.byDay.get(day) ?? this.provisionalYear(ymdFromDay(day).year)?.get(day);
   }
 
   /**
@@ -66,6 +76,11 @@ export class WorkCalendar {
       if (e.day <= from || e.day > to) continue;
       count += e.kind === 'workday' ? 1 : -1;
     }
+    for (let year = ymdFromDay(from + 1).year; year <= ymdFromDay(to).year; year++) {
+      for (const e of this.provisionalYear(year)?.values() ?? []) {
+        if (e.day > from && e.day <= to && isWeekday(e.day)) count--;
+      }
+    }
     return count;
   }
 
@@ -74,9 +89,19 @@ export class WorkCalendar {
     return to - from;
   }
 
-  /** Whether any holiday data exists for the year; without it, only weekends are known. */
+  /** Whether the shipped list or the office's sheet has the year; without it, it is counted provisionally. */
   covers(year: number): boolean {
     return this.years.has(year);
+  }
+
+  private provisionalYear(year: number): Map<Day, HolidayEntry> | undefined {
+    if (this.years.has(year)) return undefined;
+    let days = this.provisional.get(year);
+    if (!days) {
+      days = new Map(statutoryHolidays(year).map((h) => [h.day, { day: h.day, kind: 'holiday' as const, name: h.name, provisional: true as const }]));
+      this.provisional.set(year, days);
+    }
+    return days;
   }
 
   coveredYears(): number[] {
@@ -152,7 +177,7 @@ export function parseHolidayRows(
   rows.forEach((cells, row) => {
     const [rawDate, rawKind, rawName] = [cells[0], cells[1], cells[2]];
     if (isBlank(rawDate) && isBlank(rawKind) && isBlank(rawName)) return;
-    if (typeof rawDate === 'string' && HEADER_WORDS.has(squash(rawDate))) return;
+    if (typeof rawDate === 'string' && HEADER_WORDS.has(normalizeWord(rawDate))) return;
 
     const day = readDay(rawDate, toDay);
     if (typeof day === 'string') {
@@ -197,7 +222,7 @@ function readDay(raw: unknown, toDay: (d: Date) => Day): Day | HolidayProblemCod
 
 function readKind(raw: unknown): HolidayEntry['kind'] | 'missing-kind' | 'bad-kind' {
   if (isBlank(raw)) return 'missing-kind';
-  const word = squash(String(raw));
+  const word = normalizeWord(String(raw));
   if (HOLIDAY_WORDS.has(word)) return 'holiday';
   if (WORKDAY_WORDS.has(word)) return 'workday';
   return 'bad-kind';
@@ -205,8 +230,4 @@ function readKind(raw: unknown): HolidayEntry['kind'] | 'missing-kind' | 'bad-ki
 
 function isBlank(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-}
-
-function squash(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }

@@ -7,7 +7,7 @@
  * added them (the edge reads the marks), whatever their header says now.
  */
 import { allTexts, type Locale, type MessageKey } from './i18n';
-import { cellText, isAscii, normalizeHeader, toHalfWidth } from './text';
+import { isAscii, normalizeHeader } from './text';
 
 /** Columns people fill in. */
 export type PersonField =
@@ -247,17 +247,28 @@ export function matchField(header: unknown): PersonField | undefined {
   return undefined;
 }
 
-const YES = new Set(['是', '已销号', '已', '销号', '已办结', '办结', '√', '✓', '✔', '☑', 'y', 'yes', 'true', '1', 'done', 'closed']);
-const NO = new Set(['否', '未销号', '未', '未办结', '×', '✗', '✘', '☐', 'n', 'no', 'false', '0', 'open']);
-
 /**
- * A yes/no cell (是否销号, 延期审批): true, false, or undefined for a blank or anything else.
- * Checkbox cells arrive from getValues() as booleans.
+ * Names offices give both to the time a task must be done by and to the day it was done:
+ * 完成时间 heads the deadline in one ledger and the actual completion in the next. Only the
+ * cells can tell (date-columns.ts), when a ledger has another column for the deadline.
  */
-export function parseYesNo(v: unknown): boolean | undefined {
-  if (typeof v === 'boolean') return v;
-  const s = toHalfWidth(cellText(v)).replace(/\s+/g, '').toLowerCase();
-  if (YES.has(s)) return true;
-  if (NO.has(s)) return false;
-  return undefined;
+const EITHER_DATE = new Set(['完成时间', '完成日期', '办结时间', '办结日期', 'Completion date'].map(normalizeHeader));
+
+/** Words that make such a name a deadline beyond doubt: 要求完成时间, 计划办结日期. */
+const DEADLINE_QUALIFIER = /要求|计划|预计|规定|应于|最迟|截止|时限|期限/;
+
+/** Whether a header names a date that may be the deadline or the completion (完成时间, 办结日期 …). */
+export function isEitherDateHeader(header: unknown): boolean {
+  const h = normalizeHeader(header);
+  if (h === '' || DEADLINE_QUALIFIER.test(h)) return false;
+  const field = matchField(header);
+  if (field !== 'deadline' && field !== 'completed') return false;
+  // The alias the header was recognised by: the longest it equals or ends with (实际完成时间 is firm).
+  let longest = '';
+  for (const e of ENTRIES) {
+    if ((e.field === 'deadline' || e.field === 'completed') && (h === e.norm || h.endsWith(e.norm)) && e.norm.length > longest.length) {
+      longest = e.norm;
+    }
+  }
+  return EITHER_DATE.has(longest);
 }

@@ -15,13 +15,14 @@ import {
   fieldLabel,
   isScriptField,
   matchField,
-  parseYesNo,
   type ColumnMap,
   type Field,
   type PersonField,
 } from './columns';
 import { translator, type Locale } from './i18n';
 import { cellText, columnLetter, normalizeHeader } from './text';
+import { readClosedFlag } from './vocabulary';
+import { settleDatePair, type DatePairReading } from './date-columns';
 
 export interface HeaderFound {
   ok: true;
@@ -34,6 +35,8 @@ export interface HeaderFound {
   unknown: { column: number; text: string }[];
   /** A field named by more than one column: the first is used, these are the others. */
   duplicates: { field: Field; columns: number[] }[];
+  /** How two deadline-named columns (完成时限 and 完成时间) were told apart, if the ledger has such a pair. */
+  datePair?: DatePairReading;
 }
 
 export interface HeaderMissing {
@@ -49,7 +52,7 @@ export type HeaderResult = HeaderFound | HeaderMissing;
 
 export const DEFAULT_MAX_SCAN_ROWS = 15;
 
-/** How many data rows are sampled to decide what a 销号情况 column holds. */
+/** How many data rows are sampled to decide what a 销号情况 or a 完成时间 column holds. */
 const SAMPLE_ROWS = 200;
 
 interface Candidate {
@@ -130,7 +133,8 @@ function settleClosedFlag(values: unknown[][], found: Candidate): void {
   const end = Math.min(values.length, found.row + 1 + SAMPLE_ROWS);
   for (let r = found.row + 1; r < end; r++) {
     const v = values[r]?.[col];
-    if (cellText(v) !== '' && parseYesNo(v) === undefined) {
+    // The same question the row reader asks (tasks.ts): a word it would not read is no flag.
+    if (cellText(v) !== '' && readClosedFlag(v) === undefined) {
       found.columns.status = col;
       delete found.columns.closedFlag;
       return;
@@ -179,6 +183,7 @@ export function findHeader(values: unknown[][], opts?: { maxScanRows?: number; i
     if (missingFrom(pair.columns).length === 0 && pair.score >= best.score) best = pair;
   }
   settleClosedFlag(values, best);
+  const datePair = settleDatePair(values, best.row, best.texts, best.columns, best.duplicates, SAMPLE_ROWS);
   return {
     ok: true,
     headerRow: best.row,
@@ -186,6 +191,7 @@ export function findHeader(values: unknown[][], opts?: { maxScanRows?: number; i
     columns: best.columns,
     unknown: best.unknown,
     duplicates: [...best.duplicates].map(([field, columns]) => ({ field, columns })),
+    ...(datePair ? { datePair } : {}),
   };
 }
 
@@ -206,14 +212,35 @@ export function describeMissingHeader(result: HeaderMissing, locale: Locale, max
   return text;
 }
 
-/** One line per duplicated field, for the system note or the log. */
+/**
+ * What the header reading decided that a person should see on the problems sheet: one line per
+ * duplicated field, and how a 完成时限 / 完成时间 pair was read.
+ */
 export function describeDuplicates(found: HeaderFound, locale: Locale): string[] {
   const t = translator(locale);
-  return found.duplicates.map((d) =>
+  const lines = found.duplicates.map((d) =>
     t('header.duplicate', {
       label: label(d.field, locale),
       first: columnLetter(found.columns[d.field] ?? 0),
       others: d.columns.map(columnLetter).join(locale === 'en' ? ', ' : '、'),
     }),
   );
+  if (found.datePair) lines.push(describeDatePair(found.datePair, locale));
+  return lines;
+}
+
+function describeDatePair(pair: DatePairReading, locale: Locale): string {
+  const t = translator(locale);
+  const params = {
+    deadline: pair.deadlineHeader,
+    deadlineColumn: columnLetter(pair.deadline),
+    other: pair.otherHeader,
+    otherColumn: columnLetter(pair.other),
+    tasks: pair.tasks,
+    deadlineFilled: pair.deadlineFilled,
+    otherFilled: pair.otherFilled,
+    example: pair.example ?? '',
+  };
+  const reason = t(pair.by === 'words' ? 'header.datePair.byWords' : pair.by === 'fill' ? 'header.datePair.byFill' : 'header.datePair.byNames', params);
+  return t(pair.otherIsCompletion ? 'header.datePair' : 'header.datePairIgnored', { ...params, reason });
 }

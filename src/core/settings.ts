@@ -5,9 +5,9 @@
  * recognised by its label in any locale (or by its code name), and a bad value is reported
  * where it is and replaced by the default: a typo in a colour must never stop the sweep.
  */
-import { parseYesNo } from './columns';
 import { allTexts, translator, type Locale, type MessageKey, type Translate } from './i18n';
 import { cellText, isEmail, normalizeHeader, toHalfWidth } from './text';
+import { normalizeWord, readYesNo } from './vocabulary';
 
 /** A fill colour as #rrggbb, or '' for no fill. */
 export type Colour = string;
@@ -193,11 +193,6 @@ export function settingRows(t: Translate, locale: Locale): string[][] {
 }
 
 
-/** Lower-case, half-width, without spaces: how a choice typed in a cell is compared. */
-function squash(v: unknown): string {
-  return toHalfWidth(cellText(v)).replace(/\s+/g, '').toLowerCase();
-}
-
 const LOCALE_WORDS: Record<string, Locale> = {
   'zh-cn': 'zh-CN', zhcn: 'zh-CN', zh: 'zh-CN', 中文: 'zh-CN', 简体中文: 'zh-CN', 汉语: 'zh-CN', chinese: 'zh-CN',
   en: 'en', 'en-us': 'en', 'en-gb': 'en', english: 'en', 英文: 'en', 英语: 'en',
@@ -217,13 +212,13 @@ function parseValue(raw: unknown, kind: Kind): Parsed | undefined {
   if (text === '' && typeof raw !== 'boolean') return undefined;
   switch (kind.type) {
     case 'locale': {
-      const locale = LOCALE_WORDS[squash(raw)];
+      const locale = LOCALE_WORDS[normalizeWord(raw)];
       return locale ? { ok: true, value: locale } : { ok: false, message: 'settings.badChoice', params: { choices: 'zh-CN / en' } };
     }
     case 'text':
       return { ok: true, value: text };
     case 'int': {
-      const n = typeof raw === 'number' ? raw : Number(squash(raw).replace(/(个工作日|工作日|天|日|次|点|时|days?|times?|h)$/, ''));
+      const n = typeof raw === 'number' ? raw : Number(normalizeWord(raw).replace(/(个工作日|工作日|天|日|次|点|时|days?|times?|h)$/, ''));
       const fits = Number.isInteger(n) && n >= kind.min && (kind.max === undefined || n <= kind.max);
       if (fits) return { ok: true, value: n };
       return kind.max === undefined
@@ -231,7 +226,7 @@ function parseValue(raw: unknown, kind: Kind): Parsed | undefined {
         : { ok: false, message: 'settings.badRange', params: { min: kind.min, max: kind.max } };
     }
     case 'countDays': {
-      const v = COUNT_WORDS[squash(raw)];
+      const v = COUNT_WORDS[normalizeWord(raw)];
       return v ? { ok: true, value: v } : { ok: false, message: 'settings.badChoice' };
     }
     case 'list': {
@@ -239,7 +234,7 @@ function parseValue(raw: unknown, kind: Kind): Parsed | undefined {
       return items.length > 0 ? { ok: true, value: items } : undefined;
     }
     case 'color': {
-      const s = squash(raw);
+      const s = normalizeWord(raw);
       if (NONE_WORDS.has(s)) return { ok: true, value: '' };
       if (/^#[0-9a-f]{6}$/.test(s)) return { ok: true, value: s };
       // #rgb is what CSS-minded people type; Sheets wants six digits.
@@ -251,7 +246,8 @@ function parseValue(raw: unknown, kind: Kind): Parsed | undefined {
       return isEmail(s) ? { ok: true, value: s } : { ok: false, message: 'settings.badEmail' };
     }
     case 'bool': {
-      const b = parseYesNo(raw);
+      // Only a plain yes/no: 已销号 or 同意 in 试运行 is a slip to point out, not a yes.
+      const b = readYesNo(raw);
       return b === undefined ? { ok: false, message: 'settings.badBoolean' } : { ok: true, value: b };
     }
   }

@@ -5,6 +5,8 @@
  * campaign office's verification makes a task 'closed' (已销号). Keeping the two apart is
  * what lets the office verify before a task leaves the overdue list.
  */
+import { normalizeWord } from './vocabulary';
+
 export type StatusCode =
   | 'not_started'
   | 'in_progress'
@@ -29,7 +31,7 @@ const ALIASES: Record<Exclude<StatusCode, 'blank' | 'unknown'>, string[]> = {
 
 const BY_WORD = new Map<string, StatusCode>();
 for (const [code, words] of Object.entries(ALIASES) as [StatusCode, string[]][]) {
-  for (const word of words) BY_WORD.set(squash(word), code);
+  for (const word of words) BY_WORD.set(normalizeWord(word), code);
 }
 
 /**
@@ -59,7 +61,7 @@ export function statusWordsFor(closedWords: readonly string[] = DEFAULT_CLOSED_W
   const words: string[] = [...STATUS_WORDS];
   for (const w of closedWords) {
     const word = w.trim();
-    if (word !== '' && !words.some((x) => squash(x) === squash(word))) words.push(word);
+    if (word !== '' && !words.some((x) => normalizeWord(x) === normalizeWord(word))) words.push(word);
   }
   return words;
 }
@@ -76,31 +78,13 @@ export function parseStatus(
 }
 
 function codeFor(text: string, closedWords: readonly string[]): StatusCode {
-  const word = squash(text);
+  const word = normalizeWord(text);
   // The office's own closed words come first: it may have decided that 已完成 means closed.
-  if (closedWords.some((w) => squash(w) === word && word !== '')) return 'closed';
+  if (closedWords.some((w) => normalizeWord(w) === word && word !== '')) return 'closed';
   const known = BY_WORD.get(word);
   if (known) return known;
   // "已完成（待验收）": a remark in brackets does not change the status before it.
   const beforeBracket = word.split('(')[0];
   if (beforeBracket !== word && beforeBracket !== '') return codeFor(beforeBracket, closedWords);
   return 'unknown';
-}
-
-const CLOSED_YES = new Set(['是', '已', '已销号', 'y', 'yes', 'true', '1', '√', '✓', '✔']);
-const CLOSED_NO = new Set(['否', '未', '未销号', '不', 'n', 'no', 'false', '0', '×', '✗', '✘']);
-
-/** A 是否销号 cell: true, false, or undefined when it is blank or says something else. */
-export function parseClosedFlag(raw: unknown): boolean | undefined {
-  if (typeof raw === 'boolean') return raw;
-  if (typeof raw === 'number') return raw === 1 ? true : raw === 0 ? false : undefined;
-  if (typeof raw !== 'string') return undefined;
-  const word = squash(raw);
-  if (CLOSED_YES.has(word)) return true;
-  if (CLOSED_NO.has(word)) return false;
-  return undefined;
-}
-
-function squash(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }

@@ -13,10 +13,11 @@ import type { Translate } from './i18n';
 import type { Problem } from './problem';
 import type { RowKind } from './row-kind';
 import { evaluateState, type StateCode, type TaskState } from './state';
-import { parseClosedFlag, parseStatus, type StatusCode } from './status';
+import { parseStatus, type StatusCode } from './status';
 import { cellText } from './text';
 import { matchUnit, splitUnits, type Unit } from './units';
 import { stateFromText } from './state-words';
+import { readApproval, readClosedFlag } from './vocabulary';
 
 export type Columns = Partial<Record<Field, number>>;
 
@@ -71,8 +72,6 @@ export interface TaskRow {
   problems: Problem[];
 }
 
-const APPROVED = /^(是|同意|已同意|批准|已批准|通过|已通过|准予延期|y|yes|approved|true|ok|✓|√)$/i;
-
 function cell(row: unknown[], column: number | undefined): unknown {
   return column === undefined ? '' : (row[column] ?? '');
 }
@@ -83,7 +82,7 @@ function dayOf(v: unknown, toDay: (d: Date) => Day): Day | undefined {
 
 /** A status in force: the 状态 column, or a 是否销号 column saying 是. */
 function statusOf(row: unknown[], columns: Columns, closedStatuses: string[]): StatusCode {
-  const flag = parseClosedFlag(cell(row, columns.closedFlag));
+  const flag = readClosedFlag(cell(row, columns.closedFlag));
   if (flag === true) return 'closed';
   const status = parseStatus(cell(row, columns.status), closedStatuses).code;
   if (status === 'blank' && flag === false) return 'in_progress';
@@ -154,7 +153,7 @@ export function readTask(values: unknown[][], index: number, columns: Columns, c
   const rawExtension = cell(row, columns.extendedTo);
   if (cellText(rawExtension) !== '' || isDateValue(rawExtension)) {
     const extension = parseDeadline(rawExtension, parseCtx);
-    const approved = APPROVED.test(cellText(cell(row, columns.extensionApproved)));
+    const approved = readApproval(cell(row, columns.extensionApproved)) === true;
     if (extension.kind !== 'date') {
       extensionNotes.push(t('note.badExtension', { text: cellText(rawExtension) }));
     } else if (!approved) {

@@ -89,8 +89,9 @@ describe('addWorkingDays', () => {
     expect(formatDay(cal.addWorkingDays(d('2026-10-08'), -1))).toBe('2026-09-30');
   });
 
-  it('treats a year without data as a plain Monday-to-Friday week', () => {
-    expect(formatDay(cal.addWorkingDays(d('2027-10-01'), 1))).toBe('2027-10-04');
+  it('steps over the statutory holidays of a year without data', () => {
+    // 2027-09-30 is a Thursday; 10-01 (Friday) is 国庆节 by law, then a plain weekend.
+    expect(formatDay(cal.addWorkingDays(d('2027-09-30'), 1))).toBe('2027-10-04');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aliasesOf, matchField, parseYesNo, PERSON_FIELD_ALIASES, scriptFieldNamed, type PersonField } from '../../src/core/columns';
+import { aliasesOf, matchField, PERSON_FIELD_ALIASES, scriptFieldNamed, type PersonField } from '../../src/core/columns';
 import { describeDuplicates, describeMissingHeader, findHeader } from '../../src/core/header';
 import { allTexts } from '../../src/core/i18n';
 import { cellText, columnLetter, normalizeHeader } from '../../src/core/text';
@@ -100,16 +100,6 @@ describe('matchField', () => {
   it('does not take a supporting unit for the responsible one', () => {
     expect(matchField('配合单位')).toBeUndefined();
     expect(matchField('配合责任单位')).toBeUndefined();
-  });
-
-  it('reads yes/no cells', () => {
-    expect(parseYesNo('是')).toBe(true);
-    expect(parseYesNo('已销号')).toBe(true);
-    expect(parseYesNo('否')).toBe(false);
-    expect(parseYesNo('×')).toBe(false);
-    expect(parseYesNo(true)).toBe(true);
-    expect(parseYesNo('整改中')).toBeUndefined();
-    expect(parseYesNo('')).toBeUndefined();
   });
 });
 

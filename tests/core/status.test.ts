@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   STATUS_WORD,
   STATUS_WORDS,
-  parseClosedFlag,
   parseStatus,
   statusWordsFor,
   type StatusCode,
@@ -74,27 +73,5 @@ describe('STATUS_WORDS', () => {
   it('adds the office’s own closed words to the drop-down', () => {
     expect(statusWordsFor()).toEqual([...STATUS_WORDS]);
     expect(statusWordsFor(['已销号', '已完成'])).toEqual([...STATUS_WORDS, '已完成']);
-  });
-});
-
-describe('parseClosedFlag', () => {
-  it.each(['是', '已', 'Y', 'y', 'yes', 'true', 'TRUE', '√', '已销号', ' 是 '])('reads %s as closed', (text) => {
-    expect(parseClosedFlag(text)).toBe(true);
-  });
-
-  it.each(['否', '未', 'N', 'n', 'no', 'false', 'FALSE', '×', '未销号'])('reads %s as not closed', (text) => {
-    expect(parseClosedFlag(text)).toBe(false);
-  });
-
-  it('reads checkbox cells', () => {
-    expect(parseClosedFlag(true)).toBe(true);
-    expect(parseClosedFlag(false)).toBe(false);
-  });
-
-  it('says nothing for blank or unclear cells', () => {
-    expect(parseClosedFlag('')).toBeUndefined();
-    expect(parseClosedFlag(null)).toBeUndefined();
-    expect(parseClosedFlag('待定')).toBeUndefined();
-    expect(parseClosedFlag(2)).toBeUndefined();
   });
 });
