@@ -5,7 +5,7 @@ import { dayFromYmd, type Day } from '../../src/core/day';
 import { describeDuplicates, findHeader, type HeaderFound } from '../../src/core/header';
 import { translator } from '../../src/core/i18n';
 import { parseSettings } from '../../src/core/settings';
-import { planSweep, type SweepPlan } from '../../src/core/sweep';
+import { planSweep, type SweepInput, type SweepPlan } from '../../src/core/sweep';
 import { parseUnits } from '../../src/core/units';
 
 const toDay = (date: Date): Day => Math.floor((date.getTime() + 8 * 3600e3) / 86400e3);
@@ -18,10 +18,11 @@ function header(values: unknown[][]): HeaderFound {
   return r;
 }
 
-function sweep(values: unknown[][]): SweepPlan {
+function sweep(values: unknown[][], scriptColumns: SweepInput['scriptColumns'] = {}): SweepPlan {
   const result = planSweep({
     sheet: '任务台账',
     values,
+    scriptColumns,
     settings: parseSettings([]).settings,
     units,
     haveDirectory: true,
@@ -84,7 +85,7 @@ describe('完成时限 and 完成时间 in one ledger', () => {
     values[0]![6] = '督办状态';
     values[1]![4] = '已销号';
     values[1]![6] = '逾期'; // yesterday's state: today's 已销号 is a close
-    const p = sweep(values);
+    const p = sweep(values, { state: 6 });
     const row = p.rows.find((r) => r.index === 1)!;
     expect(row.fill).toEqual([{ column: 5, value: { day: dayFromYmd(2026, 11, 25) } }]);
   });

@@ -113,7 +113,7 @@ describe('columnSegments: the rows one script column writes', () => {
   const rows = (cells: unknown[]): unknown[][] => cells.map((v) => ['x', v]);
 
   it('writes nothing when every planned cell already holds its value (a same-day rerun)', () => {
-    expect(columnSegments(col, new Map([[0, '逾期'], [1, 3]]), rows(['逾期', 3]), [])).toEqual([]);
+    expect(columnSegments(col, new Map<number, unknown>([[0, '逾期'], [1, 3]]), rows(['逾期', 3]), [])).toEqual([]);
   });
 
   it('spans planned and truly empty rows between the cells that change, in one block', () => {
