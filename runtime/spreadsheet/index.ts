@@ -8,7 +8,10 @@
  * - a strict data validation (allowInvalid false) refuses script writes too (write.ts);
  * - Ui.alert is answered at once with OK (YES for yes/no); Ui records what was shown;
  * - e.value/e.oldValue of an edit are text; dates as their serial number (user-edit.ts);
- * - CellFormat objects may be shared by cells (copy-on-write), so never mutate one in place.
+ * - CellFormat objects may be shared by cells (copy-on-write), so never mutate one in place;
+ * - developer metadata goes only on a row or column named as one ('H:H', '5:5'), not on a range
+ *   built from numbers that happens to span the grid (developer-metadata.ts gives the evidence);
+ * - Range.copyTo tiles the source over a destination that is a whole multiple of it (copy.ts).
  */
 import type { CallCounter } from '../calls.js';
 import { newSheetModel, type WorkbookModel } from '../model.js';

@@ -3,6 +3,7 @@ import type { Cell, CellFormat, GridRange, SheetModel } from '../model.js';
 import { formatA1 } from './a1.js';
 import { normalizeColor } from './color.js';
 import { activeSheetOf, type RuntimeContext } from './context.js';
+import { partsOf, paste, pasteFormats, type Area } from './copy.js';
 import { AUTOMATIC_FORMAT, displayText } from './display.js';
 import {
   addDeveloperMetadata,
@@ -218,6 +219,31 @@ export class Range {
     const rows = checkDimensions(formulas, this.nr, this.nc);
     this.eachCell((cell, i, j) => setFormulaOf(cell, rows[i][j]));
     return this;
+  }
+
+  // ---- copying ----------------------------------------------------------------------------
+
+  private area(): Area {
+    return { sheet: this.sheetModel, r0: this.r0, c0: this.c0, nr: this.nr, nc: this.nc };
+  }
+  /** copyTo(destination) and copyTo(destination, {formatOnly, contentsOnly}); see copy.ts for how far it pastes. */
+  copyTo(destination: Range, options?: { formatOnly?: boolean; contentsOnly?: boolean }): void {
+    this.tick('copyTo');
+    if (!(destination instanceof Range) || (options !== undefined && (typeof options !== 'object' || options === null))) {
+      fail("The parameters don't match the method signature for SpreadsheetApp.Range.copyTo.");
+    }
+    paste(this.area(), destination.area(), partsOf(options));
+  }
+  /** copyFormatToRange(sheet or gridId, column, columnEnd, row, rowEnd), 1-based and inclusive. */
+  copyFormatToRange(sheet: Sheet | number, column: number, columnEnd: number, row: number, rowEnd: number): void {
+    this.tick('copyFormatToRange');
+    let target: SheetModel | undefined;
+    if (sheet instanceof Sheet) target = sheet.sheetModel;
+    else if (typeof sheet === 'number') target = this.ctx.model.sheets.find((s) => s.sheetId === sheet);
+    else fail("The parameters don't match the method signature for SpreadsheetApp.Range.copyFormatToRange.");
+    if (!target) fail(MSG.rangeNotFound);
+    const to = makeRange(this.ctx, target, row, column, rowEnd - row + 1, columnEnd - column + 1);
+    pasteFormats(this.area(), to.area());
   }
 
   // ---- formats ----------------------------------------------------------------------------

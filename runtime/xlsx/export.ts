@@ -8,6 +8,7 @@ import type { Cell, CellFormat, CellValue, ConditionalFormatModel, DataValidatio
 import { xlsxBordersOf } from './borders.js';
 import { hexToArgb } from './colors.js';
 import { LongLists, MAX_LITERAL_LIST } from './long-lists.js';
+import { exportDeveloperMetadata } from './metadata.js';
 import { instantToWallClock, isMidnightIn } from './dates.js';
 import { absoluteRef, cellA1, columnLetters, rangeA1 } from './ranges.js';
 import { DEFAULT_FONT_NAME, DEFAULT_FONT_SIZE, pointsFromPx, widthFromPx } from './units.js';
@@ -37,6 +38,7 @@ export function buildWorkbook(model: WorkbookModel): ExcelJS.Workbook {
     exportSheet(wb, sheet, model.timeZone, hidden, lists);
   });
   lists.writeTo(wb);
+  exportDeveloperMetadata(wb, model);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: firstVisible, visibility: 'visible' }];
   return wb;
 }

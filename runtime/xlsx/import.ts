@@ -17,6 +17,7 @@ import { bordersOf } from './borders.js';
 import { isDefaultFontColor, isXlsxColor, xlsxColorToHex, type XlsxColor } from './colors.js';
 import { wallClockToInstant } from './dates.js';
 import { LIST_SHEET, longListValues, readLongLists } from './long-lists.js';
+import { importDeveloperMetadata } from './metadata.js';
 import { parseRangeA1, parseSqref, relativeRef } from './ranges.js';
 import { DEFAULT_FONT_NAME, DEFAULT_FONT_SIZE, pxFromPoints, pxFromWidth } from './units.js';
 
@@ -29,6 +30,7 @@ export interface ImportOptions {
 
 export async function importXlsx(source: string | Buffer, opts: ImportOptions = {}): Promise<WorkbookModel> {
   const wb = new ExcelJS.Workbook();
+  const applyDeveloperMetadata = importDeveloperMetadata(wb);
   if (typeof source === 'string') await wb.xlsx.readFile(source);
   else await wb.xlsx.load(source as unknown as ArrayBuffer);
   const name = opts.name ?? (typeof source === 'string' ? baseName(source) : 'Workbook');
@@ -40,6 +42,7 @@ export async function importXlsx(source: string | Buffer, opts: ImportOptions = 
     .forEach((ws, i) => {
       model.sheets.push(importSheet(ws, i, model.timeZone, date1904, lists));
     });
+  applyDeveloperMetadata(model);
   return model;
 }
 
