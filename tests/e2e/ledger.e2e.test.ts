@@ -168,6 +168,9 @@ describe('setup and sweep on a messy ledger', () => {
     expect(sheet(rt, '任务台账').conditionalFormats).toHaveLength(0);
     expect(rt.outbox).toHaveLength(1);
     expect(rt.outbox[0]!.to).toBe('admin@example.org');
+    // The reason is also where the office looks for problems: the 台账问题 sheet.
+    const report = sheet(rt, '台账问题').rows.map((r) => String(r[2]?.value ?? ''));
+    expect(report.some((m) => m.includes('“任务台账”表的列无法确认') && m.includes('责任单位'))).toBe(true);
   });
 
   it('writes dates as date cells in the spreadsheet time zone', async () => {
