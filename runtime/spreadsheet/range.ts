@@ -364,6 +364,45 @@ export class Range {
     return this;
   }
 
+  /**
+   * Google documents: "Copy the formatting of the range to the given location. If the destination
+   * is larger or smaller than the source range then the source is repeated or truncated
+   * accordingly." What Sheets does (issuetracker.google.com/issues/427192537) is to lay down as
+   * many whole copies as fit, and at least one; where the two differ the runtime follows Sheets.
+   * "Formatting" is the Sheets API's PASTE_FORMAT: the cells' formats and data validation, not
+   * values, notes or merges.
+   */
+  copyFormatToRange(gridIdOrSheet: number | Sheet, column: number, columnEnd: number, row: number, rowEnd: number): void {
+    this.tick('copyFormatToRange');
+    const target =
+      gridIdOrSheet instanceof Sheet ? gridIdOrSheet.sheetModel : this.ctx.model.sheets.find((s) => s.sheetId === Number(gridIdOrSheet));
+    if (!target) fail(MSG.rangeNotFound);
+    const dest = makeRange(this.ctx, target, row, column, Number(rowEnd) - Number(row) + 1, Number(columnEnd) - Number(column) + 1);
+    const copiesDown = Math.max(1, Math.floor(dest.nr / this.nr));
+    const copiesAcross = Math.max(1, Math.floor(dest.nc / this.nc));
+    if (dest.r0 + copiesDown * this.nr > target.maxRows || dest.c0 + copiesAcross * this.nc > target.maxColumns) fail(MSG.outsideSheet);
+    // Read the whole source first: the destination may overlap it.
+    const source = this.read((cell) => ({ format: cell?.format, validation: cell?.validation }));
+    for (let a = 0; a < copiesDown; a++) {
+      for (let b = 0; b < copiesAcross; b++) {
+        for (let i = 0; i < this.nr; i++) {
+          for (let j = 0; j < this.nc; j++) {
+            const { format, validation } = source[i]![j]!;
+            const r = dest.r0 + a * this.nr + i;
+            const c = dest.c0 + b * this.nc + j;
+            if (!format && !validation && !cellAt(target, r, c)) continue;
+            // Formats are shared copy-on-write (see FormatWriter), so the source's object may be reused.
+            const cell = ensureCell(target, r, c);
+            if (format) cell.format = format;
+            else delete cell.format;
+            if (validation) cell.validation = validation;
+            else delete cell.validation;
+          }
+        }
+      }
+    }
+  }
+
   // ---- notes ------------------------------------------------------------------------------
 
   getNote(): string {
