@@ -173,6 +173,26 @@ export const zhCN = {
   'units.noName': '这一行有内容但没有单位名称，已忽略。',
   'units.badEmail': '单位“{unit}”的“{column}”中“{value}”不是有效的邮箱地址。',
   'units.duplicate': '单位“{unit}”重复出现（第 {first} 行已有），这一行已忽略。',
+
+  // The legend of the row colours on the task sheet (core/colour-legend)
+  'legend.note': '整行底色表示督办状态（颜色在《{sheet}》中修改）：\n{lines}',
+  'legend.line': '{state}：{colour}（{hex}）',
+  'legend.plain': '{states}：不上色',
+  'legend.and': '、',
+  'colour.plain': '{colour}色',
+  'colour.light': '浅{colour}色',
+  'colour.dark': '深{colour}色',
+  'colour.red': '红',
+  'colour.orange': '橙',
+  'colour.yellow': '黄',
+  'colour.green': '绿',
+  'colour.cyan': '青',
+  'colour.blue': '蓝',
+  'colour.purple': '紫',
+  'colour.pink': '粉',
+  'colour.grey': '灰',
+  'colour.white': '白色',
+  'colour.black': '黑色',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -338,6 +358,25 @@ export const en: Record<MessageKey, string> = {
   'units.noName': 'This row has content but no unit name; ignored.',
   'units.badEmail': '"{value}" in "{column}" of unit "{unit}" is not a valid email address.',
   'units.duplicate': 'The unit "{unit}" appears again (already on row {first}); this row is ignored.',
+
+  'legend.note': 'The row fill shows the state (colours are set in the {sheet} sheet):\n{lines}',
+  'legend.line': '{state}: {colour} ({hex})',
+  'legend.plain': '{states}: no fill',
+  'legend.and': ', ',
+  'colour.plain': '{colour}',
+  'colour.light': 'light {colour}',
+  'colour.dark': 'dark {colour}',
+  'colour.red': 'red',
+  'colour.orange': 'orange',
+  'colour.yellow': 'yellow',
+  'colour.green': 'green',
+  'colour.cyan': 'cyan',
+  'colour.blue': 'blue',
+  'colour.purple': 'purple',
+  'colour.pink': 'pink',
+  'colour.grey': 'grey',
+  'colour.white': 'white',
+  'colour.black': 'black',
 };
 
 export type Locale = 'zh-CN' | 'en';
