@@ -4,12 +4,14 @@
  */
 import { parseHolidayRows, shippedHolidayEntries, WorkCalendar } from '../core/calendar';
 import { fieldLabel, SCRIPT_FIELDS, type PersonField } from '../core/columns';
+import { DEFAULT_FONT_PT, fitWidth } from '../core/column-widths';
 import { ymdFromDay } from '../core/day';
 import { describeMissingHeader, findHeader } from '../core/header';
 import { missingHolidayRows, missingSettingRows, missingUnitHeaders, yearOfCell } from '../core/setup-plan';
 import { settingRows } from '../core/settings';
 import { statusWordsFor } from '../core/status';
 import { planSweep } from '../core/sweep';
+import { cellText } from '../core/text';
 import { unitHeaders } from '../core/units';
 import { applyColourRules, paintLegend } from './colours';
 import { emptyResult, type JobResult } from './result';
@@ -70,6 +72,8 @@ function setUpSettings(wb: Workbook, changes: string[]): void {
   sheet.setColumnWidth(1, 160);
   sheet.setColumnWidth(2, 160);
   sheet.setColumnWidth(3, 480);
+  // The explanations are sentences a person must read whole.
+  sheet.getRange(1, 3, values.length + rows.length, 1).setWrap(true);
   paintLegend(sheet);
 }
 
@@ -109,6 +113,7 @@ function setUpHolidays(wb: Workbook, changes: string[], warnings: string[]): voi
       changes.push(t('setup.addedRows', { sheet: sheet.getName(), count: rows.length }));
     }
   }
+  widenToFit(sheet, [...values, ...block], created);
   // A year the shipped data does not have yet (the State Council publishes it each November)
   // is the office's to add: say which.
   const inSheet = parseHolidayRows([...values, ...block], clock.toDay).entries;
@@ -118,12 +123,26 @@ function setUpHolidays(wb: Workbook, changes: string[], warnings: string[]): voi
   }
 }
 
+/**
+ * Widens the 节假日 sheet's columns to show what they hold (a cut date reads as another day).
+ * Only widens, except on a sheet just created: a width a person chose is theirs.
+ */
+function widenToFit(sheet: Sheet, rows: unknown[][], created: boolean): void {
+  // A date cell shows as yyyy-mm-dd, whatever its Date's String() says.
+  const shown = (v: unknown): string => (Object.prototype.toString.call(v) === '[object Date]' ? '0000-00-00' : cellText(v));
+  for (let c = 0; c < 3; c++) {
+    // Measured as bold: the header row is, and a few pixels spare cost nothing.
+    const width = fitWidth(rows.map((r) => shown(r?.[c])), DEFAULT_FONT_PT, true);
+    if (created || sheet.getColumnWidth(c + 1) < width) sheet.setColumnWidth(c + 1, width);
+  }
+}
+
 function setUpTasks(wb: Workbook, unitSheet: Sheet, changes: string[], result: JobResult): void {
   const { t, settings } = wb;
   const { sheet, created } = ensureSheet(wb, 'sheet.tasks', settings.taskSheet, changes);
   if (created) {
     const headers = NEW_LEDGER_FIELDS.map((f) => fieldLabel(f, settings.locale));
-    sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
+    sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold');
   }
   const values = readAll(sheet);
   const header = findHeader(values);
