@@ -7,7 +7,7 @@ import { fieldLabel, SCRIPT_FIELDS, type PersonField } from '../core/columns';
 import { DEFAULT_FONT_PT, fitWidth } from '../core/column-widths';
 import { ymdFromDay } from '../core/day';
 import { describeMissingHeader, findHeader } from '../core/header';
-import { missingHolidayRows, missingSettingRows, missingUnitHeaders, yearOfCell } from '../core/setup-plan';
+import { missingHolidayRows, missingSettingRows, missingUnitHeaders, staleSettingHelp, yearOfCell } from '../core/setup-plan';
 import { settingRows } from '../core/settings';
 import { statusWordsFor } from '../core/status';
 import { planSweep } from '../core/sweep';
@@ -61,6 +61,7 @@ function setUpSettings(wb: Workbook, changes: string[]): void {
   const { sheet, created } = ensureSheet(wb, 'sheet.settings', t('sheet.settings'), changes);
   const values = created ? [] : readAll(sheet);
   const rows = created ? settingRows(t, settings.locale) : missingSettingRows(values, settings.locale);
+  if (!created) refreshSettingHelp(wb, sheet, values, changes);
   if (rows.length === 0) {
     paintLegend(sheet);
     return;
@@ -75,6 +76,19 @@ function setUpSettings(wb: Workbook, changes: string[]): void {
   // The explanations are sentences a person must read whole.
   sheet.getRange(1, 3, values.length + rows.length, 1).setWrap(true);
   paintLegend(sheet);
+}
+
+/** Rewrites explanations that no longer say what their setting does (one write per run of rows). */
+function refreshSettingHelp(wb: Workbook, sheet: Sheet, values: unknown[][], changes: string[]): void {
+  const stale = staleSettingHelp(values, wb.settings.locale);
+  if (stale.length === 0) return;
+  const column = stale[0]!.column;
+  const byRow = new Map(stale.map((s) => [s.row, s.text] as const));
+  for (const [r0, r1] of contiguousRuns([...byRow.keys()])) {
+    const block = Array.from({ length: r1 - r0 + 1 }, (_, i) => [byRow.get(r0 + i)!]);
+    sheet.getRange(r0 + 1, column + 1, block.length, 1).setNumberFormat('@').setValues(block);
+  }
+  changes.push(wb.t('setup.updatedHelp', { sheet: sheet.getName(), count: stale.length }));
 }
 
 function setUpUnits(wb: Workbook, changes: string[]): Sheet {

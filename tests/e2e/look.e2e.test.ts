@@ -199,6 +199,19 @@ describe('the legend of the row colours', () => {
   });
 });
 
+describe('the settings sheet', () => {
+  it('setup brings an explanation an older version wrote up to date, once', async () => {
+    const { rt } = await setUp();
+    const settings = sheet(rt, '设置');
+    const row = settings.rows.findIndex((r) => r[0]?.value === '试运行');
+    settings.rows[row]![2] = { value: '填“是”时只记录、不发送邮件，用于上线前核对。' };
+    const first = job(rt, 'setup');
+    expect(first.warnings).toContain('《设置》更新了1条设置说明');
+    expect(String(settings.rows[row]![2]!.value)).toContain('给管理员的邮件照常发送');
+    expect(job(rt, 'setup').message).toBe('台账完整，无需修复。');
+  });
+});
+
 describe('the holiday sheet', () => {
   it('shows its dates whole', async () => {
     const { rt } = await setUp();
