@@ -21,7 +21,8 @@ export interface ColourRule {
   background: string;
 }
 
-const COLOURED: (keyof Colors & StateCode)[] = ['overdue', 'dueSoon', 'pending', 'closed', 'invalid', 'noDeadline'];
+/** The states a setting can colour, in the order the rules and the legend list them. */
+export const COLOURED: readonly (keyof Colors & StateCode)[] = ['overdue', 'dueSoon', 'pending', 'closed', 'invalid', 'noDeadline'];
 
 /** One rule per coloured state; a state whose colour is blank in the settings gets none. */
 export function colourRules(stateColumn: number, firstDataRow: number, colors: Colors, t: Translate): ColourRule[] {

@@ -354,6 +354,16 @@ export function parseSettings(values: unknown[][]): { settings: Settings; proble
   return { settings, problems };
 }
 
+/** The setting a key cell names (its label in any language, or its code name). */
+export function settingKeyOf(cell: unknown): SettingKey | undefined {
+  return KEY_BY_TEXT.get(normalizeHeader(cell));
+}
+
+/** A setting's explanation (the 说明 column) in a locale. */
+export function settingHelp(key: SettingKey, locale: Locale): string {
+  return translator(locale)(helpKey(key));
+}
+
 /** The label a locale shows for a setting, e.g. for a message pointing at it. */
 export function settingLabel(key: SettingKey, locale: Locale): string {
   return translator(locale)(labelKey(key));

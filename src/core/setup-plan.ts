@@ -5,8 +5,8 @@
  */
 import { holidaySheetRows, type HolidayEntry } from './calendar';
 import { ymdFromDay } from './day';
-import { translator, type Locale } from './i18n';
-import { settingRows, SETTING_KEYS } from './settings';
+import { allTexts, translator, type Locale } from './i18n';
+import { settingHelp, settingKeyOf, settingRows, SETTING_KEYS } from './settings';
 import { cellText, normalizeHeader } from './text';
 import { parseUnits, unitHeaders, type UnitColumn } from './units';
 
@@ -21,6 +21,25 @@ export function missingSettingRows(values: unknown[][], locale: Locale): string[
     if (!names.some((n) => present.has(n))) out.push(mine[i + 1]!);
   });
   return out;
+}
+
+/**
+ * Explanations in the settings sheet's 说明 column that no longer say what the setting does
+ * (written by an older version, or in another language): each with the text it should have.
+ * The column is Duban's own text, so setup keeps it true; values and labels are never touched.
+ */
+export function staleSettingHelp(values: unknown[][], locale: Locale): { row: number; column: number; text: string }[] {
+  const helpHeaders = new Set(allTexts('setting.col.help').map(normalizeHeader));
+  const header = values.find((row) => (row ?? []).some((v) => helpHeaders.has(normalizeHeader(v))));
+  const column = header ? header.findIndex((v) => helpHeaders.has(normalizeHeader(v))) : 2;
+  const stale: { row: number; column: number; text: string }[] = [];
+  values.forEach((row, r) => {
+    const key = settingKeyOf(row?.[0]);
+    if (key === undefined) return;
+    const text = settingHelp(key, locale);
+    if (cellText(row?.[column]) !== text) stale.push({ row: r, column, text });
+  });
+  return stale;
 }
 
 /** The directory's columns in unitHeaders() order. */

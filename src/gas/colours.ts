@@ -1,8 +1,12 @@
 /**
  * Keeps the task sheet's colour rules in step with the state column and the settings: the
  * office's own conditional formats are kept, Duban's are replaced (2 calls whatever the size).
+ * The legend on the task sheet goes with them, so it changes wherever the rows do: at setup,
+ * at each sweep, and when someone edits a colour in 设置.
  */
+import { legendNote, placeSwatches } from '../core/colour-legend';
 import { colourRules, isColourRule, legendBackgrounds } from '../core/colour-rules';
+import { SCRIPT_FIELDS } from '../core/columns';
 import { readAll } from './workbook';
 import type { Translate } from '../core/i18n';
 import type { Colors } from '../core/settings';
@@ -31,7 +35,39 @@ export function applyColourRules(
   );
   // Ours first: when the office has its own rule for the same cells, state colours win.
   sheet.setConditionalFormatRules([...ours, ...kept]);
+  showStateLegend(sheet, stateColumn, headerRow, colors, t);
   return ours.length;
+}
+
+/**
+ * The legend on the task sheet (see core/colour-legend.ts): a note on the 督办状态 header and,
+ * where a row above the header is free in Duban's columns, coloured swatches. The note doubles
+ * as the legend's stamp: when it already says what it would say, the colours have not changed
+ * and the daily sweep pays one call (getNote) for the legend.
+ */
+export function showStateLegend(sheet: Sheet, stateColumn: number, headerRow: number, colors: Colors, t: Translate): void {
+  const note = legendNote(colors, t);
+  const headerCell = sheet.getRange(headerRow + 1, stateColumn + 1);
+  if (headerCell.getNote() === note) return;
+  headerCell.setNote(note);
+  if (headerRow === 0) return;
+  const span = Math.min(SCRIPT_FIELDS.length, sheet.getMaxColumns() - stateColumn);
+  const block = sheet.getRange(1, stateColumn + 1, headerRow + 1, span);
+  const merged = Array.from({ length: headerRow }, () => Array<boolean>(span).fill(false));
+  for (const m of block.getMergedRanges()) {
+    for (let r = m.getRow() - 1; r < m.getRow() - 1 + m.getNumRows() && r < headerRow; r++) {
+      for (let c = m.getColumn() - 1 - stateColumn; c < m.getColumn() - 1 - stateColumn + m.getNumColumns(); c++) {
+        if (c >= 0 && c < span) merged[r]![c] = true;
+      }
+    }
+  }
+  const swatches = placeSwatches(block.getValues(), merged, colors, t);
+  if (!swatches) return;
+  sheet
+    .getRange(swatches.row + 1, stateColumn + 1, 1, swatches.values.length)
+    .setValues([swatches.values])
+    .setBackgrounds([swatches.backgrounds])
+    .setHorizontalAlignment('center');
 }
 
 /** Paints the settings sheet's colour cells with their colours (the legend). */

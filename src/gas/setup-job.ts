@@ -4,11 +4,13 @@
  */
 import { parseHolidayRows, shippedHolidayEntries, WorkCalendar } from '../core/calendar';
 import { fieldLabel, SCRIPT_FIELDS, type PersonField } from '../core/columns';
+import { DEFAULT_FONT_PT, fitWidth } from '../core/column-widths';
 import { ymdFromDay } from '../core/day';
-import { missingHolidayRows, missingSettingRows, missingUnitHeaders, yearOfCell } from '../core/setup-plan';
+import { missingHolidayRows, missingSettingRows, missingUnitHeaders, staleSettingHelp, yearOfCell } from '../core/setup-plan';
 import { settingRows } from '../core/settings';
 import { statusWordsFor } from '../core/status';
 import { planSweep } from '../core/sweep';
+import { cellText } from '../core/text';
 import { unitHeaders } from '../core/units';
 import { applyColourRules, paintLegend } from './colours';
 import { emptyResult, type JobResult } from './result';
@@ -51,6 +53,7 @@ function setUpSettings(wb: Workbook, changes: string[]): void {
   const { sheet, values } = found;
   markIfUnmarked(wb, 'settings', sheet);
   const rows = created ? settingRows(t, settings.locale) : missingSettingRows(values, settings.locale);
+  if (!created) refreshSettingHelp(wb, sheet, values, changes);
   if (rows.length === 0) {
     paintLegend(sheet);
     return;
@@ -62,7 +65,22 @@ function setUpSettings(wb: Workbook, changes: string[]): void {
   sheet.setColumnWidth(1, 160);
   sheet.setColumnWidth(2, 160);
   sheet.setColumnWidth(3, 480);
+  // The explanations are sentences a person must read whole.
+  sheet.getRange(1, 3, values.length + rows.length, 1).setWrap(true);
   paintLegend(sheet);
+}
+
+/** Rewrites explanations that no longer say what their setting does (one write per run of rows). */
+function refreshSettingHelp(wb: Workbook, sheet: Sheet, values: unknown[][], changes: string[]): void {
+  const stale = staleSettingHelp(values, wb.settings.locale);
+  if (stale.length === 0) return;
+  const column = stale[0]!.column;
+  const byRow = new Map(stale.map((s) => [s.row, s.text] as const));
+  for (const [r0, r1] of contiguousRuns([...byRow.keys()])) {
+    const block = Array.from({ length: r1 - r0 + 1 }, (_, i) => [byRow.get(r0 + i)!]);
+    sheet.getRange(r0 + 1, column + 1, block.length, 1).setNumberFormat('@').setValues(block);
+  }
+  changes.push(wb.t('setup.updatedHelp', { sheet: sheet.getName(), count: stale.length }));
 }
 
 function setUpUnits(wb: Workbook, changes: string[], warnings: string[]): Sheet {
@@ -107,12 +125,27 @@ function setUpHolidays(wb: Workbook, changes: string[], warnings: string[]): voi
       changes.push(t('setup.addedRows', { sheet: sheet.getName(), count: rows.length }));
     }
   }
+  widenToFit(sheet, [...values, ...block], created);
   // A year the shipped data does not have yet (the State Council publishes it each November)
   // is the office's to add: say which.
   const inSheet = parseHolidayRows([...values, ...block], clock.toDay).entries;
   const calendar = new WorkCalendar([...shippedHolidayEntries(), ...inSheet]);
   for (const y of [year, year + 1]) {
     if (!calendar.covers(y)) warnings.push(t('holiday.missingYear', { year: y }));
+  }
+}
+
+/**
+ * Widens the 节假日 sheet's columns to show what they hold (a cut date reads as another day).
+ * Only widens, except on a sheet just created: a width a person chose is theirs.
+ */
+function widenToFit(sheet: Sheet, rows: unknown[][], created: boolean): void {
+  // A date cell shows as yyyy-mm-dd, whatever its Date's String() says.
+  const shown = (v: unknown): string => (Object.prototype.toString.call(v) === '[object Date]' ? '0000-00-00' : cellText(v));
+  for (let c = 0; c < 3; c++) {
+    // Measured as bold: the header row is, and a few pixels spare cost nothing.
+    const width = fitWidth(rows.map((r) => shown(r?.[c])), DEFAULT_FONT_PT, true);
+    if (created || sheet.getColumnWidth(c + 1) < width) sheet.setColumnWidth(c + 1, width);
   }
 }
 
@@ -127,7 +160,7 @@ function setUpTasks(wb: Workbook, unitSheet: Sheet, changes: string[]): string |
     wb.adopt('tasks', sheet);
     changes.push(t('setup.created', { sheet: settings.taskSheet }));
     const headers = NEW_LEDGER_FIELDS.map((f) => fieldLabel(f, settings.locale));
-    sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
+    sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold');
   }
   const plan = planSweep({
     sheet: sheet.getName(),

@@ -12,7 +12,7 @@ describe('settingRows', () => {
       expect(row[0]).not.toBe('');
       expect(row[2]).not.toMatch(/^setting\./);
     }
-    expect(rows).toContainEqual(['任务表名称', '任务台账', '任务台账所在工作表的名称。']);
+    expect(rows).toContainEqual(['任务表名称', '任务台账', '任务台账所在工作表的名称。找不到时，“初始化 / 修复台账”按这个名称新建一张。']);
     expect(rows.find((r) => r[0] === '天数计算方式')?.[1]).toBe('工作日');
     expect(rows.find((r) => r[0] === '逾期颜色')?.[1]).toBe('#f4cccc');
     expect(rows.find((r) => r[0] === '长期任务颜色')?.[1]).toBe('无');
@@ -22,8 +22,28 @@ describe('settingRows', () => {
   it('writes English labels and defaults for an English workbook', () => {
     const rows = settingRows(translator('en'), 'en');
     expect(rows[0]).toEqual(['Setting', 'Value', 'Explanation']);
-    expect(rows).toContainEqual(['Task sheet name', 'Tasks', 'The name of the sheet holding the task ledger.']);
+    expect(rows.find((r) => r[0] === 'Task sheet name')?.slice(0, 2)).toEqual(['Task sheet name', 'Tasks']);
+    expect(rows.find((r) => r[0] === 'Task sheet name')?.[2]).toMatch(/^The name of the sheet holding the task ledger\./);
     expect(rows.find((r) => r[0] === 'Count days as')?.[1]).toBe('working days');
+  });
+
+  it('explains each setting by what it does today, promising no mail that is not built', () => {
+    const help = (locale: 'zh-CN' | 'en', label: string): string => settingRows(translator(locale), locale).find((r) => r[0] === label)![2]!;
+    // Dry run keeps the admin's mail: it must not say that no mail at all is sent.
+    expect(help('zh-CN', '试运行')).toContain('给管理员的邮件照常发送');
+    expect(help('zh-CN', '试运行')).not.toMatch(/只记录、不发送邮件/);
+    expect(help('en', 'Dry run')).toContain('mail to the admin is still sent');
+    // Notices come in a later issue: the settings that will govern them say they do nothing yet.
+    for (const label of ['督办间隔天数', '通报批评督办次数', '约谈督办次数']) expect(help('zh-CN', label)).toContain('目前不起作用');
+    for (const label of ['Days between notices', 'Notices before public criticism', 'Notices before interview']) {
+      expect(help('en', label)).toContain('No effect yet');
+    }
+    // The daily check hour is what the trigger is installed at, and says so; it sends nothing today.
+    expect(help('zh-CN', '每日检查时间')).toContain('开启每日自动检查');
+    expect(help('zh-CN', '每日检查时间')).not.toMatch(/并发送督办邮件/);
+    // The admin gets alerts when the ledger cannot be read, not "run reports" that do not exist.
+    expect(help('zh-CN', '管理员邮箱')).not.toContain('运行报告');
+    expect(help('en', 'Admin email')).not.toContain('run reports');
   });
 
   it('reads back exactly the defaults it wrote, in either language', () => {

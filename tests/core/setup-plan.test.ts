@@ -3,12 +3,33 @@ import { shippedHolidayEntries } from '../../src/core/calendar';
 import { ymdFromDay, type Day } from '../../src/core/day';
 import { translator } from '../../src/core/i18n';
 import { settingRows } from '../../src/core/settings';
-import { missingHolidayRows, missingSettingRows, missingUnitHeaders, yearOfCell } from '../../src/core/setup-plan';
+import { missingHolidayRows, missingSettingRows, missingUnitHeaders, staleSettingHelp, yearOfCell } from '../../src/core/setup-plan';
 
 const toDay = (date: Date): Day => Math.floor((date.getTime() + 8 * 3600e3) / 86400e3);
 const toYear = (v: unknown): number | undefined => yearOfCell(v, (date) => ymdFromDay(toDay(date)).year);
 const zhRows = settingRows(translator('zh-CN'), 'zh-CN');
 const enRows = settingRows(translator('en'), 'en');
+
+describe('staleSettingHelp', () => {
+  it('finds nothing to fix in a sheet setup just wrote', () => {
+    expect(staleSettingHelp(zhRows, 'zh-CN')).toEqual([]);
+  });
+
+  it('gives an explanation an older version wrote its current text, leaving values, labels and other rows alone', () => {
+    const old = zhRows.map((r) => (r[0] === '试运行' ? [r[0], '是', '填“是”时只记录、不发送邮件，用于上线前核对。'] : r));
+    const withNote = [...old, ['', '', '这一行是管理员自己的备注']];
+    const row = old.findIndex((r) => r[0] === '试运行');
+    expect(staleSettingHelp(withNote, 'zh-CN')).toEqual([{ row, column: 2, text: zhRows[row]![2] }]);
+  });
+
+  it('writes the explanations in the sheet’s language, in the 说明 column wherever it is', () => {
+    const moved = enRows.map((r) => [r[0], r[1], '', r[2]]);
+    moved[0]![3] = 'Explanation';
+    expect(staleSettingHelp(moved, 'en')).toEqual([]);
+    expect(staleSettingHelp(moved, 'zh-CN')).toHaveLength(enRows.length - 1);
+    expect(staleSettingHelp(moved, 'zh-CN')[0]).toMatchObject({ column: 3 });
+  });
+});
 
 describe('missingSettingRows', () => {
   it('adds nothing to a complete settings sheet', () => {
