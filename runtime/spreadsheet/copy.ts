@@ -113,7 +113,7 @@ export function paste(source: Area, destination: Area, parts: PasteParts): void 
   }
 }
 
-/** Range.copyFormatToRange: the source's formats repeated over, or cut to, the target rectangle. */
+/** Range.copyFormatToRange: the source's formats and validation repeated over, or cut to, the target rectangle. */
 export function pasteFormats(source: Area, target: Area): void {
   const cells = snapshot(source);
   for (let i = 0; i < target.nr; i++) {
@@ -121,10 +121,13 @@ export function pasteFormats(source: Area, target: Area): void {
       const from = cells[i % source.nr][j % source.nc];
       const r = target.r0 + i;
       const c = target.c0 + j;
-      if (!from?.format && !cellAt(target.sheet, r, c)) continue;
+      if (!from?.format && !from?.validation && !cellAt(target.sheet, r, c)) continue;
       const to = ensureCell(target.sheet, r, c);
       if (from?.format) to.format = from.format;
       else delete to.format;
+      // "Formatting" is the Sheets API's PASTE_FORMAT: "the format and data validation only".
+      if (from?.validation) to.validation = from.validation;
+      else delete to.validation;
     }
   }
 }

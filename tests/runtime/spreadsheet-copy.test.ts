@@ -73,7 +73,7 @@ describe('Range.copyTo', () => {
 });
 
 describe('Range.copyFormatToRange', () => {
-  it('repeats or truncates the source formats over the target, by Sheet or by grid id, and copies no values', () => {
+  it('repeats or truncates the source formats (and validation) over the target, by Sheet or by grid id, and copies no values', () => {
     const { ss, sheet } = template();
     sheet.getRange('A2:B2').copyFormatToRange(sheet, 1, 5, 3, 4);
     expect(sheet.getRange('A3:E4').getBackgrounds()).toEqual([
@@ -85,7 +85,8 @@ describe('Range.copyFormatToRange', () => {
     const other = ss.getSheetByName('问题')!;
     sheet.getRange('C2').copyFormatToRange(other.getSheetId(), 2, 2, 1, 1);
     expect(other.getRange('B1').getBackground()).toBe('#d9ead3');
-    expect(other.getRange('B1').getDataValidation()).toBeNull();
+    // The format paste carries data validation too (the Sheets API's PASTE_FORMAT: "the format and data validation only").
+    expect(other.getRange('B1').getDataValidation()?.getCriteriaValues()).toEqual(sheet.getRange('C2').getDataValidation()?.getCriteriaValues());
   });
 });
 
