@@ -2,9 +2,10 @@
  * Cell storage and structural edits on a SheetModel (0-based). Everything that moves with rows
  * and columns when Sheets inserts or deletes them lives here: cells (values, formats, notes,
  * validations travel inside the cell), merges, conditional format ranges, protected ranges,
- * frozen rows/columns and column widths.
+ * frozen rows/columns, column widths and hidden rows/columns.
  */
 import type { Cell, GridRange, SheetModel } from '../model.js';
+import { recordStructuralEdit } from '../model.js';
 
 export type Dimension = 'rows' | 'columns';
 
@@ -100,6 +101,18 @@ function eachMovingRange(sheet: SheetModel, fn: (range: GridRange) => boolean): 
   });
 }
 
+/** Moves hidden lines: those at or after `at` shift by `delta`; those in [at, at - delta) go (a deletion). */
+function shiftHidden(set: Set<number> | undefined, at: number, delta: number): Set<number> | undefined {
+  if (!set || set.size === 0) return set;
+  const out = new Set<number>();
+  for (const i of set) {
+    if (i < at) out.add(i);
+    else if (delta > 0) out.add(i + delta);
+    else if (i >= at - delta) out.add(i + delta);
+  }
+  return out;
+}
+
 /** Format and validation a new line inherits from its neighbour, as Sheets does on insert. */
 function inheritedCell(source: Cell | undefined): Cell | undefined {
   if (!source || (!source.format && !source.validation)) return undefined;
@@ -111,6 +124,7 @@ function inheritedCell(source: Cell | undefined): Cell | undefined {
 
 /** Inserts n rows before 0-based row `at`; the new rows take the formats of the row above (or below, at the top). */
 export function insertRows(sheet: SheetModel, at: number, n: number): void {
+  recordStructuralEdit(sheet, { dimension: 'rows', kind: 'insert', at, count: n });
   const sourceIndex = at > 0 ? at - 1 : at;
   const source = sheet.rows[sourceIndex] as (Cell | undefined)[] | undefined;
   if (at < sheet.rows.length) {
@@ -122,6 +136,7 @@ export function insertRows(sheet: SheetModel, at: number, n: number): void {
   }
   sheet.maxRows += n;
   if (at < sheet.frozenRows) sheet.frozenRows += n;
+  if (sheet.hiddenRows) sheet.hiddenRows = shiftHidden(sheet.hiddenRows, at, n);
   eachMovingRange(sheet, (range) => {
     shiftForInsert(range, 'rows', at, n);
     return true;
@@ -129,13 +144,16 @@ export function insertRows(sheet: SheetModel, at: number, n: number): void {
 }
 
 export function deleteRows(sheet: SheetModel, at: number, n: number): void {
+  recordStructuralEdit(sheet, { dimension: 'rows', kind: 'delete', at, count: n });
   if (at < sheet.rows.length) sheet.rows.splice(at, n);
   sheet.maxRows -= n;
   if (at < sheet.frozenRows) sheet.frozenRows = Math.max(at, sheet.frozenRows - n);
+  if (sheet.hiddenRows) sheet.hiddenRows = shiftHidden(sheet.hiddenRows, at, -n);
   eachMovingRange(sheet, (range) => shrinkForDelete(range, 'rows', at, n));
 }
 
 export function insertColumns(sheet: SheetModel, at: number, n: number): void {
+  recordStructuralEdit(sheet, { dimension: 'columns', kind: 'insert', at, count: n });
   const sourceIndex = at > 0 ? at - 1 : at;
   for (const row of sheet.rows as ((Cell | undefined)[] | undefined)[]) {
     if (!row) continue;
@@ -145,6 +163,7 @@ export function insertColumns(sheet: SheetModel, at: number, n: number): void {
   }
   sheet.maxColumns += n;
   if (at < sheet.frozenColumns) sheet.frozenColumns += n;
+  if (sheet.hiddenColumns) sheet.hiddenColumns = shiftHidden(sheet.hiddenColumns, at, n);
   const widths: Record<number, number> = {};
   for (const [key, width] of Object.entries(sheet.columnWidths)) {
     const c = Number(key);
@@ -158,11 +177,13 @@ export function insertColumns(sheet: SheetModel, at: number, n: number): void {
 }
 
 export function deleteColumns(sheet: SheetModel, at: number, n: number): void {
+  recordStructuralEdit(sheet, { dimension: 'columns', kind: 'delete', at, count: n });
   for (const row of sheet.rows as ((Cell | undefined)[] | undefined)[]) {
     if (row && at < row.length) row.splice(at, n);
   }
   sheet.maxColumns -= n;
   if (at < sheet.frozenColumns) sheet.frozenColumns = Math.max(at, sheet.frozenColumns - n);
+  if (sheet.hiddenColumns) sheet.hiddenColumns = shiftHidden(sheet.hiddenColumns, at, -n);
   const widths: Record<number, number> = {};
   for (const [key, width] of Object.entries(sheet.columnWidths)) {
     const c = Number(key);
