@@ -103,14 +103,13 @@ export function exportSheet(wb: ExcelJS.Workbook, sheet: SheetModel, zone: strin
 
 /**
  * exceljs writes a row only when it has cells or a height, so an empty row that is hidden or in
- * an outline would lose that: give it the sheet's default height, which changes nothing seen.
+ * an outline would lose that: an empty cell makes exceljs write the row, and writes nothing itself.
  */
 export function keepEmptyRowProperties(ws: ExcelJS.Worksheet): void {
   const rows = (ws as unknown as { _rows: (ExcelJS.Row | undefined)[] })._rows;
-  const height = typeof ws.properties.defaultRowHeight === 'number' && ws.properties.defaultRowHeight > 0 ? ws.properties.defaultRowHeight : 15;
   for (const row of rows) {
     if (!row || row.cellCount > 0 || (typeof row.height === 'number' && row.height > 0)) continue;
-    if (row.hidden || (typeof row.outlineLevel === 'number' && row.outlineLevel > 0)) row.height = height;
+    if (row.hidden || (typeof row.outlineLevel === 'number' && row.outlineLevel > 0)) row.getCell(1);
   }
 }
 

@@ -59,6 +59,7 @@ export async function importXlsx(source: string | Buffer, opts: ImportOptions = 
     activeSheet: fileOrder[Array.isArray(wb.views) ? (wb.views[0]?.activeTab ?? 0) : 0],
   };
   forgetNamesKeptRaw(wb);
+  for (const ws of fileOrder) keepPageNumbering(ws);
   installRawNames(wb, () => origin.names);
   fileOrder
     .filter((ws) => ws.name !== LIST_SHEET)
@@ -70,6 +71,16 @@ export async function importXlsx(source: string | Buffer, opts: ImportOptions = 
     });
   rememberOrigin(model, origin);
   return model;
+}
+
+/**
+ * exceljs writes useFirstPageNumber from firstPageNumber, which it reads as 1 when absent: a
+ * page setup it read would come back numbering from a fixed first page. Without the flag the
+ * number means nothing, so it is dropped and the flag stays off.
+ */
+function keepPageNumbering(ws: ExcelJS.Worksheet): void {
+  const setup = ws.pageSetup as { useFirstPageNumber?: boolean; firstPageNumber?: number } | undefined;
+  if (setup && !setup.useFirstPageNumber) delete setup.firstPageNumber;
 }
 
 function baseName(path: string): string {

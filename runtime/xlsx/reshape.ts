@@ -8,12 +8,17 @@
 import type ExcelJS from 'exceljs';
 import type { GridRange } from '../model.js';
 import { AxisMap } from './axis-map.js';
+import { keepEmptyRowProperties } from './export.js';
 import { columnIndex, columnLetters, rangeA1 } from './ranges.js';
 
 export interface Axes {
   rows: AxisMap;
   cols: AxisMap;
 }
+
+/** exceljs's ValueType.Null and ValueType.Merge. */
+const NULL = 0;
+const MERGE = 1;
 
 const REF = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/;
 
@@ -122,6 +127,7 @@ export function reshapeWorksheet(ws: ExcelJS.Worksheet, axes: Axes, merges: Grid
       if (typeof v === 'object' && v !== null && 'sharedFormula' in v && typeof cell.formula === 'string') plain.set(cell.address, cell.formula);
     });
   });
+  keepEmptyRowProperties(ws);
   const m = ws.model as unknown as WorksheetModel;
 
   const rows: RowModel[] = [];
@@ -140,6 +146,11 @@ export function reshapeWorksheet(ws: ExcelJS.Worksheet, axes: Axes, merges: Grid
       if (resolved !== undefined) {
         moved.formula = resolved;
         delete moved.sharedFormula;
+      }
+      // A merged-away cell keeps its style; the merges, set again below, make it merged-away again.
+      if (moved.type === MERGE) {
+        moved.type = NULL;
+        delete moved.master;
       }
       if (moved.shareType === 'shared') {
         delete moved.shareType;

@@ -341,13 +341,16 @@ function arrangeSheets(model: WorkbookModel, origin: WorkbookOrigin): void {
   for (const ws of others) if (ws.name === LIST_SHEET) ws.state = 'veryHidden';
 
   const all = wb.worksheets;
-  const views = Array.isArray(wb.views) && wb.views.length > 0 ? wb.views : [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-  const view = { ...views[0] };
   let active = origin.activeSheet && all.includes(origin.activeSheet) && origin.activeSheet.state === 'visible' ? origin.activeSheet : ordered[firstVisible];
   if (!active) active = all[0];
-  view.activeTab = Math.max(0, all.indexOf(active));
-  view.firstSheet = Math.min(view.firstSheet ?? 0, view.activeTab);
-  wb.views = [view as ExcelJS.WorkbookView, ...views.slice(1)];
+  const activeTab = Math.max(0, all.indexOf(active));
+  const views = Array.isArray(wb.views) ? wb.views : [];
+  // Without a workbook view, the file opens on the first tab.
+  if (views.length > 0 || activeTab > 0) {
+    const view: ExcelJS.WorkbookView = { ...(views[0] ?? { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' }), activeTab };
+    view.firstSheet = Math.min(view.firstSheet ?? 0, activeTab);
+    wb.views = [view, ...views.slice(1)];
+  }
   origin.activeSheet = active;
   for (const ws of all) {
     if (!Array.isArray(ws.views) || ws.views.length === 0) continue;

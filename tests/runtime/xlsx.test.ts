@@ -234,7 +234,9 @@ describe('exportXlsx round trip', () => {
       { value: 'x', validation: { kind: 'custom', source: '=LEN(D2)<5', allowInvalid: false } },
     ];
     s.frozenRows = 1;
-    s.columnWidths = { 0: 120, 3: 60 };
+    s.columnWidths = { 0: 120, 3: 60, 4: 80 };
+    s.hiddenRows = new Set([1, 7]);
+    s.hiddenColumns = new Set([4]);
     s.conditionalFormats = [
       { ranges: [{ startRow: 1, startColumn: 0, endRow: 50, endColumn: 1 }], condition: { type: 'textEqual', value: '逾期' }, format: { background: '#ff0000' } },
       { ranges: [{ startRow: 1, startColumn: 0, endRow: 50, endColumn: 1 }], condition: { type: 'textContains', value: '期"' }, format: { fontColor: '#00ff00' } },
