@@ -22,6 +22,7 @@ import { checkXlsx, WorkbookFormatError } from './format.js';
 import { LIST_SHEET, longListValues, readLongLists } from './long-lists.js';
 import { baselineOf, rememberOrigin, type RawCfRule, type SheetOrigin, type WorkbookOrigin } from './origin.js';
 import { parseRangeA1, parseSqref, relativeRef } from './ranges.js';
+import { readX14Validations } from './x14-validations.js';
 import { DEFAULT_FONT_NAME, DEFAULT_FONT_SIZE, pxFromPoints, pxFromWidth } from './units.js';
 
 export interface ImportOptions {
@@ -59,6 +60,7 @@ export async function importXlsx(source: string | Buffer, opts: ImportOptions = 
     activeSheet: fileOrder[Array.isArray(wb.views) ? (wb.views[0]?.activeTab ?? 0) : 0],
   };
   forgetNamesKeptRaw(wb);
+  readX14Validations(buf, fileOrder);
   for (const ws of fileOrder) keepPageNumbering(ws);
   installRawNames(wb, () => origin.names);
   fileOrder

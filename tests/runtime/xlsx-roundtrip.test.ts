@@ -116,7 +116,14 @@ async function officeXlsx(): Promise<Buffer> {
           '</definedNames>',
         ].join(''),
       ),
-    'xl/worksheets/sheet1.xml': (xml) => xml.replace('</sheetData>', '<row r="20" hidden="1"/><row r="21" outlineLevel="1"/></sheetData>'),
+    'xl/worksheets/sheet1.xml': (xml) =>
+      xml
+        .replace('</sheetData>', '<row r="20" hidden="1"/><row r="21" outlineLevel="1"/></sheetData>')
+        // Excel 2010+ writes a drop-down whose list is on another sheet in the extension list.
+        .replace(
+          '</worksheet>',
+          '<extLst><ext xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"><x14:dataValidations xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main" count="1"><x14:dataValidation type="list" allowBlank="1" showErrorMessage="1"><x14:formula1><xm:f>责任单位!$A$2:$A$3</xm:f></x14:formula1><xm:sqref>C4:C8</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>',
+        ),
   });
 }
 
@@ -200,6 +207,13 @@ describe('an office workbook through import and export', () => {
     const out = await exportXlsxBuffer(model);
     const [before, after] = await Promise.all([load(original), load(out)]);
     expect(after.worksheets.map((ws) => ws.name)).toEqual(['任务台账', '责任单位', '设置', '口径']);
+    // exceljs itself does not read the extension list's validation: it comes back as an ordinary one.
+    const crossSheet = { type: 'list', allowBlank: true, showErrorMessage: true, formulae: ['责任单位!$A$2:$A$3'] };
+    const dvs = (after.getWorksheet('任务台账') as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
+    for (const a of ['C4', 'C5', 'C6', 'C7', 'C8']) {
+      expect(dvs[a], a).toEqual(crossSheet);
+      delete dvs[a];
+    }
     for (const ws of before.worksheets) {
       const again = after.getWorksheet(ws.name);
       if (!again) throw new Error(`sheet ${ws.name} lost`);
@@ -226,7 +240,8 @@ describe('an office workbook through import and export', () => {
 
   it('shows the runtime what it models of those features: error values as Google gives them, hidden rows and columns', async () => {
     const model = await importXlsx(await officeXlsx());
-    const sheet = serve(model).getActiveSpreadsheet().getSheetByName('任务台账');
+    const app = serve(model);
+    const sheet = app.getActiveSpreadsheet().getSheetByName('任务台账');
     if (!sheet) throw new Error('no ledger');
     // getValues gives a cell in error as its error text, the way scripts test it (value == '#N/A').
     expect(sheet.getRange('G7:G8').getValues()).toEqual([['#N/A'], ['#N/A']]);
@@ -234,6 +249,10 @@ describe('an office workbook through import and export', () => {
     expect(sheet.getRange('A2').getValue()).toBe('填报说明：每周五前更新');
     expect([6, 7, 20].map((r) => sheet.isRowHiddenByUser(r))).toEqual([true, false, true]);
     expect([7, 8].map((c) => sheet.isColumnHiddenByUser(c))).toEqual([false, true]);
+    const units = sheet.getRange('C6').getDataValidation();
+    expect(units?.getCriteriaType()).toBe(app.DataValidationCriteria.VALUE_IN_RANGE);
+    const source = units?.getCriteriaValues()[0] as { getA1Notation(): string; getSheet(): { getName(): string } };
+    expect([source.getSheet().getName(), source.getA1Notation()]).toEqual(['责任单位', 'A2:A3']);
   });
 
   it('keeps everything else when the runtime changes two cells, inserts a column and adds a sheet', async () => {
