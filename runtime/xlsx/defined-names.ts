@@ -129,19 +129,19 @@ export function quoteSheet(name: string): string {
 /** A pattern for `'Sheet'!` or `Sheet!` (unquoted only where Excel allows it). */
 export function sheetPrefixPattern(name: string): string {
   const quoted = escapeRegExp(quoteSheet(name));
-  return `(?:${quoted}|(?<![\\w.'])${escapeRegExp(name)})!`;
+  return `(?:${quoted}|(?<![\\p{L}\\p{N}_.'])${escapeRegExp(name)})!`;
 }
 
 /** Points references to a renamed sheet at its new name. */
 export function renameSheetIn(text: string, from: string, to: string): string {
-  return text.replace(new RegExp(sheetPrefixPattern(from), 'g'), `${quoteSheet(to)}!`);
+  return text.replace(new RegExp(sheetPrefixPattern(from), 'gu'), `${quoteSheet(to)}!`);
 }
 
 const CELL_OR_RANGE = String.raw`\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+`;
 
 /** References to a deleted sheet become #REF!, as Excel shows them. */
 export function dropSheetIn(text: string, name: string): string {
-  return text.replace(new RegExp(`${sheetPrefixPattern(name)}(?:${CELL_OR_RANGE})`, 'g'), '#REF!');
+  return text.replace(new RegExp(`${sheetPrefixPattern(name)}(?:${CELL_OR_RANGE})`, 'gu'), '#REF!');
 }
 
 /**
@@ -149,7 +149,7 @@ export function dropSheetIn(text: string, name: string): string {
  * `S!$3:$3`) with `move`, which returns the new reference or undefined for #REF!.
  */
 export function rewriteSheetRefs(text: string, sheet: string, move: (ref: string) => string | undefined): string {
-  const re = new RegExp(`(${sheetPrefixPattern(sheet)})(${CELL_OR_RANGE})(?![\\w(])`, 'g');
+  const re = new RegExp(`(${sheetPrefixPattern(sheet)})(${CELL_OR_RANGE})(?![\\w(])`, 'gu');
   return text.replace(re, (_, prefix: string, ref: string) => {
     const moved = move(ref);
     return moved === undefined ? '#REF!' : `${prefix}${moved}`;
