@@ -2,7 +2,7 @@
  * Cell storage and structural edits on a SheetModel (0-based). Everything that moves with rows
  * and columns when Sheets inserts or deletes them lives here: cells (values, formats, notes,
  * validations travel inside the cell), merges, conditional format ranges, protected ranges,
- * frozen rows/columns, column widths and hidden rows/columns.
+ * frozen rows/columns, column widths, row heights and hidden rows/columns.
  */
 import type { Cell, GridRange, SheetModel } from '../model.js';
 import { recordStructuralEdit } from '../model.js';
@@ -113,6 +113,18 @@ function shiftHidden(set: Set<number> | undefined, at: number, delta: number): S
   return out;
 }
 
+/** Moves sizes keyed by line: those at or after `at` shift by `delta`; those in [at, at - delta) go (a deletion). */
+function shiftSizes(sizes: Record<number, number>, at: number, delta: number): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const [key, size] of Object.entries(sizes)) {
+    const i = Number(key);
+    if (i < at) out[i] = size;
+    else if (delta > 0) out[i + delta] = size;
+    else if (i >= at - delta) out[i + delta] = size;
+  }
+  return out;
+}
+
 /** Format and validation a new line inherits from its neighbour, as Sheets does on insert. */
 function inheritedCell(source: Cell | undefined): Cell | undefined {
   if (!source || (!source.format && !source.validation)) return undefined;
@@ -137,6 +149,7 @@ export function insertRows(sheet: SheetModel, at: number, n: number): void {
   sheet.maxRows += n;
   if (at < sheet.frozenRows) sheet.frozenRows += n;
   if (sheet.hiddenRows) sheet.hiddenRows = shiftHidden(sheet.hiddenRows, at, n);
+  if (sheet.rowHeights) sheet.rowHeights = shiftSizes(sheet.rowHeights, at, n);
   eachMovingRange(sheet, (range) => {
     shiftForInsert(range, 'rows', at, n);
     return true;
@@ -149,6 +162,7 @@ export function deleteRows(sheet: SheetModel, at: number, n: number): void {
   sheet.maxRows -= n;
   if (at < sheet.frozenRows) sheet.frozenRows = Math.max(at, sheet.frozenRows - n);
   if (sheet.hiddenRows) sheet.hiddenRows = shiftHidden(sheet.hiddenRows, at, -n);
+  if (sheet.rowHeights) sheet.rowHeights = shiftSizes(sheet.rowHeights, at, -n);
   eachMovingRange(sheet, (range) => shrinkForDelete(range, 'rows', at, n));
 }
 
@@ -164,12 +178,7 @@ export function insertColumns(sheet: SheetModel, at: number, n: number): void {
   sheet.maxColumns += n;
   if (at < sheet.frozenColumns) sheet.frozenColumns += n;
   if (sheet.hiddenColumns) sheet.hiddenColumns = shiftHidden(sheet.hiddenColumns, at, n);
-  const widths: Record<number, number> = {};
-  for (const [key, width] of Object.entries(sheet.columnWidths)) {
-    const c = Number(key);
-    widths[c >= at ? c + n : c] = width;
-  }
-  sheet.columnWidths = widths;
+  sheet.columnWidths = shiftSizes(sheet.columnWidths, at, n);
   eachMovingRange(sheet, (range) => {
     shiftForInsert(range, 'columns', at, n);
     return true;
@@ -184,13 +193,7 @@ export function deleteColumns(sheet: SheetModel, at: number, n: number): void {
   sheet.maxColumns -= n;
   if (at < sheet.frozenColumns) sheet.frozenColumns = Math.max(at, sheet.frozenColumns - n);
   if (sheet.hiddenColumns) sheet.hiddenColumns = shiftHidden(sheet.hiddenColumns, at, -n);
-  const widths: Record<number, number> = {};
-  for (const [key, width] of Object.entries(sheet.columnWidths)) {
-    const c = Number(key);
-    if (c < at) widths[c] = width;
-    else if (c >= at + n) widths[c - n] = width;
-  }
-  sheet.columnWidths = widths;
+  sheet.columnWidths = shiftSizes(sheet.columnWidths, at, -n);
   eachMovingRange(sheet, (range) => shrinkForDelete(range, 'columns', at, n));
 }
 

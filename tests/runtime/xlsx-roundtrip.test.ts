@@ -65,6 +65,7 @@ async function officeXlsx(): Promise<Buffer> {
   ws.getCell('H7').fill = { type: 'gradient', gradient: 'angle', degree: 90, stops: [{ position: 0, color: { argb: 'FFFFFFFF' } }, { position: 1, color: { argb: 'FF4472C4' } }] };
   ws.getCell('H8').border = { diagonal: { up: true, style: 'thin' } };
   ws.getCell('H8').value = '斜线';
+  ws.getRow(8).height = 30;
   ws.getRow(6).hidden = true;
   ws.getRow(7).outlineLevel = 1;
   ws.getRow(8).outlineLevel = 1;
@@ -354,7 +355,7 @@ describe('an office workbook through import and export', () => {
     const wb1 = await load(first);
     expect(wb1.worksheets.map((ws) => ws.name)).toEqual(['任务台账', '单位名录', '口径']);
     const ledger1 = wb1.getWorksheet('任务台账') as ExcelJS.Worksheet;
-    expect([ledger1.getCell('B5').value, ledger1.getRow(5).hidden, ledger1.getRow(6).outlineLevel, ledger1.getRow(19).hidden]).toEqual(['公益广告设置', true, 1, true]);
+    expect([ledger1.getCell('B5').value, ledger1.getRow(5).hidden, ledger1.getRow(6).outlineLevel, ledger1.getRow(7).height, ledger1.getRow(19).hidden]).toEqual(['公益广告设置', true, 1, 30, true]);
 
     // A second export (the demo chains jobs on one workbook) applies only what changed since the first.
     ss.getSheetByName('任务台账')?.insertRowBefore(4);
@@ -362,7 +363,7 @@ describe('an office workbook through import and export', () => {
     const wb2 = await load(await exportXlsxBuffer(model));
     const ledger2 = wb2.getWorksheet('任务台账') as ExcelJS.Worksheet;
     expect([4, 5, 6, 7].map((r) => ledger2.getCell(`B${r}`).value)).toEqual(['新增任务', '背街小巷整治', '公益广告设置', '交通秩序整治']);
-    expect([ledger2.getRow(6).hidden, ledger2.getRow(20).hidden]).toEqual([true, true]);
+    expect([ledger2.getRow(6).hidden, ledger2.getRow(8).height, ledger2.getRow(20).hidden]).toEqual([true, 30, true]);
     expect(definedNames(await exportXlsxBuffer(model)).find((n) => n.name === '状态列')?.text).toBe("'任务台账'!$E$5:$E$8");
   });
 });

@@ -276,3 +276,23 @@ describe('exportXlsx round trip', () => {
     expect(comparable(back)).toEqual(comparable(wb));
   });
 });
+
+describe('long lists in a workbook read back from a file', () => {
+  it('adds a new long list beside the lists already on the list sheet, which keep serving their cells', async () => {
+    const units = Array.from({ length: 40 }, (_, i) => `XX区第${i + 1}街道办事处`);
+    const wb = newWorkbookModel('lists');
+    const s = newSheetModel('台账', 0);
+    s.rows[0] = [{ value: '', validation: { kind: 'list', values: units, showDropdown: true, allowInvalid: false } }];
+    wb.sheets.push(s);
+    const read = await importXlsx(await exportXlsxBuffer(wb));
+    const more = Array.from({ length: 30 }, (_, i) => `市直第${i + 1}部门联络员`);
+    read.sheets[0].rows[1] = [{ value: '', validation: { kind: 'list', values: more, showDropdown: true, allowInvalid: true } }];
+    const out = await exportXlsxBuffer(read);
+    const raw = new ExcelJS.Workbook();
+    await raw.xlsx.load(out as unknown as ArrayBuffer);
+    expect(raw.worksheets.map((w) => [w.name, w.state])).toEqual([['台账', 'visible'], ['_duban_lists', 'veryHidden']]);
+    const back = await importXlsx(out);
+    expect(back.sheets[0].rows[0][0]?.validation?.values).toEqual(units);
+    expect(back.sheets[0].rows[1][0]?.validation?.values).toEqual(more);
+  });
+});
