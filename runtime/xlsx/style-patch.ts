@@ -40,6 +40,9 @@ function changed<K extends keyof CellFormat>(before: CellFormat, after: CellForm
  * Never mutates `style`: exceljs shares one style object among the cells of an xf.
  */
 export function patchStyle(style: Style, before: CellFormat | undefined, after: CellFormat | undefined, numberFormat: string | undefined, numberFormatChanged: boolean): Style {
+  // The runtime drops a cell's whole format only to clear it (clearFormat, clear): as in
+  // Sheets, everything goes, what the model does not hold included.
+  if (before !== undefined && after === undefined) return numberFormat ? { numFmt: numberFormat } : {};
   const b = before ?? {};
   const a = after ?? {};
   const out: Style = { ...style };

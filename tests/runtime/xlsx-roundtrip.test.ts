@@ -339,6 +339,22 @@ describe('an office workbook through import and export', () => {
     );
   });
 
+  it('changes only the part of a style the script changed, and clears all of it when the script clears the format', async () => {
+    const model = await importXlsx(await officeXlsx());
+    const ledger = serve(model).getActiveSpreadsheet().getSheetByName('任务台账');
+    if (!ledger) throw new Error('no ledger');
+    ledger.getRange('H5').setFontWeight('bold');
+    ledger.getRange('H6').setHorizontalAlignment('right');
+    ledger.getRange('A1').clearFormat();
+    const now = (await load(await exportXlsxBuffer(model))).getWorksheet('任务台账') as ExcelJS.Worksheet;
+    expect(now.getCell('H5').font).toMatchObject({ bold: true, strike: true, italic: true, color: { theme: 4 } });
+    expect(now.getCell('H6').alignment).toEqual({ horizontal: 'right', textRotation: 45, indent: 1 });
+    expect(now.getCell('H6').protection).toMatchObject({ locked: false });
+    expect(now.getCell('A1').font?.underline).toBeUndefined();
+    expect(now.getCell('A1').font?.size).not.toBe(18);
+    expect(now.getCell('A1').value).toBe('XX市重点任务督办台账');
+  });
+
   it('follows renamed and deleted sheets and deleted rows in defined names, and writes again after more changes', async () => {
     const model = await importXlsx(await officeXlsx());
     const ss = serve(model).getActiveSpreadsheet();
