@@ -116,6 +116,10 @@ export interface SheetModel {
   columnWidths: Record<number, number>;
   /** Row heights in pixels by 0-based row index, for rows whose height was set (absent: the default 21 px). */
   rowHeights?: Record<number, number>;
+  /** Rows a person (or Sheet.hideRows) hid, 0-based; absent: none. Rows hidden by a filter are not here. */
+  hiddenRows?: Set<number>;
+  /** Columns hidden (Sheet.hideColumns), 0-based; absent: none. */
+  hiddenColumns?: Set<number>;
   hidden?: boolean;
   tabColor?: string;
   /** Developer metadata on this sheet or on one of its rows or columns (absent: none). */
@@ -153,6 +157,36 @@ export interface WorkbookModel {
   sheets: SheetModel[];
   /** Developer metadata on the top-level spreadsheet (absent: none); a sheet's own is on its SheetModel. */
   developerMetadata?: DeveloperMetadataModel[];
+}
+
+/** A row or column insertion or deletion on a sheet, 0-based, as the runtime made it. */
+export interface StructuralEdit {
+  dimension: 'rows' | 'columns';
+  kind: 'insert' | 'delete';
+  at: number;
+  count: number;
+}
+
+/**
+ * Each sheet's insertions and deletions since the workbook was imported (or last exported), in
+ * order: the .xlsx export replays them on the file it read, so what sits beside the cells
+ * (hidden rows, outlines, images, autofilters, defined names) moves as the cells did. Kept
+ * outside the sheet so that the model stays plain data that tests compare as a whole.
+ */
+const structuralEdits = new WeakMap<SheetModel, StructuralEdit[]>();
+
+export function recordStructuralEdit(sheet: SheetModel, edit: StructuralEdit): void {
+  const list = structuralEdits.get(sheet);
+  if (list) list.push(edit);
+  else structuralEdits.set(sheet, [edit]);
+}
+
+export function structuralEditsOf(sheet: SheetModel): readonly StructuralEdit[] {
+  return structuralEdits.get(sheet) ?? [];
+}
+
+export function clearStructuralEdits(sheet: SheetModel): void {
+  structuralEdits.delete(sheet);
 }
 
 export function newSheetModel(name: string, sheetId: number, maxRows = 1000, maxColumns = 26): SheetModel {

@@ -4,4 +4,7 @@
  * time zone shows as that wall clock (see runtime/xlsx/dates.ts).
  */
 export { importXlsx, type ImportOptions } from './xlsx/import.js';
-export { exportXlsx, exportXlsxBuffer, buildWorkbook } from './xlsx/export.js';
+export { buildWorkbook } from './xlsx/export.js';
+export { exportXlsx, exportXlsxBuffer, workbookFor } from './xlsx/write.js';
+export { WorkbookFormatError } from './xlsx/format.js';
+export { sourceWorkbookOf } from './xlsx/origin.js';

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { LocalRuntime } from '../runtime/index';
 import { writeEml } from '../runtime/eml';
-import { exportXlsx, importXlsx } from '../runtime/xlsx';
+import { exportXlsx, importXlsx, WorkbookFormatError } from '../runtime/xlsx';
 import type { SentMail, WorkbookModel } from '../runtime/model';
 import { buildBundle } from './build';
 
@@ -150,7 +150,9 @@ export async function loadWorkbook(file: string, timeZone: string): Promise<Work
   try {
     return await importXlsx(file, { timeZone });
   } catch (err) {
-    throw new UsageError(`${file}: not a readable .xlsx workbook (${firstLine(err)})`);
+    // The import says what the file is instead, and what to do (save it as .xlsx): that is the reason to give.
+    const reason = err instanceof WorkbookFormatError ? err.reason : firstLine(err);
+    throw new UsageError(`${file}: not a readable .xlsx workbook (${reason})`);
   }
 }
 

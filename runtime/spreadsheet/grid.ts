@@ -2,9 +2,11 @@
  * Cell storage and structural edits on a SheetModel (0-based). Everything that moves with rows
  * and columns when Sheets inserts or deletes them lives here: cells (values, formats, notes,
  * validations travel inside the cell), merges, conditional format ranges, protected ranges,
- * frozen rows/columns, column widths and the developer metadata on rows and columns.
+ * frozen rows/columns, column widths, row heights, hidden rows/columns and the developer
+ * metadata on rows and columns.
  */
 import type { Cell, GridRange, SheetModel } from '../model.js';
+import { recordStructuralEdit } from '../model.js';
 
 export type Dimension = 'rows' | 'columns';
 
@@ -117,6 +119,30 @@ function eachMovingRange(sheet: SheetModel, fn: (range: GridRange) => boolean): 
   });
 }
 
+/** Moves hidden lines: those at or after `at` shift by `delta`; those in [at, at - delta) go (a deletion). */
+function shiftHidden(set: Set<number> | undefined, at: number, delta: number): Set<number> | undefined {
+  if (!set || set.size === 0) return set;
+  const out = new Set<number>();
+  for (const i of set) {
+    if (i < at) out.add(i);
+    else if (delta > 0) out.add(i + delta);
+    else if (i >= at - delta) out.add(i + delta);
+  }
+  return out;
+}
+
+/** Moves sizes keyed by line: those at or after `at` shift by `delta`; those in [at, at - delta) go (a deletion). */
+function shiftSizes(sizes: Record<number, number>, at: number, delta: number): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const [key, size] of Object.entries(sizes)) {
+    const i = Number(key);
+    if (i < at) out[i] = size;
+    else if (delta > 0) out[i + delta] = size;
+    else if (i >= at - delta) out[i + delta] = size;
+  }
+  return out;
+}
+
 /** Format and validation a new line inherits from its neighbour, as Sheets does on insert. */
 function inheritedCell(source: Cell | undefined): Cell | undefined {
   if (!source || (!source.format && !source.validation)) return undefined;
@@ -128,6 +154,7 @@ function inheritedCell(source: Cell | undefined): Cell | undefined {
 
 /** Inserts n rows before 0-based row `at`; the new rows take the formats of the row above (or below, at the top). */
 export function insertRows(sheet: SheetModel, at: number, n: number): void {
+  recordStructuralEdit(sheet, { dimension: 'rows', kind: 'insert', at, count: n });
   const sourceIndex = at > 0 ? at - 1 : at;
   const source = sheet.rows[sourceIndex] as (Cell | undefined)[] | undefined;
   if (at < sheet.rows.length) {
@@ -140,6 +167,8 @@ export function insertRows(sheet: SheetModel, at: number, n: number): void {
   sheet.maxRows += n;
   if (at < sheet.frozenRows) sheet.frozenRows += n;
   moveLineMetadata(sheet, 'ROW', at, n, 0);
+  if (sheet.hiddenRows) sheet.hiddenRows = shiftHidden(sheet.hiddenRows, at, n);
+  if (sheet.rowHeights) sheet.rowHeights = shiftSizes(sheet.rowHeights, at, n);
   eachMovingRange(sheet, (range) => {
     shiftForInsert(range, 'rows', at, n);
     return true;
@@ -147,14 +176,18 @@ export function insertRows(sheet: SheetModel, at: number, n: number): void {
 }
 
 export function deleteRows(sheet: SheetModel, at: number, n: number): void {
+  recordStructuralEdit(sheet, { dimension: 'rows', kind: 'delete', at, count: n });
   if (at < sheet.rows.length) sheet.rows.splice(at, n);
   sheet.maxRows -= n;
   if (at < sheet.frozenRows) sheet.frozenRows = Math.max(at, sheet.frozenRows - n);
   moveLineMetadata(sheet, 'ROW', at, 0, n);
+  if (sheet.hiddenRows) sheet.hiddenRows = shiftHidden(sheet.hiddenRows, at, -n);
+  if (sheet.rowHeights) sheet.rowHeights = shiftSizes(sheet.rowHeights, at, -n);
   eachMovingRange(sheet, (range) => shrinkForDelete(range, 'rows', at, n));
 }
 
 export function insertColumns(sheet: SheetModel, at: number, n: number): void {
+  recordStructuralEdit(sheet, { dimension: 'columns', kind: 'insert', at, count: n });
   const sourceIndex = at > 0 ? at - 1 : at;
   for (const row of sheet.rows as ((Cell | undefined)[] | undefined)[]) {
     if (!row) continue;
@@ -165,12 +198,8 @@ export function insertColumns(sheet: SheetModel, at: number, n: number): void {
   sheet.maxColumns += n;
   if (at < sheet.frozenColumns) sheet.frozenColumns += n;
   moveLineMetadata(sheet, 'COLUMN', at, n, 0);
-  const widths: Record<number, number> = {};
-  for (const [key, width] of Object.entries(sheet.columnWidths)) {
-    const c = Number(key);
-    widths[c >= at ? c + n : c] = width;
-  }
-  sheet.columnWidths = widths;
+  if (sheet.hiddenColumns) sheet.hiddenColumns = shiftHidden(sheet.hiddenColumns, at, n);
+  sheet.columnWidths = shiftSizes(sheet.columnWidths, at, n);
   eachMovingRange(sheet, (range) => {
     shiftForInsert(range, 'columns', at, n);
     return true;
@@ -178,19 +207,15 @@ export function insertColumns(sheet: SheetModel, at: number, n: number): void {
 }
 
 export function deleteColumns(sheet: SheetModel, at: number, n: number): void {
+  recordStructuralEdit(sheet, { dimension: 'columns', kind: 'delete', at, count: n });
   for (const row of sheet.rows as ((Cell | undefined)[] | undefined)[]) {
     if (row && at < row.length) row.splice(at, n);
   }
   sheet.maxColumns -= n;
   if (at < sheet.frozenColumns) sheet.frozenColumns = Math.max(at, sheet.frozenColumns - n);
   moveLineMetadata(sheet, 'COLUMN', at, 0, n);
-  const widths: Record<number, number> = {};
-  for (const [key, width] of Object.entries(sheet.columnWidths)) {
-    const c = Number(key);
-    if (c < at) widths[c] = width;
-    else if (c >= at + n) widths[c - n] = width;
-  }
-  sheet.columnWidths = widths;
+  if (sheet.hiddenColumns) sheet.hiddenColumns = shiftHidden(sheet.hiddenColumns, at, -n);
+  sheet.columnWidths = shiftSizes(sheet.columnWidths, at, -n);
   eachMovingRange(sheet, (range) => shrinkForDelete(range, 'columns', at, n));
 }
 

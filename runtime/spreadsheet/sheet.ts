@@ -292,6 +292,79 @@ export class Sheet {
     for (let c = start - 1; c < start - 1 + n; c++) this.sheetModel.columnWidths[c] = Number(width);
     return this;
   }
+  // Hidden rows and columns, as Google's Sheet class has them: hideRows(rowIndex, numRows),
+  // showRows(rowIndex, numRows), hideRow(range) / unhideRow(range) for the rows a range spans,
+  // isRowHiddenByUser(rowPosition) (hidden by a person or a script, not by a filter); the same
+  // for columns. Positions are 1-based.
+  private lines(start: number, count: number | undefined, max: number, outOfBounds: string): [number, number] {
+    const s = Math.trunc(Number(start));
+    const n = Math.trunc(Number(count ?? 1));
+    if (!(s >= 1 && n >= 1 && s + n - 1 <= max)) fail(outOfBounds);
+    return [s - 1, n];
+  }
+  private toggleRows(rowIndex: number, numRows: number | undefined, hide: boolean): void {
+    const [at, n] = this.lines(rowIndex, numRows, this.sheetModel.maxRows, MSG.rowsOutOfBounds);
+    const set = this.sheetModel.hiddenRows ?? new Set<number>();
+    for (let r = at; r < at + n; r++) {
+      if (hide) set.add(r);
+      else set.delete(r);
+    }
+    if (set.size > 0) this.sheetModel.hiddenRows = set;
+    else delete this.sheetModel.hiddenRows;
+  }
+  private toggleColumns(columnIndex: number, numColumns: number | undefined, hide: boolean): void {
+    const [at, n] = this.lines(columnIndex, numColumns, this.sheetModel.maxColumns, MSG.columnsOutOfBounds);
+    const set = this.sheetModel.hiddenColumns ?? new Set<number>();
+    for (let c = at; c < at + n; c++) {
+      if (hide) set.add(c);
+      else set.delete(c);
+    }
+    if (set.size > 0) this.sheetModel.hiddenColumns = set;
+    else delete this.sheetModel.hiddenColumns;
+  }
+  hideRows(rowIndex: number, numRows?: number): void {
+    this.tick('hideRows');
+    this.toggleRows(rowIndex, numRows, true);
+  }
+  showRows(rowIndex: number, numRows?: number): void {
+    this.tick('showRows');
+    this.toggleRows(rowIndex, numRows, false);
+  }
+  hideRow(row: Range): void {
+    this.tick('hideRow');
+    this.toggleRows(row.r0 + 1, row.nr, true);
+  }
+  unhideRow(row: Range): void {
+    this.tick('unhideRow');
+    this.toggleRows(row.r0 + 1, row.nr, false);
+  }
+  isRowHiddenByUser(rowPosition: number): boolean {
+    this.tick('isRowHiddenByUser');
+    const [r] = this.lines(rowPosition, 1, this.sheetModel.maxRows, MSG.rowsOutOfBounds);
+    return this.sheetModel.hiddenRows?.has(r) === true;
+  }
+  hideColumns(columnIndex: number, numColumns?: number): void {
+    this.tick('hideColumns');
+    this.toggleColumns(columnIndex, numColumns, true);
+  }
+  showColumns(columnIndex: number, numColumns?: number): void {
+    this.tick('showColumns');
+    this.toggleColumns(columnIndex, numColumns, false);
+  }
+  hideColumn(column: Range): void {
+    this.tick('hideColumn');
+    this.toggleColumns(column.c0 + 1, column.nc, true);
+  }
+  unhideColumn(column: Range): void {
+    this.tick('unhideColumn');
+    this.toggleColumns(column.c0 + 1, column.nc, false);
+  }
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    this.tick('isColumnHiddenByUser');
+    const [c] = this.lines(columnPosition, 1, this.sheetModel.maxColumns, MSG.columnsOutOfBounds);
+    return this.sheetModel.hiddenColumns?.has(c) === true;
+  }
+
   hideSheet(): Sheet {
     this.tick('hideSheet');
     this.sheetModel.hidden = true;

@@ -13,12 +13,17 @@ import type {
   WorkbookModel,
 } from '../model.js';
 import { newSheetModel, newWorkbookModel } from '../model.js';
+import { readFile } from 'node:fs/promises';
 import { bordersOf } from './borders.js';
 import { isDefaultFontColor, isXlsxColor, xlsxColorToHex, type XlsxColor } from './colors.js';
 import { wallClockToInstant } from './dates.js';
+import { forgetNamesKeptRaw, installRawNames, readDefinedNames } from './defined-names.js';
+import { checkXlsx, WorkbookFormatError } from './format.js';
 import { LIST_SHEET, longListValues, readLongLists } from './long-lists.js';
 import { importDeveloperMetadata } from './metadata.js';
+import { baselineOf, rememberOrigin, type RawCfRule, type SheetOrigin, type WorkbookOrigin } from './origin.js';
 import { parseRangeA1, parseSqref, relativeRef } from './ranges.js';
+import { readX14Validations } from './x14-validations.js';
 import { DEFAULT_FONT_NAME, DEFAULT_FONT_SIZE, pxFromPoints, pxFromWidth } from './units.js';
 
 export interface ImportOptions {
@@ -28,22 +33,59 @@ export interface ImportOptions {
   name?: string;
 }
 
+/**
+ * Reads an .xlsx into a model. The exceljs workbook is kept beside the model (runtime/xlsx/origin.ts)
+ * so that export writes this same file back with only the runtime's changes in it.
+ * Throws WorkbookFormatError, with a sentence for a person, when the file is not an .xlsx workbook.
+ */
 export async function importXlsx(source: string | Buffer, opts: ImportOptions = {}): Promise<WorkbookModel> {
+  const label = typeof source === 'string' ? source : (opts.name ?? 'The workbook');
+  const buf = typeof source === 'string' ? await readFile(source) : source;
+  checkXlsx(buf, label);
   const wb = new ExcelJS.Workbook();
   const applyDeveloperMetadata = importDeveloperMetadata(wb);
-  if (typeof source === 'string') await wb.xlsx.readFile(source);
-  else await wb.xlsx.load(source as unknown as ArrayBuffer);
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new WorkbookFormatError(label, `it is damaged or not a workbook Excel can open (${detail})`);
+  }
   const name = opts.name ?? (typeof source === 'string' ? baseName(source) : 'Workbook');
   const model = newWorkbookModel(name, opts.timeZone ?? 'Asia/Shanghai');
   const date1904 = wb.properties.date1904 === true;
   const lists = readLongLists(wb);
-  wb.worksheets
+  const fileOrder = wb.worksheets;
+  const origin: WorkbookOrigin = {
+    wb,
+    sheets: new Map(),
+    names: readDefinedNames(buf, fileOrder),
+    activeSheet: fileOrder[Array.isArray(wb.views) ? (wb.views[0]?.activeTab ?? 0) : 0],
+  };
+  forgetNamesKeptRaw(wb);
+  readX14Validations(buf, fileOrder);
+  for (const ws of fileOrder) keepPageNumbering(ws);
+  installRawNames(wb, () => origin.names);
+  fileOrder
     .filter((ws) => ws.name !== LIST_SHEET)
     .forEach((ws, i) => {
-      model.sheets.push(importSheet(ws, i, model.timeZone, date1904, lists));
+      const { sheet, cfSources, foreignCfRules } = importSheet(ws, i, model.timeZone, date1904, lists);
+      model.sheets.push(sheet);
+      const sheetOrigin: SheetOrigin = { ws, baseline: baselineOf(sheet), cfSources, foreignCfRules };
+      origin.sheets.set(sheet, sheetOrigin);
     });
   applyDeveloperMetadata(model);
+  rememberOrigin(model, origin);
   return model;
+}
+
+/**
+ * exceljs writes useFirstPageNumber from firstPageNumber, which it reads as 1 when absent: a
+ * page setup it read would come back numbering from a fixed first page. Without the flag the
+ * number means nothing, so it is dropped and the flag stays off.
+ */
+function keepPageNumbering(ws: ExcelJS.Worksheet): void {
+  const setup = ws.pageSetup as { useFirstPageNumber?: boolean; firstPageNumber?: number } | undefined;
+  if (setup && !setup.useFirstPageNumber) delete setup.firstPageNumber;
 }
 
 function baseName(path: string): string {
@@ -51,7 +93,13 @@ function baseName(path: string): string {
   return file.replace(/\.xlsx$/i, '');
 }
 
-function importSheet(ws: ExcelJS.Worksheet, index: number, zone: string, date1904: boolean, lists: Map<string, string[]>): SheetModel {
+interface ImportedSheet {
+  sheet: SheetModel;
+  cfSources: (RawCfRule | undefined)[];
+  foreignCfRules: Set<RawCfRule>;
+}
+
+function importSheet(ws: ExcelJS.Worksheet, index: number, zone: string, date1904: boolean, lists: Map<string, string[]>): ImportedSheet {
   const sheet = newSheetModel(ws.name, index === 0 ? 0 : ws.id);
   const formats = new FormatCache();
   let lastRow = 0;
@@ -73,6 +121,7 @@ function importSheet(ws: ExcelJS.Worksheet, index: number, zone: string, date190
     if (typeof row.height === 'number' && row.height > 0) {
       (sheet.rowHeights ??= {})[r - 1] = pxFromPoints(row.height);
     }
+    if (row.hidden) (sheet.hiddenRows ??= new Set()).add(r - 1);
     const cells: (Cell | undefined)[] = [];
     const n = row.cellCount;
     for (let c = 1; c <= n; c++) {
@@ -105,11 +154,14 @@ function importSheet(ws: ExcelJS.Worksheet, index: number, zone: string, date190
   // Widths may be set on columns beyond the last cell (<cols> covers them, cells do not).
   const colCount = Math.max(ws.columnCount, Array.isArray(ws.columns) ? ws.columns.length : 0);
   for (let c = 1; c <= colCount; c++) {
-    const w = ws.getColumn(c).width;
+    const column = ws.getColumn(c);
+    const w = column.width;
     if (typeof w === 'number' && w > 0) sheet.columnWidths[c - 1] = pxFromWidth(w);
+    if (column.hidden) (sheet.hiddenColumns ??= new Set()).add(c - 1);
   }
 
-  sheet.conditionalFormats = importConditionalFormats(ws);
+  const cfs = importConditionalFormats(ws);
+  sheet.conditionalFormats = cfs.rules.map((x) => x.cf);
   if (ws.state === 'hidden' || ws.state === 'veryHidden') sheet.hidden = true;
   const tab = xlsxColorToHex(colorOf(ws.properties.tabColor));
   if (tab) sheet.tabColor = tab;
@@ -120,7 +172,7 @@ function importSheet(ws: ExcelJS.Worksheet, index: number, zone: string, date190
   }
   sheet.maxRows = Math.max(1000, lastRow);
   sheet.maxColumns = Math.max(26, lastCol, colCount);
-  return sheet;
+  return { sheet, cfSources: cfs.rules.map((x) => x.source), foreignCfRules: cfs.foreign };
 }
 
 function numberOr0(v: unknown): number {
@@ -372,26 +424,37 @@ interface RawRule {
   text?: unknown;
 }
 
-function importConditionalFormats(ws: ExcelJS.Worksheet): ConditionalFormatModel[] {
+interface ImportedRules {
+  /** The rules the model holds, in the order Sheets applies them, each with the rule it was read from. */
+  rules: { cf: ConditionalFormatModel; source: RawCfRule }[];
+  /** The rules it cannot hold. */
+  foreign: Set<RawCfRule>;
+}
+
+function importConditionalFormats(ws: ExcelJS.Worksheet): ImportedRules {
   const raw: unknown = (ws as unknown as { conditionalFormattings?: unknown }).conditionalFormattings;
-  if (!Array.isArray(raw)) return [];
-  const out: { priority: number; cf: ConditionalFormatModel }[] = [];
+  const foreign = new Set<RawCfRule>();
+  if (!Array.isArray(raw)) return { rules: [], foreign };
+  const out: { priority: number; cf: ConditionalFormatModel; source: RawCfRule }[] = [];
   for (const entry of raw) {
     if (typeof entry !== 'object' || entry === null) continue;
     const { ref, rules } = entry as { ref?: unknown; rules?: unknown };
-    if (typeof ref !== 'string' || !Array.isArray(rules)) continue;
-    const ranges = parseSqref(ref);
-    if (ranges.length === 0) continue;
-    const topLeft = ref.split(/\s+/)[0].split(':')[0].replace(/\$/g, '');
-    for (const rule of rules as RawRule[]) {
-      const condition = conditionOf(rule, topLeft);
-      if (!condition) continue;
+    if (!Array.isArray(rules)) continue;
+    const ranges = typeof ref === 'string' ? parseSqref(ref) : [];
+    const topLeft = typeof ref === 'string' ? ref.split(/\s+/)[0].split(':')[0].replace(/\$/g, '') : '';
+    for (const rule of rules as RawCfRule[]) {
+      const condition = ranges.length > 0 ? conditionOf(rule, topLeft) : undefined;
+      if (!condition) {
+        foreign.add(rule);
+        continue;
+      }
       const priority = typeof rule.priority === 'number' ? rule.priority : Number.MAX_SAFE_INTEGER;
-      out.push({ priority, cf: { ranges: ranges.map((r) => ({ ...r })), condition, format: cfFormatOf(rule.style) } });
+      out.push({ priority, cf: { ranges: ranges.map((r) => ({ ...r })), condition, format: cfFormatOf(rule.style) }, source: rule });
     }
   }
   // Sheets applies the first matching rule; xlsx orders rules by priority (1 = first).
-  return out.sort((a, b) => a.priority - b.priority).map((x) => x.cf);
+  out.sort((a, b) => a.priority - b.priority);
+  return { rules: out.map(({ cf, source }) => ({ cf, source })), foreign };
 }
 
 function escapeRegExp(s: string): string {

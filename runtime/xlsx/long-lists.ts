@@ -12,6 +12,18 @@ export const MAX_LITERAL_LIST = 255;
 export class LongLists {
   private readonly columns: string[][] = [];
   private readonly byKey = new Map<string, string>();
+  /** Columns already on the list sheet of a workbook read from a file: reused, never rewritten. */
+  private readonly present: number;
+
+  constructor(existing?: Map<string, string[]>) {
+    for (const values of existing?.values() ?? []) {
+      const col = columnLetters(this.columns.length);
+      this.columns.push(values);
+      const key = JSON.stringify(values);
+      if (!this.byKey.has(key)) this.byKey.set(key, `'${LIST_SHEET}'!$${col}$1:$${col}$${Math.max(1, values.length)}`);
+    }
+    this.present = this.columns.length;
+  }
 
   /** The absolute reference to a column holding `values`, shared by identical lists. */
   refFor(values: string[]): string {
@@ -26,15 +38,15 @@ export class LongLists {
     return ref;
   }
 
-  /** Adds the list sheet last, so the visible sheets keep their order. */
+  /** Adds the list sheet last, so the visible sheets keep their order, or adds the new lists to it. */
   writeTo(wb: ExcelJS.Workbook): void {
-    if (this.columns.length === 0) return;
-    const ws = wb.addWorksheet(LIST_SHEET, { state: 'veryHidden' });
-    this.columns.forEach((values, c) => {
-      values.forEach((v, r) => {
+    if (this.columns.length === this.present) return;
+    const ws = wb.getWorksheet(LIST_SHEET) ?? wb.addWorksheet(LIST_SHEET, { state: 'veryHidden' });
+    for (let c = this.present; c < this.columns.length; c++) {
+      this.columns[c].forEach((v, r) => {
         ws.getCell(r + 1, c + 1).value = v;
       });
-    });
+    }
   }
 }
 

@@ -209,20 +209,32 @@ function modelAccessor(names: object): { get: () => unknown; set: (v: unknown) =
   throw new Error('exceljs DefinedNames has no model accessor: the developer metadata bridge needs updating for this exceljs version.');
 }
 
-/** Makes the workbook write these names besides its own. */
+const written = new WeakMap<object, { extra: RawName[] }>();
+
+/**
+ * Makes the workbook write these names besides its own. Calling it again replaces the list (a
+ * workbook written twice, as an imported one is after each job, carries each name once).
+ */
 export function writeDeveloperMetadataNames(wb: ExcelJS.Workbook, list: DevMetaName[]): void {
-  if (list.length === 0) return;
   const names = wb.definedNames as unknown as object;
-  const base = modelAccessor(names);
-  const extra: RawName[] = list.map((n) => ({ name: n.name, ranges: [n.ref] }));
-  Object.defineProperty(names, 'model', {
-    configurable: true,
-    get: () => {
-      const own = base.get();
-      return [...(Array.isArray(own) ? own : []), ...extra];
-    },
-    set: (v: unknown) => base.set(v),
-  });
+  let slot = written.get(names);
+  if (!slot) {
+    const base = modelAccessor(names);
+    const made = { extra: [] as RawName[] };
+    Object.defineProperty(names, 'model', {
+      configurable: true,
+      get: () => {
+        const own = base.get();
+        // Names of ours read from the file are replaced by the model's current ones.
+        const kept = (Array.isArray(own) ? own : []).filter((n: unknown) => !isOurs(n));
+        return [...kept, ...made.extra];
+      },
+      set: (v: unknown) => base.set(v),
+    });
+    written.set(names, made);
+    slot = made;
+  }
+  slot.extra = list.map((n) => ({ name: n.name, ranges: [n.ref] }));
 }
 
 /** Call before loading: keeps this bridge's names out of exceljs and returns a reader for them. */
@@ -235,7 +247,9 @@ export function captureDeveloperMetadataNames(wb: ExcelJS.Workbook): () => DevMe
     get: () => base.get(),
     set: (v: unknown) => {
       const list: unknown[] = Array.isArray(v) ? v : [];
-      captured = list.filter(isOurs).map((n) => ({ name: n.name, ref: n.ranges.join(',') }));
+      // Only the file's own list carries our names; later sets (another reader tidying the names) keep what was read.
+      const ours = list.filter(isOurs);
+      if (ours.length > 0) captured = ours.map((n) => ({ name: n.name, ref: n.ranges.join(',') }));
       base.set(list.filter((n) => !isOurs(n)));
     },
   });

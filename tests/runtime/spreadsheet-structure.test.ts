@@ -221,3 +221,35 @@ describe('protections', () => {
     expect(String(app.ProtectionType.RANGE)).toBe('RANGE');
   });
 });
+
+describe('hidden rows and columns', () => {
+  it('hides and shows rows and columns, and tells which are hidden by the user', () => {
+    const { app, model } = fixture();
+    const sheet = app.getActiveSheet();
+    sheet.hideRows(3, 2);
+    sheet.hideColumns(2);
+    expect([2, 3, 4, 5].map((r) => sheet.isRowHiddenByUser(r))).toEqual([false, true, true, false]);
+    expect([1, 2, 3].map((c) => sheet.isColumnHiddenByUser(c))).toEqual([false, true, false]);
+    sheet.showRows(4);
+    sheet.unhideColumn(sheet.getRange('B1:C1'));
+    sheet.hideRow(sheet.getRange('A10:B11'));
+    expect([3, 4, 10, 11].map((r) => sheet.isRowHiddenByUser(r))).toEqual([true, false, true, true]);
+    expect(sheet.isColumnHiddenByUser(2)).toBe(false);
+    expect(model.sheets[0].hiddenColumns).toBeUndefined();
+    expect(() => sheet.hideRows(1001)).toThrow('Those rows are out of bounds.');
+  });
+
+  it('moves hidden rows and columns when rows and columns are inserted or deleted', () => {
+    const { app, runtime } = fixture();
+    const sheet = app.getActiveSheet();
+    sheet.hideRows(5);
+    sheet.hideColumns(4);
+    runtime.insertRowsAsUser('台账', 2, 3);
+    sheet.insertColumnBefore(1);
+    expect(sheet.isRowHiddenByUser(8)).toBe(true);
+    expect(sheet.isRowHiddenByUser(5)).toBe(false);
+    expect(sheet.isColumnHiddenByUser(5)).toBe(true);
+    sheet.deleteRows(8, 1);
+    expect([7, 8].map((r) => sheet.isRowHiddenByUser(r))).toEqual([false, false]);
+  });
+});

@@ -110,3 +110,18 @@ describe('developer metadata in .xlsx', () => {
     await expect(exportXlsxBuffer(f.model)).rejects.toThrow('Developer metadata "duban.note" (id 1) is too long');
   });
 });
+
+describe('developer metadata through a workbook read from a file and written back', () => {
+  it('is written once per item, with the runtime\'s changes, however many times the workbook is written', async () => {
+    const { model } = markedLedger();
+    const read = await importXlsx(await exportXlsxBuffer(model));
+    // A job on the imported workbook marks one more column; the workbook is written twice.
+    read.sheets[0]!.developerMetadata!.push({ id: 99, key: 'duban.column', value: 'daysOverdue', visibility: 'DOCUMENT', location: { type: 'COLUMN', index: 9 } });
+    await exportXlsxBuffer(read);
+    const { names } = await namesIn(await exportXlsxBuffer(read));
+    expect(names).toHaveLength(6);
+    const back = await importXlsx(await exportXlsxBuffer(read));
+    expect(back.sheets[0]!.developerMetadata).toEqual(read.sheets[0]!.developerMetadata);
+    expect(back.developerMetadata).toEqual(model.developerMetadata);
+  });
+});

@@ -234,7 +234,9 @@ describe('exportXlsx round trip', () => {
       { value: 'x', validation: { kind: 'custom', source: '=LEN(D2)<5', allowInvalid: false } },
     ];
     s.frozenRows = 1;
-    s.columnWidths = { 0: 120, 3: 60 };
+    s.columnWidths = { 0: 120, 3: 60, 4: 80 };
+    s.hiddenRows = new Set([1, 7]);
+    s.hiddenColumns = new Set([4]);
     s.conditionalFormats = [
       { ranges: [{ startRow: 1, startColumn: 0, endRow: 50, endColumn: 1 }], condition: { type: 'textEqual', value: '逾期' }, format: { background: '#ff0000' } },
       { ranges: [{ startRow: 1, startColumn: 0, endRow: 50, endColumn: 1 }], condition: { type: 'textContains', value: '期"' }, format: { fontColor: '#00ff00' } },
@@ -272,5 +274,25 @@ describe('exportXlsx round trip', () => {
     const back = await importXlsx(out);
     expect(back.sheets.map((x) => x.name)).toEqual(['台账']);
     expect(comparable(back)).toEqual(comparable(wb));
+  });
+});
+
+describe('long lists in a workbook read back from a file', () => {
+  it('adds a new long list beside the lists already on the list sheet, which keep serving their cells', async () => {
+    const units = Array.from({ length: 40 }, (_, i) => `XX区第${i + 1}街道办事处`);
+    const wb = newWorkbookModel('lists');
+    const s = newSheetModel('台账', 0);
+    s.rows[0] = [{ value: '', validation: { kind: 'list', values: units, showDropdown: true, allowInvalid: false } }];
+    wb.sheets.push(s);
+    const read = await importXlsx(await exportXlsxBuffer(wb));
+    const more = Array.from({ length: 30 }, (_, i) => `市直第${i + 1}部门联络员`);
+    read.sheets[0].rows[1] = [{ value: '', validation: { kind: 'list', values: more, showDropdown: true, allowInvalid: true } }];
+    const out = await exportXlsxBuffer(read);
+    const raw = new ExcelJS.Workbook();
+    await raw.xlsx.load(out as unknown as ArrayBuffer);
+    expect(raw.worksheets.map((w) => [w.name, w.state])).toEqual([['台账', 'visible'], ['_duban_lists', 'veryHidden']]);
+    const back = await importXlsx(out);
+    expect(back.sheets[0].rows[0][0]?.validation?.values).toEqual(units);
+    expect(back.sheets[0].rows[1][0]?.validation?.values).toEqual(more);
   });
 });
