@@ -6,7 +6,8 @@
  * sheet that merely has the same name is never taken for the script's.
  * One finder call per sheet (or per spreadsheet), whatever the number of rows.
  */
-import { SCRIPT_FIELDS, type ScriptField } from '../core/columns';
+import { scriptFieldNamed, SCRIPT_FIELDS, type ScriptField } from '../core/columns';
+import { allTexts } from '../core/i18n';
 import { columnLetter } from '../core/text';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -53,4 +54,31 @@ export function markedSheets(ss: Spreadsheet): Partial<Record<SheetRole, Sheet>>
 
 export function markSheet(sheet: Sheet, role: SheetRole): void {
   sheet.addDeveloperMetadata(SHEET_MARK, role);
+}
+
+/**
+ * A ledger set up before columns were marked: its script columns carry the warning-only
+ * protection setup put on them, with the script's own description, a mark it set itself. Those
+ * columns (and only those) are adopted: marked now, by the field their header names. Only
+ * runs when the sheet has no column marks at all; costs a few calls per protected range.
+ */
+export function adoptLegacyColumns(sheet: Sheet): Partial<Record<ScriptField, number>> {
+  const ours = new Set(allTexts('setup.protection'));
+  const found: { column: number; field: ScriptField }[] = [];
+  const taken = new Set<ScriptField>();
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    if (!ours.has(p.getDescription())) continue;
+    const range = p.getRange();
+    const headers = sheet.getRange(range.getRow(), range.getColumn(), 1, range.getNumColumns()).getValues()[0] ?? [];
+    headers.forEach((text, i) => {
+      const field = scriptFieldNamed(text);
+      if (field === undefined || taken.has(field)) return;
+      taken.add(field);
+      found.push({ column: range.getColumn() - 1 + i, field });
+    });
+  }
+  markColumns(sheet, found);
+  const out: Partial<Record<ScriptField, number>> = {};
+  for (const { column, field } of found) out[field] = column;
+  return out;
 }

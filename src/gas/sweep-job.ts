@@ -13,7 +13,7 @@ import { writePlan } from './write-back';
 import { tellAdmin } from './admin';
 import { formatScriptColumns } from './script-columns';
 import { writeProblemsSheet } from './problems-sheet';
-import { markColumns, markedColumns } from './marks';
+import { adoptLegacyColumns, markColumns, markedColumns } from './marks';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -23,14 +23,11 @@ export function taskSheetOf(wb: Workbook): FoundSheet | undefined {
 
 /** The task sheet as one read: values, formulas, merges and the script's marked columns. */
 export function readTaskSheet(sheet: Sheet): { values: unknown[][]; formulas: string[][]; merges: Merge[]; scriptColumns: ReturnType<typeof markedColumns> } {
-  if (sheet.getLastRow() === 0) return { values: [], formulas: [], merges: [], scriptColumns: markedColumns(sheet) };
+  const marked = markedColumns(sheet);
+  const scriptColumns = Object.keys(marked).length > 0 ? marked : adoptLegacyColumns(sheet);
+  if (sheet.getLastRow() === 0) return { values: [], formulas: [], merges: [], scriptColumns };
   const range = sheet.getDataRange();
-  return {
-    values: range.getValues(),
-    formulas: range.getFormulas(),
-    merges: mergesOf(range),
-    scriptColumns: markedColumns(sheet),
-  };
+  return { values: range.getValues(), formulas: range.getFormulas(), merges: mergesOf(range), scriptColumns };
 }
 
 export function mergesOf(range: GoogleAppsScript.Spreadsheet.Range): Merge[] {

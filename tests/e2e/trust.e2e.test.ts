@@ -132,3 +132,32 @@ describe('the edit trigger reads only what it needs', () => {
     expect(rt.calls.get('Range.setValues')).toBe(0);
   });
 });
+
+describe('a ledger set up before the script marked its columns', () => {
+  it('adopts the columns under the script\'s own protection, and only those', async () => {
+    const tasks = sheetFrom('任务台账', [
+      ['问题描述', '责任单位', '整改时限', '整改状态', '逾期天数', '督办状态', '逾期天数', '系统编号'],
+      ['垃圾堆积', '市城管局', '2026-11-20', '整改中', '=1+1', '逾期', 2, 'DB-0007'],
+    ]);
+    tasks.rows[1]![4] = { value: 2, formula: '=1+1' };
+    // What the earlier setup left: a warning-only protection over its columns F:H, with its description.
+    tasks.protections.push({ type: 'RANGE', range: { startRow: 0, startColumn: 5, endRow: 1000, endColumn: 8 }, description: '督办台账：以下列由系统维护，手工修改会在下次检查时被覆盖', warningOnly: true });
+    const rt = await runtimeFor(workbookOf([tasks]), NOW);
+    const result = job(rt, 'sweep');
+    expect(result.ok).toBe(true);
+    const s = sheet(rt, '任务台账');
+    // Its old 督办状态, 逾期天数 and 系统编号 are the script's again; the office's own 逾期天数 (E) is not.
+    expect(value(s, 2, 6)).toBe('逾期');
+    expect(value(s, 2, 7)).toBe(3);
+    expect(value(s, 2, 8)).toBe('DB-0007');
+    expect(s.rows[1]![4]).toMatchObject({ value: 2, formula: '=1+1' });
+    expect(result.counts.columnsAdded).toBe(8);
+    expect((s.developerMetadata ?? []).filter((m) => m.key === 'duban.column').map((m) => [m.value, m.location])).toEqual(
+      expect.arrayContaining([
+        ['state', { type: 'COLUMN', index: 5 }],
+        ['daysOverdue', { type: 'COLUMN', index: 6 }],
+        ['taskId', { type: 'COLUMN', index: 7 }],
+      ]),
+    );
+  });
+});
