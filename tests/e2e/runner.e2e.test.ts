@@ -12,7 +12,7 @@ import { LocalRuntime } from '../../runtime/index';
 import { exportXlsx, importXlsx } from '../../runtime/xlsx';
 import { runJobOn } from '../../scripts/local';
 import { sheetFrom, shDate, workbookOf } from './harness';
-import { zipOf } from './tiny-zip';
+import { makeZip } from '../runtime/zip-writer';
 
 const root = resolve(__dirname, '../..');
 const SAMPLE = join(root, 'samples', '创城台账示例.xlsx');
@@ -136,7 +136,7 @@ describe('npm run local', () => {
 
   it.each([
     ['a text file', 'this is not a workbook'],
-    ['a zip that is not an .xlsx (a .docx renamed)', zipOf({ '[Content_Types].xml': '<?xml version="1.0"?><Types/>', 'word/document.xml': '<document/>' })],
+    ['a zip that is not an .xlsx (a .docx renamed)', makeZip([['[Content_Types].xml', '<?xml version="1.0"?><Types/>'], ['word/document.xml', '<document/>']])],
     ['an empty file', ''],
   ])('%s: one sentence naming the file, exit 2, nothing written', (_name, content) => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-'));
