@@ -101,10 +101,13 @@ export function fillMerges(values: unknown[][], merges: readonly Merge[], fromRo
   return out;
 }
 
-/** Rows holding a merge two or more columns wide: a section heading is usually merged across the table. */
+/**
+ * Rows a merge crosses from the first column on, two or more columns wide: a section heading is
+ * merged across the table from column A (a remark merged G:I is not one).
+ */
 function wideMergeRows(merges: readonly Merge[]): Set<number> {
   const rows = new Set<number>();
-  for (const m of merges) if (m.numColumns >= 2) for (let r = m.row; r < m.row + m.numRows; r++) rows.add(r);
+  for (const m of merges) if (m.column === 0 && m.numColumns >= 2) for (let r = m.row; r < m.row + m.numRows; r++) rows.add(r);
   return rows;
 }
 

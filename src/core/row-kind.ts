@@ -77,6 +77,8 @@ export function classifyRow(row: unknown[], columns: ColumnMap, merged?: boolean
   // A footer may spread over the row (填表人：… | 审核人：…), landing in the unit column.
   if (isNote(first) && (!hasUnitOrDeadline || filled.every((f) => isNote(f.text)))) return 'note';
 
+  // One text merged across the row from column A is a heading, even when column A is the unit column.
+  if (merged && filled.length === 1 && filled[0].column === 0 && !repeated) return 'section';
   if (hasUnitOrDeadline) return 'task';
   // No unit and no deadline: a heading if it says so, a task with gaps otherwise.
   if (merged) return 'section';

@@ -105,3 +105,12 @@ describe('classifyRows', () => {
     expect(classifyRows([['任务', '责任单位']], 0, COLS)).toEqual([]);
   });
 });
+
+describe('classifyRow: a heading merged across the row', () => {
+  it('is a section even when its text stands in the unit column', () => {
+    const columns = { unit: 0, task: 1, deadline: 2 };
+    expect(classifyRow(['第四部分 公共设施', '', ''], columns, true)).toBe('section');
+    // Not merged: a unit with no task text is a task with a gap, flagged on its row.
+    expect(classifyRow(['市城管局', '', ''], columns, false)).toBe('task');
+  });
+});

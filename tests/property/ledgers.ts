@@ -186,6 +186,8 @@ const LOOKALIKE_CELLS: Record<LookalikeKey, fc.Arbitrary<CellSpec>> = {
   'col.level': choices([...texts('一般', '重点', '通报'), blank]),
   'col.reopenCount': choices([{ k: 'number', v: 1 }, text('007', true), blank]),
   'col.statusChanged': choices([...dates([-8]), { k: 'dayText', offset: -8, style: 'cjk' }, text('2026-07-31', true), blank]),
+  'col.dueAsRead': choices([...dates([5]), { k: 'dayText', offset: 2, style: 'cjk' }, text('年底前'), text('2026-07-31', true), blank]),
+  'col.firstSeen': choices([...dates([-30]), { k: 'dayText', offset: -20, style: 'iso' }, text('去年', true), blank]),
   'col.systemNote': choices([...texts('市长热线转办', '重复交办'), ...TRICKY, blank]),
   'col.taskId': choices([{ k: 'ownCode' }, text('00123', true), text('007'), blank]),
 };
@@ -505,6 +507,8 @@ function buildTaskSheet(spec: LedgerSpec, day: { y: number; m: number; d: number
 
   sheet.rows = rows;
   sheet.merges = merges;
+  // A sheet's grid holds everything in it: a merge reaching past column Z widens the grid, as in Sheets.
+  sheet.maxColumns = Math.max(sheet.maxColumns, widest);
   return {
     sheet,
     area: { sheet: sheet.name, rows: rows.length, columns: widest, kind: 'ledger', headers: cols.map((c) => c.header), headerRow },
