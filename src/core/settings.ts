@@ -41,8 +41,12 @@ export interface Settings {
   interviewAfterNotices: number;
   /** Hour of the day (0-23) for the daily sweep trigger. */
   sendHour: number;
-  /** Record what would be sent without sending. */
+  /** 试运行: every mail goes to the admin only, with the intended recipients at its top; the log says test. */
   dryRun: boolean;
+  /** 节假日照常发送: notices go out on weekends and holidays too (otherwise on the next working day). */
+  sendOnNonWorkingDays: boolean;
+  /** 督办文号前缀: the word before 〔year〕 in a notice number, as in 督办〔2026〕第12号. */
+  noticePrefix: string;
 }
 
 /**
@@ -78,6 +82,8 @@ export function defaultSettings(locale: Locale = 'zh-CN'): Settings {
     interviewAfterNotices: 3,
     sendHour: 8,
     dryRun: false,
+    sendOnNonWorkingDays: false,
+    noticePrefix: t('notice.prefix'),
   };
 }
 
@@ -102,7 +108,9 @@ export type SettingKey =
   | 'criticismAfterNotices'
   | 'interviewAfterNotices'
   | 'sendHour'
-  | 'dryRun';
+  | 'dryRun'
+  | 'sendOnNonWorkingDays'
+  | 'noticePrefix';
 
 type Kind =
   | { type: 'locale' }
@@ -135,6 +143,8 @@ const SPECS: { key: SettingKey; kind: Kind }[] = [
   { key: 'interviewAfterNotices', kind: { type: 'int', min: 1 } },
   { key: 'sendHour', kind: { type: 'int', min: 0, max: 23 } },
   { key: 'dryRun', kind: { type: 'bool' } },
+  { key: 'sendOnNonWorkingDays', kind: { type: 'bool' } },
+  { key: 'noticePrefix', kind: { type: 'text' } },
 ];
 
 export const SETTING_KEYS: SettingKey[] = SPECS.map((s) => s.key);

@@ -1,0 +1,72 @@
+/**
+ * The vocabulary of notices (整改通知 / 督办), shared by the planner, the digests and the log.
+ *
+ * The ladder of the speeches: "凡被市创文办下达整改通知两次未达到整改要求的，在全市通报批评；对三次
+ * 未达到整改要求的……对其党政主要领导进行约谈". A reminder (临期提醒) comes before a deadline; a notice
+ * (督办) when it has passed; from the criticism count on the level is 通报批评, from the interview
+ * count 约谈.
+ */
+import type { Day } from '../day';
+import type { MessageKey } from '../i18n';
+
+export type NoticeLevel = 'reminder' | 'notice' | 'criticism' | 'interview';
+
+/** Most urgent last: a digest's level is its most urgent notice's. */
+export const LEVEL_RANK: Record<NoticeLevel, number> = { reminder: 0, notice: 1, criticism: 2, interview: 3 };
+
+export const LEVEL_WORD: Record<NoticeLevel, MessageKey> = {
+  reminder: 'level.reminder',
+  notice: 'level.notice',
+  criticism: 'level.criticism',
+  interview: 'level.interview',
+};
+
+/** Why a person gets a notice: the lead unit's contact, its head or leader, or a co-unit's contact. */
+export type RecipientRole = 'contact' | 'head' | 'leader' | 'support';
+
+/** One task's notice (or reminder) as it appears in a digest. */
+export interface TaskNotice {
+  /** The task's key (系统编号). */
+  key: string;
+  /** 1-based sheet row, for the link to the row. */
+  row: number;
+  /** The lead unit, as the directory names it (or as typed when it is not there). */
+  unit: string;
+  /** The units that support the task (配合单位). */
+  coUnits: string[];
+  task: string;
+  /** 点位: where the problem is, when the ledger says. */
+  place: string;
+  /** The deadline in force, as read. */
+  deadline: Day | undefined;
+  daysOverdue: number;
+  level: NoticeLevel;
+  /** 第几次督办: 1 for the first notice; 0 for a reminder. */
+  ordinal: number;
+  /** 督办〔2026〕第12号; '' for a reminder. */
+  number: string;
+}
+
+/** A unit's part of a digest: the tasks it leads, or the tasks it supports. */
+export interface DigestSection {
+  unit: string;
+  role: 'lead' | 'support';
+  notices: TaskNotice[];
+}
+
+/** One mail to one person on one day: every section for every unit they answer for. */
+export interface DigestPlan {
+  to: string;
+  /** The person's name from the directory, when known. */
+  toName: string;
+  sections: DigestSection[];
+}
+
+export interface ComposedMail {
+  to: string;
+  subject: string;
+  /** Plain text: every cell value literally. */
+  body: string;
+  /** HTML: every cell value escaped. */
+  htmlBody: string;
+}
