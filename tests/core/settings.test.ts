@@ -27,23 +27,21 @@ describe('settingRows', () => {
     expect(rows.find((r) => r[0] === 'Count days as')?.[1]).toBe('working days');
   });
 
-  it('explains each setting by what it does today, promising no mail that is not built', () => {
+  it('explains each setting by what it does', () => {
     const help = (locale: 'zh-CN' | 'en', label: string): string => settingRows(translator(locale), locale).find((r) => r[0] === label)![2]!;
-    // Dry run keeps the admin's mail: it must not say that no mail at all is sent.
-    expect(help('zh-CN', '试运行')).toContain('给管理员的邮件照常发送');
+    // A dry run sends everything to the admin: it must not say that no mail at all is sent.
+    expect(help('zh-CN', '试运行')).toContain('全部只发到管理员邮箱');
     expect(help('zh-CN', '试运行')).not.toMatch(/只记录、不发送邮件/);
-    expect(help('en', 'Dry run')).toContain('mail to the admin is still sent');
-    // Notices come in a later issue: the settings that will govern them say they do nothing yet.
-    for (const label of ['督办间隔天数', '通报批评督办次数', '约谈督办次数']) expect(help('zh-CN', label)).toContain('目前不起作用');
-    for (const label of ['Days between notices', 'Notices before public criticism', 'Notices before interview']) {
-      expect(help('en', label)).toContain('No effect yet');
-    }
-    // The daily check hour is what the trigger is installed at, and says so; it sends nothing today.
+    expect(help('en', 'Dry run')).toContain('go to the admin only');
+    // The ladder's settings say what each step does.
+    expect(help('zh-CN', '督办间隔天数')).toContain('第一次整改通知');
+    expect(help('zh-CN', '通报批评督办次数')).toContain('主要负责人');
+    expect(help('zh-CN', '约谈督办次数')).toContain('分管领导');
+    for (const label of ['督办间隔天数', '通报批评督办次数', '约谈督办次数']) expect(help('zh-CN', label)).not.toContain('目前不起作用');
+    // The daily check hour is what the trigger is installed at, and says so.
     expect(help('zh-CN', '每日检查时间')).toContain('开启每日自动检查');
-    expect(help('zh-CN', '每日检查时间')).not.toMatch(/并发送督办邮件/);
-    // The admin gets alerts when the ledger cannot be read, not "run reports" that do not exist.
-    expect(help('zh-CN', '管理员邮箱')).not.toContain('运行报告');
-    expect(help('en', 'Admin email')).not.toContain('run reports');
+    expect(help('zh-CN', '管理员邮箱')).toContain('每日督办小结');
+    expect(help('zh-CN', '节假日照常发送')).toContain('顺延到下一个工作日');
   });
 
   it('reads back exactly the defaults it wrote, in either language', () => {
