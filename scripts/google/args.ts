@@ -50,15 +50,6 @@ export function sheetIdFrom(text: string): string {
   );
 }
 
-/** An Apps Script project id as given with --script (the editor's Project Settings → Script ID). */
-export function scriptIdFrom(text: string): string {
-  const trimmed = text.trim();
-  const inUrl = /script\.google\.com\/(?:u\/\d+\/)?home\/projects\/([A-Za-z0-9_-]{10,})/.exec(trimmed);
-  if (inUrl) return inUrl[1]!;
-  if (DRIVE_ID.test(trimmed)) return trimmed;
-  throw new UsageError(`--script "${text}" is not an Apps Script id (the editor shows it under Project Settings → Script ID)`);
-}
-
 /** The address a person opens to see the sheet. */
 export function sheetUrl(sheetId: string): string {
   return `https://docs.google.com/spreadsheets/d/${sheetId}/edit`;

@@ -211,7 +211,7 @@ export function explainGoogleError(err: unknown, attempt: Attempt): GoogleRefusa
   if (status === 429 || error.status === 'RESOURCE_EXHAUSTED' || [...reasons].some((r) => QUOTA_REASONS.has(r))) {
     return new GoogleRefusal(
       'quota',
-      `Google's ${attempt.api} quota is used up for now (${message || `HTTP ${status}`}): wait a few minutes (a daily limit: until tomorrow) and run the command again.`,
+      `Google's quota for the ${attempt.api} is used up for now (${message || `HTTP ${status}`}): wait a few minutes (a daily limit: until tomorrow) and run the command again.`,
     );
   }
   if (status === 404) return new GoogleRefusal('notFound', notFoundSentence(attempt, message));
@@ -227,7 +227,7 @@ export function explainGoogleError(err: unknown, attempt: Attempt): GoogleRefusa
 function notFoundSentence(attempt: Attempt, message: string): string {
   const said = message ? ` (Google said: ${message})` : '';
   if (attempt.target?.kind === 'script') {
-    return `Apps Script has no project ${attempt.target.id} that you can edit${said}: check the scriptId in .clasp.json (or --script), or bind a new one with \`npm run deploy -- --sheet <id or URL>\`.`;
+    return `Apps Script has no project ${attempt.target.id} that you can edit${said}: check the scriptId in .clasp.json, or bind a new script with \`npm run deploy -- --sheet <id or URL>\`.`;
   }
   if (attempt.target?.kind === 'sheet' && attempt.api === 'Google Drive API') {
     return `Google Drive shows these commands no sheet ${attempt.target.id}${said}: check the id or address and that the sheet is shared with you; with the drive.file scope they see only sheets they uploaded (\`npm run deploy -- --xlsx\`), so download any other from Sheets (File → Download → Microsoft Excel (.xlsx)).`;

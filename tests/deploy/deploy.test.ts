@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { deploy, GOOGLE_SHEET_MIME, XLSX_MIME } from '../../scripts/google/deploy-command';
 import { GoogleRefusal } from '../../scripts/google/errors';
 import { FAKE_ACCESS_TOKEN, FakeGoogle, googleErrors, multipartParts } from './fake-google';
-import { guardNetwork, LOGIN, leakedSecrets, ROOT, testProject, type TestProject } from './project';
+import { clasprc, guardNetwork, LOGIN, leakedSecrets, ROOT, testProject, type TestProject } from './project';
 
 const SAMPLE = join(ROOT, 'samples', '创城台账示例.xlsx');
 const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefg';
@@ -79,6 +79,8 @@ describe('npm run deploy -- --xlsx', () => {
       'Left to do by hand: open the sheet (reload it if it is open), choose 督办台账 → 初始化 / 修复台账 and allow what Google asks, then 督办台账 → 开启每日自动检查.',
     );
     expect(leakedSecrets(p)).toEqual([]);
+    // The fresh access token stays in memory: clasp's own file is left as clasp wrote it.
+    expect(readFileSync(p.authFile, 'utf8')).toBe(clasprc());
   });
 
   it('runs the pre-push check once, before the first request', async () => {
@@ -126,7 +128,7 @@ describe('npm run deploy -- --xlsx', () => {
     // PUT is idempotent: the 429 is retried (once, in these tests) before giving up.
     expect(fake.calls().filter((c) => c.startsWith('PUT'))).toHaveLength(2);
     expect(p.stderr).toEqual([
-      "Google's Apps Script API quota is used up for now (Quota exceeded for quota metric 'Management requests' and limit 'Management requests per minute per user' of service 'script.googleapis.com'): wait a few minutes (a daily limit: until tomorrow) and run the command again.",
+      "Google's quota for the Apps Script API is used up for now (Quota exceeded for quota metric 'Management requests' and limit 'Management requests per minute per user' of service 'script.googleapis.com'): wait a few minutes (a daily limit: until tomorrow) and run the command again.",
     ]);
     const { scriptId } = p.claspJson() as { scriptId: string };
     expect(scriptId).toMatch(/^1script/);
