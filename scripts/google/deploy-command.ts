@@ -19,6 +19,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { basename, extname, relative, resolve } from 'node:path';
 import { translator } from '../../src/core/i18n';
 import { parseFlags, sheetIdFrom, sheetUrl, UsageError, wantsHelp } from './args';
+import { sheetOfScript } from './bound-sheet';
 import { bundleFiles } from './bundle-files';
 import { loadClaspLogin } from './clasp-login';
 import { claspProjectFile, readBinding, writeBinding, type ClaspBinding } from './clasp-project';
@@ -129,7 +130,7 @@ export async function deploy(argv: string[], ctx: CommandContext): Promise<numbe
   return exitCodeOf(async () => {
     const options = parseDeployArgs(argv);
     const claspFile = claspProjectFile(ctx.projectDir, ctx.env);
-    const bound = readBinding(claspFile);
+    let bound = readBinding(claspFile);
     if (!options.xlsx && !options.sheetId && !bound) {
       throw new UsageError(`.clasp.json binds no script yet: give --xlsx <ledger.xlsx> for a new sheet or --sheet <id or URL> for one you have. ${USAGE}`);
     }
@@ -137,6 +138,12 @@ export async function deploy(argv: string[], ctx: CommandContext): Promise<numbe
     await ctx.check();
     const google = googleClients(login, ctx.env, ctx.retry);
     const shownFile = relative(ctx.projectDir, claspFile) || claspFile;
+    if (bound && !bound.parentId && options.sheetId && !options.xlsx) {
+      // Bound by hand (scriptId only): if that script is already this sheet's, push to it.
+      const parentId = await sheetOfScript(google, bound.scriptId);
+      if (parentId) bound = { ...bound, parentId };
+      if (parentId === options.sheetId) writeBinding(claspFile, bound);
+    }
 
     // Pushing again to the script already bound (no new sheet, or the sheet it is bound to).
     if (bound && !options.xlsx && (!options.sheetId || options.sheetId === bound.parentId)) {
@@ -145,13 +152,14 @@ export async function deploy(argv: string[], ctx: CommandContext): Promise<numbe
       return;
     }
 
-    let sheetId = options.sheetId;
+    let sheet: string;
     if (options.xlsx) {
       const title = options.title ?? basename(options.xlsx, extname(options.xlsx));
-      sheetId = await uploadAsSheet(google, options.xlsx, title);
-      ctx.out(`Uploaded ${basename(options.xlsx)} to your Drive as the Google Sheet "${title}" (${sheetId}).`);
+      sheet = await uploadAsSheet(google, options.xlsx, title);
+      ctx.out(`Uploaded ${basename(options.xlsx)} to your Drive as the Google Sheet "${title}" (${sheet}).`);
+    } else {
+      sheet = options.sheetId!;
     }
-    const sheet = sheetId!;
     let scriptId: string;
     try {
       scriptId = await createBoundScript(google, sheet);

@@ -12,6 +12,7 @@ import { translator } from '../../src/core/i18n';
 import { DAILY_JOBS } from '../../src/gas/triggers';
 import { parseFlags, sheetIdFrom, UsageError, wantsHelp } from './args';
 import { loadClaspLogin } from './clasp-login';
+import { sheetOfScript } from './bound-sheet';
 import { claspProjectFile, readBinding } from './clasp-project';
 import { googleClients } from './clients';
 import { exitCodeOf, type CommandContext } from './command';
@@ -22,7 +23,7 @@ const zh = translator('zh-CN');
 
 const USAGE = 'usage: npm run status -- [--sheet <id or URL>] [--limit <n>] [--tz <zone>] [--user <clasp user>] (--help for more)';
 
-/** The zone start times are shown in unless --tz says otherwise: the script's own (appsscript.json). */
+/** The zone start times are shown in unless --tz says otherwise: the offices' own, as for `npm run local`. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export const DEFAULT_LIMIT = 20;
 
@@ -85,14 +86,16 @@ export async function status(argv: string[], ctx: CommandContext): Promise<numbe
     const sheetText = flags.get('sheet');
     const sheetId = sheetText ? sheetIdFrom(sheetText) : undefined;
     if (!bound) throw new UsageError(`${claspFile} binds no script yet: run \`npm run deploy -- --sheet <id or URL>\` (or --xlsx) first`);
-    if (sheetId && bound.parentId !== sheetId) {
-      // The Apps Script API cannot find a sheet's bound scripts: the binding is only known here.
-      throw new UsageError(
+    // The Apps Script API cannot list a sheet's bound scripts: only .clasp.json knows which it is.
+    const notThisSheet = (): UsageError =>
+      new UsageError(
         `${claspFile} binds ${bound.parentId ? `the sheet ${bound.parentId}` : `the script ${bound.scriptId}`}, not the sheet ${sheetId}: run \`npm run deploy -- --sheet ${sheetId}\` to bind it, or run status where it was deployed`,
       );
-    }
+    if (sheetId && bound.parentId && bound.parentId !== sheetId) throw notThisSheet();
 
     const google = googleClients(loadClaspLogin(ctx.env, flags.get('user')), ctx.env, ctx.retry);
+    // Bound by hand (scriptId only): ask Apps Script which sheet the script belongs to.
+    if (sheetId && !bound.parentId && (await sheetOfScript(google, bound.scriptId)) !== sheetId) throw notThisSheet();
     const res = await askGoogle(
       { action: "list the script's executions", api: 'Apps Script API', scope: SCOPES.scriptProcesses, target: { kind: 'script', id: bound.scriptId } },
       () => google.script.processes.listScriptProcesses({ scriptId: bound.scriptId, pageSize: limit }, google.perCall),

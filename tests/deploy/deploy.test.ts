@@ -168,6 +168,32 @@ describe('npm run deploy -- --sheet', () => {
     expect(p.claspJson()).toEqual({ scriptId: '1existingScriptIdAbCdEfGhIjKlMnOpQrStUvWxYz', rootDir: 'dist', parentId: SHEET });
   });
 
+  it('pushes to a script bound by hand (.clasp.json has only its scriptId) when Apps Script says it is that sheet\'s, instead of binding a second one', async () => {
+    const p = await testProject(fake);
+    bind(p, '1handBoundScriptAbCdEfGhIjKlMnOpQrStUvWxYz');
+    fake.projects.set('1handBoundScriptAbCdEfGhIjKlMnOpQrStUvWxYz', { title: '督办台账', parentId: SHEET });
+    expect(await deploy(['--sheet', SHEET], p.ctx)).toBe(0);
+    expect(fake.calls()).toEqual([
+      'POST /token',
+      'GET /v1/projects/1handBoundScriptAbCdEfGhIjKlMnOpQrStUvWxYz',
+      'PUT /v1/projects/1handBoundScriptAbCdEfGhIjKlMnOpQrStUvWxYz/content',
+    ]);
+    expect(p.claspJson()).toEqual({ scriptId: '1handBoundScriptAbCdEfGhIjKlMnOpQrStUvWxYz', rootDir: 'dist', parentId: SHEET });
+  });
+
+  it('binds a new script when the hand-bound one belongs to another sheet', async () => {
+    const p = await testProject(fake);
+    bind(p, '1handBoundScriptAbCdEfGhIjKlMnOpQrStUvWxYz');
+    fake.projects.set('1handBoundScriptAbCdEfGhIjKlMnOpQrStUvWxYz', { title: '督办台账', parentId: '1otherSheetAbCdEfGhIjKlMnOpQrStUvWxYz' });
+    expect(await deploy(['--sheet', SHEET], p.ctx)).toBe(0);
+    const scriptId = p.claspJson()['scriptId'] as string;
+    expect(fake.calls()).toEqual(['POST /token', 'GET /v1/projects/1handBoundScriptAbCdEfGhIjKlMnOpQrStUvWxYz', 'POST /v1/projects', `PUT /v1/projects/${scriptId}/content`]);
+    expect(p.claspJson()).toEqual({ scriptId, rootDir: 'dist', parentId: SHEET });
+    expect(p.stdout).toContain(
+      `Wrote .clasp.json: scriptId ${scriptId}, rootDir dist (it bound the sheet 1otherSheetAbCdEfGhIjKlMnOpQrStUvWxYz before); \`npm run deploy\` pushes again.`,
+    );
+  });
+
   it('binds another sheet when asked, and says what .clasp.json bound before', async () => {
     const p = await testProject(fake);
     bind(p, '1oldScriptIdAbCdEfGhIjKlMnOpQrStUvWxYz', '1oldSheetIdAbCdEfGhIjKlMnOpQrStUvWxYz');

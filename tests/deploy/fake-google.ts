@@ -7,6 +7,7 @@
  * - POST /upload/drive/v3/files?uploadType=multipart: the Drive File resource;
  * - GET  /drive/v3/files/{id}/export?mimeType=…: the exported bytes;
  * - POST /v1/projects: the Apps Script Project resource;
+ * - GET  /v1/projects/{scriptId}: the Project resource (its parentId is the bound sheet);
  * - PUT  /v1/projects/{scriptId}/content: the Content resource;
  * - GET  /v1/processes:listScriptProcesses?scriptId=…: `{processes: […]}`.
  *
@@ -50,6 +51,8 @@ export class FakeGoogle {
   /** What files.export answers for any sheet. */
   exportBytes: Buffer = Buffer.from('PK\u0003\u0004 fake xlsx bytes');
   processes: FakeProcess[] = [];
+  /** The script projects there are, by id: those created here, and those a test puts in. */
+  readonly projects = new Map<string, { title?: string; parentId?: string }>();
   private refusals: Refusal[] = [];
   private server: Server | undefined;
   private ids = 0;
@@ -117,7 +120,14 @@ export class FakeGoogle {
     if (recorded.method === 'POST' && recorded.path === '/v1/projects') {
       const request = JSON.parse(body.toString('utf8')) as { title?: string; parentId?: string };
       const now = new Date().toISOString();
-      return json(200, { scriptId: id('1script'), title: request.title, parentId: request.parentId, createTime: now, updateTime: now });
+      const scriptId = id('1script');
+      this.projects.set(scriptId, { title: request.title, parentId: request.parentId });
+      return json(200, { scriptId, title: request.title, parentId: request.parentId, createTime: now, updateTime: now });
+    }
+    const projectMatch = /^\/v1\/projects\/([^/]+)$/.exec(recorded.path);
+    if (recorded.method === 'GET' && projectMatch) {
+      const project = this.projects.get(projectMatch[1]!);
+      return project ? json(200, { scriptId: projectMatch[1], ...project }) : json(404, googleErrors.scriptNotFound());
     }
     const contentMatch = /^\/v1\/projects\/([^/]+)\/content$/.exec(recorded.path);
     if (recorded.method === 'PUT' && contentMatch) {

@@ -134,6 +134,21 @@ describe('npm run status', () => {
     ]);
   });
 
+  it('asks Apps Script which sheet a hand-bound script (scriptId only) belongs to before showing it for --sheet', async () => {
+    const p = await testProject(fake);
+    writeFileSync(join(p.dir, '.clasp.json'), JSON.stringify({ scriptId: SCRIPT, rootDir: 'dist' }));
+    fake.projects.set(SCRIPT, { parentId: SHEET });
+    expect(await status(['--sheet', SHEET], p.ctx)).toBe(0);
+    expect(fake.calls()).toEqual(['POST /token', `GET /v1/projects/${SCRIPT}`, 'GET /v1/processes:listScriptProcesses']);
+
+    fake.requests.length = 0;
+    expect(await status(['--sheet', '1OtherSheetAbCdEfGhIjKlMnOpQrStUvWxYz'], p.ctx)).toBe(2);
+    expect(fake.calls()).toEqual(['POST /token', `GET /v1/projects/${SCRIPT}`]);
+    expect(p.stderr).toEqual([
+      `${join(p.dir, '.clasp.json')} binds the script ${SCRIPT}, not the sheet 1OtherSheetAbCdEfGhIjKlMnOpQrStUvWxYz: run \`npm run deploy -- --sheet 1OtherSheetAbCdEfGhIjKlMnOpQrStUvWxYz\` to bind it, or run status where it was deployed`,
+    ]);
+  });
+
   it.each([
     ['no binding', [], false, 'binds no script yet: run `npm run deploy -- --sheet <id or URL>` (or --xlsx) first'],
     ['another sheet', ['--sheet', '1OtherSheetAbCdEfGhIjKlMnOpQrStUvWxYz'], true, `binds the sheet ${SHEET}, not the sheet 1OtherSheetAbCdEfGhIjKlMnOpQrStUvWxYz`],
