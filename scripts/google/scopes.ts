@@ -1,0 +1,18 @@
+/**
+ * The OAuth scopes the Google commands need, and nothing wider: drive.file (not drive) sees
+ * only the files these commands create or the person opens with them, which is the sheet
+ * uploaded by `deploy --xlsx`.
+ */
+export const SCOPES = {
+  /** files.create (the upload) and files.export (pull), on files this client created. */
+  driveFile: 'https://www.googleapis.com/auth/drive.file',
+  /** projects.create and projects.updateContent. */
+  scriptProjects: 'https://www.googleapis.com/auth/script.projects',
+  /** processes.listScriptProcesses (status). */
+  scriptProcesses: 'https://www.googleapis.com/auth/script.processes',
+} as const;
+
+export const ALL_SCOPES: readonly string[] = Object.values(SCOPES);
+
+/** The login that gives these scopes, as clasp 3 takes it (`--extra-scopes` is a comma-separated list). */
+export const LOGIN_COMMAND = `npx clasp login --creds <client_secret.json> --extra-scopes ${ALL_SCOPES.join(',')}`;
