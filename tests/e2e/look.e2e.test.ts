@@ -207,7 +207,7 @@ describe('the settings sheet', () => {
     settings.rows[row]![2] = { value: '填“是”时只记录、不发送邮件，用于上线前核对。' };
     const first = job(rt, 'setup');
     expect(first.warnings).toContain('《设置》更新了1条设置说明');
-    expect(String(settings.rows[row]![2]!.value)).toContain('给管理员的邮件照常发送');
+    expect(String(settings.rows[row]![2]!.value)).toContain('全部只发到管理员邮箱');
     expect(job(rt, 'setup').message).toBe('台账完整，无需修复。');
   });
 });
