@@ -11,6 +11,8 @@ import { emptyResult, type JobResult } from './gas/result';
 import { setUpWorkbook } from './gas/setup-job';
 import { sweepLedger } from './gas/sweep-job';
 import { installDailyTriggers } from './gas/triggers';
+import { CONTINUE_HANDLER } from './gas/notices';
+import { previewNotices } from './gas/preview-job';
 import { officeTranslator } from './gas/workbook';
 
 /** How long a job waits for another to finish before giving up (a trigger retries tomorrow). */
@@ -68,4 +70,23 @@ export function sweep(e?: unknown): JobResult {
 /** Menu: turn on the daily sweep. */
 export function installTriggers(e?: unknown): JobResult {
   return runJob('installTriggers', e, installDailyTriggers);
+}
+
+/** Menu and job: what today's sweep would send, without sending or changing anything. */
+export function preview(e?: unknown): JobResult {
+  const result = runJob('preview', e, previewNotices);
+  if (fromMenu(e)) {
+    const t = currentTranslator();
+    const lines = (result.preview ?? []).map((m) => t('preview.line', { to: m.to, subject: m.subject }));
+    SpreadsheetApp.getUi().alert(t('menu.preview'), [result.message, '', ...lines, ...result.warnings.slice(0, 20)].join('\n'), SpreadsheetApp.getUi().ButtonSet.OK);
+  }
+  return result;
+}
+
+/** One-off trigger: a sweep that stopped near the time limit continues here (its unsent claims go out). */
+export function continueSweep(e?: unknown): JobResult {
+  for (const trigger of ScriptApp.getProjectTriggers()) {
+    if (trigger.getHandlerFunction() === CONTINUE_HANDLER) ScriptApp.deleteTrigger(trigger);
+  }
+  return runJob('sweep', e, sweepLedger);
 }

@@ -15,6 +15,8 @@ export type PersonField =
   | 'seq'
   | 'task'
   | 'unit'
+  | 'coUnits'
+  | 'place'
   | 'person'
   | 'leader'
   | 'deadline'
@@ -69,6 +71,14 @@ export const PERSON_FIELD_ALIASES: Record<PersonField, Aliases> = {
   unit: {
     zh: ['责任单位', '牵头单位', '主责单位', '责任部门', '牵头部门', '主责部门', '承办单位', '整改单位'],
     en: ['Responsible unit', 'Unit', 'Department', 'Lead unit'],
+  },
+  coUnits: {
+    zh: ['配合单位', '协办单位', '配合部门', '协助单位', '协办部门', '配合责任单位'],
+    en: ['Supporting units', 'Supporting unit', 'Co-units'],
+  },
+  place: {
+    zh: ['点位', '问题点位', '具体点位', '点位名称', '地点', '具体地点', '问题地点', '位置', '具体位置'],
+    en: ['Location', 'Place', 'Site'],
   },
   person: {
     zh: ['责任人', '具体责任人', '经办人', '负责人', '单位负责人', '责任单位负责人'],
@@ -236,9 +246,10 @@ export function matchField(header: unknown): PersonField | undefined {
   if (h === '' || SCRIPT_HEADERS.has(h)) return undefined;
   const exact = EXACT.get(h);
   if (exact) return exact;
-  // 配合单位 / 协办部门 name helpers, not the unit that answers for the task; 申请销号 and
-  // 申请延期 are a unit's requests, not the office's decision.
-  if (/^(配合|协办|协助)/.test(h) || h.includes('申请')) return undefined;
+  // 配合单位 / 协办部门 name helpers (co-units), never the unit that answers for the task;
+  // 申请销号 and 申请延期 are a unit's requests, not the office's decision.
+  if (/^(配合|协办|协助)/.test(h)) return /(单位|部门)$/.test(h) ? 'coUnits' : undefined;
+  if (h.includes('申请')) return undefined;
   for (const part of h.split(CONJUNCTION)) {
     if (part === '') continue;
     const field = matchPart(part);

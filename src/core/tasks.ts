@@ -15,7 +15,7 @@ import type { RowKind } from './row-kind';
 import { evaluateState, type StateCode, type TaskState } from './state';
 import { parseStatus, type StatusCode } from './status';
 import { cellText } from './text';
-import { matchUnit, splitUnits, type Unit } from './units';
+import { matchUnit, splitUnits, unitKey, type Unit } from './units';
 import { stateFromText } from './state-words';
 import { readApproval, readClosedFlag } from './vocabulary';
 
@@ -49,7 +49,12 @@ export interface TaskRow {
   /** The row's key (ID cell), '' when it has none yet. */
   key: string;
   task: string;
+  /** The lead unit first, then any other unit the unit cell names. */
   units: string[];
+  /** Units that support the task (配合单位): the unit cell's others and the co-unit column's. */
+  coUnits: string[];
+  /** 点位: where the problem is, when the ledger says. */
+  place: string;
   status: StatusCode;
   deadline: Deadline | undefined;
   /** The deadline in force: the original, or an approved extension. */
@@ -230,6 +235,8 @@ export function readTask(values: unknown[][], index: number, columns: Columns, c
     key: cellText(cell(row, ctx.keyColumn)),
     task,
     units,
+    coUnits: coUnitsOf(units, cell(row, columns.coUnits)),
+    place: cellText(cell(row, columns.place)),
     status,
     deadline,
     effectiveDeadline: effective,
@@ -242,6 +249,19 @@ export function readTask(values: unknown[][], index: number, columns: Columns, c
     notes,
     problems,
   };
+}
+
+/** The co-units of a task: units after the lead in its unit cell, then the co-unit column's, each once, never the lead. */
+function coUnitsOf(units: string[], coCell: unknown): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>(units.slice(0, 1).map(unitKey));
+  for (const name of [...units.slice(1), ...splitUnits(coCell)]) {
+    const k = unitKey(name);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(name);
+  }
+  return out;
 }
 
 export function readTasks(values: unknown[][], firstRow: number, kinds: RowKind[], columns: Columns, ctx: LedgerContext): TaskRow[] {

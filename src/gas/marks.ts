@@ -17,8 +17,8 @@ export const COLUMN_MARK = 'duban.column';
 export const SHEET_MARK = 'duban.sheet';
 
 /** The roles of the sheets the script creates. */
-export type SheetRole = 'tasks' | 'settings' | 'units' | 'holidays' | 'problems';
-const ROLES: readonly SheetRole[] = ['tasks', 'settings', 'units', 'holidays', 'problems'];
+export type SheetRole = 'tasks' | 'settings' | 'units' | 'holidays' | 'problems' | 'log';
+const ROLES: readonly SheetRole[] = ['tasks', 'settings', 'units', 'holidays', 'problems', 'log'];
 
 /** The script's columns on a sheet, 0-based, by field (the first mark wins if a field is marked twice). */
 export function markedColumns(sheet: Sheet): Partial<Record<ScriptField, number>> {
@@ -62,7 +62,7 @@ export function markSheet(sheet: Sheet, role: SheetRole): void {
  * columns (and only those) are adopted: marked now, by the field their header names. Only
  * runs when the sheet has no column marks at all; costs a few calls per protected range.
  */
-export function adoptLegacyColumns(sheet: Sheet): Partial<Record<ScriptField, number>> {
+export function adoptLegacyColumns(sheet: Sheet, mark = true): Partial<Record<ScriptField, number>> {
   const ours = new Set(allTexts('setup.protection'));
   const found: { column: number; field: ScriptField }[] = [];
   const taken = new Set<ScriptField>();
@@ -77,7 +77,7 @@ export function adoptLegacyColumns(sheet: Sheet): Partial<Record<ScriptField, nu
       found.push({ column: range.getColumn() - 1 + i, field });
     });
   }
-  markColumns(sheet, found);
+  if (mark) markColumns(sheet, found);
   const out: Partial<Record<ScriptField, number>> = {};
   for (const { column, field } of found) out[field] = column;
   return out;

@@ -5,6 +5,7 @@ export function addMenu(t: Translate): void {
   SpreadsheetApp.getUi()
     .createMenu(t('menu.title'))
     .addItem(t('menu.sweep'), 'sweep')
+    .addItem(t('menu.preview'), 'preview')
     .addSeparator()
     .addItem(t('menu.setup'), 'setup')
     .addItem(t('menu.installTriggers'), 'installTriggers')
@@ -12,4 +13,4 @@ export function addMenu(t: Translate): void {
 }
 
 /** The menu's function names, for the smoke test that every one is in the bundle. */
-export const MENU_FUNCTIONS = ['sweep', 'setup', 'installTriggers'] as const;
+export const MENU_FUNCTIONS = ['sweep', 'preview', 'setup', 'installTriggers'] as const;

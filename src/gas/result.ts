@@ -7,8 +7,17 @@ export interface JobResult {
   counts: Record<string, number>;
   /** Each problem found, located: "《任务台账》F7 (整改时限): …". */
   warnings: string[];
-  /** Mails sent by the job (recipient and subject), for the record. */
-  mails: { to: string; subject: string }[];
+  /** Mails sent by the job, for the record: recipient, subject, and for notices their numbers and highest level. */
+  mails: SentRecord[];
+  /** What a preview would send (nothing is sent): the composed mails. */
+  preview?: { to: string; subject: string; body: string; htmlBody: string; numbers: string[]; level: string }[];
+}
+
+export interface SentRecord {
+  to: string;
+  subject: string;
+  numbers?: string[];
+  level?: string;
 }
 
 export function emptyResult(job: string): JobResult {

@@ -18,6 +18,7 @@ import { formatScriptColumns } from './script-columns';
 import { ensureScriptSheet, openWorkbook, type Workbook, ledgerContext } from './workbook';
 import { markSheet, type SheetRole } from './marks';
 import { addScriptColumns, readTaskSheet } from './sweep-job';
+import { openLog } from './notices';
 import { contiguousRuns } from './write-back';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -228,6 +229,7 @@ export function setUpWorkbook(now: Date): JobResult {
   const unitSheet = setUpUnits(wb, changes, notices);
   setUpHolidays(wb, changes, notices);
   const problem = setUpTasks(wb, unitSheet, changes);
+  openLog(wb, changes);
   result.counts = { changes: changes.length, sheets: wb.sheets.length };
   result.warnings.push(...changes, ...notices);
   // A task sheet that could not be set up is the news, whatever else was created: saying

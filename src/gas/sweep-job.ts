@@ -5,7 +5,8 @@
  */
 import type { Merge } from '../core/ledger';
 import { describeProblem, type Problem } from '../core/problem';
-import { planSweep, type SweepPlan } from '../core/sweep';
+import { planSweep, type RowCells, type SweepPlan } from '../core/sweep';
+import type { TaskRow } from '../core/tasks';
 import { applyColourRules } from './colours';
 import { emptyResult, type JobResult } from './result';
 import { ledgerContext, openWorkbook, type FoundSheet, type Workbook } from './workbook';
@@ -14,6 +15,8 @@ import { tellAdmin } from './admin';
 import { formatScriptColumns } from './script-columns';
 import { writeProblemsSheet } from './problems-sheet';
 import { adoptLegacyColumns, markColumns, markedColumns } from './marks';
+import { keysAfter, sendNotices } from './notices';
+import { noticeCells } from '../core/notices/cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -22,9 +25,10 @@ export function taskSheetOf(wb: Workbook): FoundSheet | undefined {
 }
 
 /** The task sheet as one read: values, formulas, merges and the script's marked columns. */
-export function readTaskSheet(sheet: Sheet): { values: unknown[][]; formulas: string[][]; merges: Merge[]; scriptColumns: ReturnType<typeof markedColumns> } {
+export function readTaskSheet(sheet: Sheet, opts: { adopt?: boolean } = {}): { values: unknown[][]; formulas: string[][]; merges: Merge[]; scriptColumns: ReturnType<typeof markedColumns> } {
   const marked = markedColumns(sheet);
-  const scriptColumns = Object.keys(marked).length > 0 ? marked : adoptLegacyColumns(sheet);
+  // A preview changes nothing, not even a mark: it reads a legacy sheet as if adopted.
+  const scriptColumns = Object.keys(marked).length > 0 ? marked : adoptLegacyColumns(sheet, opts.adopt !== false);
   if (sheet.getLastRow() === 0) return { values: [], formulas: [], merges: [], scriptColumns };
   const range = sheet.getDataRange();
   return { values: range.getValues(), formulas: range.getFormulas(), merges: mergesOf(range), scriptColumns };
@@ -45,6 +49,17 @@ export function addScriptColumns(sheet: Sheet, plan: SweepPlan): void {
   formatScriptColumns(sheet, plan);
 }
 
+/** The notice cells as a plan of their own, each row found by the key it has now (a row keyed today by its new key). */
+function noticeCellPlan(plan: SweepPlan, cells: Map<number, RowCells>, keyOf: (task: TaskRow) => string): SweepPlan {
+  const taskAt = new Map(plan.tasks.map((task) => [task.index, task] as const));
+  const rows = plan.rows.flatMap((r) => {
+    const c = cells.get(r.index);
+    const task = taskAt.get(r.index);
+    return c && task ? [{ ...r, key: keyOf(task), newKey: undefined, script: c.script, fill: [] }] : [];
+  });
+  return { ...plan, rows };
+}
+
 function fail(wb: Workbook, result: JobResult, sheetName: string, message: string, problems: Problem[], now: Date): JobResult {
   result.ok = false;
   result.message = message;
@@ -54,6 +69,7 @@ function fail(wb: Workbook, result: JobResult, sheetName: string, message: strin
 }
 
 export function sweepLedger(now: Date): JobResult {
+  const started = Date.now();
   const result = emptyResult('sweep');
   const wb = openWorkbook(now);
   const { t } = wb;
@@ -78,6 +94,12 @@ export function sweepLedger(now: Date): JobResult {
   writeProblemsSheet(wb, [...wb.problems, ...plan.problems], now, changes);
   result.warnings.push(...changes);
   result.warnings.push(...plan.problems.map((p) => describeProblem(p, t)));
+
+  // Then the day's notices, and the ledger's notice cells drawn from the log as it now stands.
+  const notices = sendNotices(wb, sheet, plan, now, started, result, plan.problems.map((p) => describeProblem(p, t)));
+  const keyOf = keysAfter(plan);
+  const cells = noticeCells(plan.tasks, notices.entries, wb.settings.dryRun, keyOf, t);
+  writePlan(sheet, noticeCellPlan(plan, cells, keyOf), wb.clock.fromDay, { checkInputs: false });
   result.warnings.push(...outcome.lost.map((row) => t('sweep.rowMoved', { sheet: sheet.getName(), row })));
   result.warnings.push(...outcome.changed.map((row) => t('sweep.changedMeanwhile', { sheet: sheet.getName(), row })));
   result.counts = {

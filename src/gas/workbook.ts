@@ -29,6 +29,7 @@ export const ROLE_SHEET_NAME: Record<SheetRole, MessageKey> = {
   units: 'sheet.units',
   holidays: 'sheet.holidays',
   problems: 'sheet.problems',
+  log: 'sheet.log',
 };
 
 /** The header row the script writes on each sheet only it uses: how a sheet set up before marks is known. */

@@ -67,7 +67,11 @@ export function locateRows(fresh: unknown[][], plan: Pick<SweepPlan, 'headerRow'
   return found;
 }
 
-export function writePlan(sheet: Sheet, plan: SweepPlan, fromDay: (d: Day) => Date): WriteOutcome {
+/**
+ * `checkInputs: false` is for cells that do not follow from the row's cells (the notice counts,
+ * drawn from the log): a person's edit since the read does not make them wrong.
+ */
+export function writePlan(sheet: Sheet, plan: SweepPlan, fromDay: (d: Day) => Date, opts: { checkInputs?: boolean } = {}): WriteOutcome {
   const toCell = (v: OutValue): unknown => (typeof v === 'object' ? fromDay(v.day) : v);
   const range = sheet.getDataRange();
   const fresh = range.getValues();
@@ -76,7 +80,7 @@ export function writePlan(sheet: Sheet, plan: SweepPlan, fromDay: (d: Day) => Da
   const lost = plan.rows.filter((w) => !located.has(w)).map((w) => w.index + 1);
   const changed: number[] = [];
   for (const [write, r] of located) {
-    if (decisionInputs(fresh[r] ?? [], plan.columns) === write.inputs) continue;
+    if (opts.checkInputs === false || decisionInputs(fresh[r] ?? [], plan.columns) === write.inputs) continue;
     located.delete(write);
     changed.push(r + 1);
   }

@@ -71,7 +71,7 @@ describe('matchField', () => {
 
   it('reads a Chinese header by its ending, not by a word it starts with', () => {
     expect(matchField('问题类型')).toBeUndefined();
-    expect(matchField('问题点位')).toBeUndefined();
+    expect(matchField('问题点位')).toBe('place');
     expect(matchField('问题地址')).toBeUndefined();
     expect(matchField('整改时限要求')).toBe('deadline');
     expect(matchField('责任单位名称')).toBe('unit');
@@ -97,9 +97,11 @@ describe('matchField', () => {
     expect(matchField('Units involved')).toBeUndefined();
   });
 
-  it('does not take a supporting unit for the responsible one', () => {
-    expect(matchField('配合单位')).toBeUndefined();
-    expect(matchField('配合责任单位')).toBeUndefined();
+  it('does not take a supporting unit for the responsible one: it is a co-unit', () => {
+    expect(matchField('配合单位')).toBe('coUnits');
+    expect(matchField('配合责任单位')).toBe('coUnits');
+    expect(matchField('协办部门')).toBe('coUnits');
+    expect(matchField('协助人')).toBeUndefined();
   });
 });
 

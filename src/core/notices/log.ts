@@ -1,0 +1,171 @@
+/**
+ * 督办记录: the notice log, the source of truth for every notice's number, count and level.
+ *
+ * One row per delivery: a notice (or reminder) of one task to one person. A row is written
+ * (claimed) before its mail is sent and its outcome set after, so a rerun never sends twice
+ * and a run that dies loses nothing: rows still 'claimed' are sent by the next run; a row left
+ * 'sending' may or may not have gone out, and is reported, never resent blindly. The ledger's
+ * 督办次数 / 最近督办 / 督办级别 are drawn from here each day; a person's edit to them does not
+ * move the ladder.
+ */
+import { isDateValue, ymdFromDay, type Day } from '../day';
+import { allTexts, type MessageKey, type Translate } from '../i18n';
+import { cellText, normalizeHeader } from '../text';
+import { LEVEL_WORD, type NoticeLevel, type RecipientRole } from './types';
+
+export type Outcome = 'claimed' | 'sending' | 'sent' | 'test' | 'deferred' | 'failed' | 'uncertain' | 'cancelled';
+
+export const OUTCOME_WORD: Record<Outcome, MessageKey> = {
+  claimed: 'outcome.claimed',
+  sending: 'outcome.sending',
+  sent: 'outcome.sent',
+  test: 'outcome.test',
+  deferred: 'outcome.deferred',
+  failed: 'outcome.failed',
+  uncertain: 'outcome.uncertain',
+  cancelled: 'outcome.cancelled',
+};
+
+export const ROLE_WORD: Record<RecipientRole, MessageKey> = {
+  contact: 'role.contact',
+  head: 'role.head',
+  leader: 'role.leader',
+  support: 'role.support',
+};
+
+/** The log's columns, in the order the script writes them. */
+export const LOG_COLUMNS = ['number', 'time', 'key', 'unit', 'level', 'ordinal', 'deadline', 'to', 'role', 'subject', 'outcome', 'detail'] as const;
+export type LogColumn = (typeof LOG_COLUMNS)[number];
+
+export const LOG_HEADER: Record<LogColumn, MessageKey> = {
+  number: 'logcol.number',
+  time: 'logcol.time',
+  key: 'logcol.key',
+  unit: 'logcol.unit',
+  level: 'logcol.level',
+  ordinal: 'logcol.ordinal',
+  deadline: 'logcol.deadline',
+  to: 'logcol.to',
+  role: 'logcol.role',
+  subject: 'logcol.subject',
+  outcome: 'logcol.outcome',
+  detail: 'logcol.detail',
+};
+
+/** Each column's number format: dates as dates, the ordinal a number, the rest text. */
+export const LOG_FORMAT: Record<LogColumn, string> = {
+  number: '@',
+  time: 'yyyy-mm-dd hh:mm',
+  key: '@',
+  unit: '@',
+  level: '@',
+  ordinal: '0',
+  deadline: 'yyyy-mm-dd',
+  to: '@',
+  role: '@',
+  subject: '@',
+  outcome: '@',
+  detail: '@',
+};
+
+export interface LogEntry {
+  /** 0-based row in the log sheet. */
+  index: number;
+  /** 督办〔2026〕第12号; '' for a reminder. */
+  number: string;
+  time: Date | undefined;
+  day: Day | undefined;
+  key: string;
+  unit: string;
+  level: NoticeLevel;
+  ordinal: number;
+  deadline: Day | undefined;
+  to: string;
+  role: RecipientRole;
+  subject: string;
+  outcome: Outcome;
+  detail: string;
+}
+
+function byWord<T extends string>(words: Record<T, MessageKey>): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const [code, key] of Object.entries(words) as [T, MessageKey][]) for (const text of allTexts(key)) map.set(normalizeHeader(text), code);
+  return map;
+}
+
+const LEVEL_BY_WORD = byWord(LEVEL_WORD);
+const OUTCOME_BY_WORD = byWord(OUTCOME_WORD);
+const ROLE_BY_WORD = byWord(ROLE_WORD);
+
+export function logHeader(t: Translate): string[] {
+  return LOG_COLUMNS.map((c) => t(LOG_HEADER[c]));
+}
+
+/** Where each column is in the sheet, by its header in any language; the script's order when there is no header. */
+function columnsOf(header: unknown[]): Record<LogColumn, number> {
+  const at = {} as Record<LogColumn, number>;
+  LOG_COLUMNS.forEach((c, i) => {
+    const texts = new Set(allTexts(LOG_HEADER[c]).map(normalizeHeader));
+    const found = header.findIndex((h) => texts.has(normalizeHeader(h)));
+    at[c] = found >= 0 ? found : i;
+  });
+  return at;
+}
+
+/** The log's rows as entries; rows that do not read as one (a note someone typed) are skipped. */
+export function parseLog(values: unknown[][], toDay: (d: Date) => Day): LogEntry[] {
+  if (values.length === 0) return [];
+  const at = columnsOf(values[0] ?? []);
+  const entries: LogEntry[] = [];
+  for (let r = 1; r < values.length; r++) {
+    const row = values[r] ?? [];
+    const get = (c: LogColumn): unknown => row[at[c]];
+    const level = LEVEL_BY_WORD.get(normalizeHeader(get('level')));
+    const outcome = OUTCOME_BY_WORD.get(normalizeHeader(get('outcome')));
+    const key = cellText(get('key'));
+    if (level === undefined || outcome === undefined || key === '') continue;
+    const time = get('time');
+    const deadline = get('deadline');
+    entries.push({
+      index: r,
+      number: cellText(get('number')),
+      time: isDateValue(time) ? time : undefined,
+      day: isDateValue(time) ? toDay(time) : undefined,
+      key,
+      unit: cellText(get('unit')),
+      level,
+      ordinal: Number(get('ordinal')) || 0,
+      deadline: isDateValue(deadline) ? toDay(deadline) : undefined,
+      to: cellText(get('to')),
+      role: ROLE_BY_WORD.get(normalizeHeader(get('role'))) ?? 'contact',
+      subject: cellText(get('subject')),
+      outcome,
+      detail: cellText(get('detail')),
+    });
+  }
+  return entries;
+}
+
+/** The sequence number and year a notice number carries: 督办〔2026〕第12号 → 2026, 12. */
+export function numberParts(number: string): { year: number; n: number } | undefined {
+  const year = /(\d{4})/.exec(number);
+  const n = /(\d+)\D*$/.exec(number);
+  if (!year || !n || n.index <= year.index) return undefined;
+  return { year: Number(year[1]), n: Number(n[1]) };
+}
+
+/** Hands out notice numbers for a year: after the highest the log holds, never reused. */
+export function numberer(entries: readonly LogEntry[], today: Day, prefix: string, t: Translate): () => string {
+  const year = ymdFromDay(today).year;
+  let last = 0;
+  for (const e of entries) {
+    const parts = numberParts(e.number);
+    if (parts && parts.year === year) last = Math.max(last, parts.n);
+  }
+  return () => t('notice.number', { prefix, year, n: ++last });
+}
+
+/** Deliveries that count as given: sent, or possibly sent (never resent); test ones during a dry run. */
+export function isGiven(outcome: Outcome, dryRun: boolean): boolean {
+  return outcome === 'sent' || outcome === 'uncertain' || (dryRun && outcome === 'test');
+}

@@ -1,0 +1,304 @@
+/**
+ * The notices planner: who is told what today, from the ledger's tasks and the notice log.
+ *
+ * 当场下单、限期整改、全程跟进: a task that becomes overdue gets its first 整改通知 on the first
+ * working day it is late; while it stays undone, the next one after 督办间隔天数, never more often.
+ * The n-th notice is 通报批评 from 通报批评督办次数 on (its head is told too) and 约谈 from
+ * 约谈督办次数 on (the supervising leader too). One reminder goes before a deadline, once per task
+ * and deadline. The ladder counts the log's given notices for the deadline in force: a reopened
+ * task (反弹) continues it, an approved extension starts it again. Who is told comes only from the
+ * directory; a unit or address that is not there is never guessed, it goes to the admin.
+ */
+import type { WorkCalendar } from '../calendar';
+import type { Day } from '../day';
+import { formatDay } from '../day';
+import type { Translate } from '../i18n';
+import type { Settings } from '../settings';
+import type { TaskRow } from '../tasks';
+import { isEmail } from '../text';
+import { matchUnit, type Unit } from '../units';
+import { isGiven, numberer, type LogEntry } from './log';
+import { LEVEL_RANK, type DigestPlan, type NoticeLevel, type RecipientRole, type TaskNotice } from './types';
+
+export interface NoticeInput {
+  tasks: readonly TaskRow[];
+  /** The task's key: the plan's new key for a row keyed today. */
+  keyOf: (task: TaskRow) => string;
+  entries: readonly LogEntry[];
+  units: Unit[];
+  settings: Settings;
+  calendar: WorkCalendar;
+  today: Day;
+  t: Translate;
+}
+
+/** One notice (or reminder) of one task to one person. */
+export interface Delivery {
+  notice: TaskNotice;
+  to: string;
+  toName: string;
+  role: RecipientRole;
+  /** The unit the notice is about for this person: the lead unit, or the co-unit they speak for. */
+  section: { unit: string; role: 'lead' | 'support' };
+  /** A claim made today by a run that stopped before sending it: the row to confirm instead of a new one. */
+  resume?: number;
+  /** What the log records beside the notice (continued after a reopening, restarted after an extension). */
+  detail: string;
+}
+
+export type UnreachableReason = 'noUnit' | 'noAddress' | 'badAddress';
+
+/** A notice that has nobody to go to: the admin is told, nobody is guessed. */
+export interface Unreachable {
+  unit: string;
+  role: RecipientRole;
+  notice: TaskNotice;
+  reason: UnreachableReason;
+  /** The address as the directory has it, for a bad one. */
+  to?: string;
+}
+
+export interface Interview {
+  unit: string;
+  head: string;
+  leader: string;
+  tasks: TaskNotice[];
+}
+
+export interface NoticePlan {
+  /** Whether notices go out today (a working day, or the settings allow any day). */
+  sendsToday: boolean;
+  deliveries: Delivery[];
+  unreachable: Unreachable[];
+  interviews: Interview[];
+}
+
+/** The level of the n-th notice on the ladder. */
+export function levelOf(ordinal: number, settings: Pick<Settings, 'criticismAfterNotices' | 'interviewAfterNotices'>): NoticeLevel {
+  if (ordinal >= settings.interviewAfterNotices) return 'interview';
+  if (ordinal >= settings.criticismAfterNotices) return 'criticism';
+  return 'notice';
+}
+
+/** One notice number's deliveries, as the log has them. */
+interface NumberState {
+  number: string;
+  ordinal: number;
+  level: NoticeLevel;
+  /** The day it was first given to anyone. */
+  givenOn: Day | undefined;
+  given: Set<string>;
+  /** Deliveries not (yet) given: deferred, failed, cancelled, or claimed today. */
+  pending: Map<string, LogEntry>;
+}
+
+function numberStates(entries: readonly LogEntry[], dryRun: boolean, today: Day): NumberState[] {
+  const byNumber = new Map<string, NumberState>();
+  for (const e of entries) {
+    let s = byNumber.get(e.number);
+    if (!s) {
+      s = { number: e.number, ordinal: e.ordinal, level: e.level, givenOn: undefined, given: new Set(), pending: new Map() };
+      byNumber.set(e.number, s);
+    }
+    if (isGiven(e.outcome, dryRun)) {
+      s.given.add(e.to);
+      s.pending.delete(e.to);
+      if (e.day !== undefined && (s.givenOn === undefined || e.day < s.givenOn)) s.givenOn = e.day;
+    } else if (!s.given.has(e.to) && (e.outcome !== 'claimed' || e.day === today) && e.outcome !== 'sending') {
+      s.pending.set(e.to, e);
+    }
+  }
+  return [...byNumber.values()].sort((a, b) => a.ordinal - b.ordinal);
+}
+
+/** Addresses in a directory cell: several may be separated by commas or 、. */
+function addresses(cell: string): string[] {
+  return cell
+    .split(/[,，;；、\s]+/)
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+}
+
+export function planNotices(input: NoticeInput): NoticePlan {
+  const { settings, calendar, today, t } = input;
+  const plan: NoticePlan = { sendsToday: settings.sendOnNonWorkingDays || calendar.isWorkingDay(today), deliveries: [], unreachable: [], interviews: [] };
+  if (!plan.sendsToday) return plan;
+  const next = numberer(input.entries, today, settings.noticePrefix, t);
+  const byKey = new Map<string, LogEntry[]>();
+  for (const e of input.entries) byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
+  const elapsed = (from: Day): number => (settings.countDays === 'working' ? calendar.workingDaysBetween(from, today) : today - from);
+  const interviews = new Map<string, Interview>();
+
+  for (const task of input.tasks) {
+    const key = input.keyOf(task);
+    const deadline = task.effectiveDeadline;
+    if (key === '' || deadline === undefined) continue;
+    const mine = byKey.get(key) ?? [];
+    const base = {
+      key,
+      row: task.index + 1,
+      unit: task.units[0] ?? '',
+      coUnits: task.coUnits,
+      task: task.task,
+      place: task.place,
+      deadline,
+      daysOverdue: task.state.daysOverdue,
+    };
+
+    if (task.state.code === 'dueSoon') {
+      // One reminder per task and deadline.
+      const reminders = numberStates(mine.filter((e) => e.level === 'reminder' && e.deadline === deadline), settings.dryRun, today);
+      const done = reminders.some((s) => s.given.size > 0);
+      const pending = reminders.flatMap((s) => [...s.pending.values()]);
+      if (done && pending.length === 0) continue;
+      const notice: TaskNotice = { ...base, level: 'reminder', ordinal: 0, number: '' };
+      deliver(input, plan, task, notice, done ? pending.map((e) => e.to) : undefined, pending, '');
+      continue;
+    }
+    if (task.state.code !== 'overdue') continue;
+
+    const ladder = numberStates(mine.filter((e) => e.level !== 'reminder' && e.deadline === deadline), settings.dryRun, today);
+    const given = ladder.filter((s) => s.given.size > 0);
+    const last = given[given.length - 1];
+    let notice: TaskNotice;
+    let only: string[] | undefined;
+    let pending: LogEntry[] = [];
+    if (last && last.pending.size > 0) {
+      // The last notice still owes someone (deferred by the quota, or failed): they get it today.
+      notice = { ...base, level: last.level, ordinal: last.ordinal, number: last.number };
+      pending = [...last.pending.values()];
+      only = pending.map((e) => e.to);
+    } else if (!last || (last.givenOn !== undefined && elapsed(last.givenOn) >= settings.noticeIntervalDays)) {
+      const ordinal = given.length + 1;
+      // A number claimed for this step but never given (deferred, failed) is the same notice: it keeps its number.
+      const earlier = ladder.find((s) => s.ordinal === ordinal && s.given.size === 0);
+      pending = earlier ? [...earlier.pending.values()] : [];
+      notice = { ...base, level: levelOf(ordinal, settings), ordinal, number: earlier?.number ?? '' };
+    } else {
+      continue;
+    }
+    const detail = ladderDetail(task, mine, deadline, t);
+    const reached = deliver(input, plan, task, notice, only, pending, detail, () => (notice.number = notice.number || next()));
+    if (reached && notice.level === 'interview') {
+      const unit = matchUnit(notice.unit, input.units);
+      const name = unit?.name ?? notice.unit;
+      const entry = interviews.get(name) ?? { unit: name, head: unit?.head ?? '', leader: unit?.leader ?? '', tasks: [] };
+      entry.tasks.push(notice);
+      interviews.set(name, entry);
+    }
+  }
+  plan.interviews = [...interviews.values()];
+  return plan;
+}
+
+/** What the log records beside a notice: a ladder continued after a reopening, or started again after an extension. */
+function ladderDetail(task: TaskRow, mine: readonly LogEntry[], deadline: Day, t: Translate): string {
+  const earlier = mine.filter((e) => e.level !== 'reminder' && e.deadline !== undefined && e.deadline !== deadline);
+  if (earlier.length > 0 && task.deadline?.kind === 'date' && task.deadline.day !== deadline) {
+    return t('notice.afterExtension', { deadline: formatDay(deadline) });
+  }
+  if (task.reopenCount > 0) return t('notice.afterReopen', { count: task.reopenCount });
+  return '';
+}
+
+/**
+ * Adds a notice's deliveries: the lead unit's contact always, its head from 通报批评, its
+ * leader at 约谈, each co-unit's contact; `only` limits them to addresses still owed. Returns
+ * whether anyone can be reached (a number is handed out only then, through `number`).
+ */
+function deliver(
+  input: NoticeInput,
+  plan: NoticePlan,
+  task: TaskRow,
+  notice: TaskNotice,
+  only: string[] | undefined,
+  pending: LogEntry[],
+  detail: string,
+  number: () => void = () => undefined,
+): boolean {
+  const rank = LEVEL_RANK[notice.level];
+  const wanted: { unit: string; role: RecipientRole; section: 'lead' | 'support'; name: string; cell: (u: Unit) => [string, string] }[] = [
+    { unit: notice.unit, role: 'contact', section: 'lead', name: notice.unit, cell: (u) => [u.contactEmail, u.contact] },
+  ];
+  if (rank >= LEVEL_RANK.criticism) wanted.push({ unit: notice.unit, role: 'head', section: 'lead', name: notice.unit, cell: (u) => [u.headEmail, u.head] });
+  if (rank >= LEVEL_RANK.interview) wanted.push({ unit: notice.unit, role: 'leader', section: 'lead', name: notice.unit, cell: (u) => [u.leaderEmail, u.leader] });
+  for (const co of task.coUnits) wanted.push({ unit: co, role: 'support', section: 'support', name: co, cell: (u) => [u.contactEmail, u.contact] });
+
+  const out: Delivery[] = [];
+  const seen = new Set<string>();
+  for (const w of wanted) {
+    const unit = matchUnit(w.unit, input.units);
+    if (!unit) {
+      plan.unreachable.push({ unit: w.unit, role: w.role, notice, reason: 'noUnit' });
+      continue;
+    }
+    const [cell, person] = w.cell(unit);
+    const list = addresses(cell);
+    if (list.length === 0) {
+      plan.unreachable.push({ unit: unit.name, role: w.role, notice, reason: 'noAddress' });
+      continue;
+    }
+    for (const to of list) {
+      if (!isEmail(to)) {
+        plan.unreachable.push({ unit: unit.name, role: w.role, notice, reason: 'badAddress', to });
+        continue;
+      }
+      const address = to.toLowerCase();
+      if (seen.has(address) || (only && !only.some((a) => a.toLowerCase() === address))) continue;
+      seen.add(address);
+      const claim = pending.find((e) => e.to.toLowerCase() === address && e.outcome === 'claimed' && e.day === input.today);
+      out.push({
+        notice: { ...notice, unit: w.section === 'lead' ? unit.name : notice.unit },
+        to,
+        toName: person,
+        role: w.role,
+        section: { unit: unit.name, role: w.section },
+        ...(claim ? { resume: claim.index } : {}),
+        detail,
+      });
+    }
+  }
+  if (out.length === 0) return false;
+  number();
+  for (const d of out) d.notice.number = notice.number;
+  plan.deliveries.push(...out);
+  return true;
+}
+
+/**
+ * The deliveries as digests: one per person, a section per unit they answer for (the units
+ * they lead first), most urgent first. Digests are ordered by urgency for a tight quota: 约谈,
+ * then 通报批评, then the longest overdue.
+ */
+export function groupDigests(deliveries: readonly Delivery[]): { plan: DigestPlan; deliveries: Delivery[] }[] {
+  const byTo = new Map<string, { plan: DigestPlan; deliveries: Delivery[] }>();
+  for (const d of deliveries) {
+    const id = d.to.toLowerCase();
+    let digest = byTo.get(id);
+    if (!digest) {
+      digest = { plan: { to: d.to, toName: d.toName, sections: [] }, deliveries: [] };
+      byTo.set(id, digest);
+    }
+    digest.deliveries.push(d);
+    let section = digest.plan.sections.find((s) => s.unit === d.section.unit && s.role === d.section.role);
+    if (!section) {
+      section = { unit: d.section.unit, role: d.section.role, notices: [] };
+      digest.plan.sections.push(section);
+    }
+    if (!section.notices.some((n) => n.key === d.notice.key && n.number === d.notice.number && n.level === d.notice.level)) section.notices.push(d.notice);
+  }
+  const urgency = (ds: Delivery[]): [number, number] => [
+    Math.max(...ds.map((d) => LEVEL_RANK[d.notice.level])),
+    Math.max(...ds.map((d) => d.notice.daysOverdue)),
+  ];
+  const digests = [...byTo.values()];
+  for (const d of digests) {
+    d.plan.sections.sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));
+    for (const s of d.plan.sections) s.notices.sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || b.daysOverdue - a.daysOverdue);
+  }
+  return digests.sort((a, b) => {
+    const [ra, da] = urgency(a.deliveries);
+    const [rb, db] = urgency(b.deliveries);
+    return rb - ra || db - da || a.plan.to.localeCompare(b.plan.to);
+  });
+}

@@ -1,0 +1,254 @@
+/**
+ * Sends the day's notices, after the sweep has written the states (one trigger, one lock).
+ *
+ * Claim, then send, then confirm: every delivery is a 督办记录 row written (待发送) before any
+ * mail goes out; each digest's rows are marked 发送中 just before its mail is sent and 已发送
+ * just after. A rerun the same day finds them given and sends nothing; a run that died leaves
+ * its unsent claims 待发送 (the next run sends them) and at most one digest 发送中 (reported to
+ * the admin as 未确认, never resent blindly). The quota is checked first: what does not fit is
+ * 延后, most urgent first, and goes out on the next run. A run near Apps Script's time limit
+ * stops between two digests and schedules its own continuation.
+ */
+import type { Day } from '../core/day';
+import { LEVEL_WORD, type ComposedMail, type NoticeLevel } from '../core/notices/types';
+import { LOG_COLUMNS, LOG_FORMAT, OUTCOME_WORD, ROLE_WORD, logHeader, parseLog, type LogColumn, type LogEntry, type Outcome } from '../core/notices/log';
+import { groupDigests, planNotices, type Delivery, type NoticePlan } from '../core/notices/plan';
+import { composeDigest } from '../core/notices/digest';
+import { composeAdminSummary, type AdminSummary } from '../core/notices/summary';
+import type { SweepPlan } from '../core/sweep';
+import type { TaskRow } from '../core/tasks';
+import type { JobResult } from './result';
+import { ensureScriptSheet, type Workbook } from './workbook';
+import { contiguousRuns } from './write-back';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Stop sending this long after the job began: Apps Script stops an execution at 6 minutes. */
+const TIME_BUDGET_MS = 4.5 * 60_000;
+/** The handler of the one-off trigger that continues a run stopped by the time budget. */
+export const CONTINUE_HANDLER = 'continueSweep';
+
+export interface NoticeRun {
+  /** The log after this run: what the ledger's notice cells are drawn from. */
+  entries: LogEntry[];
+  summary: AdminSummary;
+}
+
+/** The key each task has after the sweep's write (a row keyed today has its new key). */
+export function keysAfter(plan: SweepPlan): (task: TaskRow) => string {
+  const newKeys = new Map(plan.rows.filter((r) => r.newKey !== undefined).map((r) => [r.index, r.newKey!] as const));
+  return (task) => newKeys.get(task.index) ?? task.key;
+}
+
+/** The link to a task's row in the sheet, for the mails. */
+function rowLinker(wb: Workbook, sheet: Sheet): (row: number) => string {
+  const base = `${wb.ss.getUrl()}#gid=${sheet.getSheetId()}`;
+  return (row) => `${base}&range=A${row}`;
+}
+
+interface Composed {
+  mail: ComposedMail;
+  deliveries: Delivery[];
+  level: NoticeLevel;
+  numbers: string[];
+}
+
+/** The day's digests, composed, most urgent first. */
+export function composeAll(wb: Workbook, sheet: Sheet, plan: NoticePlan): Composed[] {
+  const rowLink = rowLinker(wb, sheet);
+  return groupDigests(plan.deliveries).map(({ plan: digest, deliveries }) => {
+    const mail = composeDigest(digest, { t: wb.t, today: wb.clock.today, senderName: wb.settings.senderName, rowLink });
+    const level = deliveries.reduce<NoticeLevel>((top, d) => (rank(d.notice.level) > rank(top) ? d.notice.level : top), 'reminder');
+    const numbers = [...new Set(deliveries.map((d) => d.notice.number).filter((n) => n !== ''))];
+    return { mail, deliveries, level, numbers };
+  });
+}
+
+function rank(level: NoticeLevel): number {
+  return ['reminder', 'notice', 'criticism', 'interview'].indexOf(level);
+}
+
+/** The log sheet and what it holds, created (and marked) when missing. */
+export function openLog(wb: Workbook, changes: string[]): { sheet: Sheet; entries: LogEntry[]; rows: number } {
+  const { found, created } = ensureScriptSheet(wb, 'log', changes);
+  const sheet = found.sheet;
+  if (created || found.values.length === 0) {
+    const header = logHeader(wb.t);
+    sheet.getRange(1, 1, 1, header.length).setNumberFormat('@').setValues([header]).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+    LOG_COLUMNS.forEach((c, i) => sheet.setColumnWidth(i + 1, c === 'subject' ? 360 : c === 'number' || c === 'time' ? 150 : 110));
+    return { sheet, entries: [], rows: 1 };
+  }
+  return { sheet, entries: parseLog(found.values, wb.clock.toDay), rows: found.values.length };
+}
+
+/** Sets the outcome (and detail) of log rows, one write per run of adjacent rows. */
+function setOutcome(wb: Workbook, sheet: Sheet, rows: number[], outcome: Outcome, detail?: string): void {
+  const outcomeColumn = LOG_COLUMNS.indexOf('outcome') + 1;
+  for (const [lo, hi] of contiguousRuns(rows)) {
+    const n = hi - lo + 1;
+    const cells = Array.from({ length: n }, () => (detail === undefined ? [wb.t(OUTCOME_WORD[outcome])] : [wb.t(OUTCOME_WORD[outcome]), detail]));
+    sheet.getRange(lo + 1, outcomeColumn, n, detail === undefined ? 1 : 2).setValues(cells);
+  }
+}
+
+function logRow(wb: Workbook, d: Delivery, subject: string, now: Date): unknown[] {
+  const cells: Record<LogColumn, unknown> = {
+    number: d.notice.number,
+    time: now,
+    key: d.notice.key,
+    unit: d.notice.unit,
+    level: wb.t(LEVEL_WORD[d.notice.level]),
+    ordinal: d.notice.ordinal,
+    deadline: d.notice.deadline === undefined ? '' : wb.clock.fromDay(d.notice.deadline),
+    to: d.to,
+    role: wb.t(ROLE_WORD[d.role]),
+    subject,
+    outcome: wb.t(OUTCOME_WORD.claimed),
+    detail: d.detail,
+  };
+  return LOG_COLUMNS.map((c) => cells[c]);
+}
+
+/**
+ * Before planning: a row left 发送中 by a run that died may or may not have gone out (未确认:
+ * reported, not resent); a claim from an earlier day is withdrawn (已取消): today's plan decides
+ * again whether the task still needs it, and keeps its number if so.
+ */
+function recover(wb: Workbook, sheet: Sheet, entries: LogEntry[], today: Day): LogEntry[] {
+  const uncertain = entries.filter((e) => e.outcome === 'sending');
+  const stale = entries.filter((e) => e.outcome === 'claimed' && (e.day === undefined || e.day < today));
+  setOutcome(wb, sheet, uncertain.map((e) => e.index), 'uncertain', wb.t('notice.uncertain'));
+  setOutcome(wb, sheet, stale.map((e) => e.index), 'cancelled');
+  for (const e of uncertain) e.outcome = 'uncertain';
+  for (const e of stale) e.outcome = 'cancelled';
+  return uncertain;
+}
+
+/** The day's notices: planned from the ledger and the log, claimed, sent, confirmed; then the admin's summary. */
+export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Date, started: number, result: JobResult, needsPerson: string[]): NoticeRun {
+  const { t, settings } = wb;
+  const today = wb.clock.today;
+  const changes: string[] = [];
+  const log = openLog(wb, changes);
+  result.warnings.push(...changes);
+  const uncertain = recover(wb, log.sheet, log.entries, today);
+  const keyOf = keysAfter(plan);
+  const noticePlan = planNotices({ tasks: plan.tasks, keyOf, entries: log.entries, units: wb.units, settings, calendar: wb.calendar, today, t });
+  const digests = composeAll(wb, sheet, noticePlan);
+
+  // Claim: every new delivery is a row before anything is sent.
+  const rowOf = new Map<Delivery, number>();
+  const fresh: unknown[][] = [];
+  let next = log.rows;
+  for (const digest of digests) {
+    for (const d of digest.deliveries) {
+      if (d.resume !== undefined) {
+        rowOf.set(d, d.resume);
+        continue;
+      }
+      rowOf.set(d, next++);
+      fresh.push(logRow(wb, d, digest.mail.subject, now));
+    }
+  }
+  if (fresh.length > 0) {
+    const range = log.sheet.getRange(log.rows + 1, 1, fresh.length, LOG_COLUMNS.length);
+    range.setNumberFormats(fresh.map(() => LOG_COLUMNS.map((c) => LOG_FORMAT[c])));
+    range.setValues(fresh);
+  }
+
+  const summary: AdminSummary = {
+    date: today,
+    dryRun: settings.dryRun,
+    sent: [],
+    notSent: [],
+    interviews: noticePlan.interviews,
+    needsPerson,
+    counts: {
+      tasks: plan.counts.tasks ?? 0,
+      overdue: plan.counts.overdue ?? 0,
+      notices: new Set(noticePlan.deliveries.filter((d) => d.notice.level !== 'reminder').map((d) => d.notice.number)).size,
+      reminders: new Set(noticePlan.deliveries.filter((d) => d.notice.level === 'reminder').map((d) => d.notice.key)).size,
+    },
+  };
+  for (const u of noticePlan.unreachable) {
+    summary.notSent.push({ unit: u.unit, taskKeys: [u.notice.key], numbers: u.notice.number ? [u.notice.number] : [], reason: u.reason, ...(u.to ? { to: u.to } : {}) });
+  }
+  for (const e of uncertain) summary.notSent.push({ unit: e.unit, taskKeys: [e.key], numbers: e.number ? [e.number] : [], to: e.to, reason: 'uncertain' });
+
+  const reserve = settings.adminEmail ? 1 : 0;
+  let quota = MailApp.getRemainingDailyQuota() - reserve;
+  let stopped = false;
+  for (const digest of digests) {
+    const rows = digest.deliveries.map((d) => rowOf.get(d)!);
+    const units = [...new Set(digest.deliveries.map((d) => d.section.unit))];
+    const keys = [...new Set(digest.deliveries.map((d) => d.notice.key))];
+    const notSent = (reason: 'quota' | 'failed' | 'timeLimit', detail?: string) =>
+      summary.notSent.push({ unit: units.join('、'), taskKeys: keys, numbers: digest.numbers, to: digest.mail.to, reason, ...(detail ? { detail } : {}) });
+    if (stopped || Date.now() - started > TIME_BUDGET_MS) {
+      // Left 待发送: the continuation (or the next run) sends them, without a duplicate.
+      stopped = true;
+      notSent('timeLimit');
+      continue;
+    }
+    if (quota < 1) {
+      setOutcome(wb, log.sheet, rows, 'deferred', t('notice.quota'));
+      notSent('quota');
+      continue;
+    }
+    let to = digest.mail.to;
+    let mail = digest.mail;
+    if (settings.dryRun) {
+      if (!settings.adminEmail) {
+        setOutcome(wb, log.sheet, rows, 'test', t('notice.dryRunNoAdmin'));
+        continue;
+      }
+      to = settings.adminEmail;
+      mail = composeDigest(groupDigests(digest.deliveries)[0]!.plan, {
+        t,
+        today,
+        senderName: settings.senderName,
+        rowLink: rowLinker(wb, sheet),
+        dryRunFor: [digest.mail.to],
+      });
+    }
+    setOutcome(wb, log.sheet, rows, 'sending');
+    try {
+      MailApp.sendEmail({ to, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: settings.senderName });
+    } catch (err) {
+      const detail = err instanceof Error ? err.message : String(err);
+      setOutcome(wb, log.sheet, rows, 'failed', detail);
+      notSent('failed', detail);
+      continue;
+    }
+    quota -= 1;
+    setOutcome(wb, log.sheet, rows, settings.dryRun ? 'test' : 'sent');
+    result.mails.push({ to, subject: mail.subject, numbers: digest.numbers, level: t(LEVEL_WORD[digest.level]) });
+    summary.sent.push({ to: digest.mail.to, toName: digest.deliveries[0]!.toName, subject: mail.subject, numbers: digest.numbers, level: digest.level, units });
+  }
+  if (stopped) scheduleContinuation();
+
+  // The summary goes on the days notices go out, when there is something to tell.
+  const worthTelling = summary.sent.length + summary.notSent.length + summary.interviews.length + summary.needsPerson.length > 0;
+  if (settings.adminEmail && noticePlan.sendsToday && worthTelling) {
+    const mail = composeAdminSummary(summary, { t, today, senderName: settings.senderName, rowLink: rowLinker(wb, sheet) });
+    try {
+      MailApp.sendEmail({ to: settings.adminEmail, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: settings.senderName });
+      result.mails.push({ to: settings.adminEmail, subject: mail.subject });
+    } catch (err) {
+      result.warnings.push(t('notice.summaryFailed', { error: err instanceof Error ? err.message : String(err) }));
+    }
+  }
+  result.counts.noticesSent = summary.sent.length;
+  result.counts.noticesNotSent = summary.notSent.length;
+  const after = parseLog(log.sheet.getDataRange().getValues(), wb.clock.toDay);
+  return { entries: after, summary };
+}
+
+/** One continuation a minute later, replacing any earlier one (never two at once). */
+function scheduleContinuation(): void {
+  for (const trigger of ScriptApp.getProjectTriggers()) {
+    if (trigger.getHandlerFunction() === CONTINUE_HANDLER) ScriptApp.deleteTrigger(trigger);
+  }
+  ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(60_000).create();
+}

@@ -1,0 +1,48 @@
+/**
+ * 预览今日督办: what today's sweep would send, composed exactly as it would be, without sending,
+ * writing or creating anything (the menu shows it; the local runner writes it as .eml files).
+ */
+import { describeProblem } from '../core/problem';
+import { parseLog } from '../core/notices/log';
+import { planNotices } from '../core/notices/plan';
+import { LEVEL_WORD } from '../core/notices/types';
+import { planSweep } from '../core/sweep';
+import { composeAll, keysAfter } from './notices';
+import { emptyResult, type JobResult } from './result';
+import { readTaskSheet } from './sweep-job';
+import { ledgerContext, openWorkbook } from './workbook';
+
+export function previewNotices(now: Date): JobResult {
+  const result = emptyResult('preview');
+  const wb = openWorkbook(now);
+  const { t } = wb;
+  const found = wb.sheetFor('tasks');
+  if (!found) {
+    result.ok = false;
+    result.message = t('sweep.noSheet', { sheet: wb.settings.taskSheet, sheets: wb.sheets.map((s) => `《${s.getName()}》`).join('') });
+    return result;
+  }
+  const sheet = found.sheet;
+  const plan = planSweep({ sheet: sheet.getName(), ...readTaskSheet(sheet, { adopt: false }), ...ledgerContext(wb) });
+  if (!plan.ok) {
+    result.ok = false;
+    result.message = plan.message;
+    return result;
+  }
+  const log = wb.sheetFor('log');
+  const today = wb.clock.today;
+  // As the sweep would see the log: a claim from an earlier day is withdrawn, a send left unconfirmed counts as given.
+  const entries = parseLog(log?.values ?? [], wb.clock.toDay).map((e) =>
+    e.outcome === 'sending' ? { ...e, outcome: 'uncertain' as const } : e.outcome === 'claimed' && (e.day ?? 0) < today ? { ...e, outcome: 'cancelled' as const } : e,
+  );
+  const noticePlan = planNotices({ tasks: plan.tasks, keyOf: keysAfter(plan), entries, units: wb.units, settings: wb.settings, calendar: wb.calendar, today, t });
+  const digests = composeAll(wb, sheet, noticePlan);
+  result.preview = digests.map((d) => ({ ...d.mail, numbers: d.numbers, level: t(LEVEL_WORD[d.level]) }));
+  result.warnings.push(...noticePlan.unreachable.map((u) => t('preview.unreachable', { unit: u.unit, task: u.notice.key, reason: t(`summary.reason.${u.reason}`) })));
+  result.warnings.push(...plan.problems.map((p) => describeProblem(p, t)));
+  result.counts = { mails: digests.length, deliveries: noticePlan.deliveries.length, unreachable: noticePlan.unreachable.length };
+  result.message = noticePlan.sendsToday
+    ? t('preview.done', { mails: digests.length, dryRun: wb.settings.dryRun ? t('preview.dryRun') : '' })
+    : t('preview.notToday');
+  return result;
+}
