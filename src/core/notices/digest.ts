@@ -170,7 +170,7 @@ function sectionBlocks(section: DigestSection, ctx: MailContext): Block[] {
 }
 
 /** A reminder has no days overdue and no number; a co-unit is told which unit leads. */
-export function taskTable(level: NoticeLevel, notices: TaskNotice[], showLead: boolean, ctx: MailContext): Block {
+function taskTable(level: NoticeLevel, notices: TaskNotice[], showLead: boolean, ctx: MailContext): Block {
   const { t } = ctx;
   const isNotice = level !== 'reminder';
   const columns = [
