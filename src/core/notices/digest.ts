@@ -1,0 +1,210 @@
+/**
+ * The daily digest (督办通知): one mail to one person for one day, whatever the number of
+ * units they answer for. Each unit has a section, the units the person leads first, then
+ * those they support (配合) in sections of their own; inside a section the tasks go by level,
+ * most urgent first (约谈, 通报批评, 督办, 临期提醒), so what matters most is read first.
+ *
+ * The subject names the unit (or the first unit and how many), the count, the highest level
+ * and the date: 【督办】市城管局：3项创城任务逾期未整改（2026-11-25）.
+ */
+import { formatDay, type Day } from '../day';
+import type { Translate } from '../i18n';
+import { renderHtml, renderText, type Block, type Cell } from './mail-doc';
+import { LEVEL_RANK, LEVEL_WORD, type ComposedMail, type DigestPlan, type DigestSection, type NoticeLevel, type TaskNotice } from './types';
+
+export interface MailContext {
+  t: Translate;
+  today: Day;
+  senderName: string;
+  /** A URL to the task's row in the sheet. */
+  rowLink: (row: number) => string;
+  /**
+   * Dry run (试运行): whom the mail was meant for. The caller addresses it to the admin; the
+   * mail says at its top whom it was meant for, and its subject is marked as a dry run.
+   */
+  dryRunFor?: string[];
+}
+
+/** Subjects stay well under MailApp's 250-character limit even with a long unit name. */
+const SUBJECT_UNIT_MAX = 40;
+
+const LEVELS_MOST_URGENT_FIRST: NoticeLevel[] = (Object.keys(LEVEL_RANK) as NoticeLevel[]).sort(
+  (a, b) => LEVEL_RANK[b] - LEVEL_RANK[a],
+);
+
+export function composeDigest(plan: DigestPlan, ctx: MailContext): ComposedMail {
+  const sections = orderSections(plan.sections);
+  const blocks: Block[] = [
+    ...dryRunBanner(plan.to, ctx),
+    ...opening(plan.toName, sections, ctx),
+    ...sections.flatMap((section) => sectionBlocks(section, ctx)),
+    ...closing(ctx),
+  ];
+  return {
+    to: plan.to,
+    subject: markDryRun(digestSubject(sections, ctx), ctx),
+    body: renderText(blocks, ctx.t),
+    htmlBody: renderHtml(blocks),
+  };
+}
+
+/** Lead sections first, then support; empty sections dropped; each section's tasks most urgent first. */
+export function orderSections(sections: DigestSection[]): DigestSection[] {
+  const kept = sections.filter((s) => s.notices.length > 0).map((s) => ({ ...s, notices: [...s.notices].sort(byUrgency) }));
+  return [...kept.filter((s) => s.role === 'lead'), ...kept.filter((s) => s.role === 'support')];
+}
+
+/** Higher level first; within a level the longest overdue, then the earliest deadline, then sheet order. */
+function byUrgency(a: TaskNotice, b: TaskNotice): number {
+  return (
+    LEVEL_RANK[b.level] - LEVEL_RANK[a.level] ||
+    b.daysOverdue - a.daysOverdue ||
+    (a.deadline ?? Infinity) - (b.deadline ?? Infinity) ||
+    a.row - b.row
+  );
+}
+
+export function highestLevel(notices: TaskNotice[]): NoticeLevel {
+  return notices.reduce<NoticeLevel>((top, n) => (LEVEL_RANK[n.level] > LEVEL_RANK[top] ? n.level : top), 'reminder');
+}
+
+/** Each task once, even when the person gets it both as lead and as co-unit. */
+function distinctTasks(sections: DigestSection[]): TaskNotice[] {
+  const byKey = new Map<string, TaskNotice>();
+  for (const n of sections.flatMap((s) => s.notices)) if (!byKey.has(n.key)) byKey.set(n.key, n);
+  return [...byKey.values()];
+}
+
+// ---------------------------------------------------------------- subject
+
+export function digestSubject(sections: DigestSection[], ctx: MailContext): string {
+  const { t } = ctx;
+  const tasks = distinctTasks(sections);
+  const overdue = tasks.filter((n) => n.level !== 'reminder').length;
+  const dueSoon = tasks.length - overdue;
+  const what =
+    overdue === 0
+      ? t('mail.subject.dueSoon', { count: dueSoon })
+      : t('mail.subject.overdue', { count: overdue }) + (dueSoon > 0 ? t('mail.subject.alsoDueSoon', { count: dueSoon }) : '');
+  return t('mail.subject', {
+    level: t(LEVEL_WORD[highestLevel(tasks)]),
+    units: unitsForSubject(sections, t),
+    what,
+    date: formatDay(ctx.today),
+  });
+}
+
+function unitsForSubject(sections: DigestSection[], t: Translate): string {
+  const units = [...new Set(sections.map((s) => s.unit))];
+  const first = shorten(units[0] ?? '', SUBJECT_UNIT_MAX);
+  return units.length <= 1 ? first : t('mail.units', { first, count: units.length, others: units.length - 1 });
+}
+
+function shorten(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+function markDryRun(subject: string, ctx: MailContext): string {
+  return ctx.dryRunFor ? ctx.t('mail.dryRunSubject', { subject }) : subject;
+}
+
+// ---------------------------------------------------------------- body
+
+function dryRunBanner(to: string, ctx: MailContext): Block[] {
+  if (!ctx.dryRunFor) return [];
+  const meantFor = ctx.dryRunFor.length > 0 ? ctx.dryRunFor : [to];
+  return [{ kind: 'banner', text: ctx.t('mail.dryRun', { to: meantFor.join(ctx.t('mail.and')) }) }];
+}
+
+/** Greeting, what is overdue or due, what the escalation means, and what to do. */
+function opening(toName: string, sections: DigestSection[], ctx: MailContext): Block[] {
+  const { t } = ctx;
+  const led = distinctTasks(sections.filter((s) => s.role === 'lead'));
+  const supported = distinctTasks(sections.filter((s) => s.role === 'support'));
+  const overdue = led.filter((n) => n.level !== 'reminder');
+  const dueSoon = led.length - overdue.length;
+  const count = (level: NoticeLevel): number => overdue.filter((n) => n.level === level).length;
+
+  const lines: string[] = [];
+  if (overdue.length > 0) {
+    lines.push(t('mail.open.overdue', { date: formatDay(ctx.today), count: overdue.length }));
+    if (count('interview') > 0) lines.push(t('mail.open.interview', { count: count('interview') }));
+    if (count('criticism') > 0) lines.push(t('mail.open.criticism', { count: count('criticism') }));
+  }
+  if (dueSoon > 0) lines.push(t(overdue.length > 0 ? 'mail.open.alsoDueSoon' : 'mail.open.dueSoon', { count: dueSoon }));
+  if (supported.length > 0) lines.push(t('mail.open.support', { count: supported.length }));
+
+  const pending = t('state.pending');
+  const ask =
+    overdue.length > 0
+      ? t('mail.open.ask', { sender: sender(ctx), pending })
+      : led.length > 0
+        ? t('mail.open.askDueSoon', { pending })
+        : undefined;
+
+  const greeting = toName.trim() !== '' ? t('mail.greeting', { name: toName.trim() }) : t('mail.greetingNoName');
+  return [
+    { kind: 'paragraph', text: greeting },
+    ...(lines.length > 0 ? [{ kind: 'paragraph' as const, text: lines.join(t('mail.sentenceGap')) }] : []),
+    ...(ask ? [{ kind: 'paragraph' as const, text: ask }] : []),
+  ];
+}
+
+function sectionBlocks(section: DigestSection, ctx: MailContext): Block[] {
+  const { t } = ctx;
+  const title = t(section.role === 'lead' ? 'mail.section.lead' : 'mail.section.support', {
+    unit: section.unit,
+    count: section.notices.length,
+  });
+  const groups = LEVELS_MOST_URGENT_FIRST.map((level) => ({ level, notices: section.notices.filter((n) => n.level === level) }));
+  return [
+    { kind: 'heading', text: title },
+    ...groups
+      .filter((g) => g.notices.length > 0)
+      .flatMap((g): Block[] => [
+        { kind: 'levelHeading', level: g.level, word: t(LEVEL_WORD[g.level]), note: t('mail.taskCount', { count: g.notices.length }) },
+        taskTable(g.level, g.notices, section.role === 'support', ctx),
+      ]),
+  ];
+}
+
+/** A reminder has no days overdue and no number; a co-unit is told which unit leads. */
+function taskTable(level: NoticeLevel, notices: TaskNotice[], showLead: boolean, ctx: MailContext): Block {
+  const { t } = ctx;
+  const isNotice = level !== 'reminder';
+  const columns = [
+    t('mail.col.task'),
+    ...(showLead ? [t('mail.col.lead')] : []),
+    t('mail.col.place'),
+    t('mail.col.deadline'),
+    ...(isNotice ? [t('mail.col.overdue'), t('mail.col.number')] : []),
+    t('mail.col.row'),
+  ];
+  const rows = notices.map((n): Cell[] => [
+    n.task,
+    ...(showLead ? [n.unit] : []),
+    n.place,
+    n.deadline === undefined ? '' : formatDay(n.deadline),
+    ...(isNotice ? [t('mail.daysOverdue', { days: n.daysOverdue }), noticeNumber(n, t)] : []),
+    { text: t('mail.rowLink', { row: n.row }), href: ctx.rowLink(n.row) },
+  ]);
+  return { kind: 'table', columns, rows };
+}
+
+/** 督办〔2026〕第12号（第3次督办） */
+export function noticeNumber(n: TaskNotice, t: Translate): string {
+  const ordinal = t('mail.ordinal', { n: n.ordinal });
+  return n.number === '' ? ordinal : t('mail.numberWithOrdinal', { number: n.number, ordinal });
+}
+
+function closing(ctx: MailContext): Block[] {
+  return [
+    { kind: 'paragraph', text: ctx.t('mail.footer', { sender: sender(ctx) }) },
+    { kind: 'paragraph', text: ctx.t('mail.signature', { sender: sender(ctx), date: formatDay(ctx.today) }) },
+  ];
+}
+
+export function sender(ctx: { t: Translate; senderName: string }): string {
+  return ctx.senderName.trim() !== '' ? ctx.senderName.trim() : ctx.t('menu.title');
+}

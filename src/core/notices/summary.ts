@@ -1,0 +1,200 @@
+/**
+ * The admin's daily summary (每日督办小结): one mail that says what needs the admin first
+ * (约谈 to arrange, notices that could not go out and what to do about each), then what was
+ * sent to whom, then the rows that need a person.
+ */
+import { formatDay, type Day } from '../day';
+import type { MessageKey, Translate } from '../i18n';
+import { noticeNumber, sender, type MailContext } from './digest';
+import { renderHtml, renderText, type Block, type Cell } from './mail-doc';
+import { LEVEL_WORD, type ComposedMail, type NoticeLevel, type TaskNotice } from './types';
+
+/**
+ * Why a notice did not reach someone:
+ * - noUnit: the task's unit is not in the directory (no address is ever guessed);
+ * - noAddress: the unit's directory row lacks that person's address;
+ * - badAddress: the address there is not a valid one;
+ * - quota: MailApp's daily quota is spent; deferred to the next run;
+ * - failed: MailApp threw (the detail says what);
+ * - timeLimit: the run stopped before Apps Script's time limit; the next run continues;
+ * - uncertain: claimed but never confirmed: it may have gone out, so it is not resent.
+ */
+export type NotSentReason = 'noUnit' | 'noAddress' | 'badAddress' | 'quota' | 'failed' | 'timeLimit' | 'uncertain';
+
+/** What the admin must act on first; the two that fix themselves on the next run last. */
+export const NOT_SENT_ORDER: NotSentReason[] = ['uncertain', 'failed', 'noUnit', 'noAddress', 'badAddress', 'quota', 'timeLimit'];
+
+export interface SentDigest {
+  to: string;
+  toName: string;
+  subject: string;
+  numbers: string[];
+  level: NoticeLevel;
+  units: string[];
+}
+
+export interface NotSent {
+  unit: string;
+  taskKeys: string[];
+  numbers: string[];
+  to?: string;
+  reason: NotSentReason;
+  detail?: string;
+}
+
+/** A unit summoned to an interview (约谈): its head, its supervising leader and the tasks. */
+export interface Interview {
+  unit: string;
+  head: string;
+  leader: string;
+  tasks: TaskNotice[];
+}
+
+export interface AdminSummary {
+  date: Day;
+  dryRun: boolean;
+  sent: SentDigest[];
+  notSent: NotSent[];
+  interviews: Interview[];
+  /** Located problem lines, already worded (《任务台账》第12行：…). */
+  needsPerson: string[];
+  counts: { tasks: number; overdue: number; notices: number; reminders: number };
+}
+
+export type SummaryContext = Pick<MailContext, 't' | 'senderName' | 'rowLink'> & {
+  /** The admin's address (设置 → 管理员邮箱). */
+  to: string;
+};
+
+/** Rows needing a person listed in the mail; the rest are counted, the sheet has them all. */
+export const NEEDS_PERSON_SHOWN = 50;
+
+export function composeAdminSummary(summary: AdminSummary, ctx: SummaryContext): ComposedMail {
+  const { t } = ctx;
+  const blocks: Block[] = [
+    ...(summary.dryRun ? [{ kind: 'banner' as const, text: t('summary.dryRun') }] : []),
+    { kind: 'paragraph', text: t('summary.counts', { date: formatDay(summary.date), ...summary.counts }) },
+    ...interviewBlocks(summary.interviews, ctx),
+    ...notSentBlocks(summary.notSent, t),
+    ...sentBlocks(summary.sent, summary.dryRun, t),
+    ...needsPersonBlocks(summary.needsPerson, t),
+    { kind: 'paragraph', text: t('mail.signature', { sender: sender(ctx), date: formatDay(summary.date) }) },
+  ];
+  return { to: ctx.to, subject: summarySubject(summary, t), body: renderText(blocks, t), htmlBody: renderHtml(blocks) };
+}
+
+export function summarySubject(summary: AdminSummary, t: Translate): string {
+  const notSent = notSentTaskCount(summary.notSent);
+  const parts = [
+    ...(summary.interviews.length > 0 ? [t('summary.subject.interviews', { count: summary.interviews.length })] : []),
+    t('summary.subject.sent', { count: summary.sent.length }),
+    ...(notSent > 0 ? [t('summary.subject.notSent', { count: notSent })] : []),
+  ];
+  const subject = t('summary.subject', { date: formatDay(summary.date), parts: parts.join(t('summary.subject.sep')) });
+  return summary.dryRun ? t('mail.dryRunSubject', { subject }) : subject;
+}
+
+/** Tasks not sent, each once (a task may miss both its contact and its head); an entry without keys counts as one. */
+function notSentTaskCount(entries: NotSent[]): number {
+  const keys = new Set(entries.flatMap((e) => e.taskKeys));
+  return keys.size + entries.filter((e) => e.taskKeys.length === 0).length;
+}
+
+function interviewBlocks(interviews: Interview[], ctx: SummaryContext): Block[] {
+  if (interviews.length === 0) return [];
+  const { t } = ctx;
+  const person = (name: string): string => (name.trim() !== '' ? name.trim() : t('summary.unknownPerson'));
+  return [
+    { kind: 'heading', text: t('summary.interviews', { count: interviews.length }) },
+    { kind: 'paragraph', text: t('summary.interviewsHelp') },
+    ...interviews.flatMap((iv): Block[] => [
+      { kind: 'subheading', text: t('summary.interviewUnit', { unit: iv.unit, head: person(iv.head), leader: person(iv.leader) }) },
+      {
+        kind: 'table',
+        columns: [t('mail.col.task'), t('mail.col.place'), t('mail.col.deadline'), t('mail.col.overdue'), t('mail.col.number'), t('mail.col.row')],
+        rows: iv.tasks.map((n): Cell[] => [
+          n.task,
+          n.place,
+          n.deadline === undefined ? '' : formatDay(n.deadline),
+          t('mail.daysOverdue', { days: n.daysOverdue }),
+          noticeNumber(n, t),
+          { text: t('mail.rowLink', { row: n.row }), href: ctx.rowLink(n.row) },
+        ]),
+      },
+    ]),
+  ];
+}
+
+const REASON_TITLE: Record<NotSentReason, MessageKey> = {
+  noUnit: 'summary.reason.noUnit',
+  noAddress: 'summary.reason.noAddress',
+  badAddress: 'summary.reason.badAddress',
+  quota: 'summary.reason.quota',
+  failed: 'summary.reason.failed',
+  timeLimit: 'summary.reason.timeLimit',
+  uncertain: 'summary.reason.uncertain',
+};
+
+const REASON_HELP: Record<NotSentReason, MessageKey> = {
+  noUnit: 'summary.help.noUnit',
+  noAddress: 'summary.help.noAddress',
+  badAddress: 'summary.help.badAddress',
+  quota: 'summary.help.quota',
+  failed: 'summary.help.failed',
+  timeLimit: 'summary.help.timeLimit',
+  uncertain: 'summary.help.uncertain',
+};
+
+function notSentBlocks(entries: NotSent[], t: Translate): Block[] {
+  if (entries.length === 0) return [];
+  const sep = t('mail.and');
+  const columns = [t('summary.col.unit'), t('summary.col.to'), t('summary.col.numbers'), t('summary.col.tasks'), t('summary.col.detail')];
+  return [
+    { kind: 'heading', text: t('summary.notSent', { count: notSentTaskCount(entries) }) },
+    ...NOT_SENT_ORDER.flatMap((reason): Block[] => {
+      const group = entries.filter((e) => e.reason === reason);
+      if (group.length === 0) return [];
+      return [
+        { kind: 'subheading', text: t(REASON_TITLE[reason]) },
+        { kind: 'paragraph', text: t(REASON_HELP[reason]) },
+        {
+          kind: 'table',
+          columns,
+          rows: group.map((e): Cell[] => [e.unit, e.to ?? '', e.numbers.join(sep), e.taskKeys.join(sep), e.detail ?? '']),
+        },
+      ];
+    }),
+  ];
+}
+
+function sentBlocks(sent: SentDigest[], dryRun: boolean, t: Translate): Block[] {
+  const heading = t(dryRun ? 'summary.sentDryRun' : 'summary.sent', { count: sent.length });
+  if (sent.length === 0) return [{ kind: 'heading', text: heading }, { kind: 'paragraph', text: t('summary.nothingSent') }];
+  const sep = t('mail.and');
+  const recipient = (s: SentDigest): string =>
+    s.toName.trim() !== '' ? t('summary.recipient', { name: s.toName.trim(), address: s.to }) : s.to;
+  return [
+    { kind: 'heading', text: heading },
+    {
+      kind: 'table',
+      columns: [t('summary.col.to'), t('summary.col.level'), t('summary.col.unit'), t('summary.col.numbers'), t('summary.col.subject')],
+      rows: sent.map((s): Cell[] => [
+        recipient(s),
+        { level: s.level, text: t(LEVEL_WORD[s.level]) },
+        s.units.join(sep),
+        s.numbers.join(sep),
+        s.subject,
+      ]),
+    },
+  ];
+}
+
+function needsPersonBlocks(lines: string[], t: Translate): Block[] {
+  if (lines.length === 0) return [];
+  const rest = lines.length - NEEDS_PERSON_SHOWN;
+  return [
+    { kind: 'heading', text: t('summary.needsPerson', { count: lines.length }) },
+    { kind: 'list', items: lines.slice(0, NEEDS_PERSON_SHOWN) },
+    ...(rest > 0 ? [{ kind: 'paragraph' as const, text: t('summary.needsPersonMore', { count: rest, column: t('col.systemNote') }) }] : []),
+  ];
+}
