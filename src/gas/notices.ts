@@ -82,14 +82,42 @@ export function openLog(wb: Workbook, changes: string[]): { sheet: Sheet; entrie
   return { sheet, entries: parseLog(found.values, wb.clock.toDay), rows: found.values.length };
 }
 
+/** The log as this run leaves it, kept in step with every write (so it is not read again). */
+type LogRows = Map<number, LogEntry>;
+
 /** Sets the outcome (and detail) of log rows, one write per run of adjacent rows. */
-function setOutcome(wb: Workbook, sheet: Sheet, rows: number[], outcome: Outcome, detail?: string): void {
+function setOutcome(wb: Workbook, sheet: Sheet, rows: number[], outcome: Outcome, detail?: string, kept?: LogRows): void {
+  for (const r of rows) {
+    const e = kept?.get(r);
+    if (!e) continue;
+    e.outcome = outcome;
+    if (detail !== undefined) e.detail = detail;
+  }
   const outcomeColumn = LOG_COLUMNS.indexOf('outcome') + 1;
   for (const [lo, hi] of contiguousRuns(rows)) {
     const n = hi - lo + 1;
     const cells = Array.from({ length: n }, () => (detail === undefined ? [wb.t(OUTCOME_WORD[outcome])] : [wb.t(OUTCOME_WORD[outcome]), detail]));
     sheet.getRange(lo + 1, outcomeColumn, n, detail === undefined ? 1 : 2).setValues(cells);
   }
+}
+
+function logEntry(wb: Workbook, d: Delivery, subject: string, now: Date, index: number): LogEntry {
+  return {
+    index,
+    number: d.notice.number,
+    time: now,
+    day: wb.clock.today,
+    key: d.notice.key,
+    unit: d.notice.unit,
+    level: d.notice.level,
+    ordinal: d.notice.ordinal,
+    deadline: d.notice.deadline,
+    to: d.to,
+    role: d.role,
+    subject,
+    outcome: 'claimed',
+    detail: d.detail,
+  };
 }
 
 function logRow(wb: Workbook, d: Delivery, subject: string, now: Date): unknown[] {
@@ -138,6 +166,7 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
   const digests = composeAll(wb, sheet, noticePlan);
 
   // Claim: every new delivery is a row before anything is sent.
+  const kept: LogRows = new Map(log.entries.map((e) => [e.index, e] as const));
   const rowOf = new Map<Delivery, number>();
   const fresh: unknown[][] = [];
   let next = log.rows;
@@ -147,11 +176,15 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
         rowOf.set(d, d.resume);
         continue;
       }
+      kept.set(next, logEntry(wb, d, digest.mail.subject, now, next));
       rowOf.set(d, next++);
       fresh.push(logRow(wb, d, digest.mail.subject, now));
     }
   }
   if (fresh.length > 0) {
+    // The log only grows: a new sheet's 1,000 rows are soon not enough.
+    const max = log.sheet.getMaxRows();
+    if (log.rows + fresh.length > max) log.sheet.insertRowsAfter(max, log.rows + fresh.length - max);
     const range = log.sheet.getRange(log.rows + 1, 1, fresh.length, LOG_COLUMNS.length);
     range.setNumberFormats(fresh.map(() => LOG_COLUMNS.map((c) => LOG_FORMAT[c])));
     range.setValues(fresh);
@@ -192,7 +225,7 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
       continue;
     }
     if (quota < 1) {
-      setOutcome(wb, log.sheet, rows, 'deferred', t('notice.quota'));
+      setOutcome(wb, log.sheet, rows, 'deferred', t('notice.quota'), kept);
       notSent('quota');
       continue;
     }
@@ -200,7 +233,7 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
     let mail = digest.mail;
     if (settings.dryRun) {
       if (!settings.adminEmail) {
-        setOutcome(wb, log.sheet, rows, 'test', t('notice.dryRunNoAdmin'));
+        setOutcome(wb, log.sheet, rows, 'test', t('notice.dryRunNoAdmin'), kept);
         continue;
       }
       to = settings.adminEmail;
@@ -212,17 +245,17 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
         dryRunFor: [digest.mail.to],
       });
     }
-    setOutcome(wb, log.sheet, rows, 'sending');
+    setOutcome(wb, log.sheet, rows, 'sending', undefined, kept);
     try {
       MailApp.sendEmail({ to, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: settings.senderName });
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
-      setOutcome(wb, log.sheet, rows, 'failed', detail);
+      setOutcome(wb, log.sheet, rows, 'failed', detail, kept);
       notSent('failed', detail);
       continue;
     }
     quota -= 1;
-    setOutcome(wb, log.sheet, rows, settings.dryRun ? 'test' : 'sent');
+    setOutcome(wb, log.sheet, rows, settings.dryRun ? 'test' : 'sent', undefined, kept);
     result.mails.push({ to, subject: mail.subject, numbers: digest.numbers, level: t(LEVEL_WORD[digest.level]) });
     summary.sent.push({ to: digest.mail.to, toName: digest.deliveries[0]!.toName, subject: mail.subject, numbers: digest.numbers, level: digest.level, units });
   }
@@ -231,7 +264,7 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
   // The summary goes on the days notices go out, when there is something to tell.
   const worthTelling = summary.sent.length + summary.notSent.length + summary.interviews.length + summary.needsPerson.length > 0;
   if (settings.adminEmail && noticePlan.sendsToday && worthTelling) {
-    const mail = composeAdminSummary(summary, { t, today, senderName: settings.senderName, rowLink: rowLinker(wb, sheet) });
+    const mail = composeAdminSummary(summary, { t, senderName: settings.senderName, rowLink: rowLinker(wb, sheet), to: settings.adminEmail });
     try {
       MailApp.sendEmail({ to: settings.adminEmail, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: settings.senderName });
       result.mails.push({ to: settings.adminEmail, subject: mail.subject });
@@ -241,8 +274,7 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
   }
   result.counts.noticesSent = summary.sent.length;
   result.counts.noticesNotSent = summary.notSent.length;
-  const after = parseLog(log.sheet.getDataRange().getValues(), wb.clock.toDay);
-  return { entries: after, summary };
+  return { entries: [...kept.values()], summary };
 }
 
 /** One continuation a minute later, replacing any earlier one (never two at once). */

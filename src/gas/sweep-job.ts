@@ -75,8 +75,9 @@ export function sweepLedger(now: Date): JobResult {
   const { t } = wb;
   const found = taskSheetOf(wb);
   const context = ledgerContext(wb);
-  // Every read before the first write: the report is compared with what it last said.
+  // Every read before the first write: the report (compared with what it last said) and the notice log.
   wb.sheetFor('problems');
+  wb.sheetFor('log');
   result.warnings.push(...wb.problems.map((p) => describeProblem(p, t)));
   if (!found) {
     const message = t('sweep.noSheet', { sheet: wb.settings.taskSheet, sheets: wb.sheets.map((s) => `《${s.getName()}》`).join('') });

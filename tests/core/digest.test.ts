@@ -241,3 +241,19 @@ describe('a dry-run digest', () => {
     expect(mail.htmlBody).not.toContain('试运行');
   });
 });
+
+describe('composeDigest: a unit with very many tasks', () => {
+  it('lists the most urgent hundred, counts the rest with the link to the ledger, and keeps the subject\'s full count', () => {
+    const many = Array.from({ length: 130 }, (_, i) =>
+      notice(i < 5 ? 'interview' : 'notice', { key: `DB-${i}`, row: i + 3, task: `问题${i}`, daysOverdue: i < 5 ? 30 : 1 }),
+    );
+    const mail = composeDigest(plan([lead('市城管局', many)]), ctx());
+    expect(mail.subject).toContain('130项');
+    expect(mail.body).toContain('另有30项任务没有在本邮件中逐项列出（一封邮件最多列100项）');
+    expect(mail.body).toContain(link(1));
+    // The five interviews are listed; the tail of the least urgent is not.
+    for (let i = 0; i < 5; i++) expect(mail.body).toContain(`问题${i}\n`.trim());
+    expect(mail.body).not.toContain('问题129');
+    expect(Buffer.byteLength(mail.htmlBody, 'utf8')).toBeLessThan(200 * 1024);
+  });
+});

@@ -34,7 +34,8 @@ describe('a person edits a row while the sweep runs', () => {
     probe.clock.set(NEXT_DAY);
     probe.calls.reset();
     job(probe, 'sweep');
-    const reread = probe.calls.get('Sheet.getDataRange');
+    // The re-read before the states are written: the last but one (the last comes before the notice counts).
+    const reread = probe.calls.get('Sheet.getDataRange') - 1;
 
     rt.calls.reset();
     rt.calls.on('Sheet.getDataRange', reread, () => {

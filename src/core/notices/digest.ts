@@ -32,12 +32,27 @@ const LEVELS_MOST_URGENT_FIRST: NoticeLevel[] = (Object.keys(LEVEL_RANK) as Noti
   (a, b) => LEVEL_RANK[b] - LEVEL_RANK[a],
 );
 
+/**
+ * The most tasks one mail lists task by task: MailApp refuses a body over 200 KB, and a person
+ * reads a hundred rows at most. The rest (least urgent) are counted, with the link to the
+ * ledger; every one of them still has its notice and its row in the log.
+ */
+export const MAX_TASKS_LISTED = 100;
+
 export function composeDigest(plan: DigestPlan, ctx: MailContext): ComposedMail {
   const sections = orderSections(plan.sections);
+  let room = MAX_TASKS_LISTED;
+  const listed = sections.map((s) => {
+    const notices = s.notices.slice(0, Math.max(0, room));
+    room -= notices.length;
+    return { ...s, notices };
+  });
+  const omitted = sections.reduce((n, s) => n + s.notices.length, 0) - listed.reduce((n, s) => n + s.notices.length, 0);
   const blocks: Block[] = [
     ...dryRunBanner(plan.to, ctx),
     ...opening(plan.toName, sections, ctx),
-    ...sections.flatMap((section) => sectionBlocks(section, ctx)),
+    ...listed.filter((s) => s.notices.length > 0).flatMap((section) => sectionBlocks(section, ctx)),
+    ...(omitted > 0 ? [{ kind: 'paragraph' as const, text: ctx.t('mail.more', { count: omitted, max: MAX_TASKS_LISTED, link: ctx.rowLink(1) }) }] : []),
     ...closing(ctx),
   ];
   return {
