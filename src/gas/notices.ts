@@ -11,7 +11,7 @@
  */
 import type { Day } from '../core/day';
 import { LEVEL_WORD, type ComposedMail, type NoticeLevel } from '../core/notices/types';
-import { LOG_COLUMNS, LOG_FORMAT, OUTCOME_WORD, ROLE_WORD, logHeader, parseLog, type LogColumn, type LogEntry, type Outcome } from '../core/notices/log';
+import { LOG_COLUMNS, LOG_FORMAT, OUTCOME_WORD, ROLE_WORD, SUMMARY_KEY, logHeader, parseLog, summarySentOn, type LogColumn, type LogEntry, type Outcome } from '../core/notices/log';
 import { groupDigests, planNotices, type Delivery, type NoticePlan } from '../core/notices/plan';
 import { composeDigest } from '../core/notices/digest';
 import { composeAdminSummary, type AdminSummary } from '../core/notices/summary';
@@ -120,22 +120,34 @@ function logEntry(wb: Workbook, d: Delivery, subject: string, now: Date, index: 
   };
 }
 
-function logRow(wb: Workbook, d: Delivery, subject: string, now: Date): unknown[] {
+/** A log entry as the sheet's cells: words in the office's language, dates as dates, text as text. */
+function entryCells(wb: Workbook, e: LogEntry): unknown[] {
   const cells: Record<LogColumn, unknown> = {
-    number: d.notice.number,
-    time: now,
-    key: d.notice.key,
-    unit: d.notice.unit,
-    level: wb.t(LEVEL_WORD[d.notice.level]),
-    ordinal: d.notice.ordinal,
-    deadline: d.notice.deadline === undefined ? '' : wb.clock.fromDay(d.notice.deadline),
-    to: d.to,
-    role: wb.t(ROLE_WORD[d.role]),
-    subject,
-    outcome: wb.t(OUTCOME_WORD.claimed),
-    detail: d.detail,
+    number: e.number,
+    time: e.time ?? '',
+    key: e.key,
+    unit: e.unit,
+    level: wb.t(e.level === 'summary' ? 'level.summary' : LEVEL_WORD[e.level]),
+    ordinal: e.ordinal || '',
+    deadline: e.deadline === undefined ? '' : wb.clock.fromDay(e.deadline),
+    to: e.to,
+    role: wb.t(ROLE_WORD[e.role]),
+    subject: e.subject,
+    outcome: wb.t(OUTCOME_WORD[e.outcome]),
+    detail: e.detail,
   };
   return LOG_COLUMNS.map((c) => cells[c]);
+}
+
+/** Appends entries at their rows (the log only grows: its grid gains rows when they run out). */
+function append(wb: Workbook, sheet: Sheet, entries: LogEntry[]): void {
+  if (entries.length === 0) return;
+  const first = entries[0]!.index;
+  const max = sheet.getMaxRows();
+  if (first + entries.length > max) sheet.insertRowsAfter(max, first + entries.length - max);
+  const range = sheet.getRange(first + 1, 1, entries.length, LOG_COLUMNS.length);
+  range.setNumberFormats(entries.map(() => LOG_COLUMNS.map((c) => LOG_FORMAT[c])));
+  range.setValues(entries.map((e) => entryCells(wb, e)));
 }
 
 /**
@@ -168,7 +180,7 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
   // Claim: every new delivery is a row before anything is sent.
   const kept: LogRows = new Map(log.entries.map((e) => [e.index, e] as const));
   const rowOf = new Map<Delivery, number>();
-  const fresh: unknown[][] = [];
+  const claims: LogEntry[] = [];
   let next = log.rows;
   for (const digest of digests) {
     for (const d of digest.deliveries) {
@@ -176,19 +188,13 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
         rowOf.set(d, d.resume);
         continue;
       }
-      kept.set(next, logEntry(wb, d, digest.mail.subject, now, next));
-      rowOf.set(d, next++);
-      fresh.push(logRow(wb, d, digest.mail.subject, now));
+      const entry = logEntry(wb, d, digest.mail.subject, now, next++);
+      kept.set(entry.index, entry);
+      rowOf.set(d, entry.index);
+      claims.push(entry);
     }
   }
-  if (fresh.length > 0) {
-    // The log only grows: a new sheet's 1,000 rows are soon not enough.
-    const max = log.sheet.getMaxRows();
-    if (log.rows + fresh.length > max) log.sheet.insertRowsAfter(max, log.rows + fresh.length - max);
-    const range = log.sheet.getRange(log.rows + 1, 1, fresh.length, LOG_COLUMNS.length);
-    range.setNumberFormats(fresh.map(() => LOG_COLUMNS.map((c) => LOG_FORMAT[c])));
-    range.setValues(fresh);
-  }
+  append(wb, log.sheet, claims);
 
   const summary: AdminSummary = {
     date: today,
@@ -261,15 +267,27 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
   }
   if (stopped) scheduleContinuation();
 
-  // The summary goes on the days notices go out, when there is something to tell.
+  // The summary goes once a day, on the days notices go out, when there is something to tell
+  // (again the same day only when this run sent more, as a continuation does). It is logged too.
   const worthTelling = summary.sent.length + summary.notSent.length + summary.interviews.length + summary.needsPerson.length > 0;
-  if (settings.adminEmail && noticePlan.sendsToday && worthTelling) {
+  const again = summarySentOn([...kept.values()], today) && summary.sent.length === 0;
+  if (settings.adminEmail && noticePlan.sendsToday && worthTelling && !again) {
     const mail = composeAdminSummary(summary, { t, senderName: settings.senderName, rowLink: rowLinker(wb, sheet), to: settings.adminEmail });
+    const row = next++;
+    const entry: LogEntry = {
+      index: row, number: '', time: now, day: today, key: SUMMARY_KEY, unit: '', level: 'summary', ordinal: 0,
+      deadline: undefined, to: settings.adminEmail, role: 'admin', subject: mail.subject, outcome: 'sending', detail: '',
+    };
+    kept.set(row, entry);
+    append(wb, log.sheet, [entry]);
     try {
       MailApp.sendEmail({ to: settings.adminEmail, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: settings.senderName });
+      setOutcome(wb, log.sheet, [row], 'sent', undefined, kept);
       result.mails.push({ to: settings.adminEmail, subject: mail.subject });
     } catch (err) {
-      result.warnings.push(t('notice.summaryFailed', { error: err instanceof Error ? err.message : String(err) }));
+      const detail = err instanceof Error ? err.message : String(err);
+      setOutcome(wb, log.sheet, [row], 'failed', detail, kept);
+      result.warnings.push(t('notice.summaryFailed', { error: detail }));
     }
   }
   result.counts.noticesSent = summary.sent.length;

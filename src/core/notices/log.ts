@@ -26,7 +26,11 @@ export const OUTCOME_WORD: Record<Outcome, MessageKey> = {
   cancelled: 'outcome.cancelled',
 };
 
-export const ROLE_WORD: Record<RecipientRole, MessageKey> = {
+/** The log's roles: the people a notice goes to, and the admin (whose daily summary is logged too). */
+export type LogRole = RecipientRole | 'admin';
+
+export const ROLE_WORD: Record<LogRole, MessageKey> = {
+  admin: 'role.admin',
   contact: 'role.contact',
   head: 'role.head',
   leader: 'role.leader',
@@ -77,11 +81,12 @@ export interface LogEntry {
   day: Day | undefined;
   key: string;
   unit: string;
-  level: NoticeLevel;
+  /** The notice's level; the admin's summary row has none of its own ('summary'). */
+  level: NoticeLevel | 'summary';
   ordinal: number;
   deadline: Day | undefined;
   to: string;
-  role: RecipientRole;
+  role: LogRole;
   subject: string;
   outcome: Outcome;
   detail: string;
@@ -93,7 +98,7 @@ function byWord<T extends string>(words: Record<T, MessageKey>): Map<string, T> 
   return map;
 }
 
-const LEVEL_BY_WORD = byWord(LEVEL_WORD);
+const LEVEL_BY_WORD = byWord<NoticeLevel | 'summary'>({ ...LEVEL_WORD, summary: 'level.summary' });
 const OUTCOME_BY_WORD = byWord(OUTCOME_WORD);
 const ROLE_BY_WORD = byWord(ROLE_WORD);
 
@@ -168,4 +173,12 @@ export function numberer(entries: readonly LogEntry[], today: Day, prefix: strin
 /** Deliveries that count as given: sent, or possibly sent (never resent); test ones during a dry run. */
 export function isGiven(outcome: Outcome, dryRun: boolean): boolean {
   return outcome === 'sent' || outcome === 'uncertain' || (dryRun && outcome === 'test');
+}
+
+/** The key the admin's daily summary is logged under: no task has it. */
+export const SUMMARY_KEY = '*';
+
+/** Whether the admin's summary already went out today (a rerun does not send it again). */
+export function summarySentOn(entries: readonly LogEntry[], day: Day): boolean {
+  return entries.some((e) => e.key === SUMMARY_KEY && e.day === day && (e.outcome === 'sent' || e.outcome === 'test' || e.outcome === 'uncertain'));
 }

@@ -1,0 +1,161 @@
+/**
+ * Notices and escalation through the bundle, day by day over four weeks of a campaign that
+ * crosses the 中秋 and 国庆 holidays, with a person's edits between days: the exact mails of each
+ * day (recipients, subjects, tasks inside), the 督办记录 rows, and 督办次数 / 督办级别 on the rows.
+ */
+import { describe, expect, it } from 'vitest';
+import { col, job, rowOf, runtimeFor, shDate, sheet, sheetFrom, value, workbookOf } from './harness';
+import type { LocalRuntime } from '../../runtime/index';
+import type { WorkbookModel } from '../../runtime/model';
+
+/** 09:00 in Shanghai on a day of 2026. */
+const at = (m: number, d: number): Date => new Date(Date.UTC(2026, m - 1, d, 1, 0));
+
+const HEADER = ['序号', '问题描述', '点位', '责任单位', '配合单位', '整改时限', '整改状态', '延期至', '延期审批'];
+const XSS = '<script>alert(1)</script>公益广告破损';
+const FORMULA_PLACE = '=HYPERLINK("http://x","y")';
+
+export function campaign(): WorkbookModel {
+  const tasks = sheetFrom('任务台账', [
+    ['XX市创建全国文明城市问题整改台账'],
+    HEADER,
+    [1, '背街小巷垃圾堆积', '人民路', '市城管局', '市住建局', shDate(2026, 9, 18), '整改中', '', ''],
+    [2, '农贸市场占道经营', '东门市场', '市市场监管局', '', shDate(2026, 9, 25), '整改中', '', ''],
+    [3, XSS, FORMULA_PLACE, '市城管局', '', shDate(2026, 9, 18), '整改中', '', ''],
+    [4, '河道漂浮物', '东湖支渠', '不存在的局', '', shDate(2026, 9, 18), '整改中', '', ''],
+    [5, '老旧小区飞线充电', '幸福里', '市住建局', '', shDate(2026, 9, 18), '整改中', '', ''],
+    [6, '公厕保洁不到位', '火车站', '市城管局', '', shDate(2026, 9, 18), '整改中', '', ''],
+  ]);
+  // The formula-looking place is text the office typed in a plain-text cell.
+  tasks.rows[4]![2] = { value: FORMULA_PLACE, format: { numberFormat: '@' } };
+  const units = sheetFrom('责任单位', [
+    ['单位名称', '单位类型', '联系人', '联系人邮箱', '主要负责人', '主要负责人邮箱', '分管领导', '分管领导邮箱'],
+    ['市城管局', '市直部门', '张伟', 'cgj@example.org', '李局长', 'cgj-head@example.org', '王副市长', 'wang@example.org'],
+    ['市住建局', '市直部门', '赵敏', 'zjj@example.org', '钱局长', 'zjj-head(at)example.org', '王副市长', 'wang@example.org'],
+    ['市市场监管局', '市直部门', '孙丽', 'scjg@example.org', '周局长', 'scjg-head@example.org', '吴副市长', 'wu@example.org'],
+  ]);
+  return workbookOf([tasks, units]);
+}
+
+async function started(): Promise<LocalRuntime> {
+  const rt = await runtimeFor(campaign(), at(9, 21));
+  job(rt, 'setup');
+  const settings = sheet(rt, '设置');
+  const adminRow = settings.rows.findIndex((r) => r[0]?.value === '管理员邮箱');
+  rt.spreadsheet.editAsUser('设置', `B${adminRow + 1}`, [['admin@example.org']]);
+  return rt;
+}
+
+/** The mails a sweep at `when` sends, as to → subject. */
+function sweepOn(rt: LocalRuntime, when: Date): { to: string; subject: string; text: string; html: string }[] {
+  rt.clock.set(when);
+  const before = rt.outbox.length;
+  const result = job(rt, 'sweep');
+  expect(result.ok).toBe(true);
+  return rt.outbox.slice(before).map((m) => ({ to: m.to, subject: m.subject, text: m.body, html: m.htmlBody ?? '' }));
+}
+
+const tos = (mails: { to: string }[]): string[] => mails.map((m) => m.to).sort();
+/** The mails to units, without the admin's daily summary. */
+const toUnits = <T extends { to: string }>(mails: T[]): T[] => mails.filter((m) => m.to !== 'admin@example.org');
+const byTo = (mails: { to: string; subject: string; text: string; html: string }[], to: string) => {
+  const found = mails.filter((m) => m.to === to);
+  expect(found, `one mail to ${to}`).toHaveLength(1);
+  return found[0]!;
+};
+
+function logRows(rt: LocalRuntime): string[][] {
+  return sheet(rt, '督办记录').rows.slice(1).map((r) => Array.from(r ?? [], (c) => (c?.value instanceof Date ? 'date' : String(c?.value ?? ''))));
+}
+
+describe('four weeks of notices', () => {
+  it('climbs the ladder day by day, across the holidays, with a person’s edits between days', async () => {
+    const rt = await started();
+    const s = sheet(rt, '任务台账');
+    const task = col(s, 2, '问题描述');
+    const status = col(s, 2, '整改状态');
+    const count = col(s, 2, '督办次数');
+    const level = col(s, 2, '督办级别');
+    const row = (name: string): number => rowOf(s, task, name);
+    const letter = (c: number): string => String.fromCharCode(64 + c);
+
+    // Mon 21 Sep: four tasks overdue since Friday's deadline, one due on Friday (a holiday).
+    const d21 = sweepOn(rt, at(9, 21));
+    expect(tos(d21)).toEqual(['admin@example.org', 'cgj@example.org', 'scjg@example.org', 'zjj@example.org']);
+    const cgj = byTo(d21, 'cgj@example.org');
+    expect(cgj.subject).toBe('【督办】市城管局：3项创城任务逾期未整改（2026-09-21）');
+    for (const n of ['督办〔2026〕第1号', '督办〔2026〕第2号', '督办〔2026〕第4号']) expect(cgj.text).toContain(n);
+    // Cell text arrives as text: literal in the plain part, escaped in the HTML.
+    expect(cgj.text).toContain(XSS);
+    expect(cgj.text).toContain(FORMULA_PLACE);
+    expect(cgj.html).not.toContain('<script>');
+    expect(cgj.html).toContain('&lt;script&gt;');
+    // 市住建局 leads task 5 and supports task 1: one mail, two sections.
+    const zjj = byTo(d21, 'zjj@example.org');
+    expect(zjj.text).toContain('督办〔2026〕第3号');
+    expect(zjj.text).toContain('背街小巷垃圾堆积');
+    // The reminder before Friday's deadline.
+    expect(byTo(d21, 'scjg@example.org').subject).toBe('【临期提醒】市市场监管局：1项任务即将到期（2026-09-21）');
+    // The admin hears of the task whose unit is not in the directory.
+    expect(byTo(d21, 'admin@example.org').text).toContain('不存在的局');
+    expect(value(s, row('背街小巷垃圾堆积'), count)).toBe(1);
+    expect(value(s, row('背街小巷垃圾堆积'), level)).toBe('督办');
+
+    // The same day again: nothing new.
+    expect(sweepOn(rt, new Date(at(9, 21).getTime() + 3600_000))).toEqual([]);
+
+    // Tue 22: the interval has not passed; an extension of task 6 is approved (its ladder starts again).
+    rt.spreadsheet.editAsUser('任务台账', `H${row('公厕保洁不到位')}:I${row('公厕保洁不到位')}`, [['2026-09-30', '同意']]);
+    const d22 = sweepOn(rt, at(9, 22));
+    expect(toUnits(d22)).toEqual([]);
+    // The admin's daily summary still says what needs a person (the unit not in the directory).
+    expect(d22.map((m) => m.subject)).toEqual(['【督办台账】每日督办小结（2026-09-22）：发出0封，未发出1项']);
+    // Thu 24: task 2 is closed; a person types over 督办次数 (the log decides, not the cell).
+    rt.spreadsheet.editAsUser('任务台账', `${letter(status)}${row('农贸市场占道经营')}`, [['已销号']]);
+    rt.spreadsheet.editAsUser('任务台账', `${letter(count)}${row('背街小巷垃圾堆积')}`, [[9]]);
+    // Task 6's new deadline (30 Sep) is three working days off: its reminder, once.
+    expect(toUnits(sweepOn(rt, at(9, 24))).map((m) => m.subject)).toEqual(['【临期提醒】市城管局：1项任务即将到期（2026-09-24）']);
+    expect(value(s, row('背街小巷垃圾堆积'), count)).toBe(1);
+    // 中秋 (25-27 Sep) and 国庆 (1-7 Oct): no notice on a day off.
+    for (const d of [[9, 25], [9, 26], [9, 27], [10, 1], [10, 4], [10, 7]] as const) expect(sweepOn(rt, at(d[0], d[1]))).toEqual([]);
+    // Tue 29: task 5 closed by the office.
+    rt.spreadsheet.editAsUser('任务台账', `${letter(status)}${row('老旧小区飞线充电')}`, [['已销号']]);
+    for (const d of [[9, 28], [9, 29], [9, 30]] as const) {
+      expect(toUnits(sweepOn(rt, at(d[0], d[1])))).toEqual([]);
+    }
+
+    // Thu 8 Oct: seven working days after the first notice, the second is 通报批评 (heads told);
+    // task 6's new deadline (30 Sep) has passed: its ladder starts at 督办 again.
+    const o8 = sweepOn(rt, at(10, 8));
+    expect(tos(o8)).toEqual(['admin@example.org', 'cgj-head@example.org', 'cgj@example.org', 'zjj@example.org']);
+    expect(byTo(o8, 'cgj@example.org').subject).toBe('【通报批评】市城管局：3项创城任务逾期未整改（2026-10-08）');
+    expect(byTo(o8, 'cgj-head@example.org').text).toContain('督办〔2026〕第5号');
+    expect(byTo(o8, 'cgj-head@example.org').text).not.toContain('公厕保洁不到位');
+    expect(value(s, row('公厕保洁不到位'), count)).toBe(1);
+    expect(value(s, row('背街小巷垃圾堆积'), level)).toBe('通报批评');
+    // The log says why task 6 starts again.
+    expect(logRows(rt).some((r) => r.includes('DB-0006') && r.join('|').includes('延期至2026-09-30后重新计数'))).toBe(true);
+
+    // Fri 9: task 5 reopened (反弹) and 市住建局's head address fixed: the ladder continues at 通报批评.
+    rt.spreadsheet.editAsUser('任务台账', `${letter(status)}${row('老旧小区飞线充电')}`, [['整改中']]);
+    rt.spreadsheet.editAsUser('责任单位', 'F3', [['zjj-head@example.org']]);
+    const o9 = sweepOn(rt, at(10, 9));
+    expect(tos(o9).filter((t) => t !== 'admin@example.org')).toEqual(['zjj-head@example.org', 'zjj@example.org']);
+    expect(byTo(o9, 'zjj-head@example.org').subject).toContain('【通报批评】市住建局');
+
+    // Fri 16: the third notice to 市城管局: 约谈 (head and supervising leader too), listed for the admin.
+    for (const d of [10, 12, 13, 14, 15]) sweepOn(rt, at(10, d));
+    const o16 = sweepOn(rt, at(10, 16));
+    // 市住建局 supports task 1: its contact hears of the 约谈 in its own section.
+    expect(tos(o16)).toEqual(['admin@example.org', 'cgj-head@example.org', 'cgj@example.org', 'wang@example.org', 'zjj@example.org']);
+    expect(byTo(o16, 'zjj@example.org').text).toContain('背街小巷垃圾堆积');
+    expect(byTo(o16, 'wang@example.org').subject).toBe('【约谈】市城管局：2项创城任务逾期未整改（2026-10-16）');
+    expect(byTo(o16, 'admin@example.org').text).toContain('约谈');
+    expect(value(s, row('背街小巷垃圾堆积'), count)).toBe(3);
+    expect(value(s, row('背街小巷垃圾堆积'), level)).toBe('约谈');
+    // Never more mails a day than people with due work, plus the admin.
+    expect(o16.length).toBeLessThanOrEqual(5);
+    // Every delivery logged, and none left unconfirmed.
+    expect(logRows(rt).every((r) => ['已发送'].includes(r[10]!))).toBe(true);
+  });
+});
