@@ -159,3 +159,121 @@ describe('four weeks of notices', () => {
     expect(logRows(rt).every((r) => ['已发送'].includes(r[10]!))).toBe(true);
   });
 });
+
+describe('safe sending', () => {
+  it('a run that dies between a send and its confirmation resumes without a duplicate and without a loss', async () => {
+    const rt = await started();
+    rt.clock.set(at(9, 21));
+    // Learn which setValues confirms the second mail: claim, then per mail 发送中 and 已发送.
+    const probe = await started();
+    probe.clock.set(at(9, 21));
+    let confirmSecond = 0;
+    let seen = 0;
+    probe.calls.on('MailApp.sendEmail', 2, () => (seen = probe.calls.get('Range.setValues')));
+    job(probe, 'sweep');
+    confirmSecond = seen + 1;
+    const reference = probe.outbox.slice(-4).map((m) => m.to).sort();
+
+    // The run dies on that write: the second mail went out, its row still says 发送中.
+    // rt has run exactly what the probe had when it began its sweep: the same call count.
+    rt.calls.on('Range.setValues', confirmSecond, () => {
+      throw new Error('Exceeded maximum execution time');
+    });
+    const dead = job(rt, 'sweep');
+    expect(dead.ok).toBe(false);
+    const sentBefore = rt.outbox.length;
+    expect(sentBefore).toBe(2);
+    const firstTwo = rt.outbox.map((m) => m.to);
+
+    // The rerun (a continuation, or the next trigger the same day) sends the rest, not those two.
+    const again = job(rt, 'sweep');
+    expect(again.ok).toBe(true);
+    const after = rt.outbox.slice(sentBefore).map((m) => m.to);
+    for (const to of firstTwo) expect(after).not.toContain(to);
+    expect([...firstTwo, ...after.filter((t) => t !== 'admin@example.org')].sort()).toEqual(reference.filter((t) => t !== 'admin@example.org').concat([]).sort());
+    // The one left 发送中 is 未确认 now, and the admin is told to check it with the recipient.
+    const rows = logRows(rt);
+    // Only the digest that was being sent (all its rows, one recipient).
+    expect(new Set(rows.filter((r) => r[10] === '未确认').map((r) => r[7])).size).toBe(1);
+    const summary = rt.outbox.slice(sentBefore).find((m) => m.to === 'admin@example.org')!;
+    expect(summary.body).toContain('不确定是否已发出');
+    // A third run the same day sends nothing.
+    const third = rt.outbox.length;
+    job(rt, 'sweep');
+    expect(rt.outbox.length).toBe(third);
+  });
+
+  it('a run near the time limit stops between two mails and its continuation sends the rest', async () => {
+    const rt = await started();
+    rt.clock.set(at(9, 21));
+    // The first mail takes five minutes (a slow day at Google): past the run's budget.
+    rt.calls.on('MailApp.sendEmail', 1, () => rt.clock.advance(5 * 60_000));
+    const first = job(rt, 'sweep');
+    expect(first.ok).toBe(true);
+    expect(rt.outbox.map((m) => m.to)).toEqual(['cgj@example.org', 'admin@example.org']);
+    const waiting = logRows(rt).filter((r) => r[10] === '待发送');
+    expect(waiting.length).toBeGreaterThan(0);
+    // One continuation is scheduled; it sends exactly what was waiting.
+    const triggers = rt.triggers.filter((t) => t.handler === 'continueSweep');
+    expect(triggers).toHaveLength(1);
+    const before = rt.outbox.length;
+    rt.run('continueSweep', [{ authMode: 'FULL', triggerUid: triggers[0]!.id }], 'installable');
+    expect(toUnits(rt.outbox.slice(before)).map((m) => m.to).sort()).toEqual([...new Set(waiting.map((r) => r[7]!))].sort());
+    expect(logRows(rt).filter((r) => r[10] === '待发送')).toEqual([]);
+    expect(rt.triggers.filter((t) => t.handler === 'continueSweep')).toHaveLength(0);
+  });
+
+  it('a quota of a few recipients defers the rest, most urgent first, and sends them on the next run', async () => {
+    const rt = await started();
+    // Three weeks in, 市城管局's tasks are at 约谈; give the day a quota of two recipients.
+    for (const [m, d] of [[9, 21], [10, 8]] as const) sweepOn(rt, at(m, d));
+    rt.clock.set(at(10, 16));
+    // Two recipients left in today's window (it opened this morning).
+    rt.mail.windowStart = at(10, 16).getTime();
+    rt.mail.remaining = 2;
+    const before = rt.outbox.length;
+    job(rt, 'sweep');
+    const sent = rt.outbox.slice(before);
+    // One recipient kept for the admin's summary; the most urgent digest (约谈) goes first.
+    expect(sent.map((m) => m.to)).toEqual(['cgj@example.org', 'admin@example.org']);
+    expect(sent[0]!.subject.startsWith('【约谈】')).toBe(true);
+    // Everyone else is 延后 (logged), and the admin is told the rest goes out on the next run.
+    const deferred = [...new Set(logRows(rt).filter((r) => r[10] === '延后').map((r) => r[7]!))].sort();
+    expect(deferred).toContain('cgj-head@example.org');
+    expect(deferred).toContain('wang@example.org');
+    expect(deferred).not.toContain('cgj@example.org');
+    expect(sent[1]!.body).toContain('今日邮件配额已用完');
+    // Next working day, with a fresh quota: the deferred ones go out with the same numbers, once each.
+    const next = sweepOn(rt, at(10, 19));
+    expect(toUnits(next).map((m) => m.to).sort()).toEqual(deferred);
+    const numbersOn16 = logRows(rt).filter((r) => r[10] === '延后' && r[7] === 'wang@example.org').map((r) => r[0]);
+    for (const n of numbersOn16) expect(byTo(next, 'wang@example.org').text).toContain(n!);
+    expect(toUnits(sweepOn(rt, at(10, 20)))).toEqual([]);
+  });
+
+  it('in a dry run every mail goes to the admin, says whom it was meant for, and the log says test', async () => {
+    const rt = await started();
+    const settings = sheet(rt, '设置');
+    const dry = settings.rows.findIndex((r) => r[0]?.value === '试运行');
+    rt.spreadsheet.editAsUser('设置', `B${dry + 1}`, [['是']]);
+    const mails = sweepOn(rt, at(9, 21));
+    expect(new Set(mails.map((m) => m.to))).toEqual(new Set(['admin@example.org']));
+    const meant = mails.find((m) => m.subject.includes('市城管局'))!;
+    expect(meant.subject.startsWith('【试运行】')).toBe(true);
+    expect(meant.text).toContain('cgj@example.org');
+    expect(logRows(rt).filter((r) => r[1] !== '' && r[3] !== '').every((r) => ['试运行', '已发送'].includes(r[10]!))).toBe(true);
+    expect(logRows(rt).some((r) => r[10] === '试运行')).toBe(true);
+  });
+
+  it('the preview shows today\'s mails and sends and changes nothing', async () => {
+    const rt = await started();
+    rt.clock.set(at(9, 21));
+    const before = JSON.stringify(rt.workbook.sheets.map((x) => x.rows.map((r) => Array.from(r ?? [], (c) => c?.value ?? ''))));
+    const result = rt.run<{ ok: boolean; preview: { to: string; subject: string }[] }>('preview', [{ authMode: 'FULL', triggerUid: 'p' }], 'installable').value;
+    expect(result.ok).toBe(true);
+    expect(result.preview.map((m) => m.to).sort()).toEqual(['cgj@example.org', 'scjg@example.org', 'zjj@example.org']);
+    expect(result.preview.find((m) => m.to === 'cgj@example.org')!.subject).toBe('【督办】市城管局：3项创城任务逾期未整改（2026-09-21）');
+    expect(rt.outbox).toHaveLength(0);
+    expect(JSON.stringify(rt.workbook.sheets.map((x) => x.rows.map((r) => Array.from(r ?? [], (c) => c?.value ?? ''))))).toBe(before);
+  });
+});

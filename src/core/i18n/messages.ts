@@ -187,7 +187,7 @@ export const zhCN = {
   'preview.notToday': '今天不是工作日：督办通知顺延到下一个工作日发送（可在《设置》“节假日照常发送”中更改）。',
   'preview.unreachable': '{unit}（任务{task}）：{reason}',
   'notice.uncertain': '上次运行在发送时中断，无法确认是否已发出；不再重发，请向收件人核实',
-  'notice.quota': '今日邮件额度已用完，下次运行时优先发送',
+  'notice.quota': '今日邮件配额已用完，下次运行时优先发送',
   'notice.dryRunNoAdmin': '试运行，但未填管理员邮箱：没有发出',
   'notice.summaryFailed': '管理员小结没能发出：{error}',
   'notice.afterExtension': '延期至{deadline}后重新计数',

@@ -269,7 +269,7 @@ function deliver(
 /**
  * The deliveries as digests: one per person, a section per unit they answer for (the units
  * they lead first), most urgent first. Digests are ordered by urgency for a tight quota: 约谈,
- * then 通报批评, then the longest overdue.
+ * then 通报批评, then the longest overdue; within that, a unit's contact before its leaders.
  */
 export function groupDigests(deliveries: readonly Delivery[]): { plan: DigestPlan; deliveries: Delivery[] }[] {
   const byTo = new Map<string, { plan: DigestPlan; deliveries: Delivery[] }>();
@@ -288,9 +288,12 @@ export function groupDigests(deliveries: readonly Delivery[]): { plan: DigestPla
     }
     if (!section.notices.some((n) => n.key === d.notice.key && n.number === d.notice.number && n.level === d.notice.level)) section.notices.push(d.notice);
   }
-  const urgency = (ds: Delivery[]): [number, number] => [
+  // Within a level, the unit's own contact before its head and leader, a co-unit's last.
+  const ROLE_ORDER: Record<RecipientRole, number> = { contact: 0, head: 1, leader: 2, support: 3 };
+  const urgency = (ds: Delivery[]): [number, number, number] => [
     Math.max(...ds.map((d) => LEVEL_RANK[d.notice.level])),
     Math.max(...ds.map((d) => d.notice.daysOverdue)),
+    Math.min(...ds.map((d) => ROLE_ORDER[d.role])),
   ];
   const digests = [...byTo.values()];
   for (const d of digests) {
@@ -298,8 +301,8 @@ export function groupDigests(deliveries: readonly Delivery[]): { plan: DigestPla
     for (const s of d.plan.sections) s.notices.sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || b.daysOverdue - a.daysOverdue);
   }
   return digests.sort((a, b) => {
-    const [ra, da] = urgency(a.deliveries);
-    const [rb, db] = urgency(b.deliveries);
-    return rb - ra || db - da || a.plan.to.localeCompare(b.plan.to);
+    const [ra, da, pa] = urgency(a.deliveries);
+    const [rb, db, pb] = urgency(b.deliveries);
+    return rb - ra || db - da || pa - pb || a.plan.to.localeCompare(b.plan.to);
   });
 }
