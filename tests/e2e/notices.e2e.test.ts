@@ -228,9 +228,8 @@ describe('safe sending', () => {
     // Three weeks in, 市城管局's tasks are at 约谈; give the day a quota of two recipients.
     for (const [m, d] of [[9, 21], [10, 8]] as const) sweepOn(rt, at(m, d));
     rt.clock.set(at(10, 16));
-    // Two recipients left in today's window (it opened this morning).
-    rt.mail.windowStart = at(10, 16).getTime();
-    rt.mail.remaining = 2;
+    // Two recipients left of today's quota.
+    rt.setMailQuotaLeft(2);
     const before = rt.outbox.length;
     job(rt, 'sweep');
     const sent = rt.outbox.slice(before);
