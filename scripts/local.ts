@@ -73,6 +73,7 @@ export interface MailReport {
 export interface PreviewReport {
   file: string;
   to: string;
+  cc?: string;
   subject: string;
   numbers: string[];
   level: string;
@@ -206,6 +207,8 @@ interface SentRecord {
 /** A mail the preview composed (src/gas/result.ts JobResult.preview). */
 interface PreviewMail {
   to: string;
+  /** The unit's head and leader, copied on the mail its contact gets. */
+  cc?: string;
   subject: string;
   body: string;
   htmlBody: string;
@@ -319,8 +322,9 @@ async function writePreview(runtime: LocalRuntime, opts: LocalOptions, mails: re
     const m = mails[i]!;
     const mail: SentMail = { to: m.to, from: runtime.userEmail, subject: m.subject, body: m.body, htmlBody: m.htmlBody, sentAt: opts.now };
     if (m.name) mail.name = m.name;
+    if (m.cc) mail.cc = m.cc;
     const file = await writeEml(mail, dir, i + 1);
-    reports.push({ file, to: m.to, subject: m.subject, numbers: m.numbers, level: m.level });
+    reports.push({ file, to: m.to, ...(m.cc ? { cc: m.cc } : {}), subject: m.subject, numbers: m.numbers, level: m.level });
   }
   return reports;
 }

@@ -23,6 +23,7 @@ function script(name: string, ...args: string[]): { status: number | null; stdou
 interface Mail {
   file: string;
   to: string;
+  cc?: string;
   subject: string;
   numbers?: string[];
   level?: string;
@@ -108,11 +109,12 @@ describe('npm run demo', () => {
     }
   });
 
-  it('the ladder reaches 约谈: the unit\'s contact, head and supervising leader are each sent one, after 督办 and 通报批评', () => {
+  it('the ladder reaches 约谈: the unit\'s contact gets it with its head and supervising leader in copy, after 督办 and 通报批评', () => {
     const levelsOf = (unit: string) => runs.flatMap((run) => run.mails.filter((m) => m.subject.includes(`】${unit}：`)).map((m) => m.level));
     expect(runs.some((run) => run.mails.some((m) => m.level === '约谈'))).toBe(true);
     const interview = runs.flatMap((run) => run.mails).filter((m) => m.level === '约谈' && m.subject.startsWith('【约谈】市城管局：'));
-    expect(interview.map((m) => m.to).sort()).toEqual([CGJ.contact, CGJ.head, CGJ.leader].sort());
+    // One official mail: the contact in To, the head and the leader in Cc (nobody gets it twice).
+    expect(interview.flatMap((m) => [m.to, ...(m.cc ? m.cc.split(',') : [])]).map((a) => a.trim()).sort()).toEqual([CGJ.contact, CGJ.head, CGJ.leader].sort());
     expect(interview.every((m) => m.numbers!.every((n) => /^督办〔2026〕第\d+号$/.test(n)))).toBe(true);
     const levels = levelsOf('市城管局');
     expect(levels.indexOf('督办')).toBeLessThan(levels.indexOf('通报批评'));
