@@ -1,0 +1,221 @@
+/**
+ * 一月一公示: the month's publication as a page an office prints and forwards. Pure: from the
+ * month's scores, ranking and sanctions, the sheet's cells, styles, merges and its chart; the
+ * edge writes it in a fixed number of calls, whatever the number of tasks.
+ *
+ * Order, as such a 通报 reads: title, opening paragraph with the month's figures, the figures,
+ * the ranking per 单位类别 (红榜 and 黑榜 marked, every unit's score explained), the units and
+ * tasks named for 通报批评 and 约谈, the sanctions, every point's reason, and the chart.
+ */
+import { formatDay, type Day } from '../day';
+import type { Translate } from '../i18n';
+import { describeSanction, monthLabel, monthId, type Sanction } from '../scores/history';
+import type { BreakdownItem, MonthScores, UnitScore } from '../scores/month';
+import type { Ranking } from '../scores/ranking';
+import { ruleLabel } from '../scores/rules';
+
+/** How a cell looks; the edge maps each style to fonts, fills and formats. */
+export type Style = 'title' | 'subtitle' | 'para' | 'h1' | 'h2' | 'th' | 'text' | 'num' | 'pct' | 'red' | 'black' | 'muted';
+
+export interface DocCell {
+  value: string | number;
+  style: Style;
+  /** Columns this cell spans (merged), from its own. */
+  span?: number;
+}
+
+export interface PublicationDoc {
+  /** The sheet's name: 2026年11月督查通报. */
+  name: string;
+  /** Column widths in pixels. */
+  widths: number[];
+  rows: (DocCell | undefined)[][];
+  /** Bordered tables: 0-based first row and column, size. */
+  tables: { row: number; column: number; rows: number; columns: number }[];
+  /** Rows that hold a paragraph: taller, wrapped. */
+  tallRows: { row: number; lines: number }[];
+  /** The bar chart of scores: its data (unit names, scores: two columns) and where it sits. */
+  chart?: { dataRow: number; dataColumn: number; count: number; title: string; anchorRow: number; anchorColumn: number };
+}
+
+export interface PublicationInput {
+  scores: MonthScores;
+  ranking: Ranking;
+  sanctions: Sanction[];
+  publishedOn: Day;
+  t: Translate;
+}
+
+const WIDTHS = [56, 150, 64, 70, 56, 70, 56, 70, 430];
+const COLUMNS = WIDTHS.length;
+
+const percent = (rate: number | undefined): number | string => (rate === undefined ? '—' : rate);
+
+export function layoutPublication(input: PublicationInput): PublicationDoc {
+  const { scores, ranking, sanctions, t } = input;
+  const month = monthId(scores.year, scores.month);
+  const label = monthLabel(month, t);
+  const rows: (DocCell | undefined)[][] = [];
+  const tables: PublicationDoc['tables'] = [];
+  const tallRows: PublicationDoc['tallRows'] = [];
+  const line = (cells: (DocCell | undefined)[]): number => rows.push(cells) - 1;
+  const wide = (value: string, style: Style): number => line([{ value, style, span: COLUMNS }]);
+  const gap = (): number => line([]);
+  const table = (header: string[], body: (DocCell | undefined)[][]): void => {
+    const first = line(header.map((h) => ({ value: h, style: 'th' as const })));
+    for (const r of body) line(r);
+    tables.push({ row: first, column: 0, rows: body.length + 1, columns: header.length });
+  };
+  const paragraph = (text: string): void => {
+    const row = wide(text, 'para');
+    tallRows.push({ row, lines: Math.max(1, Math.ceil(text.length / 60)) });
+  };
+  const s = scores.summary;
+  const ranked = ranking.categories.flatMap((c) => c.units.filter((u) => u.ranked));
+  const red = ranking.categories.flatMap((c) => c.red.map((u) => u.unit));
+  const black = ranking.categories.flatMap((c) => c.black.map((u) => u.unit));
+
+  wide(t('pub.title', { month: label }), 'title');
+  wide(t('pub.subtitle', { from: formatDay(scores.first), to: formatDay(scores.last), on: formatDay(input.publishedOn) }), 'subtitle');
+  gap();
+  paragraph(
+    t('pub.opening', {
+      month: label,
+      due: s.due,
+      closedOnTime: s.closedOnTime,
+      rate: s.rate === undefined ? '—' : `${Math.round(s.rate * 1000) / 10}%`,
+      overdue: s.overdueAtEnd,
+      notices: s.notices,
+      criticisms: s.criticisms,
+      interviews: s.interviews,
+    }) +
+      (red.length > 0 ? t('pub.openingRed', { units: red.join('、') }) : '') +
+      (black.length > 0 ? t('pub.openingBlack', { units: black.join('、') }) : '') +
+      t('pub.openingEnd'),
+  );
+  gap();
+
+  wide(t('pub.h.summary'), 'h1');
+  table(
+    [t('pub.col.due'), t('pub.col.closed'), t('pub.col.closedOnTime'), t('pub.col.overdue'), t('pub.col.rate'), t('pub.col.notices'), t('pub.col.criticisms'), t('pub.col.interviews')],
+    [[num(s.due), num(s.closed), num(s.closedOnTime), num(s.overdueAtEnd), { value: percent(s.rate), style: s.rate === undefined ? 'text' : 'pct' }, num(s.notices), num(s.criticisms), num(s.interviews)]],
+  );
+  gap();
+
+  wide(t('pub.h.ranking'), 'h1');
+  ranking.categories.forEach((category, i) => {
+    wide(t('pub.h.category', { n: t(`pub.ordinal.${Math.min(i + 1, 10)}` as 'pub.ordinal.1'), category: category.category, ranked: category.rankedCount }), 'h2');
+    const reds = new Set(category.red.map((u) => u.unit));
+    const blacks = new Set(category.black.map((u) => u.unit));
+    table(
+      [t('pub.col.rank'), t('pub.col.unit'), t('pub.col.score'), t('pub.col.rate'), t('pub.col.due'), t('pub.col.closedOnTime'), t('pub.col.overdue'), t('pub.col.list'), t('pub.col.why')],
+      category.units.map((u) => [
+        { value: u.ranked && u.rank !== undefined ? u.rank : '—', style: u.ranked ? 'num' : 'muted' },
+        { value: u.unit, style: 'text' },
+        { value: u.score, style: 'num' },
+        { value: percent(u.rate), style: u.rate === undefined ? 'muted' : 'pct' },
+        num(u.dueCount),
+        num(u.closedOnTime),
+        num(u.overdueAtEnd),
+        reds.has(u.unit) ? { value: t('pub.red'), style: 'red' } : blacks.has(u.unit) ? { value: t('pub.black'), style: 'black' } : { value: '', style: 'text' },
+        { value: u.ranked ? why(u, t) : t('pub.unranked'), style: u.ranked ? 'text' : 'muted' },
+      ]),
+    );
+    gap();
+  });
+
+  wide(t('pub.h.named'), 'h1');
+  if (scores.named.length === 0) wide(t('pub.none'), 'muted');
+  else {
+    table(
+      [t('pub.col.level'), t('pub.col.unit'), t('pub.col.task'), t('pub.col.number'), t('pub.col.date')],
+      scores.named.map((n) => [
+        { value: t(n.level === 'interview' ? 'level.interview' : 'level.criticism'), style: n.level === 'interview' ? 'black' : 'text' },
+        { value: n.unit, style: 'text' },
+        { value: n.task || n.key, style: 'text' },
+        { value: n.number, style: 'text' },
+        { value: formatDay(n.day), style: 'text' },
+      ]),
+    );
+  }
+  gap();
+
+  wide(t('pub.h.sanctions'), 'h1');
+  if (sanctions.length === 0) wide(t('pub.noSanctions'), 'muted');
+  else {
+    table(
+      [t('pub.col.unit'), t('pub.col.category'), t('pub.col.streak'), t('pub.col.sanction')],
+      sanctions.map((x) => [
+        { value: x.unit, style: 'text' },
+        { value: x.category, style: 'text' },
+        num(x.streak),
+        { value: describeSanction(x, t), style: x.kind === 'revokeTitle' ? 'black' : 'text' },
+      ]),
+    );
+  }
+  gap();
+
+  wide(t('pub.h.breakdown'), 'h1');
+  const items = scores.units.flatMap((u) => u.breakdown);
+  if (items.length === 0) wide(t('pub.none'), 'muted');
+  else {
+    table(
+      [t('pub.col.unit'), t('pub.col.rule'), t('pub.col.points'), t('pub.col.source'), t('pub.col.note')],
+      items.map((item) => [
+        { value: item.unit, style: 'text' },
+        { value: ruleLabel(item.rule, t), style: 'text' },
+        { value: item.points, style: 'num' },
+        { value: source(item, t), style: 'text' },
+        { value: item.note, style: 'text' },
+      ]),
+    );
+  }
+  gap();
+
+  wide(t('pub.h.chart'), 'h1');
+  let chart: PublicationDoc['chart'];
+  if (ranked.length === 0) wide(t('pub.none'), 'muted');
+  else {
+    const dataRow = line([{ value: t('pub.col.unit'), style: 'th' }, { value: t('pub.col.score'), style: 'th' }]);
+    const bars = [...ranked].sort((a, b) => b.score - a.score);
+    for (const u of bars) line([{ value: u.unit, style: 'text' }, { value: u.score, style: 'num' }]);
+    tables.push({ row: dataRow, column: 0, rows: bars.length + 1, columns: 2 });
+    chart = { dataRow, dataColumn: 0, count: bars.length, title: t('pub.chartTitle', { month: label }), anchorRow: dataRow, anchorColumn: 3 };
+    // Room beside the data for the chart: it is drawn over these rows.
+    for (let i = bars.length; i < 16; i++) gap();
+  }
+  gap();
+  wide(t('pub.footer', { on: formatDay(input.publishedOn) }), 'muted');
+
+  return { name: t('pub.sheetName', { month: label }), widths: WIDTHS, rows, tables, tallRows, chart };
+}
+
+function num(n: number): DocCell {
+  return { value: n, style: 'num' };
+}
+
+/** A unit's score explained in one line: the points by rule, e.g. 逾期任务扣分2项 −4；按期销号加分3项 +3. */
+function why(u: UnitScore, t: Translate): string {
+  if (u.breakdown.length === 0) return t('pub.whyNone', { base: u.base });
+  const byRule = new Map<string, { count: number; points: number }>();
+  for (const item of u.breakdown) {
+    const k = ruleLabel(item.rule, t);
+    const sum = byRule.get(k) ?? { count: 0, points: 0 };
+    sum.count += 1;
+    sum.points += item.points;
+    byRule.set(k, sum);
+  }
+  const parts = [...byRule].map(([rule, { count, points }]) => t('pub.whyPart', { rule, count, points: signed(points) }));
+  return t('pub.why', { base: u.base, parts: parts.join(t('pub.whySep')), score: u.score });
+}
+
+function signed(points: number): string {
+  const rounded = Math.round(points * 100) / 100;
+  return rounded > 0 ? `+${rounded}` : `${rounded}`.replace('-', '−');
+}
+
+function source(item: BreakdownItem, t: Translate): string {
+  return item.source.kind === 'task'
+    ? t('pub.source.task', { key: item.source.key, row: item.source.row })
+    : t('pub.source.log', { number: item.source.number, row: item.source.row });
+}
