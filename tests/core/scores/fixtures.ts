@@ -54,7 +54,7 @@ export function task(spec: TaskSpec): TaskRow & { completed?: Day; pointsLost?: 
     coUnits: spec.coUnits ?? [],
     place: '',
     status: spec.status ?? 'in_progress',
-    deadline: spec.deadline === undefined ? undefined : { kind: 'date', day: spec.deadline },
+    deadline: spec.deadline === undefined ? undefined : { kind: 'date', day: spec.deadline, form: 'date-value' },
     effectiveDeadline: spec.deadline,
     firstSeen: spec.firstSeen ?? d(10, 1),
     state: { code: 'notDue', daysOverdue: 0 },
