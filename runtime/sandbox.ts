@@ -313,6 +313,12 @@ export class LocalRuntime {
     return this.mail.outbox;
   }
 
+  /** As if `remaining` recipients were left of today's mail quota, in a window that opened now. */
+  setMailQuotaLeft(remaining: number): void {
+    this.mail.windowStart = this.clock.nowMs();
+    this.mail.remaining = remaining;
+  }
+
   get triggers(): TriggerRecord[] {
     return this.scriptApp.triggers;
   }

@@ -1,21 +1,36 @@
 /**
  * npm run demo: the first thing a newcomer runs. Sets up the sample ledger that ships with the
- * project, then sweeps the set-up workbook, exactly as the two `npm run local` commands in the
- * README would, and says where each job's results are.
+ * project, fills in 管理员邮箱 as the office does after setup, then runs the daily sweep day after
+ * day, each day on the workbook the day before wrote, exactly as `npm run local -- sweep` would,
+ * until the ladder has reached 约谈 (the third notice) on a task: about three weeks of 整改通知,
+ * 通报批评 and 约谈 mails, weekends included. Says each day what went out, and at the end what to open.
  *
  *   npm run demo [-- --out <dir>]     (default out/demo)
  *
- * <dir>/setup/ holds what setup wrote (workbook, outbox, run.json); <dir>/ what the sweep wrote.
+ * <dir>/setup/                     what setup wrote (workbook, outbox, run.json)
+ * <dir>/setup/filled-in/           that workbook with 管理员邮箱 filled in: the first day's input
+ * <dir>/preview-YYYY-MM-DD/        the first day's 预览今日督办: preview/*.eml, run.json (no workbook)
+ * <dir>/day-YYYY-MM-DD/            each day's sweep (workbook, outbox, run.json)
+ * <dir>/run.json, <dir>/<sample>.xlsx, <dir>/outbox/   copies of the last day's
  */
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
-import { DEFAULT_TIME_ZONE, describeReport, runLocal, UsageError, type LocalOptions } from './local';
+import { translator } from '../src/core/i18n';
+import { exportXlsx } from '../runtime/xlsx';
+import { DEFAULT_TIME_ZONE, describeReport, loadWorkbook, runLocal, UsageError, type LocalOptions, type RunReport } from './local';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SAMPLE = join(root, 'samples', '创城台账示例.xlsx');
 /** The sample's "today": its deadlines are spread around this day. */
 export const SAMPLE_NOW = '2026-11-25T09:00:00';
+/** The office's admin, who gets the daily summary (设置 → 管理员邮箱). */
+export const ADMIN_EMAIL = 'duban@ccb.example.org';
+/** The ladder reaches 约谈 in about three weeks with the default settings; past this the demo gives up and says so. */
+const MAX_DAYS = 42;
+
+const t = translator('zh-CN');
 
 function outDir(argv: string[]): string {
   if (argv.length === 0) return join(root, 'out', 'demo');
@@ -23,23 +38,112 @@ function outDir(argv: string[]): string {
   throw new UsageError('usage: npm run demo [-- --out <dir>]');
 }
 
+/** Removes what an earlier demo wrote in `out` (and nothing else: --out may be a folder with other things in it). */
+function clearEarlierDemo(out: string): void {
+  if (!existsSync(out)) return;
+  for (const name of readdirSync(out)) {
+    if (name === 'setup' || name === 'outbox' || name === 'run.json' || name === basename(SAMPLE) || /^(day|preview)-\d{4}-\d{2}-\d{2}$/.test(name)) {
+      rmSync(join(out, name), { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * What the office does once setup has run: types its admin's address into 设置 → 管理员邮箱
+ * (setup leaves it blank). Done on the workbook as a person would, the result written apart so
+ * that setup/ keeps exactly what setup wrote.
+ */
+async function fillInAdmin(setupWorkbook: string, dir: string, timeZone: string): Promise<string> {
+  const wb = await loadWorkbook(setupWorkbook, timeZone);
+  const settings = wb.sheets.find((s) => s.name === t('sheet.settings'));
+  const row = settings?.rows.find((r) => r[0]?.value === t('setting.adminEmail'));
+  if (!row || !row[1]) throw new Error(`setup wrote no ${t('setting.adminEmail')} row in 《${t('sheet.settings')}》`);
+  row[1].value = ADMIN_EMAIL;
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, basename(setupWorkbook));
+  await exportXlsx(wb, file);
+  return file;
+}
+
+const LEVEL_ORDER = [t('level.interview'), t('level.criticism'), t('level.notice'), t('level.reminder')];
+
+/** "8 mails: 约谈 3, 督办 2, 临期提醒 2, admin's summary 1". */
+export function mailsLine(report: RunReport): string {
+  if (report.mails.length === 0) return 'no mail';
+  const byLevel = new Map<string, number>();
+  for (const m of report.mails) {
+    const level = m.level ?? "admin's summary";
+    byLevel.set(level, (byLevel.get(level) ?? 0) + 1);
+  }
+  const rank = (level: string): number => (LEVEL_ORDER.includes(level) ? LEVEL_ORDER.indexOf(level) : LEVEL_ORDER.length);
+  const parts = [...byLevel].sort((a, b) => rank(a[0]) - rank(b[0])).map(([level, n]) => `${level} ${n}`);
+  return `${report.mails.length} mail${report.mails.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
+}
+
 async function main(argv: string[]): Promise<number> {
   const out = outDir(argv);
   const timeZone = DEFAULT_TIME_ZONE;
-  const now = DateTime.fromISO(SAMPLE_NOW, { zone: timeZone }).toJSDate();
-  const job = (name: string, workbook: string, dir: string): LocalOptions => ({ job: name, workbook, now, out: dir, timeZone });
+  const start = DateTime.fromISO(SAMPLE_NOW, { zone: timeZone });
+  const job = (name: string, workbook: string, dir: string, at: DateTime): LocalOptions => ({ job: name, workbook, now: at.toJSDate(), out: dir, timeZone });
+  clearEarlierDemo(out);
 
-  const setup = await runLocal(job('setup', SAMPLE, join(out, 'setup')));
+  const setup = await runLocal(job('setup', SAMPLE, join(out, 'setup'), start));
   for (const line of describeReport(setup)) console.log(line);
   if (!setup.ok) return 1;
+  let workbook = await fillInAdmin(setup.outputs.workbook!, join(out, 'setup', 'filled-in'), timeZone);
+  console.log(`  ${t('sheet.settings')} → ${t('setting.adminEmail')} filled in (${ADMIN_EMAIL}): ${workbook}`);
+  // What the menu's 预览今日督办 shows before the first sweep: the mails it will send, nothing sent or changed.
+  const preview = await runLocal(job('preview', workbook, join(out, `preview-${start.toISODate()}`), start));
+  if (!preview.ok) {
+    for (const line of describeReport(preview)) console.log(line);
+    return 1;
+  }
+  console.log(`  预览今日督办 before the first sweep: ${preview.preview?.length ?? 0} digests, as the sweep then sends them (the admin's summary apart): ${preview.outputs.preview}`);
   console.log('');
-  const sweep = await runLocal(job('sweep', join(out, 'setup', basename(SAMPLE)), out));
-  for (const line of describeReport(sweep)) console.log(line);
+  console.log('The daily sweep, day by day, each on the workbook the day before wrote:');
+
+  const interviewWord = t('level.interview');
+  const interviewMails: string[] = [];
+  let last: RunReport | undefined;
+  const began = performance.now();
+  for (let i = 0; i < MAX_DAYS && interviewMails.length === 0; i++) {
+    const day = start.plus({ days: i });
+    const dir = join(out, `day-${day.toISODate()}`);
+    const t0 = performance.now();
+    last = await runLocal(job('sweep', workbook, dir, day));
+    const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+    const overdue = last.counts.overdue ?? 0;
+    console.log(`  ${day.toISODate()} ${day.toFormat('ccc')}  ${overdue} overdue  ${mailsLine(last)}  (${seconds} s)`);
+    if (!last.ok) {
+      for (const line of describeReport(last)) console.log(line);
+      return 1;
+    }
+    interviewMails.push(...last.mails.filter((m) => m.level === interviewWord).map((m) => m.file));
+    workbook = last.outputs.workbook!;
+  }
+  const days = Math.round((performance.now() - began) / 100) / 10;
+  if (!last) return 1;
+  // Other tools and the README rely on these paths: the last day's results.
+  cpSync(last.outputs.runJson, join(out, 'run.json'));
+  cpSync(last.outputs.workbook!, join(out, basename(SAMPLE)));
+  cpSync(last.outputs.outbox, join(out, 'outbox'), { recursive: true });
+  console.log(`  (${days} s for the sweeps)`);
   console.log('');
-  console.log(`The swept ledger (open it in Excel, WPS or LibreOffice): ${sweep.outputs.workbook}`);
+  if (interviewMails.length === 0) {
+    console.log(`No ${interviewWord} after ${MAX_DAYS} days: the ladder did not climb as the settings say. See ${last.outputs.runJson}`);
+    return 1;
+  }
+  console.log('What to open:');
+  console.log(`  the last day's ledger: ${join(out, basename(SAMPLE))} (Excel, WPS or LibreOffice):`);
+  console.log(`    sheet 《${t('sheet.log')}》: every notice and reminder, its number, level, recipient and outcome;`);
+  console.log(`    sheet 《${t('sheet.tasks')}》: the columns ${t('col.noticeCount')} / ${t('col.lastNotice')} / ${t('col.level')}`);
+  console.log(`  a ${interviewWord} mail: ${interviewMails[0]}`);
+  const summary = last.mails.find((m) => m.level === undefined && m.to === ADMIN_EMAIL);
+  if (summary) console.log(`  that day's admin's summary: ${summary.file}`);
+  console.log(`  each day's outbox and run.json: ${join(out, 'day-YYYY-MM-DD')}/`);
   console.log(`What setup did:      ${setup.outputs.runJson}`);
-  console.log(`What the sweep did:  ${sweep.outputs.runJson}`);
-  return sweep.ok ? 0 : 1;
+  console.log(`What the last sweep did:  ${join(out, 'run.json')}`);
+  return 0;
 }
 
 main(process.argv.slice(2)).then(

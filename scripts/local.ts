@@ -4,7 +4,8 @@
  *
  *   npm run local -- <job> --workbook <file.xlsx> --now <ISO date-time> --out <dir> [--tz <zone>]
  *
- * Writes <dir>/<same file name>.xlsx, <dir>/outbox/*.eml and <dir>/run.json. Bad arguments
+ * Writes <dir>/<same file name>.xlsx, <dir>/outbox/*.eml and <dir>/run.json; `preview` writes
+ * <dir>/preview/*.eml and <dir>/run.json, and no workbook (it changes nothing). Bad arguments
  * (missing or unreadable workbook, bad date, unknown job) print one line and exit 2 with
  * nothing written; a job that ran but reported failure exits 1, with its outputs written.
  * `--help` prints the usage.
@@ -20,7 +21,10 @@ import type { SentMail, WorkbookModel } from '../runtime/model';
 import { buildBundle } from './build';
 
 /** The jobs the runner knows; a job whose issue has not landed yet fails with a clear message. */
-export const JOBS = ['setup', 'sweep', 'publish'] as const;
+export const JOBS = ['setup', 'sweep', 'preview', 'publish'] as const;
+
+/** The jobs that change nothing: the runner does not write the workbook back for them. */
+export const READ_ONLY_JOBS: readonly string[] = ['preview'];
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -47,11 +51,42 @@ export interface RunReport {
   message: string;
   counts: Record<string, number>;
   warnings: string[];
-  mails: { file: string; to: string; cc?: string; subject: string }[];
+  mails: MailReport[];
+  /** `preview` only: what today's sweep would send, one .eml each under outputs.preview. */
+  preview?: PreviewReport[];
   serviceCalls: ServiceCalls;
   logs: string[];
   elapsedMs: number;
-  outputs: { workbook: string; outbox: string; runJson: string };
+  outputs: Outputs;
+}
+
+/** A mail the job sent; a notice digest also carries its notice numbers and highest level (the admin's summary has none). */
+export interface MailReport {
+  file: string;
+  to: string;
+  cc?: string;
+  subject: string;
+  numbers?: string[];
+  level?: string;
+}
+
+export interface PreviewReport {
+  file: string;
+  to: string;
+  cc?: string;
+  subject: string;
+  numbers: string[];
+  level: string;
+}
+
+export interface Outputs {
+  /** The workbook written; null for a job that changes nothing (`preview`), see workbookNote. */
+  workbook: string | null;
+  workbookNote?: string;
+  outbox: string;
+  runJson: string;
+  /** `preview` only: the folder of the .eml files it would send. */
+  preview?: string;
 }
 
 export interface ServiceCalls {
@@ -59,7 +94,7 @@ export interface ServiceCalls {
   byMethod: Record<string, number>;
 }
 
-const USAGE = 'usage: npm run local -- <setup|sweep|publish> --workbook <file.xlsx> --now <ISO date-time> --out <dir> [--tz <zone>] (--help for more)';
+const USAGE = 'usage: npm run local -- <setup|sweep|preview|publish> --workbook <file.xlsx> --now <ISO date-time> --out <dir> [--tz <zone>] (--help for more)';
 
 export const HELP = `Runs one Duban job of the real bundle (dist/Code.js) on an .xlsx workbook, as the daily
 time trigger would, and writes what came of it.
@@ -70,7 +105,10 @@ jobs:
   setup     create what is missing (设置, 责任单位, 节假日, the script's columns, colours,
             drop-downs) and repair what is broken; never touches existing rows
   sweep     the daily job: every task's state, days overdue, notes and colours, and the
-            台账问题 sheet
+            台账问题 sheet; then the day's reminders and notices (整改通知, 通报批评, 约谈) to
+            the units in 责任单位, logged in 督办记录, and the admin's summary
+  preview   what today's sweep would send (预览今日督办), written as .eml files; sends
+            nothing and changes nothing, so no workbook is written
   publish   not built yet: it stops with a clear message
 
 options:
@@ -82,9 +120,11 @@ options:
   -h, --help               show this and exit
 
 writes:
-  <dir>/<same file name>.xlsx   the workbook with what the job changed
+  <dir>/<same file name>.xlsx   the workbook with what the job changed (not for preview)
   <dir>/outbox/*.eml            every mail the job sent (the folder is emptied first)
-  <dir>/run.json                ok, message, counts, warnings, mails, serviceCalls, logs
+  <dir>/preview/*.eml           preview only: each mail today's sweep would send (emptied first)
+  <dir>/run.json                ok, message, counts, warnings, mails (to, cc, subject, and for a
+                                notice its numbers and level), preview, serviceCalls, logs
 
 exit codes:
   0   the job ran and reported success
@@ -156,11 +196,35 @@ export async function loadWorkbook(file: string, timeZone: string): Promise<Work
   }
 }
 
+/** What the job says it sent (src/gas/result.ts SentRecord): a notice's numbers and level are known only here. */
+interface SentRecord {
+  to: string;
+  subject: string;
+  numbers?: string[];
+  level?: string;
+}
+
+/** A mail the preview composed (src/gas/result.ts JobResult.preview). */
+interface PreviewMail {
+  to: string;
+  /** The unit's head and leader, copied on the mail its contact gets. */
+  cc?: string;
+  subject: string;
+  body: string;
+  htmlBody: string;
+  numbers: string[];
+  level: string;
+  /** The sender name, when the job gives it. */
+  name?: string;
+}
+
 interface JobValue {
   ok?: boolean;
   message?: string;
   counts?: Record<string, number>;
   warnings?: string[];
+  mails?: SentRecord[];
+  preview?: PreviewMail[];
 }
 
 /** One execution of a job: what it returned, and what it cost and sent (this execution only). */
@@ -216,20 +280,75 @@ export function runJobOn(runtime: LocalRuntime, job: string): JobRun {
   };
 }
 
+/** A recipient list as the runtime's outbox keeps it ("a@x.org, b@y.org"), to compare the job's record with it. */
+function addressList(list: string): string {
+  return list
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .join(', ')
+    .toLowerCase();
+}
+
+/**
+ * Each mail sent, with the notice numbers and level of the job's own record of it. A record is
+ * matched by recipient and subject, in sending order, each used once: the outbox knows what went
+ * out, only the job knows which notices were in it.
+ */
+export function annotateMails(sent: SentMail[], records: readonly SentRecord[], files: string[]): MailReport[] {
+  const unused = [...records];
+  return sent.map((mail, i) => {
+    const report: MailReport = { file: files[i]!, to: mail.to, cc: mail.cc, subject: mail.subject };
+    const at = unused.findIndex((r) => r.subject === mail.subject && addressList(r.to) === addressList(mail.to));
+    if (at < 0) return report;
+    const [record] = unused.splice(at, 1);
+    if (record!.numbers !== undefined) report.numbers = record!.numbers;
+    if (record!.level !== undefined) report.level = record!.level;
+    return report;
+  });
+}
+
+/** Empties (or creates) one of the runner's own mail folders. */
+function freshFolder(dir: string): string {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** The preview's mails as .eml files, sent (were they sent) by the script's account at --now. */
+async function writePreview(runtime: LocalRuntime, opts: LocalOptions, mails: readonly PreviewMail[], dir: string): Promise<PreviewReport[]> {
+  const reports: PreviewReport[] = [];
+  for (let i = 0; i < mails.length; i++) {
+    const m = mails[i]!;
+    const mail: SentMail = { to: m.to, from: runtime.userEmail, subject: m.subject, body: m.body, htmlBody: m.htmlBody, sentAt: opts.now };
+    if (m.name) mail.name = m.name;
+    if (m.cc) mail.cc = m.cc;
+    const file = await writeEml(mail, dir, i + 1);
+    reports.push({ file, to: m.to, ...(m.cc ? { cc: m.cc } : {}), subject: m.subject, numbers: m.numbers, level: m.level });
+  }
+  return reports;
+}
+
 export async function writeOutputs(runtime: LocalRuntime, opts: LocalOptions, ran: JobRun): Promise<RunReport> {
   mkdirSync(opts.out, { recursive: true });
-  const outbox = join(opts.out, 'outbox');
-  rmSync(outbox, { recursive: true, force: true });
-  mkdirSync(outbox, { recursive: true });
-  const workbookOut = join(opts.out, basename(opts.workbook));
-  await exportXlsx(runtime.workbook, workbookOut);
-  const mails: RunReport['mails'] = [];
-  for (let i = 0; i < ran.mails.length; i++) {
-    const mail = ran.mails[i]!;
-    const file = await writeEml(mail, outbox, i + 1);
-    mails.push({ file, to: mail.to, cc: mail.cc, subject: mail.subject });
+  const outbox = freshFolder(join(opts.out, 'outbox'));
+  const readOnly = READ_ONLY_JOBS.includes(opts.job);
+  let workbookOut: string | null = null;
+  if (!readOnly) {
+    workbookOut = join(opts.out, basename(opts.workbook));
+    await exportXlsx(runtime.workbook, workbookOut);
   }
+  const files: string[] = [];
+  for (let i = 0; i < ran.mails.length; i++) files.push(await writeEml(ran.mails[i]!, outbox, i + 1));
+  const mails = annotateMails(ran.mails, ran.value.mails ?? [], files);
   const runJson = join(opts.out, 'run.json');
+  const outputs: Outputs = { workbook: workbookOut, outbox, runJson };
+  let preview: PreviewReport[] | undefined;
+  if (readOnly) {
+    outputs.workbookNote = `not written: ${opts.job} changes nothing, so the workbook is ${opts.workbook} as it was`;
+    outputs.preview = freshFolder(join(opts.out, 'preview'));
+    preview = await writePreview(runtime, opts, ran.value.preview ?? [], outputs.preview);
+  }
   const report: RunReport = {
     job: opts.job,
     workbook: opts.workbook,
@@ -240,10 +359,11 @@ export async function writeOutputs(runtime: LocalRuntime, opts: LocalOptions, ra
     counts: ran.value.counts ?? {},
     warnings: ran.value.warnings ?? [],
     mails,
+    ...(preview ? { preview } : {}),
     serviceCalls: ran.serviceCalls,
     logs: ran.logs,
     elapsedMs: Math.round(ran.elapsedMs),
-    outputs: { workbook: workbookOut, outbox, runJson },
+    outputs,
   };
   writeFileSync(runJson, JSON.stringify(report, null, 2) + '\n', 'utf8');
   return report;
@@ -271,8 +391,9 @@ export function describeReport(report: RunReport, shown = WARNINGS_SHOWN): strin
   const lines = [`${report.ok ? 'ok' : 'failed'}: ${report.job} — ${message}`];
   for (const w of report.warnings.slice(0, shown)) lines.push(`  ! ${w}`);
   if (report.warnings.length > shown) lines.push(`  … and ${report.warnings.length - shown} more, see run.json`);
-  lines.push(`  workbook: ${report.outputs.workbook}`);
+  lines.push(`  workbook: ${report.outputs.workbook ?? report.outputs.workbookNote}`);
   lines.push(`  outbox:   ${report.outputs.outbox} (${report.mails.length} mails)`);
+  if (report.outputs.preview) lines.push(`  preview:  ${report.outputs.preview} (${report.preview?.length ?? 0} mails today's sweep would send)`);
   lines.push(`  run.json: ${report.outputs.runJson} (${report.serviceCalls.total} service calls, ${report.warnings.length} warnings)`);
   return lines;
 }

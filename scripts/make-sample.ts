@@ -2,7 +2,11 @@
  * Writes samples/创城台账示例.xlsx: a ledger as a city office would keep it by hand in Excel,
  * with the untidiness that Duban must cope with (a merged title above the headers, headers in
  * alias forms with a line break, section rows, numbering that restarts, deadlines typed in every
- * form people use, blank statuses, a unit missing from the directory, hand-set fills).
+ * form people use, blank statuses, a unit missing from the directory, hand-set fills), and a
+ * directory whose units have their contact, head and supervising leader's addresses, as the notices
+ * need (example.org addresses), but for one typed with # for @.
+ * One task quotes the script a website was defaced with, `<script>alert(1)</script>`: the mails
+ * must show it as text.
  *
  * The sample's "today" is 2026-11-25 (a Wednesday): some tasks are overdue, some due within three
  * working days (26, 27 and 30 November), some later, some closed.
@@ -27,7 +31,8 @@ interface Unit {
 
 const UNITS: Unit[] = [
   { name: '市城管局', kind: '市直部门', contact: '张晓燕', contactMail: 'zhangxy@cgj.example.org', head: '刘国平', headMail: 'liugp@cgj.example.org', leader: '张建华', leaderMail: 'zhangjh@cgj.example.org' },
-  { name: '市住建局', kind: '市直部门', contact: '王丽', contactMail: 'wangli@zjj.example.org', head: '陈志远', headMail: 'chenzy@zjj.example.org', leader: '李伟', leaderMail: 'liwei@zjj.example.org' },
+  // The contact's address typed with # for @ (the key beside it): not an address, so the admin is told, nobody guessed.
+  { name: '市住建局', kind: '市直部门', contact: '王丽', contactMail: 'wangli#zjj.example.org', head: '陈志远', headMail: 'chenzy@zjj.example.org', leader: '李伟', leaderMail: 'liwei@zjj.example.org' },
   { name: '市公安局交警支队', kind: '市直部门', contact: '杨帆', contactMail: 'yangfan@jjzd.example.org', head: '高振东', headMail: 'gaozd@jjzd.example.org', leader: '周强', leaderMail: 'zhouqiang@jjzd.example.org' },
   { name: '市市场监管局', kind: '市直部门', contact: '林静', contactMail: 'linjing@scjgj.example.org', head: '许文军', headMail: 'xuwj@scjgj.example.org', leader: '陈刚', leaderMail: 'chengang@scjgj.example.org' },
   { name: '市生态环境局', kind: '市直部门', contact: '徐磊', contactMail: 'xulei@sthjj.example.org', head: '邓海涛', headMail: 'denght@sthjj.example.org', leader: '王志强', leaderMail: 'wangzq@sthjj.example.org' },
@@ -92,7 +97,7 @@ const SECTIONS: { title: string; tasks: Task[] }[] = [
       { problem: '主要公共场所、交通路口公益广告占比不足40%', unit: '市委宣传部', leader: '黄静', issued: d(2026, 10, 18), deadline: d(2026, 11, 20), status: '整改中', progress: '已新增公益广告点位86处，占比约33%' },
       { problem: '核心价值观公益广告破损、褪色，未及时更新', unit: '市城管局', leader: '张建华', issued: d(2026, 10, 18), deadline: '2026/11/30', status: '未开始' },
       { problem: '建筑工地围挡“讲文明树新风”公益广告覆盖不全', unit: '市住建局', leader: '李伟', issued: d(2026, 10, 22), deadline: '12月10日前', status: '整改中' },
-      { problem: '志愿服务站点活动记录不全，注册志愿者活跃度低', unit: '市文明办', leader: '何芳', issued: d(2026, 10, 25), deadline: d(2026, 11, 26), status: '整改中', progress: '正在补录活动记录' },
+      { problem: '市文明网“文明随手拍”留言区被植入脚本<script>alert(1)</script>，打开页面即弹窗，未及时清理', unit: '市文明办', leader: '何芳', issued: d(2026, 10, 25), deadline: d(2026, 11, 26), status: '整改中', progress: '已关闭留言区，正在排查' },
       { problem: '未成年人思想道德建设：乡村学校少年宫活动开展不正常', unit: '市教育局', leader: '郑丽', issued: d(2026, 10, 25), deadline: d(2026, 12, 31), status: '暂缓', remark: '寒假前统一安排' },
       { problem: '社区新时代文明实践站宣传栏内容陈旧', unit: 'XX街道办事处', leader: '刘洋', issued: d(2026, 11, 6), deadline: '尽快', status: '整改中' },
       { problem: '市民文明素质知晓率、满意率入户宣传覆盖不足', unit: 'XX区人民政府', leader: '赵敏', issued: d(2026, 11, 8), deadline: d(2026, 12, 20), status: '未开始' },

@@ -24,11 +24,13 @@ export interface Unit {
    * title. Only a plain yes counts; a blank or unreadable cell is no (and the latter is reported).
    */
   civilized: boolean;
+  /** What an address cell held that is not an address ('zjj#example.org'): never mailed, always reported. */
+  badEmails?: Partial<Record<'contactEmail' | 'headEmail' | 'leaderEmail', string[]>>;
   /** 0-based index into the values array. */
   row: number;
 }
 
-export type UnitColumn = Exclude<keyof Unit, 'row'>;
+export type UnitColumn = Exclude<keyof Unit, 'row' | 'badEmails'>;
 
 const COLUMN_KEYS: Record<UnitColumn, MessageKey> = {
   name: 'unitcol.name',
@@ -230,6 +232,7 @@ export function parseUnits(values: unknown[][], locale: 'zh-CN' | 'en' = 'zh-CN'
       if (c === undefined) continue;
       const { value, bad } = readEmails(row[c]);
       (unit as unknown as Record<UnitColumn, string>)[col] = value;
+      if (bad.length > 0) unit.badEmails = { ...unit.badEmails, [col]: bad };
       for (const b of bad) problems.push({ row: r, column: c, message: t('units.badEmail', { unit: name, column: headerText(col), value: b }) });
     }
     units.push(unit);

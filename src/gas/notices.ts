@@ -13,7 +13,7 @@ import type { Day } from '../core/day';
 import { LEVEL_WORD, type ComposedMail, type NoticeLevel } from '../core/notices/types';
 import { LOG_COLUMNS, LOG_FORMAT, OUTCOME_WORD, ROLE_WORD, SUMMARY_KEY, logHeader, parseLog, summarySentOn, type LogColumn, type LogEntry, type Outcome } from '../core/notices/log';
 import { groupDigests, planNotices, type Delivery, type NoticePlan } from '../core/notices/plan';
-import { composeDigest } from '../core/notices/digest';
+import { composeDigest, highestLevel } from '../core/notices/digest';
 import { composeAdminSummary, type AdminSummary } from '../core/notices/summary';
 import type { SweepPlan } from '../core/sweep';
 import type { TaskRow } from '../core/tasks';
@@ -48,6 +48,7 @@ function rowLinker(wb: Workbook, sheet: Sheet): (row: number) => string {
 
 interface Composed {
   mail: ComposedMail;
+  cc: string[];
   deliveries: Delivery[];
   level: NoticeLevel;
   numbers: string[];
@@ -56,16 +57,12 @@ interface Composed {
 /** The day's digests, composed, most urgent first. */
 export function composeAll(wb: Workbook, sheet: Sheet, plan: NoticePlan): Composed[] {
   const rowLink = rowLinker(wb, sheet);
-  return groupDigests(plan.deliveries).map(({ plan: digest, deliveries }) => {
+  return groupDigests(plan.deliveries).map(({ plan: digest, cc, deliveries }) => {
     const mail = composeDigest(digest, { t: wb.t, today: wb.clock.today, senderName: wb.settings.senderName, rowLink });
-    const level = deliveries.reduce<NoticeLevel>((top, d) => (rank(d.notice.level) > rank(top) ? d.notice.level : top), 'reminder');
+    const level = highestLevel(deliveries.map((d) => d.notice));
     const numbers = [...new Set(deliveries.map((d) => d.notice.number).filter((n) => n !== ''))];
-    return { mail, deliveries, level, numbers };
+    return { mail, cc, deliveries, level, numbers };
   });
-}
-
-function rank(level: NoticeLevel): number {
-  return ['reminder', 'notice', 'criticism', 'interview'].indexOf(level);
 }
 
 /** The log sheet and what it holds, created (and marked) when missing. */
@@ -218,6 +215,9 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
   const reserve = settings.adminEmail ? 1 : 0;
   let quota = MailApp.getRemainingDailyQuota() - reserve;
   let stopped = false;
+  // The quota is spent in urgency order: once a mail does not fit, it and every mail after it wait
+  // for the next run (where they go first), so nothing less urgent overtakes it.
+  let full = false;
   for (const digest of digests) {
     const rows = digest.deliveries.map((d) => rowOf.get(d)!);
     const units = [...new Set(digest.deliveries.map((d) => d.section.unit))];
@@ -230,12 +230,15 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
       notSent('timeLimit');
       continue;
     }
-    if (quota < 1) {
+    const recipients = digest.mail.to.split(',').length + digest.cc.length;
+    if (full || quota < (settings.dryRun ? 1 : recipients)) {
+      full = true;
       setOutcome(wb, log.sheet, rows, 'deferred', t('notice.quota'), kept);
       notSent('quota');
       continue;
     }
     let to = digest.mail.to;
+    let cc = digest.cc.join(',');
     let mail = digest.mail;
     if (settings.dryRun) {
       if (!settings.adminEmail) {
@@ -243,26 +246,27 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
         continue;
       }
       to = settings.adminEmail;
+      cc = '';
       mail = composeDigest(groupDigests(digest.deliveries)[0]!.plan, {
         t,
         today,
         senderName: settings.senderName,
         rowLink: rowLinker(wb, sheet),
-        dryRunFor: [digest.mail.to],
+        dryRunFor: [...digest.mail.to.split(','), ...digest.cc],
       });
     }
     setOutcome(wb, log.sheet, rows, 'sending', undefined, kept);
     try {
-      MailApp.sendEmail({ to, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: settings.senderName });
+      MailApp.sendEmail({ to, ...(cc ? { cc } : {}), subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: settings.senderName });
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
       setOutcome(wb, log.sheet, rows, 'failed', detail, kept);
       notSent('failed', detail);
       continue;
     }
-    quota -= 1;
+    quota -= settings.dryRun ? 1 : recipients;
     setOutcome(wb, log.sheet, rows, settings.dryRun ? 'test' : 'sent', undefined, kept);
-    result.mails.push({ to, subject: mail.subject, numbers: digest.numbers, level: t(LEVEL_WORD[digest.level]) });
+    result.mails.push({ to, ...(cc ? { cc } : {}), subject: mail.subject, numbers: digest.numbers, level: t(LEVEL_WORD[digest.level]) });
     summary.sent.push({ to: digest.mail.to, toName: digest.deliveries[0]!.toName, subject: mail.subject, numbers: digest.numbers, level: digest.level, units });
   }
   if (stopped) scheduleContinuation();

@@ -37,7 +37,7 @@ export function previewNotices(now: Date): JobResult {
   );
   const noticePlan = planNotices({ tasks: plan.tasks, keyOf: keysAfter(plan), entries, units: wb.units, settings: wb.settings, calendar: wb.calendar, today, t });
   const digests = composeAll(wb, sheet, noticePlan);
-  result.preview = digests.map((d) => ({ ...d.mail, numbers: d.numbers, level: t(LEVEL_WORD[d.level]) }));
+  result.preview = digests.map((d) => ({ ...d.mail, ...(d.cc.length > 0 ? { cc: d.cc.join(',') } : {}), name: wb.settings.senderName, numbers: d.numbers, level: t(LEVEL_WORD[d.level]) }));
   result.warnings.push(...noticePlan.unreachable.map((u) => t('preview.unreachable', { unit: u.unit, task: u.notice.key, reason: t(`summary.reason.${u.reason}`) })));
   result.warnings.push(...plan.problems.map((p) => describeProblem(p, t)));
   result.counts = { mails: digests.length, deliveries: noticePlan.deliveries.length, unreachable: noticePlan.unreachable.length };

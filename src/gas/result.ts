@@ -10,11 +10,12 @@ export interface JobResult {
   /** Mails sent by the job, for the record: recipient, subject, and for notices their numbers and highest level. */
   mails: SentRecord[];
   /** What a preview would send (nothing is sent): the composed mails. */
-  preview?: { to: string; subject: string; body: string; htmlBody: string; numbers: string[]; level: string }[];
+  preview?: { to: string; cc?: string; name?: string; subject: string; body: string; htmlBody: string; numbers: string[]; level: string }[];
 }
 
 export interface SentRecord {
   to: string;
+  cc?: string;
   subject: string;
   numbers?: string[];
   level?: string;

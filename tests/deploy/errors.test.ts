@@ -4,14 +4,15 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../scripts/google/command';
 import { deploy } from '../../scripts/google/deploy-command';
 import { explainGoogleError } from '../../scripts/google/errors';
 import { pull } from '../../scripts/google/pull-command';
 import { status } from '../../scripts/google/status-command';
-import { FakeGoogle, googleErrors } from './fake-google';
-import { guardNetwork, leakedSecrets, ROOT, testProject } from './project';
+import { googleErrors } from './fake-google';
+import { leakedSecrets, ROOT, testProject } from './project';
+import { useFakeGoogle } from './harness';
 
 const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefg';
 const SCRIPT = '1ScriptAbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
@@ -21,18 +22,7 @@ const LOGIN_AGAIN =
 
 type Command = (argv: string[], ctx: CommandContext) => Promise<number>;
 
-let fake: FakeGoogle;
-let unguard: () => void;
-beforeAll(() => {
-  unguard = guardNetwork();
-});
-afterAll(() => unguard());
-beforeEach(async () => {
-  fake = await new FakeGoogle().start();
-});
-afterEach(async () => {
-  await fake.stop();
-});
+const google = useFakeGoogle();
 
 interface Case {
   name: string;
@@ -131,9 +121,9 @@ const cases: Case[] = [
 
 describe('what Google refused, said in one sentence', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
-    const p = await testProject(fake);
+    const p = await testProject(google());
     writeFileSync(join(p.dir, '.clasp.json'), JSON.stringify({ scriptId: SCRIPT, rootDir: 'dist' }));
-    fake.refuse(...c.refuse);
+    google().refuse(...c.refuse);
     const argv = c.argv.map((a) => (a === 'ignored.xlsx' ? join(p.dir, a) : a));
     expect(await c.command(argv, p.ctx)).toBe(1);
     expect(p.stderr).toEqual([c.says]);
@@ -141,8 +131,8 @@ describe('what Google refused, said in one sentence', () => {
   });
 
   it('a connection refused: Google cannot be reached', async () => {
-    const p = await testProject(fake);
-    await fake.stop();
+    const p = await testProject(google());
+    await google().stop();
     expect(await pull(['--sheet', SHEET, '--out', join(p.dir, 'x.xlsx')], p.ctx)).toBe(1);
     expect(p.stderr).toEqual([
       "Could not reach Google to export the sheet as .xlsx (ECONNREFUSED): check this computer's internet connection (or proxy), then run the command again.",

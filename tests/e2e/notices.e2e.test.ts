@@ -46,20 +46,31 @@ async function started(): Promise<LocalRuntime> {
   return rt;
 }
 
-/** The mails a sweep at `when` sends, as to → subject. */
-function sweepOn(rt: LocalRuntime, when: Date): { to: string; subject: string; text: string; html: string }[] {
+interface Mail {
+  to: string;
+  cc: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** The mails a sweep at `when` sends. */
+function sweepOn(rt: LocalRuntime, when: Date): Mail[] {
   rt.clock.set(when);
   const before = rt.outbox.length;
   const result = job(rt, 'sweep');
   expect(result.ok).toBe(true);
-  return rt.outbox.slice(before).map((m) => ({ to: m.to, subject: m.subject, text: m.body, html: m.htmlBody ?? '' }));
+  return rt.outbox.slice(before).map((m) => ({ to: m.to, cc: m.cc ?? '', subject: m.subject, text: m.body, html: m.htmlBody ?? '' }));
 }
 
-const tos = (mails: { to: string }[]): string[] => mails.map((m) => m.to).sort();
+const addresses = (m: { to: string; cc?: string }): string[] => [...m.to.split(','), ...(m.cc ? m.cc.split(',') : [])].map((a) => a.trim()).filter((a) => a !== '');
+/** Everyone who got a mail, To and Cc. */
+const tos = (mails: { to: string; cc?: string }[]): string[] => mails.flatMap(addresses).sort();
 /** The mails to units, without the admin's daily summary. */
 const toUnits = <T extends { to: string }>(mails: T[]): T[] => mails.filter((m) => m.to !== 'admin@example.org');
-const byTo = (mails: { to: string; subject: string; text: string; html: string }[], to: string) => {
-  const found = mails.filter((m) => m.to === to);
+/** The one mail a person got (To or Cc): nobody gets two a day. */
+const byTo = (mails: Mail[], to: string): Mail => {
+  const found = mails.filter((m) => addresses(m).includes(to));
   expect(found, `one mail to ${to}`).toHaveLength(1);
   return found[0]!;
 };
@@ -228,24 +239,26 @@ describe('safe sending', () => {
     // Three weeks in, 市城管局's tasks are at 约谈; give the day a quota of two recipients.
     for (const [m, d] of [[9, 21], [10, 8]] as const) sweepOn(rt, at(m, d));
     rt.clock.set(at(10, 16));
-    // Two recipients left in today's window (it opened this morning).
-    rt.mail.windowStart = at(10, 16).getTime();
-    rt.mail.remaining = 2;
+    // Three recipients left of today's quota: one is kept for the admin's summary.
+    rt.setMailQuotaLeft(3);
     const before = rt.outbox.length;
     job(rt, 'sweep');
     const sent = rt.outbox.slice(before);
-    // One recipient kept for the admin's summary; the most urgent digest (约谈) goes first.
-    expect(sent.map((m) => m.to)).toEqual(['cgj@example.org', 'admin@example.org']);
+    // The most urgent mail (约谈, to 市城管局's contact with its head in copy) goes first; then the quota is spent.
+    expect(sent.map((m) => [m.to, m.cc ?? ''])).toEqual([
+      ['cgj@example.org', 'cgj-head@example.org'],
+      ['admin@example.org', ''],
+    ]);
     expect(sent[0]!.subject.startsWith('【约谈】')).toBe(true);
     // Everyone else is 延后 (logged), and the admin is told the rest goes out on the next run.
     const deferred = [...new Set(logRows(rt).filter((r) => r[10] === '延后').map((r) => r[7]!))].sort();
-    expect(deferred).toContain('cgj-head@example.org');
     expect(deferred).toContain('wang@example.org');
     expect(deferred).not.toContain('cgj@example.org');
+    expect(deferred).not.toContain('cgj-head@example.org');
     expect(sent[1]!.body).toContain('今日邮件配额已用完');
     // Next working day, with a fresh quota: the deferred ones go out with the same numbers, once each.
     const next = sweepOn(rt, at(10, 19));
-    expect(toUnits(next).map((m) => m.to).sort()).toEqual(deferred);
+    expect(tos(toUnits(next))).toEqual(deferred);
     const numbersOn16 = logRows(rt).filter((r) => r[10] === '延后' && r[7] === 'wang@example.org').map((r) => r[0]);
     for (const n of numbersOn16) expect(byTo(next, 'wang@example.org').text).toContain(n!);
     expect(toUnits(sweepOn(rt, at(10, 20)))).toEqual([]);

@@ -6,12 +6,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LocalRuntime } from '../../runtime/index';
+import { LocalRuntime, type SentMail } from '../../runtime/index';
 import { exportXlsx, importXlsx } from '../../runtime/xlsx';
-import { runJobOn } from '../../scripts/local';
-import { sheetFrom, shDate, workbookOf } from './harness';
+import { annotateMails, runJobOn } from '../../scripts/local';
+import { bundle, sheetFrom, shDate, workbookOf } from './harness';
 import { makeZip } from '../runtime/zip-writer';
 
 const root = resolve(__dirname, '../..');
@@ -103,10 +103,12 @@ describe('npm run local', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('usage: npm run local -- <job> --workbook <file.xlsx> --now <ISO date-time> --out <dir> [--tz <zone>]');
-    for (const word of ['setup', 'sweep', 'publish', '--workbook', '--now', '--out', '--tz', 'run.json', 'outbox/*.eml', 'exit codes']) {
+    for (const word of ['setup', 'sweep', 'preview', 'publish', '--workbook', '--now', '--out', '--tz', 'run.json', 'outbox/*.eml', 'exit codes']) {
       expect(r.stdout).toContain(word);
     }
     expect(r.stdout).toMatch(/^ {2}2 {3}bad arguments/m);
+    expect(r.stdout).toContain('<dir>/preview/*.eml');
+    expect(r.stdout).toMatch(/^ {2}preview +what today's sweep would send.*\n.*so no workbook is written$/m);
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -149,6 +151,117 @@ describe('npm run local', () => {
     expect(r.stderr).toMatch(new RegExp(`^duban local: ${bad.replace(/[.\\/]/g, '\\$&')}: not a readable \\.xlsx workbook \\(.+\\)\\n$`));
     expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+/); // no stack frame
     expect(readdirSync(dir)).toEqual(['bad.xlsx']);
+  });
+});
+
+interface MailRun {
+  to: string;
+  subject: string;
+  file: string;
+  numbers?: string[];
+  level?: string;
+}
+
+describe('npm run local -- preview', () => {
+  it('writes what the sweep would send as .eml files under preview/, sends nothing, writes no workbook; that day\'s sweep then sends just those', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-'));
+    expect(local('setup', '--workbook', SAMPLE, '--now', '2026-11-25T09:00', '--out', join(dir, 'setup')).status).toBe(0);
+    const workbook = join(dir, 'setup', '创城台账示例.xlsx');
+    const bytes = readFileSync(workbook);
+
+    const p = local('preview', '--workbook', workbook, '--now', '2026-11-25T09:00', '--out', join(dir, 'preview'));
+    expect(p.stderr).toBe('');
+    expect(p.status).toBe(0);
+    const run = readRun(join(dir, 'preview'));
+    const previews = run.preview as MailRun[];
+    expect(run.job).toBe('preview');
+    expect(previews.length).toBeGreaterThan(0);
+    // Nothing sent, and no workbook written beside run.json: the one given is as it was.
+    expect(run.mails).toEqual([]);
+    expect(readdirSync(join(dir, 'preview')).sort()).toEqual(['outbox', 'preview', 'run.json']);
+    expect(readdirSync(join(dir, 'preview', 'outbox'))).toEqual([]);
+    expect(readFileSync(workbook).equals(bytes)).toBe(true);
+    expect(run.outputs).toMatchObject({ workbook: null, preview: join(dir, 'preview', 'preview') });
+    expect((run.outputs as { workbookNote: string }).workbookNote).toBe(`not written: preview changes nothing, so the workbook is ${workbook} as it was`);
+    expect(readdirSync(join(dir, 'preview', 'preview')).sort()).toEqual(previews.map((m) => basename(m.file)).sort());
+    expect(p.stdout).toContain(`  workbook: not written: preview changes nothing`);
+    expect(p.stdout).toContain(`  preview:  ${join(dir, 'preview', 'preview')} (${previews.length} mails today's sweep would send)`);
+
+    // That day's sweep sends the same mails, notice numbers and levels included (no admin's summary: setup leaves 管理员邮箱 blank).
+    expect(local('sweep', '--workbook', workbook, '--now', '2026-11-25T09:00', '--out', join(dir, 'sweep')).status).toBe(0);
+    const sent = readRun(join(dir, 'sweep')).mails as MailRun[];
+    const gist = (m: MailRun) => ({ to: m.to, subject: m.subject, numbers: m.numbers, level: m.level });
+    expect(sent.map(gist)).toEqual(previews.map(gist));
+  });
+
+  it('the sweep\'s run.json gives each notice its numbers and level: 督办 with 督办〔2026〕第N号, a reminder with none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-'));
+    expect(local('setup', '--workbook', SAMPLE, '--now', '2026-11-25T09:00', '--out', join(dir, 'setup')).status).toBe(0);
+    expect(local('sweep', '--workbook', join(dir, 'setup', '创城台账示例.xlsx'), '--now', '2026-11-25T09:00', '--out', join(dir, 'sweep')).status).toBe(0);
+    const mails = readRun(join(dir, 'sweep')).mails as MailRun[];
+    const notices = mails.filter((m) => m.level === '督办');
+    const reminders = mails.filter((m) => m.level === '临期提醒');
+    expect(notices.length).toBeGreaterThan(0);
+    expect(reminders.length).toBeGreaterThan(0);
+    expect(notices.length + reminders.length).toBe(mails.length);
+    for (const m of notices) {
+      expect(m.subject).toMatch(/^【督办】/);
+      expect(m.numbers!.length).toBeGreaterThan(0);
+      for (const n of m.numbers!) expect(n).toMatch(/^督办〔2026〕第\d+号$/);
+    }
+    for (const m of reminders) expect(m.numbers).toEqual([]);
+    // Each number is one notice: on the first day each goes to one unit's contact only.
+    const numbers = notices.flatMap((m) => m.numbers!);
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
+
+  it('preview changes nothing in the workbook and calls no method that writes', async () => {
+    const rt = new LocalRuntime({ workbook: await importXlsx(SAMPLE, { timeZone: 'Asia/Shanghai' }), now: new Date('2026-11-25T01:00:00Z'), scriptTimeZone: 'Asia/Shanghai' });
+    rt.load(await bundle(), 'Code.js');
+    expect(runJobOn(rt, 'setup').value.ok).toBe(true);
+    const before = structuredClone(rt.workbook);
+    const ran = runJobOn(rt, 'preview');
+    expect(ran.value.ok).toBe(true);
+    expect((ran.value as { preview?: unknown[] }).preview?.length).toBeGreaterThan(0);
+    expect(rt.workbook).toEqual(before);
+    expect(ran.mails).toEqual([]);
+    const writes = Object.keys(ran.serviceCalls.byMethod).filter((m) => /\.(set|insert|delete|append|clear|add|remove|protect|sort|copy|move|hide|show|merge|send|create(?!DeveloperMetadataFinder))/i.test(m));
+    expect(writes).toEqual([]);
+  });
+});
+
+describe('annotateMails', () => {
+  const mail = (to: string, subject: string): SentMail => ({ to, subject, from: 'admin@example.org', body: '', sentAt: new Date(0) });
+
+  it('gives each sent mail the numbers and level of the job\'s record with its recipients and subject, each record used once', () => {
+    const sent = [mail('a@x.org', '【约谈】甲'), mail('b@x.org', '【约谈】甲'), mail('a@x.org, c@x.org', '【督办】乙'), mail('admin@x.org', '小结')];
+    const records = [
+      { to: 'b@x.org', subject: '【约谈】甲', numbers: ['督办〔2026〕第2号'], level: '约谈' },
+      { to: 'a@x.org', subject: '【约谈】甲', numbers: ['督办〔2026〕第1号'], level: '约谈' },
+      { to: 'A@x.org ,c@x.org', subject: '【督办】乙', numbers: ['督办〔2026〕第3号'], level: '督办' },
+      { to: 'admin@x.org', subject: '小结' },
+    ];
+    expect(annotateMails(sent, records, ['1.eml', '2.eml', '3.eml', '4.eml'])).toEqual([
+      { file: '1.eml', to: 'a@x.org', cc: undefined, subject: '【约谈】甲', numbers: ['督办〔2026〕第1号'], level: '约谈' },
+      { file: '2.eml', to: 'b@x.org', cc: undefined, subject: '【约谈】甲', numbers: ['督办〔2026〕第2号'], level: '约谈' },
+      { file: '3.eml', to: 'a@x.org, c@x.org', cc: undefined, subject: '【督办】乙', numbers: ['督办〔2026〕第3号'], level: '督办' },
+      { file: '4.eml', to: 'admin@x.org', cc: undefined, subject: '小结' },
+    ]);
+  });
+
+  it('the same recipient and subject twice: the records are taken in sending order; a mail the job did not record keeps only what was sent', () => {
+    const sent = [mail('a@x.org', '同一主题'), mail('a@x.org', '同一主题'), mail('z@x.org', '未记录')];
+    const records = [
+      { to: 'a@x.org', subject: '同一主题', numbers: ['督办〔2026〕第1号'], level: '督办' },
+      { to: 'a@x.org', subject: '同一主题', numbers: ['督办〔2026〕第2号'], level: '通报批评' },
+    ];
+    const out = annotateMails(sent, records, ['1.eml', '2.eml', '3.eml']);
+    expect(out.map((m) => [m.numbers, m.level])).toEqual([
+      [['督办〔2026〕第1号'], '督办'],
+      [['督办〔2026〕第2号'], '通报批评'],
+      [undefined, undefined],
+    ]);
+    expect(Object.keys(out[2]!)).toEqual(['file', 'to', 'cc', 'subject']);
   });
 });
 

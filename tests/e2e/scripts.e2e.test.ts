@@ -1,14 +1,16 @@
 /**
- * The other scripts a person runs: `npm run demo` (setup then sweep on the sample, each job's
- * own run.json) and scripts/dump.ts (a workbook's cells, dates on the day typed in them).
+ * The other scripts a person runs: `npm run demo` (setup, then the daily sweep day after day
+ * until the ladder reaches 约谈, each job's own run.json and outbox, every .eml readable by a mail
+ * parser) and scripts/dump.ts (a workbook's cells, dates on the day typed in them).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DateTime } from 'luxon';
-import { describe, expect, it } from 'vitest';
-import { exportXlsx } from '../../runtime/xlsx';
+import { simpleParser, type AddressObject } from 'mailparser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportXlsx, importXlsx } from '../../runtime/xlsx';
 import { sheetFrom, workbookOf } from './harness';
 
 const root = resolve(__dirname, '../..');
@@ -18,37 +20,179 @@ function script(name: string, ...args: string[]): { status: number | null; stdou
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+interface Mail {
+  file: string;
+  to: string;
+  cc?: string;
+  subject: string;
+  numbers?: string[];
+  level?: string;
+}
+
 interface Run {
   job: string;
   ok: boolean;
   workbook: string;
-  mails: unknown[];
+  now: string;
+  mails: Mail[];
+  preview?: Mail[];
   serviceCalls: { total: number; byMethod: Record<string, number> };
+  outputs: { workbook: string | null; outbox: string; preview?: string };
+}
+
+function readRun(dir: string): Run {
+  return JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as Run;
+}
+
+const SAMPLE_FILE = '创城台账示例.xlsx';
+/** The sample directory's 市城管局: contact, head (主要负责人) and supervising leader (分管领导). */
+const CGJ = { contact: 'zhangxy@cgj.example.org', head: 'liugp@cgj.example.org', leader: 'zhangjh@cgj.example.org' };
+const ADMIN = 'duban@ccb.example.org';
+
+/** The units with due work that day: a task of theirs 逾期 or 临期 on the day's swept ledger. */
+async function unitsWithDueWork(workbook: string): Promise<Set<string>> {
+  const wb = await importXlsx(workbook, { timeZone: 'Asia/Shanghai' });
+  const tasks = wb.sheets.find((s) => s.name === '任务台账')!;
+  const header = tasks.rows[2]!.map((c) => c?.value);
+  const unit = header.indexOf('责任单位');
+  const state = header.indexOf('督办状态');
+  expect([unit, state].every((c) => c >= 0)).toBe(true);
+  return new Set(tasks.rows.slice(3).filter((r) => ['逾期', '临期'].includes(String(r[state]?.value))).map((r) => String(r[unit]?.value)));
+}
+
+function emlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.eml'))
+    .map((f) => join(dir, f))
+    .sort();
+}
+
+function addresses(a: AddressObject | AddressObject[] | undefined): string[] {
+  return (Array.isArray(a) ? a : a ? [a] : []).flatMap((o) => o.value.map((v) => v.address ?? ''));
 }
 
 describe('npm run demo', () => {
-  it('writes setup\'s run.json and the sweep\'s run.json, each for its own job, and says where', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'duban-demo-')), 'demo');
-    const r = script('demo.ts', '--out', out);
+  let out: string;
+  let r: ReturnType<typeof script>;
+  let days: string[];
+  let runs: Run[];
+
+  beforeAll(() => {
+    out = join(mkdtempSync(join(tmpdir(), 'duban-demo-')), 'demo');
+    r = script('demo.ts', '--out', out);
+    days = readdirSync(out).filter((n) => n.startsWith('day-')).sort();
+    runs = days.map((d) => readRun(join(out, d)));
+  });
+
+  it('sets up the sample, fills in 管理员邮箱, then sweeps day after day, each day on the day before\'s workbook', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const setup = JSON.parse(readFileSync(join(out, 'setup', 'run.json'), 'utf8')) as Run;
-    const sweep = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as Run;
-    expect([setup.job, setup.ok, sweep.job, sweep.ok]).toEqual(['setup', true, 'sweep', true]);
-    // The sweep runs on what setup wrote, and counts only its own calls: setup's drop-downs
-    // and protections are not in it.
-    expect(sweep.workbook).toBe(join(out, 'setup', '创城台账示例.xlsx'));
+    const setup = readRun(join(out, 'setup'));
+    expect([setup.job, setup.ok]).toEqual(['setup', true]);
+    expect(setup.mails).toEqual([]);
     expect(setup.serviceCalls.byMethod['Range.protect']).toBeGreaterThan(0);
-    expect(setup.serviceCalls.byMethod['DataValidationBuilder.build']).toBeGreaterThan(0);
-    expect(sweep.serviceCalls.byMethod['Range.protect']).toBeUndefined();
-    expect(sweep.serviceCalls.byMethod['DataValidationBuilder.build']).toBeUndefined();
-    // As the README says: the sample's 设置 leaves 管理员邮箱 blank and the ledger reads, so no mail.
-    expect([setup.mails, sweep.mails]).toEqual([[], []]);
-    expect(readdirSync(join(out, 'outbox'))).toEqual([]);
-    expect(r.stdout).toContain(`What setup did:      ${join(out, 'setup', 'run.json')}`);
-    expect(r.stdout).toContain(`What the sweep did:  ${join(out, 'run.json')}`);
     expect(r.stdout).toMatch(/^ok: setup — 初始化 \/ 修复完成。/m);
-    expect(r.stdout).toMatch(/^ok: sweep — 检查完成：30项任务/m);
+    expect(r.stdout).toContain(`设置 → 管理员邮箱 filled in (${ADMIN}): ${join(out, 'setup', 'filled-in', SAMPLE_FILE)}`);
+
+    expect(days[0]).toBe('day-2026-11-25');
+    // Every calendar day, weekends included, until the day a 约谈 goes out.
+    const dates = days.map((d) => DateTime.fromISO(d.slice(4), { zone: 'Asia/Shanghai' }));
+    dates.forEach((d, i) => expect(d.diff(dates[0]!, 'days').days).toBe(i));
+    expect(dates.filter((d) => d.weekday >= 6).length).toBeGreaterThanOrEqual(2);
+    expect(runs.every((run) => run.job === 'sweep' && run.ok)).toBe(true);
+    expect(runs[0]!.workbook).toBe(join(out, 'setup', 'filled-in', SAMPLE_FILE));
+    runs.slice(1).forEach((run, i) => expect(run.workbook).toBe(join(out, days[i]!, SAMPLE_FILE)));
+    // Each day's line at the terminal: what went out, by level.
+    for (const [i, run] of runs.entries()) {
+      const n = run.mails.length;
+      expect(r.stdout).toMatch(new RegExp(`^  ${days[i]!.slice(4)} \\w{3}  \\d+ overdue  ${n === 0 ? 'no mail' : `${n} mails?: `}`, 'm'));
+    }
+  });
+
+  it('the ladder reaches 约谈: the unit\'s contact gets it with its head and supervising leader in copy, after 督办 and 通报批评', () => {
+    const levelsOf = (unit: string) => runs.flatMap((run) => run.mails.filter((m) => m.subject.includes(`】${unit}：`)).map((m) => m.level));
+    expect(runs.some((run) => run.mails.some((m) => m.level === '约谈'))).toBe(true);
+    const interview = runs.flatMap((run) => run.mails).filter((m) => m.level === '约谈' && m.subject.startsWith('【约谈】市城管局：'));
+    // One official mail: the contact in To, the head and the leader in Cc (nobody gets it twice).
+    expect(interview.flatMap((m) => [m.to, ...(m.cc ? m.cc.split(',') : [])]).map((a) => a.trim()).sort()).toEqual([CGJ.contact, CGJ.head, CGJ.leader].sort());
+    expect(interview.every((m) => m.numbers!.every((n) => /^督办〔2026〕第\d+号$/.test(n)))).toBe(true);
+    const levels = levelsOf('市城管局');
+    expect(levels.indexOf('督办')).toBeLessThan(levels.indexOf('通报批评'));
+    expect(levels.indexOf('通报批评')).toBeLessThan(levels.indexOf('约谈'));
+    // The admin's summary, with no notice numbers of its own, goes out with them.
+    const last = runs.at(-1)!;
+    expect(last.mails.filter((m) => m.to === ADMIN)).toEqual([expect.not.objectContaining({ numbers: expect.anything() })]);
+    expect(r.stdout).toMatch(/^ {2}a 约谈 mail: .+【约谈】.+\.eml$/m);
+    const shown = /^ {2}a 约谈 mail: (.+)$/m.exec(r.stdout)![1]!;
+    expect(existsSync(shown)).toBe(true);
+  });
+
+  it('no mail on a weekend; on a working day never more mails than units with due work plus the admin\'s summary, nor two to one person', async () => {
+    for (const [i, run] of runs.entries()) {
+      const day = DateTime.fromISO(run.now).setZone('Asia/Shanghai');
+      if (day.weekday >= 6) {
+        expect(run.mails, days[i]).toEqual([]);
+        continue;
+      }
+      const units = await unitsWithDueWork(join(out, days[i]!, SAMPLE_FILE));
+      expect(run.mails.length, days[i]).toBeLessThanOrEqual(units.size + 1);
+      const to = run.mails.map((m) => m.to);
+      expect(new Set(to).size, days[i]).toBe(to.length);
+      expect(readdirSync(join(out, days[i]!, 'outbox')).length).toBe(run.mails.length);
+    }
+  });
+
+  it('keeps the final day\'s run.json, workbook and outbox at the top, with setup/ and the first day\'s preview', async () => {
+    const lastDay = join(out, days.at(-1)!);
+    expect(readFileSync(join(out, 'run.json'), 'utf8')).toBe(readFileSync(join(lastDay, 'run.json'), 'utf8'));
+    expect(readFileSync(join(out, SAMPLE_FILE)).equals(readFileSync(join(lastDay, SAMPLE_FILE)))).toBe(true);
+    expect(readdirSync(join(out, 'outbox'))).toEqual(readdirSync(join(lastDay, 'outbox')));
+    expect(statSync(join(out, 'setup', SAMPLE_FILE)).isFile()).toBe(true);
+    expect(r.stdout).toContain(`What setup did:      ${join(out, 'setup', 'run.json')}`);
+    expect(r.stdout).toContain(`What the last sweep did:  ${join(out, 'run.json')}`);
+    // What the README says to open: the log sheet, and 督办次数 / 督办级别 on the rows.
+    const wb = await importXlsx(join(out, SAMPLE_FILE), { timeZone: 'Asia/Shanghai' });
+    expect(wb.sheets.find((s) => s.name === '督办记录')!.rows.length).toBeGreaterThan(20);
+    const tasks = wb.sheets.find((s) => s.name === '任务台账')!;
+    const header = tasks.rows[2]!.map((c) => c?.value);
+    const row = tasks.rows.find((x) => String(x[header.indexOf('问题描述')]?.value).startsWith('人民路背街小巷'))!;
+    expect([row[header.indexOf('督办次数')]?.value, row[header.indexOf('督办级别')]?.value]).toEqual([3, '约谈']);
+
+    const preview = readRun(join(out, 'preview-2026-11-25'));
+    expect([preview.job, preview.ok, preview.outputs.workbook, preview.mails]).toEqual(['preview', true, null, []]);
+    expect(existsSync(join(out, 'preview-2026-11-25', SAMPLE_FILE))).toBe(false);
+    // The preview is what the first day's sweep then sent (its admin's summary apart).
+    const gist = (m: Mail) => [m.to, m.subject, m.numbers, m.level];
+    expect(preview.preview!.map(gist)).toEqual(runs[0]!.mails.filter((m) => m.to !== ADMIN).map(gist));
+  });
+
+  it('every .eml it wrote parses with a mail parser: recipients, the Chinese subject, text and HTML, a task\'s <script> escaped in HTML and literal in text', async () => {
+    const listed = new Map<string, Mail>();
+    for (const dir of ['setup', ...readdirSync(out).filter((n) => /^(day|preview)-/.test(n))]) {
+      const run = readRun(join(out, dir));
+      for (const m of [...run.mails, ...(run.preview ?? [])]) listed.set(m.file, m);
+    }
+    const files = emlFiles(out).filter((f) => !f.startsWith(join(out, 'outbox')));
+    expect(files.sort()).toEqual([...listed.keys()].sort());
+    expect(files.some((f) => f.includes('/preview/'))).toBe(true);
+    const withScript: string[] = [];
+    for (const file of files) {
+      const mail = await simpleParser(readFileSync(file));
+      const want = listed.get(file)!;
+      expect(addresses(mail.to), file).toEqual(want.to.split(', '));
+      expect(mail.subject, file).toBe(want.subject);
+      expect(mail.subject, file).toMatch(/^【(督办|通报批评|约谈|临期提醒|督办台账)】/);
+      expect(mail.text?.trim().length, file).toBeGreaterThan(0);
+      expect(typeof mail.html === 'string' && mail.html.includes('<'), file).toBe(true);
+      if (mail.text!.includes('alert(1)')) {
+        withScript.push(file);
+        expect(mail.text).toContain('被植入脚本<script>alert(1)</script>，打开页面即弹窗');
+        expect(mail.html).toContain('被植入脚本&lt;script&gt;alert(1)&lt;/script&gt;，打开页面即弹窗');
+        expect(mail.html).not.toMatch(/<script/i);
+      }
+    }
+    expect(withScript.some((f) => f.includes('/preview/'))).toBe(true);
+    expect(withScript.some((f) => f.includes('/outbox/'))).toBe(true);
   });
 });
 

@@ -218,12 +218,12 @@ function deliver(
   number: () => void = () => undefined,
 ): boolean {
   const rank = LEVEL_RANK[notice.level];
-  const wanted: { unit: string; role: RecipientRole; section: 'lead' | 'support'; name: string; cell: (u: Unit) => [string, string] }[] = [
-    { unit: notice.unit, role: 'contact', section: 'lead', name: notice.unit, cell: (u) => [u.contactEmail, u.contact] },
-  ];
-  if (rank >= LEVEL_RANK.criticism) wanted.push({ unit: notice.unit, role: 'head', section: 'lead', name: notice.unit, cell: (u) => [u.headEmail, u.head] });
-  if (rank >= LEVEL_RANK.interview) wanted.push({ unit: notice.unit, role: 'leader', section: 'lead', name: notice.unit, cell: (u) => [u.leaderEmail, u.leader] });
-  for (const co of task.coUnits) wanted.push({ unit: co, role: 'support', section: 'support', name: co, cell: (u) => [u.contactEmail, u.contact] });
+  type Column = 'contactEmail' | 'headEmail' | 'leaderEmail';
+  const PERSON: Record<Column, 'contact' | 'head' | 'leader'> = { contactEmail: 'contact', headEmail: 'head', leaderEmail: 'leader' };
+  const wanted: { unit: string; role: RecipientRole; section: 'lead' | 'support'; column: Column }[] = [{ unit: notice.unit, role: 'contact', section: 'lead', column: 'contactEmail' }];
+  if (rank >= LEVEL_RANK.criticism) wanted.push({ unit: notice.unit, role: 'head', section: 'lead', column: 'headEmail' });
+  if (rank >= LEVEL_RANK.interview) wanted.push({ unit: notice.unit, role: 'leader', section: 'lead', column: 'leaderEmail' });
+  for (const co of task.coUnits) wanted.push({ unit: co, role: 'support', section: 'support', column: 'contactEmail' });
 
   const out: Delivery[] = [];
   const seen = new Set<string>();
@@ -233,10 +233,11 @@ function deliver(
       plan.unreachable.push({ unit: w.unit, role: w.role, notice, reason: 'noUnit' });
       continue;
     }
-    const [cell, person] = w.cell(unit);
-    const list = addresses(cell);
+    const list = addresses(unit[w.column]);
+    const person = unit[PERSON[w.column]];
+    for (const bad of unit.badEmails?.[w.column] ?? []) plan.unreachable.push({ unit: unit.name, role: w.role, notice, reason: 'badAddress', to: bad });
     if (list.length === 0) {
-      plan.unreachable.push({ unit: unit.name, role: w.role, notice, reason: 'noAddress' });
+      if (!unit.badEmails?.[w.column]?.length) plan.unreachable.push({ unit: unit.name, role: w.role, notice, reason: 'noAddress' });
       continue;
     }
     for (const to of list) {
@@ -268,16 +269,47 @@ function deliver(
 
 /**
  * The deliveries as digests: one per person, a section per unit they answer for (the units
- * they lead first), most urgent first. Digests are ordered by urgency for a tight quota: 约谈,
+ * they lead first), most urgent first; people who would get the same mail share it (To and Cc). Digests are ordered by urgency for a tight quota: 约谈,
  * then 通报批评, then the longest overdue; within that, a unit's contact before its leaders.
  */
-export function groupDigests(deliveries: readonly Delivery[]): { plan: DigestPlan; deliveries: Delivery[] }[] {
-  const byTo = new Map<string, { plan: DigestPlan; deliveries: Delivery[] }>();
+export interface Digest {
+  plan: DigestPlan;
+  /** Copied: a unit's head or leader who gets exactly what its contact gets, in the same mail. */
+  cc: string[];
+  deliveries: Delivery[];
+}
+
+/**
+ * People who would get the very same mail get it together: the unit's contact (and any
+ * co-unit contact) in To, its head and leader in Cc, so a unit at 约谈 is one official mail, not
+ * three. Nobody is in two mails: a leader over several units gets one mail with all of them.
+ */
+function mergeIdentical(digests: Digest[]): Digest[] {
+  const signature = (d: Digest): string =>
+    JSON.stringify(d.plan.sections.map((s) => [s.unit, s.role, s.notices.map((n) => [n.key, n.number, n.level])]));
+  const groups = new Map<string, Digest[]>();
+  for (const d of digests) groups.set(signature(d), [...(groups.get(signature(d)) ?? []), d]);
+  return [...groups.values()].map((group) => {
+    if (group.length === 1) return group[0]!;
+    const addressed = (d: Digest): boolean => d.deliveries.some((x) => x.role === 'contact' || x.role === 'support');
+    const to = group.filter(addressed);
+    const main = to.length > 0 ? to : [group[0]!];
+    const cc = group.filter((d) => !main.includes(d));
+    return {
+      plan: { ...main[0]!.plan, to: main.map((d) => d.plan.to).join(','), toName: main.length === 1 ? main[0]!.plan.toName : '' },
+      cc: cc.map((d) => d.plan.to),
+      deliveries: group.flatMap((d) => d.deliveries),
+    };
+  });
+}
+
+export function groupDigests(deliveries: readonly Delivery[]): Digest[] {
+  const byTo = new Map<string, Digest>();
   for (const d of deliveries) {
     const id = d.to.toLowerCase();
     let digest = byTo.get(id);
     if (!digest) {
-      digest = { plan: { to: d.to, toName: d.toName, sections: [] }, deliveries: [] };
+      digest = { plan: { to: d.to, toName: d.toName, sections: [] }, cc: [], deliveries: [] };
       byTo.set(id, digest);
     }
     digest.deliveries.push(d);
@@ -295,12 +327,11 @@ export function groupDigests(deliveries: readonly Delivery[]): { plan: DigestPla
     Math.max(...ds.map((d) => d.notice.daysOverdue)),
     Math.min(...ds.map((d) => ROLE_ORDER[d.role])),
   ];
-  const digests = [...byTo.values()];
-  for (const d of digests) {
+  for (const d of byTo.values()) {
     d.plan.sections.sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));
     for (const s of d.plan.sections) s.notices.sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || b.daysOverdue - a.daysOverdue);
   }
-  return digests.sort((a, b) => {
+  return mergeIdentical([...byTo.values()]).sort((a, b) => {
     const [ra, da, pa] = urgency(a.deliveries);
     const [rb, db, pb] = urgency(b.deliveries);
     return rb - ra || db - da || pa - pb || a.plan.to.localeCompare(b.plan.to);
