@@ -26,6 +26,7 @@ export type PersonField =
   | 'issued'
   | 'completed'
   | 'score'
+  | 'pointsLost'
   | 'batch'
   | 'source'
   | 'remark'
@@ -100,7 +101,12 @@ export const PERSON_FIELD_ALIASES: Record<PersonField, Aliases> = {
     zh: ['完成日期', '销号日期', '办结日期', '实际完成日期', '实际完成时间', '销号时间', '办结时间'],
     en: ['Completed', 'Completion date', 'Closed on'],
   },
-  score: { zh: ['分值', '扣分', '得分', '分数', '评分'], en: ['Score', 'Points'] },
+  score: { zh: ['分值', '得分', '分数', '评分'], en: ['Score', 'Points'] },
+  // Points a unit lost on this task in an outside check (测评失分): the 失分 rule of the scores reads it.
+  pointsLost: {
+    zh: ['失分', '扣分', '失分值', '扣分值', '扣分情况', '失分情况', '扣分分值', '失分分值', '测评失分', '测评扣分', '检查扣分', '检查失分'],
+    en: ['Points lost', 'Points deducted', 'Deduction', 'Deductions'],
+  },
   batch: { zh: ['批次', '督查批次'], en: ['Batch'] },
   source: { zh: ['来源', '问题来源', '任务来源', '交办来源'], en: ['Source'] },
   remark: { zh: ['备注', '说明'], en: ['Remark', 'Remarks', 'Notes', 'Note'] },

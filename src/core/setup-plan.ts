@@ -8,7 +8,7 @@ import { ymdFromDay } from './day';
 import { allTexts, translator, type Locale } from './i18n';
 import { settingHelp, settingKeyOf, settingRows, SETTING_KEYS } from './settings';
 import { cellText, normalizeHeader } from './text';
-import { parseUnits, unitHeaders, type UnitColumn } from './units';
+import { findUnitColumns, unitHeaders, UNIT_COLUMNS } from './units';
 
 /** Settings rows (label, default, explanation) whose key no row of the sheet names yet. */
 export function missingSettingRows(values: unknown[][], locale: Locale): string[][] {
@@ -42,9 +42,6 @@ export function staleSettingHelp(values: unknown[][], locale: Locale): { row: nu
   return stale;
 }
 
-/** The directory's columns in unitHeaders() order. */
-const UNIT_COLUMNS: readonly UnitColumn[] = ['name', 'kind', 'contact', 'contactEmail', 'head', 'headEmail', 'leader', 'leaderEmail'];
-
 /**
  * Directory headers the sheet's first row lacks, in either language. A column the directory
  * reader already understands under another name (单位, 邮箱) counts as present: adding
@@ -53,14 +50,13 @@ const UNIT_COLUMNS: readonly UnitColumn[] = ['name', 'kind', 'contact', 'contact
 export function missingUnitHeaders(values: unknown[][], locale: Locale): string[] {
   const first = values[0] ?? [];
   const header = new Set(first.map(normalizeHeader));
-  // Ask the reader itself which columns it finds: one probe row with a distinct address per cell.
-  const probe = first.map((_, c) => `probe${c}@setup.example`);
-  const read = parseUnits([first, probe]).units[0];
+  // Ask the reader itself which columns it finds, by the same aliases it reads the rows with.
+  const found = findUnitColumns(first);
   const mine = unitHeaders(translator(locale));
   const other = unitHeaders(translator(locale === 'en' ? 'zh-CN' : 'en'));
   return mine.filter((h, i) => {
     const column = UNIT_COLUMNS[i];
-    if (column !== undefined && read !== undefined && read[column] !== '') return false;
+    if (column !== undefined && found[column] !== undefined) return false;
     return !header.has(normalizeHeader(h)) && !header.has(normalizeHeader(other[i]));
   });
 }

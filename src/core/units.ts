@@ -7,6 +7,7 @@
  */
 import { allTexts, translator, type MessageKey, type Translate } from './i18n';
 import { cellText, isEmail, normalizeHeader, normalizeName, toHalfWidth } from './text';
+import { readYesNo } from './vocabulary';
 
 export interface Unit {
   name: string;
@@ -18,6 +19,11 @@ export interface Unit {
   headEmail: string;
   leader: string;
   leaderEmail: string;
+  /**
+   * 文明单位: the unit holds the title, so "连续两次/三次排名后三位" costs it the award or the
+   * title. Only a plain yes counts; a blank or unreadable cell is no (and the latter is reported).
+   */
+  civilized: boolean;
   /** What an address cell held that is not an address ('zjj#example.org'): never mailed, always reported. */
   badEmails?: Partial<Record<'contactEmail' | 'headEmail' | 'leaderEmail', string[]>>;
   /** 0-based index into the values array. */
@@ -35,9 +41,11 @@ const COLUMN_KEYS: Record<UnitColumn, MessageKey> = {
   headEmail: 'unitcol.headEmail',
   leader: 'unitcol.leader',
   leaderEmail: 'unitcol.leaderEmail',
+  civilized: 'unitcol.civilized',
 };
 
-const UNIT_COLUMNS = Object.keys(COLUMN_KEYS) as UnitColumn[];
+/** The directory's columns, in the order setup writes them (unitHeaders()). */
+export const UNIT_COLUMNS = Object.keys(COLUMN_KEYS) as UnitColumn[];
 const EMAIL_COLUMNS: readonly UnitColumn[] = ['contactEmail', 'headEmail', 'leaderEmail'];
 
 /** Names offices give these columns besides the catalogue's, which setup writes. */
@@ -50,6 +58,7 @@ const EXTRA_ALIASES: Record<UnitColumn, string[]> = {
   headEmail: ['负责人邮箱', '主要领导邮箱'],
   leader: ['分管负责人', '分管副职', 'Leader'],
   leaderEmail: ['分管负责人邮箱', '分管副职邮箱', 'Leader email'],
+  civilized: ['是否文明单位', '文明单位称号', 'Civilized unit', 'Civilised unit'],
 };
 
 /** 电子邮箱 / 电子邮件 / E-mail / mail all mean the same column word. */
@@ -149,6 +158,16 @@ function readEmails(raw: unknown): { value: string; bad: string[] } {
   return { value: parts.filter(isEmail).join(','), bad: parts.filter((p) => !isEmail(p)) };
 }
 
+/** The directory columns a header row names (by the catalogue's headers in any language, or an alias). */
+export function findUnitColumns(header: readonly unknown[]): Partial<Record<UnitColumn, number>> {
+  const found: Partial<Record<UnitColumn, number>> = {};
+  header.forEach((v, c) => {
+    const col = COLUMN_BY_HEADER.get(headerKey(v));
+    if (col && found[col] === undefined) found[col] = c;
+  });
+  return found;
+}
+
 /**
  * Reads the unit directory (getValues() of the whole sheet). The header is the first of the
  * top rows with a unit-name column; problems are worded in `locale` (default zh-CN).
@@ -159,11 +178,7 @@ export function parseUnits(values: unknown[][], locale: 'zh-CN' | 'en' = 'zh-CN'
   let headerRow = -1;
   let columns: Partial<Record<UnitColumn, number>> = {};
   for (let r = 0; r < Math.min(values.length, HEADER_SCAN_ROWS) && headerRow < 0; r++) {
-    const found: Partial<Record<UnitColumn, number>> = {};
-    (values[r] ?? []).forEach((v, c) => {
-      const col = COLUMN_BY_HEADER.get(headerKey(v));
-      if (col && found[col] === undefined) found[col] = c;
-    });
+    const found = findUnitColumns(values[r] ?? []);
     if (found.name !== undefined) {
       headerRow = r;
       columns = found;
@@ -195,6 +210,11 @@ export function parseUnits(values: unknown[][], locale: 'zh-CN' | 'en' = 'zh-CN'
       continue;
     }
     firstRow.set(key, r);
+    const civilized = read('civilized');
+    const civilizedAnswer = civilized === '' ? false : readYesNo(row[columns.civilized ?? 0]);
+    if (civilizedAnswer === undefined) {
+      problems.push({ row: r, column: columns.civilized ?? 0, message: t('units.badYesNo', { unit: name, column: headerText('civilized'), value: civilized }) });
+    }
     const unit: Unit = {
       name,
       kind: read('kind'),
@@ -204,6 +224,7 @@ export function parseUnits(values: unknown[][], locale: 'zh-CN' | 'en' = 'zh-CN'
       headEmail: '',
       leader: read('leader'),
       leaderEmail: '',
+      civilized: civilizedAnswer === true,
       row: r,
     };
     for (const col of EMAIL_COLUMNS) {

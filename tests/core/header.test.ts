@@ -75,9 +75,16 @@ describe('matchField', () => {
     expect(matchField('问题地址')).toBeUndefined();
     expect(matchField('整改时限要求')).toBe('deadline');
     expect(matchField('责任单位名称')).toBe('unit');
-    expect(matchField('扣分情况')).toBe('score');
+    expect(matchField('扣分情况')).toBe('pointsLost');
     expect(matchField('整改进度')).toBe('progress');
     expect(matchField('分管负责人')).toBe('leader');
+  });
+
+  it('tells the points a task lost in a check (失分, 扣分) from a score column', () => {
+    for (const h of ['失分', '扣分', '失分值', '扣分值', '扣分分值', '测评失分', 'Points lost', 'Points deducted', 'Deductions']) {
+      expect(matchField(h), h).toBe('pointsLost');
+    }
+    for (const h of ['分值', '得分', '测评得分', '分数', 'Score', 'Points']) expect(matchField(h), h).toBe('score');
   });
 
   it('reads X及Y headers as X', () => {

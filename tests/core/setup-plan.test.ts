@@ -70,22 +70,23 @@ describe('missingUnitHeaders', () => {
       '主要负责人邮箱',
       '分管领导',
       '分管领导邮箱',
+      '文明单位',
     ]);
   });
 
   it('counts headers in the other language as present', () => {
-    expect(missingUnitHeaders([['Unit', 'Kind', 'Contact', 'Contact email', 'Head', 'Head email']], 'zh-CN')).toEqual([
+    expect(missingUnitHeaders([['Unit', 'Kind', 'Contact', 'Contact email', 'Head', 'Head email', 'Civilized unit']], 'zh-CN')).toEqual([
       '分管领导',
       '分管领导邮箱',
     ]);
   });
 
   it('counts a column the directory reader already knows by another name as present', () => {
-    expect(missingUnitHeaders([['单位', '邮箱', '负责人']], 'zh-CN')).toEqual(['单位类型', '联系人', '主要负责人邮箱', '分管领导', '分管领导邮箱']);
+    expect(missingUnitHeaders([['单位', '邮箱', '负责人', '是否文明单位']], 'zh-CN')).toEqual(['单位类型', '联系人', '主要负责人邮箱', '分管领导', '分管领导邮箱']);
   });
 
   it('asks for every column on an empty sheet', () => {
-    expect(missingUnitHeaders([], 'en')).toHaveLength(8);
+    expect(missingUnitHeaders([], 'en')).toHaveLength(9);
   });
 });
 

@@ -6,7 +6,7 @@ const HEADERS = unitHeaders(translator('zh-CN'));
 
 describe('unitHeaders', () => {
   it('writes the directory headers in the workbook language', () => {
-    expect(HEADERS).toEqual(['单位名称', '单位类型', '联系人', '联系人邮箱', '主要负责人', '主要负责人邮箱', '分管领导', '分管领导邮箱']);
+    expect(HEADERS).toEqual(['单位名称', '单位类型', '联系人', '联系人邮箱', '主要负责人', '主要负责人邮箱', '分管领导', '分管领导邮箱', '文明单位']);
     expect(unitHeaders(translator('en'))[0]).toBe('Unit');
   });
 });
@@ -15,7 +15,7 @@ describe('parseUnits', () => {
   it('reads the directory setup writes', () => {
     const { units, problems } = parseUnits([
       HEADERS,
-      ['市城管局', '市直部门', '张三', 'zhangsan@cg.example.cn', '李局长', 'li@cg.example.cn', '王副市长', 'wang@gov.example.cn'],
+      ['市城管局', '市直部门', '张三', 'zhangsan@cg.example.cn', '李局长', 'li@cg.example.cn', '王副市长', 'wang@gov.example.cn', '是'],
     ]);
     expect(problems).toEqual([]);
     expect(units).toEqual([
@@ -28,6 +28,7 @@ describe('parseUnits', () => {
         headEmail: 'li@cg.example.cn',
         leader: '王副市长',
         leaderEmail: 'wang@gov.example.cn',
+        civilized: true,
         row: 1,
       },
     ]);
@@ -82,6 +83,32 @@ describe('parseUnits', () => {
     expect(problems).toEqual([{ row: 1, column: 0, message: '这一行有内容但没有单位名称，已忽略。' }]);
   });
 
+  it('reads 文明单位 as yes or no with the shared vocabulary, and reports a word that is neither', () => {
+    const { units, problems } = parseUnits([
+      ['单位', '是否文明单位'],
+      ['市城管局', '是'],
+      ['市住建局', '√'],
+      ['市公安局', true],
+      ['市水利局', '否'],
+      ['市教育局', ''],
+      ['市民政局', '省级'],
+    ]);
+    expect(units.map((u) => [u.name, u.civilized])).toEqual([
+      ['市城管局', true],
+      ['市住建局', true],
+      ['市公安局', true],
+      ['市水利局', false],
+      ['市教育局', false],
+      ['市民政局', false],
+    ]);
+    expect(problems).toEqual([{ row: 6, column: 1, message: '单位“市民政局”的“是否文明单位”填的是“省级”，应为“是”或“否”，已按“否”处理。' }]);
+  });
+
+  it('finds the 文明单位 column under its English header', () => {
+    const { units } = parseUnits([['Unit', 'Civilized unit'], ['City Police', 'yes']], 'en');
+    expect(units[0]?.civilized).toBe(true);
+  });
+
   it('reports a directory with no name column', () => {
     const { units, problems } = parseUnits([['联系人', '邮箱']], 'en');
     expect(units).toEqual([]);
@@ -91,7 +118,7 @@ describe('parseUnits', () => {
 });
 
 function unit(name: string): Unit {
-  return { name, kind: '', contact: '', contactEmail: '', head: '', headEmail: '', leader: '', leaderEmail: '', row: 1 };
+  return { name, kind: '', contact: '', contactEmail: '', head: '', headEmail: '', leader: '', leaderEmail: '', civilized: false, row: 1 };
 }
 
 describe('matchUnit', () => {
