@@ -121,6 +121,8 @@ export interface SheetModel {
   /** Columns hidden (Sheet.hideColumns), 0-based; absent: none. */
   hiddenColumns?: Set<number>;
   hidden?: boolean;
+  /** Sheet.setHiddenGridlines(true): the grid lines are not drawn (a page to print). */
+  hideGridlines?: boolean;
   tabColor?: string;
   /** Developer metadata on this sheet or on one of its rows or columns (absent: none). */
   developerMetadata?: SheetDeveloperMetadataModel[];

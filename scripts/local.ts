@@ -40,6 +40,9 @@ export interface LocalOptions {
   now: Date;
   out: string;
   timeZone: string;
+  /** publish only: the month (YYYY-MM) or the quarter (YYYY-Qn); default, the month before --now. */
+  month?: string;
+  quarter?: string;
 }
 
 export interface RunReport {
@@ -52,6 +55,8 @@ export interface RunReport {
   counts: Record<string, number>;
   warnings: string[];
   mails: MailReport[];
+  /** `publish` only: the sheet it wrote (the month's report, or the quarter's review). */
+  sheet?: string;
   /** `preview` only: what today's sweep would send, one .eml each under outputs.preview. */
   preview?: PreviewReport[];
   serviceCalls: ServiceCalls;
@@ -94,7 +99,7 @@ export interface ServiceCalls {
   byMethod: Record<string, number>;
 }
 
-const USAGE = 'usage: npm run local -- <setup|sweep|preview|publish> --workbook <file.xlsx> --now <ISO date-time> --out <dir> [--tz <zone>] (--help for more)';
+const USAGE = 'usage: npm run local -- <setup|sweep|preview|publish> --workbook <file.xlsx> --now <ISO date-time> --out <dir> [--tz <zone>] [--month YYYY-MM | --quarter YYYY-Qn] (--help for more)';
 
 export const HELP = `Runs one Duban job of the real bundle (dist/Code.js) on an .xlsx workbook, as the daily
 time trigger would, and writes what came of it.
@@ -109,7 +114,10 @@ jobs:
             the units in 责任单位, logged in 督办记录, and the admin's summary
   preview   what today's sweep would send (预览今日督办), written as .eml files; sends
             nothing and changes nothing, so no workbook is written
-  publish   not built yet: it stops with a clear message
+  publish   the monthly report (一月一公示): scores, ranking, 红榜/黑榜, named units,
+            sanctions and a chart on a sheet named for the month, 排名历史 updated,
+            each unit's people told their line; --month YYYY-MM (default: the month
+            before --now) or --quarter YYYY-Qn for the quarter's review
 
 options:
   --workbook <file.xlsx>   the ledger to run on (read, never changed)
@@ -117,6 +125,8 @@ options:
   --out <dir>              where to write the results (created if missing)
   --tz <zone>              the spreadsheet's time zone: --now without an offset and the
                            workbook's date cells are read in it (default ${DEFAULT_TIME_ZONE})
+  --month <YYYY-MM>        publish: the month to publish (default: the month before --now)
+  --quarter <YYYY-Qn>      publish: the quarter's review instead, from 排名历史
   -h, --help               show this and exit
 
 writes:
@@ -150,7 +160,7 @@ export function parseArgs(argv: string[]): LocalOptions {
     } else positional.push(a);
   }
   for (const name of flags.keys()) {
-    if (!['workbook', 'now', 'out', 'tz'].includes(name)) throw new UsageError(`unknown option --${name}. ${USAGE}`);
+    if (!['workbook', 'now', 'out', 'tz', 'month', 'quarter'].includes(name)) throw new UsageError(`unknown option --${name}. ${USAGE}`);
   }
   const job = positional[0];
   if (!job) throw new UsageError(`no job given. ${USAGE}`);
@@ -166,7 +176,21 @@ export function parseArgs(argv: string[]): LocalOptions {
   const out = flags.get('out');
   if (!out) throw new UsageError(`--out is required. ${USAGE}`);
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder`);
-  return { job, workbook: resolve(workbook), now: parsed.toJSDate(), out: resolve(out), timeZone };
+  const month = flags.get('month');
+  const quarter = flags.get('quarter');
+  if ((month !== undefined || quarter !== undefined) && job !== 'publish') throw new UsageError(`--month and --quarter are for publish only`);
+  if (month !== undefined && quarter !== undefined) throw new UsageError('give --month or --quarter, not both');
+  if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`--month "${month}" is not a month like 2026-11`);
+  if (quarter !== undefined && !/^\d{4}-Q[1-4]$/i.test(quarter)) throw new UsageError(`--quarter "${quarter}" is not a quarter like 2026-Q4`);
+  return {
+    job,
+    workbook: resolve(workbook),
+    now: parsed.toJSDate(),
+    out: resolve(out),
+    timeZone,
+    ...(month !== undefined ? { month } : {}),
+    ...(quarter !== undefined ? { quarter: quarter.toUpperCase() } : {}),
+  };
 }
 
 /** A --tz value (or the default), checked: an unknown zone is a usage error. */
@@ -225,6 +249,7 @@ interface JobValue {
   warnings?: string[];
   mails?: SentRecord[];
   preview?: PreviewMail[];
+  sheet?: string;
 }
 
 /** One execution of a job: what it returned, and what it cost and sent (this execution only). */
@@ -253,7 +278,7 @@ function callsSince(before: Record<string, number>, after: Record<string, number
  * Runs one job on a workbook already in memory. The runtime keeps counting calls and collecting
  * mail across executions, so what this run made is measured from before it to after it.
  */
-export function runJobOn(runtime: LocalRuntime, job: string): JobRun {
+export function runJobOn(runtime: LocalRuntime, job: string, request: { month?: string; quarter?: string } = {}): JobRun {
   if (!runtime.globalFunctionNames().includes(job)) {
     throw new UsageError(`the job "${job}" is not in this build of Duban yet (the bundle has: ${runtime.globalFunctionNames().join(', ')})`);
   }
@@ -262,7 +287,7 @@ export function runJobOn(runtime: LocalRuntime, job: string): JobRun {
   const logsBefore = runtime.logs.length;
   const started = performance.now();
   // A time-driven trigger passes an event object; the job then shows no toast.
-  const event = { authMode: 'FULL', triggerUid: `local-${job}` };
+  const event = { authMode: 'FULL', triggerUid: `local-${job}`, ...request };
   let value: JobValue;
   try {
     value = runtime.run<JobValue | undefined>(job, [event], 'installable').value ?? {};
@@ -359,6 +384,7 @@ export async function writeOutputs(runtime: LocalRuntime, opts: LocalOptions, ra
     counts: ran.value.counts ?? {},
     warnings: ran.value.warnings ?? [],
     mails,
+    ...(ran.value.sheet ? { sheet: ran.value.sheet } : {}),
     ...(preview ? { preview } : {}),
     serviceCalls: ran.serviceCalls,
     logs: ran.logs,
@@ -381,7 +407,7 @@ export async function runLocal(opts: LocalOptions): Promise<RunReport> {
   const workbook = await loadWorkbook(opts.workbook, opts.timeZone);
   const runtime = new LocalRuntime({ workbook, now: opts.now, scriptTimeZone: DEFAULT_TIME_ZONE });
   runtime.load(await bundleCode(), 'Code.js');
-  const ran = runJobOn(runtime, opts.job);
+  const ran = runJobOn(runtime, opts.job, { ...(opts.month ? { month: opts.month } : {}), ...(opts.quarter ? { quarter: opts.quarter } : {}) });
   return writeOutputs(runtime, opts, ran);
 }
 

@@ -13,6 +13,8 @@ import { sweepLedger } from './gas/sweep-job';
 import { installDailyTriggers } from './gas/triggers';
 import { CONTINUE_HANDLER } from './gas/notices';
 import { previewNotices } from './gas/preview-job';
+import { isFirstWorkingDayOfMonth, previousMonth, publishJob, type PublishRequest } from './gas/publish-job';
+import { openWorkbook } from './gas/workbook';
 import { officeTranslator } from './gas/workbook';
 
 /** How long a job waits for another to finish before giving up (a trigger retries tomorrow). */
@@ -89,4 +91,39 @@ export function continueSweep(e?: unknown): JobResult {
     if (trigger.getHandlerFunction() === CONTINUE_HANDLER) ScriptApp.deleteTrigger(trigger);
   }
   return runJob('sweep', e, sweepLedger);
+}
+
+/** What the runner (or a script) asks to publish: { month: 'YYYY-MM' } or { quarter: 'YYYY-Qn' }. */
+function requestOf(e: unknown): PublishRequest {
+  if (e === null || typeof e !== 'object') return {};
+  const o = e as { month?: unknown; quarter?: unknown };
+  return {
+    ...(typeof o.month === 'string' ? { month: o.month } : {}),
+    ...(typeof o.quarter === 'string' ? { quarter: o.quarter } : {}),
+  };
+}
+
+/**
+ * Menu and job: the month's publication (一月一公示). From the menu it asks which month (empty:
+ * the last one); from the runner the event names the month or the quarter.
+ */
+export function publish(e?: unknown): JobResult {
+  let request = requestOf(e);
+  if (fromMenu(e)) {
+    const t = currentTranslator();
+    const answer = SpreadsheetApp.getUi().prompt(t('menu.publish'), t('publish.prompt'), SpreadsheetApp.getUi().ButtonSet.OK_CANCEL);
+    if (answer.getSelectedButton() !== SpreadsheetApp.getUi().Button.OK) return runJob('publish', e, () => ({ ...emptyResult('publish'), message: t('publish.cancelled') }));
+    const text = answer.getResponseText().trim();
+    if (text !== '') request = { month: text };
+  }
+  return runJob('publish', e, (now) => publishJob(now, request));
+}
+
+/** Daily trigger: on the first working day of a month, the month before is published. */
+export function publishIfDue(e?: unknown): JobResult {
+  return runJob('publishIfDue', e, (now) => {
+    const wb = openWorkbook(now);
+    if (!isFirstWorkingDayOfMonth(wb)) return { ...emptyResult('publishIfDue'), message: wb.t('publish.notDue') };
+    return publishJob(now, { month: previousMonth(wb.clock.today) });
+  });
 }

@@ -11,6 +11,7 @@ import { DataValidationBuilder } from './validation.js';
 
 export class SpreadsheetAppService {
   readonly ProtectionType = enums.ProtectionType;
+  readonly BorderStyle = enums.BorderStyle;
   readonly DataValidationCriteria = enums.DataValidationCriteria;
   readonly BooleanCriteria = enums.BooleanCriteria;
   readonly Dimension = enums.Dimension;

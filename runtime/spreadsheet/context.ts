@@ -6,6 +6,8 @@ export interface UiRecord {
   menus: { title: string; items: ({ caption: string; functionName: string } | 'separator')[] }[];
   alerts: string[];
   toasts: string[];
+  /** What the person types into the next prompts, in order (answered with OK); '' when none is queued. */
+  promptAnswers: string[];
 }
 
 /** State shared by every wrapper object of one runtime. */

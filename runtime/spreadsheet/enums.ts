@@ -35,6 +35,8 @@ function makeEnum<K extends string>(enumName: string, keys: readonly K[]): Reado
 }
 
 export const ProtectionType = makeEnum('ProtectionType', ['RANGE', 'SHEET'] as const);
+/** SpreadsheetApp.BorderStyle: the styles Range.setBorder takes. */
+export const BorderStyle = makeEnum('BorderStyle', ['DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE'] as const);
 export const DataValidationCriteria = makeEnum('DataValidationCriteria', [
   'DATE_AFTER', 'DATE_BEFORE', 'DATE_BETWEEN', 'DATE_EQUAL_TO', 'DATE_IS_VALID_DATE', 'DATE_NOT_BETWEEN',
   'DATE_ON_OR_AFTER', 'DATE_ON_OR_BEFORE', 'NUMBER_BETWEEN', 'NUMBER_EQUAL_TO', 'NUMBER_GREATER_THAN',

@@ -52,7 +52,7 @@ export interface SpreadsheetRuntimeOptions {
 export function createSpreadsheetRuntime(model: WorkbookModel, calls: CallCounter, opts?: SpreadsheetRuntimeOptions): SpreadsheetRuntime {
   // A spreadsheet always has at least one sheet.
   if (model.sheets.length === 0) model.sheets.push(newSheetModel(model.locale.startsWith('zh') ? '工作表1' : 'Sheet1', 0));
-  const ui: UiRecord = { menus: [], alerts: [], toasts: [] };
+  const ui: UiRecord = { menus: [], alerts: [], toasts: [], promptAnswers: [] };
   const ctx: RuntimeContext = {
     model,
     calls,

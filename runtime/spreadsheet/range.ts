@@ -1,5 +1,5 @@
 /** Range: a fixed rectangle of a sheet (it does not move when rows are inserted), 1-based to the script. */
-import type { Cell, CellFormat, GridRange, SheetModel } from '../model.js';
+import type { BorderSide, Cell, CellBorders, CellFormat, GridRange, SheetModel } from '../model.js';
 import { formatA1 } from './a1.js';
 import { normalizeColor } from './color.js';
 import { activeSheetOf, type RuntimeContext } from './context.js';
@@ -327,6 +327,40 @@ export class Range {
   setFontSize(size: number | null): Range {
     this.tick('setFontSize');
     this.setFormat('fontSize', size === null ? null : Number(size));
+    return this;
+  }
+  setFontSizes(sizes: unknown): Range {
+    this.tick('setFontSizes');
+    this.setFormats('fontSize', sizes, (v) => (v === null || v === undefined ? null : Number(v)));
+    return this;
+  }
+  /**
+   * setBorder(top, left, bottom, right, vertical, horizontal[, color, style]): true draws a side,
+   * false clears it, null leaves it as it is; vertical and horizontal are the lines between the
+   * range's cells. Colour defaults to black, style to SOLID.
+   */
+  setBorder(top: boolean | null, left: boolean | null, bottom: boolean | null, right: boolean | null, vertical: boolean | null, horizontal: boolean | null, color?: string | null, style?: unknown): Range {
+    this.tick('setBorder');
+    const side = { style: (style === undefined || style === null ? 'SOLID' : String(style)) as BorderSide['style'], ...(color ? { color: String(color).toLowerCase() } : {}) };
+    const pick = (flag: boolean | null): BorderSide | null | undefined => (flag === null ? undefined : flag ? side : null);
+    this.eachCell((cell, i, j) => {
+      const want: Partial<Record<keyof CellBorders, BorderSide | null | undefined>> = {
+        top: pick(i === 0 ? top : horizontal),
+        bottom: pick(i === this.nr - 1 ? bottom : horizontal),
+        left: pick(j === 0 ? left : vertical),
+        right: pick(j === this.nc - 1 ? right : vertical),
+      };
+      const borders: CellBorders = { ...(cell.format?.borders ?? {}) };
+      for (const k of ['top', 'bottom', 'left', 'right'] as const) {
+        const v = want[k];
+        if (v === undefined) continue;
+        if (v === null) delete borders[k];
+        else borders[k] = v;
+      }
+      const { borders: _old, ...rest } = cell.format ?? {};
+      void _old;
+      cell.format = Object.keys(borders).length === 0 ? rest : { ...rest, borders };
+    });
     return this;
   }
   getFontFamily(): string {

@@ -279,6 +279,25 @@ export class Sheet {
     const c = this.checkColumnPosition(columnPosition) - 1;
     return this.sheetModel.columnWidths[c] ?? DEFAULT_COLUMN_WIDTH;
   }
+  getRowHeight(rowPosition: number): number {
+    this.tick('getRowHeight');
+    return this.sheetModel.rowHeights?.[this.checkRowPosition(rowPosition) - 1] ?? 21;
+  }
+  setRowHeight(rowPosition: number, height: number): Sheet {
+    this.tick('setRowHeight');
+    (this.sheetModel.rowHeights ??= {})[this.checkRowPosition(rowPosition) - 1] = Number(height);
+    return this;
+  }
+  hasHiddenGridlines(): boolean {
+    this.tick('hasHiddenGridlines');
+    return this.sheetModel.hideGridlines === true;
+  }
+  setHiddenGridlines(hideGridlines: boolean): Sheet {
+    this.tick('setHiddenGridlines');
+    if (hideGridlines) this.sheetModel.hideGridlines = true;
+    else delete this.sheetModel.hideGridlines;
+    return this;
+  }
   setColumnWidth(columnPosition: number, width: number): Sheet {
     this.tick('setColumnWidth');
     this.sheetModel.columnWidths[this.checkColumnPosition(columnPosition) - 1] = Number(width);

@@ -56,6 +56,18 @@ export class Ui {
     this.ctx.calls.count('Ui.createAddonMenu');
     return new Menu(this.ctx, 'Add-ons');
   }
+  /**
+   * prompt(prompt), prompt(prompt, buttons), prompt(title, prompt, buttons): recorded like an alert,
+   * answered with the next queued answer (ui.promptAnswers) and OK, as if the person typed it.
+   */
+  prompt(a: unknown, b?: unknown, c?: unknown): { getResponseText(): string; getSelectedButton(): AppsEnum } {
+    this.ctx.calls.count('Ui.prompt');
+    const text = typeof b === 'string' ? `${String(a)}: ${b}` : String(a);
+    void c;
+    this.ctx.ui.alerts.push(text);
+    const answer = this.ctx.ui.promptAnswers.shift() ?? '';
+    return { getResponseText: () => answer, getSelectedButton: () => Button.OK };
+  }
   /** alert(prompt), alert(prompt, buttons), alert(title, prompt, buttons); recorded as 'title: prompt'. */
   alert(a: unknown, b?: unknown, c?: unknown): AppsEnum {
     this.ctx.calls.count('Ui.alert');

@@ -42,8 +42,11 @@ export function exportSheet(wb: ExcelJS.Workbook, sheet: SheetModel, zone: strin
         xSplit: sheet.frozenColumns,
         ySplit: sheet.frozenRows,
         topLeftCell: cellA1(sheet.frozenRows, sheet.frozenColumns),
+        ...(sheet.hideGridlines ? { showGridLines: false } : {}),
       },
     ];
+  } else if (sheet.hideGridlines) {
+    ws.views = [{ state: 'normal', showGridLines: false }];
   }
   for (const [col, px] of Object.entries(sheet.columnWidths)) {
     const c = Number(col);

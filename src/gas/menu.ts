@@ -6,6 +6,7 @@ export function addMenu(t: Translate): void {
     .createMenu(t('menu.title'))
     .addItem(t('menu.sweep'), 'sweep')
     .addItem(t('menu.preview'), 'preview')
+    .addItem(t('menu.publish'), 'publish')
     .addSeparator()
     .addItem(t('menu.setup'), 'setup')
     .addItem(t('menu.installTriggers'), 'installTriggers')
@@ -13,4 +14,4 @@ export function addMenu(t: Translate): void {
 }
 
 /** The menu's function names, for the smoke test that every one is in the bundle. */
-export const MENU_FUNCTIONS = ['sweep', 'preview', 'setup', 'installTriggers'] as const;
+export const MENU_FUNCTIONS = ['sweep', 'preview', 'publish', 'setup', 'installTriggers'] as const;

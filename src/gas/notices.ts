@@ -11,7 +11,7 @@
  */
 import type { Day } from '../core/day';
 import { LEVEL_WORD, type ComposedMail, type NoticeLevel } from '../core/notices/types';
-import { LOG_COLUMNS, LOG_FORMAT, OUTCOME_WORD, ROLE_WORD, SUMMARY_KEY, logHeader, parseLog, summarySentOn, type LogColumn, type LogEntry, type Outcome } from '../core/notices/log';
+import { LOG_COLUMNS, LOG_FORMAT, LOG_LEVEL_WORD, OUTCOME_WORD, ROLE_WORD, SUMMARY_KEY, logHeader, parseLog, summarySentOn, type LogColumn, type LogEntry, type Outcome } from '../core/notices/log';
 import { groupDigests, planNotices, type Delivery, type NoticePlan } from '../core/notices/plan';
 import { composeDigest, highestLevel } from '../core/notices/digest';
 import { composeAdminSummary, type AdminSummary } from '../core/notices/summary';
@@ -80,10 +80,10 @@ export function openLog(wb: Workbook, changes: string[]): { sheet: Sheet; entrie
 }
 
 /** The log as this run leaves it, kept in step with every write (so it is not read again). */
-type LogRows = Map<number, LogEntry>;
+export type LogRows = Map<number, LogEntry>;
 
 /** Sets the outcome (and detail) of log rows, one write per run of adjacent rows. */
-function setOutcome(wb: Workbook, sheet: Sheet, rows: number[], outcome: Outcome, detail?: string, kept?: LogRows): void {
+export function setOutcome(wb: Workbook, sheet: Sheet, rows: number[], outcome: Outcome, detail?: string, kept?: LogRows): void {
   for (const r of rows) {
     const e = kept?.get(r);
     if (!e) continue;
@@ -124,7 +124,7 @@ function entryCells(wb: Workbook, e: LogEntry): unknown[] {
     time: e.time ?? '',
     key: e.key,
     unit: e.unit,
-    level: wb.t(e.level === 'summary' ? 'level.summary' : LEVEL_WORD[e.level]),
+    level: wb.t(LOG_LEVEL_WORD[e.level]),
     ordinal: e.ordinal || '',
     deadline: e.deadline === undefined ? '' : wb.clock.fromDay(e.deadline),
     to: e.to,
@@ -137,7 +137,7 @@ function entryCells(wb: Workbook, e: LogEntry): unknown[] {
 }
 
 /** Appends entries at their rows (the log only grows: its grid gains rows when they run out). */
-function append(wb: Workbook, sheet: Sheet, entries: LogEntry[]): void {
+export function append(wb: Workbook, sheet: Sheet, entries: LogEntry[]): void {
   if (entries.length === 0) return;
   const first = entries[0]!.index;
   const max = sheet.getMaxRows();

@@ -9,6 +9,8 @@ export interface JobResult {
   warnings: string[];
   /** Mails sent by the job, for the record: recipient, subject, and for notices their numbers and highest level. */
   mails: SentRecord[];
+  /** The sheet a publication wrote. */
+  sheet?: string;
   /** What a preview would send (nothing is sent): the composed mails. */
   preview?: { to: string; cc?: string; name?: string; subject: string; body: string; htmlBody: string; numbers: string[]; level: string }[];
 }

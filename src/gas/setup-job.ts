@@ -19,6 +19,7 @@ import { ensureScriptSheet, openWorkbook, type Workbook, ledgerContext } from '.
 import { markSheet, type SheetRole } from './marks';
 import { addScriptColumns, readTaskSheet } from './sweep-job';
 import { openLog } from './notices';
+import { missingRuleRows, ruleRows } from '../core/scores/rules';
 import { contiguousRuns } from './write-back';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -213,6 +214,28 @@ function setUpTasks(wb: Workbook, unitSheet: Sheet, changes: string[]): string |
   return undefined;
 }
 
+/** 计分规则: every rule with its points and what it does; rules added in a later version are appended. */
+function setUpRules(wb: Workbook, changes: string[]): void {
+  const { t } = wb;
+  const { found, created } = ensureScriptSheet(wb, 'rules', changes);
+  const { sheet, values } = found;
+  const rows = created || values.length === 0 ? ruleRows(t) : missingRuleRows(values, t);
+  if (rows.length === 0) return;
+  const at = created || values.length === 0 ? 1 : values.length + 1;
+  const range = sheet.getRange(at, 1, rows.length, 3);
+  range.setNumberFormats(rows.map((r) => ['@', typeof r[1] === 'number' ? '0.##' : '@', '@']));
+  range.setValues(rows.map((r) => [r[0] ?? '', r[1] ?? '', r[2] ?? ''])).setWrap(true).setVerticalAlignment('top');
+  if (at === 1) {
+    sheet.getRange(1, 1, 1, 3).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+    sheet.setColumnWidth(1, 160);
+    sheet.setColumnWidth(2, 70);
+    sheet.setColumnWidth(3, 520);
+  } else {
+    changes.push(t('setup.addedRows', { sheet: sheet.getName(), count: rows.length }));
+  }
+}
+
 /** A sheet of the script's kind set up before marks existed (known by its header row) gets its mark now. */
 function markIfUnmarked(wb: Workbook, role: SheetRole, sheet: Sheet): void {
   if (wb.marked[role] === sheet) return;
@@ -230,6 +253,7 @@ export function setUpWorkbook(now: Date): JobResult {
   setUpHolidays(wb, changes, notices);
   const problem = setUpTasks(wb, unitSheet, changes);
   openLog(wb, changes);
+  setUpRules(wb, changes);
   result.counts = { changes: changes.length, sheets: wb.sheets.length };
   result.warnings.push(...changes, ...notices);
   // A task sheet that could not be set up is the news, whatever else was created: saying

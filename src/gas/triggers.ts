@@ -5,7 +5,8 @@
 import { emptyResult, type JobResult } from './result';
 import { openWorkbook } from './workbook';
 
-export const DAILY_JOBS = ['sweep'] as const;
+/** The daily sweep, and the daily check that publishes the month before on a month's first working day. */
+export const DAILY_JOBS = ['sweep', 'publishIfDue'] as const;
 
 export function installDailyTriggers(now: Date): JobResult {
   const result = emptyResult('installTriggers');

@@ -30,6 +30,8 @@ export const ROLE_SHEET_NAME: Record<SheetRole, MessageKey> = {
   holidays: 'sheet.holidays',
   problems: 'sheet.problems',
   log: 'sheet.log',
+  rules: 'sheet.rules',
+  history: 'sheet.history',
 };
 
 /** The header row the script writes on each sheet only it uses: how a sheet set up before marks is known. */
@@ -37,6 +39,8 @@ const ROLE_HEADER: Partial<Record<SheetRole, MessageKey[]>> = {
   settings: ['setting.col.key', 'setting.col.value', 'setting.col.help'],
   holidays: ['holidaycol.date', 'holidaycol.kind', 'holidaycol.name'],
   problems: ['probcol.where', 'probcol.header', 'probcol.message', 'probcol.checked'],
+  rules: ['rule.col.rule', 'rule.col.points', 'rule.col.help'],
+  history: ['history.col.month', 'history.col.unit', 'history.col.category'],
 };
 
 export function readAll(sheet: Sheet | undefined): unknown[][] {

@@ -81,8 +81,8 @@ export interface LogEntry {
   day: Day | undefined;
   key: string;
   unit: string;
-  /** The notice's level; the admin's summary row has none of its own ('summary'). */
-  level: NoticeLevel | 'summary';
+  /** The notice's level; the admin's summary and the monthly report's mails are logged too. */
+  level: LogLevel;
   ordinal: number;
   deadline: Day | undefined;
   to: string;
@@ -98,7 +98,12 @@ function byWord<T extends string>(words: Record<T, MessageKey>): Map<string, T> 
   return map;
 }
 
-const LEVEL_BY_WORD = byWord<NoticeLevel | 'summary'>({ ...LEVEL_WORD, summary: 'level.summary' });
+/** What a log row is about: a notice of a level, the admin's daily summary, or a unit's line of the month's report. */
+export type LogLevel = NoticeLevel | 'summary' | 'publication';
+
+export const LOG_LEVEL_WORD: Record<LogLevel, MessageKey> = { ...LEVEL_WORD, summary: 'level.summary', publication: 'level.publication' };
+
+const LEVEL_BY_WORD = byWord<LogLevel>(LOG_LEVEL_WORD);
 const OUTCOME_BY_WORD = byWord(OUTCOME_WORD);
 const ROLE_BY_WORD = byWord(ROLE_WORD);
 
@@ -181,4 +186,9 @@ export const SUMMARY_KEY = '*';
 /** Whether the admin's summary already went out today (a rerun does not send it again). */
 export function summarySentOn(entries: readonly LogEntry[], day: Day): boolean {
   return entries.some((e) => e.key === SUMMARY_KEY && e.day === day && (e.outcome === 'sent' || e.outcome === 'test' || e.outcome === 'uncertain'));
+}
+
+/** The key a month's report mails are logged under (no task has it): '#2026-11'. */
+export function publicationKey(month: string): string {
+  return `#${month}`;
 }

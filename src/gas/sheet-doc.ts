@@ -1,0 +1,89 @@
+/**
+ * Writes a laid-out page (core/publication/layout.ts) into a fresh sheet: every value, number
+ * format, font and fill in one call each for the whole page, then the merges, borders and
+ * widths of its few blocks, and the chart. Text is written as text ('@'): a task named
+ * '=HYPERLINK(…)' or '007' stays as typed.
+ */
+import type { Translate } from '../core/i18n';
+import type { PublicationDoc, Style } from '../core/publication/layout';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+interface Look {
+  format: string;
+  size: number;
+  bold: boolean;
+  fill: string | null;
+  color: string;
+  align: 'left' | 'center' | 'right';
+  wrap: boolean;
+}
+
+/** Colour only where it means something: the header band, 红榜 red, 黑榜 dark, muted notes grey. */
+const LOOK: Record<Style, Look> = {
+  title: { format: '@', size: 16, bold: true, fill: null, color: '#000000', align: 'center', wrap: false },
+  subtitle: { format: '@', size: 10, bold: false, fill: null, color: '#555555', align: 'center', wrap: false },
+  para: { format: '@', size: 11, bold: false, fill: null, color: '#000000', align: 'left', wrap: true },
+  h1: { format: '@', size: 13, bold: true, fill: null, color: '#000000', align: 'left', wrap: false },
+  h2: { format: '@', size: 11, bold: true, fill: null, color: '#000000', align: 'left', wrap: false },
+  th: { format: '@', size: 10, bold: true, fill: '#d9e1f2', color: '#000000', align: 'center', wrap: true },
+  text: { format: '@', size: 10, bold: false, fill: null, color: '#000000', align: 'left', wrap: true },
+  num: { format: '0.##', size: 10, bold: false, fill: null, color: '#000000', align: 'right', wrap: false },
+  pct: { format: '0.0%', size: 10, bold: false, fill: null, color: '#000000', align: 'right', wrap: false },
+  red: { format: '@', size: 10, bold: true, fill: '#f4cccc', color: '#cc0000', align: 'center', wrap: false },
+  black: { format: '@', size: 10, bold: true, fill: '#434343', color: '#ffffff', align: 'center', wrap: false },
+  muted: { format: '@', size: 10, bold: false, fill: null, color: '#666666', align: 'left', wrap: true },
+};
+
+export function writeDoc(sheet: Sheet, doc: PublicationDoc, t: Translate): void {
+  const width = doc.widths.length;
+  const height = doc.rows.length;
+  const short = height - sheet.getMaxRows();
+  if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
+  const extra = width - sheet.getMaxColumns();
+  if (extra > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), extra);
+  const grid = <T>(pick: (look: Look, value: string | number) => T, blank: T): T[][] =>
+    doc.rows.map((row) => Array.from({ length: width }, (_, c) => {
+      const cell = row[c];
+      return cell ? pick(LOOK[cell.style], cell.value) : blank;
+    }));
+  const range = sheet.getRange(1, 1, height, width);
+  range.setNumberFormats(grid((l) => l.format, '@'));
+  range.setValues(grid((_, v) => v, ''));
+  range.setFontSizes(grid((l) => l.size, 10));
+  range.setFontWeights(grid((l) => (l.bold ? 'bold' : 'normal'), 'normal'));
+  range.setFontColors(grid((l) => l.color, '#000000'));
+  range.setBackgrounds(grid((l) => l.fill, null));
+  range.setHorizontalAlignments(grid((l) => l.align, 'left'));
+  range.setVerticalAlignment('middle');
+  range.setWraps(grid((l) => l.wrap, false));
+
+  doc.rows.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      if (cell?.span && cell.span > 1) sheet.getRange(r + 1, c + 1, 1, Math.min(cell.span, width - c)).merge();
+    });
+  });
+  for (const { row, lines } of doc.tallRows) sheet.setRowHeight(row + 1, 21 * lines + 8);
+  for (const tb of doc.tables) {
+    sheet.getRange(tb.row + 1, tb.column + 1, tb.rows, tb.columns).setBorder(true, true, true, true, true, true, '#999999', SpreadsheetApp.BorderStyle.SOLID);
+  }
+  doc.widths.forEach((w, c) => sheet.setColumnWidth(c + 1, w));
+  sheet.setHiddenGridlines(true);
+
+  if (doc.chart) {
+    const { dataRow, dataColumn, count, title, anchorRow, anchorColumn } = doc.chart;
+    const chart = sheet
+      .newChart()
+      .asBarChart()
+      .addRange(sheet.getRange(dataRow + 1, dataColumn + 1, count + 1, 2))
+      .setNumHeaders(1)
+      .setPosition(anchorRow + 1, anchorColumn + 1, 0, 0)
+      .setOption('title', title)
+      .setOption('legend', { position: 'none' })
+      .setOption('hAxis', { title: t('pub.col.score') })
+      .setOption('width', 560)
+      .setOption('height', Math.max(240, 28 * count + 80))
+      .build();
+    sheet.insertChart(chart);
+  }
+}
