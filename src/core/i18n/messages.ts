@@ -958,7 +958,7 @@ export const en: Record<MessageKey, string> = {
   'score.note.overdueTask': 'Overdue as of {date} (deadline {deadline})',
   'score.note.lateAtEnd': 'Overdue {days}{dayWord} as of {date}',
   'score.note.lateDone': 'Done {date}, {days}{dayWord} late',
-  'score.note.beyond': '; {beyond}{dayWord} beyond {threshold} at {per} each',
+  'score.note.beyond': '; the{dayWord} beyond the first {threshold}: {beyond} at {per} each',
   'score.note.capped': ', capped at {cap} a task',
   'score.note.criticism': 'Public criticism {number} ({date})',
   'score.note.interview': 'Interview {number} ({date})',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../../src/core/i18n';
 import { readPointsLost, roundPoints } from '../../../src/core/scores/month';
 import { d, entry, november, task, unitOf } from './fixtures';
 
@@ -100,6 +101,14 @@ describe('tasks overdue at month end (月末逾期)', () => {
     expect(u.overdueAtEnd).toBe(0);
     expect(u.breakdown.map((b) => [b.rule, b.points, b.note])).toEqual([
       ['overdueDay', -2.5, '2026-11-16完成时逾期10个工作日，超过5个工作日的5个工作日每个工作日扣0.5分'],
+    ]);
+  });
+
+  it('words the breakdown in the workbook’s language', () => {
+    const s = november([task({ deadline: d(10, 9) })], { t: translator('en') });
+    expect(unitOf(s, '市城管局').breakdown.map((b) => b.note)).toEqual([
+      'Overdue as of 2026-11-30 (deadline 2026-10-09)',
+      'Overdue 37 working days as of 2026-11-30; the working days beyond the first 5: 32 at 0.5 each, capped at 5 a task',
     ]);
   });
 
