@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ChartType, Position } from '../../runtime/spreadsheet/enums.js';
+import { ChartMergeStrategy, ChartType, Position } from '../../runtime/spreadsheet/enums.js';
 import type { Sheet } from '../../runtime/spreadsheet/index.js';
 import { withCharts } from '../../runtime/xlsx/charts.js';
 import { exportXlsx, exportXlsxBuffer, importXlsx } from '../../runtime/xlsx.js';
@@ -133,6 +133,38 @@ describe('charts in the exported .xlsx', () => {
     expect(await part(zip, 'xl/drawings/drawing1.xml')).toMatch(/r:id="rId1"[\s\S]*r:id="rId2"/);
     expect(await part(zip, 'xl/drawings/drawing2.xml')).toContain('<xdr:row>4</xdr:row>');
     expect(await part(zip, 'xl/drawings/_rels/drawing2.xml.rels')).toContain('Target="../charts/chart3.xml"');
+  });
+
+  it('ranges become categories and series as Sheets reads them', async () => {
+    const { sheet, model } = publication();
+    const refs = async (): Promise<string[][]> => {
+      const zip = await zipOf(await exportXlsxBuffer(model));
+      const out: string[][] = [];
+      for (let n = 1; zip.file(`xl/charts/chart${n}.xml`); n++) {
+        const formulas = [...(await part(zip, `xl/charts/chart${n}.xml`)).matchAll(/<c:f>([^<]*)<\/c:f>/g)];
+        out.push(formulas.map((m) => m[1].replaceAll("'2026年11月督查通报'!", '')));
+      }
+      return out;
+    };
+    sheet.getRange('D3:G4').setValues([['月份', '9月', '10月', '11月'], ['得分', 88, 90, 96.5]]);
+    const build = () => sheet.newChart().setChartType(ChartType.COLUMN);
+    // Whole columns: only the rows in use; the header (text over numbers) guessed as Sheets does.
+    sheet.insertChart(build().addRange(sheet.getRange('A3:B')).build());
+    // Two ranges side by side (MERGE_COLUMNS): the first is the categories, the second the values.
+    sheet.insertChart(build().addRange(sheet.getRange('A4:A10')).addRange(sheet.getRange('B4:B10')).setNumHeaders(0).build());
+    // Transposed: rows are the lines.
+    sheet.insertChart(build().addRange(sheet.getRange('D3:G4')).setTransposeRowsAndColumns(true).setNumHeaders(1).build());
+    // Joined (MERGE_ROWS): each range's columns continue the one before.
+    sheet.insertChart(
+      build().addRange(sheet.getRange('A4:B5')).addRange(sheet.getRange('A9:B10')).setNumHeaders(0)
+        .setMergeStrategy(ChartMergeStrategy.MERGE_ROWS).build(),
+    );
+    expect(await refs()).toEqual([
+      ['$B$3', '$A$4:$A$10', '$B$4:$B$10'],
+      ['$A$4:$A$10', '$B$4:$B$10'],
+      ['$D$4', '$E$3:$G$3', '$E$4:$G$4'],
+      ['($A$4:$A$5,$A$9:$A$10)', '($B$4:$B$5,$B$9:$B$10)'],
+    ]);
   });
 
   it('a workbook without charts is exceljs\'s output untouched', async () => {
