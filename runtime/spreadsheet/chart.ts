@@ -148,7 +148,7 @@ export class EmbeddedChartBuilder {
   constructor(
     protected readonly ctx: RuntimeContext,
     protected readonly draft: ChartDraft,
-    private readonly className = 'EmbeddedChartBuilder',
+    protected readonly className = 'EmbeddedChartBuilder',
   ) {}
 
   protected tick(name: string): void {
@@ -283,7 +283,7 @@ class BarLikeChartBuilder extends EmbeddedChartBuilder {
   }
   setColors(cssValues: string[]): this {
     this.tick('setColors');
-    if (!Array.isArray(cssValues)) signature(`${this.constructor.name}.setColors`);
+    if (!Array.isArray(cssValues)) signature(`${this.className}.setColors`);
     return this.set('colors', cssValues.map(String));
   }
   setBackgroundColor(cssValue: string): this {
@@ -292,7 +292,7 @@ class BarLikeChartBuilder extends EmbeddedChartBuilder {
   }
   setLegendPosition(position: AppsEnum): this {
     this.tick('setLegendPosition');
-    return this.set('legend.position', enumName(position, Position, 'setLegendPosition').toLowerCase());
+    return this.set('legend.position', enumName(position, Position, `${this.className}.setLegendPosition`).toLowerCase());
   }
   setStacked(): this {
     this.tick('setStacked');
