@@ -126,6 +126,46 @@ export interface SheetModel {
   tabColor?: string;
   /** Developer metadata on this sheet or on one of its rows or columns (absent: none). */
   developerMetadata?: SheetDeveloperMetadataModel[];
+  /** Charts floating over this sheet (Sheet.insertChart), in insertion order (absent: none). */
+  charts?: ChartModel[];
+}
+
+/** Charts.ChartType names (https://developers.google.com/apps-script/reference/charts/chart-type). */
+export const CHART_TYPES = [
+  'TIMELINE', 'AREA', 'BAR', 'BUBBLE', 'CANDLESTICK', 'COLUMN', 'COMBO', 'GAUGE', 'GEO', 'HISTOGRAM',
+  'RADAR', 'LINE', 'ORG', 'PIE', 'SCATTER', 'SPARKLINE', 'STEPPED_AREA', 'TABLE', 'TREEMAP', 'WATERFALL',
+] as const;
+export type ChartTypeName = (typeof CHART_TYPES)[number];
+
+/** A chart option's value as setOption keeps it: plain data (JSON-like), copied on the way in and out. */
+export type ChartOptionValue = string | number | boolean | null | ChartOptionValue[] | { [key: string]: ChartOptionValue };
+
+/**
+ * An embedded chart (Apps Script's EmbeddedChart), as Sheet.insertChart leaves it on its sheet.
+ * https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart
+ */
+export interface ChartModel {
+  /** EmbeddedChart.getChartId(): positive, unique in the spreadsheet. */
+  chartId: number;
+  type: ChartTypeName;
+  /** The data ranges in the order added; each on the sheet with that sheetId (not always the chart's own). */
+  ranges: { sheetId: number; range: GridRange }[];
+  /**
+   * Where the chart's top-left corner sits: a cell (0-based) and an offset from that cell's
+   * top-left corner in pixels (EmbeddedChartBuilder.setPosition; ContainerInfo).
+   */
+  anchor: { row: number; column: number; offsetX: number; offsetY: number };
+  /**
+   * The options set, nested as Google Charts reads them: setOption('hAxis.title', 'x') and
+   * setOption('hAxis', { title: 'x' }) both give { hAxis: { title: 'x' } }. 'width' and 'height'
+   * (pixels) size the chart.
+   */
+  options: { [key: string]: ChartOptionValue };
+  /** Rows (or columns, when transposed) of each range that are headers; -1 when unset (Sheets guesses). */
+  numHeaders: number;
+  mergeStrategy: 'MERGE_COLUMNS' | 'MERGE_ROWS';
+  hiddenDimensionStrategy: 'IGNORE_BOTH' | 'IGNORE_ROWS' | 'IGNORE_COLUMNS' | 'SHOW_BOTH';
+  transposeRowsAndColumns: boolean;
 }
 
 /**

@@ -30,6 +30,7 @@ import { SimClock, installClock, localTimeMatchesZone } from './clock.js';
 import type { SentMail, WorkbookModel } from './model.js';
 import { createLockService, holdLock, lockKey, newLockState, releaseAllHeldBy, type LockKind, type LockState } from './services/lock.js';
 import { createConsole, createLogger, formatLine, type LogLevel, type LogSink } from './services/logger.js';
+import { createCharts } from './services/charts.js';
 import { createMailApp, newMailState, type MailState } from './services/mail.js';
 import { createPropertiesService, newPropertyStores, type PropertyStores } from './services/properties.js';
 import { AuthMode, EventType, createScriptApp, newScriptAppState, nextClockFire, type ScriptAppState, type TriggerRecord } from './services/script-app.js';
@@ -114,6 +115,7 @@ class ExecutionStopped extends Error {}
 
 const SERVICE_NAMES = [
   'SpreadsheetApp',
+  'Charts',
   'MailApp',
   'LockService',
   'PropertiesService',
@@ -123,6 +125,8 @@ const SERVICE_NAMES = [
   'Logger',
   'console',
 ];
+
+const CHARTS = createCharts();
 
 /** One execution: its realm, its kind and its time budget. */
 class Execution implements ServiceEnv {
@@ -510,6 +514,7 @@ export class LocalRuntime {
     };
     return {
       SpreadsheetApp: this.spreadsheet.app,
+      Charts: CHARTS,
       MailApp: createMailApp(exec, this.mail),
       LockService: createLockService(exec, this.locks),
       PropertiesService: createPropertiesService(exec, this.properties),

@@ -2,6 +2,7 @@
  * Apps Script enums are objects, compared by identity (`type == SpreadsheetApp.ProtectionType.SHEET`)
  * and printed by name (`String(SpreadsheetApp.ProtectionType.SHEET) === 'SHEET'`).
  */
+import { CHART_TYPES } from '../model.js';
 export class AppsEnum {
   constructor(
     private readonly enumName: string,
@@ -57,3 +58,10 @@ export const WrapStrategy = makeEnum('WrapStrategy', ['WRAP', 'OVERFLOW', 'CLIP'
 export const AuthMode = makeEnum('AuthMode', ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const);
 export const DeveloperMetadataLocationType = makeEnum('DeveloperMetadataLocationType', ['SPREADSHEET', 'SHEET', 'ROW', 'COLUMN'] as const);
 export const DeveloperMetadataVisibility = makeEnum('DeveloperMetadataVisibility', ['DOCUMENT', 'PROJECT'] as const);
+
+// The Charts service's enums (https://developers.google.com/apps-script/reference/charts), shared
+// with SpreadsheetApp's chart builders so that `builder.getChartType() == Charts.ChartType.BAR`.
+export const ChartType = makeEnum('ChartType', CHART_TYPES);
+export const ChartMergeStrategy = makeEnum('ChartMergeStrategy', ['MERGE_COLUMNS', 'MERGE_ROWS'] as const);
+export const ChartHiddenDimensionStrategy = makeEnum('ChartHiddenDimensionStrategy', ['IGNORE_BOTH', 'IGNORE_ROWS', 'IGNORE_COLUMNS', 'SHOW_BOTH'] as const);
+export const Position = makeEnum('Position', ['TOP', 'RIGHT', 'BOTTOM', 'NONE'] as const);

@@ -2,8 +2,9 @@
  * Cell storage and structural edits on a SheetModel (0-based). Everything that moves with rows
  * and columns when Sheets inserts or deletes them lives here: cells (values, formats, notes,
  * validations travel inside the cell), merges, conditional format ranges, protected ranges,
- * frozen rows/columns, column widths, row heights, hidden rows/columns and the developer
- * metadata on rows and columns.
+ * frozen rows/columns, column widths, row heights, hidden rows/columns, the developer
+ * metadata on rows and columns, and charts: a chart's anchor cell on this sheet and its data
+ * ranges on this sheet, whichever sheet the chart floats over (hence `book`, every sheet).
  */
 import type { Cell, GridRange, SheetModel } from '../model.js';
 import { recordStructuralEdit } from '../model.js';
@@ -119,6 +120,30 @@ function eachMovingRange(sheet: SheetModel, fn: (range: GridRange) => boolean): 
   });
 }
 
+/**
+ * Charts follow their anchor cell as a cell's value would; an anchor whose line is deleted stays
+ * where that line was. Data ranges grow and shrink like merges; a range deleted whole leaves the
+ * chart (Sheets keeps a chart whose data is gone, empty).
+ */
+function moveCharts(book: readonly SheetModel[], sheet: SheetModel, dim: Dimension, at: number, inserted: number, deleted: number): void {
+  const key = dim === 'rows' ? 'row' : 'column';
+  const max = dim === 'rows' ? sheet.maxRows : sheet.maxColumns;
+  for (const chart of sheet.charts ?? []) {
+    const i = chart.anchor[key];
+    if (inserted > 0 && i >= at) chart.anchor[key] = i + inserted;
+    else if (deleted > 0 && i >= at) chart.anchor[key] = Math.min(Math.max(at, i - deleted), max - 1);
+  }
+  for (const other of book) {
+    for (const chart of other.charts ?? []) {
+      chart.ranges = chart.ranges.filter((r) => {
+        if (r.sheetId !== sheet.sheetId) return true;
+        if (inserted > 0) shiftForInsert(r.range, dim, at, inserted);
+        return inserted > 0 || shrinkForDelete(r.range, dim, at, deleted);
+      });
+    }
+  }
+}
+
 /** Moves hidden lines: those at or after `at` shift by `delta`; those in [at, at - delta) go (a deletion). */
 function shiftHidden(set: Set<number> | undefined, at: number, delta: number): Set<number> | undefined {
   if (!set || set.size === 0) return set;
@@ -153,7 +178,7 @@ function inheritedCell(source: Cell | undefined): Cell | undefined {
 }
 
 /** Inserts n rows before 0-based row `at`; the new rows take the formats of the row above (or below, at the top). */
-export function insertRows(sheet: SheetModel, at: number, n: number): void {
+export function insertRows(sheet: SheetModel, at: number, n: number, book: readonly SheetModel[]): void {
   recordStructuralEdit(sheet, { dimension: 'rows', kind: 'insert', at, count: n });
   const sourceIndex = at > 0 ? at - 1 : at;
   const source = sheet.rows[sourceIndex] as (Cell | undefined)[] | undefined;
@@ -173,9 +198,10 @@ export function insertRows(sheet: SheetModel, at: number, n: number): void {
     shiftForInsert(range, 'rows', at, n);
     return true;
   });
+  moveCharts(book, sheet, 'rows', at, n, 0);
 }
 
-export function deleteRows(sheet: SheetModel, at: number, n: number): void {
+export function deleteRows(sheet: SheetModel, at: number, n: number, book: readonly SheetModel[]): void {
   recordStructuralEdit(sheet, { dimension: 'rows', kind: 'delete', at, count: n });
   if (at < sheet.rows.length) sheet.rows.splice(at, n);
   sheet.maxRows -= n;
@@ -184,9 +210,10 @@ export function deleteRows(sheet: SheetModel, at: number, n: number): void {
   if (sheet.hiddenRows) sheet.hiddenRows = shiftHidden(sheet.hiddenRows, at, -n);
   if (sheet.rowHeights) sheet.rowHeights = shiftSizes(sheet.rowHeights, at, -n);
   eachMovingRange(sheet, (range) => shrinkForDelete(range, 'rows', at, n));
+  moveCharts(book, sheet, 'rows', at, 0, n);
 }
 
-export function insertColumns(sheet: SheetModel, at: number, n: number): void {
+export function insertColumns(sheet: SheetModel, at: number, n: number, book: readonly SheetModel[]): void {
   recordStructuralEdit(sheet, { dimension: 'columns', kind: 'insert', at, count: n });
   const sourceIndex = at > 0 ? at - 1 : at;
   for (const row of sheet.rows as ((Cell | undefined)[] | undefined)[]) {
@@ -204,9 +231,10 @@ export function insertColumns(sheet: SheetModel, at: number, n: number): void {
     shiftForInsert(range, 'columns', at, n);
     return true;
   });
+  moveCharts(book, sheet, 'columns', at, n, 0);
 }
 
-export function deleteColumns(sheet: SheetModel, at: number, n: number): void {
+export function deleteColumns(sheet: SheetModel, at: number, n: number, book: readonly SheetModel[]): void {
   recordStructuralEdit(sheet, { dimension: 'columns', kind: 'delete', at, count: n });
   for (const row of sheet.rows as ((Cell | undefined)[] | undefined)[]) {
     if (row && at < row.length) row.splice(at, n);
@@ -217,6 +245,7 @@ export function deleteColumns(sheet: SheetModel, at: number, n: number): void {
   if (sheet.hiddenColumns) sheet.hiddenColumns = shiftHidden(sheet.hiddenColumns, at, -n);
   sheet.columnWidths = shiftSizes(sheet.columnWidths, at, -n);
   eachMovingRange(sheet, (range) => shrinkForDelete(range, 'columns', at, n));
+  moveCharts(book, sheet, 'columns', at, 0, n);
 }
 
 export function intersects(a: GridRange, b: GridRange): boolean {

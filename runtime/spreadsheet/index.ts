@@ -26,6 +26,7 @@ export { Sheet } from './sheet.js';
 export { Spreadsheet } from './spreadsheet.js';
 export { DeveloperMetadata, DeveloperMetadataFinder, DeveloperMetadataLocation } from './developer-metadata.js';
 export { SpreadsheetAppService } from './app.js';
+export { ChartOptions, ContainerInfo, EmbeddedBarChartBuilder, EmbeddedChart, EmbeddedChartBuilder, EmbeddedColumnChartBuilder } from './chart.js';
 export { columnLetters, columnNumber, formatA1, parseA1 } from './a1.js';
 export { displayText } from './display.js';
 

@@ -2,6 +2,7 @@
 import type { SheetModel } from '../model.js';
 import { parseA1 } from './a1.js';
 import { normalizeColor } from './color.js';
+import { chartsOf, EmbeddedChart, EmbeddedChartBuilder, insertChart, newDraft, removeChart, updateChart } from './chart.js';
 import type { RuntimeContext } from './context.js';
 import { ConditionalFormatRule } from './conditional-format.js';
 import {
@@ -160,50 +161,50 @@ export class Sheet {
 
   insertRows(rowIndex: number, numRows?: number): void {
     this.tick('insertRows');
-    grid.insertRows(this.sheetModel, this.checkRowPosition(rowIndex) - 1, this.howMany(numRows));
+    grid.insertRows(this.sheetModel, this.checkRowPosition(rowIndex) - 1, this.howMany(numRows), this.ctx.model.sheets);
   }
   insertRowsBefore(beforePosition: number, howMany: number): Sheet {
     this.tick('insertRowsBefore');
-    grid.insertRows(this.sheetModel, this.checkRowPosition(beforePosition) - 1, this.howMany(howMany));
+    grid.insertRows(this.sheetModel, this.checkRowPosition(beforePosition) - 1, this.howMany(howMany), this.ctx.model.sheets);
     return this;
   }
   insertRowsAfter(afterPosition: number, howMany: number): Sheet {
     this.tick('insertRowsAfter');
-    grid.insertRows(this.sheetModel, this.checkRowPosition(afterPosition), this.howMany(howMany));
+    grid.insertRows(this.sheetModel, this.checkRowPosition(afterPosition), this.howMany(howMany), this.ctx.model.sheets);
     return this;
   }
   insertRowBefore(beforePosition: number): Sheet {
     this.tick('insertRowBefore');
-    grid.insertRows(this.sheetModel, this.checkRowPosition(beforePosition) - 1, 1);
+    grid.insertRows(this.sheetModel, this.checkRowPosition(beforePosition) - 1, 1, this.ctx.model.sheets);
     return this;
   }
   insertRowAfter(afterPosition: number): Sheet {
     this.tick('insertRowAfter');
-    grid.insertRows(this.sheetModel, this.checkRowPosition(afterPosition), 1);
+    grid.insertRows(this.sheetModel, this.checkRowPosition(afterPosition), 1, this.ctx.model.sheets);
     return this;
   }
   insertColumns(columnIndex: number, numColumns?: number): void {
     this.tick('insertColumns');
-    grid.insertColumns(this.sheetModel, this.checkColumnPosition(columnIndex) - 1, this.howMany(numColumns));
+    grid.insertColumns(this.sheetModel, this.checkColumnPosition(columnIndex) - 1, this.howMany(numColumns), this.ctx.model.sheets);
   }
   insertColumnsBefore(beforePosition: number, howMany: number): Sheet {
     this.tick('insertColumnsBefore');
-    grid.insertColumns(this.sheetModel, this.checkColumnPosition(beforePosition) - 1, this.howMany(howMany));
+    grid.insertColumns(this.sheetModel, this.checkColumnPosition(beforePosition) - 1, this.howMany(howMany), this.ctx.model.sheets);
     return this;
   }
   insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
     this.tick('insertColumnsAfter');
-    grid.insertColumns(this.sheetModel, this.checkColumnPosition(afterPosition), this.howMany(howMany));
+    grid.insertColumns(this.sheetModel, this.checkColumnPosition(afterPosition), this.howMany(howMany), this.ctx.model.sheets);
     return this;
   }
   insertColumnBefore(beforePosition: number): Sheet {
     this.tick('insertColumnBefore');
-    grid.insertColumns(this.sheetModel, this.checkColumnPosition(beforePosition) - 1, 1);
+    grid.insertColumns(this.sheetModel, this.checkColumnPosition(beforePosition) - 1, 1, this.ctx.model.sheets);
     return this;
   }
   insertColumnAfter(afterPosition: number): Sheet {
     this.tick('insertColumnAfter');
-    grid.insertColumns(this.sheetModel, this.checkColumnPosition(afterPosition), 1);
+    grid.insertColumns(this.sheetModel, this.checkColumnPosition(afterPosition), 1, this.ctx.model.sheets);
     return this;
   }
 
@@ -212,14 +213,14 @@ export class Sheet {
     const n = Math.trunc(Number(howMany));
     if (!(p >= 1 && n >= 1 && p + n - 1 <= this.sheetModel.maxRows)) fail(MSG.rowsOutOfBounds);
     if (this.sheetModel.maxRows - n <= this.sheetModel.frozenRows) fail(MSG.deleteAllRows);
-    grid.deleteRows(this.sheetModel, p - 1, n);
+    grid.deleteRows(this.sheetModel, p - 1, n, this.ctx.model.sheets);
   }
   private removeColumns(position: number, howMany: number): void {
     const p = Math.trunc(Number(position));
     const n = Math.trunc(Number(howMany));
     if (!(p >= 1 && n >= 1 && p + n - 1 <= this.sheetModel.maxColumns)) fail(MSG.columnsOutOfBounds);
     if (this.sheetModel.maxColumns - n <= this.sheetModel.frozenColumns) fail(MSG.deleteAllColumns);
-    grid.deleteColumns(this.sheetModel, p - 1, n);
+    grid.deleteColumns(this.sheetModel, p - 1, n, this.ctx.model.sheets);
   }
   deleteRow(rowPosition: number): Sheet {
     this.tick('deleteRow');
@@ -470,6 +471,30 @@ export class Sheet {
   createDeveloperMetadataFinder(): DeveloperMetadataFinder {
     this.tick('createDeveloperMetadataFinder');
     return newSheetFinder(this.ctx, this.sheetModel);
+  }
+
+  // ---- charts (runtime/spreadsheet/chart.ts) ----------------------------------------------
+
+  /** "Returns a builder to create a new chart for this sheet." */
+  newChart(): EmbeddedChartBuilder {
+    this.tick('newChart');
+    return new EmbeddedChartBuilder(this.ctx, newDraft());
+  }
+  insertChart(chart: EmbeddedChart): void {
+    this.tick('insertChart');
+    insertChart(this.ctx, this.sheetModel, chart);
+  }
+  getCharts(): EmbeddedChart[] {
+    this.tick('getCharts');
+    return chartsOf(this.ctx, this.sheetModel);
+  }
+  updateChart(chart: EmbeddedChart): void {
+    this.tick('updateChart');
+    updateChart(this.sheetModel, chart);
+  }
+  removeChart(chart: EmbeddedChart): void {
+    this.tick('removeChart');
+    removeChart(this.sheetModel, chart);
   }
 
   // ---- clearing ---------------------------------------------------------------------------

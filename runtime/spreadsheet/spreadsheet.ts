@@ -1,6 +1,7 @@
 /** Spreadsheet: the workbook the script is bound to. */
 import { IANAZone } from 'luxon';
 import { newSheetModel, type SheetModel } from '../model.js';
+import { forgetSheetInCharts } from './chart.js';
 import { activeSheetOf, type RuntimeContext } from './context.js';
 import {
   addDeveloperMetadata,
@@ -125,6 +126,7 @@ export class Spreadsheet {
     if (i < 0) fail(MSG.rangeNotFound);
     if (sheets.length === 1) fail(MSG.removeAllSheets);
     sheets.splice(i, 1);
+    forgetSheetInCharts(this.ctx.model, sheet.sheetModel);
     if (this.ctx.activeSheet === sheet.sheetModel) this.ctx.activeSheet = sheets[0];
   }
   getActiveSheet(): Sheet {

@@ -68,12 +68,12 @@ export function editAsUser(ctx: RuntimeContext, sheetName: string, a1: string, v
 export function insertRowsAsUser(ctx: RuntimeContext, sheetName: string, beforeRow: number, howMany: number): void {
   const sheet = sheetNamed(ctx, sheetName);
   if (!(beforeRow >= 1 && beforeRow <= sheet.maxRows + 1 && howMany >= 1)) fail(MSG.rowsOutOfBounds);
-  grid.insertRows(sheet, beforeRow - 1, howMany);
+  grid.insertRows(sheet, beforeRow - 1, howMany, ctx.model.sheets);
 }
 
 export function deleteRowsAsUser(ctx: RuntimeContext, sheetName: string, row: number, howMany: number): void {
   const sheet = sheetNamed(ctx, sheetName);
   if (!(row >= 1 && howMany >= 1 && row + howMany - 1 <= sheet.maxRows)) fail(MSG.rowsOutOfBounds);
   if (sheet.maxRows - howMany <= sheet.frozenRows) fail(MSG.deleteAllRows);
-  grid.deleteRows(sheet, row - 1, howMany);
+  grid.deleteRows(sheet, row - 1, howMany, ctx.model.sheets);
 }

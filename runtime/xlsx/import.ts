@@ -15,6 +15,7 @@ import type {
 import { newSheetModel, newWorkbookModel } from '../model.js';
 import { readFile } from 'node:fs/promises';
 import { bordersOf } from './borders.js';
+import { readCharts } from './charts.js';
 import { isDefaultFontColor, isXlsxColor, xlsxColorToHex, type XlsxColor } from './colors.js';
 import { wallClockToInstant } from './dates.js';
 import { forgetNamesKeptRaw, installRawNames, readDefinedNames } from './defined-names.js';
@@ -74,6 +75,7 @@ export async function importXlsx(source: string | Buffer, opts: ImportOptions = 
       origin.sheets.set(sheet, sheetOrigin);
     });
   applyDeveloperMetadata(model);
+  readCharts(buf, model);
   rememberOrigin(model, origin);
   return model;
 }

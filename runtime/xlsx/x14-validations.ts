@@ -7,45 +7,8 @@
  */
 import type ExcelJS from 'exceljs';
 import { cellA1, parseRangeA1 } from './ranges.js';
-import { zipEntries, zipEntryData, type ZipEntry } from './zip.js';
-
-function decodeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&amp;/g, '&');
-}
-
-function attributes(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const a of text.matchAll(/([\w:]+)\s*=\s*"([^"]*)"/g)) out.set(a[1], decodeXml(a[2]));
-  return out;
-}
-
-/** The sheet parts of the workbook, in the order of <sheets> (the order exceljs gives its worksheets). */
-function sheetParts(buf: Buffer, entries: ZipEntry[]): string[] {
-  const text = (name: string): string => {
-    const e = entries.find((x) => x.name === name);
-    return (e && zipEntryData(buf, e)?.toString('utf8')) ?? '';
-  };
-  const rels = new Map<string, string>();
-  for (const m of text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    const a = attributes(m[1]);
-    const id = a.get('Id');
-    const target = a.get('Target');
-    if (id && target) rels.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  const out: string[] = [];
-  for (const m of text('xl/workbook.xml').matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
-    const a = attributes(m[1]);
-    const rid = [...a.entries()].find(([k]) => /(^|:)id$/.test(k) && k !== 'sheetId')?.[1];
-    out.push((rid && rels.get(rid)) ?? '');
-  }
-  return out;
-}
+import { decodeXml, sheetParts, xmlAttributes as attributes } from './parts.js';
+import { zipEntries, zipEntryData } from './zip.js';
 
 const BOOLEAN = ['allowBlank', 'showInputMessage', 'showErrorMessage'] as const;
 const TEXT = ['type', 'operator', 'errorStyle', 'errorTitle', 'error', 'promptTitle', 'prompt'] as const;
@@ -75,7 +38,11 @@ function validationOf(attrs: Map<string, string>, body: string): ExcelJS.DataVal
 export function readX14Validations(buf: Buffer, sheetsInFileOrder: ExcelJS.Worksheet[]): void {
   const entries = zipEntries(buf);
   if (!entries) return;
-  const parts = sheetParts(buf, entries);
+  const text = (name: string): string => {
+    const e = entries.find((x) => x.name === name);
+    return (e && zipEntryData(buf, e)?.toString('utf8')) ?? '';
+  };
+  const parts = sheetParts(text).map((s) => s.part);
   sheetsInFileOrder.forEach((ws, i) => {
     const entry = entries.find((e) => e.name === parts[i]);
     const xml = entry ? zipEntryData(buf, entry)?.toString('utf8') : undefined;

@@ -27,16 +27,30 @@ describe('the globals a script sees', () => {
           'module', 'exports', '__dirname', 'global'];
         const out = {};
         for (const n of names) out[n] = eval('typeof ' + n);
-        for (const s of ['SpreadsheetApp', 'MailApp', 'LockService', 'PropertiesService', 'ScriptApp', 'Session', 'Utilities', 'Logger', 'console']) out[s] = typeof globalThis[s];
+        for (const s of ['SpreadsheetApp', 'Charts', 'MailApp', 'LockService', 'PropertiesService', 'ScriptApp', 'Session', 'Utilities', 'Logger', 'console']) out[s] = typeof globalThis[s];
         return out;
       }`);
     const seen = rt.run<Record<string, string>>('probe').value;
     for (const n of ['require', 'process', 'Buffer', 'setTimeout', 'setInterval', 'URL', 'fetch', 'TextEncoder', 'TextDecoder', 'structuredClone', 'performance', 'module', '__dirname', 'global']) {
       expect(seen[n], n).toBe('undefined');
     }
-    for (const s of ['SpreadsheetApp', 'MailApp', 'LockService', 'PropertiesService', 'ScriptApp', 'Session', 'Utilities', 'Logger', 'console']) {
+    for (const s of ['SpreadsheetApp', 'Charts', 'MailApp', 'LockService', 'PropertiesService', 'ScriptApp', 'Session', 'Utilities', 'Logger', 'console']) {
       expect(seen[s], s).toBe('object');
     }
+  });
+
+  it('has Charts with its enums, which the spreadsheet\'s chart builders take', () => {
+    const rt = runtime(`
+      function chart() {
+        const sheet = SpreadsheetApp.getActiveSheet();
+        sheet.insertChart(sheet.newChart().setChartType(Charts.ChartType.COLUMN).addRange(sheet.getRange('A1:B1'))
+          .setMergeStrategy(Charts.ChartMergeStrategy.MERGE_COLUMNS).setOption('series', { 0: { color: 'red' } }).build());
+        const [c] = sheet.getCharts();
+        return [String(Charts.ChartType.BAR), c.modify().getChartType() == Charts.ChartType.COLUMN, c.getOptions().get('series.0.color'),
+          c.getOptions().get('colors'), c.getRanges()[0].getA1Notation(), Array.isArray(sheet.getCharts())];
+      }`);
+    expect(rt.run('chart').value).toEqual(['BAR', true, 'red', null, 'A1:B1', true]);
+    expect(rt.workbook.sheets[0].charts?.[0].options).toEqual({ series: { 0: { color: 'red' } } });
   });
 
   it('lists top-level functions as the Run list does, hiding private name_ functions and the library object', () => {
