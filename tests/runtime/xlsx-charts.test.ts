@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { ChartMergeStrategy, ChartType, Position } from '../../runtime/spreadsheet/enums.js';
 import type { Sheet } from '../../runtime/spreadsheet/index.js';
 import { withCharts } from '../../runtime/xlsx/charts.js';
@@ -241,6 +241,7 @@ describe('LibreOffice', () => {
     const { sheet, model } = publication();
     insertScoreChart(sheet);
     const dir = mkdtempSync(join(tmpdir(), 'duban-chart-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'publication.xlsx');
     await exportXlsx(model, file);
     const convert = spawnSync(
