@@ -289,6 +289,13 @@ export class Sheet {
     (this.sheetModel.rowHeights ??= {})[this.checkRowPosition(rowPosition) - 1] = Number(height);
     return this;
   }
+  setRowHeights(startRow: number, numRows: number, height: number): Sheet {
+    this.tick('setRowHeights');
+    const first = this.checkRowPosition(startRow) - 1;
+    const heights = (this.sheetModel.rowHeights ??= {});
+    for (let r = first; r < first + this.howMany(numRows); r++) heights[r] = Number(height);
+    return this;
+  }
   hasHiddenGridlines(): boolean {
     this.tick('hasHiddenGridlines');
     return this.sheetModel.hideGridlines === true;

@@ -63,8 +63,13 @@ export function writeDoc(sheet: Sheet, doc: PublicationDoc, t: Translate): void 
       if (cell?.span && cell.span > 1) sheet.getRange(r + 1, c + 1, 1, Math.min(cell.span, width - c)).merge();
     });
   });
-  for (const { row, lines } of doc.tallRows) sheet.setRowHeight(row + 1, 21 * lines + 8);
+  for (const { row, lines, count } of doc.tallRows) {
+    if (lines <= 1) continue;
+    if (count && count > 1) sheet.setRowHeights(row + 1, count, 16 * lines + 6);
+    else sheet.setRowHeight(row + 1, 16 * lines + 6);
+  }
   for (const tb of doc.tables) {
+    for (const span of tb.spans ?? []) sheet.getRange(tb.row + 1, span.column + 1, tb.rows, span.columns).mergeAcross();
     sheet.getRange(tb.row + 1, tb.column + 1, tb.rows, tb.columns).setBorder(true, true, true, true, true, true, '#999999', SpreadsheetApp.BorderStyle.SOLID);
   }
   doc.widths.forEach((w, c) => sheet.setColumnWidth(c + 1, w));
@@ -81,7 +86,7 @@ export function writeDoc(sheet: Sheet, doc: PublicationDoc, t: Translate): void 
       .setOption('title', title)
       .setOption('legend', { position: 'none' })
       .setOption('hAxis', { title: t('pub.col.score') })
-      .setOption('width', 560)
+      .setOption('width', 300)
       .setOption('height', Math.max(240, 28 * count + 80))
       .build();
     sheet.insertChart(chart);

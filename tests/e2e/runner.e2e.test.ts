@@ -125,7 +125,9 @@ describe('npm run local', () => {
     ['a missing workbook', ['sweep', '--workbook', '/nonexistent/x.xlsx', '--now', '2026-11-25T09:00'], /workbook not found/],
     ['a bad date', ['sweep', '--workbook', SAMPLE, '--now', '2026-13-45'], /--now "2026-13-45" is not an ISO date-time/],
     ['a bad zone', ['sweep', '--workbook', SAMPLE, '--now', '2026-11-25T09:00', '--tz', 'Mars/Olympus'], /unknown time zone "Mars\/Olympus"/],
-    ['a job not built yet', ['publish', '--workbook', SAMPLE, '--now', '2026-11-25T09:00'], /"publish" is not in this build/],
+    ['a month that is not one', ['publish', '--workbook', SAMPLE, '--now', '2026-11-25T09:00', '--month', '2026-13'], /--month "2026-13" is not a month like 2026-11/],
+    ['a quarter that is not one', ['publish', '--workbook', SAMPLE, '--now', '2026-11-25T09:00', '--quarter', '2026-Q5'], /--quarter "2026-Q5" is not a quarter like 2026-Q4/],
+    ['a month for another job', ['sweep', '--workbook', SAMPLE, '--now', '2026-11-25T09:00', '--month', '2026-11'], /--month and --quarter are for publish only/],
   ])('%s: one line, exit 2, nothing written', (_name, args, message) => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-'));
     const out = join(dir, 'out');

@@ -1,14 +1,10 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ChartMergeStrategy, ChartType, Position } from '../../runtime/spreadsheet/enums.js';
 import type { Sheet } from '../../runtime/spreadsheet/index.js';
 import { withCharts } from '../../runtime/xlsx/charts.js';
-import { exportXlsx, exportXlsxBuffer, importXlsx } from '../../runtime/xlsx.js';
+import { exportXlsxBuffer, importXlsx } from '../../runtime/xlsx.js';
 import { fixture } from './spreadsheet-helpers.js';
 
 const UNITS: [string, number][] = [
@@ -218,68 +214,5 @@ describe('charts in the exported .xlsx', () => {
     // One drawing per sheet, before the notes' legacy drawing as the schema orders them.
     expect([...sheetXml.matchAll(/<drawing /g)]).toHaveLength(1);
     expect(sheetXml.indexOf('<drawing ')).toBeLessThan(sheetXml.indexOf('<legacyDrawing '));
-  });
-});
-
-// ---- LibreOffice draws it ----------------------------------------------------------------------
-
-function has(command: string, arg: string): boolean {
-  return spawnSync(command, [arg], { stdio: 'ignore' }).status === 0;
-}
-/** LibreOffice renders the file; poppler's pdftotext and pdftoppm read what it printed. */
-const hasLibreOffice = has('soffice', '--version') && has('pdftoppm', '-v') && has('pdftotext', '-v');
-
-/** A binary PPM (P6) image: width, height and RGB bytes. */
-function readPpm(buf: Buffer): { width: number; height: number; rgb: Buffer } {
-  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(buf.subarray(0, 50).toString('latin1'));
-  if (!header) throw new Error('not a binary PPM');
-  return { width: Number(header[1]), height: Number(header[2]), rgb: buf.subarray(header[0].length) };
-}
-
-describe('LibreOffice', () => {
-  it.skipIf(!hasLibreOffice)('opens the exported workbook and prints the chart: its title, one red bar per unit, longest first, to scale', async () => {
-    const { sheet, model } = publication();
-    insertScoreChart(sheet);
-    const dir = mkdtempSync(join(tmpdir(), 'duban-chart-'));
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    const file = join(dir, 'publication.xlsx');
-    await exportXlsx(model, file);
-    const convert = spawnSync(
-      'soffice',
-      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
-      { timeout: 120_000, encoding: 'utf8' },
-    );
-    expect(convert.status, convert.stderr).toBe(0);
-    const pdf = join(dir, 'publication.pdf');
-    const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
-    // The title and the axis title exist only in the chart.
-    expect(text).toContain('各单位月度得分');
-    expect(text).toContain('得分（满分100）');
-    spawnSync('pdftoppm', ['-r', '72', '-f', '1', '-l', '1', pdf, join(dir, 'page')]);
-    const { width, height, rgb } = readPpm(readFileSync(join(dir, 'page-1.ppm')));
-
-    // Rows of the page that hold bar red (#c00000), and how far the red runs on each.
-    const red = (x: number, y: number): boolean => {
-      const i = (y * width + x) * 3;
-      return rgb[i] > 150 && rgb[i + 1] < 60 && rgb[i + 2] < 60;
-    };
-    const bars: { top: number; length: number }[] = [];
-    let inBar = false;
-    for (let y = 0; y < height; y++) {
-      let length = 0;
-      for (let x = 0; x < width; x++) if (red(x, y)) length++;
-      if (length > 3 && !inBar) bars.push({ top: y, length });
-      else if (length > 3) bars[bars.length - 1].length = Math.max(bars[bars.length - 1].length, length);
-      inBar = length > 3;
-    }
-    expect(bars).toHaveLength(UNITS.length);
-    // Top to bottom in the table's order, each as long as its score on a 0–100 axis.
-    const lengths = bars.map((b) => b.length);
-    expect([...lengths].sort((a, b) => b - a)).toEqual(lengths);
-    for (let i = 1; i < UNITS.length; i++) {
-      expect(lengths[i] / lengths[0]).toBeCloseTo(UNITS[i][1] / UNITS[0][1], 1);
-    }
-    // Below the table (its last row is row 10; the chart is anchored at row 12).
-    expect(bars[0].top).toBeGreaterThan(height * 0.2);
   });
 });

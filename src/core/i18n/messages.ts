@@ -194,7 +194,7 @@ export const zhCN = {
   'publish.quarterDone': "季度测评已生成：《{sheet}》。",
   'menu.publish': "发布月度督查通报",
   'publish.prompt': "发布哪个月的督查通报？（如 2026-11；不填为上个月）",
-  'pubmail.subject': "【督查通报】{month}{unit}得分{score}，排名{rank}",
+  'pubmail.subject': "【督查通报】{month}{unit}得分{score}，{rank}",
   'pubmail.subjectMany': "【督查通报】{month}{unit}等{count}个单位的得分和排名",
   'pubmail.line': "{unit}（{category}）：得分{score}，{rank}，整改率{rate}{list}",
   'pubmail.rank': "排名第{rank}/{of}",

@@ -30,10 +30,13 @@ export interface PublicationDoc {
   /** Column widths in pixels. */
   widths: number[];
   rows: (DocCell | undefined)[][];
-  /** Bordered tables: 0-based first row and column, size. */
-  tables: { row: number; column: number; rows: number; columns: number }[];
-  /** Rows that hold a paragraph: taller, wrapped. */
-  tallRows: { row: number; lines: number }[];
+  /**
+   * Bordered tables: 0-based first row and column, size, and column spans merged across on
+   * every row of the table (one merge call per span, whatever the number of rows).
+   */
+  tables: { row: number; column: number; rows: number; columns: number; spans?: { column: number; columns: number }[] }[];
+  /** Rows taller than one line (wrapped text), with how many lines they need; `count` rows from `row` share it. */
+  tallRows: { row: number; lines: number; count?: number }[];
   /** The bar chart of scores: its data (unit names, scores: two columns) and where it sits. */
   chart?: { dataRow: number; dataColumn: number; count: number; title: string; anchorRow: number; anchorColumn: number };
 }
@@ -46,7 +49,11 @@ export interface PublicationInput {
   t: Translate;
 }
 
-const WIDTHS = [56, 150, 64, 70, 56, 70, 56, 70, 430];
+/**
+ * Pixel widths that fit an A4 page in portrait, as LibreOffice and Excel print an .xlsx (their
+ * column units make a Sheets pixel about 1.2 of theirs): the page prints as it shows.
+ */
+const WIDTHS = [32, 110, 42, 46, 38, 46, 40, 42, 160];
 const COLUMNS = WIDTHS.length;
 
 const percent = (rate: number | undefined): number | string => (rate === undefined ? '—' : rate);
@@ -61,14 +68,16 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
   const line = (cells: (DocCell | undefined)[]): number => rows.push(cells) - 1;
   const wide = (value: string, style: Style): number => line([{ value, style, span: COLUMNS }]);
   const gap = (): number => line([]);
-  const table = (header: string[], body: (DocCell | undefined)[][]): void => {
-    const first = line(header.map((h) => ({ value: h, style: 'th' as const })));
+  const table = (header: (string | undefined)[], body: (DocCell | undefined)[][], spans?: { column: number; columns: number }[]): void => {
+    const first = line(header.map((h) => (h === undefined ? undefined : { value: h, style: 'th' as const })));
     for (const r of body) line(r);
-    tables.push({ row: first, column: 0, rows: body.length + 1, columns: header.length });
+    tables.push({ row: first, column: 0, rows: body.length + 1, columns: header.length, ...(spans ? { spans } : {}) });
   };
+  /** Lines a text needs in a column `px` wide (a Chinese character is about 12 px at 10 pt). */
+  const linesFor = (text: string, px: number): number => Math.max(1, Math.ceil((text.length * 12) / px));
   const paragraph = (text: string): void => {
     const row = wide(text, 'para');
-    tallRows.push({ row, lines: Math.max(1, Math.ceil(text.length / 60)) });
+    tallRows.push({ row, lines: linesFor(text, WIDTHS.reduce((a, b) => a + b, 0) - 10) });
   };
   const s = scores.summary;
   const ranked = ranking.categories.flatMap((c) => c.units.filter((u) => u.ranked));
@@ -96,9 +105,14 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
   gap();
 
   wide(t('pub.h.summary'), 'h1');
+  // Eight figures as two rows of four, each figure over merged columns (A–B, C–D, E–F, G–I).
+  const quad = [{ column: 0, columns: 2 }, { column: 2, columns: 2 }, { column: 4, columns: 2 }, { column: 6, columns: 3 }];
+  const spread = <T>(four: T[]): (T | undefined)[] => [four[0], undefined, four[1], undefined, four[2], undefined, four[3], undefined, undefined];
+  table(spread([t('pub.col.due'), t('pub.col.closed'), t('pub.col.closedOnTime'), t('pub.col.overdue')]), [spread([num(s.due), num(s.closed), num(s.closedOnTime), num(s.overdueAtEnd)])], quad);
   table(
-    [t('pub.col.due'), t('pub.col.closed'), t('pub.col.closedOnTime'), t('pub.col.overdue'), t('pub.col.rate'), t('pub.col.notices'), t('pub.col.criticisms'), t('pub.col.interviews')],
-    [[num(s.due), num(s.closed), num(s.closedOnTime), num(s.overdueAtEnd), { value: percent(s.rate), style: s.rate === undefined ? 'text' : 'pct' }, num(s.notices), num(s.criticisms), num(s.interviews)]],
+    spread([t('pub.col.rate'), t('pub.col.notices'), t('pub.col.criticisms'), t('pub.col.interviews')]),
+    [spread<DocCell>([{ value: percent(s.rate), style: s.rate === undefined ? 'muted' : 'pct' }, num(s.notices), num(s.criticisms), num(s.interviews)])],
+    quad,
   );
   gap();
 
@@ -107,6 +121,8 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
     wide(t('pub.h.category', { n: t(`pub.ordinal.${Math.min(i + 1, 10)}` as 'pub.ordinal.1'), category: category.category, ranked: category.rankedCount }), 'h2');
     const reds = new Set(category.red.map((u) => u.unit));
     const blacks = new Set(category.black.map((u) => u.unit));
+    const start = rows.length + 1;
+    category.units.forEach((u, j) => tallRows.push({ row: start + j, lines: linesFor(u.ranked ? why(u, t) : t('pub.unranked'), WIDTHS[8]!) }));
     table(
       [t('pub.col.rank'), t('pub.col.unit'), t('pub.col.score'), t('pub.col.rate'), t('pub.col.due'), t('pub.col.closedOnTime'), t('pub.col.overdue'), t('pub.col.list'), t('pub.col.why')],
       category.units.map((u) => [
@@ -127,15 +143,21 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
   wide(t('pub.h.named'), 'h1');
   if (scores.named.length === 0) wide(t('pub.none'), 'muted');
   else {
+    // 级别 A, 单位 B, 任务 C–G (merged), 文号 H–I (merged, with the date).
     table(
-      [t('pub.col.level'), t('pub.col.unit'), t('pub.col.task'), t('pub.col.number'), t('pub.col.date')],
+      [t('pub.col.level'), t('pub.col.unit'), t('pub.col.task'), undefined, undefined, undefined, undefined, t('pub.col.number'), undefined],
       scores.named.map((n) => [
         { value: t(n.level === 'interview' ? 'level.interview' : 'level.criticism'), style: n.level === 'interview' ? 'black' : 'text' },
         { value: n.unit, style: 'text' },
         { value: n.task || n.key, style: 'text' },
-        { value: n.number, style: 'text' },
-        { value: formatDay(n.day), style: 'text' },
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        { value: `${n.number}（${formatDay(n.day)}）`, style: 'text' },
+        undefined,
       ]),
+      [{ column: 2, columns: 5 }, { column: 7, columns: 2 }],
     );
   }
   gap();
@@ -143,14 +165,21 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
   wide(t('pub.h.sanctions'), 'h1');
   if (sanctions.length === 0) wide(t('pub.noSanctions'), 'muted');
   else {
+    // 单位 A–B, 类别 C–D, 连续后三位 E–F, 处理 G–I (merged).
     table(
-      [t('pub.col.unit'), t('pub.col.category'), t('pub.col.streak'), t('pub.col.sanction')],
+      [t('pub.col.unit'), undefined, t('pub.col.category'), undefined, t('pub.col.streak'), undefined, t('pub.col.sanction'), undefined, undefined],
       sanctions.map((x) => [
         { value: x.unit, style: 'text' },
+        undefined,
         { value: x.category, style: 'text' },
+        undefined,
         num(x.streak),
+        undefined,
         { value: describeSanction(x, t), style: x.kind === 'revokeTitle' ? 'black' : 'text' },
+        undefined,
+        undefined,
       ]),
+      [{ column: 0, columns: 2 }, { column: 2, columns: 2 }, { column: 4, columns: 2 }, { column: 6, columns: 3 }],
     );
   }
   gap();
@@ -159,15 +188,23 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
   const items = scores.units.flatMap((u) => u.breakdown);
   if (items.length === 0) wide(t('pub.none'), 'muted');
   else {
+    // 单位 A–B, 规则 C–E, 分值 F, 来源和说明 G–I (merged): one merge call per span for the whole table.
+    const texts = items.map((item) => `${source(item, t)}：${item.note}`);
+    tallRows.push({ row: rows.length + 1, lines: Math.max(...texts.map((x) => linesFor(x, WIDTHS[6]! + WIDTHS[7]! + WIDTHS[8]!))), count: items.length });
     table(
-      [t('pub.col.unit'), t('pub.col.rule'), t('pub.col.points'), t('pub.col.source'), t('pub.col.note')],
-      items.map((item) => [
+      [t('pub.col.unit'), undefined, t('pub.col.rule'), undefined, undefined, t('pub.col.points'), t('pub.col.note'), undefined, undefined],
+      items.map((item, i) => [
         { value: item.unit, style: 'text' },
+        undefined,
         { value: ruleLabel(item.rule, t), style: 'text' },
+        undefined,
+        undefined,
         { value: item.points, style: 'num' },
-        { value: source(item, t), style: 'text' },
-        { value: item.note, style: 'text' },
+        { value: texts[i]!, style: 'text' },
+        undefined,
+        undefined,
       ]),
+      [{ column: 0, columns: 2 }, { column: 2, columns: 3 }, { column: 6, columns: 3 }],
     );
   }
   gap();
@@ -176,11 +213,12 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
   let chart: PublicationDoc['chart'];
   if (ranked.length === 0) wide(t('pub.none'), 'muted');
   else {
-    const dataRow = line([{ value: t('pub.col.unit'), style: 'th' }, { value: t('pub.col.score'), style: 'th' }]);
+    // The chart's data in B–C (unit, score), the chart drawn beside it from E.
+    const dataRow = line([undefined, { value: t('pub.col.unit'), style: 'th' }, { value: t('pub.col.score'), style: 'th' }]);
     const bars = [...ranked].sort((a, b) => b.score - a.score);
-    for (const u of bars) line([{ value: u.unit, style: 'text' }, { value: u.score, style: 'num' }]);
-    tables.push({ row: dataRow, column: 0, rows: bars.length + 1, columns: 2 });
-    chart = { dataRow, dataColumn: 0, count: bars.length, title: t('pub.chartTitle', { month: label }), anchorRow: dataRow, anchorColumn: 3 };
+    for (const u of bars) line([undefined, { value: u.unit, style: 'text' }, { value: u.score, style: 'num' }]);
+    tables.push({ row: dataRow, column: 1, rows: bars.length + 1, columns: 2 });
+    chart = { dataRow, dataColumn: 1, count: bars.length, title: t('pub.chartTitle', { month: label }), anchorRow: dataRow, anchorColumn: 4 };
     // Room beside the data for the chart: it is drawn over these rows.
     for (let i = bars.length; i < 16; i++) gap();
   }
