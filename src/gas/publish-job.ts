@@ -55,8 +55,11 @@ function freshSheet(wb: Workbook, name: string, mark: string, changes: string[])
     const old = md.getLocation().getSheet();
     if (!old) continue;
     index = Math.min(index, old.getIndex() - 1);
+    const id = old.getSheetId();
     wb.ss.deleteSheet(old);
-    wb.sheets.splice(wb.sheets.indexOf(old), 1);
+    // The workbook's list holds its own handles on the sheets: the deleted one is found by id.
+    const at = wb.sheets.findIndex((x) => x.getSheetId() === id);
+    if (at >= 0) wb.sheets.splice(at, 1);
   }
   const taken = sheetNamed(wb.sheets, [name]) !== undefined;
   const own = taken ? wb.t('sheet.ownName', { name }) : name;
