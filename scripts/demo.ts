@@ -2,15 +2,18 @@
  * npm run demo: the first thing a newcomer runs. Sets up the sample ledger that ships with the
  * project, fills in 管理员邮箱 as the office does after setup, then runs the daily sweep day after
  * day, each day on the workbook the day before wrote, exactly as `npm run local -- sweep` would,
- * until the ladder has reached 约谈 (the third notice) on a task: about three weeks of 整改通知,
- * 通报批评 and 约谈 mails, weekends included. Says each day what went out, and at the end what to open.
+ * with people's edits between the days (a task closed, one sent back, one reopened, one
+ * submitted), publishes November on 1 December as the monthly trigger would, and goes on until
+ * the ladder has reached 约谈 (the third notice) on a task: about three weeks of 整改通知, 通报批评
+ * and 约谈 mails, weekends included. Tells the story day by day, and at the end what to open.
  *
  *   npm run demo [-- --out <dir>]     (default out/demo)
  *
  * <dir>/setup/                     what setup wrote (workbook, outbox, run.json)
  * <dir>/setup/filled-in/           that workbook with 管理员邮箱 filled in: the first day's input
  * <dir>/preview-YYYY-MM-DD/        the first day's 预览今日督办: preview/*.eml, run.json (no workbook)
- * <dir>/day-YYYY-MM-DD/            each day's sweep (workbook, outbox, run.json)
+ * <dir>/day-YYYY-MM-DD/            each day's sweep (workbook, outbox, run.json); edited/ the day's input
+ *                                  after people's edits; publish/ on 1 December, the month's report
  * <dir>/run.json, <dir>/<sample>.xlsx, <dir>/outbox/   copies of the last day's
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -65,6 +68,39 @@ async function fillInAdmin(setupWorkbook: string, dir: string, timeZone: string)
   return file;
 }
 
+/** What people do between the days, as the story goes: a task closed, one sent back, one reopened, one submitted. */
+const EDITS: { day: string; task: string; status: string; done?: boolean; story: string }[] = [
+  { day: '2026-11-26', task: '城北农贸市场周边占道经营', status: '已销号', done: true, story: '创城办验收城北农贸市场占道经营，销号' },
+  { day: '2026-11-27', task: '黑臭水体治理台账资料与实地情况不符', status: '退回', story: '黑臭水体台账资料验收不合格，退回重改' },
+  { day: '2026-11-30', task: '火车站、汽车站公共厕所保洁不到位', status: '整改中', story: '火车站公厕问题反弹，重新打开' },
+  { day: '2026-12-02', task: '中小学校门口上下学时段交通拥堵', status: '已销号', done: true, story: '校门口交通拥堵整改到位，销号' },
+  { day: '2026-12-08', task: '人民路背街小巷', status: '待验收', story: '市城管局报人民路背街小巷整改完成，待验收' },
+];
+
+/** Applies the day's edits to the workbook, as people type them into the ledger, and writes the result apart. */
+async function editsOf(day: DateTime, workbook: string, dir: string, timeZone: string): Promise<{ workbook: string; stories: string[] }> {
+  const today = EDITS.filter((e) => e.day === day.toISODate());
+  if (today.length === 0) return { workbook, stories: [] };
+  const wb = await loadWorkbook(workbook, timeZone);
+  const sheet = wb.sheets.find((x) => x.name === t('sheet.tasks'))!;
+  const header = sheet.rows.findIndex((r) => r?.some((c) => c?.value === '问题描述'));
+  const col = (name: string): number => sheet.rows[header]!.findIndex((c) => String(c?.value ?? '').replace(/\s/g, '') === name);
+  const [task, status, done] = [col('问题描述'), col('整改状态'), col('完成日期')];
+  for (const e of today) {
+    const row = sheet.rows.find((r) => String(r?.[task]?.value ?? '').startsWith(e.task));
+    if (!row) throw new Error(`the sample has no task "${e.task}"`);
+    row[status] = { ...row[status], value: e.status };
+    if (e.done) row[done] = { value: day.startOf('day').toJSDate(), format: { numberFormat: 'yyyy-mm-dd' } };
+  }
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, basename(workbook));
+  await exportXlsx(wb, file);
+  return { workbook: file, stories: today.map((e) => e.story) };
+}
+
+/** The first working day of a month, as the monthly trigger (publishIfDue) sees it: 1 December 2026 is a Tuesday. */
+const PUBLISH_ON = '2026-12-01';
+
 const LEVEL_ORDER = [t('level.interview'), t('level.criticism'), t('level.notice'), t('level.reminder')];
 
 /** "8 mails: 约谈 3, 督办 2, 临期提醒 2, admin's summary 1". */
@@ -105,11 +141,15 @@ async function main(argv: string[]): Promise<number> {
   const interviewWord = t('level.interview');
   const interviewMails: string[] = [];
   let last: RunReport | undefined;
+  let published: RunReport | undefined;
   const began = performance.now();
-  for (let i = 0; i < MAX_DAYS && interviewMails.length === 0; i++) {
+  for (let i = 0; i < MAX_DAYS && (interviewMails.length === 0 || !published); i++) {
     const day = start.plus({ days: i });
     const dir = join(out, `day-${day.toISODate()}`);
     const t0 = performance.now();
+    const edited = await editsOf(day, workbook, join(dir, 'edited'), timeZone);
+    for (const story of edited.stories) console.log(`  ${day.toISODate()}  · ${story}`);
+    workbook = edited.workbook;
     last = await runLocal(job('sweep', workbook, dir, day));
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
     const overdue = last.counts.overdue ?? 0;
@@ -120,6 +160,13 @@ async function main(argv: string[]): Promise<number> {
     }
     interviewMails.push(...last.mails.filter((m) => m.level === interviewWord).map((m) => m.file));
     workbook = last.outputs.workbook!;
+    if (day.toISODate() === PUBLISH_ON) {
+      // The first working day of the month: the month before is published (一月一公示).
+      published = await runLocal(job('publish', workbook, join(dir, 'publish'), day.plus({ hours: 1 })));
+      console.log(`  ${day.toISODate()}  ▶ ${published.message}  ${published.mails.length} mails to the units`);
+      if (!published.ok) return 1;
+      workbook = published.outputs.workbook!;
+    }
   }
   const days = Math.round((performance.now() - began) / 100) / 10;
   if (!last) return 1;
@@ -138,6 +185,10 @@ async function main(argv: string[]): Promise<number> {
   console.log(`    sheet 《${t('sheet.log')}》: every notice and reminder, its number, level, recipient and outcome;`);
   console.log(`    sheet 《${t('sheet.tasks')}》: the columns ${t('col.noticeCount')} / ${t('col.lastNotice')} / ${t('col.level')}`);
   console.log(`  a ${interviewWord} mail: ${interviewMails[0]}`);
+  if (published) {
+    console.log(`  the month's report: sheet 《${published.sheet}》 in ${join(out, basename(SAMPLE))} (also 《${t('sheet.history')}》, 《${t('sheet.rules')}》);`);
+    console.log(`    as published on ${PUBLISH_ON}: ${published.outputs.workbook}; its mails: ${published.outputs.outbox}`);
+  }
   const summary = last.mails.find((m) => m.level === undefined && m.to === ADMIN_EMAIL);
   if (summary) console.log(`  that day's admin's summary: ${summary.file}`);
   console.log(`  each day's outbox and run.json: ${join(out, 'day-YYYY-MM-DD')}/`);

@@ -6,6 +6,7 @@
  * nothing); what the quota cannot take is 延后 and goes out when the month is published again.
  */
 import { formatDay } from '../core/day';
+import { escapeHtml } from '../core/notices/mail-doc';
 import { isEmail } from '../core/text';
 import { isGiven, publicationKey, type LogEntry } from '../core/notices/log';
 import { monthLabel, type MonthId } from '../core/scores/history';
@@ -110,7 +111,10 @@ export function sendPublicationMails(wb: Workbook, sheet: Sheet, month: MonthId,
     }
     setOutcome(wb, log.sheet, rows, 'sending', undefined, kept);
     try {
-      MailApp.sendEmail({ to, subject: settings.dryRun ? t('mail.dryRunSubject', { subject: m.subject }) : m.subject, body: m.body, name: settings.senderName });
+      // The HTML part is the text escaped, line by line, with the report's address a link.
+      const href = escapeHtml(link);
+      const htmlBody = escapeHtml(m.body).split('\n').join('<br>').replace(href, `<a href="${href}">${href}</a>`);
+      MailApp.sendEmail({ to, subject: settings.dryRun ? t('mail.dryRunSubject', { subject: m.subject }) : m.subject, body: m.body, htmlBody, name: settings.senderName });
     } catch (err) {
       setOutcome(wb, log.sheet, rows, 'failed', err instanceof Error ? err.message : String(err), kept);
       continue;

@@ -101,7 +101,14 @@ describe('npm run demo', () => {
     expect(dates.filter((d) => d.weekday >= 6).length).toBeGreaterThanOrEqual(2);
     expect(runs.every((run) => run.job === 'sweep' && run.ok)).toBe(true);
     expect(runs[0]!.workbook).toBe(join(out, 'setup', 'filled-in', SAMPLE_FILE));
-    runs.slice(1).forEach((run, i) => expect(run.workbook).toBe(join(out, days[i]!, SAMPLE_FILE)));
+    // Each day starts from the day before's workbook: as the sweep left it, or as the month's
+    // publication left it on 1 December; a day with people's edits from its edited/ copy of it.
+    runs.slice(1).forEach((run, i) => {
+      const before = days[i]! === 'day-2026-12-01' ? join(out, days[i]!, 'publish', SAMPLE_FILE) : join(out, days[i]!, SAMPLE_FILE);
+      expect([before, join(out, days[i + 1]!, 'edited', SAMPLE_FILE)]).toContain(run.workbook);
+    });
+    expect(r.stdout).toContain('2026-11-30  · 火车站公厕问题反弹，重新打开');
+    expect(r.stdout).toMatch(/2026-12-01 {2}▶ 2026年11月督查通报已生成：《2026年11月督查通报》。 {2}\d+ mails to the units/);
     // Each day's line at the terminal: what went out, by level.
     for (const [i, run] of runs.entries()) {
       const n = run.mails.length;
@@ -156,7 +163,9 @@ describe('npm run demo', () => {
     const tasks = wb.sheets.find((s) => s.name === '任务台账')!;
     const header = tasks.rows[2]!.map((c) => c?.value);
     const row = tasks.rows.find((x) => String(x[header.indexOf('问题描述')]?.value).startsWith('人民路背街小巷'))!;
-    expect([row[header.indexOf('督办次数')]?.value, row[header.indexOf('督办级别')]?.value]).toEqual([3, '约谈']);
+    // 市城管局 reported it done on 8 December (待验收): the ladder stopped at its second notice.
+    expect([row[header.indexOf('督办次数')]?.value, row[header.indexOf('督办级别')]?.value]).toEqual([2, '通报批评']);
+    expect(wb.sheets.some((s) => s.name === '2026年11月督查通报')).toBe(true);
 
     const preview = readRun(join(out, 'preview-2026-11-25'));
     expect([preview.job, preview.ok, preview.outputs.workbook, preview.mails]).toEqual(['preview', true, null, []]);
@@ -168,7 +177,9 @@ describe('npm run demo', () => {
 
   it('every .eml it wrote parses with a mail parser: recipients, the Chinese subject, text and HTML, a task\'s <script> escaped in HTML and literal in text', async () => {
     const listed = new Map<string, Mail>();
-    for (const dir of ['setup', ...readdirSync(out).filter((n) => /^(day|preview)-/.test(n))]) {
+    const dayDirs = readdirSync(out).filter((n) => /^(day|preview)-/.test(n));
+    const published = dayDirs.map((n) => join(n, 'publish')).filter((n) => existsSync(join(out, n, 'run.json')));
+    for (const dir of ['setup', ...dayDirs, ...published]) {
       const run = readRun(join(out, dir));
       for (const m of [...run.mails, ...(run.preview ?? [])]) listed.set(m.file, m);
     }
@@ -181,7 +192,7 @@ describe('npm run demo', () => {
       const want = listed.get(file)!;
       expect(addresses(mail.to), file).toEqual(want.to.split(', '));
       expect(mail.subject, file).toBe(want.subject);
-      expect(mail.subject, file).toMatch(/^【(督办|通报批评|约谈|临期提醒|督办台账)】/);
+      expect(mail.subject, file).toMatch(/^【(督办|通报批评|约谈|临期提醒|督办台账|督查通报)】/);
       expect(mail.text?.trim().length, file).toBeGreaterThan(0);
       expect(typeof mail.html === 'string' && mail.html.includes('<'), file).toBe(true);
       if (mail.text!.includes('alert(1)')) {
