@@ -23,6 +23,7 @@
  * - the office's own sheets named 设置 / 责任单位 / 节假日 / 台账问题 (and their English names),
  *   and sometimes a proper 责任单位 directory made for Duban.
  */
+import { columnLetter } from '../../src/core/text';
 import fc from 'fast-check';
 import { PERSON_FIELD_ALIASES, matchField, type PersonField } from '../../src/core/columns';
 import { en, zhCN, type MessageKey } from '../../src/core/i18n/messages';
@@ -334,17 +335,8 @@ export function parseDay(s: string): { y: number; m: number; d: number } {
   return { y: y!, m: m!, d: d! };
 }
 
-/** 0-based column index → 'A', 'B', … 'AA'. */
-export function letter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+/** 0-based column index → 'A', 'B', … 'AA' (the app's own helper). */
+export const letter = columnLetter;
 
 const pad = (n: number, width = 3): string => String(n).padStart(width, '0');
 
