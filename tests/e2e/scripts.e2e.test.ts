@@ -12,6 +12,7 @@ import { simpleParser, type AddressObject } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportXlsx, importXlsx } from '../../runtime/xlsx';
 import { sheetFrom, workbookOf } from './harness';
+import type { MailReport } from '../../scripts/local';
 
 const root = resolve(__dirname, '../..');
 
@@ -20,14 +21,8 @@ function script(name: string, ...args: string[]): { status: number | null; stdou
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-interface Mail {
-  file: string;
-  to: string;
-  cc?: string;
-  subject: string;
-  numbers?: string[];
-  level?: string;
-}
+/** A mail as run.json lists it. */
+type Mail = MailReport;
 
 interface Run {
   job: string;
