@@ -32,6 +32,15 @@ export interface NoticeRun {
   /** The log after this run: what the ledger's notice cells are drawn from. */
   entries: LogEntry[];
   summary: AdminSummary;
+  /** The log sheet, and its first row still free (0-based), for what the run sends after the notices. */
+  log: OpenLog;
+}
+
+/** The log sheet as a job holds it: its entries, and where the next row goes (0-based). */
+export interface OpenLog {
+  sheet: Sheet;
+  entries: LogEntry[];
+  rows: number;
 }
 
 /** The key each task has after the sweep's write (a row keyed today has its new key). */
@@ -66,7 +75,7 @@ export function composeAll(wb: Workbook, sheet: Sheet, plan: NoticePlan): Compos
 }
 
 /** The log sheet and what it holds, created (and marked) when missing. */
-export function openLog(wb: Workbook, changes: string[]): { sheet: Sheet; entries: LogEntry[]; rows: number } {
+export function openLog(wb: Workbook, changes: string[]): OpenLog {
   const { found, created } = ensureScriptSheet(wb, 'log', changes);
   const sheet = found.sheet;
   if (created || found.values.length === 0) {
@@ -296,7 +305,8 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
   }
   result.counts.noticesSent = summary.sent.length;
   result.counts.noticesNotSent = summary.notSent.length;
-  return { entries: [...kept.values()], summary };
+  const entries = [...kept.values()];
+  return { entries, summary, log: { sheet: log.sheet, entries, rows: next } };
 }
 
 /** One continuation a minute later, replacing any earlier one (never two at once). */

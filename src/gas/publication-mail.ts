@@ -14,7 +14,7 @@ import type { Ranking } from '../core/scores/ranking';
 import type { UnitScore } from '../core/scores/month';
 import { matchUnit } from '../core/units';
 import type { JobResult } from './result';
-import { append, openLog, setOutcome, type LogRows } from './notices';
+import { append, openLog, setOutcome, type LogRows, type OpenLog } from './notices';
 import type { Workbook } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -26,10 +26,11 @@ interface Person {
 }
 
 /** Returns how many mails went out. */
-export function sendPublicationMails(wb: Workbook, sheet: Sheet, month: MonthId, ranking: Ranking, now: Date, result: JobResult): number {
+export function sendPublicationMails(wb: Workbook, sheet: Sheet, month: MonthId, ranking: Ranking, now: Date, result: JobResult, open?: OpenLog): number {
   const { t, settings } = wb;
   const changes: string[] = [];
-  const log = openLog(wb, changes);
+  // The log as the caller holds it (the sweep has just written notices into it), or as read.
+  const log = open ?? openLog(wb, changes);
   const key = publicationKey(month);
   const told = new Set(log.entries.filter((e) => e.key === key && isGiven(e.outcome, settings.dryRun)).map((e) => e.to.toLowerCase()));
 
@@ -123,6 +124,10 @@ export function sendPublicationMails(wb: Workbook, sheet: Sheet, month: MonthId,
     sent += 1;
     setOutcome(wb, log.sheet, rows, settings.dryRun ? 'test' : 'sent', undefined, kept);
     result.mails.push({ to, subject: m.subject });
+  }
+  if (open) {
+    open.entries.push(...mails.map((m) => m.entry));
+    open.rows = next;
   }
   result.warnings.push(...changes);
   return sent;

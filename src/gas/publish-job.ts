@@ -14,13 +14,15 @@ import { scoreMonth } from '../core/scores/month';
 import { parseQuarterId, quarterRollup } from '../core/scores/quarter';
 import { rankMonth } from '../core/scores/ranking';
 import { defaultRules, parseRules } from '../core/scores/rules';
-import { planSweep } from '../core/sweep';
+import { planSweep, type SweepPlan } from '../core/sweep';
 import { describeProblem } from '../core/problem';
 import { emptyResult, type JobResult } from './result';
 import { readTaskSheet } from './sweep-job';
 import { writeDoc } from './sheet-doc';
 import { ensureScriptSheet, ledgerContext, openWorkbook, sheetNamed, type Workbook } from './workbook';
 import { sendPublicationMails } from './publication-mail';
+import type { OpenLog } from './notices';
+import { owedReportMonths } from '../core/notices/log';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -96,15 +98,42 @@ export function publishJob(now: Date, request: PublishRequest): JobResult {
     return result;
   }
   const changes: string[] = [];
-  const entries: LogEntry[] = parseLog(wb.sheetFor('log')?.values ?? [], wb.clock.toDay).filter((e) => e.key !== SUMMARY_KEY);
   const rulesSheet = wb.sheetFor('rules');
-  const parsedRules = rulesSheet ? parseRules(rulesSheet.values, wb.settings.locale) : { rules: defaultRules(), problems: [] };
   if (!rulesSheet) changes.push(t('publish.defaultRules'));
   const historySheet = ensureScriptSheet(wb, 'history', changes).found;
   const history = parseHistory(historySheet.values, wb.clock.toDay, wb.settings.locale);
+  const { scores, ranking, ruleProblems } = scoreAndRank(wb, parts, plan, read.values);
+  const newHistory = replaceMonth(history.rows, month, historyRows(month, ranking));
+  const sanctions = sanctionsFor(newHistory, month);
+  const doc = layoutPublication({ scores, ranking, sanctions, publishedOn: wb.clock.today, t });
 
+  const sheet = freshSheet(wb, doc.name, month, changes);
+  writeDoc(sheet, doc, t);
+  writeHistory(historySheet.sheet, historyValues(newHistory, t));
+
+  const mails = sendPublicationMails(wb, sheet, month, ranking, now, result);
+  result.warnings.push(...changes);
+  result.warnings.push(...ruleProblems.map((p) => describeProblem({ sheet: rulesSheet?.sheet.getName() ?? '', row: p.row + 1, column: p.column + 1, message: p.message }, t)));
+  result.warnings.push(...scores.problems.map((p) => p.message));
+  result.counts = {
+    units: scores.units.length,
+    ranked: ranking.categories.reduce((n, c) => n + c.rankedCount, 0),
+    due: scores.summary.due,
+    sanctions: sanctions.length,
+    mails: mails,
+  };
+  result.message = t('publish.done', { month: monthLabel(month, t), sheet: sheet.getName() });
+  result.sheet = sheet.getName();
+  return result;
+}
+
+/** The month scored and ranked, from the ledger as read, the notice log and 计分规则. */
+function scoreAndRank(wb: Workbook, parts: { year: number; month: number }, plan: SweepPlan, values: unknown[][]) {
+  const entries: LogEntry[] = parseLog(wb.sheetFor('log')?.values ?? [], wb.clock.toDay).filter((e) => e.key !== SUMMARY_KEY);
+  const rulesSheet = wb.sheetFor('rules');
+  const parsedRules = rulesSheet ? parseRules(rulesSheet.values, wb.settings.locale) : { rules: defaultRules(), problems: [] };
   const { columns } = plan;
-  const cellOf = (index: number, column: number | undefined): unknown => (column === undefined ? '' : read.values[index]?.[column]);
+  const cellOf = (index: number, column: number | undefined): unknown => (column === undefined ? '' : values[index]?.[column]);
   const scores = scoreMonth({
     year: parts.year,
     month: parts.month,
@@ -121,32 +150,25 @@ export function publishJob(now: Date, request: PublishRequest): JobResult {
     rules: parsedRules.rules,
     calendar: wb.calendar,
     countDays: wb.settings.countDays,
-    t,
+    t: wb.t,
     today: wb.clock.today,
   });
-  const ranking = rankMonth(scores, parsedRules.rules);
-  const newHistory = replaceMonth(history.rows, month, historyRows(month, ranking));
-  const sanctions = sanctionsFor(newHistory, month);
-  const doc = layoutPublication({ scores, ranking, sanctions, publishedOn: wb.clock.today, t });
+  return { scores, ranking: rankMonth(scores, parsedRules.rules), ruleProblems: parsedRules.problems };
+}
 
-  const sheet = freshSheet(wb, doc.name, month, changes);
-  writeDoc(sheet, doc, t);
-  writeHistory(historySheet.sheet, historyValues(newHistory, t));
-
-  const mails = sendPublicationMails(wb, sheet, month, ranking, now, result);
-  result.warnings.push(...changes);
-  result.warnings.push(...parsedRules.problems.map((p) => describeProblem({ sheet: rulesSheet?.sheet.getName() ?? '', row: p.row + 1, column: p.column + 1, message: p.message }, t)));
-  result.warnings.push(...scores.problems.map((p) => p.message));
-  result.counts = {
-    units: scores.units.length,
-    ranked: ranking.categories.reduce((n, c) => n + c.rankedCount, 0),
-    due: scores.summary.due,
-    sanctions: sanctions.length,
-    mails: mails,
-  };
-  result.message = t('publish.done', { month: monthLabel(month, t), sheet: sheet.getName() });
-  result.sheet = sheet.getName();
-  return result;
+/**
+ * The daily sweep's part: a month's report mails the quota (or a failure) held back go out
+ * now, to whoever of that month has not been told yet, with the month as it was published.
+ */
+export function sendOwedReportMails(wb: Workbook, plan: SweepPlan, values: unknown[][], log: OpenLog, now: Date, result: JobResult): void {
+  const months = owedReportMonths(log.entries, wb.settings.dryRun);
+  for (const month of months) {
+    const parts = parseMonthId(month);
+    const sheet = parts && wb.ss.createDeveloperMetadataFinder().withKey(PUBLICATION_MARK).withValue(month).find()[0]?.getLocation().getSheet();
+    if (!parts || !sheet) continue;
+    const { ranking } = scoreAndRank(wb, parts, plan, values);
+    sendPublicationMails(wb, sheet, month, ranking, now, result, log);
+  }
 }
 
 function publishQuarter(wb: Workbook, quarter: string, result: JobResult): JobResult {

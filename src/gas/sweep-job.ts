@@ -16,6 +16,8 @@ import { formatScriptColumns } from './script-columns';
 import { writeProblemsSheet } from './problems-sheet';
 import { adoptLegacyColumns, markColumns, markedColumns } from './marks';
 import { keysAfter, sendNotices } from './notices';
+import { sendOwedReportMails } from './publish-job';
+import { owedReportMonths } from '../core/notices/log';
 import { noticeCells } from '../core/notices/cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -84,7 +86,8 @@ export function sweepLedger(now: Date): JobResult {
     return fail(wb, result, wb.settings.taskSheet, message, [{ sheet: wb.settings.taskSheet, row: 0, column: 0, message }], now);
   }
   const sheet = found.sheet;
-  const plan = planSweep({ sheet: sheet.getName(), ...readTaskSheet(sheet), ...context });
+  const read = readTaskSheet(sheet);
+  const plan = planSweep({ sheet: sheet.getName(), ...read, ...context });
   if (!plan.ok) return fail(wb, result, sheet.getName(), plan.message, plan.problems, now);
   addScriptColumns(sheet, plan);
   const outcome = writePlan(sheet, plan, wb.clock.fromDay);
@@ -98,6 +101,8 @@ export function sweepLedger(now: Date): JobResult {
 
   // Then the day's notices, and the ledger's notice cells drawn from the log as it now stands.
   const notices = sendNotices(wb, sheet, plan, now, started, result, plan.problems.map((p) => describeProblem(p, t)));
+  // A month's report mails the quota held back go out now, with the notices' quota left.
+  if (owedReportMonths(notices.entries, wb.settings.dryRun).length > 0) sendOwedReportMails(wb, plan, read.values, notices.log, now, result);
   const keyOf = keysAfter(plan);
   const cells = noticeCells(plan.tasks, notices.entries, wb.settings.dryRun, keyOf, t);
   writePlan(sheet, noticeCellPlan(plan, cells, keyOf), wb.clock.fromDay, { checkInputs: false });

@@ -156,3 +156,33 @@ describe('three months of publications', () => {
     expect(await count(2_000)).toEqual(await count(4));
   });
 });
+
+describe('the report\'s mails', () => {
+  it('tell each unit\'s people their line once; what the quota holds back goes out with the next sweep, to nobody twice', async () => {
+    const wb = ledger();
+    const directory = wb.sheets[1]!;
+    UNITS.forEach((_, i) => (directory.rows[i + 1]![2] = { value: `u${i}@example.org` }));
+    const rt = await runtimeFor(wb, at9(2026, 11, 2));
+    job(rt, 'setup');
+    rt.setMailQuotaLeft(4);
+    publish(rt, '2026-10');
+    const first = rt.outbox.map((m) => m.to);
+    expect(first).toHaveLength(4);
+    const line = rt.outbox.find((m) => m.to === 'u0@example.org')!;
+    expect(line.subject).toBe('【督查通报】2026年10月市安监局得分101，排名第1/6');
+    expect(line.body).toContain('市安监局（市直部门）：得分101，排名第1/6，整改率100%，列入红榜');
+    const log = () => sheet(rt, '督办记录').rows.slice(1).map((r) => [String(r?.[7]?.value ?? ''), String(r?.[10]?.value ?? '')]);
+    expect(log().filter(([, outcome]) => outcome === '延后')).toHaveLength(2);
+
+    // The next morning's sweep sends the two held back, and only them.
+    rt.clock.set(at9(2026, 11, 3));
+    const before = rt.outbox.length;
+    job(rt, 'sweep');
+    const later = rt.outbox.slice(before).filter((m) => m.subject.startsWith('【督查通报】')).map((m) => m.to).sort();
+    expect(later).toEqual(['u4@example.org', 'u5@example.org']);
+    // Publishing the month again tells nobody again.
+    const again = rt.outbox.length;
+    publish(rt, '2026-10');
+    expect(rt.outbox.slice(again).filter((m) => m.subject.startsWith('【督查通报】'))).toEqual([]);
+  });
+});

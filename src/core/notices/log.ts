@@ -192,3 +192,15 @@ export function summarySentOn(entries: readonly LogEntry[], day: Day): boolean {
 export function publicationKey(month: string): string {
   return `#${month}`;
 }
+
+/**
+ * The months whose report mails someone is still owed: a delivery held back (延后), failed or
+ * withdrawn, to a person the month's report has not reached since.
+ */
+export function owedReportMonths(entries: readonly LogEntry[], dryRun: boolean): string[] {
+  const told = new Set(entries.filter((e) => e.level === 'publication' && isGiven(e.outcome, dryRun)).map((e) => `${e.key}|${e.to.toLowerCase()}`));
+  const owed = entries.filter(
+    (e) => e.level === 'publication' && ['deferred', 'failed', 'cancelled', 'claimed'].includes(e.outcome) && !told.has(`${e.key}|${e.to.toLowerCase()}`),
+  );
+  return [...new Set(owed.map((e) => e.key.slice(1)))];
+}
