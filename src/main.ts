@@ -13,7 +13,7 @@ import { sweepLedger } from './gas/sweep-job';
 import { installDailyTriggers } from './gas/triggers';
 import { CONTINUE_HANDLER } from './gas/notices';
 import { previewNotices } from './gas/preview-job';
-import { isFirstWorkingDayOfMonth, previousMonth, publishJob, type PublishRequest } from './gas/publish-job';
+import { previousMonth, publishJob, reportDue, type PublishRequest } from './gas/publish-job';
 import { openWorkbook } from './gas/workbook';
 import { officeTranslator } from './gas/workbook';
 
@@ -119,11 +119,11 @@ export function publish(e?: unknown): JobResult {
   return runJob('publish', e, (now) => publishJob(now, request));
 }
 
-/** Daily trigger: on the first working day of a month, the month before is published. */
+/** Daily trigger: from the first working day of a month, the month before is published (once). */
 export function publishIfDue(e?: unknown): JobResult {
   return runJob('publishIfDue', e, (now) => {
     const wb = openWorkbook(now);
-    if (!isFirstWorkingDayOfMonth(wb)) return { ...emptyResult('publishIfDue'), message: wb.t('publish.notDue') };
+    if (!reportDue(wb)) return { ...emptyResult('publishIfDue'), message: wb.t('publish.notDue') };
     return publishJob(now, { month: previousMonth(wb.clock.today) });
   });
 }

@@ -41,13 +41,30 @@ export function previousMonth(today: Day): MonthId {
   return addMonths(monthId(year, month), -1);
 }
 
-/** The first working day of today's month: the day the monthly trigger publishes the month before. */
-export function isFirstWorkingDayOfMonth(wb: Workbook): boolean {
+/** The first working day of today's month. */
+export function firstWorkingDayOfMonth(wb: Workbook): Day {
   const today = wb.clock.today;
-  const { year, month } = ymdFromDay(today);
+  const { month } = ymdFromDay(today);
   let day = today - (ymdFromDay(today).date - 1);
-  while (!wb.calendar.isWorkingDay(day) && ymdFromDay(day).month === month && ymdFromDay(day).year === year) day++;
-  return day === today;
+  while (!wb.calendar.isWorkingDay(day) && ymdFromDay(day + 1).month === month) day++;
+  return day;
+}
+
+/** How many working days after the first the daily check still publishes a month left unpublished. */
+const CATCH_UP_WORKING_DAYS = 5;
+
+/**
+ * Whether the daily check publishes today: on the month's first working day, or in the working
+ * days just after it while the month before is still unpublished (that day's run failed or was
+ * busy). Later in the month it does not: a sheet set up mid-month does not publish last month
+ * unasked (the menu does that).
+ */
+export function reportDue(wb: Workbook): boolean {
+  const first = firstWorkingDayOfMonth(wb);
+  const today = wb.clock.today;
+  if (today < first || wb.calendar.workingDaysBetween(first, today) > CATCH_UP_WORKING_DAYS) return false;
+  const month = previousMonth(wb.clock.today);
+  return wb.ss.createDeveloperMetadataFinder().withKey(PUBLICATION_MARK).withValue(month).find().length === 0;
 }
 
 /** The sheet of a publication: the old one of the same month is replaced, in its place; an office sheet of that name is left alone. */

@@ -1,6 +1,7 @@
 /**
- * The installable triggers Duban needs: a daily sweep at the settings' hour. Installing again
- * replaces the old trigger, so there is never a second sweep a day.
+ * The installable triggers Duban needs: the daily sweep at the settings' hour, and an hour later
+ * the daily check that publishes the month before (an hour apart, so neither waits on the
+ * other's lock). Installing again replaces the old triggers, so nothing runs twice a day.
  */
 import { emptyResult, type JobResult } from './result';
 import { openWorkbook } from './workbook';
@@ -15,9 +16,9 @@ export function installDailyTriggers(now: Date): JobResult {
     if ((DAILY_JOBS as readonly string[]).includes(trigger.getHandlerFunction())) ScriptApp.deleteTrigger(trigger);
   }
   const hour = wb.settings.sendHour;
-  for (const job of DAILY_JOBS) {
-    ScriptApp.newTrigger(job).timeBased().everyDays(1).atHour(hour).inTimezone(wb.clock.timeZone).create();
-  }
+  DAILY_JOBS.forEach((job, i) => {
+    ScriptApp.newTrigger(job).timeBased().everyDays(1).atHour((hour + i) % 24).inTimezone(wb.clock.timeZone).create();
+  });
   result.counts = { triggers: DAILY_JOBS.length };
   result.message = wb.t('triggers.installed', { hour, job: DAILY_JOBS.join(', ') });
   return result;

@@ -186,3 +186,23 @@ describe('the report\'s mails', () => {
     expect(rt.outbox.slice(again).filter((m) => m.subject.startsWith('【督查通报】'))).toEqual([]);
   });
 });
+
+describe('the monthly trigger', () => {
+  it('publishes the month before on the first working day, once, and catches up a day that was missed', async () => {
+    const rt = await runtimeFor(ledger(), at9(2026, 11, 30));
+    job(rt, 'setup');
+    const daily = (when: Date) => {
+      rt.clock.set(when);
+      return rt.run<{ ok: boolean; message: string; sheet?: string }>('publishIfDue', [{ authMode: 'FULL', triggerUid: 'daily' }], 'installable').value;
+    };
+    const reports = () => rt.workbook.sheets.map((s) => s.name).filter((n) => n.endsWith('督查通报'));
+    expect(daily(at9(2026, 11, 30)).sheet).toBeUndefined();
+    expect(daily(at9(2026, 12, 1)).sheet).toBe('2026年11月督查通报');
+    expect(daily(at9(2026, 12, 2)).sheet).toBeUndefined();
+    // January: 1 (元旦) to 3 are days off, 4 is the first working day; its run was missed: the 5th publishes.
+    expect(daily(at9(2027, 1, 2)).sheet).toBeUndefined();
+    expect(daily(at9(2027, 1, 5)).sheet).toBe('2026年12月督查通报');
+    expect(daily(at9(2027, 1, 6)).sheet).toBeUndefined();
+    expect(reports()).toEqual(['2026年11月督查通报', '2026年12月督查通报']);
+  });
+});

@@ -55,5 +55,7 @@ describe('dist/Code.js', () => {
     job(rt, 'installTriggers');
     job(rt, 'installTriggers');
     expect(rt.triggers.filter((t) => t.handler === 'sweep')).toHaveLength(1);
+    // And the monthly report's daily check, an hour after the sweep.
+    expect(rt.triggers.filter((t) => t.handler === 'publishIfDue')).toHaveLength(1);
   });
 });
