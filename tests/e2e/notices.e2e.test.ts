@@ -1,6 +1,7 @@
 /**
  * Notices and escalation through the bundle, day by day over four weeks of a campaign that
- * crosses the 中秋 and 国庆 holidays, with a person's edits between days: the exact mails of each
+ * crosses the 中秋 and 国庆 holidays, with a person’s edits between days (closed, sent back, reopened,
+ * extended, an address fixed): the exact mails of each
  * day (recipients, subjects, tasks inside), the 督办记录 rows, and 督办次数 / 督办级别 on the rows.
  */
 import { describe, expect, it } from 'vitest';
@@ -155,12 +156,23 @@ describe('four weeks of notices', () => {
     expect(byTo(o9, 'zjj-head@example.org').subject).toContain('【通报批评】市住建局');
 
     // Fri 16: the third notice to 市城管局: 约谈 (head and supervising leader too), listed for the admin.
-    for (const d of [10, 12, 13, 14, 15]) sweepOn(rt, at(10, d));
+    // Mon 12: 市城管局 reports task 3 done (待验收: no notice while it waits); Tue 13 the office sends it back (退回).
+    const state = col(s, 2, '督办状态');
+    sweepOn(rt, at(10, 10));
+    rt.spreadsheet.editAsUser('任务台账', `${letter(status)}${row(XSS)}`, [['待验收']]);
+    sweepOn(rt, at(10, 12));
+    expect(value(s, row(XSS), state)).toBe('待验收');
+    rt.spreadsheet.editAsUser('任务台账', `${letter(status)}${row(XSS)}`, [['退回']]);
+    sweepOn(rt, at(10, 13));
+    expect(value(s, row(XSS), state)).toBe('逾期');
+    for (const d of [14, 15]) sweepOn(rt, at(10, d));
     const o16 = sweepOn(rt, at(10, 16));
     // 市住建局 supports task 1: its contact hears of the 约谈 in its own section.
     expect(tos(o16)).toEqual(['admin@example.org', 'cgj-head@example.org', 'cgj@example.org', 'wang@example.org', 'zjj@example.org']);
     expect(byTo(o16, 'zjj@example.org').text).toContain('背街小巷垃圾堆积');
     expect(byTo(o16, 'wang@example.org').subject).toBe('【约谈】市城管局：2项创城任务逾期未整改（2026-10-16）');
+    // Sent back, task 3 continues its ladder: its third notice is a 约谈 with the others.
+    expect(byTo(o16, 'cgj@example.org').text).toContain(XSS);
     expect(byTo(o16, 'admin@example.org').text).toContain('约谈');
     expect(value(s, row('背街小巷垃圾堆积'), count)).toBe(3);
     expect(value(s, row('背街小巷垃圾堆积'), level)).toBe('约谈');
