@@ -11,7 +11,7 @@
  */
 import type { Day } from '../core/day';
 import { LEVEL_WORD, type ComposedMail, type NoticeLevel } from '../core/notices/types';
-import { LOG_COLUMNS, LOG_FORMAT, LOG_LEVEL_WORD, OUTCOME_WORD, ROLE_WORD, SUMMARY_KEY, logHeader, parseLog, summarySentOn, type LogColumn, type LogEntry, type Outcome } from '../core/notices/log';
+import { LOG_COLUMNS, LOG_FORMAT, LOG_LEVEL_WORD, OUTCOME_WORD, ROLE_WORD, SUMMARY_KEY, logHeader, newRelapses, parseLog, summarySentOn, type LogColumn, type LogEntry, type Outcome } from '../core/notices/log';
 import { groupDigests, planNotices, type Delivery, type NoticePlan } from '../core/notices/plan';
 import { composeDigest, highestLevel } from '../core/notices/digest';
 import { composeAdminSummary, type AdminSummary } from '../core/notices/summary';
@@ -137,7 +137,8 @@ function entryCells(wb: Workbook, e: LogEntry): unknown[] {
     ordinal: e.ordinal || '',
     deadline: e.deadline === undefined ? '' : wb.clock.fromDay(e.deadline),
     to: e.to,
-    role: wb.t(ROLE_WORD[e.role]),
+    // A relapse is an event, not a mail: nobody's role.
+    role: e.level === 'reopen' ? '' : wb.t(ROLE_WORD[e.role]),
     subject: e.subject,
     outcome: wb.t(OUTCOME_WORD[e.outcome]),
     detail: e.detail,
@@ -183,11 +184,21 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
   const noticePlan = planNotices({ tasks: plan.tasks, keyOf, entries: log.entries, units: wb.units, settings, calendar: wb.calendar, today, t });
   const digests = composeAll(wb, sheet, noticePlan);
 
-  // Claim: every new delivery is a row before anything is sent.
+  // Claim: every new delivery is a row before anything is sent. Relapses the log lacks are
+  // written with them, as events (反弹, 已记录), in the same write.
   const kept: LogRows = new Map(log.entries.map((e) => [e.index, e] as const));
   const rowOf = new Map<Delivery, number>();
   const claims: LogEntry[] = [];
   let next = log.rows;
+  const tasksNow = plan.tasks.map((task) => ({ ...task, key: keyOf(task) }));
+  for (const r of newRelapses(tasksNow, log.entries, today)) {
+    const entry: LogEntry = {
+      index: next++, number: '', time: wb.clock.fromDay(r.day), day: r.day, key: r.key, unit: r.unit, level: 'reopen', ordinal: r.ordinal,
+      deadline: undefined, to: '', role: 'contact', subject: '', outcome: 'recorded', detail: t('note.reopened', { count: r.ordinal }),
+    };
+    kept.set(entry.index, entry);
+    claims.push(entry);
+  }
   for (const digest of digests) {
     for (const d of digest.deliveries) {
       if (d.resume !== undefined) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkCalendar, shippedHolidayEntries } from '../../src/core/calendar';
 import { dayFromYmd } from '../../src/core/day';
 import { translator } from '../../src/core/i18n';
-import { numberParts, numberer, type LogEntry } from '../../src/core/notices/log';
+import { newRelapses, numberParts, numberer, type LogEntry } from '../../src/core/notices/log';
 import { groupDigests, levelOf, planNotices } from '../../src/core/notices/plan';
 import { defaultSettings } from '../../src/core/settings';
 import type { TaskRow } from '../../src/core/tasks';
@@ -83,5 +83,19 @@ describe('the ladder', () => {
     const plan = planNotices({ ...input, tasks: [task('A', '市城管局')], entries: [given('A', 1, 1, today - 12)] });
     const digests = groupDigests(plan.deliveries);
     expect(digests.map((d) => [d.plan.to, d.cc])).toEqual([['cgj@example.org', ['head@example.org']]]);
+  });
+});
+
+describe('relapses in the log', () => {
+  it('logs each reopening the log lacks once, dated the day the task was reopened', () => {
+    const reopened = { key: 'A', units: ['市城管局'], reopenCount: 2, statusChanged: today - 3 };
+    const first = newRelapses([reopened], [], today);
+    expect(first).toEqual([
+      { key: 'A', unit: '市城管局', ordinal: 1, day: today - 3 },
+      { key: 'A', unit: '市城管局', ordinal: 2, day: today - 3 },
+    ]);
+    const logged = { ...given('A', 0, 1, today - 3), number: '', level: 'reopen' as const, outcome: 'recorded' as const };
+    expect(newRelapses([reopened], [logged], today).map((r) => r.ordinal)).toEqual([2]);
+    expect(newRelapses([{ ...reopened, reopenCount: 1 }], [logged], today)).toEqual([]);
   });
 });

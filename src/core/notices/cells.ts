@@ -12,7 +12,7 @@ import { LEVEL_WORD } from './types';
 export function noticeCells(tasks: readonly TaskRow[], entries: readonly LogEntry[], dryRun: boolean, keyOf: (task: TaskRow) => string, t: Translate): Map<number, RowCells> {
   const byKey = new Map<string, LogEntry[]>();
   for (const e of entries) {
-    if (e.level === 'reminder' || e.level === 'summary' || e.level === 'publication' || !isGiven(e.outcome, dryRun)) continue;
+    if (e.level === 'reminder' || e.level === 'summary' || e.level === 'publication' || e.level === 'reopen' || !isGiven(e.outcome, dryRun)) continue;
     byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
   }
   const out = new Map<number, RowCells>();
@@ -25,7 +25,7 @@ export function noticeCells(tasks: readonly TaskRow[], entries: readonly LogEntr
         script: {
           noticeCount: numbers.size > 0 ? numbers.size : '',
           lastNotice: last?.day === undefined ? '' : { day: last.day },
-          level: last && last.level !== 'summary' && last.level !== 'publication' ? t(LEVEL_WORD[last.level]) : '',
+          level: last && last.level !== 'summary' && last.level !== 'publication' && last.level !== 'reopen' ? t(LEVEL_WORD[last.level]) : '',
         },
         fill: [],
       });

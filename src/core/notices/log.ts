@@ -13,7 +13,8 @@ import { allTexts, type MessageKey, type Translate } from '../i18n';
 import { cellText, normalizeHeader } from '../text';
 import { LEVEL_WORD, type NoticeLevel, type RecipientRole } from './types';
 
-export type Outcome = 'claimed' | 'sending' | 'sent' | 'test' | 'deferred' | 'failed' | 'uncertain' | 'cancelled';
+/** A delivery's outcome; 'recorded' is an event the log keeps that is not a mail (a relapse). */
+export type Outcome = 'claimed' | 'sending' | 'sent' | 'test' | 'deferred' | 'failed' | 'uncertain' | 'cancelled' | 'recorded';
 
 export const OUTCOME_WORD: Record<Outcome, MessageKey> = {
   claimed: 'outcome.claimed',
@@ -24,6 +25,7 @@ export const OUTCOME_WORD: Record<Outcome, MessageKey> = {
   failed: 'outcome.failed',
   uncertain: 'outcome.uncertain',
   cancelled: 'outcome.cancelled',
+  recorded: 'outcome.recorded',
 };
 
 /** The log's roles: the people a notice goes to, and the admin (whose daily summary is logged too). */
@@ -98,10 +100,13 @@ function byWord<T extends string>(words: Record<T, MessageKey>): Map<string, T> 
   return map;
 }
 
-/** What a log row is about: a notice of a level, the admin's daily summary, or a unit's line of the month's report. */
-export type LogLevel = NoticeLevel | 'summary' | 'publication';
+/**
+ * What a log row is about: a notice of a level, the admin's daily summary, a unit's line of the
+ * month's report, or a relapse (反弹: a closed task reopened, kept as an event with its day).
+ */
+export type LogLevel = NoticeLevel | 'summary' | 'publication' | 'reopen';
 
-export const LOG_LEVEL_WORD: Record<LogLevel, MessageKey> = { ...LEVEL_WORD, summary: 'level.summary', publication: 'level.publication' };
+export const LOG_LEVEL_WORD: Record<LogLevel, MessageKey> = { ...LEVEL_WORD, summary: 'level.summary', publication: 'level.publication', reopen: 'level.reopen' };
 
 const LEVEL_BY_WORD = byWord<LogLevel>(LOG_LEVEL_WORD);
 const OUTCOME_BY_WORD = byWord(OUTCOME_WORD);
@@ -203,4 +208,27 @@ export function owedReportMonths(entries: readonly LogEntry[], dryRun: boolean):
     (e) => e.level === 'publication' && ['deferred', 'failed', 'cancelled', 'claimed'].includes(e.outcome) && !told.has(`${e.key}|${e.to.toLowerCase()}`),
   );
   return [...new Set(owed.map((e) => e.key.slice(1)))];
+}
+
+/**
+ * Relapses the log does not have yet: each task's 反弹次数 beyond the reopen rows logged for it,
+ * dated by the day it was reopened (its 状态变更日期; the edit trigger sets it the moment a person
+ * reopens it), as the n-th relapse of the task. Logging them once makes each relapse an event
+ * with a day, which the month's score counts exactly.
+ */
+export function newRelapses(
+  tasks: readonly { key: string; units: string[]; reopenCount: number; statusChanged: Day | undefined }[],
+  entries: readonly LogEntry[],
+  today: Day,
+): { key: string; unit: string; ordinal: number; day: Day }[] {
+  const logged = new Map<string, number>();
+  for (const e of entries) if (e.level === 'reopen') logged.set(e.key, (logged.get(e.key) ?? 0) + 1);
+  const out: { key: string; unit: string; ordinal: number; day: Day }[] = [];
+  for (const task of tasks) {
+    if (task.key === '') continue;
+    for (let n = (logged.get(task.key) ?? 0) + 1; n <= task.reopenCount; n++) {
+      out.push({ key: task.key, unit: task.units[0] ?? '', ordinal: n, day: task.statusChanged ?? today });
+    }
+  }
+  return out;
 }

@@ -96,7 +96,7 @@ function numberStates(entries: readonly LogEntry[], dryRun: boolean, today: Day)
   const byNumber = new Map<string, NumberState>();
   for (const e of entries) {
     let s = byNumber.get(e.number);
-    if (e.level === 'summary' || e.level === 'publication') continue;
+    if (e.level === 'summary' || e.level === 'publication' || e.level === 'reopen') continue;
     if (!s) {
       s = { number: e.number, ordinal: e.ordinal, level: e.level, givenOn: undefined, given: new Set(), pending: new Map() };
       byNumber.set(e.number, s);

@@ -24,12 +24,10 @@
  * - Notices (督办, 通报批评, 约谈): each notice number whose first delivery counted as given
  *   (isGiven: sent or possibly sent; test ones during a dry run) falls in M. One number is one
  *   notice however many people it went to; it counts for the unit the log names.
- * - Relapse (反弹): the ledger keeps only a task's 反弹次数 and its latest 状态变更日期, so a
- *   relapse is seen while the task stands reopened: 反弹次数 above 0, open now (not closed,
- *   submitted or paused), and its status change date (the day it was reopened) in M. At most
- *   one per task per month. A task reopened and then submitted or closed again within the same
- *   month is not counted; one sent back (退回) after a relapse in an earlier month is counted
- *   again in the month it was sent back.
+ * - Relapse (反弹): each relapse the log records (督办记录, level 反弹: the sweep logs every
+ *   reopening once, dated the day it was reopened) whose day falls in M, charged to the task's
+ *   lead unit, with the log row as its source. A relapse closed again within the month still
+ *   counts; a task sent back (退回) is not a relapse.
  * - Points lost in an outside check (失分/扣分 column): counted in the month of the task's
  *   deadline (of the month it was first seen, when it has no deadline), times the
  *   测评失分计入比例 rule.
@@ -189,7 +187,6 @@ interface Tally {
   score: UnitScore;
 }
 
-const OPEN_STATUSES = new Set(['not_started', 'in_progress', 'returned', 'blank', 'unknown']);
 
 export function scoreMonth(input: MonthInput): MonthScores {
   const { rules, t, calendar } = input;
@@ -260,6 +257,9 @@ export function scoreMonth(input: MonthInput): MonthScores {
   };
 
   const byKey = new Map<string, TaskRow>();
+  // The month's relapses, as the log records them, by task.
+  const relapsesOf = new Map<string, LogEntry[]>();
+  for (const e of input.entries) if (e.level === 'reopen' && inMonth(e.day)) relapsesOf.set(e.key, [...(relapsesOf.get(e.key) ?? []), e]);
   for (const task of input.tasks) {
     if (task.key !== '' && !byKey.has(task.key)) byKey.set(task.key, task);
     scoreTask(task);
@@ -278,7 +278,8 @@ export function scoreMonth(input: MonthInput): MonthScores {
     const overdueAtEnd = !paused && deadline !== undefined && !doneByEnd && late(deadline, asOf) > 0;
     const lateDays =
       deadline === undefined || paused ? 0 : overdueAtEnd ? late(deadline, asOf) : inMonth(done) ? late(deadline, done) : 0;
-    const relapse = task.reopenCount > 0 && OPEN_STATUSES.has(task.status) && inMonth(task.statusChanged);
+    const relapses = relapsesOf.get(task.key) ?? [];
+    const relapse = relapses.length > 0;
 
     const raw = input.pointsLost?.(task);
     const lost = raw === undefined ? undefined : readPointsLost(raw);
@@ -290,7 +291,7 @@ export function scoreMonth(input: MonthInput): MonthScores {
     summary.closed += due && closed && doneByEnd ? 1 : 0;
     summary.closedOnTime += onTime ? 1 : 0;
     summary.overdueAtEnd += overdueAtEnd ? 1 : 0;
-    summary.relapses += relapse ? 1 : 0;
+    summary.relapses += relapses.length;
 
     const external = lossInMonth && typeof lost === 'number' ? lost : 0;
     if (!due && !overdueAtEnd && lateDays === 0 && !relapse && external === 0) return;
@@ -306,7 +307,7 @@ export function scoreMonth(input: MonthInput): MonthScores {
     s.closedOnTime += onTime ? 1 : 0;
     s.overdueAtEnd += overdueAtEnd ? 1 : 0;
     s.overdueDays += lateDays;
-    s.relapses += relapse ? 1 : 0;
+    s.relapses += relapses.length;
 
     if (onTime) {
       charge(lead, task, {
@@ -341,12 +342,12 @@ export function scoreMonth(input: MonthInput): MonthScores {
           (capped ? t('score.note.capped', { cap: rules.overdueDayCap }) : ''),
       });
     }
-    if (relapse) {
+    for (const e of relapses) {
       charge(lead, task, {
         rule: 'relapse',
         points: -rules.relapse,
-        source,
-        note: t('score.note.relapse', { date: formatDay(task.statusChanged!), count: task.reopenCount }),
+        source: { kind: 'log', number: '', row: e.index + 1 },
+        note: t('score.note.relapse', { date: formatDay(e.day!), count: e.ordinal }),
       });
     }
     if (external > 0) {

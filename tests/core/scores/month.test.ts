@@ -188,20 +188,29 @@ describe('notices from the log (通报批评, 约谈)', () => {
 });
 
 describe('relapses (反弹)', () => {
-  it('takes 3 points for a closed task reopened in the month and still open', () => {
-    const s = november([task({ key: 'DB-0301', deadline: d(12, 20), reopenCount: 2, statusChanged: d(11, 12) })]);
+  const reopen = (key: string, day: number, ordinal: number, month = 11) => ({ ...entry({ number: '', key, level: 'reopen', day: d(month, day), outcome: 'recorded' }), ordinal });
+
+  it('takes 3 points for each relapse the log records in the month, with the log row as its source', () => {
+    const e = reopen('DB-0301', 12, 2);
+    const s = november([task({ key: 'DB-0301', deadline: d(12, 20), reopenCount: 2, statusChanged: d(11, 12) })], { entries: [e] });
     const u = unitOf(s, '市城管局');
     expect(u.relapses).toBe(1);
-    expect(u.breakdown.map((b) => [b.rule, b.points, b.note])).toEqual([['relapse', -3, '已销号任务反弹，2026-11-12重新打开（累计反弹2次）']]);
+    expect(u.breakdown.map((b) => [b.rule, b.points, b.note, b.source])).toEqual([
+      ['relapse', -3, '已销号任务反弹，2026-11-12重新打开（累计反弹2次）', { kind: 'log', number: '', row: e.index + 1 }],
+    ]);
     expect(s.summary.relapses).toBe(1);
   });
 
-  it('does not count one reopened in an earlier month, or one closed again', () => {
-    const s = november([
-      task({ deadline: d(12, 20), reopenCount: 1, statusChanged: d(10, 28) }),
-      task({ status: 'closed', deadline: d(10, 20), completed: d(10, 19), reopenCount: 1, statusChanged: d(11, 12) }),
-    ]);
-    expect(unitOf(s, '市城管局').relapses).toBe(0);
+  it('counts a relapse closed again within the month, not one of another month, and never a task merely sent back', () => {
+    const s = november(
+      [
+        task({ key: 'DB-0401', deadline: d(12, 20), reopenCount: 1, statusChanged: d(10, 28) }),
+        task({ key: 'DB-0402', status: 'closed', deadline: d(10, 20), completed: d(10, 19), reopenCount: 1, statusChanged: d(11, 20) }),
+        task({ key: 'DB-0403', status: 'returned', deadline: d(12, 20), reopenCount: 1, statusChanged: d(11, 12) }),
+      ],
+      { entries: [reopen('DB-0401', 28, 1, 10), reopen('DB-0402', 12, 1), reopen('DB-0403', 3, 1, 9)] },
+    );
+    expect(unitOf(s, '市城管局').relapses).toBe(1);
   });
 });
 
