@@ -139,7 +139,13 @@ export function publishJob(now: Date, request: PublishRequest): JobResult {
     sanctions: sanctions.length,
     mails: mails,
   };
-  result.message = t('publish.done', { month: monthLabel(month, t), sheet: sheet.getName() });
+  const names = (lists: string[]): string => (lists.length > 0 ? lists.join('、') : t('pub.noneShort'));
+  result.message = t('publish.done', {
+    month: monthLabel(month, t),
+    sheet: sheet.getName(),
+    red: names(ranking.categories.flatMap((c) => c.red.map((u) => u.unit))),
+    black: names(ranking.categories.flatMap((c) => c.black.map((u) => u.unit))),
+  });
   result.sheet = sheet.getName();
   return result;
 }

@@ -103,7 +103,7 @@ describe('npm run demo', () => {
       expect([before, join(out, days[i + 1]!, 'edited', SAMPLE_FILE)]).toContain(run.workbook);
     });
     expect(r.stdout).toContain('2026-11-30  · 火车站公厕问题反弹，重新打开');
-    expect(r.stdout).toMatch(/2026-12-01 {2}▶ 2026年11月督查通报已生成：《2026年11月督查通报》。 {2}\d+ mails to the units/);
+    expect(r.stdout).toMatch(/2026-12-01 {2}▶ 2026年11月督查通报已生成：《2026年11月督查通报》。红榜：.+；黑榜：.+。 {2}\d+ mails to the units/);
     // Each day's line at the terminal: what went out, by level.
     for (const [i, run] of runs.entries()) {
       const n = run.mails.length;
