@@ -172,6 +172,13 @@ function recover(wb: Workbook, sheet: Sheet, entries: LogEntry[], today: Day): L
   return uncertain;
 }
 
+/** The log as a run keeps it: the sheet, every entry by row (kept in step with each write), the next free row. */
+interface LogBook {
+  sheet: Sheet;
+  kept: LogRows;
+  next: number;
+}
+
 /** The day's notices: planned from the ledger and the log, claimed, sent, confirmed; then the admin's summary. */
 export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Date, started: number, result: JobResult, needsPerson: string[]): NoticeRun {
   const { t, settings } = wb;
@@ -183,35 +190,8 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
   const keyOf = keysAfter(plan);
   const noticePlan = planNotices({ tasks: plan.tasks, keyOf, entries: log.entries, units: wb.units, settings, calendar: wb.calendar, today, t });
   const digests = composeAll(wb, sheet, noticePlan);
-
-  // Claim: every new delivery is a row before anything is sent. Relapses the log lacks are
-  // written with them, as events (反弹, 已记录), in the same write.
-  const kept: LogRows = new Map(log.entries.map((e) => [e.index, e] as const));
-  const rowOf = new Map<Delivery, number>();
-  const claims: LogEntry[] = [];
-  let next = log.rows;
-  const tasksNow = plan.tasks.map((task) => ({ ...task, key: keyOf(task) }));
-  for (const r of newRelapses(tasksNow, log.entries, today)) {
-    const entry: LogEntry = {
-      index: next++, number: '', time: wb.clock.fromDay(r.day), day: r.day, key: r.key, unit: r.unit, level: 'reopen', ordinal: r.ordinal,
-      deadline: undefined, to: '', role: 'contact', subject: '', outcome: 'recorded', detail: t('note.reopened', { count: r.ordinal }),
-    };
-    kept.set(entry.index, entry);
-    claims.push(entry);
-  }
-  for (const digest of digests) {
-    for (const d of digest.deliveries) {
-      if (d.resume !== undefined) {
-        rowOf.set(d, d.resume);
-        continue;
-      }
-      const entry = logEntry(wb, d, digest.mail.subject, now, next++);
-      kept.set(entry.index, entry);
-      rowOf.set(d, entry.index);
-      claims.push(entry);
-    }
-  }
-  append(wb, log.sheet, claims);
+  const book: LogBook = { sheet: log.sheet, kept: new Map(log.entries.map((e) => [e.index, e] as const)), next: log.rows };
+  const rowOf = claim(wb, book, plan, keyOf, digests, now);
 
   const summary: AdminSummary = {
     date: today,
@@ -232,11 +212,63 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
   }
   for (const e of uncertain) summary.notSent.push({ unit: e.unit, taskKeys: [e.key], numbers: e.number ? [e.number] : [], to: e.to, reason: 'uncertain' });
 
-  const reserve = settings.adminEmail ? 1 : 0;
-  let quota = MailApp.getRemainingDailyQuota() - reserve;
+  sendDigests(wb, book, sheet, digests, rowOf, started, summary, result);
+  // The summary goes once a day, on the days notices go out, when there is something to tell
+  // (again the same day only when this run sent more, as a continuation does).
+  const worthTelling = summary.sent.length + summary.notSent.length + summary.interviews.length + summary.needsPerson.length > 0;
+  const again = summarySentOn([...book.kept.values()], today) && summary.sent.length === 0;
+  if (settings.adminEmail && noticePlan.sendsToday && worthTelling && !again) sendSummary(wb, book, sheet, summary, now, result);
+
+  result.counts.noticesSent = summary.sent.length;
+  result.counts.noticesNotSent = summary.notSent.length;
+  const entries = [...book.kept.values()];
+  return { entries, summary, log: { sheet: book.sheet, entries, rows: book.next } };
+}
+
+/**
+ * Claim: every new delivery is a row (待发送) before anything is sent; relapses the log lacks
+ * are written with them, as events (反弹, 已记录), in the same write. Returns each delivery's row.
+ */
+function claim(wb: Workbook, book: LogBook, plan: SweepPlan, keyOf: (task: TaskRow) => string, digests: Composed[], now: Date): Map<Delivery, number> {
+  const today = wb.clock.today;
+  const rows: LogEntry[] = [];
+  const take = (entry: LogEntry): void => {
+    book.kept.set(entry.index, entry);
+    rows.push(entry);
+  };
+  const tasksNow = plan.tasks.map((task) => ({ ...task, key: keyOf(task) }));
+  for (const r of newRelapses(tasksNow, [...book.kept.values()], today)) {
+    take({
+      index: book.next++, number: '', time: wb.clock.fromDay(r.day), day: r.day, key: r.key, unit: r.unit, level: 'reopen', ordinal: r.ordinal,
+      deadline: undefined, to: '', role: 'contact', subject: '', outcome: 'recorded', detail: wb.t('note.reopened', { count: r.ordinal }),
+    });
+  }
+  const rowOf = new Map<Delivery, number>();
+  for (const digest of digests) {
+    for (const d of digest.deliveries) {
+      if (d.resume !== undefined) {
+        rowOf.set(d, d.resume);
+        continue;
+      }
+      const entry = logEntry(wb, d, digest.mail.subject, now, book.next++);
+      take(entry);
+      rowOf.set(d, entry.index);
+    }
+  }
+  append(wb, book.sheet, rows);
+  return rowOf;
+}
+
+/**
+ * Sends the digests most urgent first, each marked 发送中 just before and 已发送 just after. The
+ * quota is spent in urgency order: once a mail does not fit, it and every mail after it wait for
+ * the next run (where they go first), so nothing less urgent overtakes it. Near the time limit
+ * the rest stay 待发送 for the continuation.
+ */
+function sendDigests(wb: Workbook, book: LogBook, sheet: Sheet, digests: Composed[], rowOf: Map<Delivery, number>, started: number, summary: AdminSummary, result: JobResult): void {
+  const { t, settings } = wb;
+  let quota = MailApp.getRemainingDailyQuota() - (settings.adminEmail ? 1 : 0);
   let stopped = false;
-  // The quota is spent in urgency order: once a mail does not fit, it and every mail after it wait
-  // for the next run (where they go first), so nothing less urgent overtakes it.
   let full = false;
   for (const digest of digests) {
     const rows = digest.deliveries.map((d) => rowOf.get(d)!);
@@ -245,7 +277,6 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
     const notSent = (reason: 'quota' | 'failed' | 'timeLimit', detail?: string) =>
       summary.notSent.push({ unit: units.join('、'), taskKeys: keys, numbers: digest.numbers, to: digest.mail.to, reason, ...(detail ? { detail } : {}) });
     if (stopped || Date.now() - started > TIME_BUDGET_MS) {
-      // Left 待发送: the continuation (or the next run) sends them, without a duplicate.
       stopped = true;
       notSent('timeLimit');
       continue;
@@ -253,7 +284,7 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
     const recipients = digest.mail.to.split(',').length + digest.cc.length;
     if (full || quota < (settings.dryRun ? 1 : recipients)) {
       full = true;
-      setOutcome(wb, log.sheet, rows, 'deferred', t('notice.quota'), kept);
+      setOutcome(wb, book.sheet, rows, 'deferred', t('notice.quota'), book.kept);
       notSent('quota');
       continue;
     }
@@ -262,62 +293,55 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
     let mail = digest.mail;
     if (settings.dryRun) {
       if (!settings.adminEmail) {
-        setOutcome(wb, log.sheet, rows, 'test', t('notice.dryRunNoAdmin'), kept);
+        setOutcome(wb, book.sheet, rows, 'test', t('notice.dryRunNoAdmin'), book.kept);
         continue;
       }
       to = settings.adminEmail;
       cc = '';
       mail = composeDigest(groupDigests(digest.deliveries)[0]!.plan, {
         t,
-        today,
+        today: wb.clock.today,
         senderName: settings.senderName,
         rowLink: rowLinker(wb, sheet),
         dryRunFor: [...digest.mail.to.split(','), ...digest.cc],
       });
     }
-    setOutcome(wb, log.sheet, rows, 'sending', undefined, kept);
+    setOutcome(wb, book.sheet, rows, 'sending', undefined, book.kept);
     try {
       MailApp.sendEmail({ to, ...(cc ? { cc } : {}), subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: settings.senderName });
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
-      setOutcome(wb, log.sheet, rows, 'failed', detail, kept);
+      setOutcome(wb, book.sheet, rows, 'failed', detail, book.kept);
       notSent('failed', detail);
       continue;
     }
     quota -= settings.dryRun ? 1 : recipients;
-    setOutcome(wb, log.sheet, rows, settings.dryRun ? 'test' : 'sent', undefined, kept);
+    setOutcome(wb, book.sheet, rows, settings.dryRun ? 'test' : 'sent', undefined, book.kept);
     result.mails.push({ to, ...(cc ? { cc } : {}), subject: mail.subject, numbers: digest.numbers, level: t(LEVEL_WORD[digest.level]) });
     summary.sent.push({ to: digest.mail.to, toName: digest.deliveries[0]!.toName, subject: mail.subject, numbers: digest.numbers, level: digest.level, units });
   }
   if (stopped) scheduleContinuation();
+}
 
-  // The summary goes once a day, on the days notices go out, when there is something to tell
-  // (again the same day only when this run sent more, as a continuation does). It is logged too.
-  const worthTelling = summary.sent.length + summary.notSent.length + summary.interviews.length + summary.needsPerson.length > 0;
-  const again = summarySentOn([...kept.values()], today) && summary.sent.length === 0;
-  if (settings.adminEmail && noticePlan.sendsToday && worthTelling && !again) {
-    const mail = composeAdminSummary(summary, { t, senderName: settings.senderName, rowLink: rowLinker(wb, sheet), to: settings.adminEmail });
-    const row = next++;
-    const entry: LogEntry = {
-      index: row, number: '', time: now, day: today, key: SUMMARY_KEY, unit: '', level: 'summary', ordinal: 0,
-      deadline: undefined, to: settings.adminEmail, role: 'admin', subject: mail.subject, outcome: 'sending', detail: '',
-    };
-    kept.set(row, entry);
-    append(wb, log.sheet, [entry]);
-    try {
-      MailApp.sendEmail({ to: settings.adminEmail, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: settings.senderName });
-      setOutcome(wb, log.sheet, [row], 'sent', undefined, kept);
-      result.mails.push({ to: settings.adminEmail, subject: mail.subject });
-    } catch (err) {
-      const detail = err instanceof Error ? err.message : String(err);
-      setOutcome(wb, log.sheet, [row], 'failed', detail, kept);
-      result.warnings.push(t('notice.summaryFailed', { error: detail }));
-    }
+/** The admin's daily summary, logged like a delivery (claimed, then sent or failed). */
+function sendSummary(wb: Workbook, book: LogBook, sheet: Sheet, summary: AdminSummary, now: Date, result: JobResult): void {
+  const { t, settings } = wb;
+  const mail = composeAdminSummary(summary, { t, senderName: settings.senderName, rowLink: rowLinker(wb, sheet), to: settings.adminEmail });
+  const entry: LogEntry = {
+    index: book.next++, number: '', time: now, day: wb.clock.today, key: SUMMARY_KEY, unit: '', level: 'summary', ordinal: 0,
+    deadline: undefined, to: settings.adminEmail, role: 'admin', subject: mail.subject, outcome: 'sending', detail: '',
+  };
+  book.kept.set(entry.index, entry);
+  append(wb, book.sheet, [entry]);
+  try {
+    MailApp.sendEmail({ to: settings.adminEmail, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: settings.senderName });
+    setOutcome(wb, book.sheet, [entry.index], 'sent', undefined, book.kept);
+    result.mails.push({ to: settings.adminEmail, subject: mail.subject });
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    setOutcome(wb, book.sheet, [entry.index], 'failed', detail, book.kept);
+    result.warnings.push(t('notice.summaryFailed', { error: detail }));
   }
-  result.counts.noticesSent = summary.sent.length;
-  result.counts.noticesNotSent = summary.notSent.length;
-  const entries = [...kept.values()];
-  return { entries, summary, log: { sheet: log.sheet, entries, rows: next } };
 }
 
 /** One continuation a minute later, replacing any earlier one (never two at once). */
