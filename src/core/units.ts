@@ -32,6 +32,11 @@ export interface Unit {
 
 export type UnitColumn = Exclude<keyof Unit, 'row' | 'badEmails'>;
 
+/** The addresses an email column of the directory holds (the reader keeps only valid ones, comma-separated). */
+export function addressesIn(cell: string): string[] {
+  return cell.split(',').map((a) => a.trim()).filter((a) => a !== '');
+}
+
 const COLUMN_KEYS: Record<UnitColumn, MessageKey> = {
   name: 'unitcol.name',
   kind: 'unitcol.kind',

@@ -11,7 +11,7 @@
  */
 import type { Day } from '../core/day';
 import { LEVEL_WORD, type ComposedMail, type NoticeLevel } from '../core/notices/types';
-import { LOG_COLUMNS, LOG_FORMAT, LOG_LEVEL_WORD, OUTCOME_WORD, ROLE_WORD, SUMMARY_KEY, logHeader, newRelapses, parseLog, summarySentOn, type LogColumn, type LogEntry, type Outcome } from '../core/notices/log';
+import { LOG_COLUMNS, LOG_FORMAT, LOG_LEVEL_WORD, OUTCOME_WORD, ROLE_WORD, SUMMARY_KEY, leftBehind, logHeader, newRelapses, parseLog, summarySentOn, type LogColumn, type LogEntry, type Outcome } from '../core/notices/log';
 import { groupDigests, planNotices, type Delivery, type NoticePlan } from '../core/notices/plan';
 import { composeDigest, highestLevel } from '../core/notices/digest';
 import { composeAdminSummary, type AdminSummary } from '../core/notices/summary';
@@ -157,14 +157,9 @@ export function append(wb: Workbook, sheet: Sheet, entries: LogEntry[]): void {
   range.setValues(entries.map((e) => entryCells(wb, e)));
 }
 
-/**
- * Before planning: a row left 发送中 by a run that died may or may not have gone out (未确认:
- * reported, not resent); a claim from an earlier day is withdrawn (已取消): today's plan decides
- * again whether the task still needs it, and keeps its number if so.
- */
+/** Before planning: what earlier runs left behind (see leftBehind) is marked so in the log. */
 function recover(wb: Workbook, sheet: Sheet, entries: LogEntry[], today: Day): LogEntry[] {
-  const uncertain = entries.filter((e) => e.outcome === 'sending');
-  const stale = entries.filter((e) => e.outcome === 'claimed' && (e.day === undefined || e.day < today));
+  const { uncertain, stale } = leftBehind(entries, today);
   setOutcome(wb, sheet, uncertain.map((e) => e.index), 'uncertain', wb.t('notice.uncertain'));
   setOutcome(wb, sheet, stale.map((e) => e.index), 'cancelled');
   for (const e of uncertain) e.outcome = 'uncertain';

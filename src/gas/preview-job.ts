@@ -3,14 +3,14 @@
  * writing or creating anything (the menu shows it; the local runner writes it as .eml files).
  */
 import { describeProblem } from '../core/problem';
-import { parseLog } from '../core/notices/log';
+import { leftBehind, parseLog } from '../core/notices/log';
 import { planNotices } from '../core/notices/plan';
 import { LEVEL_WORD } from '../core/notices/types';
 import { planSweep } from '../core/sweep';
 import { composeAll, keysAfter } from './notices';
 import { emptyResult, type JobResult } from './result';
 import { readTaskSheet } from './sweep-job';
-import { ledgerContext, openWorkbook } from './workbook';
+import { ledgerContext, noTaskSheet, openWorkbook } from './workbook';
 
 export function previewNotices(now: Date): JobResult {
   const result = emptyResult('preview');
@@ -19,7 +19,7 @@ export function previewNotices(now: Date): JobResult {
   const found = wb.sheetFor('tasks');
   if (!found) {
     result.ok = false;
-    result.message = t('sweep.noSheet', { sheet: wb.settings.taskSheet, sheets: wb.sheets.map((s) => `《${s.getName()}》`).join('') });
+    result.message = noTaskSheet(wb);
     return result;
   }
   const sheet = found.sheet;
@@ -32,9 +32,9 @@ export function previewNotices(now: Date): JobResult {
   const log = wb.sheetFor('log');
   const today = wb.clock.today;
   // As the sweep would see the log: a claim from an earlier day is withdrawn, a send left unconfirmed counts as given.
-  const entries = parseLog(log?.values ?? [], wb.clock.toDay).map((e) =>
-    e.outcome === 'sending' ? { ...e, outcome: 'uncertain' as const } : e.outcome === 'claimed' && (e.day ?? 0) < today ? { ...e, outcome: 'cancelled' as const } : e,
-  );
+  const read = parseLog(log?.values ?? [], wb.clock.toDay);
+  const { uncertain, stale } = leftBehind(read, today);
+  const entries = read.map((e) => (uncertain.includes(e) ? { ...e, outcome: 'uncertain' as const } : stale.includes(e) ? { ...e, outcome: 'cancelled' as const } : e));
   const noticePlan = planNotices({ tasks: plan.tasks, keyOf: keysAfter(plan), entries, units: wb.units, settings: wb.settings, calendar: wb.calendar, today, t });
   const digests = composeAll(wb, sheet, noticePlan);
   result.preview = digests.map((d) => ({ ...d.mail, ...(d.cc.length > 0 ? { cc: d.cc.join(',') } : {}), name: wb.settings.senderName, numbers: d.numbers, level: t(LEVEL_WORD[d.level]) }));

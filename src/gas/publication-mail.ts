@@ -7,12 +7,11 @@
  */
 import { formatDay } from '../core/day';
 import { escapeHtml } from '../core/notices/mail-doc';
-import { isEmail } from '../core/text';
 import { isGiven, publicationKey, type LogEntry } from '../core/notices/log';
 import { monthLabel, type MonthId } from '../core/scores/history';
 import type { Ranking } from '../core/scores/ranking';
 import type { UnitScore } from '../core/scores/month';
-import { matchUnit } from '../core/units';
+import { addressesIn, matchUnit } from '../core/units';
 import type { JobResult } from './result';
 import { append, openLog, setOutcome, type LogRows, type OpenLog } from './notices';
 import type { Workbook } from './workbook';
@@ -48,7 +47,7 @@ export function sendPublicationMails(wb: Workbook, sheet: Sheet, month: MonthId,
         [unit.leaderEmail, unit.leader],
       ];
       for (const [cell, name] of roles) {
-        for (const to of cell.split(',').map((a) => a.trim()).filter((a) => isEmail(a))) {
+        for (const to of addressesIn(cell)) {
           const id = to.toLowerCase();
           if (told.has(id)) continue;
           const person = people.get(id) ?? { to, name, lines: [] };

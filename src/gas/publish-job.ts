@@ -19,7 +19,7 @@ import { describeProblem } from '../core/problem';
 import { emptyResult, type JobResult } from './result';
 import { readTaskSheet } from './sweep-job';
 import { writeDoc } from './sheet-doc';
-import { ensureScriptSheet, ledgerContext, openWorkbook, sheetNamed, type Workbook } from './workbook';
+import { ensureScriptSheet, ledgerContext, noTaskSheet, openWorkbook, sheetNamed, type Workbook } from './workbook';
 import { sendPublicationMails } from './publication-mail';
 import type { OpenLog } from './notices';
 import { owedReportMonths } from '../core/notices/log';
@@ -104,7 +104,7 @@ export function publishJob(now: Date, request: PublishRequest): JobResult {
   const found = wb.sheetFor('tasks');
   if (!found) {
     result.ok = false;
-    result.message = t('sweep.noSheet', { sheet: wb.settings.taskSheet, sheets: wb.sheets.map((s) => `《${s.getName()}》`).join('') });
+    result.message = noTaskSheet(wb);
     return result;
   }
   const read = readTaskSheet(found.sheet, { adopt: false });

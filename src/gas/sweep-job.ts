@@ -9,7 +9,7 @@ import { planSweep, type RowCells, type SweepPlan } from '../core/sweep';
 import type { TaskRow } from '../core/tasks';
 import { applyColourRules } from './colours';
 import { emptyResult, type JobResult } from './result';
-import { ledgerContext, openWorkbook, type FoundSheet, type Workbook } from './workbook';
+import { ledgerContext, noTaskSheet, openWorkbook, type FoundSheet, type Workbook } from './workbook';
 import { writePlan } from './write-back';
 import { tellAdmin } from './admin';
 import { formatScriptColumns } from './script-columns';
@@ -82,7 +82,7 @@ export function sweepLedger(now: Date): JobResult {
   wb.sheetFor('log');
   result.warnings.push(...wb.problems.map((p) => describeProblem(p, t)));
   if (!found) {
-    const message = t('sweep.noSheet', { sheet: wb.settings.taskSheet, sheets: wb.sheets.map((s) => `《${s.getName()}》`).join('') });
+    const message = noTaskSheet(wb);
     return fail(wb, result, wb.settings.taskSheet, message, [{ sheet: wb.settings.taskSheet, row: 0, column: 0, message }], now);
   }
   const sheet = found.sheet;

@@ -204,6 +204,11 @@ export function ensureScriptSheet(wb: Workbook, role: SheetRole, changes: string
   return { found: wb.sheetFor(role)!, created: true };
 }
 
+/** Why a job cannot run: no task sheet, and which sheets there are. */
+export function noTaskSheet(wb: Workbook): string {
+  return wb.t('sweep.noSheet', { sheet: wb.settings.taskSheet, sheets: wb.sheets.map((s) => `《${s.getName()}》`).join('') });
+}
+
 export function openWorkbook(now: Date): Workbook {
   return new Workbook(now);
 }

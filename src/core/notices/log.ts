@@ -232,3 +232,15 @@ export function newRelapses(
   }
   return out;
 }
+
+/**
+ * What a run finds of runs before it: a row left 发送中 by a run that died may or may not have
+ * gone out (未确认: reported, never resent); a claim from an earlier day is withdrawn (已取消):
+ * today's plan decides again whether the task still needs it, and keeps its number if so.
+ */
+export function leftBehind(entries: readonly LogEntry[], today: Day): { uncertain: LogEntry[]; stale: LogEntry[] } {
+  return {
+    uncertain: entries.filter((e) => e.outcome === 'sending'),
+    stale: entries.filter((e) => e.outcome === 'claimed' && (e.day === undefined || e.day < today)),
+  };
+}

@@ -15,8 +15,7 @@ import { formatDay } from '../day';
 import type { Translate } from '../i18n';
 import type { Settings } from '../settings';
 import type { TaskRow } from '../tasks';
-import { isEmail } from '../text';
-import { matchUnit, type Unit } from '../units';
+import { addressesIn, matchUnit, type Unit } from '../units';
 import { isGiven, numberer, type LogEntry } from './log';
 import { LEVEL_RANK, type DigestPlan, type NoticeLevel, type RecipientRole, type TaskNotice } from './types';
 
@@ -110,14 +109,6 @@ function numberStates(entries: readonly LogEntry[], dryRun: boolean, today: Day)
     }
   }
   return [...byNumber.values()].sort((a, b) => a.ordinal - b.ordinal);
-}
-
-/** Addresses in a directory cell: several may be separated by commas or 、. */
-function addresses(cell: string): string[] {
-  return cell
-    .split(/[,，;；、\s]+/)
-    .map((a) => a.trim())
-    .filter((a) => a !== '');
 }
 
 export function planNotices(input: NoticeInput): NoticePlan {
@@ -233,7 +224,7 @@ function deliver(
       plan.unreachable.push({ unit: w.unit, role: w.role, notice, reason: 'noUnit' });
       continue;
     }
-    const list = addresses(unit[w.column]);
+    const list = addressesIn(unit[w.column]);
     const person = unit[PERSON[w.column]];
     for (const bad of unit.badEmails?.[w.column] ?? []) plan.unreachable.push({ unit: unit.name, role: w.role, notice, reason: 'badAddress', to: bad });
     if (list.length === 0) {
@@ -241,10 +232,6 @@ function deliver(
       continue;
     }
     for (const to of list) {
-      if (!isEmail(to)) {
-        plan.unreachable.push({ unit: unit.name, role: w.role, notice, reason: 'badAddress', to });
-        continue;
-      }
       const address = to.toLowerCase();
       if (seen.has(address) || (only && !only.some((a) => a.toLowerCase() === address))) continue;
       seen.add(address);
