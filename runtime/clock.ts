@@ -17,8 +17,9 @@
  * `TZ=Asia/Shanghai`) if a script under test does use local-time getters;
  * `localTimeMatchesZone()` tells whether that holds.
  */
-import vm from 'node:vm';
+
 import { types } from 'node:util';
+import vm from 'node:vm';
 
 export class SimClock {
   private ms: number;

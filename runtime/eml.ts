@@ -14,7 +14,20 @@ type ComposerOptions = Mail.Options & { baseBoundary: string; newline: 'windows'
 
 function fingerprint(mail: SentMail): string {
   return createHash('sha256')
-    .update(JSON.stringify([mail.from, mail.name, mail.to, mail.cc, mail.bcc, mail.replyTo, mail.subject, mail.body, mail.htmlBody, mail.sentAt.toISOString()]))
+    .update(
+      JSON.stringify([
+        mail.from,
+        mail.name,
+        mail.to,
+        mail.cc,
+        mail.bcc,
+        mail.replyTo,
+        mail.subject,
+        mail.body,
+        mail.htmlBody,
+        mail.sentAt.toISOString(),
+      ]),
+    )
     .digest('hex');
 }
 

@@ -23,17 +23,26 @@
  * - "Script executions and API requests do not cause triggers to run": writes made by the
  *   script never fire onEdit; only edit() (a person's edit) does.
  */
-import vm from 'node:vm';
+
 import { types } from 'node:util';
+import vm from 'node:vm';
 import { CallCounter } from './calls.js';
-import { SimClock, installClock, localTimeMatchesZone } from './clock.js';
+import { installClock, localTimeMatchesZone, SimClock } from './clock.js';
 import type { SentMail, WorkbookModel } from './model.js';
-import { createLockService, holdLock, lockKey, newLockState, releaseAllHeldBy, type LockKind, type LockState } from './services/lock.js';
-import { createConsole, createLogger, formatLine, type LogLevel, type LogSink } from './services/logger.js';
 import { createCharts } from './services/charts.js';
-import { createMailApp, newMailState, type MailState } from './services/mail.js';
+import { createLockService, holdLock, type LockKind, type LockState, lockKey, newLockState, releaseAllHeldBy } from './services/lock.js';
+import { createConsole, createLogger, formatLine, type LogLevel, type LogSink } from './services/logger.js';
+import { createMailApp, type MailState, newMailState } from './services/mail.js';
 import { createPropertiesService, newPropertyStores, type PropertyStores } from './services/properties.js';
-import { AuthMode, EventType, createScriptApp, newScriptAppState, nextClockFire, type ScriptAppState, type TriggerRecord } from './services/script-app.js';
+import {
+  AuthMode,
+  createScriptApp,
+  EventType,
+  newScriptAppState,
+  nextClockFire,
+  type ScriptAppState,
+  type TriggerRecord,
+} from './services/script-app.js';
 import { createSession } from './services/session.js';
 import { createUtilities } from './services/utilities.js';
 import { createSpreadsheetRuntime, type EditEvent, type SpreadsheetRuntime } from './spreadsheet/index.js';
@@ -135,7 +144,9 @@ class Execution implements ServiceEnv {
   private readonly startReal = performance.now();
   private readonly startSim: number;
   private stopped = false;
-  private readonly ctxError: new (message: string) => Error;
+  private readonly ctxError: new (
+    message: string,
+  ) => Error;
   private readonly ctxArray: { from<T>(items: Iterable<T>): T[] };
   private readonly ctxObject: { assign<T extends object>(target: object, source: T): T };
 
@@ -248,10 +259,7 @@ function typeName(v: unknown): string {
 }
 
 function isTimeout(e: unknown): boolean {
-  return (
-    e instanceof ExecutionStopped ||
-    (types.isNativeError(e) && (e as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
-  );
+  return e instanceof ExecutionStopped || (types.isNativeError(e) && (e as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT');
 }
 
 /**
@@ -335,7 +343,8 @@ export class LocalRuntime {
     this.script = new vm.Script(code, { filename });
     this.execute('manual', true, (context) => {
       const onGlobal = Object.getOwnPropertyNames(context).filter(
-        (name) => !SERVICE_NAMES.includes(name) && !BUILTIN_GLOBALS.has(name) && typeof (context as Record<string, unknown>)[name] === 'function',
+        (name) =>
+          !SERVICE_NAMES.includes(name) && !BUILTIN_GLOBALS.has(name) && typeof (context as Record<string, unknown>)[name] === 'function',
       );
       const lexical = topLevelLexicalNames(code).filter((name) => !onGlobal.includes(name) && lookUp(context, name) !== undefined);
       // Private functions (name ending in _) are hidden from the Run list.
@@ -365,11 +374,16 @@ export class LocalRuntime {
   }
 
   private runAs<T>(name: string, args: unknown[], kind: TriggerKind, hasUi: boolean): RunResult<T> {
-    return this.execute(kind, hasUi, (context) => {
-      const fn = lookUp(context, name);
-      if (!fn) throw new Error(`Script function not found: ${name}`);
-      return fn as (...a: unknown[]) => T;
-    }, args);
+    return this.execute(
+      kind,
+      hasUi,
+      (context) => {
+        const fn = lookUp(context, name);
+        if (!fn) throw new Error(`Script function not found: ${name}`);
+        return fn as (...a: unknown[]) => T;
+      },
+      args,
+    );
   }
 
   /**
@@ -415,7 +429,8 @@ export class LocalRuntime {
   /** Runs an installable trigger as Google would when it fires (clock triggers get the clock event). */
   fire(trigger: TriggerRecord | string): RunResult {
     const record = typeof trigger === 'string' ? this.triggers.find((t) => t.id === trigger) : trigger;
-    if (!record || !this.triggers.includes(record)) throw new Error(`No such trigger: ${typeof trigger === 'string' ? trigger : trigger.id}`);
+    if (!record || !this.triggers.includes(record))
+      throw new Error(`No such trigger: ${typeof trigger === 'string' ? trigger : trigger.id}`);
     const base = { authMode: AuthMode.FULL, triggerUid: record.id };
     if (record.eventType === EventType.CLOCK) {
       const now = this.clock.now();
@@ -583,9 +598,7 @@ export class LocalRuntime {
 
 const CALL_SLOT = '__localRuntimeCall__';
 const INVOKE = new vm.Script(`${CALL_SLOT}()`, { filename: 'local-runtime-invoke.js' });
-const BUILTIN_GLOBALS = new Set(
-  vm.runInNewContext('Object.getOwnPropertyNames(globalThis)', {}) as string[],
-);
+const BUILTIN_GLOBALS = new Set(vm.runInNewContext('Object.getOwnPropertyNames(globalThis)', {}) as string[]);
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 

@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { LocalRuntime } from '../runtime/index';
-import { newSheetModel, newWorkbookModel, type Cell, type WorkbookModel } from '../runtime/model';
+import { type Cell, newSheetModel, newWorkbookModel, type WorkbookModel } from '../runtime/model';
 import { exportXlsxBuffer, importXlsx } from '../runtime/xlsx';
 import { bundleCode } from './local';
 
@@ -43,7 +43,9 @@ function ledger(rows: number): WorkbookModel {
   }
   const units = newSheetModel('责任单位', 2);
   units.rows.push(['单位名称', '联系人邮箱'].map(cell));
-  UNITS.forEach((u, i) => units.rows.push([cell(u), cell(`unit${i}@example.org`)]));
+  UNITS.forEach((u, i) => {
+    units.rows.push([cell(u), cell(`unit${i}@example.org`)]);
+  });
   wb.sheets = [tasks, units];
   return wb;
 }
@@ -120,18 +122,26 @@ async function main(): Promise<void> {
   const fmt = (n: number): string => n.toFixed(0).padStart(8);
   console.log('    rows   setup  sweep#1    sweep   calls  heapMB  export  import   (ms unless said)');
   for (const r of results) {
-    console.log(`${fmt(r.rows)}${fmt(r.setupMs)}${fmt(r.firstSweepMs)}${fmt(r.sweepMs)}${fmt(r.sweepCalls)}${fmt(r.heapMB)}${fmt(r.exportMs)}${fmt(r.importMs)}`);
+    console.log(
+      `${fmt(r.rows)}${fmt(r.setupMs)}${fmt(r.firstSweepMs)}${fmt(r.sweepMs)}${fmt(r.sweepCalls)}${fmt(r.heapMB)}${fmt(r.exportMs)}${fmt(r.importMs)}`,
+    );
   }
-  console.log(`runtime, 10,000 x 25 block (ms): setValues ${blocks.write.toFixed(0)}, getValues ${blocks.read.toFixed(0)}, setBackgrounds ${blocks.paint.toFixed(0)}, getBackgrounds ${blocks.readColours.toFixed(0)}`);
+  console.log(
+    `runtime, 10,000 x 25 block (ms): setValues ${blocks.write.toFixed(0)}, getValues ${blocks.read.toFixed(0)}, setBackgrounds ${blocks.paint.toFixed(0)}, getBackgrounds ${blocks.readColours.toFixed(0)}`,
+  );
   const failures: string[] = [];
-  for (const [name, ms] of Object.entries(blocks)) if (ms > 1000) failures.push(`runtime ${name} of 10,000 x 25 took ${ms.toFixed(0)} ms (goal < 1000)`);
+  for (const [name, ms] of Object.entries(blocks))
+    if (ms > 1000) failures.push(`runtime ${name} of 10,000 x 25 took ${ms.toFixed(0)} ms (goal < 1000)`);
   if (new Set(callsBySize).size !== 1) failures.push('service calls differ between sizes');
   const tenK = results.find((r) => r.rows === 10_000);
   if (tenK && tenK.sweepMs > 15_000) failures.push(`10,000-row sweep took ${tenK.sweepMs.toFixed(0)} ms (goal < 15,000)`);
   const big = results[results.length - 1]!;
   if (big.heapMB > 1024) failures.push(`heap ${big.heapMB.toFixed(0)} MB at ${big.rows} rows (goal < 1024)`);
   mkdirSync('out', { recursive: true });
-  writeFileSync('out/bench.json', JSON.stringify({ when: new Date().toISOString(), results, runtimeBlocks: blocks, failures }, null, 2) + '\n');
+  writeFileSync(
+    'out/bench.json',
+    `${JSON.stringify({ when: new Date().toISOString(), results, runtimeBlocks: blocks, failures }, null, 2)}\n`,
+  );
   if (failures.length > 0) {
     for (const f of failures) console.error(`goal missed: ${f}`);
     process.exitCode = 1;
@@ -141,6 +151,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.stack ?? err.message : String(err));
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
   process.exit(1);
 });

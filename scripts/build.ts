@@ -8,10 +8,11 @@
  * `function name(...args) { return Duban.name(...args); }` per export. The stub list is taken
  * from esbuild's own metafile, so adding an export to main.ts is all it takes.
  */
-import { build } from 'esbuild';
+
 import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'src/main.ts');
@@ -53,9 +54,7 @@ export async function buildBundle(): Promise<{ file: string; bytes: number; entr
     logLevel: 'warning',
   });
   const body = result.outputFiles[0]!.text;
-  const stubs = names
-    .map((n) => `function ${n}() {\n  return ${GLOBAL_NAME}.${n}.apply(this, arguments);\n}`)
-    .join('\n');
+  const stubs = names.map((n) => `function ${n}() {\n  return ${GLOBAL_NAME}.${n}.apply(this, arguments);\n}`).join('\n');
   const code = `// Duban (督办台账): built by scripts/build.ts from src/. Do not edit: edit src/ and rebuild.\n${body}\n// Entry points Apps Script can see (editor Run list, triggers, menu callbacks).\n${stubs}\n`;
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, 'Code.js');

@@ -16,8 +16,9 @@
  *   npm run demo:check -- --dump <dir>      also write each file's canonical text under <dir>,
  *                                           so two checkouts' dumps can be diffed
  */
-import { createHash } from 'node:crypto';
+
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -69,7 +70,11 @@ async function emlText(file: string): Promise<string> {
     subject: mail.subject ?? '',
     text: mail.text ?? '',
     html: mail.html === false ? '' : (mail.html ?? ''),
-    attachments: mail.attachments.map((a) => ({ name: a.filename, type: a.contentType, sha256: createHash('sha256').update(a.content).digest('hex') })),
+    attachments: mail.attachments.map((a) => ({
+      name: a.filename,
+      type: a.contentType,
+      sha256: createHash('sha256').update(a.content).digest('hex'),
+    })),
   });
 }
 
@@ -109,7 +114,10 @@ export function fingerprintOf(texts: Map<string, string>): Fingerprint {
 /** Runs `npm run demo` into a fresh folder (the same command a newcomer runs) and returns the folder. */
 export function runDemo(): string {
   const out = mkdtempSync(join(tmpdir(), 'duban-demo-'));
-  const ran = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'demo.ts'), '--out', out], { cwd: root, encoding: 'utf8' });
+  const ran = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'demo.ts'), '--out', out], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (ran.status !== 0) throw new Error(`the demo failed (exit ${ran.status}):\n${ran.stdout}\n${ran.stderr}`);
   return out;
 }

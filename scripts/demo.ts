@@ -20,9 +20,9 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
-import { translator } from '../src/core/i18n';
 import { exportXlsx } from '../runtime/xlsx';
-import { DEFAULT_TIME_ZONE, describeReport, loadWorkbook, runLocal, UsageError, type LocalOptions, type RunReport } from './local';
+import { translator } from '../src/core/i18n';
+import { DEFAULT_TIME_ZONE, describeReport, type LocalOptions, loadWorkbook, type RunReport, runLocal, UsageError } from './local';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SAMPLE = join(root, 'samples', '创城台账示例.xlsx');
@@ -45,7 +45,13 @@ function outDir(argv: string[]): string {
 function clearEarlierDemo(out: string): void {
   if (!existsSync(out)) return;
   for (const name of readdirSync(out)) {
-    if (name === 'setup' || name === 'outbox' || name === 'run.json' || name === basename(SAMPLE) || /^(day|preview)-\d{4}-\d{2}-\d{2}$/.test(name)) {
+    if (
+      name === 'setup' ||
+      name === 'outbox' ||
+      name === 'run.json' ||
+      name === basename(SAMPLE) ||
+      /^(day|preview)-\d{4}-\d{2}-\d{2}$/.test(name)
+    ) {
       rmSync(join(out, name), { recursive: true, force: true });
     }
   }
@@ -60,7 +66,7 @@ async function fillInAdmin(setupWorkbook: string, dir: string, timeZone: string)
   const wb = await loadWorkbook(setupWorkbook, timeZone);
   const settings = wb.sheets.find((s) => s.name === t('sheet.settings'));
   const row = settings?.rows.find((r) => r[0]?.value === t('setting.adminEmail'));
-  if (!row || !row[1]) throw new Error(`setup wrote no ${t('setting.adminEmail')} row in 《${t('sheet.settings')}》`);
+  if (!row?.[1]) throw new Error(`setup wrote no ${t('setting.adminEmail')} row in 《${t('sheet.settings')}》`);
   row[1].value = ADMIN_EMAIL;
   mkdirSync(dir, { recursive: true });
   const file = join(dir, basename(setupWorkbook));
@@ -120,7 +126,13 @@ async function main(argv: string[]): Promise<number> {
   const out = outDir(argv);
   const timeZone = DEFAULT_TIME_ZONE;
   const start = DateTime.fromISO(SAMPLE_NOW, { zone: timeZone });
-  const job = (name: string, workbook: string, dir: string, at: DateTime): LocalOptions => ({ job: name, workbook, now: at.toJSDate(), out: dir, timeZone });
+  const job = (name: string, workbook: string, dir: string, at: DateTime): LocalOptions => ({
+    job: name,
+    workbook,
+    now: at.toJSDate(),
+    out: dir,
+    timeZone,
+  });
   clearEarlierDemo(out);
 
   const setup = await runLocal(job('setup', SAMPLE, join(out, 'setup'), start));
@@ -134,7 +146,9 @@ async function main(argv: string[]): Promise<number> {
     for (const line of describeReport(preview)) console.log(line);
     return 1;
   }
-  console.log(`  预览今日督办 before the first sweep: ${preview.preview?.length ?? 0} digests, as the sweep then sends them (the admin's summary apart): ${preview.outputs.preview}`);
+  console.log(
+    `  预览今日督办 before the first sweep: ${preview.preview?.length ?? 0} digests, as the sweep then sends them (the admin's summary apart): ${preview.outputs.preview}`,
+  );
   console.log('');
   console.log('The daily sweep, day by day, each on the workbook the day before wrote:');
 
@@ -186,7 +200,9 @@ async function main(argv: string[]): Promise<number> {
   console.log(`    sheet 《${t('sheet.tasks')}》: the columns ${t('col.noticeCount')} / ${t('col.lastNotice')} / ${t('col.level')}`);
   console.log(`  a ${interviewWord} mail: ${interviewMails[0]}`);
   if (published) {
-    console.log(`  the month's report: sheet 《${published.sheet}》 in ${join(out, basename(SAMPLE))} (also 《${t('sheet.history')}》, 《${t('sheet.rules')}》);`);
+    console.log(
+      `  the month's report: sheet 《${published.sheet}》 in ${join(out, basename(SAMPLE))} (also 《${t('sheet.history')}》, 《${t('sheet.rules')}》);`,
+    );
     console.log(`    as published on ${PUBLISH_ON}: ${published.outputs.workbook}; its mails: ${published.outputs.outbox}`);
   }
   const summary = last.mails.find((m) => m.level === undefined && m.to === ADMIN_EMAIL);

@@ -27,9 +27,12 @@ export function dumpLines(model: WorkbookModel, sheet?: string): string[] {
   for (const s of model.sheets) {
     if (sheet && s.name !== sheet) continue;
     lines.push(`== ${s.name} frozen ${s.frozenRows} cf ${JSON.stringify(s.conditionalFormats).slice(0, 300)}`);
-    s.rows.forEach((r, i) => lines.push(`${i + 1} ${JSON.stringify(r.map((c) => cellText(c?.value, model.timeZone)))}`));
+    s.rows.forEach((r, i) => {
+      lines.push(`${i + 1} ${JSON.stringify(r.map((c) => cellText(c?.value, model.timeZone)))}`);
+    });
   }
-  if (sheet && lines.length === 0) throw new UsageError(`no sheet "${sheet}" (the sheets are ${model.sheets.map((s) => s.name).join(', ')})`);
+  if (sheet && lines.length === 0)
+    throw new UsageError(`no sheet "${sheet}" (the sheets are ${model.sheets.map((s) => s.name).join(', ')})`);
   return lines;
 }
 

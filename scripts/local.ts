@@ -14,10 +14,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
-import { LocalRuntime } from '../runtime/index';
 import { writeEml } from '../runtime/eml';
-import { exportXlsx, importXlsx, WorkbookFormatError } from '../runtime/xlsx';
+import { LocalRuntime } from '../runtime/index';
 import type { SentMail, WorkbookModel } from '../runtime/model';
+import { exportXlsx, importXlsx, WorkbookFormatError } from '../runtime/xlsx';
 import { buildBundle } from './build';
 
 /** The jobs the runner knows; a job whose issue has not landed yet fails with a clear message. */
@@ -99,7 +99,8 @@ export interface ServiceCalls {
   byMethod: Record<string, number>;
 }
 
-const USAGE = 'usage: npm run local -- <setup|sweep|preview|publish> --workbook <file.xlsx> --now <ISO date-time> --out <dir> [--tz <zone>] [--month YYYY-MM | --quarter YYYY-Qn] (--help for more)';
+const USAGE =
+  'usage: npm run local -- <setup|sweep|preview|publish> --workbook <file.xlsx> --now <ISO date-time> --out <dir> [--tz <zone>] [--month YYYY-MM | --quarter YYYY-Qn] (--help for more)';
 
 export const HELP = `Runs one Duban job of the real bundle (dist/Code.js) on an .xlsx workbook, as the daily
 time trigger would, and writes what came of it.
@@ -178,10 +179,12 @@ export function parseArgs(argv: string[]): LocalOptions {
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder`);
   const month = flags.get('month');
   const quarter = flags.get('quarter');
-  if ((month !== undefined || quarter !== undefined) && job !== 'publish') throw new UsageError(`--month and --quarter are for publish only`);
+  if ((month !== undefined || quarter !== undefined) && job !== 'publish')
+    throw new UsageError(`--month and --quarter are for publish only`);
   if (month !== undefined && quarter !== undefined) throw new UsageError('give --month or --quarter, not both');
   if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`--month "${month}" is not a month like 2026-11`);
-  if (quarter !== undefined && !/^\d{4}-Q[1-4]$/i.test(quarter)) throw new UsageError(`--quarter "${quarter}" is not a quarter like 2026-Q4`);
+  if (quarter !== undefined && !/^\d{4}-Q[1-4]$/i.test(quarter))
+    throw new UsageError(`--quarter "${quarter}" is not a quarter like 2026-Q4`);
   return {
     job,
     workbook: resolve(workbook),
@@ -280,7 +283,9 @@ function callsSince(before: Record<string, number>, after: Record<string, number
  */
 export function runJobOn(runtime: LocalRuntime, job: string, request: { month?: string; quarter?: string } = {}): JobRun {
   if (!runtime.globalFunctionNames().includes(job)) {
-    throw new UsageError(`the job "${job}" is not in this build of Duban yet (the bundle has: ${runtime.globalFunctionNames().join(', ')})`);
+    throw new UsageError(
+      `the job "${job}" is not in this build of Duban yet (the bundle has: ${runtime.globalFunctionNames().join(', ')})`,
+    );
   }
   const callsBefore = runtime.calls.byMethod();
   const mailsBefore = runtime.outbox.length;
@@ -341,7 +346,12 @@ function freshFolder(dir: string): string {
 }
 
 /** The preview's mails as .eml files, sent (were they sent) by the script's account at --now. */
-async function writePreview(runtime: LocalRuntime, opts: LocalOptions, mails: readonly PreviewMail[], dir: string): Promise<PreviewReport[]> {
+async function writePreview(
+  runtime: LocalRuntime,
+  opts: LocalOptions,
+  mails: readonly PreviewMail[],
+  dir: string,
+): Promise<PreviewReport[]> {
   const reports: PreviewReport[] = [];
   for (let i = 0; i < mails.length; i++) {
     const m = mails[i]!;
@@ -391,7 +401,7 @@ export async function writeOutputs(runtime: LocalRuntime, opts: LocalOptions, ra
     elapsedMs: Math.round(ran.elapsedMs),
     outputs,
   };
-  writeFileSync(runJson, JSON.stringify(report, null, 2) + '\n', 'utf8');
+  writeFileSync(runJson, `${JSON.stringify(report, null, 2)}\n`, 'utf8');
   return report;
 }
 
@@ -407,7 +417,10 @@ export async function runLocal(opts: LocalOptions): Promise<RunReport> {
   const workbook = await loadWorkbook(opts.workbook, opts.timeZone);
   const runtime = new LocalRuntime({ workbook, now: opts.now, scriptTimeZone: DEFAULT_TIME_ZONE });
   runtime.load(await bundleCode(), 'Code.js');
-  const ran = runJobOn(runtime, opts.job, { ...(opts.month ? { month: opts.month } : {}), ...(opts.quarter ? { quarter: opts.quarter } : {}) });
+  const ran = runJobOn(runtime, opts.job, {
+    ...(opts.month ? { month: opts.month } : {}),
+    ...(opts.quarter ? { quarter: opts.quarter } : {}),
+  });
   return writeOutputs(runtime, opts, ran);
 }
 
@@ -419,7 +432,8 @@ export function describeReport(report: RunReport, shown = WARNINGS_SHOWN): strin
   if (report.warnings.length > shown) lines.push(`  … and ${report.warnings.length - shown} more, see run.json`);
   lines.push(`  workbook: ${report.outputs.workbook ?? report.outputs.workbookNote}`);
   lines.push(`  outbox:   ${report.outputs.outbox} (${report.mails.length} mails)`);
-  if (report.outputs.preview) lines.push(`  preview:  ${report.outputs.preview} (${report.preview?.length ?? 0} mails today's sweep would send)`);
+  if (report.outputs.preview)
+    lines.push(`  preview:  ${report.outputs.preview} (${report.preview?.length ?? 0} mails today's sweep would send)`);
   lines.push(`  run.json: ${report.outputs.runJson} (${report.serviceCalls.total} service calls, ${report.warnings.length} warnings)`);
   return lines;
 }

@@ -3,19 +3,18 @@
  * the local runner). Each export becomes a top-level function in dist/Code.js (see
  * scripts/build.ts). Keep this file to wiring: the rules live in core/, the I/O in gas/.
  */
-import { translator, type Translate } from './core/i18n';
+import { type Translate, translator } from './core/i18n';
 import { handleEdit } from './gas/edit-handler';
 import { LockBusyError, withDocumentLock } from './gas/lock';
 import { addMenu } from './gas/menu';
+import { CONTINUE_HANDLER } from './gas/notices';
+import { previewNotices } from './gas/preview-job';
+import { type PublishRequest, previousMonth, publishJob, reportDue } from './gas/publish-job';
 import { emptyResult, type JobResult } from './gas/result';
 import { setUpWorkbook } from './gas/setup-job';
 import { sweepLedger } from './gas/sweep-job';
 import { installDailyTriggers } from './gas/triggers';
-import { CONTINUE_HANDLER } from './gas/notices';
-import { previewNotices } from './gas/preview-job';
-import { previousMonth, publishJob, reportDue, type PublishRequest } from './gas/publish-job';
-import { openWorkbook } from './gas/workbook';
-import { officeTranslator } from './gas/workbook';
+import { officeTranslator, openWorkbook } from './gas/workbook';
 
 /** How long a job waits for another to finish before giving up (a trigger retries tomorrow). */
 const LOCK_WAIT_MS = 30_000;
@@ -41,7 +40,10 @@ function runJob(name: string, event: unknown, job: (now: Date) => JobResult): Jo
     const t = currentTranslator();
     result = emptyResult(name);
     result.ok = false;
-    result.message = err instanceof LockBusyError ? t('job.busy') : t('job.failed', { job: name, error: err instanceof Error ? err.message : String(err) });
+    result.message =
+      err instanceof LockBusyError
+        ? t('job.busy')
+        : t('job.failed', { job: name, error: err instanceof Error ? err.message : String(err) });
     if (!(err instanceof LockBusyError)) console.error(err instanceof Error && err.stack ? err.stack : String(err));
   }
   console.log(JSON.stringify({ job: name, ok: result.ok, message: result.message, counts: result.counts }));
@@ -55,7 +57,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
 }
 
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (!e || !e.range) return;
+  if (!e?.range) return;
   handleEdit(e, new Date());
 }
 
@@ -80,7 +82,11 @@ export function preview(e?: unknown): JobResult {
   if (fromMenu(e)) {
     const t = currentTranslator();
     const lines = (result.preview ?? []).map((m) => t('preview.line', { to: m.to, subject: m.subject }));
-    SpreadsheetApp.getUi().alert(t('menu.preview'), [result.message, '', ...lines, ...result.warnings.slice(0, 20)].join('\n'), SpreadsheetApp.getUi().ButtonSet.OK);
+    SpreadsheetApp.getUi().alert(
+      t('menu.preview'),
+      [result.message, '', ...lines, ...result.warnings.slice(0, 20)].join('\n'),
+      SpreadsheetApp.getUi().ButtonSet.OK,
+    );
   }
   return result;
 }
@@ -112,7 +118,8 @@ export function publish(e?: unknown): JobResult {
   if (fromMenu(e)) {
     const t = currentTranslator();
     const answer = SpreadsheetApp.getUi().prompt(t('menu.publish'), t('publish.prompt'), SpreadsheetApp.getUi().ButtonSet.OK_CANCEL);
-    if (answer.getSelectedButton() !== SpreadsheetApp.getUi().Button.OK) return runJob('publish', e, () => ({ ...emptyResult('publish'), message: t('publish.cancelled') }));
+    if (answer.getSelectedButton() !== SpreadsheetApp.getUi().Button.OK)
+      return runJob('publish', e, () => ({ ...emptyResult('publish'), message: t('publish.cancelled') }));
     const text = answer.getResponseText().trim();
     if (text !== '') request = { month: text };
   }

@@ -106,4 +106,3 @@ export function createLockService(env: ServiceEnv, state: LockState): object {
     },
   };
 }
-

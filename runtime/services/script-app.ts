@@ -224,9 +224,16 @@ export function createScriptApp(env: ServiceEnv, state: ScriptAppState, scriptId
       create(): object {
         env.enter('ClockTriggerBuilder.create');
         const recurring =
-          schedule.everyMinutes ?? schedule.everyHours ?? schedule.everyDays ?? schedule.everyWeeks ?? schedule.onMonthDay ?? schedule.onWeekDay;
+          schedule.everyMinutes ??
+          schedule.everyHours ??
+          schedule.everyDays ??
+          schedule.everyWeeks ??
+          schedule.onMonthDay ??
+          schedule.onWeekDay;
         if (recurring === undefined && schedule.at === undefined && schedule.afterMs === undefined) {
-          throw env.error('Clock triggers must have a schedule: call everyMinutes, everyHours, everyDays, everyWeeks, onMonthDay, onWeekDay, at or after before create().');
+          throw env.error(
+            'Clock triggers must have a schedule: call everyMinutes, everyHours, everyDays, everyWeeks, onMonthDay, onWeekDay, at or after before create().',
+          );
         }
         if (schedule.atHour !== undefined && (schedule.everyMinutes !== undefined || schedule.everyHours !== undefined)) {
           throw env.error('atHour() can only be used with a daily, weekly or monthly schedule.');
@@ -251,7 +258,8 @@ export function createScriptApp(env: ServiceEnv, state: ScriptAppState, scriptId
       onFormSubmit: choose('onFormSubmit', EventType.ON_FORM_SUBMIT),
       create(): object {
         env.enter('SpreadsheetTriggerBuilder.create');
-        if (eventType === undefined) throw env.error('Spreadsheet triggers need an event: call onOpen, onEdit, onChange or onFormSubmit before create().');
+        if (eventType === undefined)
+          throw env.error('Spreadsheet triggers need an event: call onOpen, onEdit, onChange or onFormSubmit before create().');
         return install({ handler, eventType, source: TriggerSource.SPREADSHEETS, sourceId });
       },
     };
@@ -356,7 +364,8 @@ export function nextClockFire(t: TriggerRecord, afterMs: number, scriptTimeZone:
     const weekday = day.getUTCDay() === 0 ? 7 : day.getUTCDay();
     let matches: boolean;
     if (c.onMonthDay !== undefined) matches = day.getUTCDate() === c.onMonthDay;
-    else if (c.onWeekDay !== undefined) matches = weekday === WEEKDAY_NUMBER[c.onWeekDay] && Math.floor(daysSinceCreation / 7) % (c.everyWeeks ?? 1) === 0;
+    else if (c.onWeekDay !== undefined)
+      matches = weekday === WEEKDAY_NUMBER[c.onWeekDay] && Math.floor(daysSinceCreation / 7) % (c.everyWeeks ?? 1) === 0;
     else if (c.everyWeeks !== undefined) matches = daysSinceCreation % (7 * c.everyWeeks) === 0;
     else if (c.everyDays !== undefined) matches = daysSinceCreation % c.everyDays === 0;
     else return undefined;

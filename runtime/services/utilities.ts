@@ -118,7 +118,7 @@ function field(dt: DateTime, letter: string, count: number): string {
       if (count === 1) return offset(dt.offset, false, true);
       if (count === 2) return offset(dt.offset, false);
       if (count === 3) return offset(dt.offset, true);
-      throw new RangeError('invalid ISO 8601 format: length=' + count);
+      throw new RangeError(`invalid ISO 8601 format: length=${count}`);
     default:
       throw new RangeError(`Illegal pattern character '${letter}'`);
   }

@@ -1,9 +1,10 @@
 /** The global SpreadsheetApp object of the sandbox. */
-import { activeSheetOf, type RuntimeContext } from './context.js';
+
 import { ConditionalFormatRuleBuilder } from './conditional-format.js';
+import { activeSheetOf, type RuntimeContext } from './context.js';
 import * as enums from './enums.js';
 import { fail } from './errors.js';
-import { activeRange, Range } from './range.js';
+import { activeRange, type Range } from './range.js';
 import { Sheet } from './sheet.js';
 import { Spreadsheet } from './spreadsheet.js';
 import { Ui } from './ui.js';

@@ -20,7 +20,15 @@
  * - inserting or updating a chart without a type, or removing or updating one that is not on the
  *   sheet, throws (the messages are this runtime's).
  */
-import { CHART_TYPES, type ChartModel, type ChartOptionValue, type ChartTypeName, type GridRange, type SheetModel, type WorkbookModel } from '../model.js';
+import {
+  CHART_TYPES,
+  type ChartModel,
+  type ChartOptionValue,
+  type ChartTypeName,
+  type GridRange,
+  type SheetModel,
+  type WorkbookModel,
+} from '../model.js';
 import type { RuntimeContext } from './context.js';
 import { AppsEnum, ChartHiddenDimensionStrategy, ChartMergeStrategy, ChartType, Position } from './enums.js';
 import { fail } from './errors.js';
@@ -55,7 +63,8 @@ export function plainOption(value: unknown): ChartOptionValue {
   if (Array.isArray(value)) return value.map(plainOption);
   if (typeof value === 'object') {
     const out: { [key: string]: ChartOptionValue } = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (v !== undefined && typeof v !== 'function') out[k] = plainOption(v);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>))
+      if (v !== undefined && typeof v !== 'function') out[k] = plainOption(v);
     return out;
   }
   return String(value);
@@ -216,7 +225,11 @@ export class EmbeddedChartBuilder {
   }
   setMergeStrategy(mergeStrategy: AppsEnum): this {
     this.tick('setMergeStrategy');
-    this.draft.mergeStrategy = enumName(mergeStrategy, ChartMergeStrategy, 'EmbeddedChartBuilder.setMergeStrategy') as ChartDraft['mergeStrategy'];
+    this.draft.mergeStrategy = enumName(
+      mergeStrategy,
+      ChartMergeStrategy,
+      'EmbeddedChartBuilder.setMergeStrategy',
+    ) as ChartDraft['mergeStrategy'];
     return this;
   }
   setHiddenDimensionStrategy(strategy: AppsEnum): this {

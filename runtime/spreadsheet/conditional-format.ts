@@ -2,7 +2,7 @@
 import type { ConditionalFormatModel, GridRange, SheetModel } from '../model.js';
 import { normalizeColor } from './color.js';
 import type { RuntimeContext } from './context.js';
-import { AppsEnum, BooleanCriteria } from './enums.js';
+import { type AppsEnum, BooleanCriteria } from './enums.js';
 import { fail } from './errors.js';
 import { Range } from './range.js';
 

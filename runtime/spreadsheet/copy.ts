@@ -70,9 +70,16 @@ export function paste(source: Area, destination: Area, parts: PasteParts): void 
   const target = destination.sheet;
   if (destination.r0 + rows > target.maxRows || destination.c0 + columns > target.maxColumns) fail(MSG.outsideSheet);
   const cells = snapshot(source);
-  const area: GridRange = { startRow: destination.r0, startColumn: destination.c0, endRow: destination.r0 + rows, endColumn: destination.c0 + columns };
+  const area: GridRange = {
+    startRow: destination.r0,
+    startColumn: destination.c0,
+    endRow: destination.r0 + rows,
+    endColumn: destination.c0 + columns,
+  };
   const sourceMerges = parts.extras
-    ? source.sheet.merges.filter((m) => contains({ startRow: source.r0, startColumn: source.c0, endRow: source.r0 + source.nr, endColumn: source.c0 + source.nc }, m))
+    ? source.sheet.merges.filter((m) =>
+        contains({ startRow: source.r0, startColumn: source.c0, endRow: source.r0 + source.nr, endColumn: source.c0 + source.nc }, m),
+      )
     : [];
   if (parts.extras) {
     for (const m of target.merges) if (intersects(m, area) && !contains(area, m)) fail(MSG.mergePartial);
@@ -107,7 +114,12 @@ export function paste(source: Area, destination: Area, parts: PasteParts): void 
       const dr = destination.r0 + i - source.r0;
       const dc = destination.c0 + j - source.c0;
       for (const m of sourceMerges) {
-        target.merges.push({ startRow: m.startRow + dr, endRow: m.endRow + dr, startColumn: m.startColumn + dc, endColumn: m.endColumn + dc });
+        target.merges.push({
+          startRow: m.startRow + dr,
+          endRow: m.endRow + dr,
+          startColumn: m.startColumn + dc,
+          endColumn: m.endColumn + dc,
+        });
       }
     }
   }
@@ -159,7 +171,8 @@ export function shiftFormula(formula: string, rows: number, columns: number): st
       return out.includes(undefined) ? '#REF!' : out.join('');
     });
   // String literals ("...", with "" inside) and quoted sheet names ('...') are left as they are.
-  return formula.replace(/("(?:[^"]|"")*"|'(?:[^']|'')*')|([^"']+)/g, (_m, quoted: string | undefined, code: string | undefined) =>
-    quoted ?? shiftPart(code ?? ''),
+  return formula.replace(
+    /("(?:[^"]|"")*"|'(?:[^']|'')*')|([^"']+)/g,
+    (_m, quoted: string | undefined, code: string | undefined) => quoted ?? shiftPart(code ?? ''),
   );
 }

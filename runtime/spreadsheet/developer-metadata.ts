@@ -25,7 +25,7 @@
  * Ids are positive and unique in the spreadsheet; Google picks them at random, this runtime counts up.
  */
 import type { DeveloperMetadataModel, GridRange, SheetDeveloperMetadataModel, SheetMetadataLocation, SheetModel } from '../model.js';
-import { sheetExists, type RuntimeContext } from './context.js';
+import { type RuntimeContext, sheetExists } from './context.js';
 import { AppsEnum, DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './enums.js';
 import { fail, MSG } from './errors.js';
 import { Range } from './range.js';
@@ -142,7 +142,10 @@ function inScope(found: Located, scope: Scope, intersecting: boolean): boolean {
     case 'sheet':
       return found.sheet === scope.sheet;
     case 'range':
-      return found.sheet === scope.sheet && lineInRange(scope.sheet, (found.item as SheetDeveloperMetadataModel).location, scope.grid, intersecting);
+      return (
+        found.sheet === scope.sheet &&
+        lineInRange(scope.sheet, (found.item as SheetDeveloperMetadataModel).location, scope.grid, intersecting)
+      );
   }
 }
 
@@ -174,7 +177,9 @@ export function rangeMetadata(ctx: RuntimeContext, range: Range): DeveloperMetad
 
 /** Sheet.getDeveloperMetadata: the sheet's own items, not its rows' or columns'. */
 export function sheetMetadata(ctx: RuntimeContext, sheet: SheetModel): DeveloperMetadata[] {
-  return (sheet.developerMetadata ?? []).filter((item) => item.location.type === 'SHEET').map((item) => new DeveloperMetadata(ctx, item.id));
+  return (sheet.developerMetadata ?? [])
+    .filter((item) => item.location.type === 'SHEET')
+    .map((item) => new DeveloperMetadata(ctx, item.id));
 }
 
 /** Spreadsheet.getDeveloperMetadata: the top-level spreadsheet's items. */
@@ -239,7 +244,9 @@ export class DeveloperMetadataFinder {
   }
   withLocationType(locationType: AppsEnum): DeveloperMetadataFinder {
     this.tick('withLocationType');
-    const name = (Object.keys(DeveloperMetadataLocationType) as LocationType[]).find((k) => DeveloperMetadataLocationType[k] === locationType);
+    const name = (Object.keys(DeveloperMetadataLocationType) as LocationType[]).find(
+      (k) => DeveloperMetadataLocationType[k] === locationType,
+    );
     if (!name) signatureMismatch([locationType], 'DeveloperMetadataFinder.withLocationType');
     this.locationType = name;
     return this;

@@ -121,7 +121,10 @@ function dateTokens(section: string): DateToken[] {
   const merged: DateToken[] = [];
   for (let i = 0; i < out.length; i++) {
     const t = out[i];
-    const rest = out.slice(i, i + 5).map((x) => (x.kind === 'literal' ? x.text : x.kind.repeat(x.width))).join('');
+    const rest = out
+      .slice(i, i + 5)
+      .map((x) => (x.kind === 'literal' ? x.text : x.kind.repeat(x.width)))
+      .join('');
     if (/^am\/pm/i.test(rest)) {
       merged.push({ kind: 'ampm', width: 5, text: '' });
       i += countTokensSpanning(out, i, 5);
@@ -203,7 +206,10 @@ function formatDate(date: Date, section: string, timeZone: string, locale: strin
         out += t.width <= 2 ? pad(year % 100, 2) : String(year);
         break;
       case 'm': {
-        const prev = tokens.slice(0, i).reverse().find((x) => x.kind !== 'literal');
+        const prev = tokens
+          .slice(0, i)
+          .reverse()
+          .find((x) => x.kind !== 'literal');
         const next = tokens.slice(i + 1).find((x) => x.kind !== 'literal');
         const minutes = t.width <= 2 && (prev?.kind === 'h' || next?.kind === 's');
         if (minutes) out += pad(minute, t.width);
@@ -227,7 +233,7 @@ function formatDate(date: Date, section: string, timeZone: string, locale: strin
         out += pad(second, Math.min(t.width, 2));
         break;
       case 'fraction':
-        out += '.' + pad(wall.getUTCMilliseconds(), 3).slice(0, t.width).padEnd(t.width, '0');
+        out += `.${pad(wall.getUTCMilliseconds(), 3).slice(0, t.width).padEnd(t.width, '0')}`;
         break;
       case 'ampm':
         out += t.width === 1 ? (hour < 12 ? 'a' : 'p') : hour < 12 ? 'AM' : 'PM';
@@ -262,7 +268,10 @@ function formatNumberSection(n: number, section: string): string {
   tokens.forEach((t, i) => {
     if (isPlaceholder(t)) last = i;
   });
-  const core = tokens.slice(first, last + 1).map((t) => (t.kind === 'code' ? t.text : '')).join('');
+  const core = tokens
+    .slice(first, last + 1)
+    .map((t) => (t.kind === 'code' ? t.text : ''))
+    .join('');
   const prefix = tokens.slice(0, first);
   const suffix = tokens.slice(last + 1);
   const percent = tokens.some((t) => t.kind === 'code' && t.text === '%');
@@ -285,8 +294,7 @@ function formatNumberSection(n: number, section: string): string {
   intDigits = intDigits.padStart(minInt, '0');
   if (intPattern.includes(',')) intDigits = groupThousands(intDigits);
   const body = core.includes('.') ? `${intDigits}.${decDigits}` : intDigits;
-  const render = (ts: Token[]): string =>
-    ts.map((t) => (t.kind === 'literal' ? t.text : t.text === ',' ? '' : t.text)).join('');
+  const render = (ts: Token[]): string => ts.map((t) => (t.kind === 'literal' ? t.text : t.text === ',' ? '' : t.text)).join('');
   return render(prefix) + body + render(suffix.slice(trailingCommas));
 }
 
@@ -310,7 +318,9 @@ export function displayText(value: CellValue, format: string | undefined, timeZo
     const sections = format ? splitSections(format) : [];
     const textSection = sections.length === 4 ? sections[3] : sections.find((s) => codeText(s).includes('@'));
     if (!textSection) return value;
-    return tokenize(textSection).map((t) => (t.kind === 'code' && t.text === '@' ? value : t.text)).join('');
+    return tokenize(textSection)
+      .map((t) => (t.kind === 'code' && t.text === '@' ? value : t.text))
+      .join('');
   }
   if (isDate(value)) {
     if (isAutomatic(format) || format === '@') {

@@ -17,18 +17,25 @@ import type { CallCounter } from '../calls.js';
 import { newSheetModel, type WorkbookModel } from '../model.js';
 import { SpreadsheetAppService } from './app.js';
 import type { RuntimeContext, UiRecord } from './context.js';
-import { deleteRowsAsUser, editAsUser, insertRowsAsUser, type EditEvent } from './user-edit.js';
+import { deleteRowsAsUser, type EditEvent, editAsUser, insertRowsAsUser } from './user-edit.js';
 
-export type { EditEvent } from './user-edit.js';
+export { columnLetters, columnNumber, formatA1, parseA1 } from './a1.js';
+export { SpreadsheetAppService } from './app.js';
+export {
+  ChartOptions,
+  ContainerInfo,
+  EmbeddedBarChartBuilder,
+  EmbeddedChart,
+  EmbeddedChartBuilder,
+  EmbeddedColumnChartBuilder,
+} from './chart.js';
 export type { UiRecord } from './context.js';
+export { DeveloperMetadata, DeveloperMetadataFinder, DeveloperMetadataLocation } from './developer-metadata.js';
+export { displayText } from './display.js';
 export { Range } from './range.js';
 export { Sheet } from './sheet.js';
 export { Spreadsheet } from './spreadsheet.js';
-export { DeveloperMetadata, DeveloperMetadataFinder, DeveloperMetadataLocation } from './developer-metadata.js';
-export { SpreadsheetAppService } from './app.js';
-export { ChartOptions, ContainerInfo, EmbeddedBarChartBuilder, EmbeddedChart, EmbeddedChartBuilder, EmbeddedColumnChartBuilder } from './chart.js';
-export { columnLetters, columnNumber, formatA1, parseA1 } from './a1.js';
-export { displayText } from './display.js';
+export type { EditEvent } from './user-edit.js';
 
 export interface SpreadsheetRuntime {
   /** The object installed as the global `SpreadsheetApp` in the sandbox. */

@@ -5,7 +5,7 @@
  */
 import type { ProtectionModel, SheetModel } from '../model.js';
 import type { RuntimeContext } from './context.js';
-import { AppsEnum, ProtectionType } from './enums.js';
+import { type AppsEnum, ProtectionType } from './enums.js';
 import { fail } from './errors.js';
 import { Range } from './range.js';
 

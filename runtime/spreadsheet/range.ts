@@ -3,15 +3,15 @@ import type { BorderSide, Cell, CellBorders, CellFormat, GridRange, SheetModel }
 import { formatA1 } from './a1.js';
 import { normalizeColor } from './color.js';
 import { activeSheetOf, type RuntimeContext } from './context.js';
-import { partsOf, paste, pasteFormats, type Area } from './copy.js';
-import { AUTOMATIC_FORMAT, displayText } from './display.js';
+import { type Area, partsOf, paste, pasteFormats } from './copy.js';
 import {
   addDeveloperMetadata,
-  newRangeFinder,
-  rangeMetadata,
   type DeveloperMetadata,
   type DeveloperMetadataFinder,
+  newRangeFinder,
+  rangeMetadata,
 } from './developer-metadata.js';
+import { AUTOMATIC_FORMAT, displayText } from './display.js';
 import { checkDimensions, fail, MSG } from './errors.js';
 import { cellAt, contains, ensureCell, hasContent, intersects } from './grid.js';
 import { Protection } from './protection.js';
@@ -180,7 +180,13 @@ export class Range {
   setValue(value: unknown): Range {
     this.tick('setValue');
     const row = new Array<unknown>(this.nc).fill(value);
-    writeInputs(this.ctx, this.sheetModel, this.r0, this.c0, Array.from({ length: this.nr }, () => row));
+    writeInputs(
+      this.ctx,
+      this.sheetModel,
+      this.r0,
+      this.c0,
+      Array.from({ length: this.nr }, () => row),
+    );
     return this;
   }
   setValues(values: unknown): Range {
@@ -339,9 +345,21 @@ export class Range {
    * false clears it, null leaves it as it is; vertical and horizontal are the lines between the
    * range's cells. Colour defaults to black, style to SOLID.
    */
-  setBorder(top: boolean | null, left: boolean | null, bottom: boolean | null, right: boolean | null, vertical: boolean | null, horizontal: boolean | null, color?: string | null, style?: unknown): Range {
+  setBorder(
+    top: boolean | null,
+    left: boolean | null,
+    bottom: boolean | null,
+    right: boolean | null,
+    vertical: boolean | null,
+    horizontal: boolean | null,
+    color?: string | null,
+    style?: unknown,
+  ): Range {
     this.tick('setBorder');
-    const side = { style: (style === undefined || style === null ? 'SOLID' : String(style)) as BorderSide['style'], ...(color ? { color: String(color).toLowerCase() } : {}) };
+    const side = {
+      style: (style === undefined || style === null ? 'SOLID' : String(style)) as BorderSide['style'],
+      ...(color ? { color: String(color).toLowerCase() } : {}),
+    };
     const pick = (flag: boolean | null): BorderSide | null | undefined => (flag === null ? undefined : flag ? side : null);
     this.eachCell((cell, i, j) => {
       const want: Partial<Record<keyof CellBorders, BorderSide | null | undefined>> = {

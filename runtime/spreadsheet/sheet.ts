@@ -1,18 +1,18 @@
 /** Sheet: one tab of the workbook. */
 import type { SheetModel } from '../model.js';
 import { parseA1 } from './a1.js';
+import { chartsOf, type EmbeddedChart, EmbeddedChartBuilder, insertChart, newDraft, removeChart, updateChart } from './chart.js';
 import { normalizeColor } from './color.js';
-import { chartsOf, EmbeddedChart, EmbeddedChartBuilder, insertChart, newDraft, removeChart, updateChart } from './chart.js';
-import type { RuntimeContext } from './context.js';
 import { ConditionalFormatRule } from './conditional-format.js';
+import type { RuntimeContext } from './context.js';
 import {
   addDeveloperMetadata,
-  newSheetFinder,
-  sheetMetadata,
   type DeveloperMetadata,
   type DeveloperMetadataFinder,
+  newSheetFinder,
+  sheetMetadata,
 } from './developer-metadata.js';
-import { AppsEnum, ProtectionType } from './enums.js';
+import { type AppsEnum, ProtectionType } from './enums.js';
 import { fail, MSG, sheetNameTaken } from './errors.js';
 import * as grid from './grid.js';
 import { Protection } from './protection.js';
@@ -91,7 +91,7 @@ export class Sheet {
   getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): Range {
     this.tick('getRange');
     if (typeof rowOrA1 === 'string') return rangeFromA1(this.ctx, this.sheetModel, rowOrA1);
-    if (column === undefined) fail('The parameters (number) don\'t match the method signature for SpreadsheetApp.Sheet.getRange.');
+    if (column === undefined) fail("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
     return makeRange(this.ctx, this.sheetModel, rowOrA1, column, numRows ?? 1, numColumns ?? 1);
   }
   getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
@@ -244,7 +244,7 @@ export class Sheet {
   /** Writes after the last row with content, adding a row (and columns) to the grid when it is full. */
   appendRow(rowContents: unknown): Sheet {
     this.tick('appendRow');
-    if (!Array.isArray(rowContents)) fail('The parameters don\'t match the method signature for SpreadsheetApp.Sheet.appendRow.');
+    if (!Array.isArray(rowContents)) fail("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
     const sheet = this.sheetModel;
     const target = grid.lastRowWithContent(sheet);
     if (target >= sheet.maxRows) sheet.maxRows = target + 1;
@@ -435,7 +435,7 @@ export class Sheet {
   setConditionalFormatRules(rules: unknown): void {
     this.tick('setConditionalFormatRules');
     if (!Array.isArray(rules) || !rules.every((r) => r instanceof ConditionalFormatRule)) {
-      fail('The parameters don\'t match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.');
+      fail("The parameters don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.");
     }
     this.sheetModel.conditionalFormats = (rules as ConditionalFormatRule[]).map((r) => r.toModel());
   }
@@ -456,9 +456,7 @@ export class Sheet {
   getProtections(type: AppsEnum): Protection[] {
     this.tick('getProtections');
     const wanted = type === ProtectionType.SHEET || String(type) === 'SHEET' ? 'SHEET' : 'RANGE';
-    return this.sheetModel.protections
-      .filter((p) => p.type === wanted)
-      .map((p) => new Protection(this.ctx, this.sheetModel, p));
+    return this.sheetModel.protections.filter((p) => p.type === wanted).map((p) => new Protection(this.ctx, this.sheetModel, p));
   }
 
   // ---- developer metadata -----------------------------------------------------------------

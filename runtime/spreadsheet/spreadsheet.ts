@@ -5,13 +5,13 @@ import { forgetSheetInCharts } from './chart.js';
 import { activeSheetOf, type RuntimeContext } from './context.js';
 import {
   addDeveloperMetadata,
-  newSpreadsheetFinder,
-  spreadsheetMetadata,
   type DeveloperMetadata,
   type DeveloperMetadataFinder,
+  newSpreadsheetFinder,
+  spreadsheetMetadata,
 } from './developer-metadata.js';
 import { fail, MSG, sheetNameTaken } from './errors.js';
-import { activeRange, Range } from './range.js';
+import { activeRange, type Range } from './range.js';
 import { rangeFromA1, Sheet } from './sheet.js';
 import { User } from './user.js';
 import { isDate, rezoneDate } from './values.js';

@@ -4,7 +4,7 @@
  * person clicked it.
  */
 import type { RuntimeContext, UiRecord } from './context.js';
-import { AppsEnum, Button, ButtonSet } from './enums.js';
+import { type AppsEnum, Button, ButtonSet } from './enums.js';
 
 type MenuItem = UiRecord['menus'][number]['items'][number];
 

@@ -6,7 +6,7 @@ import type { CellValue, SheetModel } from '../model.js';
 import type { RuntimeContext } from './context.js';
 import { checkDimensions, fail, MSG } from './errors.js';
 import * as grid from './grid.js';
-import { Range } from './range.js';
+import type { Range } from './range.js';
 import { rangeFromA1 } from './sheet.js';
 import { Spreadsheet } from './spreadsheet.js';
 import { dateToSerial, isDate } from './values.js';

@@ -2,7 +2,7 @@
 import type { DataValidationModel } from '../model.js';
 import { formatA1, parseA1, quoteSheetName } from './a1.js';
 import type { RuntimeContext } from './context.js';
-import { AppsEnum, DataValidationCriteria } from './enums.js';
+import { type AppsEnum, DataValidationCriteria } from './enums.js';
 import { fail } from './errors.js';
 import { Range } from './range.js';
 

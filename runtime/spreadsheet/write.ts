@@ -5,7 +5,7 @@ import type { RuntimeContext } from './context.js';
 import { AUTOMATIC_FORMAT, defaultDateTimeFormat, displayText } from './display.js';
 import { fail, validationViolated } from './errors.js';
 import { cellAt, ensureCell } from './grid.js';
-import { isDate, storedInput, type StoredInput } from './values.js';
+import { isDate, type StoredInput, storedInput } from './values.js';
 
 export function isPlainText(cell: Cell | undefined): boolean {
   return cell?.format?.numberFormat === '@';

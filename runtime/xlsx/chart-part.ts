@@ -20,10 +20,10 @@
  * counterpart), which keeps the data readable.
  */
 import type { Cell, ChartModel, ChartOptionValue, GridRange, SheetModel, WorkbookModel } from '../model.js';
+import { optionAt } from '../spreadsheet/chart.js';
 import { normalizeColor } from '../spreadsheet/color.js';
 import { displayText } from '../spreadsheet/display.js';
 import { cellAt } from '../spreadsheet/grid.js';
-import { optionAt } from '../spreadsheet/chart.js';
 import { quoteSheet } from './defined-names.js';
 import { numberFormatOf } from './export.js';
 import { absoluteRef, rangeA1 } from './ranges.js';
@@ -36,13 +36,16 @@ const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationship
 const SHEETS_PALETTE = ['4285f4', 'ea4335', 'fbbc04', '34a853', 'ff6d01', '46bdc6', '7baaf7', 'f07b72', 'fcd04f', '71c287'];
 
 export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // Characters XML 1.0 cannot carry at all.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      // Characters XML 1.0 cannot carry at all.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+  );
 }
 
 /** One cell of a line: the sheet it is on and its 0-based position. */
@@ -280,7 +283,8 @@ function seriesXml(model: WorkbookModel, chart: ChartModel, table: ChartTable, l
 }
 
 const AXIS_TEXT = '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>';
-const GRIDLINES = '<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>';
+const GRIDLINES =
+  '<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>';
 const CAT_AXIS_ID = 500001;
 const VAL_AXIS_ID = 500002;
 
@@ -293,7 +297,12 @@ export function chartPartXml(chart: ChartModel, model: WorkbookModel, extension 
   const categoryAxis = horizontalBars ? 'vAxis' : 'hAxis';
   const table = chartTable(chart, model);
   const stacked = optionAt(o, 'isStacked');
-  const grouping = stacked === 'percent' || stacked === 'relative' ? 'percentStacked' : stacked === true || stacked === 'absolute' ? 'stacked' : 'clustered';
+  const grouping =
+    stacked === 'percent' || stacked === 'relative'
+      ? 'percentStacked'
+      : stacked === true || stacked === 'absolute'
+        ? 'stacked'
+        : 'clustered';
   const series = table.series.map((line, i) => seriesXml(model, chart, table, line, i)).join('');
   // Google draws a bar chart's first category at the top; DrawingML at the bottom unless the axis runs max to min.
   const reversed = optionAt(o, 'reverseCategories') === true;

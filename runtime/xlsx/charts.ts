@@ -20,8 +20,8 @@ import JSZip from 'jszip';
 import { CHART_TYPES, type ChartModel, type ChartOptionValue, type SheetModel, type WorkbookModel } from '../model.js';
 import { DEFAULT_CHART_HEIGHT, DEFAULT_CHART_WIDTH } from '../spreadsheet/chart.js';
 import { chartPartXml, escapeXml } from './chart-part.js';
-import { parseRangeA1, rangeA1 } from './ranges.js';
 import { decodeXml, relationshipsIn, relsPathOf, resolveTarget, sheetParts, xmlAttributes } from './parts.js';
+import { parseRangeA1, rangeA1 } from './ranges.js';
 import { zipEntries, zipEntryData } from './zip.js';
 
 const EMU_PER_PX = 9525;
@@ -82,7 +82,8 @@ function anchorXml(chart: ChartModel, id: number, relId: string): string {
   );
 }
 
-const EMPTY_RELS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+const EMPTY_RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
 const EMPTY_DRAWING = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${XDR_NS}" xmlns:a="${A_NS}"></xdr:wsDr>`;
 
 /** A part's relationships, kept as text and added to. */
@@ -96,7 +97,10 @@ class Rels {
     while (this.used.has(`rId${n}`)) n++;
     const id = `rId${n}`;
     this.used.add(id);
-    this.xml = this.xml.replace(/<\/Relationships>\s*$/, `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/></Relationships>`);
+    this.xml = this.xml.replace(
+      /<\/Relationships>\s*$/,
+      `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/></Relationships>`,
+    );
     return id;
   }
   toString(): string {
@@ -105,14 +109,24 @@ class Rels {
 }
 
 /** The worksheet elements that come after <drawing> (CT_Worksheet's sequence, ECMA-376 Part 1, 18.3.1.99). */
-const AFTER_DRAWING = new Set(['legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
+const AFTER_DRAWING = new Set([
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+]);
 
 /** Where <drawing> goes in a worksheet: before the first top-level element that must follow it. */
 function drawingSlot(sheetXml: string): number {
   const dataEnd = sheetXml.search(/<\/sheetData>|<sheetData\s*\/>/);
   let depth = 1;
   const tag = /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
-  tag.lastIndex = dataEnd < 0 ? 0 : dataEnd;
+  tag.lastIndex = Math.max(dataEnd, 0);
   // Step past </sheetData> (or <sheetData/>) itself: it closes at the top level.
   const first = tag.exec(sheetXml);
   if (!first) return sheetXml.lastIndexOf('</worksheet>');
@@ -152,7 +166,12 @@ export async function withCharts(xlsx: Buffer, model: WorkbookModel, compression
   const read = (path: string): Promise<string> => text(zip, path).then((t) => t ?? '');
   const workbookXml = await read('xl/workbook.xml');
   const workbookRels = await read('xl/_rels/workbook.xml.rels');
-  const parts = new Map(sheetParts((p) => (p === 'xl/workbook.xml' ? workbookXml : p === 'xl/_rels/workbook.xml.rels' ? workbookRels : '')).map((s) => [s.name, s.part]));
+  const parts = new Map(
+    sheetParts((p) => (p === 'xl/workbook.xml' ? workbookXml : p === 'xl/_rels/workbook.xml.rels' ? workbookRels : '')).map((s) => [
+      s.name,
+      s.part,
+    ]),
+  );
   let contentTypes = await read('[Content_Types].xml');
   const override = (part: string, type: string): void => {
     if (contentTypes.includes(`PartName="/${part}"`)) return;
@@ -208,7 +227,8 @@ export async function withCharts(xlsx: Buffer, model: WorkbookModel, compression
 function restored(json: unknown, model: WorkbookModel): ChartModel | undefined {
   if (typeof json !== 'object' || json === null) return undefined;
   const s = json as Partial<StoredChart>;
-  if (typeof s.chartId !== 'number' || !(CHART_TYPES as readonly string[]).includes(String(s.type)) || !s.anchor || !s.options) return undefined;
+  if (typeof s.chartId !== 'number' || !(CHART_TYPES as readonly string[]).includes(String(s.type)) || !s.anchor || !s.options)
+    return undefined;
   const ranges = (s.ranges ?? []).flatMap(({ sheet, range }) => {
     const target = model.sheets.find((x) => x.name === sheet);
     const g = parseRangeA1(range);
@@ -242,13 +262,19 @@ export function readCharts(buf: Buffer, model: WorkbookModel): void {
     const drawingRel = rid && relationshipsIn(read(relsPathOf(part))).find((r) => r.id === rid);
     if (!drawingRel) continue;
     const drawingPart = resolveTarget(part, drawingRel.target);
-    const chartRels = new Map(relationshipsIn(read(relsPathOf(drawingPart))).filter((r) => r.type === REL_CHART).map((r) => [r.id, r.target]));
+    const chartRels = new Map(
+      relationshipsIn(read(relsPathOf(drawingPart)))
+        .filter((r) => r.type === REL_CHART)
+        .map((r) => [r.id, r.target]),
+    );
     for (const m of read(drawingPart).matchAll(/<(?:\w+:)?chart\b([^>]*?)\/?>/g)) {
       const id = [...xmlAttributes(m[1]).entries()].find(([k]) => /(^|:)id$/.test(k))?.[1];
       const target = id && chartRels.get(id);
       if (!target) continue;
       const xml = read(resolveTarget(drawingPart, target));
-      const body = new RegExp(`<c:ext\\b[^>]*uri="${MODEL_EXT_URI.replace(/[{}]/g, '\\$&')}"[^>]*>\\s*<duban:chart>([\\s\\S]*?)</duban:chart>`).exec(xml)?.[1];
+      const body = new RegExp(
+        `<c:ext\\b[^>]*uri="${MODEL_EXT_URI.replace(/[{}]/g, '\\$&')}"[^>]*>\\s*<duban:chart>([\\s\\S]*?)</duban:chart>`,
+      ).exec(xml)?.[1];
       if (body === undefined) continue;
       let chart: ChartModel | undefined;
       try {

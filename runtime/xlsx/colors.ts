@@ -4,21 +4,86 @@
 
 /** The Office 2013+ default theme, in the order xlsx theme indexes use (lt1, dk1, lt2, dk2, accent1..6, hlink, folHlink). */
 const OFFICE_THEME = [
-  'ffffff', '000000', 'e7e6e6', '44546a',
-  '4472c4', 'ed7d31', 'a5a5a5', 'ffc000', '5b9bd5', '70ad47',
-  '0563c1', '954f72',
+  'ffffff',
+  '000000',
+  'e7e6e6',
+  '44546a',
+  '4472c4',
+  'ed7d31',
+  'a5a5a5',
+  'ffc000',
+  '5b9bd5',
+  '70ad47',
+  '0563c1',
+  '954f72',
 ];
 
 /** The legacy 64-colour palette that `indexed` colours refer to (ECMA-376 18.8.27). */
 const INDEXED = [
-  '000000', 'ffffff', 'ff0000', '00ff00', '0000ff', 'ffff00', 'ff00ff', '00ffff',
-  '000000', 'ffffff', 'ff0000', '00ff00', '0000ff', 'ffff00', 'ff00ff', '00ffff',
-  '800000', '008000', '000080', '808000', '800080', '008080', 'c0c0c0', '808080',
-  '9999ff', '993366', 'ffffcc', 'ccffff', '660066', 'ff8080', '0066cc', 'ccccff',
-  '000080', 'ff00ff', 'ffff00', '00ffff', '800080', '800000', '008080', '0000ff',
-  '00ccff', 'ccffff', 'ccffcc', 'ffff99', '99ccff', 'ff99cc', 'cc99ff', 'ffcc99',
-  '3366ff', '33cccc', '99cc00', 'ffcc00', 'ff9900', 'ff6600', '666699', '969696',
-  '003366', '339966', '003300', '333300', '993300', '993366', '333399', '333333',
+  '000000',
+  'ffffff',
+  'ff0000',
+  '00ff00',
+  '0000ff',
+  'ffff00',
+  'ff00ff',
+  '00ffff',
+  '000000',
+  'ffffff',
+  'ff0000',
+  '00ff00',
+  '0000ff',
+  'ffff00',
+  'ff00ff',
+  '00ffff',
+  '800000',
+  '008000',
+  '000080',
+  '808000',
+  '800080',
+  '008080',
+  'c0c0c0',
+  '808080',
+  '9999ff',
+  '993366',
+  'ffffcc',
+  'ccffff',
+  '660066',
+  'ff8080',
+  '0066cc',
+  'ccccff',
+  '000080',
+  'ff00ff',
+  'ffff00',
+  '00ffff',
+  '800080',
+  '800000',
+  '008080',
+  '0000ff',
+  '00ccff',
+  'ccffff',
+  'ccffcc',
+  'ffff99',
+  '99ccff',
+  'ff99cc',
+  'cc99ff',
+  'ffcc99',
+  '3366ff',
+  '33cccc',
+  '99cc00',
+  'ffcc00',
+  'ff9900',
+  'ff6600',
+  '666699',
+  '969696',
+  '003366',
+  '339966',
+  '003300',
+  '333300',
+  '993300',
+  '993366',
+  '333399',
+  '333333',
 ];
 
 export interface XlsxColor {
@@ -62,7 +127,13 @@ function applyTint(hex: string, tint: number): string {
     const p = 2 * l - q;
     rgb = [hue(p, q, h + 1 / 3), hue(p, q, h), hue(p, q, h - 1 / 3)];
   }
-  return rgb.map((v) => Math.round(v * 255).toString(16).padStart(2, '0')).join('');
+  return rgb
+    .map((v) =>
+      Math.round(v * 255)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('');
 }
 
 /**
@@ -97,6 +168,12 @@ export function hexToArgb(hex: string | null | undefined): string | undefined {
   if (!hex) return undefined;
   const m = /^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.exec(hex.trim());
   if (!m) return undefined;
-  const h = m[1].length === 3 ? m[1].split('').map((c) => c + c).join('') : m[1];
+  const h =
+    m[1].length === 3
+      ? m[1]
+          .split('')
+          .map((c) => c + c)
+          .join('')
+      : m[1];
   return `FF${h.toUpperCase()}`;
 }

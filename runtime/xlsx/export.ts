@@ -6,9 +6,9 @@ import ExcelJS from 'exceljs';
 import type { Cell, CellFormat, CellValue, ConditionalFormatModel, DataValidationModel, SheetModel, WorkbookModel } from '../model.js';
 import { xlsxBordersOf } from './borders.js';
 import { hexToArgb } from './colors.js';
+import { instantToWallClock, isMidnightIn } from './dates.js';
 import { LongLists, MAX_LITERAL_LIST } from './long-lists.js';
 import { exportDeveloperMetadata } from './metadata.js';
-import { instantToWallClock, isMidnightIn } from './dates.js';
 import { absoluteRef, cellA1, columnLetters, rangeA1 } from './ranges.js';
 import { DEFAULT_FONT_NAME, DEFAULT_FONT_SIZE, pointsFromPx, widthFromPx } from './units.js';
 
@@ -16,7 +16,10 @@ export function buildWorkbook(model: WorkbookModel): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.title = model.name;
   wb.creator = 'Duban local runtime';
-  const firstVisible = Math.max(0, model.sheets.findIndex((s) => !s.hidden));
+  const firstVisible = Math.max(
+    0,
+    model.sheets.findIndex((s) => !s.hidden),
+  );
   const lists = new LongLists();
   model.sheets.forEach((sheet, i) => {
     // Excel refuses a workbook whose sheets are all hidden.
@@ -107,9 +110,11 @@ function writeCell(xc: ExcelJS.Cell, cell: Cell, zone: string, styles: StyleCach
 export function xlsxValueOf(cell: Cell | undefined, zone: string): ExcelJS.CellValue {
   if (!cell) return null;
   const v = cell.value;
-  if (cell.formula !== undefined && cell.formula.startsWith('=') && cell.formula.length > 1) {
+  if (cell.formula?.startsWith('=') && cell.formula.length > 1) {
     const result = resultOf(v, zone);
-    return result === undefined ? { formula: cell.formula.slice(1) } : ({ formula: cell.formula.slice(1), result } as ExcelJS.CellFormulaValue);
+    return result === undefined
+      ? { formula: cell.formula.slice(1) }
+      : ({ formula: cell.formula.slice(1), result } as ExcelJS.CellFormulaValue);
   }
   if (v instanceof Date) return instantToWallClock(v, zone);
   if (v !== '' && v !== null && v !== undefined) return v;

@@ -3,7 +3,7 @@
  * .ods, a .docx, a password-protected file, a CSV renamed .xlsx), with one sentence that says
  * what the file is and what to do, instead of whatever exceljs throws.
  */
-import { looksLikeZip, zipEntries, zipEntryData, type ZipEntry } from './zip.js';
+import { looksLikeZip, type ZipEntry, zipEntries, zipEntryData } from './zip.js';
 
 /** The file handed to importXlsx is not an .xlsx workbook; the message is meant for a person. */
 export class WorkbookFormatError extends Error {

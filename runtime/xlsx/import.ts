@@ -1,6 +1,8 @@
 /**
  * .xlsx -> WorkbookModel, through exceljs.
  */
+
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type {
   Cell,
@@ -13,19 +15,18 @@ import type {
   WorkbookModel,
 } from '../model.js';
 import { newSheetModel, newWorkbookModel } from '../model.js';
-import { readFile } from 'node:fs/promises';
 import { bordersOf } from './borders.js';
 import { readCharts } from './charts.js';
-import { isDefaultFontColor, isXlsxColor, xlsxColorToHex, type XlsxColor } from './colors.js';
+import { isDefaultFontColor, isXlsxColor, type XlsxColor, xlsxColorToHex } from './colors.js';
 import { wallClockToInstant } from './dates.js';
 import { forgetNamesKeptRaw, installRawNames, readDefinedNames } from './defined-names.js';
 import { checkXlsx, WorkbookFormatError } from './format.js';
 import { LIST_SHEET, longListValues, readLongLists } from './long-lists.js';
 import { importDeveloperMetadata } from './metadata.js';
-import { baselineOf, rememberOrigin, type RawCfRule, type SheetOrigin, type WorkbookOrigin } from './origin.js';
+import { baselineOf, type RawCfRule, rememberOrigin, type SheetOrigin, type WorkbookOrigin } from './origin.js';
 import { parseRangeA1, parseSqref, relativeRef } from './ranges.js';
-import { readX14Validations } from './x14-validations.js';
 import { DEFAULT_FONT_NAME, DEFAULT_FONT_SIZE, pxFromPoints, pxFromWidth } from './units.js';
+import { readX14Validations } from './x14-validations.js';
 
 export interface ImportOptions {
   /** The spreadsheet time zone that date serials are read in; xlsx has none. Default 'Asia/Shanghai'. */
@@ -213,7 +214,10 @@ function sortRanges(rs: GridRange[]): GridRange[] {
 
 function isDateFormat(fmt: string | undefined): boolean {
   if (!fmt) return false;
-  const bare = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '');
+  const bare = fmt
+    .replace(/\[[^\]]*]/g, '')
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '');
   return /[ymdhsb]/i.test(bare) && !/^general$/i.test(bare);
 }
 
@@ -238,7 +242,11 @@ function scalar(v: unknown, numFmt: string | undefined, zone: string, date1904: 
 }
 
 function richTextOf(parts: unknown[]): string {
-  return parts.map((p) => (typeof p === 'object' && p !== null && typeof (p as { text?: unknown }).text === 'string' ? (p as { text: string }).text : '')).join('');
+  return parts
+    .map((p) =>
+      typeof p === 'object' && p !== null && typeof (p as { text?: unknown }).text === 'string' ? (p as { text: string }).text : '',
+    )
+    .join('');
 }
 
 function importCell(xc: ExcelJS.Cell, zone: string, date1904: boolean, formats: FormatCache, mergedAway: boolean): Cell | undefined {
@@ -380,7 +388,10 @@ function importValidations(ws: ExcelJS.Worksheet, sheet: SheetModel, lists: Map<
 function listItems(formula: string): string[] | undefined {
   const m = /^"(.*)"$/s.exec(formula.trim());
   if (!m) return undefined;
-  return m[1].replace(/""/g, '"').split(',').map((s) => s.trim());
+  return m[1]
+    .replace(/""/g, '"')
+    .split(',')
+    .map((s) => s.trim());
 }
 
 function validationOf(dv: unknown, lists: Map<string, string[]>): DataValidationModel | undefined {
@@ -483,7 +494,14 @@ export function conditionOf(rule: RawRule, topLeft: string): ConditionalFormatMo
     case 'cellIs': {
       const m = new RegExp(`^${str}$`).exec(f0);
       if (rule.operator === 'equal' && m) return { type: 'textEqual', value: unq(m[1]) };
-      const ops: Record<string, string> = { equal: '=', notEqual: '<>', greaterThan: '>', lessThan: '<', greaterThanOrEqual: '>=', lessThanOrEqual: '<=' };
+      const ops: Record<string, string> = {
+        equal: '=',
+        notEqual: '<>',
+        greaterThan: '>',
+        lessThan: '<',
+        greaterThanOrEqual: '>=',
+        lessThanOrEqual: '<=',
+      };
       const op = typeof rule.operator === 'string' ? ops[rule.operator] : undefined;
       if (op && f0 !== '') return { type: 'formula', formula: `=${topLeft}${op}${f0}` };
       if (rule.operator === 'between' && formulae.length === 2) {
@@ -532,4 +550,3 @@ function cfFormatOf(style: unknown): ConditionalFormatModel['format'] {
   }
   return out;
 }
-

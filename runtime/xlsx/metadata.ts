@@ -55,7 +55,9 @@ function nameOf(item: DeveloperMetadataModel, where: Where): string {
   const value = item.value === null ? 'n' : `v${hex(item.value)}`;
   const name = `${DEVMETA_NAME_PREFIX}${item.id}.${where}.${item.visibility === 'PROJECT' ? 'p' : 'd'}.${hex(item.key)}.${value}`;
   if (name.length > MAX_NAME_LENGTH) {
-    throw new Error(`Developer metadata "${item.key}" (id ${item.id}) is too long to keep in an .xlsx defined name (${name.length} > ${MAX_NAME_LENGTH} characters).`);
+    throw new Error(
+      `Developer metadata "${item.key}" (id ${item.id}) is too long to keep in an .xlsx defined name (${name.length} > ${MAX_NAME_LENGTH} characters).`,
+    );
   }
   return name;
 }

@@ -1,6 +1,6 @@
 /** A1 notation <-> the model's 0-based, end-exclusive GridRange. */
 import type { GridRange } from '../model.js';
-import { columnLetters as lettersOf1Based, columnNumber } from '../spreadsheet/a1.js';
+import { columnNumber, columnLetters as lettersOf1Based } from '../spreadsheet/a1.js';
 
 /** 0-based column index -> letters (0 -> 'A'): the spreadsheet runtime's 1-based converter, shifted. */
 export function columnLetters(index0: number): string {

@@ -7,7 +7,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { GridRange } from '../model.js';
-import { AxisMap } from './axis-map.js';
+import type { AxisMap } from './axis-map.js';
 import { keepEmptyRowProperties } from './export.js';
 import { columnIndex, columnLetters, rangeA1 } from './ranges.js';
 
@@ -124,7 +124,8 @@ export function reshapeWorksheet(ws: ExcelJS.Worksheet, axes: Axes, merges: Grid
   ws.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell) => {
       const v: unknown = cell.value;
-      if (typeof v === 'object' && v !== null && 'sharedFormula' in v && typeof cell.formula === 'string') plain.set(cell.address, cell.formula);
+      if (typeof v === 'object' && v !== null && 'sharedFormula' in v && typeof cell.formula === 'string')
+        plain.set(cell.address, cell.formula);
     });
   });
   keepEmptyRowProperties(ws);

@@ -24,7 +24,8 @@ export function sameFormat(a: CellFormat | undefined, b: CellFormat | undefined)
     if (k === 'borders') {
       const bx = x.borders ?? {};
       const by = y.borders ?? {};
-      if (!sameSide(bx.top, by.top) || !sameSide(bx.bottom, by.bottom) || !sameSide(bx.left, by.left) || !sameSide(bx.right, by.right)) return false;
+      if (!sameSide(bx.top, by.top) || !sameSide(bx.bottom, by.bottom) || !sameSide(bx.left, by.left) || !sameSide(bx.right, by.right))
+        return false;
     } else if ((x[k] ?? undefined) !== (y[k] ?? undefined)) return false;
   }
   return true;
@@ -39,7 +40,13 @@ function changed<K extends keyof CellFormat>(before: CellFormat, after: CellForm
  * is what the cell's number format must be (the model's, or the one a date is given).
  * Never mutates `style`: exceljs shares one style object among the cells of an xf.
  */
-export function patchStyle(style: Style, before: CellFormat | undefined, after: CellFormat | undefined, numberFormat: string | undefined, numberFormatChanged: boolean): Style {
+export function patchStyle(
+  style: Style,
+  before: CellFormat | undefined,
+  after: CellFormat | undefined,
+  numberFormat: string | undefined,
+  numberFormatChanged: boolean,
+): Style {
   // The runtime drops a cell's whole format only to clear it (clearFormat, clear): as in
   // Sheets, everything goes, what the model does not hold included.
   if (before !== undefined && after === undefined) return numberFormat ? { numFmt: numberFormat } : {};
@@ -52,7 +59,9 @@ export function patchStyle(style: Style, before: CellFormat | undefined, after: 
   }
   if (changed(b, a, 'background')) {
     const bg = hexToArgb(a.background);
-    out.fill = bg ? { type: 'pattern', pattern: 'solid', fgColor: { argb: bg }, bgColor: { argb: bg } } : { type: 'pattern', pattern: 'none' };
+    out.fill = bg
+      ? { type: 'pattern', pattern: 'solid', fgColor: { argb: bg }, bgColor: { argb: bg } }
+      : { type: 'pattern', pattern: 'none' };
   }
   const fontKeys = ['fontColor', 'fontWeight', 'fontStyle', 'fontSize', 'fontFamily'] as const;
   if (fontKeys.some((k) => changed(b, a, k))) {
@@ -103,7 +112,13 @@ export function patchStyle(style: Style, before: CellFormat | undefined, after: 
 export class PatchedStyles {
   private readonly cache = new WeakMap<object, Map<string, Style>>();
 
-  get(style: Style, before: CellFormat | undefined, after: CellFormat | undefined, numberFormat: string | undefined, numberFormatChanged: boolean): Style {
+  get(
+    style: Style,
+    before: CellFormat | undefined,
+    after: CellFormat | undefined,
+    numberFormat: string | undefined,
+    numberFormatChanged: boolean,
+  ): Style {
     let byChange = this.cache.get(style);
     if (!byChange) {
       byChange = new Map();

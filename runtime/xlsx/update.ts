@@ -8,7 +8,7 @@
  * hold (hyperlinks, rich text, error values, outlines, autofilters, images, print setup, sheet
  * protection, defined names, other conditional formats and validations) stays as it was read.
  */
-import { exportDeveloperMetadata } from './metadata.js';
+
 import type ExcelJS from 'exceljs';
 import type { Cell, CellValue, ConditionalFormatModel, DataValidationModel, SheetModel, WorkbookModel } from '../model.js';
 import { clearStructuralEdits, structuralEditsOf } from '../model.js';
@@ -17,9 +17,10 @@ import { hexToArgb } from './colors.js';
 import { dropSheetIn, renameSheetIn, rewriteSheetRefs } from './defined-names.js';
 import { dataValidationOf, dxfStyleOf, exportSheet, expressionOf, keepEmptyRowProperties, numberFormatOf, xlsxValueOf } from './export.js';
 import { LIST_SHEET, LongLists, readLongLists } from './long-lists.js';
-import { baselineOf, type Baseline, type RawCfRule, type SheetOrigin, type WorkbookOrigin } from './origin.js';
+import { exportDeveloperMetadata } from './metadata.js';
+import { type Baseline, baselineOf, type RawCfRule, type SheetOrigin, type WorkbookOrigin } from './origin.js';
 import { cellA1, rangeA1 } from './ranges.js';
-import { moveRef, reshapeWorksheet, type Axes } from './reshape.js';
+import { type Axes, moveRef, reshapeWorksheet } from './reshape.js';
 import { PatchedStyles, sameFormat } from './style-patch.js';
 import { pointsFromPx, widthFromPx } from './units.js';
 
@@ -56,7 +57,12 @@ export function applyToSource(model: WorkbookModel, origin: WorkbookOrigin): Exc
   for (const sheet of model.sheets) {
     if (origin.sheets.has(sheet)) continue;
     const ws = exportSheet(wb, sheet, zone, false, lists);
-    origin.sheets.set(sheet, { ws, baseline: baselineOf(sheet), cfSources: sheet.conditionalFormats.map(() => undefined), foreignCfRules: new Set() });
+    origin.sheets.set(sheet, {
+      ws,
+      baseline: baselineOf(sheet),
+      cfSources: sheet.conditionalFormats.map(() => undefined),
+      foreignCfRules: new Set(),
+    });
     added.add(sheet);
   }
 
@@ -155,13 +161,31 @@ function patchCells(sheet: SheetModel, o: SheetOrigin, axes: Axes, zone: string,
       const c0 = axes.cols.identity ? c : axes.cols.backward(c);
       const b = before && c0 !== undefined ? before[c0] : undefined;
       if (a === b) continue;
-      if (a && b && a.value === b.value && a.formula === b.formula && a.format === b.format && a.note === b.note && a.validation === b.validation) continue;
+      if (
+        a &&
+        b &&
+        a.value === b.value &&
+        a.formula === b.formula &&
+        a.format === b.format &&
+        a.note === b.note &&
+        a.validation === b.validation
+      )
+        continue;
       patchCell(o.ws, r, c, a, b, zone, lists, styles);
     }
   }
 }
 
-function patchCell(ws: ExcelJS.Worksheet, r: number, c: number, a: Cell | undefined, b: Cell | undefined, zone: string, lists: LongLists, styles: PatchedStyles): void {
+function patchCell(
+  ws: ExcelJS.Worksheet,
+  r: number,
+  c: number,
+  a: Cell | undefined,
+  b: Cell | undefined,
+  zone: string,
+  lists: LongLists,
+  styles: PatchedStyles,
+): void {
   const valueChanged = !sameValue(a?.value ?? '', b?.value ?? '') || a?.formula !== b?.formula;
   const numberFormat = numberFormatOf(a, zone);
   const numberFormatChanged = numberFormat !== numberFormatOf(b, zone);
@@ -217,7 +241,12 @@ function patchSheet(sheet: SheetModel, o: SheetOrigin, axes: Axes): void {
     const views = Array.isArray(ws.views) ? ws.views : [];
     const view: Record<string, unknown> = { ...(views[0] ?? {}) };
     if (sheet.frozenRows > 0 || sheet.frozenColumns > 0) {
-      Object.assign(view, { state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows, topLeftCell: cellA1(sheet.frozenRows, sheet.frozenColumns) });
+      Object.assign(view, {
+        state: 'frozen',
+        xSplit: sheet.frozenColumns,
+        ySplit: sheet.frozenRows,
+        topLeftCell: cellA1(sheet.frozenRows, sheet.frozenColumns),
+      });
     } else if (view.state === 'frozen') {
       view.state = 'normal';
       delete view.xSplit;
@@ -246,7 +275,8 @@ function patchSheet(sheet: SheetModel, o: SheetOrigin, axes: Axes): void {
   for (const r of new Set([...hiddenRows, ...nowRows])) if (hiddenRows.has(r) !== nowRows.has(r)) ws.getRow(r + 1).hidden = nowRows.has(r);
   const hiddenCols = movedSet(baseline.hiddenColumns, axes.cols);
   const nowCols = sheet.hiddenColumns ?? new Set<number>();
-  for (const c of new Set([...hiddenCols, ...nowCols])) if (hiddenCols.has(c) !== nowCols.has(c)) ws.getColumn(c + 1).hidden = nowCols.has(c);
+  for (const c of new Set([...hiddenCols, ...nowCols]))
+    if (hiddenCols.has(c) !== nowCols.has(c)) ws.getColumn(c + 1).hidden = nowCols.has(c);
 
   if ((sheet.tabColor ?? undefined) !== baseline.tabColor) {
     const argb = hexToArgb(sheet.tabColor);
@@ -289,7 +319,12 @@ function patchConditionalFormats(sheet: SheetModel, o: SheetOrigin, axes: Axes):
     const moved = movedCf(cf, axes);
     if (moved) kept.push({ cf: moved, source: o.cfSources[i] });
   });
-  if (deepEqual(kept.map((k) => k.cf), sheet.conditionalFormats)) {
+  if (
+    deepEqual(
+      kept.map((k) => k.cf),
+      sheet.conditionalFormats,
+    )
+  ) {
     o.cfSources = kept.map((k) => k.source);
     return;
   }
@@ -332,7 +367,10 @@ function arrangeSheets(model: WorkbookModel, origin: WorkbookOrigin): void {
     (ws as unknown as { orderNo: number }).orderNo = i + 1;
   });
   // Excel refuses a workbook whose sheets are all hidden.
-  const firstVisible = Math.max(0, model.sheets.findIndex((s) => !s.hidden));
+  const firstVisible = Math.max(
+    0,
+    model.sheets.findIndex((s) => !s.hidden),
+  );
   model.sheets.forEach((sheet, i) => {
     const ws = ordered[i];
     if (!ws) return;
@@ -343,13 +381,19 @@ function arrangeSheets(model: WorkbookModel, origin: WorkbookOrigin): void {
   for (const ws of others) if (ws.name === LIST_SHEET) ws.state = 'veryHidden';
 
   const all = wb.worksheets;
-  let active = origin.activeSheet && all.includes(origin.activeSheet) && origin.activeSheet.state === 'visible' ? origin.activeSheet : ordered[firstVisible];
+  let active =
+    origin.activeSheet && all.includes(origin.activeSheet) && origin.activeSheet.state === 'visible'
+      ? origin.activeSheet
+      : ordered[firstVisible];
   if (!active) active = all[0];
   const activeTab = Math.max(0, all.indexOf(active));
   const views = Array.isArray(wb.views) ? wb.views : [];
   // Without a workbook view, the file opens on the first tab.
   if (views.length > 0 || activeTab > 0) {
-    const view: ExcelJS.WorkbookView = { ...(views[0] ?? { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' }), activeTab };
+    const view: ExcelJS.WorkbookView = {
+      ...(views[0] ?? { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: 'visible' }),
+      activeTab,
+    };
     view.firstSheet = Math.min(view.firstSheet ?? 0, activeTab);
     wb.views = [view, ...views.slice(1)];
   }
@@ -358,6 +402,7 @@ function arrangeSheets(model: WorkbookModel, origin: WorkbookOrigin): void {
     if (!Array.isArray(ws.views) || ws.views.length === 0) continue;
     const selected = ws === active;
     const first = ws.views[0] as { tabSelected?: boolean };
-    if ((first.tabSelected === true) !== selected) ws.views = [{ ...ws.views[0], tabSelected: selected } as unknown as Partial<ExcelJS.WorksheetView>, ...ws.views.slice(1)];
+    if ((first.tabSelected === true) !== selected)
+      ws.views = [{ ...ws.views[0], tabSelected: selected } as unknown as Partial<ExcelJS.WorksheetView>, ...ws.views.slice(1)];
   }
 }

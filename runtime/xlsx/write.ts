@@ -5,9 +5,10 @@
  * are added to what it wrote (runtime/xlsx/charts.ts); a workbook without charts is exceljs's
  * output as it is.
  */
-import type ExcelJS from 'exceljs';
+
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type ExcelJS from 'exceljs';
 import type { WorkbookModel } from '../model.js';
 import { hasCharts, withCharts } from './charts.js';
 import { buildWorkbook } from './export.js';
@@ -34,4 +35,3 @@ export function workbookFor(model: WorkbookModel): ExcelJS.Workbook {
   const origin = originOf(model);
   return origin ? applyToSource(model, origin) : buildWorkbook(model);
 }
-

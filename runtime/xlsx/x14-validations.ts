@@ -6,8 +6,8 @@
  * Excel 2010+, WPS and LibreOffice all accept with a reference to another sheet.
  */
 import type ExcelJS from 'exceljs';
+import { xmlAttributes as attributes, decodeXml, sheetParts } from './parts.js';
 import { cellA1, parseRangeA1 } from './ranges.js';
-import { decodeXml, sheetParts, xmlAttributes as attributes } from './parts.js';
 import { zipEntries, zipEntryData } from './zip.js';
 
 const BOOLEAN = ['allowBlank', 'showInputMessage', 'showErrorMessage'] as const;
@@ -46,7 +46,7 @@ export function readX14Validations(buf: Buffer, sheetsInFileOrder: ExcelJS.Works
   sheetsInFileOrder.forEach((ws, i) => {
     const entry = entries.find((e) => e.name === parts[i]);
     const xml = entry ? zipEntryData(buf, entry)?.toString('utf8') : undefined;
-    if (!xml || !xml.includes('x14:dataValidation')) return;
+    if (!xml?.includes('x14:dataValidation')) return;
     const model = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
     const maxRow = Math.max(1000, ws.rowCount);
     const maxCol = Math.max(26, ws.columnCount);

@@ -18,7 +18,10 @@ export function bundleFiles(projectDir: string): script_v1.Schema$File[] {
   return BUNDLE.map(({ local, name, type }) => {
     const file = join(projectDir, 'dist', local);
     if (!existsSync(file)) {
-      throw new GoogleRefusal('checkFailed', `dist/${local} is missing, so nothing was sent to Google: run \`npm run build\`, then run the command again.`);
+      throw new GoogleRefusal(
+        'checkFailed',
+        `dist/${local} is missing, so nothing was sent to Google: run \`npm run build\`, then run the command again.`,
+      );
     }
     return { name, type, source: readFileSync(file, 'utf8') };
   });

@@ -44,7 +44,7 @@ interface ClasprcFile {
 
 /** Where clasp keeps its login, as clasp resolves it. */
 export function claspAuthFile(env: NodeJS.ProcessEnv): string {
-  const given = env['clasp_config_auth'];
+  const given = env.clasp_config_auth;
   if (given) return existsSync(given) && statSync(given).isDirectory() ? join(given, '.clasprc.json') : given;
   return join(homedir(), '.clasprc.json');
 }

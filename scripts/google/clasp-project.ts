@@ -20,7 +20,7 @@ export interface ClaspBinding {
 }
 
 export function claspProjectFile(projectDir: string, env: NodeJS.ProcessEnv): string {
-  const given = env['clasp_config_project'];
+  const given = env.clasp_config_project;
   if (given) return existsSync(given) && statSync(given).isDirectory() ? join(given, '.clasp.json') : given;
   return join(projectDir, '.clasp.json');
 }
@@ -38,19 +38,19 @@ function readJson(file: string): Record<string, unknown> {
 /** The script this folder is bound to, or undefined while .clasp.json is missing or still the placeholder. */
 export function readBinding(file: string): ClaspBinding | undefined {
   const json = readJson(file);
-  const scriptId = json['scriptId'];
+  const scriptId = json.scriptId;
   if (typeof scriptId !== 'string' || !scriptId || scriptId === PLACEHOLDER_SCRIPT_ID) return undefined;
-  const parent = Array.isArray(json['parentId']) ? (json['parentId'] as unknown[])[0] : json['parentId'];
+  const parent = Array.isArray(json.parentId) ? (json.parentId as unknown[])[0] : json.parentId;
   return typeof parent === 'string' && parent ? { scriptId, parentId: parent } : { scriptId };
 }
 
 /** Binds this folder to a script: keeps any other setting clasp wrote, pushes from dist/. */
 export function writeBinding(file: string, binding: ClaspBinding): void {
   const json = readJson(file);
-  json['scriptId'] = binding.scriptId;
-  json['rootDir'] = 'dist';
-  if (binding.parentId) json['parentId'] = binding.parentId;
-  else delete json['parentId'];
+  json.scriptId = binding.scriptId;
+  json.rootDir = 'dist';
+  if (binding.parentId) json.parentId = binding.parentId;
+  else delete json.parentId;
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, `${JSON.stringify(json, null, 2)}\n`, 'utf8');
   renameSync(temp, file);

@@ -6,7 +6,7 @@
  * (`${rootUrl}drive/v3/files`, `${rootUrl}upload/drive/v3/files`, `${rootUrl}v1/projects`), and
  * google-auth-library takes its token URL from `endpoints.oauth2TokenUrl`.
  */
-import { Auth, google, type drive_v3, type script_v1 } from 'googleapis';
+import { Auth, type drive_v3, google, type script_v1 } from 'googleapis';
 import type { ClaspLogin } from './clasp-login';
 
 /** How hard to retry what Google may answer later (429, 5xx, a dropped connection). */
@@ -31,7 +31,7 @@ export interface GoogleClients {
 }
 
 export function googleRootUrl(env: NodeJS.ProcessEnv): string | undefined {
-  const root = env['DUBAN_GOOGLE_ROOT_URL'];
+  const root = env.DUBAN_GOOGLE_ROOT_URL;
   if (!root) return undefined;
   return root.endsWith('/') ? root : `${root}/`;
 }

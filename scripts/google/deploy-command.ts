@@ -22,10 +22,10 @@ import { parseFlags, sheetIdFrom, sheetUrl, UsageError, wantsHelp } from './args
 import { sheetOfScript } from './bound-sheet';
 import { bundleFiles } from './bundle-files';
 import { loadClaspLogin } from './clasp-login';
-import { claspProjectFile, readBinding, writeBinding, type ClaspBinding } from './clasp-project';
-import { googleClients, type GoogleClients } from './clients';
-import { exitCodeOf, type CommandContext } from './command';
-import { askGoogle, GoogleRefusal, type Attempt } from './errors';
+import { type ClaspBinding, claspProjectFile, readBinding, writeBinding } from './clasp-project';
+import { type GoogleClients, googleClients } from './clients';
+import { type CommandContext, exitCodeOf } from './command';
+import { type Attempt, askGoogle, GoogleRefusal } from './errors';
 import { SCOPES } from './scopes';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -36,7 +36,8 @@ const zh = translator('zh-CN');
 /** The script's title in the Apps Script editor and in its executions: the menu's name. */
 export const SCRIPT_TITLE = zh('menu.title');
 
-const USAGE = 'usage: npm run deploy -- --xlsx <ledger.xlsx> [--title <title>] | --sheet <id or URL> [--user <clasp user>] (--help for more)';
+const USAGE =
+  'usage: npm run deploy -- --xlsx <ledger.xlsx> [--title <title>] | --sheet <id or URL> [--user <clasp user>] (--help for more)';
 
 export const DEPLOY_HELP = `Puts Duban (dist/Code.js and dist/appsscript.json, built and tested first) on a live Google Sheet.
 
@@ -78,7 +79,8 @@ function parseDeployArgs(argv: string[]): DeployOptions {
   if (xlsx) {
     const file = resolve(xlsx);
     if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`workbook not found: ${xlsx}`);
-    if (extname(file).toLowerCase() !== '.xlsx') throw new UsageError(`${xlsx} is not an .xlsx workbook: save it as .xlsx (Excel or WPS: Save As → .xlsx) first`);
+    if (extname(file).toLowerCase() !== '.xlsx')
+      throw new UsageError(`${xlsx} is not an .xlsx workbook: save it as .xlsx (Excel or WPS: Save As → .xlsx) first`);
     options.xlsx = file;
   }
   if (sheet) options.sheetId = sheetIdFrom(sheet);
@@ -87,29 +89,45 @@ function parseDeployArgs(argv: string[]): DeployOptions {
 
 async function uploadAsSheet(google: GoogleClients, file: string, title: string): Promise<string> {
   const res = await askGoogle({ action: 'upload the workbook to Google Drive', api: 'Google Drive API', scope: SCOPES.driveFile }, () =>
-    google.drive.files.create({
-      requestBody: { name: title, mimeType: GOOGLE_SHEET_MIME },
-      media: { mimeType: XLSX_MIME, body: createReadStream(file) },
-      fields: 'id,name,mimeType',
-    }, google.perCall),
+    google.drive.files.create(
+      {
+        requestBody: { name: title, mimeType: GOOGLE_SHEET_MIME },
+        media: { mimeType: XLSX_MIME, body: createReadStream(file) },
+        fields: 'id,name,mimeType',
+      },
+      google.perCall,
+    ),
   );
   const id = res.data.id;
-  if (!id) throw new GoogleRefusal('other', 'Google Drive answered the upload without the new file\'s id; run the command again.');
+  if (!id) throw new GoogleRefusal('other', "Google Drive answered the upload without the new file's id; run the command again.");
   return id;
 }
 
 async function createBoundScript(google: GoogleClients, sheetId: string): Promise<string> {
-  const attempt: Attempt = { action: 'create a script bound to the sheet', api: 'Apps Script API', scope: SCOPES.scriptProjects, target: { kind: 'sheet', id: sheetId } };
-  const res = await askGoogle(attempt, () => google.script.projects.create({ requestBody: { title: SCRIPT_TITLE, parentId: sheetId } }, google.perCall));
+  const attempt: Attempt = {
+    action: 'create a script bound to the sheet',
+    api: 'Apps Script API',
+    scope: SCOPES.scriptProjects,
+    target: { kind: 'sheet', id: sheetId },
+  };
+  const res = await askGoogle(attempt, () =>
+    google.script.projects.create({ requestBody: { title: SCRIPT_TITLE, parentId: sheetId } }, google.perCall),
+  );
   const id = res.data.scriptId;
-  if (!id) throw new GoogleRefusal('other', 'Apps Script answered without the new project\'s id; run the command again.');
+  if (!id) throw new GoogleRefusal('other', "Apps Script answered without the new project's id; run the command again.");
   return id;
 }
 
 async function push(google: GoogleClients, scriptId: string, ctx: CommandContext): Promise<void> {
   const files = bundleFiles(ctx.projectDir);
-  await askGoogle({ action: 'push the bundle to the script', api: 'Apps Script API', scope: SCOPES.scriptProjects, target: { kind: 'script', id: scriptId } }, () =>
-    google.script.projects.updateContent({ scriptId, requestBody: { files } }, google.perCall),
+  await askGoogle(
+    {
+      action: 'push the bundle to the script',
+      api: 'Apps Script API',
+      scope: SCOPES.scriptProjects,
+      target: { kind: 'script', id: scriptId },
+    },
+    () => google.script.projects.updateContent({ scriptId, requestBody: { files } }, google.perCall),
   );
   const kib = (Buffer.byteLength(files.find((f) => f.type === 'SERVER_JS')?.source ?? '') / 1024).toFixed(1);
   ctx.out(`Pushed dist/Code.js (${kib} KiB) and dist/appsscript.json to the script ${scriptId}: the sheet runs this code from now on.`);
@@ -132,7 +150,9 @@ export async function deploy(argv: string[], ctx: CommandContext): Promise<numbe
     const claspFile = claspProjectFile(ctx.projectDir, ctx.env);
     let bound = readBinding(claspFile);
     if (!options.xlsx && !options.sheetId && !bound) {
-      throw new UsageError(`.clasp.json binds no script yet: give --xlsx <ledger.xlsx> for a new sheet or --sheet <id or URL> for one you have. ${USAGE}`);
+      throw new UsageError(
+        `.clasp.json binds no script yet: give --xlsx <ledger.xlsx> for a new sheet or --sheet <id or URL> for one you have. ${USAGE}`,
+      );
     }
     const login = loadClaspLogin(ctx.env, options.user);
     await ctx.check();
@@ -164,14 +184,18 @@ export async function deploy(argv: string[], ctx: CommandContext): Promise<numbe
     try {
       scriptId = await createBoundScript(google, sheet);
     } catch (e) {
-      if (options.xlsx) ctx.err(`The sheet is uploaded (${sheetUrl(sheet)}); once this is fixed, bind it with: npm run deploy -- --sheet ${sheet}`);
+      if (options.xlsx)
+        ctx.err(`The sheet is uploaded (${sheetUrl(sheet)}); once this is fixed, bind it with: npm run deploy -- --sheet ${sheet}`);
       throw e;
     }
     ctx.out(`Created the Apps Script project "${SCRIPT_TITLE}" (${scriptId}) bound to the sheet.`);
     // Written before the push, so a push that fails is retried with a plain `npm run deploy`.
     const binding: ClaspBinding = { scriptId, parentId: sheet };
     writeBinding(claspFile, binding);
-    const was = bound && bound.parentId !== sheet ? ` (it bound ${bound.parentId ? `the sheet ${bound.parentId}` : `the script ${bound.scriptId}`} before)` : '';
+    const was =
+      bound && bound.parentId !== sheet
+        ? ` (it bound ${bound.parentId ? `the sheet ${bound.parentId}` : `the script ${bound.scriptId}`} before)`
+        : '';
     ctx.out(`Wrote ${shownFile}: scriptId ${scriptId}, rootDir dist${was}; \`npm run deploy\` pushes again.`);
     await push(google, scriptId, ctx);
     leftToDo(ctx, sheet);

@@ -195,14 +195,18 @@ export function explainGoogleError(err: unknown, attempt: Attempt): GoogleRefusa
     );
   }
   if (reasons.has('SERVICE_DISABLED') || reasons.has('accessNotConfigured')) {
-    const api = info['serviceTitle'] ?? attempt.api;
-    const where = info['activationUrl'] ?? 'https://console.cloud.google.com/apis/library';
+    const api = info.serviceTitle ?? attempt.api;
+    const where = info.activationUrl ?? 'https://console.cloud.google.com/apis/library';
     return new GoogleRefusal(
       'apiNotEnabled',
       `The ${api} is not enabled in the Google Cloud project of your OAuth client: enable it at ${where}, wait a few minutes, then run the command again.`,
     );
   }
-  if (reasons.has('ACCESS_TOKEN_SCOPE_INSUFFICIENT') || reasons.has('insufficientPermissions') || /insufficient authentication scopes/i.test(message)) {
+  if (
+    reasons.has('ACCESS_TOKEN_SCOPE_INSUFFICIENT') ||
+    reasons.has('insufficientPermissions') ||
+    /insufficient authentication scopes/i.test(message)
+  ) {
     return new GoogleRefusal(
       'missingScope',
       `Your clasp login lacks the ${attempt.scope} scope needed to ${attempt.action}: log in again with \`${LOGIN_COMMAND}\`.`,
@@ -221,7 +225,10 @@ export function explainGoogleError(err: unknown, attempt: Attempt): GoogleRefusa
       `You may not ${attempt.action} (Google said: ${message || 'HTTP 403'}): ask the owner of ${thing(attempt)} to share it with you as an editor, or use one of your own.`,
     );
   }
-  return new GoogleRefusal('other', `Google refused to ${attempt.action} (HTTP ${status}${message ? `: ${message}` : ''}); run the command again, and if it keeps failing, do it by hand as README describes.`);
+  return new GoogleRefusal(
+    'other',
+    `Google refused to ${attempt.action} (HTTP ${status}${message ? `: ${message}` : ''}); run the command again, and if it keeps failing, do it by hand as README describes.`,
+  );
 }
 
 function notFoundSentence(attempt: Attempt, message: string): string {

@@ -17,7 +17,10 @@ export async function prepushCheck(projectDir: string, out: (line: string) => vo
     await buildBundle();
   } catch (e) {
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new GoogleRefusal('checkFailed', `The bundle does not build (${reason}), so nothing was sent to Google: fix it (\`npm run build\` shows where), then run the command again.`);
+    throw new GoogleRefusal(
+      'checkFailed',
+      `The bundle does not build (${reason}), so nothing was sent to Google: fix it (\`npm run build\` shows where), then run the command again.`,
+    );
   }
   const run = spawnSync('npm', ['run', '--silent', 'test:fast'], {
     cwd: projectDir,

@@ -6,13 +6,13 @@
  * is limited to 10MB"; past it Drive answers 403 exportSizeLimitExceeded ("This file is too large
  * to be exported."), which the command says in so many words, with the way round it.
  */
-import { mkdirSync, renameSync, statSync, existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { parseFlags, sheetIdFrom, UsageError, wantsHelp } from './args';
 import { loadClaspLogin } from './clasp-login';
 import { claspProjectFile, readBinding } from './clasp-project';
 import { googleClients } from './clients';
-import { exitCodeOf, type CommandContext } from './command';
+import { type CommandContext, exitCodeOf } from './command';
 import { XLSX_MIME } from './deploy-command';
 import { askGoogle } from './errors';
 import { SCOPES } from './scopes';

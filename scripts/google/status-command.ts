@@ -11,11 +11,11 @@ import { DateTime } from 'luxon';
 import { translator } from '../../src/core/i18n';
 import { DAILY_JOBS } from '../../src/gas/triggers';
 import { parseFlags, sheetIdFrom, UsageError, wantsHelp } from './args';
-import { loadClaspLogin } from './clasp-login';
 import { sheetOfScript } from './bound-sheet';
+import { loadClaspLogin } from './clasp-login';
 import { claspProjectFile, readBinding } from './clasp-project';
 import { googleClients } from './clients';
-import { exitCodeOf, type CommandContext } from './command';
+import { type CommandContext, exitCodeOf } from './command';
 import { askGoogle } from './errors';
 import { SCOPES } from './scopes';
 
@@ -78,7 +78,8 @@ export async function status(argv: string[], ctx: CommandContext): Promise<numbe
     const flags = parseFlags(argv, ['sheet', 'limit', 'tz', 'user'], USAGE);
     const limitText = flags.get('limit') ?? String(DEFAULT_LIMIT);
     const limit = Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new UsageError(`--limit ${limitText} must be a whole number from 1 to 200`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+      throw new UsageError(`--limit ${limitText} must be a whole number from 1 to 200`);
     const zone = flags.get('tz') ?? DEFAULT_TIME_ZONE;
     if (!DateTime.local().setZone(zone).isValid) throw new UsageError(`unknown time zone "${zone}"`);
     const claspFile = claspProjectFile(ctx.projectDir, ctx.env);
@@ -97,15 +98,28 @@ export async function status(argv: string[], ctx: CommandContext): Promise<numbe
     // Bound by hand (scriptId only): ask Apps Script which sheet the script belongs to.
     if (sheetId && !bound.parentId && (await sheetOfScript(google, bound.scriptId)) !== sheetId) throw notThisSheet();
     const res = await askGoogle(
-      { action: "list the script's executions", api: 'Apps Script API', scope: SCOPES.scriptProcesses, target: { kind: 'script', id: bound.scriptId } },
+      {
+        action: "list the script's executions",
+        api: 'Apps Script API',
+        scope: SCOPES.scriptProcesses,
+        target: { kind: 'script', id: bound.scriptId },
+      },
       () => google.script.processes.listScriptProcesses({ scriptId: bound.scriptId, pageSize: limit }, google.perCall),
     );
     const executions: Execution[] = [...(res.data.processes ?? [])].sort((a, b) => (b.startTime ?? '').localeCompare(a.startTime ?? ''));
-    ctx.out(`Script ${bound.scriptId}${bound.parentId ? ` (sheet ${bound.parentId})` : ''}: ${executions.length === 0 ? 'no executions recorded.' : `the last ${executions.length} executions, newest first (times in ${zone}):`}`);
+    ctx.out(
+      `Script ${bound.scriptId}${bound.parentId ? ` (sheet ${bound.parentId})` : ''}: ${executions.length === 0 ? 'no executions recorded.' : `the last ${executions.length} executions, newest first (times in ${zone}):`}`,
+    );
     if (executions.length > 0) {
       const rows = [['started', 'function', 'type', 'duration', 'status']];
       for (const x of executions) {
-        rows.push([formatStart(x.startTime, zone), x.functionName || '—', x.processType ?? '—', formatDuration(x.duration), x.processStatus ?? '—']);
+        rows.push([
+          formatStart(x.startTime, zone),
+          x.functionName || '—',
+          x.processType ?? '—',
+          formatDuration(x.duration),
+          x.processStatus ?? '—',
+        ]);
       }
       for (const line of table(rows)) ctx.out(line);
     }

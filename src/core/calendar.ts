@@ -36,9 +36,7 @@ export class WorkCalendar {
       this.byDay.set(entry.day, entry);
       this.years.add(ymdFromDay(entry.day).year);
     }
-    this.exceptions = [...this.byDay.values()]
-      .filter((e) => (e.kind === 'holiday') === isWeekday(e.day))
-      .sort((a, b) => a.day - b.day);
+    this.exceptions = [...this.byDay.values()].filter((e) => (e.kind === 'holiday') === isWeekday(e.day)).sort((a, b) => a.day - b.day);
   }
 
   isWorkingDay(day: Day): boolean {
@@ -98,7 +96,9 @@ export class WorkCalendar {
     if (this.years.has(year)) return undefined;
     let days = this.provisional.get(year);
     if (!days) {
-      days = new Map(statutoryHolidays(year).map((h) => [h.day, { day: h.day, kind: 'holiday' as const, name: h.name, provisional: true as const }]));
+      days = new Map(
+        statutoryHolidays(year).map((h) => [h.day, { day: h.day, kind: 'holiday' as const, name: h.name, provisional: true as const }]),
+      );
       this.provisional.set(year, days);
     }
     return days;
@@ -166,10 +166,7 @@ export interface HolidayRowProblem {
  * header row are skipped; a row with a problem is left out of the entries and reported, so
  * one typo never silently turns a holiday into a working day.
  */
-export function parseHolidayRows(
-  rows: unknown[][],
-  toDay: (d: Date) => Day,
-): { entries: HolidayEntry[]; problems: HolidayRowProblem[] } {
+export function parseHolidayRows(rows: unknown[][], toDay: (d: Date) => Day): { entries: HolidayEntry[]; problems: HolidayRowProblem[] } {
   const entries: HolidayEntry[] = [];
   const problems: HolidayRowProblem[] = [];
   const seen = new Map<Day, HolidayEntry['kind']>();
@@ -207,7 +204,9 @@ export function holidaySheetRows(
   entries: readonly HolidayEntry[],
   words: { holiday: string; workday: string } = { holiday: '放假', workday: '调休上班' },
 ): string[][] {
-  return [...entries].sort((a, b) => a.day - b.day).map((e) => [formatDay(e.day), e.kind === 'holiday' ? words.holiday : words.workday, e.name]);
+  return [...entries]
+    .sort((a, b) => a.day - b.day)
+    .map((e) => [formatDay(e.day), e.kind === 'holiday' ? words.holiday : words.workday, e.name]);
 }
 
 function readDay(raw: unknown, toDay: (d: Date) => Day): Day | HolidayProblemCode {

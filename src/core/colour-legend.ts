@@ -9,7 +9,7 @@
  * office's cells are never touched.
  */
 import { COLOURED } from './colour-rules';
-import { SCRIPT_FIELDS, SCRIPT_FIELD_KEYS } from './columns';
+import { SCRIPT_FIELD_KEYS, SCRIPT_FIELDS } from './columns';
 import { allTexts, type MessageKey, type Translate } from './i18n';
 import type { Colors } from './settings';
 import { STATE_CODES, STATE_MESSAGE, type StateCode } from './state';

@@ -8,11 +8,10 @@
  * Excel, WPS and LibreOffice show the same colours.
  */
 import type { Translate } from './i18n';
-import { SETTING_KEYS, settingLabel, type Colors } from './settings';
-import { normalizeHeader } from './text';
+import { type Colors, SETTING_KEYS, settingLabel } from './settings';
 import { STATE_MESSAGE, type StateCode } from './state';
 import { stateFromText } from './state-words';
-import { columnLetter } from './text';
+import { columnLetter, normalizeHeader } from './text';
 
 export interface ColourRule {
   state: StateCode;
@@ -42,7 +41,9 @@ export function isColourRule(formula: string): boolean {
 
 /** The colour settings' labels, in every language: their rows on the settings sheet are the legend. */
 const COLOUR_LABELS = new Set(
-  SETTING_KEYS.filter((k) => k.startsWith('color')).flatMap((k) => (['zh-CN', 'en'] as const).map((l) => normalizeHeader(settingLabel(k, l)))),
+  SETTING_KEYS.filter((k) => k.startsWith('color')).flatMap((k) =>
+    (['zh-CN', 'en'] as const).map((l) => normalizeHeader(settingLabel(k, l))),
+  ),
 );
 
 /**

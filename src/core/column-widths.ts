@@ -7,7 +7,7 @@
  * shows ### for a date and hides the end of a header.
  */
 import { SCRIPT_FIELD_KEYS, type ScriptField } from './columns';
-import { translator, type Locale, type Translate } from './i18n';
+import { type Locale, type Translate, translator } from './i18n';
 import { catalogues } from './i18n/messages';
 import { STATE_MESSAGE, type StateCode } from './state';
 import { normalizeHeader } from './text';

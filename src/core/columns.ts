@@ -66,7 +66,23 @@ export const PERSON_FIELD_ALIASES: Record<PersonField, Aliases> = {
   id: { zh: ['编号', '任务编号', '问题编号', '台账编号'], en: ['ID', 'Task No', 'Ref'] },
   seq: { zh: ['序号'], en: ['No.', 'Seq'] },
   task: {
-    zh: ['任务内容', '问题描述', '整改任务', '具体问题', '问题', '任务', '交办事项', '存在问题', '问题清单', '工作任务', '督办事项', '事项', '整改内容', '督办内容', '交办内容'],
+    zh: [
+      '任务内容',
+      '问题描述',
+      '整改任务',
+      '具体问题',
+      '问题',
+      '任务',
+      '交办事项',
+      '存在问题',
+      '问题清单',
+      '工作任务',
+      '督办事项',
+      '事项',
+      '整改内容',
+      '督办内容',
+      '交办内容',
+    ],
     en: ['Task', 'Issue', 'Description', 'Problem'],
   },
   unit: {
@@ -85,18 +101,62 @@ export const PERSON_FIELD_ALIASES: Record<PersonField, Aliases> = {
     zh: ['责任人', '具体责任人', '经办人', '负责人', '单位负责人', '责任单位负责人'],
     en: ['Person', 'Responsible person', 'Owner'],
   },
-  leader: { zh: ['责任领导', '分管领导', '包保领导', '牵头领导', '分管负责人', '分管责任人', '分管市领导'], en: ['Leader', 'Responsible leader'] },
+  leader: {
+    zh: ['责任领导', '分管领导', '包保领导', '牵头领导', '分管负责人', '分管责任人', '分管市领导'],
+    en: ['Leader', 'Responsible leader'],
+  },
   deadline: {
-    zh: ['整改时限', '完成时限', '截止日期', '截止时间', '时间节点', '办结时限', '完成时间', '计划完成日期', '计划完成时间', '整改期限', '时限', '期限'],
+    zh: [
+      '整改时限',
+      '完成时限',
+      '截止日期',
+      '截止时间',
+      '时间节点',
+      '办结时限',
+      '完成时间',
+      '计划完成日期',
+      '计划完成时间',
+      '整改期限',
+      '时限',
+      '期限',
+    ],
     en: ['Deadline', 'Due date', 'Due'],
   },
   status: { zh: ['状态', '整改状态', '办理状态', '任务状态', '完成状态'], en: ['Status'] },
   closedFlag: { zh: ['是否销号', '销号情况', '销号', '是否办结'], en: ['Closed', 'Closed?'] },
   progress: {
-    zh: ['整改情况', '完成情况', '进展情况', '推进情况', '整改进展', '工作进展', '办理情况', '落实情况', '整改进度', '进度', '进展', '目前进展'],
+    zh: [
+      '整改情况',
+      '完成情况',
+      '进展情况',
+      '推进情况',
+      '整改进展',
+      '工作进展',
+      '办理情况',
+      '落实情况',
+      '整改进度',
+      '进度',
+      '进展',
+      '目前进展',
+    ],
     en: ['Progress', 'Progress notes'],
   },
-  issued: { zh: ['下达日期', '交办日期', '发现日期', '交办时间', '下达时间', '发现时间', '督办日期', '检查日期', '检查时间', '督查日期', '督查时间'], en: ['Issued', 'Issue date', 'Assigned'] },
+  issued: {
+    zh: [
+      '下达日期',
+      '交办日期',
+      '发现日期',
+      '交办时间',
+      '下达时间',
+      '发现时间',
+      '督办日期',
+      '检查日期',
+      '检查时间',
+      '督查日期',
+      '督查时间',
+    ],
+    en: ['Issued', 'Issue date', 'Assigned'],
+  },
   completed: {
     zh: ['完成日期', '销号日期', '办结日期', '实际完成日期', '实际完成时间', '销号时间', '办结时间'],
     en: ['Completed', 'Completion date', 'Closed on'],
@@ -104,7 +164,20 @@ export const PERSON_FIELD_ALIASES: Record<PersonField, Aliases> = {
   score: { zh: ['分值', '得分', '分数', '评分'], en: ['Score', 'Points'] },
   // Points a unit lost on this task in an outside check (测评失分): the 失分 rule of the scores reads it.
   pointsLost: {
-    zh: ['失分', '扣分', '失分值', '扣分值', '扣分情况', '失分情况', '扣分分值', '失分分值', '测评失分', '测评扣分', '检查扣分', '检查失分'],
+    zh: [
+      '失分',
+      '扣分',
+      '失分值',
+      '扣分值',
+      '扣分情况',
+      '失分情况',
+      '扣分分值',
+      '失分分值',
+      '测评失分',
+      '测评扣分',
+      '检查扣分',
+      '检查失分',
+    ],
     en: ['Points lost', 'Points deducted', 'Deduction', 'Deductions'],
   },
   batch: { zh: ['批次', '督查批次'], en: ['Batch'] },
@@ -161,6 +234,7 @@ export const REQUIRED_FIELDS: readonly PersonField[] = ['task', 'unit', 'deadlin
 export const CLOSURE_FIELDS: readonly PersonField[] = ['status', 'closedFlag'];
 
 export function isScriptField(field: Field): field is ScriptField {
+  // biome-ignore lint/suspicious/noPrototypeBuiltins: Object.hasOwn (ES2022) is not promised by the Apps Script V8 runtime
   return Object.prototype.hasOwnProperty.call(SCRIPT_FIELD_KEYS, field);
 }
 

@@ -8,12 +8,12 @@
  * is done. When the rows say nothing clear, the names decide: the unambiguous name is the
  * deadline. The other column becomes the completion date if the ledger has none.
  */
-import { isEitherDateHeader, type ColumnMap, type Field } from './columns';
+import { type ColumnMap, type Field, isEitherDateHeader } from './columns';
+import { isDateValue } from './day';
 import { classifyRow } from './row-kind';
 import { parseStatus } from './status';
 import { cellText } from './text';
 import { readClosedFlag } from './vocabulary';
-import { isDateValue } from './day';
 
 export interface DatePairReading {
   /** The column read as the deadline (0-based). */
@@ -106,7 +106,7 @@ export function settleDatePair(
 
   let deadline = byName;
   let by: DatePairReading['by'] = 'names';
-  if (n > 0 && (a.words > 0) !== (b.words > 0)) {
+  if (n > 0 && a.words > 0 !== b.words > 0) {
     by = 'words';
     deadline = a.words > 0 ? byName : rival;
   } else if (n > 0 && full(a) && completionLike(b)) {

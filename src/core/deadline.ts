@@ -6,8 +6,9 @@
  * meaning there is no deadline (长期坚持). Anything not understood is reported, never
  * guessed: a wrong guess would send a unit a false overdue notice.
  */
-import { type Day, dayFromYmd, daysInMonth, isDateValue, isValidYmd, weekday, ymdFromDay } from './day';
+
 import type { WorkCalendar } from './calendar';
+import { type Day, dayFromYmd, daysInMonth, isDateValue, isValidYmd, weekday, ymdFromDay } from './day';
 
 export type Deadline =
   | { kind: 'date'; day: Day; form: DeadlineForm }
@@ -113,10 +114,7 @@ function parseCore(s: string, ctx: DeadlineContext): CoreResult {
     if (issueDay === undefined) return 'needs-issue-date';
     return { day: ctx.calendar.addWorkingDays(issueDay, n), form: 'working-days' };
   }
-  if (
-    (m = CALENDAR_DAYS.exec(s)) ||
-    (m = BARE_DAYS.exec(s))
-  ) {
+  if ((m = CALENDAR_DAYS.exec(s)) || (m = BARE_DAYS.exec(s))) {
     const n = cnNumber(m[1]);
     if (n === undefined || n < 1) return 'bad-count';
     if (issueDay === undefined) return 'needs-issue-date';
@@ -155,8 +153,7 @@ function parseCore(s: string, ctx: DeadlineContext): CoreResult {
     if (month === undefined || month < 1 || month > 12) return 'impossible-date';
     const part = m[3];
     const form: DeadlineForm = part.endsWith('旬') ? 'xun' : 'month-end';
-    const dateIn = (year: number): number =>
-      part === '上旬' ? 10 : part === '中旬' ? 20 : daysInMonth(year, month);
+    const dateIn = (year: number): number => (part === '上旬' ? 10 : part === '中旬' ? 20 : daysInMonth(year, month));
     return withYear(m[1], month, dateIn, form, ctx);
   }
   if ((m = MONTH_DAY.exec(s))) {

@@ -8,21 +8,21 @@
  */
 import {
   ALL_FIELDS,
-  CLOSURE_FIELDS,
-  REQUIRED_FIELDS,
-  SCRIPT_FIELD_KEYS,
   aliasesOf,
+  CLOSURE_FIELDS,
+  type ColumnMap,
+  type Field,
   fieldLabel,
   isScriptField,
   matchField,
-  type ColumnMap,
-  type Field,
   type PersonField,
+  REQUIRED_FIELDS,
+  SCRIPT_FIELD_KEYS,
 } from './columns';
-import { translator, type Locale } from './i18n';
+import { type DatePairReading, settleDatePair } from './date-columns';
+import { type Locale, translator } from './i18n';
 import { cellText, columnLetter, normalizeHeader } from './text';
 import { readClosedFlag } from './vocabulary';
-import { settleDatePair, type DatePairReading } from './date-columns';
 
 export interface HeaderFound {
   ok: true;
@@ -116,7 +116,9 @@ function looksLikeSubHeader(upper: string[], row: unknown[] | undefined, columns
   const cells = row.map(cellText);
   if (cells.filter((t) => t !== '').length < 2) return false;
   if (columns.task !== undefined && cells[columns.task] !== '') return false;
-  const wordsOnly = row.every((v) => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim().length <= 10 && !/\d/.test(v)));
+  const wordsOnly = row.every(
+    (v) => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim().length <= 10 && !/\d/.test(v)),
+  );
   return wordsOnly && cells.some((t, c) => t !== '' && ((upper[c] ?? '') === '' || matchField(t) !== undefined));
 }
 
@@ -241,6 +243,9 @@ function describeDatePair(pair: DatePairReading, locale: Locale): string {
     otherFilled: pair.otherFilled,
     example: pair.example ?? '',
   };
-  const reason = t(pair.by === 'words' ? 'header.datePair.byWords' : pair.by === 'fill' ? 'header.datePair.byFill' : 'header.datePair.byNames', params);
+  const reason = t(
+    pair.by === 'words' ? 'header.datePair.byWords' : pair.by === 'fill' ? 'header.datePair.byFill' : 'header.datePair.byNames',
+    params,
+  );
   return t(pair.otherIsCompletion ? 'header.datePair' : 'header.datePairIgnored', { ...params, reason });
 }

@@ -5,7 +5,7 @@
  * sweep.ts composes their cells into one write.
  */
 import type { WorkCalendar } from './calendar';
-import { scriptFieldNamed, SCRIPT_FIELD_KEYS, SCRIPT_FIELDS, type ColumnMap, type ScriptField } from './columns';
+import { type ColumnMap, SCRIPT_FIELD_KEYS, SCRIPT_FIELDS, type ScriptField, scriptFieldNamed } from './columns';
 import type { Day } from './day';
 import { isDateValue } from './day';
 import { describeDuplicates, describeMissingHeader, findHeader } from './header';
@@ -14,7 +14,7 @@ import { duplicateIds } from './keys';
 import type { Problem } from './problem';
 import { classifyRows, type RowKind } from './row-kind';
 import type { Settings } from './settings';
-import { readTasks, type LedgerContext, type TaskRow } from './tasks';
+import { type LedgerContext, readTasks, type TaskRow } from './tasks';
 import { cellText, columnLetter } from './text';
 import type { Unit } from './units';
 
@@ -120,7 +120,12 @@ export function readLedger(input: LedgerInput): ({ ok: true } & Ledger) | Ledger
   if (!header.ok) {
     const reason = describeMissingHeader(header, settings.locale);
     const message = t('sweep.untrusted', { sheet, reason });
-    return { ok: false, message, reason, problems: [{ sheet, row: header.bestRow === undefined ? 0 : header.bestRow + 1, column: 0, message }] };
+    return {
+      ok: false,
+      message,
+      reason,
+      problems: [{ sheet, row: header.bestRow === undefined ? 0 : header.bestRow + 1, column: 0, message }],
+    };
   }
   const headerRow = header.headerRow;
   const headerCells = input.values[headerRow] ?? [];
@@ -185,11 +190,22 @@ export function readLedger(input: LedgerInput): ({ ok: true } & Ledger) | Ledger
   const tasks = readTasks(cells, headerRow + 1, taskKinds, columns, ctx);
 
   // What the header reading set aside, or found odd, is said, not silently dropped.
-  const problems: Problem[] = describeDuplicates(header, settings.locale).map((message) => ({ sheet, row: headerRow + 1, column: 0, message }));
+  const problems: Problem[] = describeDuplicates(header, settings.locale).map((message) => ({
+    sheet,
+    row: headerRow + 1,
+    column: 0,
+    message,
+  }));
   if (columns.id !== undefined && !input.onlyRows) {
     const ids = duplicateIds(cells, headerRow, kinds, columns.id);
     if (ids.length > 0) {
-      problems.push({ sheet, row: headerRow + 1, column: columns.id + 1, header: headers[columns.id], message: t('note.duplicateIds', { ids: ids.slice(0, 5).join('、') }) });
+      problems.push({
+        sheet,
+        row: headerRow + 1,
+        column: columns.id + 1,
+        header: headers[columns.id],
+        message: t('note.duplicateIds', { ids: ids.slice(0, 5).join('、') }),
+      });
     }
   }
   if (!input.onlyRows) {
@@ -198,13 +214,35 @@ export function readLedger(input: LedgerInput): ({ ok: true } & Ledger) | Ledger
       const field = ownColumns.has(c) ? undefined : scriptFieldNamed(text);
       if (field === undefined) return;
       const ours = columnLetter(columns[field]!);
-      problems.push({ sheet, row: headerRow + 1, column: c + 1, header: headers[c], message: t('header.officeColumn', { column: columnLetter(c), header: headers[c] ?? '', ours }) });
+      problems.push({
+        sheet,
+        row: headerRow + 1,
+        column: c + 1,
+        header: headers[c],
+        message: t('header.officeColumn', { column: columnLetter(c), header: headers[c] ?? '', ours }),
+      });
     });
   }
   problems.push(...mergesOverScriptCells(merges, columns, kinds, headerRow, headers, sheet, t, selected));
   for (const task of tasks) problems.push(...task.problems);
 
-  return { ok: true, sheet, headerRow, columns, addHeaders, keyColumn, headers, kinds, tasks, values: input.values, isFilled, hasFormula, selected, t, problems };
+  return {
+    ok: true,
+    sheet,
+    headerRow,
+    columns,
+    addHeaders,
+    keyColumn,
+    headers,
+    kinds,
+    tasks,
+    values: input.values,
+    isFilled,
+    hasFormula,
+    selected,
+    t,
+    problems,
+  };
 }
 
 /**
@@ -230,7 +268,13 @@ function mergesOverScriptCells(
       for (let c = m.column; c < m.column + m.numColumns; c++) {
         if ((r === m.row && c === m.column) || !scriptAt.has(c)) continue;
         const range = `${columnLetter(m.column)}${m.row + 1}:${columnLetter(m.column + m.numColumns - 1)}${m.row + m.numRows}`;
-        problems.push({ sheet, row: r + 1, column: c + 1, header: headers[c], message: t('note.mergeCoversScript', { range, header: headers[c] ?? '' }) });
+        problems.push({
+          sheet,
+          row: r + 1,
+          column: c + 1,
+          header: headers[c],
+          message: t('note.mergeCoversScript', { range, header: headers[c] ?? '' }),
+        });
         break;
       }
     }

@@ -4,7 +4,7 @@
  * of hunting for notes row by row. It is rewritten whole by each sweep: it is a report, not a log.
  */
 import type { Translate } from './i18n';
-import { problemLocation, type Problem } from './problem';
+import { type Problem, problemLocation } from './problem';
 
 /**
  * The report lists the first MAX_LISTED problems and says how many more there are: a list of

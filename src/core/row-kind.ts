@@ -3,7 +3,7 @@
  * headings (一、环境卫生类), totals (合计：共30项) and footers (填表人：…); only task rows
  * are read, counted, coloured and chased.
  */
-import { SCRIPT_FIELDS, type ColumnMap } from './columns';
+import { type ColumnMap, SCRIPT_FIELDS } from './columns';
 import { cellText, normalizeHeader, toHalfWidth } from './text';
 
 export type RowKind = 'task' | 'section' | 'blank' | 'totals' | 'note';

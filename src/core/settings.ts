@@ -5,7 +5,7 @@
  * recognised by its label in any locale (or by its code name), and a bad value is reported
  * where it is and replaced by the default: a typo in a colour must never stop the sweep.
  */
-import { allTexts, translator, type Locale, type MessageKey, type Translate } from './i18n';
+import { allTexts, type Locale, type MessageKey, type Translate, translator } from './i18n';
 import { cellText, isEmail, normalizeHeader, toHalfWidth } from './text';
 import { normalizeWord, readYesNo } from './vocabulary';
 
@@ -202,15 +202,34 @@ export function settingRows(t: Translate, locale: Locale): string[][] {
   ];
 }
 
-
 const LOCALE_WORDS: Record<string, Locale> = {
-  'zh-cn': 'zh-CN', zhcn: 'zh-CN', zh: 'zh-CN', 中文: 'zh-CN', 简体中文: 'zh-CN', 汉语: 'zh-CN', chinese: 'zh-CN',
-  en: 'en', 'en-us': 'en', 'en-gb': 'en', english: 'en', 英文: 'en', 英语: 'en',
+  'zh-cn': 'zh-CN',
+  zhcn: 'zh-CN',
+  zh: 'zh-CN',
+  中文: 'zh-CN',
+  简体中文: 'zh-CN',
+  汉语: 'zh-CN',
+  chinese: 'zh-CN',
+  en: 'en',
+  'en-us': 'en',
+  'en-gb': 'en',
+  english: 'en',
+  英文: 'en',
+  英语: 'en',
 };
 
 const COUNT_WORDS: Record<string, Settings['countDays']> = {
-  working: 'working', workingdays: 'working', workdays: 'working', 工作日: 'working', 按工作日: 'working',
-  calendar: 'calendar', calendardays: 'calendar', 自然日: 'calendar', 日历日: 'calendar', 按自然日: 'calendar', 自然天: 'calendar',
+  working: 'working',
+  workingdays: 'working',
+  workdays: 'working',
+  工作日: 'working',
+  按工作日: 'working',
+  calendar: 'calendar',
+  calendardays: 'calendar',
+  自然日: 'calendar',
+  日历日: 'calendar',
+  按自然日: 'calendar',
+  自然天: 'calendar',
 };
 
 const NONE_WORDS = new Set(['无', 'none', '不上色', '无色', '-', 'no']);
@@ -240,7 +259,10 @@ function parseValue(raw: unknown, kind: Kind): Parsed | undefined {
       return v ? { ok: true, value: v } : { ok: false, message: 'settings.badChoice' };
     }
     case 'list': {
-      const items = toHalfWidth(text).split(/[、,;\n\r]+/).map((s) => s.trim()).filter((s) => s !== '');
+      const items = toHalfWidth(text)
+        .split(/[、,;\n\r]+/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
       return items.length > 0 ? { ok: true, value: items } : undefined;
     }
     case 'color': {
@@ -334,12 +356,17 @@ export function parseSettings(values: unknown[][]): { settings: Settings; proble
       continue;
     }
     const fallback = display(get(settings, key, kind), kind, t, locale) || t('setting.value.none');
-    const choices =
-      kind.type === 'countDays' ? [t('setting.value.working'), t('setting.value.calendar')].join(' / ') : undefined;
+    const choices = kind.type === 'countDays' ? [t('setting.value.working'), t('setting.value.calendar')].join(' / ') : undefined;
     problems.push({
       row,
       column: valueCol,
-      message: t(parsed.message, { key: label(key, row), value: cellText(raw), fallback, ...(choices ? { choices } : {}), ...parsed.params }),
+      message: t(parsed.message, {
+        key: label(key, row),
+        value: cellText(raw),
+        fallback,
+        ...(choices ? { choices } : {}),
+        ...parsed.params,
+      }),
     });
   }
 

@@ -3,12 +3,12 @@
  * row that is already there: missing settings rows, missing directory columns, holiday
  * years the sheet does not cover yet.
  */
-import { holidaySheetRows, type HolidayEntry } from './calendar';
+import { type HolidayEntry, holidaySheetRows } from './calendar';
 import { ymdFromDay } from './day';
-import { allTexts, translator, type Locale } from './i18n';
-import { settingHelp, settingKeyOf, settingRows, SETTING_KEYS } from './settings';
+import { allTexts, type Locale, translator } from './i18n';
+import { SETTING_KEYS, settingHelp, settingKeyOf, settingRows } from './settings';
 import { cellText, normalizeHeader } from './text';
-import { findUnitColumns, unitHeaders, UNIT_COLUMNS } from './units';
+import { findUnitColumns, UNIT_COLUMNS, unitHeaders } from './units';
 
 /** Settings rows (label, default, explanation) whose key no row of the sheet names yet. */
 export function missingSettingRows(values: unknown[][], locale: Locale): string[][] {
@@ -75,7 +75,10 @@ export function missingHolidayRows(
     if (y !== undefined) covered.add(y);
   }
   const wanted = years.filter((y) => !covered.has(y));
-  return holidaySheetRows(shipped.filter((e) => wanted.includes(ymdFromDay(e.day).year)), words);
+  return holidaySheetRows(
+    shipped.filter((e) => wanted.includes(ymdFromDay(e.day).year)),
+    words,
+  );
 }
 
 /** The year a holiday sheet's date cell names, text or date. */

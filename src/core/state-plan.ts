@@ -5,8 +5,8 @@
  */
 import type { ScriptField } from './columns';
 import type { Ledger } from './ledger';
-import type { RowCells } from './sweep';
 import { STATE_MESSAGE } from './state';
+import type { RowCells } from './sweep';
 
 /** Cells a sweep clears on rows that are no longer tasks (a blank row keeps no red state). */
 const TRANSIENT: ScriptField[] = ['state', 'dueAsRead', 'daysOverdue', 'systemNote'];

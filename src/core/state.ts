@@ -11,16 +11,7 @@ import type { StatusCode } from './status';
 
 export type StateCode = 'notDue' | 'dueSoon' | 'overdue' | 'closed' | 'pending' | 'noDeadline' | 'paused' | 'invalid';
 
-export const STATE_CODES: readonly StateCode[] = [
-  'overdue',
-  'dueSoon',
-  'notDue',
-  'pending',
-  'closed',
-  'noDeadline',
-  'paused',
-  'invalid',
-];
+export const STATE_CODES: readonly StateCode[] = ['overdue', 'dueSoon', 'notDue', 'pending', 'closed', 'noDeadline', 'paused', 'invalid'];
 
 export const STATE_MESSAGE: Record<StateCode, MessageKey> = {
   notDue: 'state.notDue',
@@ -88,8 +79,7 @@ export function evaluateState(input: StateInput, today: Day, calendar: WorkCalen
     case 'submitted': {
       // Awaiting verification is not overdue from the day it was submitted; lateness before
       // that day stays on record.
-      const late =
-        input.deadline !== undefined ? daysLate(input.deadline, input.submittedOn ?? today, calendar, rules) : 0;
+      const late = input.deadline !== undefined ? daysLate(input.deadline, input.submittedOn ?? today, calendar, rules) : 0;
       return { code: 'pending', daysOverdue: late };
     }
     default:
@@ -105,8 +95,7 @@ export function evaluateState(input: StateInput, today: Day, calendar: WorkCalen
   // Past a deadline that fell before a weekend or holiday, but not yet a working day late:
   // still due, not yet overdue.
   if (input.deadline < today) return { code: 'dueSoon', daysOverdue: 0 };
-  const away =
-    rules.countDays === 'working' ? calendar.workingDaysBetween(today, input.deadline) : input.deadline - today;
+  const away = rules.countDays === 'working' ? calendar.workingDaysBetween(today, input.deadline) : input.deadline - today;
   if (away <= rules.dueSoonDays) return { code: 'dueSoon', daysOverdue: 0 };
   return { code: 'notDue', daysOverdue: 0 };
 }

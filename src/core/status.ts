@@ -7,22 +7,26 @@
  */
 import { normalizeWord } from './vocabulary';
 
-export type StatusCode =
-  | 'not_started'
-  | 'in_progress'
-  | 'submitted'
-  | 'closed'
-  | 'returned'
-  | 'paused'
-  | 'blank'
-  | 'unknown';
+export type StatusCode = 'not_started' | 'in_progress' | 'submitted' | 'closed' | 'returned' | 'paused' | 'blank' | 'unknown';
 
 const ALIASES: Record<Exclude<StatusCode, 'blank' | 'unknown'>, string[]> = {
   not_started: ['未开始', '未启动', '待整改', '未整改', 'not started', 'todo', 'to do', 'open', 'new'],
   in_progress: ['整改中', '进行中', '推进中', '正在整改', '正在推进', '处理中', 'in progress', 'doing', 'ongoing', 'wip'],
   submitted: [
-    '已完成', '完成', '已整改', '整改完成', '待验收', '待核查', '待审核', '申请销号', '已申请销号',
-    'done', 'completed', 'complete', 'submitted', 'pending verification',
+    '已完成',
+    '完成',
+    '已整改',
+    '整改完成',
+    '待验收',
+    '待核查',
+    '待审核',
+    '申请销号',
+    '已申请销号',
+    'done',
+    'completed',
+    'complete',
+    'submitted',
+    'pending verification',
   ],
   closed: ['已销号', '销号', '已验收', '验收通过', 'closed', 'verified'],
   returned: ['退回', '被退回', '已退回', '驳回', '已驳回', '未通过', '验收未通过', 'returned', 'rejected'],
@@ -66,10 +70,7 @@ export function statusWordsFor(closedWords: readonly string[] = DEFAULT_CLOSED_W
   return words;
 }
 
-export function parseStatus(
-  raw: unknown,
-  closedWords: readonly string[] = DEFAULT_CLOSED_WORDS,
-): { code: StatusCode; text: string } {
+export function parseStatus(raw: unknown, closedWords: readonly string[] = DEFAULT_CLOSED_WORDS): { code: StatusCode; text: string } {
   if (raw === undefined || raw === null) return { code: 'blank', text: '' };
   if (typeof raw !== 'string') return { code: 'unknown', text: String(raw) };
   const text = raw.trim();

@@ -14,7 +14,7 @@
  * Left out on purpose: the 补假 (a weekday off when a holiday falls on a weekend) and every
  * 调休, since only the yearly notice says which days they are; weekends stay weekends.
  */
-import { dayFromYmd, type Day } from './day';
+import { type Day, dayFromYmd } from './day';
 
 export interface StatutoryHoliday {
   day: Day;

@@ -10,10 +10,10 @@
  * The plan is keyed by task key, not by row number, so the edge can re-locate each row just
  * before writing (a person may insert, delete or sort rows while the job runs).
  */
-import { PERSON_FIELDS, type ColumnMap, type ScriptField } from './columns';
+import { type ColumnMap, PERSON_FIELDS, type ScriptField } from './columns';
 import type { Day } from './day';
 import { nextKeys } from './keys';
-import { readLedger, type Ledger, type LedgerFailure, type LedgerInput } from './ledger';
+import { type Ledger, type LedgerFailure, type LedgerInput, readLedger } from './ledger';
 import type { Problem } from './problem';
 import { planStates } from './state-plan';
 import type { TaskRow } from './tasks';
@@ -135,7 +135,7 @@ export function planSweep(input: SweepInput, planners: readonly Planner[] = [pla
     rows.push(write);
   }
   const rowsAfter = values.length - headerRow - 1;
-  counts.rowsRead = rowsAfter < 0 ? 0 : rowsAfter;
+  counts.rowsRead = Math.max(rowsAfter, 0);
 
   return {
     ok: true,

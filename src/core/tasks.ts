@@ -7,16 +7,16 @@
  */
 import type { WorkCalendar } from './calendar';
 import type { Field } from './columns';
-import { isDateValue, type Day } from './day';
-import { parseDeadline, type Deadline } from './deadline';
+import { type Day, isDateValue } from './day';
+import { type Deadline, parseDeadline } from './deadline';
 import type { Translate } from './i18n';
 import type { Problem } from './problem';
 import type { RowKind } from './row-kind';
 import { evaluateState, type StateCode, type TaskState } from './state';
+import { stateFromText } from './state-words';
 import { parseStatus, type StatusCode } from './status';
 import { cellText } from './text';
-import { matchUnit, splitUnits, unitKey, type Unit } from './units';
-import { stateFromText } from './state-words';
+import { matchUnit, splitUnits, type Unit, unitKey } from './units';
 import { readApproval, readClosedFlag } from './vocabulary';
 
 export type Columns = Partial<Record<Field, number>>;
@@ -214,12 +214,7 @@ export function readTask(values: unknown[][], index: number, columns: Columns, c
   const submittedOn = status === 'submitted' ? (completed ?? statusChanged ?? ctx.today) : undefined;
   const state =
     status === 'submitted'
-      ? evaluateState(
-          { status, deadline: effective, noDeadline: false, deadlineInvalid: false, submittedOn },
-          ctx.today,
-          ctx.calendar,
-          ctx,
-        )
+      ? evaluateState({ status, deadline: effective, noDeadline: false, deadlineInvalid: false, submittedOn }, ctx.today, ctx.calendar, ctx)
       : provisional;
   const stampCompleted =
     status === 'closed' &&

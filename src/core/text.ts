@@ -52,6 +52,7 @@ export function normalizeName(s: unknown): string {
 
 /** Whether every character is plain ASCII (an English header rather than a Chinese one). */
 export function isAscii(s: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range, control characters included
   return /^[\x00-\x7f]*$/.test(s);
 }
 

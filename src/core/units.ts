@@ -5,7 +5,7 @@
  * space), so matching a task to its unit is tolerant of spacing and width, and a cell
  * naming several units is split, the first being the lead unit (牵头单位).
  */
-import { allTexts, translator, type MessageKey, type Translate } from './i18n';
+import { allTexts, type MessageKey, type Translate, translator } from './i18n';
 import { cellText, isEmail, normalizeHeader, normalizeName, toHalfWidth } from './text';
 import { readYesNo } from './vocabulary';
 
@@ -34,7 +34,10 @@ export type UnitColumn = Exclude<keyof Unit, 'row' | 'badEmails'>;
 
 /** The addresses an email column of the directory holds (the reader keeps only valid ones, comma-separated). */
 export function addressesIn(cell: string): string[] {
-  return cell.split(',').map((a) => a.trim()).filter((a) => a !== '');
+  return cell
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
 }
 
 const COLUMN_KEYS: Record<UnitColumn, MessageKey> = {
@@ -159,7 +162,9 @@ const HEADER_SCAN_ROWS = 10;
 
 /** Several addresses in one cell, tidied to 'a@x.cn,b@x.cn'; bad ones returned apart. */
 function readEmails(raw: unknown): { value: string; bad: string[] } {
-  const parts = toHalfWidth(cellText(raw)).split(/[\s,;，；、]+/).filter((s) => s !== '');
+  const parts = toHalfWidth(cellText(raw))
+    .split(/[\s,;，；、]+/)
+    .filter((s) => s !== '');
   return { value: parts.filter(isEmail).join(','), bad: parts.filter((p) => !isEmail(p)) };
 }
 
@@ -218,7 +223,11 @@ export function parseUnits(values: unknown[][], locale: 'zh-CN' | 'en' = 'zh-CN'
     const civilized = read('civilized');
     const civilizedAnswer = civilized === '' ? false : readYesNo(row[columns.civilized ?? 0]);
     if (civilizedAnswer === undefined) {
-      problems.push({ row: r, column: columns.civilized ?? 0, message: t('units.badYesNo', { unit: name, column: headerText('civilized'), value: civilized }) });
+      problems.push({
+        row: r,
+        column: columns.civilized ?? 0,
+        message: t('units.badYesNo', { unit: name, column: headerText('civilized'), value: civilized }),
+      });
     }
     const unit: Unit = {
       name,
@@ -238,7 +247,8 @@ export function parseUnits(values: unknown[][], locale: 'zh-CN' | 'en' = 'zh-CN'
       const { value, bad } = readEmails(row[c]);
       (unit as unknown as Record<UnitColumn, string>)[col] = value;
       if (bad.length > 0) unit.badEmails = { ...unit.badEmails, [col]: bad };
-      for (const b of bad) problems.push({ row: r, column: c, message: t('units.badEmail', { unit: name, column: headerText(col), value: b }) });
+      for (const b of bad)
+        problems.push({ row: r, column: c, message: t('units.badEmail', { unit: name, column: headerText(col), value: b }) });
     }
     units.push(unit);
   }

@@ -36,8 +36,37 @@ const CLOSED: Words = {
 
 /** Whether an extension is approved (延期审批). */
 const APPROVAL: Words = {
-  yes: ['同意', '已同意', '同意延期', '批准', '已批准', '准予延期', '通过', '已通过', '审批通过', 'ok', 'agreed', 'approve', 'approved', 'granted'],
-  no: ['不同意', '未同意', '不批准', '未批准', '不予批准', '驳回', '已驳回', '不通过', '未通过', 'reject', 'rejected', 'denied', 'declined'],
+  yes: [
+    '同意',
+    '已同意',
+    '同意延期',
+    '批准',
+    '已批准',
+    '准予延期',
+    '通过',
+    '已通过',
+    '审批通过',
+    'ok',
+    'agreed',
+    'approve',
+    'approved',
+    'granted',
+  ],
+  no: [
+    '不同意',
+    '未同意',
+    '不批准',
+    '未批准',
+    '不予批准',
+    '驳回',
+    '已驳回',
+    '不通过',
+    '未通过',
+    'reject',
+    'rejected',
+    'denied',
+    'declined',
+  ],
 };
 
 type Answer = ReadonlyMap<string, boolean>;

@@ -7,9 +7,9 @@
 import { legendNote, placeSwatches } from '../core/colour-legend';
 import { colourRules, isColourRule, legendBackgrounds } from '../core/colour-rules';
 import { SCRIPT_FIELDS } from '../core/columns';
-import { readAll } from './workbook';
 import type { Translate } from '../core/i18n';
 import type { Colors } from '../core/settings';
+import { readAll } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -7,12 +7,12 @@
  * a pasted block of 500 rows costs the same calls as one cell.
  */
 import { findHeader } from '../core/header';
-import { planSweep, type OutValue } from '../core/sweep';
-import { openWorkbook, ledgerContext } from './workbook';
+import { type OutValue, planSweep } from '../core/sweep';
 import { applyColourRules, paintLegend } from './colours';
-import { mergesOf } from './sweep-job';
-import { fillsOf, writeFills, writeScriptCells } from './write-back';
 import { markedColumns } from './marks';
+import { mergesOf } from './sweep-job';
+import { ledgerContext, openWorkbook } from './workbook';
+import { fillsOf, writeFills, writeScriptCells } from './write-back';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

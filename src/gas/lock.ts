@@ -6,7 +6,7 @@ export class LockBusyError extends Error {}
 
 export function withDocumentLock<T>(waitMs: number, fn: () => T): T {
   const lock = LockService.getDocumentLock();
-  if (!lock || !lock.tryLock(waitMs)) throw new LockBusyError('busy');
+  if (!lock?.tryLock(waitMs)) throw new LockBusyError('busy');
   try {
     return fn();
   } finally {

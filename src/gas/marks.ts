@@ -6,7 +6,7 @@
  * sheet that merely has the same name is never taken for the script's.
  * One finder call per sheet (or per spreadsheet), whatever the number of rows.
  */
-import { scriptFieldNamed, SCRIPT_FIELDS, type ScriptField } from '../core/columns';
+import { SCRIPT_FIELDS, type ScriptField, scriptFieldNamed } from '../core/columns';
 import { allTexts } from '../core/i18n';
 import { columnLetter } from '../core/text';
 

@@ -10,11 +10,26 @@
  * stops between two digests and schedules its own continuation.
  */
 import type { Day } from '../core/day';
-import { LEVEL_WORD, type ComposedMail, type NoticeLevel } from '../core/notices/types';
-import { LOG_COLUMNS, LOG_FORMAT, LOG_LEVEL_WORD, OUTCOME_WORD, ROLE_WORD, SUMMARY_KEY, leftBehind, logHeader, newRelapses, parseLog, summarySentOn, type LogColumn, type LogEntry, type Outcome } from '../core/notices/log';
-import { groupDigests, planNotices, type Delivery, type NoticePlan } from '../core/notices/plan';
 import { composeDigest, highestLevel } from '../core/notices/digest';
-import { composeAdminSummary, type AdminSummary } from '../core/notices/summary';
+import {
+  LOG_COLUMNS,
+  LOG_FORMAT,
+  LOG_LEVEL_WORD,
+  type LogColumn,
+  type LogEntry,
+  leftBehind,
+  logHeader,
+  newRelapses,
+  OUTCOME_WORD,
+  type Outcome,
+  parseLog,
+  ROLE_WORD,
+  SUMMARY_KEY,
+  summarySentOn,
+} from '../core/notices/log';
+import { type Delivery, groupDigests, type NoticePlan, planNotices } from '../core/notices/plan';
+import { type AdminSummary, composeAdminSummary } from '../core/notices/summary';
+import { type ComposedMail, LEVEL_WORD, type NoticeLevel } from '../core/notices/types';
 import type { SweepPlan } from '../core/sweep';
 import type { TaskRow } from '../core/tasks';
 import type { JobResult } from './result';
@@ -82,7 +97,9 @@ export function openLog(wb: Workbook, changes: string[]): OpenLog {
     const header = logHeader(wb.t);
     sheet.getRange(1, 1, 1, header.length).setNumberFormat('@').setValues([header]).setFontWeight('bold');
     sheet.setFrozenRows(1);
-    LOG_COLUMNS.forEach((c, i) => sheet.setColumnWidth(i + 1, c === 'subject' ? 360 : c === 'number' || c === 'time' ? 150 : 110));
+    LOG_COLUMNS.forEach((c, i) => {
+      sheet.setColumnWidth(i + 1, c === 'subject' ? 360 : c === 'number' || c === 'time' ? 150 : 110);
+    });
     return { sheet, entries: [], rows: 1 };
   }
   return { sheet, entries: parseLog(found.values, wb.clock.toDay), rows: found.values.length };
@@ -102,7 +119,9 @@ export function setOutcome(wb: Workbook, sheet: Sheet, rows: number[], outcome: 
   const outcomeColumn = LOG_COLUMNS.indexOf('outcome') + 1;
   for (const [lo, hi] of contiguousRuns(rows)) {
     const n = hi - lo + 1;
-    const cells = Array.from({ length: n }, () => (detail === undefined ? [wb.t(OUTCOME_WORD[outcome])] : [wb.t(OUTCOME_WORD[outcome]), detail]));
+    const cells = Array.from({ length: n }, () =>
+      detail === undefined ? [wb.t(OUTCOME_WORD[outcome])] : [wb.t(OUTCOME_WORD[outcome]), detail],
+    );
     sheet.getRange(lo + 1, outcomeColumn, n, detail === undefined ? 1 : 2).setValues(cells);
   }
 }
@@ -160,8 +179,19 @@ export function append(wb: Workbook, sheet: Sheet, entries: LogEntry[]): void {
 /** Before planning: what earlier runs left behind (see leftBehind) is marked so in the log. */
 function recover(wb: Workbook, sheet: Sheet, entries: LogEntry[], today: Day): LogEntry[] {
   const { uncertain, stale } = leftBehind(entries, today);
-  setOutcome(wb, sheet, uncertain.map((e) => e.index), 'uncertain', wb.t('notice.uncertain'));
-  setOutcome(wb, sheet, stale.map((e) => e.index), 'cancelled');
+  setOutcome(
+    wb,
+    sheet,
+    uncertain.map((e) => e.index),
+    'uncertain',
+    wb.t('notice.uncertain'),
+  );
+  setOutcome(
+    wb,
+    sheet,
+    stale.map((e) => e.index),
+    'cancelled',
+  );
   for (const e of uncertain) e.outcome = 'uncertain';
   for (const e of stale) e.outcome = 'cancelled';
   return uncertain;
@@ -175,7 +205,15 @@ interface LogBook {
 }
 
 /** The day's notices: planned from the ledger and the log, claimed, sent, confirmed; then the admin's summary. */
-export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Date, started: number, result: JobResult, needsPerson: string[]): NoticeRun {
+export function sendNotices(
+  wb: Workbook,
+  sheet: Sheet,
+  plan: SweepPlan,
+  now: Date,
+  started: number,
+  result: JobResult,
+  needsPerson: string[],
+): NoticeRun {
   const { t, settings } = wb;
   const today = wb.clock.today;
   const changes: string[] = [];
@@ -183,7 +221,16 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
   result.warnings.push(...changes);
   const uncertain = recover(wb, log.sheet, log.entries, today);
   const keyOf = keysAfter(plan);
-  const noticePlan = planNotices({ tasks: plan.tasks, keyOf, entries: log.entries, units: wb.units, settings, calendar: wb.calendar, today, t });
+  const noticePlan = planNotices({
+    tasks: plan.tasks,
+    keyOf,
+    entries: log.entries,
+    units: wb.units,
+    settings,
+    calendar: wb.calendar,
+    today,
+    t,
+  });
   const digests = composeAll(wb, sheet, noticePlan);
   const book: LogBook = { sheet: log.sheet, kept: new Map(log.entries.map((e) => [e.index, e] as const)), next: log.rows };
   const rowOf = claim(wb, book, plan, keyOf, digests, now);
@@ -203,9 +250,16 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
     },
   };
   for (const u of noticePlan.unreachable) {
-    summary.notSent.push({ unit: u.unit, taskKeys: [u.notice.key], numbers: u.notice.number ? [u.notice.number] : [], reason: u.reason, ...(u.to ? { to: u.to } : {}) });
+    summary.notSent.push({
+      unit: u.unit,
+      taskKeys: [u.notice.key],
+      numbers: u.notice.number ? [u.notice.number] : [],
+      reason: u.reason,
+      ...(u.to ? { to: u.to } : {}),
+    });
   }
-  for (const e of uncertain) summary.notSent.push({ unit: e.unit, taskKeys: [e.key], numbers: e.number ? [e.number] : [], to: e.to, reason: 'uncertain' });
+  for (const e of uncertain)
+    summary.notSent.push({ unit: e.unit, taskKeys: [e.key], numbers: e.number ? [e.number] : [], to: e.to, reason: 'uncertain' });
 
   sendDigests(wb, book, sheet, digests, rowOf, started, summary, result);
   // The summary goes once a day, on the days notices go out, when there is something to tell
@@ -224,7 +278,14 @@ export function sendNotices(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Da
  * Claim: every new delivery is a row (待发送) before anything is sent; relapses the log lacks
  * are written with them, as events (反弹, 已记录), in the same write. Returns each delivery's row.
  */
-function claim(wb: Workbook, book: LogBook, plan: SweepPlan, keyOf: (task: TaskRow) => string, digests: Composed[], now: Date): Map<Delivery, number> {
+function claim(
+  wb: Workbook,
+  book: LogBook,
+  plan: SweepPlan,
+  keyOf: (task: TaskRow) => string,
+  digests: Composed[],
+  now: Date,
+): Map<Delivery, number> {
   const today = wb.clock.today;
   const rows: LogEntry[] = [];
   const take = (entry: LogEntry): void => {
@@ -234,8 +295,20 @@ function claim(wb: Workbook, book: LogBook, plan: SweepPlan, keyOf: (task: TaskR
   const tasksNow = plan.tasks.map((task) => ({ ...task, key: keyOf(task) }));
   for (const r of newRelapses(tasksNow, [...book.kept.values()], today)) {
     take({
-      index: book.next++, number: '', time: wb.clock.fromDay(r.day), day: r.day, key: r.key, unit: r.unit, level: 'reopen', ordinal: r.ordinal,
-      deadline: undefined, to: '', role: 'contact', subject: '', outcome: 'recorded', detail: wb.t('note.reopened', { count: r.ordinal }),
+      index: book.next++,
+      number: '',
+      time: wb.clock.fromDay(r.day),
+      day: r.day,
+      key: r.key,
+      unit: r.unit,
+      level: 'reopen',
+      ordinal: r.ordinal,
+      deadline: undefined,
+      to: '',
+      role: 'contact',
+      subject: '',
+      outcome: 'recorded',
+      detail: wb.t('note.reopened', { count: r.ordinal }),
     });
   }
   const rowOf = new Map<Delivery, number>();
@@ -260,7 +333,16 @@ function claim(wb: Workbook, book: LogBook, plan: SweepPlan, keyOf: (task: TaskR
  * the next run (where they go first), so nothing less urgent overtakes it. Near the time limit
  * the rest stay 待发送 for the continuation.
  */
-function sendDigests(wb: Workbook, book: LogBook, sheet: Sheet, digests: Composed[], rowOf: Map<Delivery, number>, started: number, summary: AdminSummary, result: JobResult): void {
+function sendDigests(
+  wb: Workbook,
+  book: LogBook,
+  sheet: Sheet,
+  digests: Composed[],
+  rowOf: Map<Delivery, number>,
+  started: number,
+  summary: AdminSummary,
+  result: JobResult,
+): void {
   const { t, settings } = wb;
   let quota = MailApp.getRemainingDailyQuota() - (settings.adminEmail ? 1 : 0);
   let stopped = false;
@@ -270,7 +352,14 @@ function sendDigests(wb: Workbook, book: LogBook, sheet: Sheet, digests: Compose
     const units = [...new Set(digest.deliveries.map((d) => d.section.unit))];
     const keys = [...new Set(digest.deliveries.map((d) => d.notice.key))];
     const notSent = (reason: 'quota' | 'failed' | 'timeLimit', detail?: string) =>
-      summary.notSent.push({ unit: units.join('、'), taskKeys: keys, numbers: digest.numbers, to: digest.mail.to, reason, ...(detail ? { detail } : {}) });
+      summary.notSent.push({
+        unit: units.join('、'),
+        taskKeys: keys,
+        numbers: digest.numbers,
+        to: digest.mail.to,
+        reason,
+        ...(detail ? { detail } : {}),
+      });
     if (stopped || Date.now() - started > TIME_BUDGET_MS) {
       stopped = true;
       notSent('timeLimit');
@@ -303,7 +392,14 @@ function sendDigests(wb: Workbook, book: LogBook, sheet: Sheet, digests: Compose
     }
     setOutcome(wb, book.sheet, rows, 'sending', undefined, book.kept);
     try {
-      MailApp.sendEmail({ to, ...(cc ? { cc } : {}), subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: settings.senderName });
+      MailApp.sendEmail({
+        to,
+        ...(cc ? { cc } : {}),
+        subject: mail.subject,
+        body: mail.body,
+        htmlBody: mail.htmlBody,
+        name: settings.senderName,
+      });
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
       setOutcome(wb, book.sheet, rows, 'failed', detail, book.kept);
@@ -313,7 +409,14 @@ function sendDigests(wb: Workbook, book: LogBook, sheet: Sheet, digests: Compose
     quota -= settings.dryRun ? 1 : recipients;
     setOutcome(wb, book.sheet, rows, settings.dryRun ? 'test' : 'sent', undefined, book.kept);
     result.mails.push({ to, ...(cc ? { cc } : {}), subject: mail.subject, numbers: digest.numbers, level: t(LEVEL_WORD[digest.level]) });
-    summary.sent.push({ to: digest.mail.to, toName: digest.deliveries[0]!.toName, subject: mail.subject, numbers: digest.numbers, level: digest.level, units });
+    summary.sent.push({
+      to: digest.mail.to,
+      toName: digest.deliveries[0]!.toName,
+      subject: mail.subject,
+      numbers: digest.numbers,
+      level: digest.level,
+      units,
+    });
   }
   if (stopped) scheduleContinuation();
 }
@@ -323,13 +426,31 @@ function sendSummary(wb: Workbook, book: LogBook, sheet: Sheet, summary: AdminSu
   const { t, settings } = wb;
   const mail = composeAdminSummary(summary, { t, senderName: settings.senderName, rowLink: rowLinker(wb, sheet), to: settings.adminEmail });
   const entry: LogEntry = {
-    index: book.next++, number: '', time: now, day: wb.clock.today, key: SUMMARY_KEY, unit: '', level: 'summary', ordinal: 0,
-    deadline: undefined, to: settings.adminEmail, role: 'admin', subject: mail.subject, outcome: 'sending', detail: '',
+    index: book.next++,
+    number: '',
+    time: now,
+    day: wb.clock.today,
+    key: SUMMARY_KEY,
+    unit: '',
+    level: 'summary',
+    ordinal: 0,
+    deadline: undefined,
+    to: settings.adminEmail,
+    role: 'admin',
+    subject: mail.subject,
+    outcome: 'sending',
+    detail: '',
   };
   book.kept.set(entry.index, entry);
   append(wb, book.sheet, [entry]);
   try {
-    MailApp.sendEmail({ to: settings.adminEmail, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: settings.senderName });
+    MailApp.sendEmail({
+      to: settings.adminEmail,
+      subject: mail.subject,
+      body: mail.body,
+      htmlBody: mail.htmlBody,
+      name: settings.senderName,
+    });
     setOutcome(wb, book.sheet, [entry.index], 'sent', undefined, book.kept);
     result.mails.push({ to: settings.adminEmail, subject: mail.subject });
   } catch (err) {

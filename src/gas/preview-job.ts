@@ -2,10 +2,11 @@
  * 预览今日督办: what today's sweep would send, composed exactly as it would be, without sending,
  * writing or creating anything (the menu shows it; the local runner writes it as .eml files).
  */
-import { describeProblem } from '../core/problem';
+
 import { leftBehind, parseLog } from '../core/notices/log';
 import { planNotices } from '../core/notices/plan';
 import { LEVEL_WORD } from '../core/notices/types';
+import { describeProblem } from '../core/problem';
 import { planSweep } from '../core/sweep';
 import { composeAll, keysAfter } from './notices';
 import { emptyResult, type JobResult } from './result';
@@ -34,11 +35,32 @@ export function previewNotices(now: Date): JobResult {
   // As the sweep would see the log: a claim from an earlier day is withdrawn, a send left unconfirmed counts as given.
   const read = parseLog(log?.values ?? [], wb.clock.toDay);
   const { uncertain, stale } = leftBehind(read, today);
-  const entries = read.map((e) => (uncertain.includes(e) ? { ...e, outcome: 'uncertain' as const } : stale.includes(e) ? { ...e, outcome: 'cancelled' as const } : e));
-  const noticePlan = planNotices({ tasks: plan.tasks, keyOf: keysAfter(plan), entries, units: wb.units, settings: wb.settings, calendar: wb.calendar, today, t });
+  const entries = read.map((e) =>
+    uncertain.includes(e) ? { ...e, outcome: 'uncertain' as const } : stale.includes(e) ? { ...e, outcome: 'cancelled' as const } : e,
+  );
+  const noticePlan = planNotices({
+    tasks: plan.tasks,
+    keyOf: keysAfter(plan),
+    entries,
+    units: wb.units,
+    settings: wb.settings,
+    calendar: wb.calendar,
+    today,
+    t,
+  });
   const digests = composeAll(wb, sheet, noticePlan);
-  result.preview = digests.map((d) => ({ ...d.mail, ...(d.cc.length > 0 ? { cc: d.cc.join(',') } : {}), name: wb.settings.senderName, numbers: d.numbers, level: t(LEVEL_WORD[d.level]) }));
-  result.warnings.push(...noticePlan.unreachable.map((u) => t('preview.unreachable', { unit: u.unit, task: u.notice.key, reason: t(`summary.reason.${u.reason}`) })));
+  result.preview = digests.map((d) => ({
+    ...d.mail,
+    ...(d.cc.length > 0 ? { cc: d.cc.join(',') } : {}),
+    name: wb.settings.senderName,
+    numbers: d.numbers,
+    level: t(LEVEL_WORD[d.level]),
+  }));
+  result.warnings.push(
+    ...noticePlan.unreachable.map((u) =>
+      t('preview.unreachable', { unit: u.unit, task: u.notice.key, reason: t(`summary.reason.${u.reason}`) }),
+    ),
+  );
   result.warnings.push(...plan.problems.map((p) => describeProblem(p, t)));
   result.counts = { mails: digests.length, deliveries: noticePlan.deliveries.length, unreachable: noticePlan.unreachable.length };
   result.message = noticePlan.sendsToday

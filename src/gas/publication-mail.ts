@@ -6,14 +6,14 @@
  * nothing); what the quota cannot take is 延后 and goes out when the month is published again.
  */
 import { formatDay } from '../core/day';
+import { isGiven, type LogEntry, publicationKey } from '../core/notices/log';
 import { escapeHtml } from '../core/notices/mail-doc';
-import { isGiven, publicationKey, type LogEntry } from '../core/notices/log';
-import { monthLabel, type MonthId } from '../core/scores/history';
-import type { Ranking } from '../core/scores/ranking';
+import { type MonthId, monthLabel } from '../core/scores/history';
 import type { UnitScore } from '../core/scores/month';
+import type { Ranking } from '../core/scores/ranking';
 import { addressesIn, matchUnit } from '../core/units';
+import { append, type LogRows, type OpenLog, openLog, setOutcome } from './notices';
 import type { JobResult } from './result';
-import { append, openLog, setOutcome, type LogRows, type OpenLog } from './notices';
 import type { Workbook } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -25,7 +25,15 @@ interface Person {
 }
 
 /** Returns how many mails went out. */
-export function sendPublicationMails(wb: Workbook, sheet: Sheet, month: MonthId, ranking: Ranking, now: Date, result: JobResult, open?: OpenLog): number {
+export function sendPublicationMails(
+  wb: Workbook,
+  sheet: Sheet,
+  month: MonthId,
+  ranking: Ranking,
+  now: Date,
+  result: JobResult,
+  open?: OpenLog,
+): number {
   const { t, settings } = wb;
   const changes: string[] = [];
   // The log as the caller holds it (the sweep has just written notices into it), or as read.
@@ -52,7 +60,13 @@ export function sendPublicationMails(wb: Workbook, sheet: Sheet, month: MonthId,
           if (told.has(id)) continue;
           const person = people.get(id) ?? { to, name, lines: [] };
           if (!person.lines.some((l) => l.unit.unit === score.unit)) {
-            person.lines.push({ unit: score, category: category.category, of: category.rankedCount, red: reds.has(score.unit), black: blacks.has(score.unit) });
+            person.lines.push({
+              unit: score,
+              category: category.category,
+              of: category.rankedCount,
+              red: reds.has(score.unit),
+              black: blacks.has(score.unit),
+            });
           }
           people.set(id, person);
         }
@@ -67,7 +81,8 @@ export function sendPublicationMails(wb: Workbook, sheet: Sheet, month: MonthId,
   let next = log.rows;
   const mails = [...people.values()].map((p) => {
     const first = p.lines[0]!.unit;
-    const rank = (u: UnitScore, of: number): string => (u.ranked && u.rank !== undefined ? t('pubmail.rank', { rank: u.rank, of }) : t('pubmail.unranked'));
+    const rank = (u: UnitScore, of: number): string =>
+      u.ranked && u.rank !== undefined ? t('pubmail.rank', { rank: u.rank, of }) : t('pubmail.unranked');
     const subject =
       p.lines.length === 1
         ? t('pubmail.subject', { month: label, unit: first.unit, score: first.score, rank: rank(first, p.lines[0]!.of) })
@@ -84,15 +99,38 @@ export function sendPublicationMails(wb: Workbook, sheet: Sheet, month: MonthId,
         }),
       )
       .join('\n');
-    const body = t('pubmail.body', { name: p.name, month: label, link, lines, sender: settings.senderName, date: formatDay(wb.clock.today) });
+    const body = t('pubmail.body', {
+      name: p.name,
+      month: label,
+      link,
+      lines,
+      sender: settings.senderName,
+      date: formatDay(wb.clock.today),
+    });
     const entry: LogEntry = {
-      index: next++, number: '', time: now, day: wb.clock.today, key, unit: p.lines.map((l) => l.unit.unit).join('、'), level: 'publication',
-      ordinal: 0, deadline: undefined, to: p.to, role: 'contact', subject, outcome: 'claimed', detail: '',
+      index: next++,
+      number: '',
+      time: now,
+      day: wb.clock.today,
+      key,
+      unit: p.lines.map((l) => l.unit.unit).join('、'),
+      level: 'publication',
+      ordinal: 0,
+      deadline: undefined,
+      to: p.to,
+      role: 'contact',
+      subject,
+      outcome: 'claimed',
+      detail: '',
     };
     kept.set(entry.index, entry);
     return { person: p, subject, body, entry };
   });
-  append(wb, log.sheet, mails.map((m) => m.entry));
+  append(
+    wb,
+    log.sheet,
+    mails.map((m) => m.entry),
+  );
 
   let quota = MailApp.getRemainingDailyQuota();
   let full = false;
@@ -114,7 +152,13 @@ export function sendPublicationMails(wb: Workbook, sheet: Sheet, month: MonthId,
       // The HTML part is the text escaped, line by line, with the report's address a link.
       const href = escapeHtml(link);
       const htmlBody = escapeHtml(m.body).split('\n').join('<br>').replace(href, `<a href="${href}">${href}</a>`);
-      MailApp.sendEmail({ to, subject: settings.dryRun ? t('mail.dryRunSubject', { subject: m.subject }) : m.subject, body: m.body, htmlBody, name: settings.senderName });
+      MailApp.sendEmail({
+        to,
+        subject: settings.dryRun ? t('mail.dryRunSubject', { subject: m.subject }) : m.subject,
+        body: m.body,
+        htmlBody,
+        name: settings.senderName,
+      });
     } catch (err) {
       setOutcome(wb, log.sheet, rows, 'failed', err instanceof Error ? err.message : String(err), kept);
       continue;

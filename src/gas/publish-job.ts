@@ -5,24 +5,36 @@
  * `--quarter` writes the quarter's roll-up from 排名历史 instead (一季一测评).
  * Reads each sheet once; the writes follow the page's layout, not the number of tasks.
  */
-import { isDateValue, ymdFromDay, type Day } from '../core/day';
-import { parseLog, SUMMARY_KEY, type LogEntry } from '../core/notices/log';
+import { type Day, isDateValue, ymdFromDay } from '../core/day';
+import { type LogEntry, owedReportMonths, parseLog, SUMMARY_KEY } from '../core/notices/log';
+import { describeProblem } from '../core/problem';
 import { layoutPublication, type PublicationDoc } from '../core/publication/layout';
 import { layoutQuarter } from '../core/publication/quarter-layout';
-import { addMonths, HISTORY_COLUMNS, HISTORY_FORMAT, historyRows, historyValues, monthId, monthLabel, parseHistory, parseMonthId, replaceMonth, sanctionsFor, type MonthId } from '../core/scores/history';
+import {
+  addMonths,
+  HISTORY_COLUMNS,
+  HISTORY_FORMAT,
+  historyRows,
+  historyValues,
+  type MonthId,
+  monthId,
+  monthLabel,
+  parseHistory,
+  parseMonthId,
+  replaceMonth,
+  sanctionsFor,
+} from '../core/scores/history';
 import { scoreMonth } from '../core/scores/month';
 import { parseQuarterId, quarterRollup } from '../core/scores/quarter';
 import { rankMonth } from '../core/scores/ranking';
 import { defaultRules, parseRules } from '../core/scores/rules';
 import { planSweep, type SweepPlan } from '../core/sweep';
-import { describeProblem } from '../core/problem';
-import { emptyResult, type JobResult } from './result';
-import { readTaskSheet } from './sweep-job';
-import { writeDoc } from './sheet-doc';
-import { ensureScriptSheet, ledgerContext, noTaskSheet, openWorkbook, sheetNamed, type Workbook } from './workbook';
-import { sendPublicationMails } from './publication-mail';
 import type { OpenLog } from './notices';
-import { owedReportMonths } from '../core/notices/log';
+import { sendPublicationMails } from './publication-mail';
+import { emptyResult, type JobResult } from './result';
+import { writeDoc } from './sheet-doc';
+import { readTaskSheet } from './sweep-job';
+import { ensureScriptSheet, ledgerContext, noTaskSheet, openWorkbook, sheetNamed, type Workbook } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -130,7 +142,11 @@ export function publishJob(now: Date, request: PublishRequest): JobResult {
 
   const mails = sendPublicationMails(wb, sheet, month, ranking, now, result);
   result.warnings.push(...changes);
-  result.warnings.push(...ruleProblems.map((p) => describeProblem({ sheet: rulesSheet?.sheet.getName() ?? '', row: p.row + 1, column: p.column + 1, message: p.message }, t)));
+  result.warnings.push(
+    ...ruleProblems.map((p) =>
+      describeProblem({ sheet: rulesSheet?.sheet.getName() ?? '', row: p.row + 1, column: p.column + 1, message: p.message }, t),
+    ),
+  );
   result.warnings.push(...scores.problems.map((p) => p.message));
   result.counts = {
     units: scores.units.length,
@@ -187,7 +203,8 @@ export function sendOwedReportMails(wb: Workbook, plan: SweepPlan, values: unkno
   const months = owedReportMonths(log.entries, wb.settings.dryRun);
   for (const month of months) {
     const parts = parseMonthId(month);
-    const sheet = parts && wb.ss.createDeveloperMetadataFinder().withKey(PUBLICATION_MARK).withValue(month).find()[0]?.getLocation().getSheet();
+    const sheet =
+      parts && wb.ss.createDeveloperMetadataFinder().withKey(PUBLICATION_MARK).withValue(month).find()[0]?.getLocation().getSheet();
     if (!parts || !sheet) continue;
     const { ranking } = scoreAndRank(wb, parts, plan, values);
     sendPublicationMails(wb, sheet, month, ranking, now, result, log);

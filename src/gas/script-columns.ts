@@ -6,7 +6,7 @@
  * Calls do not grow with the number of rows: every range is a whole column (or a block of
  * columns) from the first data row to the end of the grid.
  */
-import { scriptColumnWidth, type ColumnFonts } from '../core/column-widths';
+import { type ColumnFonts, scriptColumnWidth } from '../core/column-widths';
 import { SCRIPT_FIELD_FORMAT, SCRIPT_FIELDS } from '../core/columns';
 import type { SweepPlan } from '../core/sweep';
 import { cellText } from '../core/text';

@@ -3,23 +3,23 @@
  * Safe to run any number of times: a second run finds nothing to do.
  */
 import { parseHolidayRows, shippedHolidayEntries, WorkCalendar } from '../core/calendar';
-import { fieldLabel, SCRIPT_FIELDS, type PersonField } from '../core/columns';
 import { DEFAULT_FONT_PT, fitWidth } from '../core/column-widths';
+import { fieldLabel, type PersonField, SCRIPT_FIELDS } from '../core/columns';
 import { ymdFromDay } from '../core/day';
-import { missingHolidayRows, missingSettingRows, missingUnitHeaders, staleSettingHelp, yearOfCell } from '../core/setup-plan';
+import { missingRuleRows, ruleRows } from '../core/scores/rules';
 import { settingRows } from '../core/settings';
+import { missingHolidayRows, missingSettingRows, missingUnitHeaders, staleSettingHelp, yearOfCell } from '../core/setup-plan';
 import { statusWordsFor } from '../core/status';
 import { planSweep } from '../core/sweep';
 import { cellText } from '../core/text';
 import { unitHeaders } from '../core/units';
 import { applyColourRules, paintLegend } from './colours';
+import { markSheet, type SheetRole } from './marks';
+import { openLog } from './notices';
 import { emptyResult, type JobResult } from './result';
 import { formatScriptColumns } from './script-columns';
-import { ensureScriptSheet, openWorkbook, type Workbook, ledgerContext } from './workbook';
-import { markSheet, type SheetRole } from './marks';
 import { addScriptColumns, readTaskSheet } from './sweep-job';
-import { openLog } from './notices';
-import { missingRuleRows, ruleRows } from '../core/scores/rules';
+import { ensureScriptSheet, ledgerContext, openWorkbook, type Workbook } from './workbook';
 import { contiguousRuns } from './write-back';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -80,7 +80,10 @@ function refreshSettingHelp(wb: Workbook, sheet: Sheet, values: unknown[][], cha
   const byRow = new Map(stale.map((s) => [s.row, s.text] as const));
   for (const [r0, r1] of contiguousRuns([...byRow.keys()])) {
     const block = Array.from({ length: r1 - r0 + 1 }, (_, i) => [byRow.get(r0 + i)!]);
-    sheet.getRange(r0 + 1, column + 1, block.length, 1).setNumberFormat('@').setValues(block);
+    sheet
+      .getRange(r0 + 1, column + 1, block.length, 1)
+      .setNumberFormat('@')
+      .setValues(block);
   }
   changes.push(wb.t('setup.updatedHelp', { sheet: sheet.getName(), count: stale.length }));
 }
@@ -146,7 +149,11 @@ function widenToFit(sheet: Sheet, rows: unknown[][], created: boolean): void {
   const shown = (v: unknown): string => (Object.prototype.toString.call(v) === '[object Date]' ? '0000-00-00' : cellText(v));
   for (let c = 0; c < 3; c++) {
     // Measured as bold: the header row is, and a few pixels spare cost nothing.
-    const width = fitWidth(rows.map((r) => shown(r?.[c])), DEFAULT_FONT_PT, true);
+    const width = fitWidth(
+      rows.map((r) => shown(r?.[c])),
+      DEFAULT_FONT_PT,
+      true,
+    );
     if (created || sheet.getColumnWidth(c + 1) < width) sheet.setColumnWidth(c + 1, width);
   }
 }
@@ -224,7 +231,10 @@ function setUpRules(wb: Workbook, changes: string[]): void {
   const at = created || values.length === 0 ? 1 : values.length + 1;
   const range = sheet.getRange(at, 1, rows.length, 3);
   range.setNumberFormats(rows.map((r) => ['@', typeof r[1] === 'number' ? '0.##' : '@', '@']));
-  range.setValues(rows.map((r) => [r[0] ?? '', r[1] ?? '', r[2] ?? ''])).setWrap(true).setVerticalAlignment('top');
+  range
+    .setValues(rows.map((r) => [r[0] ?? '', r[1] ?? '', r[2] ?? '']))
+    .setWrap(true)
+    .setVerticalAlignment('top');
   if (at === 1) {
     sheet.getRange(1, 1, 1, 3).setFontWeight('bold');
     sheet.setFrozenRows(1);

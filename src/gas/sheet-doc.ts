@@ -43,10 +43,12 @@ export function writeDoc(sheet: Sheet, doc: PublicationDoc, t: Translate): void 
   const extra = width - sheet.getMaxColumns();
   if (extra > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), extra);
   const grid = <T>(pick: (look: Look, value: string | number) => T, blank: T): T[][] =>
-    doc.rows.map((row) => Array.from({ length: width }, (_, c) => {
-      const cell = row[c];
-      return cell ? pick(LOOK[cell.style], cell.value) : blank;
-    }));
+    doc.rows.map((row) =>
+      Array.from({ length: width }, (_, c) => {
+        const cell = row[c];
+        return cell ? pick(LOOK[cell.style], cell.value) : blank;
+      }),
+    );
   const range = sheet.getRange(1, 1, height, width);
   range.setNumberFormats(grid((l) => l.format, '@'));
   range.setValues(grid((_, v) => v, ''));
@@ -70,9 +72,13 @@ export function writeDoc(sheet: Sheet, doc: PublicationDoc, t: Translate): void 
   }
   for (const tb of doc.tables) {
     for (const span of tb.spans ?? []) sheet.getRange(tb.row + 1, span.column + 1, tb.rows, span.columns).mergeAcross();
-    sheet.getRange(tb.row + 1, tb.column + 1, tb.rows, tb.columns).setBorder(true, true, true, true, true, true, '#999999', SpreadsheetApp.BorderStyle.SOLID);
+    sheet
+      .getRange(tb.row + 1, tb.column + 1, tb.rows, tb.columns)
+      .setBorder(true, true, true, true, true, true, '#999999', SpreadsheetApp.BorderStyle.SOLID);
   }
-  doc.widths.forEach((w, c) => sheet.setColumnWidth(c + 1, w));
+  doc.widths.forEach((w, c) => {
+    sheet.setColumnWidth(c + 1, w);
+  });
   sheet.setHiddenGridlines(true);
 
   if (doc.chart) {

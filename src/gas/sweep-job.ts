@@ -4,21 +4,21 @@
  * trusted is left untouched; the reason goes to the 台账问题 sheet and to the admin.
  */
 import type { Merge } from '../core/ledger';
+import { noticeCells } from '../core/notices/cells';
+import { owedReportMonths } from '../core/notices/log';
 import { describeProblem, type Problem } from '../core/problem';
 import { planSweep, type RowCells, type SweepPlan } from '../core/sweep';
 import type { TaskRow } from '../core/tasks';
-import { applyColourRules } from './colours';
-import { emptyResult, type JobResult } from './result';
-import { ledgerContext, noTaskSheet, openWorkbook, type FoundSheet, type Workbook } from './workbook';
-import { writePlan } from './write-back';
 import { tellAdmin } from './admin';
-import { formatScriptColumns } from './script-columns';
-import { writeProblemsSheet } from './problems-sheet';
+import { applyColourRules } from './colours';
 import { adoptLegacyColumns, markColumns, markedColumns } from './marks';
 import { keysAfter, sendNotices } from './notices';
+import { writeProblemsSheet } from './problems-sheet';
 import { sendOwedReportMails } from './publish-job';
-import { owedReportMonths } from '../core/notices/log';
-import { noticeCells } from '../core/notices/cells';
+import { emptyResult, type JobResult } from './result';
+import { formatScriptColumns } from './script-columns';
+import { type FoundSheet, ledgerContext, noTaskSheet, openWorkbook, type Workbook } from './workbook';
+import { writePlan } from './write-back';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -27,7 +27,10 @@ export function taskSheetOf(wb: Workbook): FoundSheet | undefined {
 }
 
 /** The task sheet as one read: values, formulas, merges and the script's marked columns. */
-export function readTaskSheet(sheet: Sheet, opts: { adopt?: boolean } = {}): { values: unknown[][]; formulas: string[][]; merges: Merge[]; scriptColumns: ReturnType<typeof markedColumns> } {
+export function readTaskSheet(
+  sheet: Sheet,
+  opts: { adopt?: boolean } = {},
+): { values: unknown[][]; formulas: string[][]; merges: Merge[]; scriptColumns: ReturnType<typeof markedColumns> } {
   const marked = markedColumns(sheet);
   // A preview changes nothing, not even a mark: it reads a legacy sheet as if adopted.
   const scriptColumns = Object.keys(marked).length > 0 ? marked : adoptLegacyColumns(sheet, opts.adopt !== false);
@@ -37,7 +40,9 @@ export function readTaskSheet(sheet: Sheet, opts: { adopt?: boolean } = {}): { v
 }
 
 export function mergesOf(range: GoogleAppsScript.Spreadsheet.Range): Merge[] {
-  return range.getMergedRanges().map((m) => ({ row: m.getRow() - 1, column: m.getColumn() - 1, numRows: m.getNumRows(), numColumns: m.getNumColumns() }));
+  return range
+    .getMergedRanges()
+    .map((m) => ({ row: m.getRow() - 1, column: m.getColumn() - 1, numRows: m.getNumRows(), numColumns: m.getNumColumns() }));
 }
 
 /** Adds the script's missing columns: header text, the mark that makes them the script's, formats. */
@@ -100,9 +105,18 @@ export function sweepLedger(now: Date): JobResult {
   result.warnings.push(...plan.problems.map((p) => describeProblem(p, t)));
 
   // Then the day's notices, and the ledger's notice cells drawn from the log as it now stands.
-  const notices = sendNotices(wb, sheet, plan, now, started, result, plan.problems.map((p) => describeProblem(p, t)));
+  const notices = sendNotices(
+    wb,
+    sheet,
+    plan,
+    now,
+    started,
+    result,
+    plan.problems.map((p) => describeProblem(p, t)),
+  );
   // A month's report mails the quota held back go out now, with the notices' quota left.
-  if (owedReportMonths(notices.entries, wb.settings.dryRun).length > 0) sendOwedReportMails(wb, plan, read.values, notices.log, now, result);
+  if (owedReportMonths(notices.entries, wb.settings.dryRun).length > 0)
+    sendOwedReportMails(wb, plan, read.values, notices.log, now, result);
   const keyOf = keysAfter(plan);
   const cells = noticeCells(plan.tasks, notices.entries, wb.settings.dryRun, keyOf, t);
   writePlan(sheet, noticeCellPlan(plan, cells, keyOf), wb.clock.fromDay, { checkInputs: false });

@@ -17,7 +17,12 @@ export function installDailyTriggers(now: Date): JobResult {
   }
   const hour = wb.settings.sendHour;
   DAILY_JOBS.forEach((job, i) => {
-    ScriptApp.newTrigger(job).timeBased().everyDays(1).atHour((hour + i) % 24).inTimezone(wb.clock.timeZone).create();
+    ScriptApp.newTrigger(job)
+      .timeBased()
+      .everyDays(1)
+      .atHour((hour + i) % 24)
+      .inTimezone(wb.clock.timeZone)
+      .create();
   });
   result.counts = { triggers: DAILY_JOBS.length };
   result.message = wb.t('triggers.installed', { hour, job: DAILY_JOBS.join(', ') });

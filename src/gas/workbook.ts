@@ -8,16 +8,16 @@
  * read as the script's, never written. A sheet set up before marks existed is recognised by
  * its whole header row, the one the script wrote, and marked at the next setup.
  */
-import { shippedHolidayEntries, parseHolidayRows, WorkCalendar, type HolidayProblemCode } from '../core/calendar';
-import { allTexts, translator, type MessageKey, type Translate } from '../core/i18n';
-import type { Problem } from '../core/problem';
+import { type HolidayProblemCode, parseHolidayRows, shippedHolidayEntries, WorkCalendar } from '../core/calendar';
+import { type Day, ymdFromDay } from '../core/day';
+import { allTexts, type MessageKey, type Translate, translator } from '../core/i18n';
 import type { LedgerInput } from '../core/ledger';
-import { parseSettings, DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import type { Problem } from '../core/problem';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../core/settings';
+import { normalizeHeader, normalizeName } from '../core/text';
 import { parseUnits, type Unit } from '../core/units';
-import { normalizeName, normalizeHeader } from '../core/text';
-import { sheetClock, type SheetClock } from './time';
-import { ymdFromDay, type Day } from '../core/day';
 import { markedSheets, markSheet, type SheetRole } from './marks';
+import { type SheetClock, sheetClock } from './time';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -172,14 +172,24 @@ export class Workbook {
       const rows = parseHolidayRows(found.values, this.clock.toDay);
       // The office's sheet corrects and extends the shipped list: its entries win.
       entries = [...entries, ...rows.entries];
-      this.problems.push(...located(found.sheet.getName(), rows.problems.map((p) => ({ ...p, message: t(holidayProblemKey(p.message)) }))));
+      this.problems.push(
+        ...located(
+          found.sheet.getName(),
+          rows.problems.map((p) => ({ ...p, message: t(holidayProblemKey(p.message)) })),
+        ),
+      );
     }
     const calendar = new WorkCalendar(entries);
     // Without the year's holidays every working-day count is off around them: say so, once, where
     // the office can fix it.
     for (const y of yearsToCover(this.clock.today)) {
       if (!calendar.covers(y)) {
-        this.problems.push({ sheet: found?.sheet.getName() ?? t('sheet.holidays'), row: 0, column: 0, message: t('holiday.missingYear', { year: y }) });
+        this.problems.push({
+          sheet: found?.sheet.getName() ?? t('sheet.holidays'),
+          row: 0,
+          column: 0,
+          message: t('holiday.missingYear', { year: y }),
+        });
       }
     }
     this.workCalendar = calendar;
@@ -192,7 +202,12 @@ export class Workbook {
  * has the name, it is left alone and the script's own sheet gets a name of its own, said in
  * `changes` so the admin knows which is which.
  */
-export function ensureScriptSheet(wb: Workbook, role: SheetRole, changes: string[], name = wb.t(ROLE_SHEET_NAME[role])): { found: FoundSheet; created: boolean } {
+export function ensureScriptSheet(
+  wb: Workbook,
+  role: SheetRole,
+  changes: string[],
+  name = wb.t(ROLE_SHEET_NAME[role]),
+): { found: FoundSheet; created: boolean } {
   const existing = wb.sheetFor(role);
   if (existing) return { found: existing, created: false };
   const taken = sheetNamed(wb.sheets, [name]) !== undefined;
@@ -224,7 +239,9 @@ export function yearsToCover(today: Day): number[] {
 }
 
 /** What every evaluation of the task sheet takes from the workbook: settings, directory, calendar, today. */
-export function ledgerContext(wb: Workbook): Pick<LedgerInput, 'settings' | 'units' | 'haveDirectory' | 'calendar' | 'today' | 'toDay' | 't'> {
+export function ledgerContext(
+  wb: Workbook,
+): Pick<LedgerInput, 'settings' | 'units' | 'haveDirectory' | 'calendar' | 'today' | 'toDay' | 't'> {
   return {
     settings: wb.settings,
     units: wb.units,

@@ -9,7 +9,7 @@
  * has re-evaluated it already. Every other cell keeps its value, formula, type and format:
  * a block never spans a cell the plan does not own unless that cell is truly empty.
  */
-import { SCRIPT_FIELD_FORMAT, SCRIPT_FIELDS, type ColumnMap, type ScriptField } from '../core/columns';
+import { type ColumnMap, SCRIPT_FIELD_FORMAT, SCRIPT_FIELDS, type ScriptField } from '../core/columns';
 import type { Day } from '../core/day';
 import { decisionInputs, fingerprint, type OutValue, type RowWrite, type SweepPlan } from '../core/sweep';
 import { cellText } from '../core/text';
@@ -38,7 +38,11 @@ export function contiguousRuns(columns: number[]): [number, number][] {
 }
 
 /** Where each planned row is now, in the fresh values. */
-export function locateRows(fresh: unknown[][], plan: Pick<SweepPlan, 'headerRow' | 'keyColumn' | 'columns'>, rows: RowWrite[]): Map<RowWrite, number> {
+export function locateRows(
+  fresh: unknown[][],
+  plan: Pick<SweepPlan, 'headerRow' | 'keyColumn' | 'columns'>,
+  rows: RowWrite[],
+): Map<RowWrite, number> {
   // Rows by key, and keyless rows by fingerprint; a key can stand on several rows when a
   // person copied a row (the plan gives the copy a new key, but it is found by the old one).
   const byKey = new Map<string, number[]>();
@@ -199,7 +203,8 @@ export function writeScriptCells(
     // Adjacent columns with identical segments form one rectangle.
     let j = i + 1;
     const key = JSON.stringify(perColumn[i]!.segments);
-    while (j < perColumn.length && perColumn[j]!.column === perColumn[j - 1]!.column + 1 && JSON.stringify(perColumn[j]!.segments) === key) j++;
+    while (j < perColumn.length && perColumn[j]!.column === perColumn[j - 1]!.column + 1 && JSON.stringify(perColumn[j]!.segments) === key)
+      j++;
     const group = perColumn.slice(i, j);
     for (const [lo, hi] of group[0]!.segments) {
       const values: unknown[][] = [];

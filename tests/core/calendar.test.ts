@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  WorkCalendar,
-  holidaySheetRows,
-  parseHolidayRows,
-  shippedHolidayEntries,
-  type HolidayEntry,
-} from '../../src/core/calendar';
+import { type HolidayEntry, holidaySheetRows, parseHolidayRows, shippedHolidayEntries, WorkCalendar } from '../../src/core/calendar';
 import { dayAtOffset, dayFromYmd, formatDay, parseIsoDay, weekday } from '../../src/core/day';
 import { CN_HOLIDAYS } from '../../src/core/holidays-cn';
 
@@ -177,10 +171,7 @@ describe('parseHolidayRows', () => {
   });
 
   it('skips a header row and blank rows without complaint', () => {
-    const { entries, problems } = parseHolidayRows(
-      [['日期', '类型', '名称'], ['', '', ''], [], ['2027-01-01', '放假', '元旦']],
-      toDay,
-    );
+    const { entries, problems } = parseHolidayRows([['日期', '类型', '名称'], ['', '', ''], [], ['2027-01-01', '放假', '元旦']], toDay);
     expect(problems).toEqual([]);
     expect(entries).toHaveLength(1);
   });

@@ -25,20 +25,20 @@ describe('colourRules', () => {
     expect(rules.at(-1)).toEqual({ state: 'noDeadline', formula: '=$A2="长期"', background: '#eeeeee' });
   });
 
-  it('uses the ledger\'s language and columns beyond Z', () => {
+  it("uses the ledger's language and columns beyond Z", () => {
     expect(colourRules(27, 1, DEFAULT_COLORS, en)[0]!.formula).toBe('=$AB2="Overdue"');
   });
 });
 
 describe('isColourRule', () => {
-  it('recognises Duban\'s own rules in either language, so setup can replace them', () => {
+  it("recognises Duban's own rules in either language, so setup can replace them", () => {
     for (const rule of [...colourRules(10, 3, DEFAULT_COLORS, zh), ...colourRules(3, 1, DEFAULT_COLORS, en)]) {
       expect(isColourRule(rule.formula)).toBe(true);
     }
     expect(isColourRule(' =$K4="逾期" ')).toBe(true);
   });
 
-  it('leaves anyone else\'s rules alone', () => {
+  it("leaves anyone else's rules alone", () => {
     expect(isColourRule('=$K4="重点"')).toBe(false);
     expect(isColourRule('=$K4>3')).toBe(false);
     expect(isColourRule('=AND($K4="逾期",$L4>5)')).toBe(false);

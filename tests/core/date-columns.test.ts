@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { WorkCalendar, shippedHolidayEntries } from '../../src/core/calendar';
+import { shippedHolidayEntries, WorkCalendar } from '../../src/core/calendar';
 import { isEitherDateHeader } from '../../src/core/columns';
-import { dayFromYmd, type Day } from '../../src/core/day';
+import { type Day, dayFromYmd } from '../../src/core/day';
 import { describeDuplicates, findHeader, type HeaderFound } from '../../src/core/header';
 import { translator } from '../../src/core/i18n';
 import { parseSettings } from '../../src/core/settings';
@@ -43,7 +43,18 @@ describe('isEitherDateHeader', () => {
   });
 
   it('leaves names that say which they are', () => {
-    for (const h of ['完成时限', '整改时限', '办结时限', '计划完成时间', '要求完成时间', '完成时间要求', '实际完成时间', '实际完成日期', '销号日期', '责任单位']) {
+    for (const h of [
+      '完成时限',
+      '整改时限',
+      '办结时限',
+      '计划完成时间',
+      '要求完成时间',
+      '完成时间要求',
+      '实际完成时间',
+      '实际完成日期',
+      '销号日期',
+      '责任单位',
+    ]) {
       expect(isEitherDateHeader(h), h).toBe(false);
     }
   });
@@ -67,7 +78,9 @@ describe('完成时限 and 完成时间 in one ledger', () => {
     expect(describeDuplicates(h, 'zh-CN')).toEqual([
       '“完成时限”（D 列）读作整改时限，“完成时间”（F 列）读作完成日期：4 个任务中，D 列填了 4 个，F 列只填了 1 个，且多在已完成的任务上。',
     ]);
-    expect(describeDuplicates(h, 'en')[0]).toContain('"完成时限" (column D) is read as the deadline and "完成时间" (column F) as the completion date');
+    expect(describeDuplicates(h, 'en')[0]).toContain(
+      '"完成时限" (column D) is read as the deadline and "完成时间" (column F) as the completion date',
+    );
   });
 
   it('counts lateness from the deadline and tells the office how the pair was read', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { WorkCalendar, shippedHolidayEntries } from '../../src/core/calendar';
+import { shippedHolidayEntries, WorkCalendar } from '../../src/core/calendar';
 import { dayAtOffset, formatDay, parseIsoDay } from '../../src/core/day';
-import { cnNumber, parseDeadline, type Deadline, type DeadlineContext } from '../../src/core/deadline';
+import { cnNumber, type Deadline, type DeadlineContext, parseDeadline } from '../../src/core/deadline';
 
 const d = (iso: string): number => {
   const day = parseIsoDay(iso);
@@ -162,10 +162,13 @@ describe('parts of a month', () => {
 });
 
 describe('immediate and ongoing', () => {
-  it.each(['立即整改', '立行立改', '即知即改'])('reads %s as due on the issue day, or on the day the row was first seen without one', (text) => {
-    expect(read(text, '2026-07-15')).toBe('2026-07-15 immediate');
-    expect(read(text)).toBe(`${TODAY} immediate`);
-  });
+  it.each(['立即整改', '立行立改', '即知即改'])(
+    'reads %s as due on the issue day, or on the day the row was first seen without one',
+    (text) => {
+      expect(read(text, '2026-07-15')).toBe('2026-07-15 immediate');
+      expect(read(text)).toBe(`${TODAY} immediate`);
+    },
+  );
 
   it.each(['长期坚持', '持续推进', '常态化', '长期', '持续', ' 长期坚持 '])('reads %s as having no deadline', (text) => {
     expect(parseDeadline(text, ctx('2026-07-15'))).toEqual({ kind: 'none', text });

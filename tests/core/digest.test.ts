@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDay, type Day } from '../../src/core/day';
+import { type Day, parseIsoDay } from '../../src/core/day';
 import { translator } from '../../src/core/i18n';
 import { composeDigest, type MailContext } from '../../src/core/notices/digest';
 import type { DigestPlan, DigestSection, NoticeLevel, TaskNotice } from '../../src/core/notices/types';
@@ -112,7 +112,9 @@ describe('the digest body', () => {
     const order = ['【约谈】1项', '约谈甲', '【通报批评】1项', '通报甲', '【督办】2项', '督办长', '督办短', '【临期提醒】1项', '提醒甲'];
     const positions = order.map((s) => body.indexOf(s));
     expect(positions[0]).toBeGreaterThan(-1);
-    positions.slice(1).forEach((at, i) => expect(at, order[i + 1]).toBeGreaterThan(positions[i] ?? Infinity));
+    positions.slice(1).forEach((at, i) => {
+      expect(at, order[i + 1]).toBeGreaterThan(positions[i] ?? Infinity);
+    });
     expect(body).toContain('其中1项已达到约谈条件');
     expect(body).toContain('其中1项经多次督办仍未整改，将在本月全市通报中予以批评');
     expect(body).toContain('另有1项任务即将到达整改时限');
@@ -161,7 +163,10 @@ describe('the digest body', () => {
   });
 
   it('is written in English for an English office', () => {
-    const { body } = composeDigest(plan([lead('市城管局', [notice('notice', { task: '清理', row: 4, ordinal: 2, number: 'Notice (2026) No. 4' })])]), ctx({ t: en }));
+    const { body } = composeDigest(
+      plan([lead('市城管局', [notice('notice', { task: '清理', row: 4, ordinal: 2, number: 'Notice (2026) No. 4' })])]),
+      ctx({ t: en }),
+    );
     expect(body).toContain('Dear 张三,\n\nAs of 2026-11-25, the 1 task(s) below are past their deadline and not yet rectified.');
     expect(body).toContain('■ 市城管局: 1 task(s) it leads\n\n[Notice] 1 task(s)\n\n1. 清理\n');
     expect(body).toContain('   Notice number: Notice (2026) No. 4 (notice 2 on this task)\n');
@@ -176,7 +181,9 @@ describe('cell values in the digest', () => {
     to: 'zhang@cgj.gov.cn',
     toName: '张<三>',
     sections: [
-      lead(`城管 & ${SCRIPT}`, [notice('notice', { unit: `城管 & ${SCRIPT}`, task: `${SCRIPT} & ${FORMULA}`, place: `${FORMULA} & ${SCRIPT}` })]),
+      lead(`城管 & ${SCRIPT}`, [
+        notice('notice', { unit: `城管 & ${SCRIPT}`, task: `${SCRIPT} & ${FORMULA}`, place: `${FORMULA} & ${SCRIPT}` }),
+      ]),
       support(`住建 & ${SCRIPT}`, [notice('notice', { unit: `交通 & ${SCRIPT}`, task: '配合 & "引号"' })]),
     ],
   };
@@ -212,7 +219,9 @@ describe('cell values in the digest', () => {
 
   it('render with inline styles only: no style sheet, no image, no external resource', () => {
     expect(mail.htmlBody).not.toMatch(/<style|<link|<img|<script|src=/i);
-    expect(mail.htmlBody).toContain('<span style="display:inline-block;padding:1px 8px;border-radius:3px;background-color:#e65100;color:#ffffff;font-weight:bold">督办</span>');
+    expect(mail.htmlBody).toContain(
+      '<span style="display:inline-block;padding:1px 8px;border-radius:3px;background-color:#e65100;color:#ffffff;font-weight:bold">督办</span>',
+    );
   });
 });
 
@@ -243,7 +252,7 @@ describe('a dry-run digest', () => {
 });
 
 describe('composeDigest: a unit with very many tasks', () => {
-  it('lists the most urgent hundred, counts the rest with the link to the ledger, and keeps the subject\'s full count', () => {
+  it("lists the most urgent hundred, counts the rest with the link to the ledger, and keeps the subject's full count", () => {
     const many = Array.from({ length: 130 }, (_, i) =>
       notice(i < 5 ? 'interview' : 'notice', { key: `DB-${i}`, row: i + 3, task: `问题${i}`, daysOverdue: i < 5 ? 30 : 1 }),
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aliasesOf, matchField, PERSON_FIELD_ALIASES, scriptFieldNamed, type PersonField } from '../../src/core/columns';
+import { aliasesOf, matchField, PERSON_FIELD_ALIASES, type PersonField, scriptFieldNamed } from '../../src/core/columns';
 import { describeDuplicates, describeMissingHeader, findHeader } from '../../src/core/header';
 import { allTexts } from '../../src/core/i18n';
 import { cellText, columnLetter, normalizeHeader } from '../../src/core/text';

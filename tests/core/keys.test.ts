@@ -3,12 +3,22 @@ import { duplicateIds, nextKeys } from '../../src/core/keys';
 
 describe('duplicateIds', () => {
   it('lists the office IDs that stand on more than one task row', () => {
-    const values = [['编号', '问题描述'], ['A1', '垃圾堆积'], ['A2', '占道经营'], ['A1', '乱停车'], ['A3', '']];
+    const values = [
+      ['编号', '问题描述'],
+      ['A1', '垃圾堆积'],
+      ['A2', '占道经营'],
+      ['A1', '乱停车'],
+      ['A3', ''],
+    ];
     expect(duplicateIds(values, 0, ['task', 'task', 'task', 'task'], 0)).toEqual(['A1']);
   });
 
-  it('does not count a section heading\'s number as a duplicate', () => {
-    const values = [['编号', '问题描述'], ['一', '一、环境卫生类'], ['一', '垃圾堆积']];
+  it("does not count a section heading's number as a duplicate", () => {
+    const values = [
+      ['编号', '问题描述'],
+      ['一', '一、环境卫生类'],
+      ['一', '垃圾堆积'],
+    ];
     expect(duplicateIds(values, 0, ['section', 'task'], 0)).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { WorkCalendar, shippedHolidayEntries } from '../../src/core/calendar';
+import { shippedHolidayEntries, WorkCalendar } from '../../src/core/calendar';
 import { dayFromYmd } from '../../src/core/day';
 import { translator } from '../../src/core/i18n';
-import { newRelapses, numberParts, numberer, type LogEntry } from '../../src/core/notices/log';
+import { type LogEntry, newRelapses, numberer, numberParts } from '../../src/core/notices/log';
 import { groupDigests, levelOf, planNotices } from '../../src/core/notices/plan';
 import { defaultSettings } from '../../src/core/settings';
 import type { TaskRow } from '../../src/core/tasks';
@@ -43,11 +43,26 @@ const { units } = parseUnits([
 ]);
 
 function given(key: string, n: number, ordinal: number, day: number, to = 'cgj@example.org'): LogEntry {
-  return { index: n, number: `督办〔2026〕第${n}号`, time: undefined, day, key, unit: '市城管局', level: levelOf(ordinal, settings), ordinal, deadline: today - 5, to, role: 'contact', subject: '', outcome: 'sent', detail: '' };
+  return {
+    index: n,
+    number: `督办〔2026〕第${n}号`,
+    time: undefined,
+    day,
+    key,
+    unit: '市城管局',
+    level: levelOf(ordinal, settings),
+    ordinal,
+    deadline: today - 5,
+    to,
+    role: 'contact',
+    subject: '',
+    outcome: 'sent',
+    detail: '',
+  };
 }
 
 describe('the ladder', () => {
-  it('is 督办, then 通报批评 from the second notice, 约谈 from the third (the speeches\' rule)', () => {
+  it("is 督办, then 通报批评 from the second notice, 约谈 from the third (the speeches' rule)", () => {
     expect([1, 2, 3, 4].map((n) => levelOf(n, settings))).toEqual(['notice', 'criticism', 'interview', 'interview']);
   });
 

@@ -97,7 +97,11 @@ describe('classifyRows', () => {
 
   it('reads a header repeated for printing as a heading, not a task', () => {
     const header = ['序号', '问题描述', '责任单位', '整改时限', '状态', '备注'];
-    const values = [header, [1, '垃圾桶破损', '市城管局', '2024-06-30', '', ''], ['序号', '问题描述', '责任单位', '整改\n时限', '状态', '']];
+    const values = [
+      header,
+      [1, '垃圾桶破损', '市城管局', '2024-06-30', '', ''],
+      ['序号', '问题描述', '责任单位', '整改\n时限', '状态', ''],
+    ];
     expect(classifyRows(values, 0, COLS)).toEqual(['task', 'section']);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/core/i18n';
-import { DEFAULT_SETTINGS, SETTING_KEYS, defaultSettings, parseSettings, settingLabel, settingRows } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, defaultSettings, parseSettings, SETTING_KEYS, settingLabel, settingRows } from '../../src/core/settings';
 
 describe('settingRows', () => {
   it('writes a header and one translated row per setting, with its default and an explanation', () => {
@@ -28,7 +28,8 @@ describe('settingRows', () => {
   });
 
   it('explains each setting by what it does', () => {
-    const help = (locale: 'zh-CN' | 'en', label: string): string => settingRows(translator(locale), locale).find((r) => r[0] === label)![2]!;
+    const help = (locale: 'zh-CN' | 'en', label: string): string =>
+      settingRows(translator(locale), locale).find((r) => r[0] === label)![2]!;
     // A dry run sends everything to the admin: it must not say that no mail at all is sent.
     expect(help('zh-CN', '试运行')).toContain('全部只发到管理员邮箱');
     expect(help('zh-CN', '试运行')).not.toMatch(/只记录、不发送邮件/);
@@ -116,7 +117,11 @@ describe('parseSettings', () => {
     expect(settings.taskSheet).toBe('Tasks');
     expect(settings.colors.overdue).toBe('#f4cccc');
     expect(problems).toEqual([
-      { row: 1, column: 1, message: '"Overdue colour" must be a colour as #rrggbb (e.g. #f4cccc) or "none", not "red"; using the default #f4cccc.' },
+      {
+        row: 1,
+        column: 1,
+        message: '"Overdue colour" must be a colour as #rrggbb (e.g. #f4cccc) or "none", not "red"; using the default #f4cccc.',
+      },
     ]);
   });
 

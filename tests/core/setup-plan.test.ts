@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedHolidayEntries } from '../../src/core/calendar';
-import { ymdFromDay, type Day } from '../../src/core/day';
+import { type Day, ymdFromDay } from '../../src/core/day';
 import { translator } from '../../src/core/i18n';
 import { settingRows } from '../../src/core/settings';
 import { missingHolidayRows, missingSettingRows, missingUnitHeaders, staleSettingHelp, yearOfCell } from '../../src/core/setup-plan';
@@ -57,8 +57,16 @@ describe('missingSettingRows', () => {
     expect(missingSettingRows(typed, 'zh-CN')).toEqual([]);
   });
 
-  it('writes added rows in the sheet\'s language', () => {
-    expect(missingSettingRows([['Setting', 'Value'], ['Language', 'en']], 'en')[0]!.slice(0, 2)).toEqual(['Task sheet name', 'Tasks']);
+  it("writes added rows in the sheet's language", () => {
+    expect(
+      missingSettingRows(
+        [
+          ['Setting', 'Value'],
+          ['Language', 'en'],
+        ],
+        'en',
+      )[0]!.slice(0, 2),
+    ).toEqual(['Task sheet name', 'Tasks']);
   });
 });
 
@@ -82,7 +90,13 @@ describe('missingUnitHeaders', () => {
   });
 
   it('counts a column the directory reader already knows by another name as present', () => {
-    expect(missingUnitHeaders([['单位', '邮箱', '负责人', '是否文明单位']], 'zh-CN')).toEqual(['单位类型', '联系人', '主要负责人邮箱', '分管领导', '分管领导邮箱']);
+    expect(missingUnitHeaders([['单位', '邮箱', '负责人', '是否文明单位']], 'zh-CN')).toEqual([
+      '单位类型',
+      '联系人',
+      '主要负责人邮箱',
+      '分管领导',
+      '分管领导邮箱',
+    ]);
   });
 
   it('asks for every column on an empty sheet', () => {
@@ -93,8 +107,11 @@ describe('missingUnitHeaders', () => {
 describe('missingHolidayRows', () => {
   const shipped = shippedHolidayEntries();
 
-  it('adds a year the 节假日 sheet does not cover, in the sheet\'s own form', () => {
-    const sheet = [['日期', '类型', '名称'], ['2025-10-01', '放假', '国庆节、中秋节']];
+  it("adds a year the 节假日 sheet does not cover, in the sheet's own form", () => {
+    const sheet = [
+      ['日期', '类型', '名称'],
+      ['2025-10-01', '放假', '国庆节、中秋节'],
+    ];
     const rows = missingHolidayRows(sheet, [2025, 2026], shipped, toYear);
     expect(rows.every((r) => r[0]!.startsWith('2026-'))).toBe(true);
     expect(rows).toContainEqual(['2026-10-01', '放假', '国庆节']);
@@ -105,7 +122,10 @@ describe('missingHolidayRows', () => {
 
   it('never adds to a year the office already typed, even partly', () => {
     // One 2026 row as a date cell: the office keeps 2026 its own way.
-    const sheet = [['日期', '类型', '名称'], [new Date(Date.UTC(2026, 9, 1) - 8 * 3600e3), '放假', '国庆节']];
+    const sheet = [
+      ['日期', '类型', '名称'],
+      [new Date(Date.UTC(2026, 9, 1) - 8 * 3600e3), '放假', '国庆节'],
+    ];
     expect(missingHolidayRows(sheet, [2026], shipped, toYear)).toEqual([]);
   });
 

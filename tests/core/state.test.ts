@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WorkCalendar, shippedHolidayEntries } from '../../src/core/calendar';
-import { dayFromYmd, type Day } from '../../src/core/day';
+import { shippedHolidayEntries, WorkCalendar } from '../../src/core/calendar';
+import { type Day, dayFromYmd } from '../../src/core/day';
 import { daysLate, evaluateState, type StateInput, type StateRules } from '../../src/core/state';
 import type { StatusCode } from '../../src/core/status';
 
@@ -80,7 +80,10 @@ describe('evaluateState', () => {
     // Submitted in time: pending and never late, even after the deadline passes.
     expect(state('submitted', d(11, 20), d(12, 15), working, { submittedOn: d(11, 19) })).toEqual({ code: 'pending', daysOverdue: 0 });
     // No deadline: pending, nothing to count.
-    expect(state('submitted', undefined, d(12, 15), working, { noDeadline: true, submittedOn: d(11, 19) })).toEqual({ code: 'pending', daysOverdue: 0 });
+    expect(state('submitted', undefined, d(12, 15), working, { noDeadline: true, submittedOn: d(11, 19) })).toEqual({
+      code: 'pending',
+      daysOverdue: 0,
+    });
   });
 
   it('says a deadline that could not be read is to be checked, not on time', () => {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  STATUS_WORD,
-  STATUS_WORDS,
-  parseStatus,
-  statusWordsFor,
-  type StatusCode,
-} from '../../src/core/status';
+import { parseStatus, STATUS_WORD, STATUS_WORDS, type StatusCode, statusWordsFor } from '../../src/core/status';
 
 const code = (raw: unknown, closedWords?: string[]): StatusCode => parseStatus(raw, closedWords).code;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkCalendar, shippedHolidayEntries, type HolidayEntry } from '../../src/core/calendar';
+import { type HolidayEntry, shippedHolidayEntries, WorkCalendar } from '../../src/core/calendar';
 import { formatDay, parseIsoDay, weekday } from '../../src/core/day';
 import { statutoryHolidays } from '../../src/core/statutory-holidays';
 
@@ -30,7 +30,12 @@ describe('statutoryHolidays: the law alone', () => {
     ]);
     for (const year of [2028, 2029, 2030]) expect(statutoryHolidays(year)).toHaveLength(13);
     // 2030's 除夕 falls on 腊月三十, 2028's on 腊月廿九: either way the day before 正月初一.
-    expect(holidays(2030).filter((h) => h.endsWith('春节'))).toEqual(['2030-02-02 春节', '2030-02-03 春节', '2030-02-04 春节', '2030-02-05 春节']);
+    expect(holidays(2030).filter((h) => h.endsWith('春节'))).toEqual([
+      '2030-02-02 春节',
+      '2030-02-03 春节',
+      '2030-02-04 春节',
+      '2030-02-05 春节',
+    ]);
   });
 
   it('agrees with every State Council notice shipped: each statutory day is a holiday there', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDay, type Day } from '../../src/core/day';
+import { type Day, parseIsoDay } from '../../src/core/day';
 import { translator } from '../../src/core/i18n';
 import {
+  type AdminSummary,
   composeAdminSummary,
   NEEDS_PERSON_SHOWN,
-  type AdminSummary,
   type NotSent,
   type SentDigest,
   type SummaryContext,
@@ -19,7 +19,13 @@ const day = (iso: string): Day => {
   return d;
 };
 const link = (row: number): string => `https://docs.google.com/spreadsheets/d/SHEET/edit#gid=0&range=A${row}`;
-const ctx = (over: Partial<SummaryContext> = {}): SummaryContext => ({ t: zh, senderName: '市创文办', to: 'admin@cwb.gov.cn', rowLink: link, ...over });
+const ctx = (over: Partial<SummaryContext> = {}): SummaryContext => ({
+  t: zh,
+  senderName: '市创文办',
+  to: 'admin@cwb.gov.cn',
+  rowLink: link,
+  ...over,
+});
 
 const sentTo = (to: string, over: Partial<SentDigest> = {}): SentDigest => ({
   to,
@@ -68,13 +74,17 @@ describe('the summary subject', () => {
   it('says the date, how many mails went out and how many tasks did not', () => {
     const s = summary({ sent: eightSent, notSent: twoNotSent });
     expect(composeAdminSummary(s, ctx()).subject).toBe('【督办台账】每日督办小结（2026-11-25）：发出8封，未发出2项');
-    expect(composeAdminSummary(s, ctx({ t: en })).subject).toBe('[Duban] Daily notice summary (2026-11-25): 8 mail(s) sent, 2 task(s) not sent');
+    expect(composeAdminSummary(s, ctx({ t: en })).subject).toBe(
+      '[Duban] Daily notice summary (2026-11-25): 8 mail(s) sent, 2 task(s) not sent',
+    );
   });
 
   it('leads with the interviews when there are any, and leaves out "not sent" when everything went', () => {
     const s = summary({ sent: eightSent, interviews: [{ unit: '市城管局', head: '王局长', leader: '李副市长', tasks: [interviewTask] }] });
     expect(composeAdminSummary(s, ctx()).subject).toBe('【督办台账】每日督办小结（2026-11-25）：约谈1个单位，发出8封');
-    expect(composeAdminSummary(s, ctx({ t: en })).subject).toBe('[Duban] Daily notice summary (2026-11-25): 1 interview(s), 8 mail(s) sent');
+    expect(composeAdminSummary(s, ctx({ t: en })).subject).toBe(
+      '[Duban] Daily notice summary (2026-11-25): 1 interview(s), 8 mail(s) sent',
+    );
   });
 
   it('counts a task once when it missed two of its recipients', () => {
@@ -117,7 +127,9 @@ describe('the summary body', () => {
     const order = ['■ 约谈（1个单位）', '■ 未能发出（4项任务）', '■ 已发出（1封）', '■ 需要人工处理的行（1条）', '市创文办\n2026-11-25'];
     const positions = order.map((s) => mail.body.indexOf(s));
     expect(positions[0]).toBeGreaterThan(-1);
-    positions.slice(1).forEach((at, i) => expect(at, order[i + 1]).toBeGreaterThan(positions[i] ?? Infinity));
+    positions.slice(1).forEach((at, i) => {
+      expect(at, order[i + 1]).toBeGreaterThan(positions[i] ?? Infinity);
+    });
   });
 
   it('names the interview’s unit, head and leader, with the tasks, their numbers and rows', () => {
@@ -138,7 +150,9 @@ describe('the summary body', () => {
     const titles = ['□ 不确定是否已发出', '□ 发送出错', '□ 责任单位不在名录中', '□ 今日邮件配额已用完'];
     const positions = titles.map((s) => mail.body.indexOf(s));
     expect(positions[0]).toBeGreaterThan(-1);
-    positions.slice(1).forEach((at, i) => expect(at, titles[i + 1]).toBeGreaterThan(positions[i] ?? Infinity));
+    positions.slice(1).forEach((at, i) => {
+      expect(at, titles[i + 1]).toBeGreaterThan(positions[i] ?? Infinity);
+    });
     expect(mail.body).toContain('为避免重复，系统不会重发：请与收件人核实是否收到');
     expect(mail.body).toContain('请在名录中补上该单位，或改正台账中的单位名称');
     expect(mail.body).toContain('已顺延，下次运行时按紧急程度优先发送，无需处理。');
@@ -211,7 +225,9 @@ describe('cell values in the summary', () => {
     expect(mail.htmlBody).not.toContain('href="http://x"');
     expect(mail.htmlBody).toContain('张 &amp; &lt;script&gt;alert(1)&lt;/script&gt;（a@gov.cn）');
     expect(mail.htmlBody).toContain('城管 &amp; =HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)');
-    expect(mail.htmlBody).toContain('&lt;script&gt;alert(1)&lt;/script&gt;：主要负责人 =HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)，分管领导 李 &amp; 王');
+    expect(mail.htmlBody).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt;：主要负责人 =HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)，分管领导 李 &amp; 王',
+    );
     expect(mail.htmlBody).toContain('<li>《任务台账》第4行：无法识别的状态“&lt;script&gt;alert(1)&lt;/script&gt;”</li>');
   });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { WorkCalendar, shippedHolidayEntries } from '../../src/core/calendar';
-import { dayFromYmd, type Day } from '../../src/core/day';
+import { shippedHolidayEntries, WorkCalendar } from '../../src/core/calendar';
+import { type Day, dayFromYmd } from '../../src/core/day';
 import { translator } from '../../src/core/i18n';
-import { defaultSettings } from '../../src/core/settings';
 import { describeProblem } from '../../src/core/problem';
+import { defaultSettings } from '../../src/core/settings';
 import { decisionInputs, planSweep, type SweepInput, type SweepPlan } from '../../src/core/sweep';
 import { parseUnits } from '../../src/core/units';
 
@@ -77,20 +77,36 @@ describe('planSweep: columns the script owns', () => {
   it('knows its columns by their mark, and adds only those it has not marked', () => {
     const values = [TITLE, [...HEADER, '督办状态', '系统提示'], [1, '垃圾堆积', '市城管局', cellDate(11, 20), '整改中', '', '', '']];
     const p = plan(values, { scriptColumns: { state: 6, systemNote: 7 } });
-    expect(p.addHeaders.map((h) => h.text)).toEqual(['认定时限', '逾期天数', '督办次数', '最近督办', '督办级别', '反弹次数', '状态变更日期', '纳入督办日期', '系统编号']);
+    expect(p.addHeaders.map((h) => h.text)).toEqual([
+      '认定时限',
+      '逾期天数',
+      '督办次数',
+      '最近督办',
+      '督办级别',
+      '反弹次数',
+      '状态变更日期',
+      '纳入督办日期',
+      '系统编号',
+    ]);
     expect(p.addHeaders[0]!.column).toBe(8);
     expect(p.columns.state).toBe(6);
     expect(p.columns.systemNote).toBe(7);
   });
 
   it('leaves an office column named like its own to the office, adds its own beside it, and says which is which', () => {
-    const values = [TITLE, [...HEADER, '逾期天数', 'State'], [1, '垃圾堆积', '市城管局', cellDate(11, 20), '整改中', '', '=SUM(1,2)', 'mine']];
+    const values = [
+      TITLE,
+      [...HEADER, '逾期天数', 'State'],
+      [1, '垃圾堆积', '市城管局', cellDate(11, 20), '整改中', '', '=SUM(1,2)', 'mine'],
+    ];
     const p = plan(values);
     expect(p.columns.daysOverdue).toBe(10);
     expect(p.columns.state).toBe(8);
     expect(p.rows[0]!.script.daysOverdue).toBe(3);
     const notes = p.problems.filter((x) => x.row === 2).map((x) => describeProblem(x, t));
-    expect(notes).toContain('《任务台账》G2 (逾期天数): G列“逾期天数”与督办台账的列同名，但它是贵单位自己的列：督办台账不读也不改它，自己的“逾期天数”在 K 列。');
+    expect(notes).toContain(
+      '《任务台账》G2 (逾期天数): G列“逾期天数”与督办台账的列同名，但它是贵单位自己的列：督办台账不读也不改它，自己的“逾期天数”在 K 列。',
+    );
     expect(notes.some((n) => n.startsWith('《任务台账》H2 (State)'))).toBe(true);
   });
 
@@ -127,8 +143,14 @@ describe('planSweep: keys', () => {
     expect(p.rows.every((r) => r.script.taskId === undefined)).toBe(true);
   });
 
-  it('never writes into the office\'s own ID column, even an empty cell or a duplicate', () => {
-    const own = [TITLE, ['编号', '问题描述', '责任单位', '整改时限', '整改状态'], ['1', '垃圾堆积', '市城管局', cellDate(11, 20), '整改中'], ['1', '占道经营', '市住建局', cellDate(12, 31), '整改中'], ['', '乱停车', '市住建局', cellDate(12, 31), '整改中']];
+  it("never writes into the office's own ID column, even an empty cell or a duplicate", () => {
+    const own = [
+      TITLE,
+      ['编号', '问题描述', '责任单位', '整改时限', '整改状态'],
+      ['1', '垃圾堆积', '市城管局', cellDate(11, 20), '整改中'],
+      ['1', '占道经营', '市住建局', cellDate(12, 31), '整改中'],
+      ['', '乱停车', '市住建局', cellDate(12, 31), '整改中'],
+    ];
     const p = plan(own);
     expect(p.rows.every((r) => r.fill.length === 0)).toBe(true);
     expect(p.rows.map((r) => r.script.taskId)).toEqual(['DB-0001', 'DB-0002', 'DB-0003']);
@@ -137,7 +159,12 @@ describe('planSweep: keys', () => {
   });
 
   it('gives a copied row (same key twice) a key of its own', () => {
-    const copied = [TITLE, [...HEADER, '系统编号'], [1, '垃圾堆积', '市城管局', cellDate(11, 20), '整改中', '', 'DB-0001'], [1, '垃圾堆积', '市城管局', cellDate(11, 20), '整改中', '', 'DB-0001']];
+    const copied = [
+      TITLE,
+      [...HEADER, '系统编号'],
+      [1, '垃圾堆积', '市城管局', cellDate(11, 20), '整改中', '', 'DB-0001'],
+      [1, '垃圾堆积', '市城管局', cellDate(11, 20), '整改中', '', 'DB-0001'],
+    ];
     const p = plan(copied, { scriptColumns: { taskId: 6 } });
     expect(p.rows.map((r) => [r.key, r.newKey])).toEqual([
       ['DB-0001', undefined],
@@ -146,7 +173,12 @@ describe('planSweep: keys', () => {
   });
 
   it('fills the completion date of a task just closed, but never over a formula showing ""', () => {
-    const withState = [TITLE, [...HEADER, '督办状态'], [1, '垃圾堆积', '市城管局', cellDate(11, 20), '已销号', '', '逾期'], [2, '占道经营', '市城管局', cellDate(11, 20), '已销号', '', '逾期']];
+    const withState = [
+      TITLE,
+      [...HEADER, '督办状态'],
+      [1, '垃圾堆积', '市城管局', cellDate(11, 20), '已销号', '', '逾期'],
+      [2, '占道经营', '市城管局', cellDate(11, 20), '已销号', '', '逾期'],
+    ];
     const formulas = [[], [], [], ['', '', '', '', '', '=IF(E4="已销号",TODAY(),"")']];
     const p = plan(withState, { scriptColumns: { state: 6 }, formulas });
     expect(p.rows[0]!.fill).toEqual([{ column: 5, value: { day: d(11, 25) } }]);
@@ -186,7 +218,6 @@ describe('planSweep: what it writes for each task', () => {
     expect(p.rows.map((r) => r.script.taskId)).toEqual(['DB-0001', 'DB-0002', 'DB-0003']);
     expect(p.rows.every((r) => r.fill.length === 0)).toBe(true);
   });
-
 });
 
 describe('planSweep: rows that stopped being tasks', () => {
@@ -228,7 +259,7 @@ describe('planSweep: only some rows (the edit trigger)', () => {
   });
 });
 
-describe('describeProblem: a plan\'s problems as lines a person can act on', () => {
+describe("describeProblem: a plan's problems as lines a person can act on", () => {
   it('names the sheet, the cell and its header', () => {
     const values = [TITLE, HEADER, [1, '农贸市场占道经营', '市城管局', '尽快', '未开始', '']];
     const [problem] = plan(values).problems;
@@ -247,7 +278,7 @@ describe('describeProblem: a plan\'s problems as lines a person can act on', () 
 });
 
 describe('planSweep: a merged 责任单位 belongs to every row it covers', () => {
-  it('reads the unit of the merge\'s top row on the rows below it', () => {
+  it("reads the unit of the merge's top row on the rows below it", () => {
     const values = [
       TITLE,
       HEADER,
@@ -290,7 +321,7 @@ describe('planSweep: a deadline does not move with the calendar', () => {
 });
 
 describe('planSweep: what a decision was made from', () => {
-  it('records the row\'s inputs, so the write can skip a row a person changed meanwhile', () => {
+  it("records the row's inputs, so the write can skip a row a person changed meanwhile", () => {
     const values = [TITLE, HEADER, [1, '垃圾堆积', '市城管局', cellDate(11, 20), '整改中', '']];
     const p = plan(values);
     const changed = [1, '垃圾堆积', '市城管局', cellDate(11, 20), '已销号', ''];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { WorkCalendar, shippedHolidayEntries } from '../../src/core/calendar';
-import { dayFromYmd, type Day } from '../../src/core/day';
+import { shippedHolidayEntries, WorkCalendar } from '../../src/core/calendar';
+import { type Day, dayFromYmd } from '../../src/core/day';
 import { translator } from '../../src/core/i18n';
-import { readTask, readTasks, type Columns, type LedgerContext, type TaskRow } from '../../src/core/tasks';
+import { type Columns, type LedgerContext, readTask, readTasks, type TaskRow } from '../../src/core/tasks';
 import { parseUnits } from '../../src/core/units';
 
 const calendar = new WorkCalendar(shippedHolidayEntries());
@@ -12,7 +12,20 @@ const d = (m: number, date: number, y = 2026): Day => dayFromYmd(y, m, date);
 /** A date cell as getValues() hands it out: midnight in Shanghai. */
 const cellDate = (m: number, date: number, y = 2026): Date => new Date(Date.UTC(y, m - 1, date) - 8 * 3600e3);
 
-const HEADERS = ['任务内容', '责任单位', '整改时限', '整改状态', '交办日期', '完成日期', '延期至', '延期审批', '督办状态', '反弹次数', '状态变更日期', '系统编号'];
+const HEADERS = [
+  '任务内容',
+  '责任单位',
+  '整改时限',
+  '整改状态',
+  '交办日期',
+  '完成日期',
+  '延期至',
+  '延期审批',
+  '督办状态',
+  '反弹次数',
+  '状态变更日期',
+  '系统编号',
+];
 const COLUMNS: Columns = {
   task: 0,
   unit: 1,
@@ -214,7 +227,7 @@ describe('readTask: reopening', () => {
     expect(read({ state: '逾期', status: '整改中' }).notes).toEqual([]);
   });
 
-  it('recognises yesterday\'s state word in English too', () => {
+  it("recognises yesterday's state word in English too", () => {
     expect(read({ state: 'Closed', status: '整改中' }).reopenCount).toBe(1);
   });
 });

@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/core/i18n';
-import { matchUnit, parseUnits, splitUnits, unitHeaders, type Unit } from '../../src/core/units';
+import { matchUnit, parseUnits, splitUnits, type Unit, unitHeaders } from '../../src/core/units';
 
 const HEADERS = unitHeaders(translator('zh-CN'));
 
 describe('unitHeaders', () => {
   it('writes the directory headers in the workbook language', () => {
-    expect(HEADERS).toEqual(['单位名称', '单位类型', '联系人', '联系人邮箱', '主要负责人', '主要负责人邮箱', '分管领导', '分管领导邮箱', '文明单位']);
+    expect(HEADERS).toEqual([
+      '单位名称',
+      '单位类型',
+      '联系人',
+      '联系人邮箱',
+      '主要负责人',
+      '主要负责人邮箱',
+      '分管领导',
+      '分管领导邮箱',
+      '文明单位',
+    ]);
     expect(unitHeaders(translator('en'))[0]).toBe('Unit');
   });
 });
@@ -101,11 +111,19 @@ describe('parseUnits', () => {
       ['市教育局', false],
       ['市民政局', false],
     ]);
-    expect(problems).toEqual([{ row: 6, column: 1, message: '单位“市民政局”的“是否文明单位”填的是“省级”，应为“是”或“否”，已按“否”处理。' }]);
+    expect(problems).toEqual([
+      { row: 6, column: 1, message: '单位“市民政局”的“是否文明单位”填的是“省级”，应为“是”或“否”，已按“否”处理。' },
+    ]);
   });
 
   it('finds the 文明单位 column under its English header', () => {
-    const { units } = parseUnits([['Unit', 'Civilized unit'], ['City Police', 'yes']], 'en');
+    const { units } = parseUnits(
+      [
+        ['Unit', 'Civilized unit'],
+        ['City Police', 'yes'],
+      ],
+      'en',
+    );
     expect(units[0]?.civilized).toBe(true);
   });
 
@@ -153,7 +171,12 @@ describe('splitUnits', () => {
   it('splits on the separators people use, lead unit first', () => {
     expect(splitUnits('市城管局、市住建局')).toEqual(['市城管局', '市住建局']);
     expect(splitUnits('市城管局，市住建局;市交警支队；市公安局/市商务局\n市文明办')).toEqual([
-      '市城管局', '市住建局', '市交警支队', '市公安局', '市商务局', '市文明办',
+      '市城管局',
+      '市住建局',
+      '市交警支队',
+      '市公安局',
+      '市商务局',
+      '市文明办',
     ]);
   });
 

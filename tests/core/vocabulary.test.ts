@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WorkCalendar, shippedHolidayEntries } from '../../src/core/calendar';
-import { dayFromYmd, type Day } from '../../src/core/day';
+import { shippedHolidayEntries, WorkCalendar } from '../../src/core/calendar';
+import { type Day, dayFromYmd } from '../../src/core/day';
 import { findHeader } from '../../src/core/header';
 import { translator } from '../../src/core/i18n';
 import { parseSettings } from '../../src/core/settings';

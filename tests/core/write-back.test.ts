@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WorkCalendar, shippedHolidayEntries } from '../../src/core/calendar';
-import { dayFromYmd, type Day } from '../../src/core/day';
+import { shippedHolidayEntries, WorkCalendar } from '../../src/core/calendar';
+import { type Day, dayFromYmd } from '../../src/core/day';
 import { translator } from '../../src/core/i18n';
 import { defaultSettings } from '../../src/core/settings';
 import { planSweep, type RowWrite, type SweepPlan } from '../../src/core/sweep';
@@ -113,19 +113,41 @@ describe('columnSegments: the rows one script column writes', () => {
   const rows = (cells: unknown[]): unknown[][] => cells.map((v) => ['x', v]);
 
   it('writes nothing when every planned cell already holds its value (a same-day rerun)', () => {
-    expect(columnSegments(col, new Map<number, unknown>([[0, '逾期'], [1, 3]]), rows(['逾期', 3]), [])).toEqual([]);
+    expect(
+      columnSegments(
+        col,
+        new Map<number, unknown>([
+          [0, '逾期'],
+          [1, 3],
+        ]),
+        rows(['逾期', 3]),
+        [],
+      ),
+    ).toEqual([]);
   });
 
   it('spans planned and truly empty rows between the cells that change, in one block', () => {
-    const desired = new Map<number, unknown>([[0, '逾期'], [1, '临期'], [3, '逾期']]);
+    const desired = new Map<number, unknown>([
+      [0, '逾期'],
+      [1, '临期'],
+      [3, '逾期'],
+    ]);
     expect(columnSegments(col, desired, rows(['', '临期', '', '']), [])).toEqual([[0, 3]]);
   });
 
   it('never spans a cell that is not the plan\'s: a value a person typed, or a formula showing ""', () => {
-    const desired = new Map<number, unknown>([[0, '逾期'], [2, '逾期'], [4, '逾期']]);
+    const desired = new Map<number, unknown>([
+      [0, '逾期'],
+      [2, '逾期'],
+      [4, '逾期'],
+    ]);
     const current = rows(['', '007', '', '', '']);
     const formulas = [[], [], [], ['', '=IF(A4="","",1)'], []];
-    expect(columnSegments(col, desired, current, formulas)).toEqual([[0, 0], [2, 2], [4, 4]]);
+    expect(columnSegments(col, desired, current, formulas)).toEqual([
+      [0, 0],
+      [2, 2],
+      [4, 4],
+    ]);
   });
 
   it('compares dates by instant', () => {

@@ -30,7 +30,7 @@ function refusal(env: NodeJS.ProcessEnv, user?: string): GoogleRefusal {
 const WANTED = { clientId: LOGIN.client_id, clientSecret: LOGIN.client_secret, refreshToken: LOGIN.refresh_token };
 
 describe('clasp login', () => {
-  it('reads clasp 3\'s tokens map: the default user, or the one named with --user', () => {
+  it("reads clasp 3's tokens map: the default user, or the one named with --user", () => {
     const other = { ...LOGIN, refresh_token: '1//other-user-refresh' };
     const file = authFile(clasprc({ default: LOGIN, office: other }));
     expect(loadClaspLogin({ clasp_config_auth: file })).toEqual(WANTED);
@@ -57,7 +57,12 @@ describe('clasp login', () => {
 
   it.each([
     ['no file', undefined, 'default', 'there is no clasp login on this computer'],
-    ['a file that is not JSON', `{"tokens": {"default": {"client_secret": "${LOGIN.client_secret}"`, 'default', 'is not a JSON file clasp wrote'],
+    [
+      'a file that is not JSON',
+      `{"tokens": {"default": {"client_secret": "${LOGIN.client_secret}"`,
+      'default',
+      'is not a JSON file clasp wrote',
+    ],
     ['no login for the default user', clasprc({ office: LOGIN }), 'default', 'holds no login for the default clasp user'],
     ['no login for a named user', clasprc(), 'office', 'holds no login for the clasp user "office"'],
     ['no refresh token', clasprc({ default: { ...LOGIN, refresh_token: undefined } as object }), 'default', 'has no refresh token'],
@@ -67,17 +72,23 @@ describe('clasp login', () => {
     expect(e.kind).toBe('notLoggedIn');
     expect(e.message).toContain(`Not logged in: `);
     expect(e.message).toContain(cause);
-    expect(e.message).toContain('npx clasp login --creds <client_secret.json> --extra-scopes https://www.googleapis.com/auth/drive.file,https://www.googleapis.com/auth/script.projects,https://www.googleapis.com/auth/script.processes');
+    expect(e.message).toContain(
+      'npx clasp login --creds <client_secret.json> --extra-scopes https://www.googleapis.com/auth/drive.file,https://www.googleapis.com/auth/script.projects,https://www.googleapis.com/auth/script.processes',
+    );
     for (const secret of SECRETS) expect(e.message).not.toContain(secret);
   });
 
   it("says a login made with clasp's built-in client (no client secret) cannot be used, and to make a Desktop client", () => {
-    const file = authFile(clasprc({ default: { client_id: CLASP_BUILT_IN_CLIENT_ID, type: 'authorized_user', refresh_token: LOGIN.refresh_token } }));
+    const file = authFile(
+      clasprc({ default: { client_id: CLASP_BUILT_IN_CLIENT_ID, type: 'authorized_user', refresh_token: LOGIN.refresh_token } }),
+    );
     expect(refusal({ clasp_config_auth: file }).message).toBe(
       `Not logged in: the login in ${file} was made with clasp's built-in OAuth client, which keeps no client secret, so it cannot be refreshed here; create a Desktop OAuth client and log in with it: \`npx clasp login --creds <client_secret.json> --extra-scopes https://www.googleapis.com/auth/drive.file,https://www.googleapis.com/auth/script.projects,https://www.googleapis.com/auth/script.processes\` (README: Deploying to a real sheet).`,
     );
     // clasp 2's global form was always the built-in client, and kept no secret either.
     const legacy = authFile(JSON.stringify({ access_token: 'ya29.x', refresh_token: LOGIN.refresh_token, token_type: 'Bearer' }));
-    expect(refusal({ clasp_config_auth: legacy }).message).toContain("was made with clasp's built-in OAuth client, which keeps no client secret");
+    expect(refusal({ clasp_config_auth: legacy }).message).toContain(
+      "was made with clasp's built-in OAuth client, which keeps no client secret",
+    );
   });
 });

@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { deploy, GOOGLE_SHEET_MIME, XLSX_MIME } from '../../scripts/google/deploy-command';
 import { GoogleRefusal } from '../../scripts/google/errors';
 import { FAKE_ACCESS_TOKEN, googleErrors, multipartParts } from './fake-google';
-import { clasprc, LOGIN, leakedSecrets, ROOT, testProject, type TestProject } from './project';
 import { useFakeGoogle } from './harness';
+import { clasprc, LOGIN, leakedSecrets, ROOT, type TestProject, testProject } from './project';
 
 const SAMPLE = join(ROOT, 'samples', '创城台账示例.xlsx');
 const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefg';
@@ -38,11 +38,21 @@ describe('npm run deploy -- --xlsx', () => {
     const code = await deploy(['--xlsx', SAMPLE], p.ctx);
     expect(p.stderr).toEqual([]);
     expect(code).toBe(0);
-    expect(google().calls()).toEqual(['POST /token', 'POST /upload/drive/v3/files', 'POST /v1/projects', expect.stringMatching(/^PUT \/v1\/projects\/1script\w+\/content$/)]);
+    expect(google().calls()).toEqual([
+      'POST /token',
+      'POST /upload/drive/v3/files',
+      'POST /v1/projects',
+      expect.stringMatching(/^PUT \/v1\/projects\/1script\w+\/content$/),
+    ]);
 
     // The token refresh uses clasp's saved login.
     const token = new URLSearchParams(google().requests[0]!.body.toString('utf8'));
-    expect(Object.fromEntries(token)).toEqual({ grant_type: 'refresh_token', refresh_token: LOGIN.refresh_token, client_id: LOGIN.client_id, client_secret: LOGIN.client_secret });
+    expect(Object.fromEntries(token)).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: LOGIN.refresh_token,
+      client_id: LOGIN.client_id,
+      client_secret: LOGIN.client_secret,
+    });
     for (const r of google().requests.slice(1)) expect(r.headers.authorization).toBe(`Bearer ${FAKE_ACCESS_TOKEN}`);
 
     // Drive: a multipart upload whose metadata asks for the Google Sheets type (conversion).
@@ -54,12 +64,12 @@ describe('npm run deploy -- --xlsx', () => {
     expect(JSON.parse(metadata!.body.toString('utf8'))).toEqual({ name: '创城台账示例', mimeType: GOOGLE_SHEET_MIME });
     expect(media!.contentType).toBe(XLSX_MIME);
     expect(media!.body.equals(readFileSync(SAMPLE))).toBe(true);
-    const sheetId = p.claspJson()['parentId'] as string;
+    const sheetId = p.claspJson().parentId as string;
     expect(sheetId).toMatch(/^1sheet/);
 
     // Apps Script: a project bound to that sheet, then its content replaced by dist/.
     expect(body(2)).toEqual({ title: '督办台账', parentId: sheetId });
-    const scriptId = p.claspJson()['scriptId'] as string;
+    const scriptId = p.claspJson().scriptId as string;
     expect(google().requests[3]!.path).toBe(`/v1/projects/${scriptId}/content`);
     expect(body(3)).toEqual({ files: pushedFiles(p) });
 
@@ -83,18 +93,31 @@ describe('npm run deploy -- --xlsx', () => {
   it('names the sheet with --title', async () => {
     const p = await testProject(google());
     expect(await deploy(['--xlsx', SAMPLE, '--title', '2026年创城台账'], p.ctx)).toBe(0);
-    expect(JSON.parse(multipartParts(google().requests[1]!)[0]!.body.toString('utf8'))).toEqual({ name: '2026年创城台账', mimeType: GOOGLE_SHEET_MIME });
-    expect(p.stdout).toContain(`Uploaded 创城台账示例.xlsx to your Drive as the Google Sheet "2026年创城台账" (${p.claspJson()['parentId']}).`);
+    expect(JSON.parse(multipartParts(google().requests[1]!)[0]!.body.toString('utf8'))).toEqual({
+      name: '2026年创城台账',
+      mimeType: GOOGLE_SHEET_MIME,
+    });
+    expect(p.stdout).toContain(
+      `Uploaded 创城台账示例.xlsx to your Drive as the Google Sheet "2026年创城台账" (${p.claspJson().parentId}).`,
+    );
   });
 
   it('sends nothing when the pre-push check fails: a broken bundle never reaches a sheet', async () => {
     const p = await testProject(google(), {
-      check: () => Promise.reject(new GoogleRefusal('checkFailed', 'The fast tests failed (Tests: 420 passed, 1 failed), so nothing was sent to Google: run `npm run test:fast`, fix what fails, then run the command again.')),
+      check: () =>
+        Promise.reject(
+          new GoogleRefusal(
+            'checkFailed',
+            'The fast tests failed (Tests: 420 passed, 1 failed), so nothing was sent to Google: run `npm run test:fast`, fix what fails, then run the command again.',
+          ),
+        ),
     });
     const before = readFileSync(join(p.dir, '.clasp.json'), 'utf8');
     expect(await deploy(['--xlsx', SAMPLE], p.ctx)).toBe(1);
     expect(google().requests).toEqual([]);
-    expect(p.stderr).toEqual(['The fast tests failed (Tests: 420 passed, 1 failed), so nothing was sent to Google: run `npm run test:fast`, fix what fails, then run the command again.']);
+    expect(p.stderr).toEqual([
+      'The fast tests failed (Tests: 420 passed, 1 failed), so nothing was sent to Google: run `npm run test:fast`, fix what fails, then run the command again.',
+    ]);
     expect(readFileSync(join(p.dir, '.clasp.json'), 'utf8')).toBe(before);
   });
 
@@ -116,7 +139,11 @@ describe('npm run deploy -- --xlsx', () => {
     google().refuse('PUT', /\/content$/, 429, googleErrors.scriptQuota429(), 2);
     expect(await deploy(['--xlsx', SAMPLE], p.ctx)).toBe(1);
     // PUT is idempotent: the 429 is retried (once, in these tests) before giving up.
-    expect(google().calls().filter((c) => c.startsWith('PUT'))).toHaveLength(2);
+    expect(
+      google()
+        .calls()
+        .filter((c) => c.startsWith('PUT')),
+    ).toHaveLength(2);
     expect(p.stderr).toEqual([
       "Google's quota for the Apps Script API is used up for now (Quota exceeded for quota metric 'Management requests' and limit 'Management requests per minute per user' of service 'script.googleapis.com'): wait a few minutes (a daily limit: until tomorrow) and run the command again.",
     ]);
@@ -133,7 +160,7 @@ describe('npm run deploy -- --sheet', () => {
   it('binds a new script to an existing sheet given by its address, and pushes', async () => {
     const p = await testProject(google());
     expect(await deploy(['--sheet', `https://docs.google.com/spreadsheets/d/${SHEET}/edit#gid=0`], p.ctx)).toBe(0);
-    const scriptId = p.claspJson()['scriptId'] as string;
+    const scriptId = p.claspJson().scriptId as string;
     expect(google().calls()).toEqual(['POST /token', 'POST /v1/projects', `PUT /v1/projects/${scriptId}/content`]);
     expect(body(1)).toEqual({ title: '督办台账', parentId: SHEET });
     expect(body(2)).toEqual({ files: pushedFiles(p) });
@@ -158,7 +185,7 @@ describe('npm run deploy -- --sheet', () => {
     expect(p.claspJson()).toEqual({ scriptId: '1existingScriptIdAbCdEfGhIjKlMnOpQrStUvWxYz', rootDir: 'dist', parentId: SHEET });
   });
 
-  it('pushes to a script bound by hand (.clasp.json has only its scriptId) when Apps Script says it is that sheet\'s, instead of binding a second one', async () => {
+  it("pushes to a script bound by hand (.clasp.json has only its scriptId) when Apps Script says it is that sheet's, instead of binding a second one", async () => {
     const p = await testProject(google());
     bind(p, '1handBoundScriptAbCdEfGhIjKlMnOpQrStUvWxYz');
     google().projects.set('1handBoundScriptAbCdEfGhIjKlMnOpQrStUvWxYz', { title: '督办台账', parentId: SHEET });
@@ -174,10 +201,18 @@ describe('npm run deploy -- --sheet', () => {
   it('binds a new script when the hand-bound one belongs to another sheet', async () => {
     const p = await testProject(google());
     bind(p, '1handBoundScriptAbCdEfGhIjKlMnOpQrStUvWxYz');
-    google().projects.set('1handBoundScriptAbCdEfGhIjKlMnOpQrStUvWxYz', { title: '督办台账', parentId: '1otherSheetAbCdEfGhIjKlMnOpQrStUvWxYz' });
+    google().projects.set('1handBoundScriptAbCdEfGhIjKlMnOpQrStUvWxYz', {
+      title: '督办台账',
+      parentId: '1otherSheetAbCdEfGhIjKlMnOpQrStUvWxYz',
+    });
     expect(await deploy(['--sheet', SHEET], p.ctx)).toBe(0);
-    const scriptId = p.claspJson()['scriptId'] as string;
-    expect(google().calls()).toEqual(['POST /token', 'GET /v1/projects/1handBoundScriptAbCdEfGhIjKlMnOpQrStUvWxYz', 'POST /v1/projects', `PUT /v1/projects/${scriptId}/content`]);
+    const scriptId = p.claspJson().scriptId as string;
+    expect(google().calls()).toEqual([
+      'POST /token',
+      'GET /v1/projects/1handBoundScriptAbCdEfGhIjKlMnOpQrStUvWxYz',
+      'POST /v1/projects',
+      `PUT /v1/projects/${scriptId}/content`,
+    ]);
     expect(p.claspJson()).toEqual({ scriptId, rootDir: 'dist', parentId: SHEET });
     expect(p.stdout).toContain(
       `Wrote .clasp.json: scriptId ${scriptId}, rootDir dist (it bound the sheet 1otherSheetAbCdEfGhIjKlMnOpQrStUvWxYz before); \`npm run deploy\` pushes again.`,
@@ -188,7 +223,7 @@ describe('npm run deploy -- --sheet', () => {
     const p = await testProject(google());
     bind(p, '1oldScriptIdAbCdEfGhIjKlMnOpQrStUvWxYz', '1oldSheetIdAbCdEfGhIjKlMnOpQrStUvWxYz');
     expect(await deploy(['--sheet', SHEET], p.ctx)).toBe(0);
-    const scriptId = p.claspJson()['scriptId'] as string;
+    const scriptId = p.claspJson().scriptId as string;
     expect(scriptId).not.toBe('1oldScriptIdAbCdEfGhIjKlMnOpQrStUvWxYz');
     expect(p.stdout).toContain(
       `Wrote .clasp.json: scriptId ${scriptId}, rootDir dist (it bound the sheet 1oldSheetIdAbCdEfGhIjKlMnOpQrStUvWxYz before); \`npm run deploy\` pushes again.`,
@@ -217,7 +252,7 @@ describe('npm run deploy: bad arguments and no login', () => {
 
   it('exits 1 without building or sending when there is no clasp login', async () => {
     const p = await testProject(google());
-    p.ctx.env['clasp_config_auth'] = join(p.dir, 'missing', '.clasprc.json');
+    p.ctx.env.clasp_config_auth = join(p.dir, 'missing', '.clasprc.json');
     expect(await deploy(['--xlsx', SAMPLE], p.ctx)).toBe(1);
     expect(p.stderr).toEqual([
       `Not logged in: there is no clasp login on this computer (${join(p.dir, 'missing', '.clasprc.json')} does not exist); log in once with \`npx clasp login --creds <client_secret.json> --extra-scopes https://www.googleapis.com/auth/drive.file,https://www.googleapis.com/auth/script.projects,https://www.googleapis.com/auth/script.processes\` (README: Deploying to a real sheet).`,

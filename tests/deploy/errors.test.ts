@@ -11,8 +11,8 @@ import { explainGoogleError } from '../../scripts/google/errors';
 import { pull } from '../../scripts/google/pull-command';
 import { status } from '../../scripts/google/status-command';
 import { googleErrors } from './fake-google';
-import { leakedSecrets, ROOT, testProject } from './project';
 import { useFakeGoogle } from './harness';
+import { leakedSecrets, ROOT, testProject } from './project';
 
 const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefg';
 const SCRIPT = '1ScriptAbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
@@ -41,14 +41,14 @@ const cases: Case[] = [
     says: 'The Apps Script API is turned off for your account: turn it on at https://script.google.com/home/usersettings, wait a few minutes, then run the command again.',
   },
   {
-    name: 'the Drive API not enabled in the OAuth client\'s Cloud project',
+    name: "the Drive API not enabled in the OAuth client's Cloud project",
     command: deploy,
     argv: ['--xlsx', SAMPLE],
     refuse: ['POST', /^\/upload\/drive\/v3\/files$/, 403, googleErrors.serviceDisabled('drive.googleapis.com', 'Google Drive API')],
     says: 'The Google Drive API is not enabled in the Google Cloud project of your OAuth client: enable it at https://console.developers.google.com/apis/api/drive.googleapis.com/overview?project=123456789012, wait a few minutes, then run the command again.',
   },
   {
-    name: 'the Apps Script API not enabled in the OAuth client\'s Cloud project',
+    name: "the Apps Script API not enabled in the OAuth client's Cloud project",
     command: deploy,
     argv: ['--sheet', SHEET],
     refuse: ['POST', /^\/v1\/projects$/, 403, googleErrors.serviceDisabled('script.googleapis.com', 'Apps Script API')],
@@ -58,7 +58,12 @@ const cases: Case[] = [
     name: 'a login without drive.file',
     command: deploy,
     argv: ['--xlsx', SAMPLE],
-    refuse: ['POST', /^\/upload\/drive\/v3\/files$/, 403, googleErrors.insufficientScopes('drive.googleapis.com', 'google.apps.drive.v3.DriveFiles.Create')],
+    refuse: [
+      'POST',
+      /^\/upload\/drive\/v3\/files$/,
+      403,
+      googleErrors.insufficientScopes('drive.googleapis.com', 'google.apps.drive.v3.DriveFiles.Create'),
+    ],
     says: `Your clasp login lacks the https://www.googleapis.com/auth/drive.file scope needed to upload the workbook to Google Drive: ${LOGIN_AGAIN}`,
   },
   {

@@ -97,14 +97,20 @@ export class FakeGoogle {
       res.end(JSON.stringify(value));
     };
 
-    if (recorded.path !== '/token' && req.headers.authorization !== `Bearer ${FAKE_ACCESS_TOKEN}`) return json(401, googleErrors.unauthenticated());
+    if (recorded.path !== '/token' && req.headers.authorization !== `Bearer ${FAKE_ACCESS_TOKEN}`)
+      return json(401, googleErrors.unauthenticated());
     const refusal = this.refusals.find((r) => r.times > 0 && r.method === recorded.method && r.path.test(recorded.path));
     if (refusal) {
       refusal.times--;
       return json(refusal.status, refusal.body);
     }
     if (recorded.method === 'POST' && recorded.path === '/token') {
-      return json(200, { access_token: FAKE_ACCESS_TOKEN, expires_in: 3599, scope: 'https://www.googleapis.com/auth/drive.file', token_type: 'Bearer' });
+      return json(200, {
+        access_token: FAKE_ACCESS_TOKEN,
+        expires_in: 3599,
+        scope: 'https://www.googleapis.com/auth/drive.file',
+        token_type: 'Bearer',
+      });
     }
 
     const id = (prefix: string): string => `${prefix}${String(++this.ids).padStart(3, '0')}AbCdEfGhIjKlMnOpQrStUvWxYz0123456789`;
@@ -114,7 +120,7 @@ export class FakeGoogle {
     }
     const exportMatch = /^\/drive\/v3\/files\/([^/]+)\/export$/.exec(recorded.path);
     if (recorded.method === 'GET' && exportMatch) {
-      res.writeHead(200, { 'content-type': recorded.query['mimeType'] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': recorded.query.mimeType ?? 'application/octet-stream' });
       return void res.end(this.exportBytes);
     }
     if (recorded.method === 'POST' && recorded.path === '/v1/projects') {
@@ -171,7 +177,8 @@ export const googleErrors = {
   unauthenticated: () => ({
     error: {
       code: 401,
-      message: 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
+      message:
+        'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
       status: 'UNAUTHENTICATED',
     },
   }),
@@ -208,14 +215,23 @@ export const googleErrors = {
       message: 'Request had insufficient authentication scopes.',
       errors: [{ message: 'Insufficient Permission', domain: 'global', reason: 'insufficientPermissions' }],
       status: 'PERMISSION_DENIED',
-      details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT', domain: 'googleapis.com', metadata: { service, method } }],
+      details: [
+        {
+          '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+          reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT',
+          domain: 'googleapis.com',
+          metadata: { service, method },
+        },
+      ],
     },
   }),
   driveFileNotFound: (fileId: string) => ({
     error: {
       code: 404,
       message: `File not found: ${fileId}.`,
-      errors: [{ message: `File not found: ${fileId}.`, domain: 'global', reason: 'notFound', location: 'fileId', locationType: 'parameter' }],
+      errors: [
+        { message: `File not found: ${fileId}.`, domain: 'global', reason: 'notFound', location: 'fileId', locationType: 'parameter' },
+      ],
     },
   }),
   scriptNotFound: () => ({ error: { code: 404, message: 'Requested entity was not found.', status: 'NOT_FOUND' } }),
@@ -238,18 +254,36 @@ export const googleErrors = {
     error: {
       code: 403,
       message: 'User Rate Limit Exceeded. Rate of requests for user exceed configured project quota.',
-      errors: [{ domain: 'usageLimits', reason: 'userRateLimitExceeded', message: 'User Rate Limit Exceeded. Rate of requests for user exceed configured project quota.' }],
+      errors: [
+        {
+          domain: 'usageLimits',
+          reason: 'userRateLimitExceeded',
+          message: 'User Rate Limit Exceeded. Rate of requests for user exceed configured project quota.',
+        },
+      ],
     },
   }),
   driveRateLimit429: () => ({
-    error: { code: 429, message: 'Rate Limit Exceeded', errors: [{ domain: 'usageLimits', reason: 'rateLimitExceeded', message: 'Rate Limit Exceeded' }] },
+    error: {
+      code: 429,
+      message: 'Rate Limit Exceeded',
+      errors: [{ domain: 'usageLimits', reason: 'rateLimitExceeded', message: 'Rate Limit Exceeded' }],
+    },
   }),
   scriptQuota429: () => ({
     error: {
       code: 429,
-      message: "Quota exceeded for quota metric 'Management requests' and limit 'Management requests per minute per user' of service 'script.googleapis.com'.",
+      message:
+        "Quota exceeded for quota metric 'Management requests' and limit 'Management requests per minute per user' of service 'script.googleapis.com'.",
       status: 'RESOURCE_EXHAUSTED',
-      details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'RATE_LIMIT_EXCEEDED', domain: 'googleapis.com', metadata: { service: 'script.googleapis.com' } }],
+      details: [
+        {
+          '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+          reason: 'RATE_LIMIT_EXCEEDED',
+          domain: 'googleapis.com',
+          metadata: { service: 'script.googleapis.com' },
+        },
+      ],
     },
   }),
   /** The token endpoint's answer to a revoked or expired refresh token. */

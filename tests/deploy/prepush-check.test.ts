@@ -13,11 +13,19 @@ describe('the pre-push check', () => {
   it('refuses when `npm run test:fast` fails, showing the end of its output', async () => {
     // A project whose fast tests fail the way vitest and tests/summary-reporter.ts report it.
     const dir = mkdtempSync(join(tmpdir(), 'duban-check-'));
-    const failing = "console.log('FAIL tests/core/state.test.ts > a deadline on a holiday'); console.log('Tests: 420 passed, 1 failed'); process.exit(1)";
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'x', private: true, scripts: { 'test:fast': `node -e "${failing}"` } }));
+    const failing =
+      "console.log('FAIL tests/core/state.test.ts > a deadline on a holiday'); console.log('Tests: 420 passed, 1 failed'); process.exit(1)";
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: 'x', private: true, scripts: { 'test:fast': `node -e "${failing}"` } }),
+    );
     const out: string[] = [];
     const err: string[] = [];
-    const refusal = await prepushCheck(dir, (l) => out.push(l), (l) => err.push(l)).then(
+    const refusal = await prepushCheck(
+      dir,
+      (l) => out.push(l),
+      (l) => err.push(l),
+    ).then(
       () => undefined,
       (e: unknown) => e,
     );

@@ -10,8 +10,8 @@ import { XLSX_MIME } from '../../scripts/google/deploy-command';
 import { pull } from '../../scripts/google/pull-command';
 import { formatDuration, status } from '../../scripts/google/status-command';
 import { googleErrors } from './fake-google';
-import { leakedSecrets, testProject, type TestProject } from './project';
 import { useFakeGoogle } from './harness';
+import { leakedSecrets, type TestProject, testProject } from './project';
 
 const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefg';
 const SCRIPT = '1ScriptAbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
@@ -75,10 +75,41 @@ describe('npm run status', () => {
     const p = await testProject(google());
     bind(p);
     google().processes = [
-      { projectName: '督办台账', functionName: 'onOpen', processType: 'SIMPLE_TRIGGER', processStatus: 'COMPLETED', userAccessLevel: 'OWNER', startTime: '2026-11-26T01:15:02.114Z', duration: '0.812s' },
-      { projectName: '督办台账', functionName: 'sweep', processType: 'TIME_DRIVEN', processStatus: 'COMPLETED', userAccessLevel: 'OWNER', startTime: '2026-11-26T01:03:11.506Z', duration: '12.345s' },
-      { projectName: '督办台账', functionName: 'sweep', processType: 'TIME_DRIVEN', processStatus: 'TIMED_OUT', userAccessLevel: 'OWNER', startTime: '2026-11-25T01:02:40Z', duration: '360.2s' },
-      { projectName: '督办台账', functionName: 'menuSetup', processType: 'MENU', processStatus: 'RUNNING', userAccessLevel: 'OWNER', startTime: '2026-11-26T02:00:00Z' },
+      {
+        projectName: '督办台账',
+        functionName: 'onOpen',
+        processType: 'SIMPLE_TRIGGER',
+        processStatus: 'COMPLETED',
+        userAccessLevel: 'OWNER',
+        startTime: '2026-11-26T01:15:02.114Z',
+        duration: '0.812s',
+      },
+      {
+        projectName: '督办台账',
+        functionName: 'sweep',
+        processType: 'TIME_DRIVEN',
+        processStatus: 'COMPLETED',
+        userAccessLevel: 'OWNER',
+        startTime: '2026-11-26T01:03:11.506Z',
+        duration: '12.345s',
+      },
+      {
+        projectName: '督办台账',
+        functionName: 'sweep',
+        processType: 'TIME_DRIVEN',
+        processStatus: 'TIMED_OUT',
+        userAccessLevel: 'OWNER',
+        startTime: '2026-11-25T01:02:40Z',
+        duration: '360.2s',
+      },
+      {
+        projectName: '督办台账',
+        functionName: 'menuSetup',
+        processType: 'MENU',
+        processStatus: 'RUNNING',
+        userAccessLevel: 'OWNER',
+        startTime: '2026-11-26T02:00:00Z',
+      },
     ];
     expect(await status([], p.ctx)).toBe(0);
     expect(google().calls()).toEqual(['POST /token', 'GET /v1/processes:listScriptProcesses']);
@@ -98,7 +129,9 @@ describe('npm run status', () => {
   it('asks for --limit executions and shows times in --tz', async () => {
     const p = await testProject(google());
     bind(p);
-    google().processes = [{ functionName: 'sweep', processType: 'TIME_DRIVEN', processStatus: 'FAILED', startTime: '2026-11-26T01:03:11Z', duration: '2.5s' }];
+    google().processes = [
+      { functionName: 'sweep', processType: 'TIME_DRIVEN', processStatus: 'FAILED', startTime: '2026-11-26T01:03:11Z', duration: '2.5s' },
+    ];
     expect(await status(['--sheet', SHEET, '--limit', '5', '--tz', 'Europe/Paris'], p.ctx)).toBe(0);
     expect(google().requests[1]!.query).toEqual({ scriptId: SCRIPT, pageSize: '5' });
     expect(p.stdout.at(-1)).toBe('Last daily sweep: started 2026-11-26 02:03:11, failed after 2.5 s.');
@@ -117,7 +150,12 @@ describe('npm run status', () => {
   it('names the missing scope when the login lacks script.processes', async () => {
     const p = await testProject(google());
     bind(p);
-    google().refuse('GET', /listScriptProcesses/, 403, googleErrors.insufficientScopes('script.googleapis.com', 'google.apps.script.management.v1.ProcessService.ListScriptProcesses'));
+    google().refuse(
+      'GET',
+      /listScriptProcesses/,
+      403,
+      googleErrors.insufficientScopes('script.googleapis.com', 'google.apps.script.management.v1.ProcessService.ListScriptProcesses'),
+    );
     expect(await status([], p.ctx)).toBe(1);
     expect(p.stderr).toEqual([
       "Your clasp login lacks the https://www.googleapis.com/auth/script.processes scope needed to list the script's executions: log in again with `npx clasp login --creds <client_secret.json> --extra-scopes https://www.googleapis.com/auth/drive.file,https://www.googleapis.com/auth/script.projects,https://www.googleapis.com/auth/script.processes`.",
@@ -141,7 +179,12 @@ describe('npm run status', () => {
 
   it.each([
     ['no binding', [], false, 'binds no script yet: run `npm run deploy -- --sheet <id or URL>` (or --xlsx) first'],
-    ['another sheet', ['--sheet', '1OtherSheetAbCdEfGhIjKlMnOpQrStUvWxYz'], true, `binds the sheet ${SHEET}, not the sheet 1OtherSheetAbCdEfGhIjKlMnOpQrStUvWxYz`],
+    [
+      'another sheet',
+      ['--sheet', '1OtherSheetAbCdEfGhIjKlMnOpQrStUvWxYz'],
+      true,
+      `binds the sheet ${SHEET}, not the sheet 1OtherSheetAbCdEfGhIjKlMnOpQrStUvWxYz`,
+    ],
     ['a bad limit', ['--limit', '0'], true, '--limit 0 must be a whole number from 1 to 200'],
     ['an unknown zone', ['--tz', 'Mars/Olympus'], true, 'unknown time zone "Mars/Olympus"'],
   ])('%s exits 2 with one line and no request', async (_, argv, bound, message) => {
@@ -156,12 +199,12 @@ describe('npm run status', () => {
 
 describe('formatDuration', () => {
   it('reads the API\'s duration ("12.345s") as seconds, and minutes past a minute', () => {
-    expect([formatDuration('0.05s'), formatDuration('59.96s'), formatDuration('61s'), formatDuration(undefined), formatDuration('')]).toEqual([
-      '0.1 s',
-      '60.0 s',
-      '1 min 1 s',
-      '—',
-      '—',
-    ]);
+    expect([
+      formatDuration('0.05s'),
+      formatDuration('59.96s'),
+      formatDuration('61s'),
+      formatDuration(undefined),
+      formatDuration(''),
+    ]).toEqual(['0.1 s', '60.0 s', '1 min 1 s', '—', '—']);
   });
 });

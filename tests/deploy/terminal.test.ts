@@ -57,7 +57,11 @@ describe('from the terminal', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('Checking before pushing: npm run build, then npm run test:fast …');
     expect(lines[1]).toMatch(/^Checked: the bundle builds and the fast tests pass \(Tests: \d+ passed, 0 failed\)\.$/);
-    const binding = JSON.parse(readFileSync(join(claspDir, '.clasp.json'), 'utf8')) as { scriptId: string; rootDir: string; parentId: string };
+    const binding = JSON.parse(readFileSync(join(claspDir, '.clasp.json'), 'utf8')) as {
+      scriptId: string;
+      rootDir: string;
+      parentId: string;
+    };
     expect(binding).toEqual({ scriptId: expect.stringMatching(/^1script/), rootDir: 'dist', parentId: SHEET });
     expect(fake.calls()).toEqual(['POST /token', 'POST /v1/projects', `PUT /v1/projects/${binding.scriptId}/content`]);
     const pushed = JSON.parse(fake.requests[2]!.body.toString('utf8')) as { files: { name: string; source: string }[] };
@@ -66,8 +70,19 @@ describe('from the terminal', () => {
   });
 
   it('npm run status prints the executions and exits 0', async () => {
-    writeFileSync(join(claspDir, '.clasp.json'), JSON.stringify({ scriptId: '1ScriptAbCdEfGhIjKlMnOpQrStUvWxYz0123456789', rootDir: 'dist', parentId: SHEET }));
-    fake.processes = [{ functionName: 'sweep', processType: 'TIME_DRIVEN', processStatus: 'COMPLETED', startTime: '2026-11-26T01:03:11Z', duration: '3.2s' }];
+    writeFileSync(
+      join(claspDir, '.clasp.json'),
+      JSON.stringify({ scriptId: '1ScriptAbCdEfGhIjKlMnOpQrStUvWxYz0123456789', rootDir: 'dist', parentId: SHEET }),
+    );
+    fake.processes = [
+      {
+        functionName: 'sweep',
+        processType: 'TIME_DRIVEN',
+        processStatus: 'COMPLETED',
+        startTime: '2026-11-26T01:03:11Z',
+        duration: '3.2s',
+      },
+    ];
     const r = await run('status', [], env);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toContain('Last daily sweep: started 2026-11-26 09:03:11, completed after 3.2 s.');
@@ -76,7 +91,13 @@ describe('from the terminal', () => {
   it('bad arguments exit 2 and Google refusing exits 1, each with one line on stderr', async () => {
     const bad = await run('pull', ['--sheet', SHEET], env);
     expect([bad.code, bad.stdout, bad.stderr.trimEnd().split('\n').length]).toEqual([2, '', 1]);
-    fake.refuse('GET', /\/export$/, 403, { error: { code: 403, message: 'This file is too large to be exported.', errors: [{ domain: 'global', reason: 'exportSizeLimitExceeded', message: 'This file is too large to be exported.' }] } });
+    fake.refuse('GET', /\/export$/, 403, {
+      error: {
+        code: 403,
+        message: 'This file is too large to be exported.',
+        errors: [{ domain: 'global', reason: 'exportSizeLimitExceeded', message: 'This file is too large to be exported.' }],
+      },
+    });
     const refused = await run('pull', ['--sheet', SHEET, '--out', join(claspDir, 'x.xlsx')], env);
     expect([refused.code, refused.stderr.trimEnd().split('\n').length]).toEqual([1, 1]);
     expect(refused.stderr).toContain('larger than the 10 MB that Drive can export');

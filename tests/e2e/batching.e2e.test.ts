@@ -3,8 +3,8 @@
  * do not grow with rows, and a person inserting a row while the sweep runs shifts nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { col, job, rowOf, runtimeFor, shDate, sheet, sheetFrom, value, workbookOf } from './harness';
 import type { WorkbookModel } from '../../runtime/model';
+import { col, job, rowOf, runtimeFor, shDate, sheet, sheetFrom, value, workbookOf } from './harness';
 
 const NOW = new Date('2026-11-25T01:00:00Z');
 const UNITS = ['市城管局', '市住建局', '市市场监管局', '市委宣传部'];
@@ -14,7 +14,14 @@ const STATUSES = ['整改中', '未开始', '已销号', '待验收', '', '退�
 function ledger(rows: number): WorkbookModel {
   const data: unknown[][] = [['XX市问题整改台账'], ['序号', '问题描述', '责任单位', '整改时限', '整改状态', '交办日期']];
   for (let i = 0; i < rows; i++) {
-    data.push([i + 1, `问题${i + 1}`, UNITS[i % UNITS.length], DEADLINES[i % DEADLINES.length], STATUSES[i % STATUSES.length], shDate(2026, 11, 1 + (i % 5))]);
+    data.push([
+      i + 1,
+      `问题${i + 1}`,
+      UNITS[i % UNITS.length],
+      DEADLINES[i % DEADLINES.length],
+      STATUSES[i % STATUSES.length],
+      shDate(2026, 11, 1 + (i % 5)),
+    ]);
   }
   const units = [['单位名称', '联系人邮箱'], ...UNITS.map((u, i) => [u, `u${i}@example.org`])];
   return workbookOf([sheetFrom('任务台账', data), sheetFrom('责任单位', units)]);

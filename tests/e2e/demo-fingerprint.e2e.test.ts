@@ -6,7 +6,7 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { canonicalOutputs, differences, fingerprintOf, GOLDEN, runDemo, type Fingerprint } from '../../scripts/demo-fingerprint';
+import { canonicalOutputs, differences, type Fingerprint, fingerprintOf, GOLDEN, runDemo } from '../../scripts/demo-fingerprint';
 
 describe('the demo', () => {
   it('writes the same workbooks, mails and run.json files as fingerprinted', async () => {

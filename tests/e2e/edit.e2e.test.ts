@@ -1,7 +1,7 @@
 /** onEdit through the bundle, as a simple trigger: the edited rows re-evaluated at once. */
 import { describe, expect, it } from 'vitest';
+import { messyLedger } from './fixtures/messy-ledger';
 import { col, job, rowOf, runtimeFor, shDay, sheet } from './harness';
-import { messyLedger } from './ledger.e2e.test';
 
 const NOW = new Date('2026-11-25T01:00:00Z');
 

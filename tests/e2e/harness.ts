@@ -4,9 +4,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildBundle } from '../../scripts/build';
 import { LocalRuntime } from '../../runtime/index';
-import { newSheetModel, newWorkbookModel, type Cell, type SheetModel, type WorkbookModel } from '../../runtime/model';
+import { type Cell, newSheetModel, newWorkbookModel, type SheetModel, type WorkbookModel } from '../../runtime/model';
+import { buildBundle } from '../../scripts/build';
 
 const root = resolve(__dirname, '../..');
 let cached: string | undefined;
@@ -47,7 +47,9 @@ export function sheetFrom(name: string, rows: unknown[][], id = 1): SheetModel {
 export function workbookOf(sheets: SheetModel[]): WorkbookModel {
   const wb = newWorkbookModel('test');
   wb.sheets = sheets;
-  sheets.forEach((s, i) => (s.sheetId = i + 1));
+  sheets.forEach((s, i) => {
+    s.sheetId = i + 1;
+  });
   return wb;
 }
 

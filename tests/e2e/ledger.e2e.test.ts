@@ -5,49 +5,20 @@
  * closed rows, a blank row and a totals line.
  */
 import { describe, expect, it } from 'vitest';
-import { col, job, rowOf, runtimeFor, shDate, shDay, sheet, sheetFrom, value, workbookOf } from './harness';
-import type { WorkbookModel } from '../../runtime/model';
+import { messyLedger } from './fixtures/messy-ledger';
+import { col, job, rowOf, runtimeFor, shDay, sheet, value } from './harness';
 
 const NOW = new Date('2026-11-25T01:00:00Z'); // 09:00 in Shanghai, a Wednesday
-
-export function messyLedger(): WorkbookModel {
-  const tasks = sheetFrom('任务台账', [
-    ['XX市创建全国文明城市问题整改台账'],
-    ['（截至2026年11月20日）'],
-    ['序号', '具体问题', '整改时限（截止日期）', '牵头\n单位', '整改状态', '交办日期', '完成日期', '备注'],
-    ['一、环境卫生类'],
-    [1, '背街小巷垃圾堆积', shDate(2026, 11, 20), '市城管局', '整改中', shDate(2026, 11, 1), '', ''],
-    [2, '农贸市场占道经营', '2026年11月27日', '市市场监管局', '未开始', shDate(2026, 11, 1), '', ''],
-    [3, '公益广告不少于40%', '长期坚持', '市委宣传部', '', '', '', ''],
-    [4, '黑臭水体治理', '尽快', '市生态环境局', '整改中', '', '', ''],
-    ['二、交通秩序类'],
-    [1, '交通路口秩序混乱', '12月10日前', '不存在的局', '已销号', shDate(2026, 11, 2), shDate(2026, 11, 20), ''],
-    [2, '超标电动车整治', '3个工作日内', '市公安局交警支队', '退回', shDate(2026, 11, 18), '', ''],
-    [3, '烟花爆竹燃放管理', '2026/12/31', '市城管局', '待验收', shDate(2026, 11, 3), '', ''],
-    [],
-    ['合计：共7项，已销号1项'],
-  ]);
-  tasks.merges.push({ startRow: 0, startColumn: 0, endRow: 1, endColumn: 8 });
-  tasks.merges.push({ startRow: 3, startColumn: 0, endRow: 4, endColumn: 8 });
-  tasks.merges.push({ startRow: 8, startColumn: 0, endRow: 9, endColumn: 8 });
-  // A fill someone gave a cell by hand.
-  tasks.rows[4]![7] = { value: '', format: { background: '#ffff00' } };
-  const units = sheetFrom('责任单位', [
-    ['单位名称', '单位类型', '联系人', '联系人邮箱'],
-    ['市城管局', '市直部门', '张伟', 'cgj@example.org'],
-    ['市市场监管局', '市直部门', '李娜', 'scjg@example.org'],
-    ['市委宣传部', '市直部门', '王芳', 'xcb@example.org'],
-    ['市生态环境局', '市直部门', '刘洋', 'sthj@example.org'],
-    ['市公安局交警支队', '市直部门', '陈静', 'jj@example.org'],
-  ]);
-  return workbookOf([tasks, units]);
-}
 
 describe('setup and sweep on a messy ledger', () => {
   it('sets the workbook up without touching existing rows, and a second setup finds nothing to do', async () => {
     const rt = await runtimeFor(messyLedger(), NOW);
     const person = (): string =>
-      JSON.stringify(sheet(rt, '任务台账').rows.slice(0, 14).map((r) => Array.from({ length: 8 }, (_, c) => r[c]?.value ?? '')));
+      JSON.stringify(
+        sheet(rt, '任务台账')
+          .rows.slice(0, 14)
+          .map((r) => Array.from({ length: 8 }, (_, c) => r[c]?.value ?? '')),
+      );
     const before = person();
     const first = job(rt, 'setup');
     expect(first.ok).toBe(true);
@@ -70,18 +41,23 @@ describe('setup and sweep on a messy ledger', () => {
     const units = sheet(rt, '责任单位');
     expect(units.rows[0]!.map((c) => c?.value)).toEqual(['单位名称', '单位类型', '联系人', '联系人邮箱']);
     expect(value(units, 2, 1)).toBe('市城管局');
-    expect(first.warnings.join('\n')).toContain('单位名录《责任单位》是贵单位自己的表，督办台账不改它；它缺少这些列：主要负责人、主要负责人邮箱、分管领导、分管领导邮箱');
+    expect(first.warnings.join('\n')).toContain(
+      '单位名录《责任单位》是贵单位自己的表，督办台账不改它；它缺少这些列：主要负责人、主要负责人邮箱、分管领导、分管领导邮箱',
+    );
 
     const second = job(rt, 'setup');
     expect(second.ok).toBe(true);
     expect(second.message).toBe('台账完整，无需修复。');
-    expect(sheet(rt, '任务台账').protections.filter((p) => p.type === 'RANGE')).toHaveLength(tasks.protections.filter((p) => p.type === 'RANGE').length);
+    expect(sheet(rt, '任务台账').protections.filter((p) => p.type === 'RANGE')).toHaveLength(
+      tasks.protections.filter((p) => p.type === 'RANGE').length,
+    );
   });
 
   it('colours and states every task row, notes problems where they are, and leaves people’s cells alone', async () => {
     const rt = await runtimeFor(messyLedger(), NOW);
     job(rt, 'setup');
-    const person = (): string => JSON.stringify(sheet(rt, '任务台账').rows.map((r) => Array.from({ length: 8 }, (_, c) => r[c]?.value ?? '')));
+    const person = (): string =>
+      JSON.stringify(sheet(rt, '任务台账').rows.map((r) => Array.from({ length: 8 }, (_, c) => r[c]?.value ?? '')));
     const personBefore = person();
     const result = job(rt, 'sweep');
     expect(result.ok).toBe(true);
@@ -116,7 +92,10 @@ describe('setup and sweep on a messy ledger', () => {
 
     // Problems are reported with sheet, cell and header.
     expect(result.warnings).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^《任务台账》C8 \(整改时限（截止日期）\): .*尽快/), expect.stringMatching(/^《任务台账》D10 \(牵头单位\): .*不存在的局/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^《任务台账》C8 \(整改时限（截止日期）\): .*尽快/),
+        expect.stringMatching(/^《任务台账》D10 \(牵头单位\): .*不存在的局/),
+      ]),
     );
     // …and listed for the admin on the 台账问题 sheet, as text.
     const report = sheet(rt, '台账问题').rows.map((r) => r.map((c) => String(c?.value ?? '')));
@@ -158,7 +137,8 @@ describe('setup and sweep on a messy ledger', () => {
     const settings = sheet(rt, '设置');
     const adminRow = settings.rows.findIndex((r) => String(r[0]?.value ?? '').includes('管理员'));
     rt.spreadsheet.editAsUser('设置', `B${adminRow + 1}`, [['admin@example.org']]);
-    const all = (): string => JSON.stringify(sheet(rt, '任务台账').rows.map((r) => Array.from({ length: 20 }, (_, c) => r[c]?.value ?? '')));
+    const all = (): string =>
+      JSON.stringify(sheet(rt, '任务台账').rows.map((r) => Array.from({ length: 20 }, (_, c) => r[c]?.value ?? '')));
     const before = all();
     const result = job(rt, 'sweep');
     expect(result.ok).toBe(false);

@@ -8,7 +8,15 @@ const NOW = new Date('2026-11-25T01:00:00Z');
 
 describe('an office working in English', () => {
   it('gets English sheets, headers, states, notes and menu', async () => {
-    const rt = await runtimeFor(workbookOf([sheetFrom('Settings', [['Setting', 'Value', 'Explanation'], ['Language', 'en', '']])]), NOW);
+    const rt = await runtimeFor(
+      workbookOf([
+        sheetFrom('Settings', [
+          ['Setting', 'Value', 'Explanation'],
+          ['Language', 'en', ''],
+        ]),
+      ]),
+      NOW,
+    );
     const setup = job(rt, 'setup');
     expect(setup.ok).toBe(true);
     expect(rt.workbook.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Settings', 'Tasks', 'Units', 'Holidays']));
@@ -19,7 +27,9 @@ describe('an office working in English', () => {
     const tasks = sheet(rt, 'Tasks');
     // A ledger typed in by the office, under the headers setup made.
     const header = tasks.rows[0]!.map((c) => String(c?.value ?? ''));
-    expect(header).toEqual(expect.arrayContaining(['Task', 'Responsible unit', 'Deadline', 'Status', 'State', 'Days overdue', 'System note']));
+    expect(header).toEqual(
+      expect.arrayContaining(['Task', 'Responsible unit', 'Deadline', 'Status', 'State', 'Days overdue', 'System note']),
+    );
     const at = (name: string): string => String.fromCharCode(64 + header.indexOf(name) + 1);
     rt.spreadsheet.editAsUser('Units', 'A2', [['Parks Department']]);
     rt.spreadsheet.editAsUser('Tasks', `${at('Task')}2`, [['Clear litter from the back lanes']]);

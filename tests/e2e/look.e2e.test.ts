@@ -5,9 +5,9 @@
  * dates are not cut.
  */
 import { describe, expect, it } from 'vitest';
-import { col, job, rowOf, runtimeFor, shDate, sheet, sheetFrom, workbookOf } from './harness';
-import type { CellBorders, CellFormat, SheetModel, WorkbookModel } from '../../runtime/model';
 import type { LocalRuntime } from '../../runtime/index';
+import type { CellBorders, CellFormat, SheetModel, WorkbookModel } from '../../runtime/model';
+import { col, job, rowOf, runtimeFor, shDate, sheet, sheetFrom, workbookOf } from './harness';
 
 const NOW = new Date('2026-11-25T01:00:00Z'); // 09:00 in Shanghai
 
@@ -55,8 +55,12 @@ function styledLedger(extraRows = 0): WorkbookModel {
   });
   // What a person gave one remark: a yellow fill and a red font. And the remark column has a drop-down.
   tasks.rows[4]![6]!.format = { ...DATA, background: '#ffff00', fontColor: '#ff0000' };
-  for (let r = 4; r < tasks.rows.length; r++) tasks.rows[r]![6]!.validation = { kind: 'list', values: ['重点', '一般'], allowInvalid: true };
-  const units = sheetFrom('责任单位', [['单位名称', '联系人邮箱'], ['市城管局', 'cgj@example.org']]);
+  for (let r = 4; r < tasks.rows.length; r++)
+    tasks.rows[r]![6]!.validation = { kind: 'list', values: ['重点', '一般'], allowInvalid: true };
+  const units = sheetFrom('责任单位', [
+    ['单位名称', '联系人邮箱'],
+    ['市城管局', 'cgj@example.org'],
+  ]);
   return workbookOf([tasks, units]);
 }
 
@@ -76,7 +80,14 @@ describe('the columns Duban adds look like part of the ledger', () => {
     for (const h of DUBAN) {
       const f = format(s, HEADER_ROW, col(s, HEADER_ROW, h));
       expect(f.background).toBe('#d9e1f2');
-      expect(f).toMatchObject({ fontWeight: 'bold', fontFamily: '黑体', fontSize: 11, fontColor: '#1f3864', horizontalAlignment: 'center', wrap: true });
+      expect(f).toMatchObject({
+        fontWeight: 'bold',
+        fontFamily: '黑体',
+        fontSize: 11,
+        fontColor: '#1f3864',
+        horizontalAlignment: 'center',
+        wrap: true,
+      });
       expect(f.borders).toEqual(GRID);
     }
     expect(s.rowHeights?.[HEADER_ROW - 1]).toBe(40);
@@ -165,7 +176,15 @@ describe('the legend of the row colours', () => {
       ['待核实', '#fce5cd'],
     ]);
     expect(s.rows[0]![0]!.value).toBe('XX市创建全国文明城市问题整改台账');
-    expect(Array.from({ length: OFFICE_COLUMNS }, (_, c) => s.rows[1]?.[c]?.value ?? '')).toEqual(['（截至2026年11月20日）', '', '', '', '', '', '']);
+    expect(Array.from({ length: OFFICE_COLUMNS }, (_, c) => s.rows[1]?.[c]?.value ?? '')).toEqual([
+      '（截至2026年11月20日）',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
   });
 
   it('follows a colour changed in 设置 at once, as the rows do; a day with no change does not rewrite it', async () => {

@@ -5,9 +5,9 @@
  * day (recipients, subjects, tasks inside), the 督办记录 rows, and 督办次数 / 督办级别 on the rows.
  */
 import { describe, expect, it } from 'vitest';
-import { col, job, rowOf, runtimeFor, shDate, sheet, sheetFrom, value, workbookOf } from './harness';
 import type { LocalRuntime } from '../../runtime/index';
 import type { WorkbookModel } from '../../runtime/model';
+import { col, job, rowOf, runtimeFor, shDate, sheet, sheetFrom, value, workbookOf } from './harness';
 
 /** 09:00 in Shanghai on a day of 2026. */
 const at = (m: number, d: number): Date => new Date(Date.UTC(2026, m - 1, d, 1, 0));
@@ -16,7 +16,7 @@ const HEADER = ['序号', '问题描述', '点位', '责任单位', '配合单�
 const XSS = '<script>alert(1)</script>公益广告破损';
 const FORMULA_PLACE = '=HYPERLINK("http://x","y")';
 
-export function campaign(): WorkbookModel {
+function campaign(): WorkbookModel {
   const tasks = sheetFrom('任务台账', [
     ['XX市创建全国文明城市问题整改台账'],
     HEADER,
@@ -64,7 +64,8 @@ function sweepOn(rt: LocalRuntime, when: Date): Mail[] {
   return rt.outbox.slice(before).map((m) => ({ to: m.to, cc: m.cc ?? '', subject: m.subject, text: m.body, html: m.htmlBody ?? '' }));
 }
 
-const addresses = (m: { to: string; cc?: string }): string[] => [...m.to.split(','), ...(m.cc ? m.cc.split(',') : [])].map((a) => a.trim()).filter((a) => a !== '');
+const addresses = (m: { to: string; cc?: string }): string[] =>
+  [...m.to.split(','), ...(m.cc ? m.cc.split(',') : [])].map((a) => a.trim()).filter((a) => a !== '');
 /** Everyone who got a mail, To and Cc. */
 const tos = (mails: { to: string; cc?: string }[]): string[] => mails.flatMap(addresses).sort();
 /** The mails to units, without the admin's daily summary. */
@@ -77,7 +78,9 @@ const byTo = (mails: Mail[], to: string): Mail => {
 };
 
 function logRows(rt: LocalRuntime): string[][] {
-  return sheet(rt, '督办记录').rows.slice(1).map((r) => Array.from(r ?? [], (c) => (c?.value instanceof Date ? 'date' : String(c?.value ?? ''))));
+  return sheet(rt, '督办记录')
+    .rows.slice(1)
+    .map((r) => Array.from(r ?? [], (c) => (c?.value instanceof Date ? 'date' : String(c?.value ?? ''))));
 }
 
 describe('four weeks of notices', () => {
@@ -129,10 +132,22 @@ describe('four weeks of notices', () => {
     expect(toUnits(sweepOn(rt, at(9, 24))).map((m) => m.subject)).toEqual(['【临期提醒】市城管局：1项任务即将到期（2026-09-24）']);
     expect(value(s, row('背街小巷垃圾堆积'), count)).toBe(1);
     // 中秋 (25-27 Sep) and 国庆 (1-7 Oct): no notice on a day off.
-    for (const d of [[9, 25], [9, 26], [9, 27], [10, 1], [10, 4], [10, 7]] as const) expect(sweepOn(rt, at(d[0], d[1]))).toEqual([]);
+    for (const d of [
+      [9, 25],
+      [9, 26],
+      [9, 27],
+      [10, 1],
+      [10, 4],
+      [10, 7],
+    ] as const)
+      expect(sweepOn(rt, at(d[0], d[1]))).toEqual([]);
     // Tue 29: task 5 closed by the office.
     rt.spreadsheet.editAsUser('任务台账', `${letter(status)}${row('老旧小区飞线充电')}`, [['已销号']]);
-    for (const d of [[9, 28], [9, 29], [9, 30]] as const) {
+    for (const d of [
+      [9, 28],
+      [9, 29],
+      [9, 30],
+    ] as const) {
       expect(toUnits(sweepOn(rt, at(d[0], d[1])))).toEqual([]);
     }
 
@@ -180,7 +195,11 @@ describe('four weeks of notices', () => {
     expect(o16.length).toBeLessThanOrEqual(5);
     // Every delivery logged, and none left unconfirmed; task 5's relapse (9 Oct) logged once, as an event.
     expect(logRows(rt).every((r) => r[10] === '已发送' || (r[4] === '反弹' && r[10] === '已记录'))).toBe(true);
-    expect(logRows(rt).filter((r) => r[4] === '反弹').map((r) => [r[2], r[5]])).toEqual([['DB-0005', '1']]);
+    expect(
+      logRows(rt)
+        .filter((r) => r[4] === '反弹')
+        .map((r) => [r[2], r[5]]),
+    ).toEqual([['DB-0005', '1']]);
   });
 });
 
@@ -196,7 +215,10 @@ describe('safe sending', () => {
     probe.calls.on('MailApp.sendEmail', 2, () => (seen = probe.calls.get('Range.setValues')));
     job(probe, 'sweep');
     confirmSecond = seen + 1;
-    const reference = probe.outbox.slice(-4).map((m) => m.to).sort();
+    const reference = probe.outbox
+      .slice(-4)
+      .map((m) => m.to)
+      .sort();
 
     // The run dies on that write: the second mail went out, its row still says 发送中.
     // rt has run exactly what the probe had when it began its sweep: the same call count.
@@ -214,7 +236,12 @@ describe('safe sending', () => {
     expect(again.ok).toBe(true);
     const after = rt.outbox.slice(sentBefore).map((m) => m.to);
     for (const to of firstTwo) expect(after).not.toContain(to);
-    expect([...firstTwo, ...after.filter((t) => t !== 'admin@example.org')].sort()).toEqual(reference.filter((t) => t !== 'admin@example.org').concat([]).sort());
+    expect([...firstTwo, ...after.filter((t) => t !== 'admin@example.org')].sort()).toEqual(
+      reference
+        .filter((t) => t !== 'admin@example.org')
+        .concat([])
+        .sort(),
+    );
     // The one left 发送中 is 未确认 now, and the admin is told to check it with the recipient.
     const rows = logRows(rt);
     // Only the digest that was being sent (all its rows, one recipient).
@@ -242,7 +269,11 @@ describe('safe sending', () => {
     expect(triggers).toHaveLength(1);
     const before = rt.outbox.length;
     rt.run('continueSweep', [{ authMode: 'FULL', triggerUid: triggers[0]!.id }], 'installable');
-    expect(toUnits(rt.outbox.slice(before)).map((m) => m.to).sort()).toEqual([...new Set(waiting.map((r) => r[7]!))].sort());
+    expect(
+      toUnits(rt.outbox.slice(before))
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual([...new Set(waiting.map((r) => r[7]!))].sort());
     expect(logRows(rt).filter((r) => r[10] === '待发送')).toEqual([]);
     expect(rt.triggers.filter((t) => t.handler === 'continueSweep')).toHaveLength(0);
   });
@@ -250,7 +281,11 @@ describe('safe sending', () => {
   it('a quota of a few recipients defers the rest, most urgent first, and sends them on the next run', async () => {
     const rt = await started();
     // Three weeks in, 市城管局's tasks are at 约谈; give the day a quota of two recipients.
-    for (const [m, d] of [[9, 21], [10, 8]] as const) sweepOn(rt, at(m, d));
+    for (const [m, d] of [
+      [9, 21],
+      [10, 8],
+    ] as const)
+      sweepOn(rt, at(m, d));
     rt.clock.set(at(10, 16));
     // Three recipients left of today's quota: one is kept for the admin's summary.
     rt.setMailQuotaLeft(3);
@@ -264,7 +299,13 @@ describe('safe sending', () => {
     ]);
     expect(sent[0]!.subject.startsWith('【约谈】')).toBe(true);
     // Everyone else is 延后 (logged), and the admin is told the rest goes out on the next run.
-    const deferred = [...new Set(logRows(rt).filter((r) => r[10] === '延后').map((r) => r[7]!))].sort();
+    const deferred = [
+      ...new Set(
+        logRows(rt)
+          .filter((r) => r[10] === '延后')
+          .map((r) => r[7]!),
+      ),
+    ].sort();
     expect(deferred).toContain('wang@example.org');
     expect(deferred).not.toContain('cgj@example.org');
     expect(deferred).not.toContain('cgj-head@example.org');
@@ -272,7 +313,9 @@ describe('safe sending', () => {
     // Next working day, with a fresh quota: the deferred ones go out with the same numbers, once each.
     const next = sweepOn(rt, at(10, 19));
     expect(tos(toUnits(next))).toEqual(deferred);
-    const numbersOn16 = logRows(rt).filter((r) => r[10] === '延后' && r[7] === 'wang@example.org').map((r) => r[0]);
+    const numbersOn16 = logRows(rt)
+      .filter((r) => r[10] === '延后' && r[7] === 'wang@example.org')
+      .map((r) => r[0]);
     for (const n of numbersOn16) expect(byTo(next, 'wang@example.org').text).toContain(n!);
     expect(toUnits(sweepOn(rt, at(10, 20)))).toEqual([]);
   });
@@ -287,15 +330,23 @@ describe('safe sending', () => {
     const meant = mails.find((m) => m.subject.includes('市城管局'))!;
     expect(meant.subject.startsWith('【试运行】')).toBe(true);
     expect(meant.text).toContain('cgj@example.org');
-    expect(logRows(rt).filter((r) => r[1] !== '' && r[3] !== '').every((r) => ['试运行', '已发送'].includes(r[10]!))).toBe(true);
+    expect(
+      logRows(rt)
+        .filter((r) => r[1] !== '' && r[3] !== '')
+        .every((r) => ['试运行', '已发送'].includes(r[10]!)),
+    ).toBe(true);
     expect(logRows(rt).some((r) => r[10] === '试运行')).toBe(true);
   });
 
-  it('the preview shows today\'s mails and sends and changes nothing', async () => {
+  it("the preview shows today's mails and sends and changes nothing", async () => {
     const rt = await started();
     rt.clock.set(at(9, 21));
     const before = JSON.stringify(rt.workbook.sheets.map((x) => x.rows.map((r) => Array.from(r ?? [], (c) => c?.value ?? ''))));
-    const result = rt.run<{ ok: boolean; preview: { to: string; subject: string }[] }>('preview', [{ authMode: 'FULL', triggerUid: 'p' }], 'installable').value;
+    const result = rt.run<{ ok: boolean; preview: { to: string; subject: string }[] }>(
+      'preview',
+      [{ authMode: 'FULL', triggerUid: 'p' }],
+      'installable',
+    ).value;
     expect(result.ok).toBe(true);
     expect(result.preview.map((m) => m.to).sort()).toEqual(['cgj@example.org', 'scjg@example.org', 'zjj@example.org']);
     expect(result.preview.find((m) => m.to === 'cgj@example.org')!.subject).toBe('【督办】市城管局：3项创城任务逾期未整改（2026-09-21）');

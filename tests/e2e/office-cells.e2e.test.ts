@@ -5,10 +5,10 @@
  * would see go wrong. Run through the real bundle: setup, then sweep, at 09:00 in Shanghai.
  */
 import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../runtime/index';
 import type { Cell, SheetModel, WorkbookModel } from '../../runtime/model';
 import { describeChange, snapshot, workbookChange } from '../property/workbook-diff';
 import { col, job, runtimeFor, shDate, sheet, sheetFrom, workbookOf } from './harness';
-import type { LocalRuntime } from '../../runtime/index';
 
 const NOW = new Date('2026-11-25T01:00:00Z'); // Wednesday 09:00 in Shanghai
 
@@ -40,11 +40,11 @@ function seen(cell: Cell | undefined): { value: unknown; formula?: string; numbe
 /** Every cell of a sheet with what it holds and how it looks, to compare a whole sheet. */
 function everything(s: SheetModel): string {
   const cells: string[] = [];
-  s.rows.forEach((row, r) =>
+  s.rows.forEach((row, r) => {
     row.forEach((cell, c) => {
       if (cell) cells.push(`${String.fromCharCode(65 + c)}${r + 1}=${JSON.stringify(cell)}`);
-    }),
-  );
+    });
+  });
   return cells.join('\n');
 }
 
@@ -67,7 +67,11 @@ describe('columns the office named like Duban’s stay the office’s', () => {
     const rt = await setUpAndSweep(workbookOf([tasks]));
     expect(seen(cellOf(rt, '任务台账', 'E2'))).toEqual({ value: '已电话督办' });
     // Duban still states the task, in a column of its own to the right.
-    expect(sheet(rt, '任务台账').rows[1]!.slice(5).map((c) => c?.value)).toContain('逾期');
+    expect(
+      sheet(rt, '任务台账')
+        .rows[1]!.slice(5)
+        .map((c) => c?.value),
+    ).toContain('逾期');
   });
 
   it('keeps the number format of its columns called 系统提示 and 最近督办, on its rows and below them', async () => {
@@ -149,10 +153,7 @@ describe('the office’s own columns are not filled in', () => {
 
   it('stamps no completion date over a formula in 完成日期 that shows ""', async () => {
     // The office looks its closing dates up in its own record; the lookup shows "" until entered.
-    const tasks = sheetFrom('任务台账', [
-      [...HEADER, '完成日期'],
-      [...OVERDUE_ROW],
-    ]);
+    const tasks = sheetFrom('任务台账', [[...HEADER, '完成日期'], [...OVERDUE_ROW]]);
     const lookup = '=IFERROR(VLOOKUP(A2,销号记录!A:B,2,FALSE),"")';
     put(tasks, 'E2', { value: '', formula: lookup });
     const rt = await setUpAndSweep(workbookOf([tasks]));
@@ -236,8 +237,34 @@ describe('a rerun on the same day', () => {
 
 describe('a wide ledger', () => {
   it('is set up and swept when Duban’s columns do not fit in the sheet’s 26 columns', async () => {
-    const extra = ['问题类型', '点位', '整改措施', '佐证材料', '联系电话', '督查组', '责任人', '分管领导', '交办日期', '整改情况', '完成日期', '备注'];
-    const others = ['市容环境', '人民路', '清运', '照片', '13800000000', '第一组', '张伟', '李局', shDate(2026, 11, 1), '正在清运', '', '已约谈'];
+    const extra = [
+      '问题类型',
+      '点位',
+      '整改措施',
+      '佐证材料',
+      '联系电话',
+      '督查组',
+      '责任人',
+      '分管领导',
+      '交办日期',
+      '整改情况',
+      '完成日期',
+      '备注',
+    ];
+    const others = [
+      '市容环境',
+      '人民路',
+      '清运',
+      '照片',
+      '13800000000',
+      '第一组',
+      '张伟',
+      '李局',
+      shDate(2026, 11, 1),
+      '正在清运',
+      '',
+      '已约谈',
+    ];
     const header = [...HEADER, ...extra, '序号', '来源', '批次', '分值'];
     const row = [...OVERDUE_ROW, ...others, 1, '市长热线', '第一批', 2];
     expect(header).toHaveLength(20);

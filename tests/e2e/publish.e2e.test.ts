@@ -6,9 +6,9 @@
  * nothing else.
  */
 import { describe, expect, it } from 'vitest';
-import { job, runtimeFor, shDate, sheet, sheetFrom, workbookOf } from './harness';
 import type { LocalRuntime } from '../../runtime/index';
 import type { SheetModel } from '../../runtime/model';
+import { job, runtimeFor, shDate, sheet, sheetFrom, workbookOf } from './harness';
 
 const UNITS = ['市安监局', '市城管局', '市环保局', '市教育局', '市林业局', '市水利局'];
 const d = shDate;
@@ -38,20 +38,24 @@ const TASKS: [string, Date, string, Date | ''][] = [
 
 function ledger(extraTasks = 0) {
   const rows: unknown[][] = [['序号', '问题描述', '责任单位', '整改时限', '整改状态', '完成日期']];
-  TASKS.forEach(([unit, deadline, status, done], i) => rows.push([i + 1, `问题${i + 1}`, unit, deadline, status, done]));
+  TASKS.forEach(([unit, deadline, status, done], i) => {
+    rows.push([i + 1, `问题${i + 1}`, unit, deadline, status, done]);
+  });
   // More tasks closed long ago (for the test of the publication's calls): they change no figure of these months.
-  for (let i = 0; i < extraTasks; i++) rows.push([TASKS.length + i + 1, `旧问题${i + 1}`, UNITS[i % UNITS.length], d(2026, 3, 2), '已销号', d(2026, 3, 1)]);
-  const directory = [
-    ['单位名称', '单位类别', '联系人邮箱', '文明单位'],
-    ...UNITS.map((u) => [u, '市直部门', '', '是']),
-  ];
+  for (let i = 0; i < extraTasks; i++)
+    rows.push([TASKS.length + i + 1, `旧问题${i + 1}`, UNITS[i % UNITS.length], d(2026, 3, 2), '已销号', d(2026, 3, 1)]);
+  const directory = [['单位名称', '单位类别', '联系人邮箱', '文明单位'], ...UNITS.map((u) => [u, '市直部门', '', '是'])];
   return workbookOf([sheetFrom('任务台账', rows), sheetFrom('责任单位', directory)]);
 }
 
 const at9 = (y: number, m: number, day: number): Date => new Date(Date.UTC(y, m - 1, day, 1, 0));
 
 function publish(rt: LocalRuntime, month: string) {
-  const result = rt.run<{ ok: boolean; message: string; sheet: string; warnings: string[] }>('publish', [{ authMode: 'FULL', triggerUid: 'p', month }], 'installable').value;
+  const result = rt.run<{ ok: boolean; message: string; sheet: string; warnings: string[] }>(
+    'publish',
+    [{ authMode: 'FULL', triggerUid: 'p', month }],
+    'installable',
+  ).value;
   expect(result.ok, result.message).toBe(true);
   return result;
 }
@@ -60,7 +64,8 @@ function publish(rt: LocalRuntime, month: string) {
 function rankingRows(s: SheetModel): unknown[][] {
   const header = s.rows.findIndex((r) => r?.[0]?.value === '排名');
   const out: unknown[][] = [];
-  for (let r = header + 1; r < s.rows.length && s.rows[r]?.[1]?.value; r++) out.push(Array.from({ length: 8 }, (_, c) => s.rows[r]?.[c]?.value ?? ''));
+  for (let r = header + 1; r < s.rows.length && s.rows[r]?.[1]?.value; r++)
+    out.push(Array.from({ length: 8 }, (_, c) => s.rows[r]?.[c]?.value ?? ''));
   return out;
 }
 
@@ -109,7 +114,9 @@ describe('three months of publications', () => {
     const nText = n.rows.map((r) => String(r?.[6]?.value ?? '')).join('\n');
     expect(nText).toContain('市林业局');
     expect(n.rows.some((r) => String(r?.[6]?.value ?? '').includes('停发') && String(r?.[0]?.value) === '市水利局')).toBe(true);
-    expect(n.rows.some((r) => String(r?.[6]?.value ?? '').includes('2026年12月') && String(r?.[6]?.value ?? '').includes('2027年5月'))).toBe(true);
+    expect(
+      n.rows.some((r) => String(r?.[6]?.value ?? '').includes('2026年12月') && String(r?.[6]?.value ?? '').includes('2027年5月')),
+    ).toBe(true);
 
     // December, published on the first working day of January (元旦 is a holiday, then a weekend).
     rt.clock.set(at9(2027, 1, 4));
@@ -125,7 +132,9 @@ describe('three months of publications', () => {
     expect(dec.rows.some((r) => String(r?.[0]?.value) === '市水利局' && String(r?.[6]?.value ?? '').includes('撤销'))).toBe(true);
 
     // 排名历史: every published month's rows.
-    const history = sheet(rt, '排名历史').rows.slice(1).map((r) => [r?.[0]?.value, r?.[1]?.value, r?.[3]?.value, r?.[4]?.value ?? '']);
+    const history = sheet(rt, '排名历史')
+      .rows.slice(1)
+      .map((r) => [r?.[0]?.value, r?.[1]?.value, r?.[3]?.value, r?.[4]?.value ?? '']);
     expect(history.filter((r) => r[0] === '2026-10')).toHaveLength(6);
     expect(history).toContainEqual(['2026-11', '市水利局', 83.5, 5]);
     expect(history).toContainEqual(['2026-12', '市水利局', 72, 4]);
@@ -139,7 +148,11 @@ describe('three months of publications', () => {
     expect(rankingRows(sheet(rt, '2026年11月督查通报'))).toEqual(rankingRows(n));
 
     // The quarter's review: the three months side by side.
-    const q = rt.run<{ ok: boolean; sheet: string }>('publish', [{ authMode: 'FULL', triggerUid: 'q', quarter: '2026-Q4' }], 'installable').value;
+    const q = rt.run<{ ok: boolean; sheet: string }>(
+      'publish',
+      [{ authMode: 'FULL', triggerUid: 'q', quarter: '2026-Q4' }],
+      'installable',
+    ).value;
     expect(q.sheet).toBe('2026年第4季度测评');
     const quarter = sheet(rt, '2026年第4季度测评').rows.map((r) => Array.from(r ?? [], (c) => c?.value ?? ''));
     expect(quarter.find((r) => r[1] === '市水利局')).toEqual(['市直部门', '市水利局', 92, 83.5, 72, 82.5, 6, '下降']);
@@ -157,11 +170,13 @@ describe('three months of publications', () => {
   });
 });
 
-describe('the report\'s mails', () => {
-  it('tell each unit\'s people their line once; what the quota holds back goes out with the next sweep, to nobody twice', async () => {
+describe("the report's mails", () => {
+  it("tell each unit's people their line once; what the quota holds back goes out with the next sweep, to nobody twice", async () => {
     const wb = ledger();
     const directory = wb.sheets[1]!;
-    UNITS.forEach((_, i) => (directory.rows[i + 1]![2] = { value: `u${i}@example.org` }));
+    UNITS.forEach((_, i) => {
+      directory.rows[i + 1]![2] = { value: `u${i}@example.org` };
+    });
     const rt = await runtimeFor(wb, at9(2026, 11, 2));
     job(rt, 'setup');
     rt.setMailQuotaLeft(4);
@@ -171,14 +186,21 @@ describe('the report\'s mails', () => {
     const line = rt.outbox.find((m) => m.to === 'u0@example.org')!;
     expect(line.subject).toBe('【督查通报】2026年10月市安监局得分101，排名第1/6');
     expect(line.body).toContain('市安监局（市直部门）：得分101，排名第1/6，整改率100%，列入红榜');
-    const log = () => sheet(rt, '督办记录').rows.slice(1).map((r) => [String(r?.[7]?.value ?? ''), String(r?.[10]?.value ?? '')]);
+    const log = () =>
+      sheet(rt, '督办记录')
+        .rows.slice(1)
+        .map((r) => [String(r?.[7]?.value ?? ''), String(r?.[10]?.value ?? '')]);
     expect(log().filter(([, outcome]) => outcome === '延后')).toHaveLength(2);
 
     // The next morning's sweep sends the two held back, and only them.
     rt.clock.set(at9(2026, 11, 3));
     const before = rt.outbox.length;
     job(rt, 'sweep');
-    const later = rt.outbox.slice(before).filter((m) => m.subject.startsWith('【督查通报】')).map((m) => m.to).sort();
+    const later = rt.outbox
+      .slice(before)
+      .filter((m) => m.subject.startsWith('【督查通报】'))
+      .map((m) => m.to)
+      .sort();
     expect(later).toEqual(['u4@example.org', 'u5@example.org']);
     // Publishing the month again tells nobody again.
     const again = rt.outbox.length;
@@ -193,7 +215,11 @@ describe('the monthly trigger', () => {
     job(rt, 'setup');
     const daily = (when: Date) => {
       rt.clock.set(when);
-      return rt.run<{ ok: boolean; message: string; sheet?: string }>('publishIfDue', [{ authMode: 'FULL', triggerUid: 'daily' }], 'installable').value;
+      return rt.run<{ ok: boolean; message: string; sheet?: string }>(
+        'publishIfDue',
+        [{ authMode: 'FULL', triggerUid: 'daily' }],
+        'installable',
+      ).value;
     };
     const reports = () => rt.workbook.sheets.map((s) => s.name).filter((n) => n.endsWith('督查通报'));
     expect(daily(at9(2026, 11, 30)).sheet).toBeUndefined();

@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { LocalRuntime, type SentMail } from '../../runtime/index';
 import { exportXlsx, importXlsx } from '../../runtime/xlsx';
 import { annotateMails, runJobOn } from '../../scripts/local';
-import { bundle, sheetFrom, shDate, workbookOf } from './harness';
 import { makeZip } from '../runtime/zip-writer';
+import { bundle, shDate, sheetFrom, workbookOf } from './harness';
 
 const root = resolve(__dirname, '../..');
 const SAMPLE = join(root, 'samples', '创城台账示例.xlsx');
@@ -103,7 +103,19 @@ describe('npm run local', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('usage: npm run local -- <job> --workbook <file.xlsx> --now <ISO date-time> --out <dir> [--tz <zone>]');
-    for (const word of ['setup', 'sweep', 'preview', 'publish', '--workbook', '--now', '--out', '--tz', 'run.json', 'outbox/*.eml', 'exit codes']) {
+    for (const word of [
+      'setup',
+      'sweep',
+      'preview',
+      'publish',
+      '--workbook',
+      '--now',
+      '--out',
+      '--tz',
+      'run.json',
+      'outbox/*.eml',
+      'exit codes',
+    ]) {
       expect(r.stdout).toContain(word);
     }
     expect(r.stdout).toMatch(/^ {2}2 {3}bad arguments/m);
@@ -124,10 +136,26 @@ describe('npm run local', () => {
     ['an unknown job', ['frobnicate', '--workbook', SAMPLE, '--now', '2026-11-25T09:00'], /unknown job "frobnicate"/],
     ['a missing workbook', ['sweep', '--workbook', '/nonexistent/x.xlsx', '--now', '2026-11-25T09:00'], /workbook not found/],
     ['a bad date', ['sweep', '--workbook', SAMPLE, '--now', '2026-13-45'], /--now "2026-13-45" is not an ISO date-time/],
-    ['a bad zone', ['sweep', '--workbook', SAMPLE, '--now', '2026-11-25T09:00', '--tz', 'Mars/Olympus'], /unknown time zone "Mars\/Olympus"/],
-    ['a month that is not one', ['publish', '--workbook', SAMPLE, '--now', '2026-11-25T09:00', '--month', '2026-13'], /--month "2026-13" is not a month like 2026-11/],
-    ['a quarter that is not one', ['publish', '--workbook', SAMPLE, '--now', '2026-11-25T09:00', '--quarter', '2026-Q5'], /--quarter "2026-Q5" is not a quarter like 2026-Q4/],
-    ['a month for another job', ['sweep', '--workbook', SAMPLE, '--now', '2026-11-25T09:00', '--month', '2026-11'], /--month and --quarter are for publish only/],
+    [
+      'a bad zone',
+      ['sweep', '--workbook', SAMPLE, '--now', '2026-11-25T09:00', '--tz', 'Mars/Olympus'],
+      /unknown time zone "Mars\/Olympus"/,
+    ],
+    [
+      'a month that is not one',
+      ['publish', '--workbook', SAMPLE, '--now', '2026-11-25T09:00', '--month', '2026-13'],
+      /--month "2026-13" is not a month like 2026-11/,
+    ],
+    [
+      'a quarter that is not one',
+      ['publish', '--workbook', SAMPLE, '--now', '2026-11-25T09:00', '--quarter', '2026-Q5'],
+      /--quarter "2026-Q5" is not a quarter like 2026-Q4/,
+    ],
+    [
+      'a month for another job',
+      ['sweep', '--workbook', SAMPLE, '--now', '2026-11-25T09:00', '--month', '2026-11'],
+      /--month and --quarter are for publish only/,
+    ],
   ])('%s: one line, exit 2, nothing written', (_name, args, message) => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-'));
     const out = join(dir, 'out');
@@ -140,7 +168,13 @@ describe('npm run local', () => {
 
   it.each([
     ['a text file', 'this is not a workbook'],
-    ['a zip that is not an .xlsx (a .docx renamed)', makeZip([['[Content_Types].xml', '<?xml version="1.0"?><Types/>'], ['word/document.xml', '<document/>']])],
+    [
+      'a zip that is not an .xlsx (a .docx renamed)',
+      makeZip([
+        ['[Content_Types].xml', '<?xml version="1.0"?><Types/>'],
+        ['word/document.xml', '<document/>'],
+      ]),
+    ],
     ['an empty file', ''],
   ])('%s: one sentence naming the file, exit 2, nothing written', (_name, content) => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-'));
@@ -165,7 +199,7 @@ interface MailRun {
 }
 
 describe('npm run local -- preview', () => {
-  it('writes what the sweep would send as .eml files under preview/, sends nothing, writes no workbook; that day\'s sweep then sends just those', () => {
+  it("writes what the sweep would send as .eml files under preview/, sends nothing, writes no workbook; that day's sweep then sends just those", () => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-'));
     expect(local('setup', '--workbook', SAMPLE, '--now', '2026-11-25T09:00', '--out', join(dir, 'setup')).status).toBe(0);
     const workbook = join(dir, 'setup', '创城台账示例.xlsx');
@@ -184,7 +218,9 @@ describe('npm run local -- preview', () => {
     expect(readdirSync(join(dir, 'preview', 'outbox'))).toEqual([]);
     expect(readFileSync(workbook).equals(bytes)).toBe(true);
     expect(run.outputs).toMatchObject({ workbook: null, preview: join(dir, 'preview', 'preview') });
-    expect((run.outputs as { workbookNote: string }).workbookNote).toBe(`not written: preview changes nothing, so the workbook is ${workbook} as it was`);
+    expect((run.outputs as { workbookNote: string }).workbookNote).toBe(
+      `not written: preview changes nothing, so the workbook is ${workbook} as it was`,
+    );
     expect(readdirSync(join(dir, 'preview', 'preview')).sort()).toEqual(previews.map((m) => basename(m.file)).sort());
     expect(p.stdout).toContain(`  workbook: not written: preview changes nothing`);
     expect(p.stdout).toContain(`  preview:  ${join(dir, 'preview', 'preview')} (${previews.length} mails today's sweep would send)`);
@@ -196,10 +232,13 @@ describe('npm run local -- preview', () => {
     expect(sent.map(gist)).toEqual(previews.map(gist));
   });
 
-  it('the sweep\'s run.json gives each notice its numbers and level: 督办 with 督办〔2026〕第N号, a reminder with none', () => {
+  it("the sweep's run.json gives each notice its numbers and level: 督办 with 督办〔2026〕第N号, a reminder with none", () => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-'));
     expect(local('setup', '--workbook', SAMPLE, '--now', '2026-11-25T09:00', '--out', join(dir, 'setup')).status).toBe(0);
-    expect(local('sweep', '--workbook', join(dir, 'setup', '创城台账示例.xlsx'), '--now', '2026-11-25T09:00', '--out', join(dir, 'sweep')).status).toBe(0);
+    expect(
+      local('sweep', '--workbook', join(dir, 'setup', '创城台账示例.xlsx'), '--now', '2026-11-25T09:00', '--out', join(dir, 'sweep'))
+        .status,
+    ).toBe(0);
     const mails = readRun(join(dir, 'sweep')).mails as MailRun[];
     const notices = mails.filter((m) => m.level === '督办');
     const reminders = mails.filter((m) => m.level === '临期提醒');
@@ -218,7 +257,11 @@ describe('npm run local -- preview', () => {
   });
 
   it('preview changes nothing in the workbook and calls no method that writes', async () => {
-    const rt = new LocalRuntime({ workbook: await importXlsx(SAMPLE, { timeZone: 'Asia/Shanghai' }), now: new Date('2026-11-25T01:00:00Z'), scriptTimeZone: 'Asia/Shanghai' });
+    const rt = new LocalRuntime({
+      workbook: await importXlsx(SAMPLE, { timeZone: 'Asia/Shanghai' }),
+      now: new Date('2026-11-25T01:00:00Z'),
+      scriptTimeZone: 'Asia/Shanghai',
+    });
     rt.load(await bundle(), 'Code.js');
     expect(runJobOn(rt, 'setup').value.ok).toBe(true);
     const before = structuredClone(rt.workbook);
@@ -227,7 +270,11 @@ describe('npm run local -- preview', () => {
     expect((ran.value as { preview?: unknown[] }).preview?.length).toBeGreaterThan(0);
     expect(rt.workbook).toEqual(before);
     expect(ran.mails).toEqual([]);
-    const writes = Object.keys(ran.serviceCalls.byMethod).filter((m) => /\.(set|insert|delete|append|clear|add|remove|protect|sort|copy|move|hide|show|merge|send|create(?!DeveloperMetadataFinder))/i.test(m));
+    const writes = Object.keys(ran.serviceCalls.byMethod).filter((m) =>
+      /\.(set|insert|delete|append|clear|add|remove|protect|sort|copy|move|hide|show|merge|send|create(?!DeveloperMetadataFinder))/i.test(
+        m,
+      ),
+    );
     expect(writes).toEqual([]);
   });
 });
@@ -235,8 +282,13 @@ describe('npm run local -- preview', () => {
 describe('annotateMails', () => {
   const mail = (to: string, subject: string): SentMail => ({ to, subject, from: 'admin@example.org', body: '', sentAt: new Date(0) });
 
-  it('gives each sent mail the numbers and level of the job\'s record with its recipients and subject, each record used once', () => {
-    const sent = [mail('a@x.org', '【约谈】甲'), mail('b@x.org', '【约谈】甲'), mail('a@x.org, c@x.org', '【督办】乙'), mail('admin@x.org', '小结')];
+  it("gives each sent mail the numbers and level of the job's record with its recipients and subject, each record used once", () => {
+    const sent = [
+      mail('a@x.org', '【约谈】甲'),
+      mail('b@x.org', '【约谈】甲'),
+      mail('a@x.org, c@x.org', '【督办】乙'),
+      mail('admin@x.org', '小结'),
+    ];
     const records = [
       { to: 'b@x.org', subject: '【约谈】甲', numbers: ['督办〔2026〕第2号'], level: '约谈' },
       { to: 'a@x.org', subject: '【约谈】甲', numbers: ['督办〔2026〕第1号'], level: '约谈' },

@@ -8,11 +8,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DateTime } from 'luxon';
-import { simpleParser, type AddressObject } from 'mailparser';
+import { type AddressObject, simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportXlsx, importXlsx } from '../../runtime/xlsx';
-import { sheetFrom, workbookOf } from './harness';
 import type { MailReport } from '../../scripts/local';
+import { sheetFrom, workbookOf } from './harness';
 
 const root = resolve(__dirname, '../..');
 
@@ -52,7 +52,12 @@ async function unitsWithDueWork(workbook: string): Promise<Set<string>> {
   const unit = header.indexOf('责任单位');
   const state = header.indexOf('督办状态');
   expect([unit, state].every((c) => c >= 0)).toBe(true);
-  return new Set(tasks.rows.slice(3).filter((r) => ['逾期', '临期'].includes(String(r[state]?.value))).map((r) => String(r[unit]?.value)));
+  return new Set(
+    tasks.rows
+      .slice(3)
+      .filter((r) => ['逾期', '临期'].includes(String(r[state]?.value)))
+      .map((r) => String(r[unit]?.value)),
+  );
 }
 
 function emlFiles(dir: string): string[] {
@@ -75,11 +80,13 @@ describe('npm run demo', () => {
   beforeAll(() => {
     out = join(mkdtempSync(join(tmpdir(), 'duban-demo-')), 'demo');
     r = script('demo.ts', '--out', out);
-    days = readdirSync(out).filter((n) => n.startsWith('day-')).sort();
+    days = readdirSync(out)
+      .filter((n) => n.startsWith('day-'))
+      .sort();
     runs = days.map((d) => readRun(join(out, d)));
   });
 
-  it('sets up the sample, fills in 管理员邮箱, then sweeps day after day, each day on the day before\'s workbook', () => {
+  it("sets up the sample, fills in 管理员邮箱, then sweeps day after day, each day on the day before's workbook", () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const setup = readRun(join(out, 'setup'));
@@ -92,7 +99,9 @@ describe('npm run demo', () => {
     expect(days[0]).toBe('day-2026-11-25');
     // Every calendar day, weekends included, until the day a 约谈 goes out.
     const dates = days.map((d) => DateTime.fromISO(d.slice(4), { zone: 'Asia/Shanghai' }));
-    dates.forEach((d, i) => expect(d.diff(dates[0]!, 'days').days).toBe(i));
+    dates.forEach((d, i) => {
+      expect(d.diff(dates[0]!, 'days').days).toBe(i);
+    });
     expect(dates.filter((d) => d.weekday >= 6).length).toBeGreaterThanOrEqual(2);
     expect(runs.every((run) => run.job === 'sweep' && run.ok)).toBe(true);
     expect(runs[0]!.workbook).toBe(join(out, 'setup', 'filled-in', SAMPLE_FILE));
@@ -103,7 +112,9 @@ describe('npm run demo', () => {
       expect([before, join(out, days[i + 1]!, 'edited', SAMPLE_FILE)]).toContain(run.workbook);
     });
     expect(r.stdout).toContain('2026-11-30  · 火车站公厕问题反弹，重新打开');
-    expect(r.stdout).toMatch(/2026-12-01 {2}▶ 2026年11月督查通报已生成：《2026年11月督查通报》。红榜：.+；黑榜：.+。 {2}\d+ mails to the units/);
+    expect(r.stdout).toMatch(
+      /2026-12-01 {2}▶ 2026年11月督查通报已生成：《2026年11月督查通报》。红榜：.+；黑榜：.+。 {2}\d+ mails to the units/,
+    );
     // Each day's line at the terminal: what went out, by level.
     for (const [i, run] of runs.entries()) {
       const n = run.mails.length;
@@ -111,12 +122,18 @@ describe('npm run demo', () => {
     }
   });
 
-  it('the ladder reaches 约谈: the unit\'s contact gets it with its head and supervising leader in copy, after 督办 and 通报批评', () => {
-    const levelsOf = (unit: string) => runs.flatMap((run) => run.mails.filter((m) => m.subject.includes(`】${unit}：`)).map((m) => m.level));
+  it("the ladder reaches 约谈: the unit's contact gets it with its head and supervising leader in copy, after 督办 and 通报批评", () => {
+    const levelsOf = (unit: string) =>
+      runs.flatMap((run) => run.mails.filter((m) => m.subject.includes(`】${unit}：`)).map((m) => m.level));
     expect(runs.some((run) => run.mails.some((m) => m.level === '约谈'))).toBe(true);
     const interview = runs.flatMap((run) => run.mails).filter((m) => m.level === '约谈' && m.subject.startsWith('【约谈】市城管局：'));
     // One official mail: the contact in To, the head and the leader in Cc (nobody gets it twice).
-    expect(interview.flatMap((m) => [m.to, ...(m.cc ? m.cc.split(',') : [])]).map((a) => a.trim()).sort()).toEqual([CGJ.contact, CGJ.head, CGJ.leader].sort());
+    expect(
+      interview
+        .flatMap((m) => [m.to, ...(m.cc ? m.cc.split(',') : [])])
+        .map((a) => a.trim())
+        .sort(),
+    ).toEqual([CGJ.contact, CGJ.head, CGJ.leader].sort());
     expect(interview.every((m) => m.numbers!.every((n) => /^督办〔2026〕第\d+号$/.test(n)))).toBe(true);
     const levels = levelsOf('市城管局');
     expect(levels.indexOf('督办')).toBeLessThan(levels.indexOf('通报批评'));
@@ -129,7 +146,7 @@ describe('npm run demo', () => {
     expect(existsSync(shown)).toBe(true);
   });
 
-  it('no mail on a weekend; on a working day never more mails than units with due work plus the admin\'s summary, nor two to one person', async () => {
+  it("no mail on a weekend; on a working day never more mails than units with due work plus the admin's summary, nor two to one person", async () => {
     for (const [i, run] of runs.entries()) {
       const day = DateTime.fromISO(run.now).setZone('Asia/Shanghai');
       if (day.weekday >= 6) {
@@ -144,7 +161,7 @@ describe('npm run demo', () => {
     }
   });
 
-  it('keeps the final day\'s run.json, workbook and outbox at the top, with setup/ and the first day\'s preview', async () => {
+  it("keeps the final day's run.json, workbook and outbox at the top, with setup/ and the first day's preview", async () => {
     const lastDay = join(out, days.at(-1)!);
     expect(readFileSync(join(out, 'run.json'), 'utf8')).toBe(readFileSync(join(lastDay, 'run.json'), 'utf8'));
     expect(readFileSync(join(out, SAMPLE_FILE)).equals(readFileSync(join(lastDay, SAMPLE_FILE)))).toBe(true);
@@ -170,7 +187,7 @@ describe('npm run demo', () => {
     expect(preview.preview!.map(gist)).toEqual(runs[0]!.mails.filter((m) => m.to !== ADMIN).map(gist));
   });
 
-  it('every .eml it wrote parses with a mail parser: recipients, the Chinese subject, text and HTML, a task\'s <script> escaped in HTML and literal in text', async () => {
+  it("every .eml it wrote parses with a mail parser: recipients, the Chinese subject, text and HTML, a task's <script> escaped in HTML and literal in text", async () => {
     const listed = new Map<string, Mail>();
     const dayDirs = readdirSync(out).filter((n) => /^(day|preview)-/.test(n));
     const published = dayDirs.map((n) => join(n, 'publish')).filter((n) => existsSync(join(out, n, 'run.json')));
@@ -205,7 +222,12 @@ describe('npm run demo', () => {
 describe('scripts/dump.ts', () => {
   async function workbookWithDates(zone: string): Promise<string> {
     const at = (iso: string): Date => DateTime.fromISO(iso, { zone }).toJSDate();
-    const wb = workbookOf([sheetFrom('任务台账', [['整改时限', '交办时间'], [at('2026-07-31T00:00'), at('2026-07-01T09:30')]])]);
+    const wb = workbookOf([
+      sheetFrom('任务台账', [
+        ['整改时限', '交办时间'],
+        [at('2026-07-31T00:00'), at('2026-07-01T09:30')],
+      ]),
+    ]);
     wb.timeZone = zone;
     const file = join(mkdtempSync(join(tmpdir(), 'duban-dump-')), 'dates.xlsx');
     await exportXlsx(wb, file);

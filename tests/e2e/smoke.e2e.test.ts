@@ -3,9 +3,9 @@
  * code names is a top-level function; nothing Apps Script lacks is in the file.
  */
 import { describe, expect, it } from 'vitest';
-import { bundle, job, runtimeFor, workbookOf } from './harness';
 import { MENU_FUNCTIONS } from '../../src/gas/menu';
 import { DAILY_JOBS } from '../../src/gas/triggers';
+import { bundle, job, runtimeFor, workbookOf } from './harness';
 
 const NOW = new Date('2026-11-25T01:00:00Z');
 

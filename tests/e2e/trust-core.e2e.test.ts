@@ -54,7 +54,9 @@ describe('a year whose holidays are not published yet', () => {
     const said = result.warnings.join('\n');
     expect(said).toContain('2027年的工作日暂按《全国年节及纪念日放假办法》规定的法定节假日计算');
     expect(said).toContain('请在《节假日》表补充');
-    const report = sheet(rt, '台账问题').rows.map((row) => row.map((c) => String(c?.value ?? '')).join(' ')).join('\n');
+    const report = sheet(rt, '台账问题')
+      .rows.map((row) => row.map((c) => String(c?.value ?? '')).join(' '))
+      .join('\n');
     expect(report).toContain('2027年的工作日暂按');
   });
 });
@@ -80,7 +82,9 @@ describe('完成时限 and 完成时间 in one ledger', () => {
     const pairLine = '“完成时限”（C 列）读作整改时限，“完成时间”（E 列）读作完成日期';
     expect(result.warnings.join('\n')).toContain(pairLine);
     expect(result.warnings.join('\n')).not.toContain('有多列');
-    const report = sheet(rt, '台账问题').rows.map((row) => row.map((c) => String(c?.value ?? '')).join(' ')).join('\n');
+    const report = sheet(rt, '台账问题')
+      .rows.map((row) => row.map((c) => String(c?.value ?? '')).join(' '))
+      .join('\n');
     expect(report).toContain(pairLine);
 
     // Closed today: the day goes into the empty 完成时间, the deadline is untouched.

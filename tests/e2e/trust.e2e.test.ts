@@ -5,14 +5,15 @@
  * does to its own numbering; an edit elsewhere costs one read.
  */
 import { describe, expect, it } from 'vitest';
-import { col, job, rowOf, runtimeFor, sheet, sheetFrom, value, workbookOf } from './harness';
-import { messyLedger } from './ledger.e2e.test';
 import type { SheetModel } from '../../runtime/model';
+import { messyLedger } from './fixtures/messy-ledger';
+import { col, job, rowOf, runtimeFor, sheet, sheetFrom, value, workbookOf } from './harness';
 
 const NOW = new Date('2026-11-25T01:00:00Z'); // 09:00 in Shanghai, a Wednesday
 const NEXT_DAY = new Date('2026-11-26T01:00:00Z');
 
-const grid = (s: SheetModel): string => JSON.stringify(s.rows.map((r) => Array.from(r ?? [], (c) => [c?.value ?? '', c?.formula ?? '', c?.format?.numberFormat ?? ''])));
+const grid = (s: SheetModel): string =>
+  JSON.stringify(s.rows.map((r) => Array.from(r ?? [], (c) => [c?.value ?? '', c?.formula ?? '', c?.format?.numberFormat ?? ''])));
 
 describe('a person edits a row while the sweep runs', () => {
   it('a task closed between the sweep’s read and its write is not written back as overdue', async () => {
@@ -55,11 +56,26 @@ describe('a person edits a row while the sweep runs', () => {
 describe('sheets that are the office’s own', () => {
   it('an office sheet named 设置, 节假日 or 台账问题 is never read, written or repainted; the script uses its own, named apart', async () => {
     const wb = messyLedger();
-    const officeSettings = sheetFrom('设置', [['项目', '内容'], ['试运行', '已销号'], ['=SUM(1,2)', '007']], 3);
+    const officeSettings = sheetFrom(
+      '设置',
+      [
+        ['项目', '内容'],
+        ['试运行', '已销号'],
+        ['=SUM(1,2)', '007'],
+      ],
+      3,
+    );
     officeSettings.rows[2]![0] = { value: 3, formula: '=SUM(1,2)' };
     officeSettings.rows[2]![1] = { value: '007', format: { numberFormat: '@' } };
     const officeHolidays = sheetFrom('节假日', [['我们的节日'], ['端午']], 4);
-    const officeReport = sheetFrom('台账问题', [['群众反映的问题', '处理情况'], ['路灯不亮', '已修复']], 5);
+    const officeReport = sheetFrom(
+      '台账问题',
+      [
+        ['群众反映的问题', '处理情况'],
+        ['路灯不亮', '已修复'],
+      ],
+      5,
+    );
     wb.sheets.push(officeSettings, officeHolidays, officeReport);
     const rt = await runtimeFor(workbookOf(wb.sheets), NOW);
     const before = [officeSettings, officeHolidays, officeReport].map((x) => [x.name, grid(x)]);
@@ -71,8 +87,12 @@ describe('sheets that are the office’s own', () => {
     job(rt, 'sweep');
     for (const [name, was] of before) expect([name, grid(sheet(rt, name!))]).toEqual([name, was]);
     // The office sheets keep their own (no) colours and the script's sheets exist under their own names.
-    expect(rt.workbook.sheets.map((x) => x.name)).toEqual(expect.arrayContaining(['设置（督办台账）', '节假日（督办台账）', '台账问题（督办台账）']));
-    expect(setup.warnings.join('\n')).toContain('工作表《设置》是贵单位自己的，督办台账不读也不改它；督办台账自己的表建为《设置（督办台账）》');
+    expect(rt.workbook.sheets.map((x) => x.name)).toEqual(
+      expect.arrayContaining(['设置（督办台账）', '节假日（督办台账）', '台账问题（督办台账）']),
+    );
+    expect(setup.warnings.join('\n')).toContain(
+      '工作表《设置》是贵单位自己的，督办台账不读也不改它；督办台账自己的表建为《设置（督办台账）》',
+    );
     // 试运行 = 已销号 on the office's sheet is not a setting: the script's own settings apply.
     const report = sheet(rt, '台账问题（督办台账）').rows.map((r) => String(r[2]?.value ?? ''));
     expect(report.join('\n')).toContain('不存在的局');
@@ -111,8 +131,12 @@ describe('keys stay with their tasks', () => {
     const r5 = Array.from(s.rows[4]!, (c) => c?.value ?? '');
     const r6 = Array.from(s.rows[5]!, (c) => c?.value ?? '');
     const last = String.fromCharCode(64 + Math.max(r5.length, r6.length));
-    rt.spreadsheet.editAsUser('任务台账', `A5:${last}5`, [[...r6.slice(0, r5.length), ...Array(Math.max(0, r5.length - r6.length)).fill('')].map((v, i) => (i === 0 ? 9 : v))]);
-    rt.spreadsheet.editAsUser('任务台账', `A6:${last}6`, [[...r5, ...Array(Math.max(0, r6.length - r5.length)).fill('')].map((v, i) => (i === 0 ? 8 : v))]);
+    rt.spreadsheet.editAsUser('任务台账', `A5:${last}5`, [
+      [...r6.slice(0, r5.length), ...Array(Math.max(0, r5.length - r6.length)).fill('')].map((v, i) => (i === 0 ? 9 : v)),
+    ]);
+    rt.spreadsheet.editAsUser('任务台账', `A6:${last}6`, [
+      [...r5, ...Array(Math.max(0, r6.length - r5.length)).fill('')].map((v, i) => (i === 0 ? 8 : v)),
+    ]);
     rt.clock.set(NEXT_DAY);
     job(rt, 'sweep');
     for (const [name, key] of keys) expect([name, keyOf(name)]).toEqual([name, key]);
@@ -123,7 +147,16 @@ describe('keys stay with their tasks', () => {
 describe('the edit trigger reads only what it needs', () => {
   it('an edit on one of the office’s other sheets reads the settings and nothing else', async () => {
     const wb = messyLedger();
-    wb.sheets.push(sheetFrom('通讯录', [['姓名', '电话'], ['张三', '123']], 9));
+    wb.sheets.push(
+      sheetFrom(
+        '通讯录',
+        [
+          ['姓名', '电话'],
+          ['张三', '123'],
+        ],
+        9,
+      ),
+    );
     const rt = await runtimeFor(workbookOf(wb.sheets), NOW);
     job(rt, 'setup');
     job(rt, 'sweep');
@@ -135,14 +168,19 @@ describe('the edit trigger reads only what it needs', () => {
 });
 
 describe('a ledger set up before the script marked its columns', () => {
-  it('adopts the columns under the script\'s own protection, and only those', async () => {
+  it("adopts the columns under the script's own protection, and only those", async () => {
     const tasks = sheetFrom('任务台账', [
       ['问题描述', '责任单位', '整改时限', '整改状态', '逾期天数', '督办状态', '逾期天数', '系统编号'],
       ['垃圾堆积', '市城管局', '2026-11-20', '整改中', '=1+1', '逾期', 2, 'DB-0007'],
     ]);
     tasks.rows[1]![4] = { value: 2, formula: '=1+1' };
     // What the earlier setup left: a warning-only protection over its columns F:H, with its description.
-    tasks.protections.push({ type: 'RANGE', range: { startRow: 0, startColumn: 5, endRow: 1000, endColumn: 8 }, description: '督办台账：以下列由系统维护，手工修改会在下次检查时被覆盖', warningOnly: true });
+    tasks.protections.push({
+      type: 'RANGE',
+      range: { startRow: 0, startColumn: 5, endRow: 1000, endColumn: 8 },
+      description: '督办台账：以下列由系统维护，手工修改会在下次检查时被覆盖',
+      warningOnly: true,
+    });
     const rt = await runtimeFor(workbookOf([tasks]), NOW);
     const result = job(rt, 'sweep');
     expect(result.ok).toBe(true);

@@ -22,8 +22,8 @@ import { LocalRuntime } from '../../runtime/index';
 import type { WorkbookModel } from '../../runtime/model';
 import { en, zhCN } from '../../src/core/i18n/messages';
 import { bundle, type JobValue } from '../e2e/harness';
-import { buildLedger, dayDate, ledgerSpecArb, type BuiltLedger, type LedgerSpec } from './ledgers';
-import { describeChange, grid, officeChange, snapshot, workbookChange, type Change } from './workbook-diff';
+import { type BuiltLedger, buildLedger, dayDate, type LedgerSpec, ledgerSpecArb } from './ledgers';
+import { type Change, describeChange, grid, officeChange, snapshot, workbookChange } from './workbook-diff';
 
 const SEED = Number(process.env.PROP_SEED ?? 20260731);
 const RUNS = Number(process.env.PROP_RUNS ?? 30);
@@ -58,7 +58,7 @@ const failedPrefix = (job: string): string[] => [zhCN, en].map((m) => m['job.fai
 
 /** Why a job's result breaks invariant 3, or undefined. */
 function badResult(step: Step, result: JobValue | undefined, thrown: unknown): string | undefined {
-  if (thrown !== undefined) return `${step.label} threw: ${thrown instanceof Error ? thrown.stack ?? thrown.message : String(thrown)}`;
+  if (thrown !== undefined) return `${step.label} threw: ${thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown)}`;
   if (!result) return `${step.label} returned nothing`;
   const crashed = failedPrefix(step.job).some((p) => result.message.startsWith(p));
   if (crashed) return `${step.label} threw inside the job: ${result.message}`;
@@ -108,10 +108,19 @@ function runLedger(spec: LedgerSpec, stopAt?: Invariant): { verdicts: Verdicts; 
     const bad = badResult(step, result, thrown);
     if (bad && !verdicts[3]) verdicts[3] = report('3. a job threw or failed without saying where', step, reference, bad, rt.workbook);
     const office: Change | undefined = verdicts[1] ? undefined : officeChange(reference, built.areas, rt.workbook);
-    if (office) verdicts[1] = report('1. Duban changed a cell the office made', step, reference, describeChange(office), rt.workbook, office.sheet);
+    if (office)
+      verdicts[1] = report('1. Duban changed a cell the office made', step, reference, describeChange(office), rt.workbook, office.sheet);
     if (i === 2 && beforeRerun) {
       const rerun = workbookChange(beforeRerun, rt.workbook);
-      if (rerun) verdicts[2] = report('2. the same-day rerun changed the workbook', step, reference, describeChange(rerun), rt.workbook, rerun.sheet);
+      if (rerun)
+        verdicts[2] = report(
+          '2. the same-day rerun changed the workbook',
+          step,
+          reference,
+          describeChange(rerun),
+          rt.workbook,
+          rerun.sheet,
+        );
     }
     if (stopAt !== undefined && verdicts[stopAt]) return { verdicts, complete: false };
   }

@@ -23,11 +23,20 @@
  * - the office's own sheets named 设置 / 责任单位 / 节假日 / 台账问题 (and their English names),
  *   and sometimes a proper 责任单位 directory made for Duban.
  */
-import { columnLetter } from '../../src/core/text';
+
 import fc from 'fast-check';
-import { PERSON_FIELD_ALIASES, matchField, type PersonField } from '../../src/core/columns';
-import { en, zhCN, type MessageKey } from '../../src/core/i18n/messages';
-import { newSheetModel, newWorkbookModel, type Cell, type CellValue, type GridRange, type SheetModel, type WorkbookModel } from '../../runtime/model';
+import {
+  type Cell,
+  type CellValue,
+  type GridRange,
+  newSheetModel,
+  newWorkbookModel,
+  type SheetModel,
+  type WorkbookModel,
+} from '../../runtime/model';
+import { matchField, PERSON_FIELD_ALIASES, type PersonField } from '../../src/core/columns';
+import { en, type MessageKey, zhCN } from '../../src/core/i18n/messages';
+import { columnLetter } from '../../src/core/text';
 
 // ---- the spec ---------------------------------------------------------------------------------
 
@@ -54,7 +63,20 @@ export type CellSpec =
 /** Person columns the generator can make. */
 export type FieldColumn = Extract<
   PersonField,
-  'task' | 'unit' | 'deadline' | 'status' | 'closedFlag' | 'id' | 'seq' | 'person' | 'issued' | 'completed' | 'remark' | 'progress' | 'extendedTo' | 'extensionApproved'
+  | 'task'
+  | 'unit'
+  | 'deadline'
+  | 'status'
+  | 'closedFlag'
+  | 'id'
+  | 'seq'
+  | 'person'
+  | 'issued'
+  | 'completed'
+  | 'remark'
+  | 'progress'
+  | 'extendedTo'
+  | 'extensionApproved'
 >;
 
 /**
@@ -68,7 +90,18 @@ export type Lookalike = { key: LookalikeKey; lang: 'zh' | 'en' };
  * Columns of the office's that name no field at all (问题类型, 佐证材料…): they make a ledger
  * wide, as real ones are, and Duban has to place its own columns after them.
  */
-export const EXTRA_HEADERS = ['问题类型', '点位', '整改措施', '佐证材料', '联系电话', '督查组', '所属街道', '整改类别', '网格员', '现场照片'] as const;
+export const EXTRA_HEADERS = [
+  '问题类型',
+  '点位',
+  '整改措施',
+  '佐证材料',
+  '联系电话',
+  '督查组',
+  '所属街道',
+  '整改类别',
+  '网格员',
+  '现场照片',
+] as const;
 export type ExtraKey = `x${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`;
 const EXTRA_KEYS: ExtraKey[] = ['x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8', 'x9'];
 
@@ -172,7 +205,13 @@ const FIELD_CELLS: Record<FieldColumn, fc.Arbitrary<CellSpec>> = {
   seq: choices([{ k: 'number', v: 1 }, { k: 'number', v: 2 }, text('1.1'), text('一'), blank]),
   person: choices([...texts('张伟', '李娜', '王芳'), blank]),
   issued: choices([...dates([-20, -5, -1]), { k: 'dayText', offset: -7, style: 'cjk' }, text('上周'), blank]),
-  completed: choices([blank, { k: 'closedStamp' }, ...dates([-2]), { k: 'dayText', offset: -1, style: 'iso', plain: true }, text('已完成')]),
+  completed: choices([
+    blank,
+    { k: 'closedStamp' },
+    ...dates([-2]),
+    { k: 'dayText', offset: -1, style: 'iso', plain: true },
+    text('已完成'),
+  ]),
   remark: choices([blank, ...texts('已约谈', '见附件'), ...TRICKY]),
   progress: choices([blank, ...texts('正在清运', '已制定方案', '完成80%'), ...TRICKY]),
   extendedTo: choices([blank, ...dates([10]), { k: 'dayText', offset: 15, style: 'cjk' }, text('延期一个月')]),
@@ -181,9 +220,22 @@ const FIELD_CELLS: Record<FieldColumn, fc.Arbitrary<CellSpec>> = {
 
 const LOOKALIKE_CELLS: Record<LookalikeKey, fc.Arbitrary<CellSpec>> = {
   'col.state': choices([...texts('已督办', '未督办', 'open', '逾期'), blank, ...TRICKY.slice(0, 3)]),
-  'col.daysOverdue': choices([{ k: 'number', v: 3 }, { k: 'number', v: 0 }, { k: 'overdueFormula' }, text('007', true), text('007'), blank]),
+  'col.daysOverdue': choices([
+    { k: 'number', v: 3 },
+    { k: 'number', v: 0 },
+    { k: 'overdueFormula' },
+    text('007', true),
+    text('007'),
+    blank,
+  ]),
   'col.noticeCount': choices([{ k: 'number', v: 1 }, { k: 'number', v: 2 }, text('00123', true), text('15%', true), blank]),
-  'col.lastNotice': choices([...dates([-4]), { k: 'dayText', offset: -3, style: 'iso', plain: true }, { k: 'dayText', offset: -6, style: 'iso' }, text('电话督办'), blank]),
+  'col.lastNotice': choices([
+    ...dates([-4]),
+    { k: 'dayText', offset: -3, style: 'iso', plain: true },
+    { k: 'dayText', offset: -6, style: 'iso' },
+    text('电话督办'),
+    blank,
+  ]),
   'col.level': choices([...texts('一般', '重点', '通报'), blank]),
   'col.reopenCount': choices([{ k: 'number', v: 1 }, text('007', true), blank]),
   'col.statusChanged': choices([...dates([-8]), { k: 'dayText', offset: -8, style: 'cjk' }, text('2026-07-31', true), blank]),
@@ -195,8 +247,33 @@ const LOOKALIKE_CELLS: Record<LookalikeKey, fc.Arbitrary<CellSpec>> = {
 
 // ---- arbitraries ------------------------------------------------------------------------------
 
-const FIELD_ORDER: FieldColumn[] = ['seq', 'id', 'task', 'unit', 'person', 'issued', 'deadline', 'extendedTo', 'extensionApproved', 'status', 'closedFlag', 'progress', 'completed', 'remark'];
-const OPTIONAL_FIELDS: FieldColumn[] = ['seq', 'id', 'person', 'issued', 'extendedTo', 'extensionApproved', 'progress', 'completed', 'remark'];
+const FIELD_ORDER: FieldColumn[] = [
+  'seq',
+  'id',
+  'task',
+  'unit',
+  'person',
+  'issued',
+  'deadline',
+  'extendedTo',
+  'extensionApproved',
+  'status',
+  'closedFlag',
+  'progress',
+  'completed',
+  'remark',
+];
+const OPTIONAL_FIELDS: FieldColumn[] = [
+  'seq',
+  'id',
+  'person',
+  'issued',
+  'extendedTo',
+  'extensionApproved',
+  'progress',
+  'completed',
+  'remark',
+];
 
 /** A field's aliases that the ledger reader takes for that field, so the header is found. */
 function aliasesFor(field: FieldColumn): string[] {
@@ -237,14 +314,19 @@ const columnsArb: fc.Arbitrary<ColumnSpec[]> = fc
     optional: fc.subarray(OPTIONAL_FIELDS),
     lookalikes: fc.subarray(ALL_LOOKALIKES, { maxLength: 5 }),
     // Sometimes all of them: a ledger wider than the 26 columns of a new sheet once Duban's are added.
-    extras: fc.oneof({ weight: 3, arbitrary: fc.subarray(EXTRA_KEYS, { maxLength: 4 }) }, { weight: 1, arbitrary: fc.constant(EXTRA_KEYS) }),
+    extras: fc.oneof(
+      { weight: 3, arbitrary: fc.subarray(EXTRA_KEYS, { maxLength: 4 }) },
+      { weight: 1, arbitrary: fc.constant(EXTRA_KEYS) },
+    ),
   })
   .chain(({ closure, optional, lookalikes, extras }) => {
     const fields: FieldColumn[] = ['task', 'unit', 'deadline', ...closure, ...optional];
     const own = lookalikes.map((l) =>
       fc.nat({ max: 20 }).map((place): ColumnSpec => ({ id: `own:${l.key}:${l.lang}`, header: lookalikeHeader(l), place })),
     );
-    const extra = extras.map((x) => fc.nat({ max: 20 }).map((place): ColumnSpec => ({ id: x, header: EXTRA_HEADERS[EXTRA_KEYS.indexOf(x)]!, place })));
+    const extra = extras.map((x) =>
+      fc.nat({ max: 20 }).map((place): ColumnSpec => ({ id: x, header: EXTRA_HEADERS[EXTRA_KEYS.indexOf(x)]!, place })),
+    );
     return fc.tuple(...fields.map(fieldColumnArb), ...own, ...extra);
   })
   .map((cols) => [...cols].sort((a, b) => a.place - b.place || canonical(a.id) - canonical(b.id)));
@@ -261,7 +343,11 @@ function canonical(id: ColumnId): number {
 const EXTRA_CELL = choices([blank, ...texts('环境卫生', '人民路与解放路交叉口', '13800000000'), ...TRICKY.slice(0, 3)]);
 const EXTRA_CELLS = Object.fromEntries(EXTRA_KEYS.map((x) => [x, EXTRA_CELL])) as Record<ExtraKey, fc.Arbitrary<CellSpec>>;
 
-const taskCellsArb: fc.Arbitrary<TaskRowCells> = fc.record({ ...FIELD_CELLS, ...LOOKALIKE_CELLS, ...EXTRA_CELLS }) as fc.Arbitrary<TaskRowCells>;
+const taskCellsArb: fc.Arbitrary<TaskRowCells> = fc.record({
+  ...FIELD_CELLS,
+  ...LOOKALIKE_CELLS,
+  ...EXTRA_CELLS,
+}) as fc.Arbitrary<TaskRowCells>;
 
 const rowArb: fc.Arbitrary<RowSpec> = fc.oneof(
   {
@@ -373,7 +459,12 @@ function resolve(spec: CellSpec, ctx: RowContext): Cell | undefined {
       return cellOf(dayDate(ctx.day, spec.offset));
     case 'dayText': {
       const t = ymd(ctx.day, spec.offset);
-      const v = spec.style === 'cjk' ? `${t.y}年${t.m}月${t.d}日` : spec.style === 'md' ? `${t.m}月${t.d}日` : `${t.y}-${pad(t.m, 2)}-${pad(t.d, 2)}`;
+      const v =
+        spec.style === 'cjk'
+          ? `${t.y}年${t.m}月${t.d}日`
+          : spec.style === 'md'
+            ? `${t.m}月${t.d}日`
+            : `${t.y}-${pad(t.m, 2)}-${pad(t.d, 2)}`;
       return cellOf(v, spec.plain ? { numberFormat: '@' } : {});
     }
     case 'id':
@@ -637,7 +728,9 @@ export function buildLedger(spec: LedgerSpec): BuiltLedger {
     sheets.push(sheet);
     areas.push(areaOf(sheet, 'sealed'));
   }
-  sheets.forEach((s, i) => (s.sheetId = i + 1));
+  sheets.forEach((s, i) => {
+    s.sheetId = i + 1;
+  });
   wb.sheets = sheets;
   return { workbook: wb, areas, day };
 }

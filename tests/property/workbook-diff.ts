@@ -36,7 +36,7 @@ export function describeCell(cell: Cell | undefined): string {
 /** The part of a cell the office's promise covers: value (a Date by its time), type, formula, number format. */
 function officeKey(cell: Cell | undefined): string {
   const v = cell?.value;
-  const value = v instanceof Date ? v.getTime() : v ?? '';
+  const value = v instanceof Date ? v.getTime() : (v ?? '');
   return JSON.stringify([typeOf(v), value, cell?.formula ?? '', cell?.format?.numberFormat ?? '']);
 }
 
@@ -121,10 +121,14 @@ export function officeChanges(reference: WorkbookModel, areas: OfficeArea[], aft
       }
     }
     const kept = (m: (typeof before.merges)[number]): boolean =>
-      now.merges.some((x) => x.startRow === m.startRow && x.endRow === m.endRow && x.startColumn === m.startColumn && x.endColumn === m.endColumn);
+      now.merges.some(
+        (x) => x.startRow === m.startRow && x.endRow === m.endRow && x.startColumn === m.startColumn && x.endColumn === m.endColumn,
+      );
     const lost = before.merges.find((m) => !kept(m));
     if (lost) changes.push({ sheet: area.sheet, what: `the office’s merge ${rangeA1(lost)} is gone` });
-    const added = now.merges.find((m) => !before.merges.some((x) => JSON.stringify(x) === JSON.stringify(m)) && (sealed || m.startColumn < area.columns));
+    const added = now.merges.find(
+      (m) => !before.merges.some((x) => JSON.stringify(x) === JSON.stringify(m)) && (sealed || m.startColumn < area.columns),
+    );
     if (added) changes.push({ sheet: area.sheet, what: `a new merge ${rangeA1(added)} reaches into the office’s columns` });
   }
   return changes.slice(0, limit);
@@ -139,7 +143,19 @@ export function snapshot(wb: WorkbookModel): WorkbookModel {
   return structuredClone(wb);
 }
 
-const SHEET_PROPERTIES = ['maxRows', 'maxColumns', 'frozenRows', 'frozenColumns', 'merges', 'conditionalFormats', 'protections', 'columnWidths', 'rowHeights', 'hidden', 'tabColor'] as const;
+const SHEET_PROPERTIES = [
+  'maxRows',
+  'maxColumns',
+  'frozenRows',
+  'frozenColumns',
+  'merges',
+  'conditionalFormats',
+  'protections',
+  'columnWidths',
+  'rowHeights',
+  'hidden',
+  'tabColor',
+] as const;
 
 /** The first difference anywhere in the workbook: sheets, every cell in full, and each sheet's properties. */
 export function workbookChange(before: WorkbookModel, after: WorkbookModel): Change | undefined {
@@ -153,7 +169,14 @@ export function workbookChange(before: WorkbookModel, after: WorkbookModel): Cha
       const width = Math.max(a.rows[r]?.length ?? 0, b.rows[r]?.length ?? 0);
       for (let c = 0; c < width; c++) {
         if (fullKey(cellAt(a, r, c)) !== fullKey(cellAt(b, r, c))) {
-          return { sheet: a.name, row: r, column: c, before: cellAt(a, r, c), after: structuredClone(cellAt(b, r, c)), why: 'a rerun on the same day changed it' };
+          return {
+            sheet: a.name,
+            row: r,
+            column: c,
+            before: cellAt(a, r, c),
+            after: structuredClone(cellAt(b, r, c)),
+            why: 'a rerun on the same day changed it',
+          };
         }
       }
     }
@@ -189,7 +212,7 @@ function displayWidth(s: string): number {
   return w;
 }
 
-function fit(s: string, max: number): string {
+function fitText(s: string, max: number): string {
   if (displayWidth(s) <= max) return s;
   let out = '';
   for (const ch of s) {
@@ -221,9 +244,16 @@ export function grid(sheet: SheetModel, width?: number, maxCell = 22): string {
   const rows = sheet.rows.slice(0, height);
   const cols = width ?? Math.max(0, ...rows.map((r) => lastIn(r) + 1), ...sheet.merges.map((m) => m.endColumn));
   const table: string[][] = [['', ...Array.from({ length: cols }, (_, c) => letter(c))]];
-  rows.forEach((row, r) => table.push([String(r + 1), ...Array.from({ length: cols }, (_, c) => fit(gridText(row[c]), maxCell))]));
+  rows.forEach((row, r) => {
+    table.push([String(r + 1), ...Array.from({ length: cols }, (_, c) => fitText(gridText(row[c]), maxCell))]);
+  });
   const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => displayWidth(row[c] ?? ''))));
-  const lines = table.map((row) => row.map((s, c) => padTo(s, widths[c]!)).join(' | ').trimEnd());
+  const lines = table.map((row) =>
+    row
+      .map((s, c) => padTo(s, widths[c]!))
+      .join(' | ')
+      .trimEnd(),
+  );
   const merges = sheet.merges.map(rangeA1);
   return [`《${sheet.name}》`, ...lines.map((l) => `  ${l}`), ...(merges.length > 0 ? [`  merged: ${merges.join(', ')}`] : [])].join('\n');
 }

@@ -15,13 +15,23 @@ describe('copyFormatToRange', () => {
     sheet.getRange('B3').setNumberFormat('yyyy-mm-dd');
     const rule = app.newDataValidation().requireValueInList(['是', '否'], true).build();
     sheet.getRange('B2').setDataValidation(rule);
-    sheet.getRange('D2:E5').setValues([['a', 'b'], ['c', 'd'], ['e', 'f'], ['g', 'h']]);
+    sheet.getRange('D2:E5').setValues([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+      ['g', 'h'],
+    ]);
     sheet.getRange('E3').setBackground('#ff0000');
 
     source.copyFormatToRange(sheet, 4, 5, 2, 5);
 
     const dest = sheet.getRange('D2:E5');
-    expect(dest.getValues()).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f'], ['g', 'h']]);
+    expect(dest.getValues()).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+      ['g', 'h'],
+    ]);
     expect(dest.getBackgrounds()).toEqual([
       ['#d9e1f2', '#d9e1f2'],
       ['#ffffff', '#ffffff'],
@@ -33,7 +43,12 @@ describe('copyFormatToRange', () => {
     expect(sheet.getRange('E4').getDataValidation()?.getCriteriaValues()[0]).toEqual(['是', '否']);
     expect(sheet.getRange('E5').getDataValidation()).toBeNull();
     expect(model.sheets[0]!.rows[1]![4]!.format?.borders?.top?.style).toBe('SOLID');
-    expect(dest.getNotes().flat().every((n) => n === '')).toBe(true);
+    expect(
+      dest
+        .getNotes()
+        .flat()
+        .every((n) => n === ''),
+    ).toBe(true);
   });
 
   it('reaches another sheet by its grid id', () => {

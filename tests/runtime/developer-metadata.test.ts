@@ -77,7 +77,12 @@ describe('developer metadata on a column follows the column', () => {
   it('on a row follows the row, whether the script or a person inserts and deletes rows', () => {
     const { sheet, runtime } = marked();
     sheet.getRange('5:5').addDeveloperMetadata('duban.row', 'header');
-    const row = () => sheet.createDeveloperMetadataFinder().withKey('duban.row').find().map((md) => md.getLocation().getRow()!.getRow());
+    const row = () =>
+      sheet
+        .createDeveloperMetadataFinder()
+        .withKey('duban.row')
+        .find()
+        .map((md) => md.getLocation().getRow()!.getRow());
     sheet.insertRowsBefore(2, 2);
     expect(row()).toEqual([7]);
     runtime.insertRowsAsUser('台账', 1, 1);
@@ -94,7 +99,7 @@ describe('developer metadata on a column follows the column', () => {
 });
 
 describe('where metadata may go', () => {
-  it('takes one whole row or column named as such, and refuses any other range with Google\'s message', () => {
+  it("takes one whole row or column named as such, and refuses any other range with Google's message", () => {
     const { sheet } = marked();
     for (const a1 of ['B2:D4', 'B6:D6', 'F2:F5', 'A1', 'A:C', '2:3']) {
       expect(() => sheet.getRange(a1).addDeveloperMetadata('k', 'v'), a1).toThrow(ARBITRARY_RANGE);
@@ -105,7 +110,13 @@ describe('where metadata may go', () => {
     const column = sheet.getRange('G:G');
     expect(column.addDeveloperMetadata('k', 'g')).toBe(column);
     expect(sheet.getRange("'台账'!8:8").addDeveloperMetadata('k', 'eight').getA1Notation()).toBe('A8:Z8');
-    expect(sheet.createDeveloperMetadataFinder().withKey('k').find().map((md) => md.getValue())).toEqual(['g', 'eight']);
+    expect(
+      sheet
+        .createDeveloperMetadataFinder()
+        .withKey('k')
+        .find()
+        .map((md) => md.getValue()),
+    ).toEqual(['g', 'eight']);
   });
 
   it('reads each overload as documented: value, visibility, or both; DOCUMENT by default', () => {
@@ -137,18 +148,48 @@ describe('what each object returns', () => {
     ss.addDeveloperMetadata('duban.version', '3');
     expect(ss.getDeveloperMetadata().map((md) => md.getKey())).toEqual(['duban.version']);
     expect(sheet.getDeveloperMetadata().map((md) => md.getValue())).toEqual(['ledger']);
-    expect(sheet.createDeveloperMetadataFinder().find().map((md) => md.getValue())).toEqual(['state', 'ledger']);
-    expect(settings.createDeveloperMetadataFinder().find().map((md) => md.getValue())).toEqual(['settings', 'value']);
-    expect(ss.createDeveloperMetadataFinder().find().map((md) => md.getValue())).toEqual(['3', 'state', 'ledger', 'settings', 'value']);
+    expect(
+      sheet
+        .createDeveloperMetadataFinder()
+        .find()
+        .map((md) => md.getValue()),
+    ).toEqual(['state', 'ledger']);
+    expect(
+      settings
+        .createDeveloperMetadataFinder()
+        .find()
+        .map((md) => md.getValue()),
+    ).toEqual(['settings', 'value']);
+    expect(
+      ss
+        .createDeveloperMetadataFinder()
+        .find()
+        .map((md) => md.getValue()),
+    ).toEqual(['3', 'state', 'ledger', 'settings', 'value']);
   });
 
   it('a Range gives the rows and columns wholly inside it; intersecting ones only when asked', () => {
     const { sheet } = marked();
     sheet.getRange('3:3').addDeveloperMetadata('row', 'three');
     expect(sheet.getRange('H3').getDeveloperMetadata()).toEqual([]);
-    expect(sheet.getRange('H:H').getDeveloperMetadata().map((md) => md.getValue())).toEqual(['state']);
-    expect(sheet.getRange('A:J').getDeveloperMetadata().map((md) => md.getValue())).toEqual(['state']);
-    expect(sheet.getRange('1:5').getDeveloperMetadata().map((md) => md.getValue())).toEqual(['three']);
+    expect(
+      sheet
+        .getRange('H:H')
+        .getDeveloperMetadata()
+        .map((md) => md.getValue()),
+    ).toEqual(['state']);
+    expect(
+      sheet
+        .getRange('A:J')
+        .getDeveloperMetadata()
+        .map((md) => md.getValue()),
+    ).toEqual(['state']);
+    expect(
+      sheet
+        .getRange('1:5')
+        .getDeveloperMetadata()
+        .map((md) => md.getValue()),
+    ).toEqual(['three']);
     expect(sheet.getRange('A1:D5').createDeveloperMetadataFinder().find()).toEqual([]);
     const crossing = sheet.getRange('H3').createDeveloperMetadataFinder().onIntersectingLocations().find();
     expect(crossing.map((md) => md.getValue())).toEqual(['state', 'three']);
@@ -188,7 +229,10 @@ describe('DeveloperMetadataFinder filters', () => {
     expect(values(ss.createDeveloperMetadataFinder().withLocationType(SHEET))).toEqual(['ledger']);
     expect(values(ss.createDeveloperMetadataFinder().withLocationType(SPREADSHEET))).toEqual(['state']);
     expect(values(ss.createDeveloperMetadataFinder().withVisibility(PROJECT))).toEqual(['level']);
-    expect(values(ss.createDeveloperMetadataFinder().withKey('duban.column').withVisibility(DOCUMENT).withValue('state'))).toEqual(['state', 'state']);
+    expect(values(ss.createDeveloperMetadataFinder().withKey('duban.column').withVisibility(DOCUMENT).withValue('state'))).toEqual([
+      'state',
+      'state',
+    ]);
     const level = ss.createDeveloperMetadataFinder().withValue('level').find()[0];
     expect(values(ss.createDeveloperMetadataFinder().withId(level.getId()))).toEqual(['level']);
     expect(ss.createDeveloperMetadataFinder().withKey('missing').find()).toEqual([]);
@@ -198,7 +242,10 @@ describe('DeveloperMetadataFinder filters', () => {
     const { ss, sheet } = marked();
     sheet.getRange('A:A').addDeveloperMetadata('x');
     ss.addDeveloperMetadata('y');
-    const ids = ss.createDeveloperMetadataFinder().find().map((md) => md.getId());
+    const ids = ss
+      .createDeveloperMetadataFinder()
+      .find()
+      .map((md) => md.getId());
     expect(new Set(ids).size).toBe(4);
     expect(ids.every((id) => Number.isInteger(id) && id > 0)).toBe(true);
   });
@@ -255,7 +302,9 @@ describe('call counting', () => {
     const sheet = app.getActiveSheet();
     sheet.getRange('H:H').addDeveloperMetadata('duban.column', 'state');
     const found = sheet.createDeveloperMetadataFinder().withKey('duban.column').find();
-    found.forEach((md) => md.getLocation().getColumn()!.getColumn());
+    found.forEach((md) => {
+      md.getLocation().getColumn()!.getColumn();
+    });
     expect(calls.byMethod()).toEqual({
       'DeveloperMetadata.getLocation': 1,
       'DeveloperMetadataFinder.find': 1,

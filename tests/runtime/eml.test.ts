@@ -23,7 +23,10 @@ function decodeWords(s: string): string {
   return s.replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=(?:\s+(?==\?))?/gi, (_m, enc: string, text: string) =>
     enc.toUpperCase() === 'B'
       ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
   );
 }
 
@@ -87,7 +90,9 @@ describe('emlText', () => {
   });
 
   it('writes a plain text message when there is no html body', async () => {
-    const msg = parsePart(await emlText({ from: 'a@x.example.org', to: 'b@y.example.org', subject: 'Overdue', body: 'Line 1\nLine 2', sentAt: new Date(0) }));
+    const msg = parsePart(
+      await emlText({ from: 'a@x.example.org', to: 'b@y.example.org', subject: 'Overdue', body: 'Line 1\nLine 2', sentAt: new Date(0) }),
+    );
     expect(msg.headers.get('from')).toBe('a@x.example.org');
     expect(msg.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(msg.headers.has('cc')).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LocalRuntime, TIMEOUT_MESSAGE, localTimeMatchesZone, type LocalRuntimeOptions } from '../../runtime/index.js';
+import { LocalRuntime, type LocalRuntimeOptions, localTimeMatchesZone, TIMEOUT_MESSAGE } from '../../runtime/index.js';
 import { newSheetModel, newWorkbookModel } from '../../runtime/model.js';
 
 const NOW = new Date('2026-10-01T01:00:00Z');
@@ -31,15 +31,41 @@ describe('the globals a script sees', () => {
         return out;
       }`);
     const seen = rt.run<Record<string, string>>('probe').value;
-    for (const n of ['require', 'process', 'Buffer', 'setTimeout', 'setInterval', 'URL', 'fetch', 'TextEncoder', 'TextDecoder', 'structuredClone', 'performance', 'module', '__dirname', 'global']) {
+    for (const n of [
+      'require',
+      'process',
+      'Buffer',
+      'setTimeout',
+      'setInterval',
+      'URL',
+      'fetch',
+      'TextEncoder',
+      'TextDecoder',
+      'structuredClone',
+      'performance',
+      'module',
+      '__dirname',
+      'global',
+    ]) {
       expect(seen[n], n).toBe('undefined');
     }
-    for (const s of ['SpreadsheetApp', 'Charts', 'MailApp', 'LockService', 'PropertiesService', 'ScriptApp', 'Session', 'Utilities', 'Logger', 'console']) {
+    for (const s of [
+      'SpreadsheetApp',
+      'Charts',
+      'MailApp',
+      'LockService',
+      'PropertiesService',
+      'ScriptApp',
+      'Session',
+      'Utilities',
+      'Logger',
+      'console',
+    ]) {
       expect(seen[s], s).toBe('object');
     }
   });
 
-  it('has Charts with its enums, which the spreadsheet\'s chart builders take', () => {
+  it("has Charts with its enums, which the spreadsheet's chart builders take", () => {
     const rt = runtime(`
       function chart() {
         const sheet = SpreadsheetApp.getActiveSheet();
@@ -115,7 +141,9 @@ describe('the clock', () => {
   });
 
   it('stands still during an execution and moves with setNow and advance', () => {
-    const rt = runtime(code + '\nfunction twice() { const a = Date.now(); let x = 0; for (let i = 0; i < 1e6; i++) x += i; return Date.now() - a; }');
+    const rt = runtime(
+      `${code}\nfunction twice() { const a = Date.now(); let x = 0; for (let i = 0; i < 1e6; i++) x += i; return Date.now() - a; }`,
+    );
     expect(rt.run('twice').value).toBe(0);
     rt.advance(90_000);
     expect(rt.run<Record<string, unknown>>('clock').value.now).toBe(NOW.getTime() + 90_000);
@@ -234,7 +262,7 @@ describe('triggers fired by people', () => {
       SpreadsheetApp.getUi().createMenu('督办').addItem('Send digests', 'sendDigests').addToUi();
     }`;
 
-  it('fires onEdit for a person\'s edit but never for the script\'s own writes', () => {
+  it("fires onEdit for a person's edit but never for the script's own writes", () => {
     const rt = runtime(code);
     rt.run('writeCell');
     expect(rt.properties.script.get('edits')).toBeUndefined();
@@ -268,8 +296,8 @@ describe('triggers fired by people', () => {
     expect(rt.run('alertNow', [], 'simple').value).toBe('ui');
   });
 
-  it('runs a menu item\'s function when a person clicks it', () => {
-    const rt = runtime(code + '\nfunction sendDigests() { PropertiesService.getScriptProperties().setProperty("clicked", "yes"); }');
+  it("runs a menu item's function when a person clicks it", () => {
+    const rt = runtime(`${code}\nfunction sendDigests() { PropertiesService.getScriptProperties().setProperty("clicked", "yes"); }`);
     expect(() => rt.clickMenu('Send digests')).toThrow('No menu item');
     rt.open();
     rt.clickMenu('Send digests');
@@ -300,7 +328,7 @@ describe('locks across executions', () => {
       return [a.hasLock(), b.tryLock(100), b.hasLock()];
     }`;
 
-  it('makes an overlapping job wait, then give up with Apps Script\'s message', () => {
+  it("makes an overlapping job wait, then give up with Apps Script's message", () => {
     const rt = runtime(code);
     const release = rt.holdScriptLock();
     expect(rt.run('job').value).toBe('busy');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LocalRuntime, formatJavaDate, formatJavaString, type LocalRuntimeOptions } from '../../runtime/index.js';
+import { formatJavaDate, formatJavaString, LocalRuntime, type LocalRuntimeOptions } from '../../runtime/index.js';
 import { newSheetModel, newWorkbookModel } from '../../runtime/model.js';
 
 const NOW = new Date('2026-10-01T01:00:00Z');
@@ -41,10 +41,13 @@ describe('MailApp', () => {
   });
 
   it('sends with a message object and with (to, replyTo, subject, body)', () => {
-    const rt = runtime(`function send() {
+    const rt = runtime(
+      `function send() {
       MailApp.sendEmail({ to: 'a@example.org', subject: 'S1', body: 'B1', noReply: true });
       MailApp.sendEmail('b@example.org', 'reply@example.org', 'S2', 'B2');
-    }`, { userEmail: 'office@city.gov.cn' });
+    }`,
+      { userEmail: 'office@city.gov.cn' },
+    );
     rt.run('send');
     expect(rt.outbox.map((m) => [m.to, m.from, m.replyTo, m.subject, m.body])).toEqual([
       ['a@example.org', 'noreply@city.gov.cn', undefined, 'S1', 'B1'],
@@ -53,9 +56,12 @@ describe('MailApp', () => {
   });
 
   it('charges one per recipient and refuses past the daily quota, which comes back after 24 hours', () => {
-    const rt = runtime(`
+    const rt = runtime(
+      `
       function two() { MailApp.sendEmail({ to: 'a@example.org', cc: 'b@example.org', subject: 's', body: 'b' }); }
-      function left() { return MailApp.getRemainingDailyQuota(); }`, { mailQuota: 3 });
+      function left() { return MailApp.getRemainingDailyQuota(); }`,
+      { mailQuota: 3 },
+    );
     rt.run('two');
     expect(rt.run('left').value).toBe(1);
     expect(() => rt.run('two')).toThrow('Service invoked too many times for one day: email.');
@@ -72,9 +78,11 @@ describe('MailApp', () => {
     expect(rt.outbox).toHaveLength(0);
   });
 
-  it('refuses a message past its per-message limits, with Apps Script\'s messages', () => {
+  it("refuses a message past its per-message limits, with Apps Script's messages", () => {
     const many = Array.from({ length: 51 }, (_, i) => `u${i}@example.org`).join(',');
-    expect(() => evaluate(`MailApp.sendEmail('${many}', 's', 'b');`, { mailQuota: 1500 })).toThrow('Limit Exceeded: Email Recipients Per Message.');
+    expect(() => evaluate(`MailApp.sendEmail('${many}', 's', 'b');`, { mailQuota: 1500 })).toThrow(
+      'Limit Exceeded: Email Recipients Per Message.',
+    );
     expect(() => evaluate(`MailApp.sendEmail('a@example.org', 'x'.repeat(251), 'b');`)).toThrow('Argument too large: subject');
     expect(() => evaluate(`MailApp.sendEmail({ to: 'a@example.org', subject: 's', body: 'b', htmlBody: '督'.repeat(70000) });`)).toThrow(
       'Limit Exceeded: Email Body Size.',
@@ -155,7 +163,11 @@ describe('ScriptApp', () => {
       ['weekly', 'CLOCK', 'CLOCK'],
       ['onEditInstalled', 'ON_EDIT', 'SPREADSHEETS'],
     ]);
-    expect(rt.triggers[0]).toMatchObject({ handler: 'dailyJob', clock: { everyDays: 1, atHour: 8, timeZone: 'Asia/Shanghai' }, createdBy: 'admin@example.org' });
+    expect(rt.triggers[0]).toMatchObject({
+      handler: 'dailyJob',
+      clock: { everyDays: 1, atHour: 8, timeZone: 'Asia/Shanghai' },
+      createdBy: 'admin@example.org',
+    });
     expect(rt.triggers[1]!.clock).toEqual({ onMonthDay: 1, atHour: 9 });
     expect(rt.triggers[3]!.clock).toEqual({ onWeekDay: 'MONDAY', atHour: 7 });
     expect(rt.triggers[4]!.sourceId).toBe(rt.workbook.id);
@@ -167,7 +179,9 @@ describe('ScriptApp', () => {
     expect(() => evaluate(`ScriptApp.newTrigger('f').timeBased().everyHours(3).create();`)).toThrow('must be 1, 2, 4, 6, 8 or 12');
     expect(() => evaluate(`ScriptApp.newTrigger('f').timeBased().everyMinutes(7).create();`)).toThrow('must be 1, 5, 10, 15 or 30');
     expect(() => evaluate(`ScriptApp.newTrigger('f').timeBased().create();`)).toThrow('schedule');
-    expect(() => evaluate(`ScriptApp.newTrigger('f').timeBased().everyDays(1).inTimezone('Mars/Olympus').create();`)).toThrow('Invalid argument');
+    expect(() => evaluate(`ScriptApp.newTrigger('f').timeBased().everyDays(1).inTimezone('Mars/Olympus').create();`)).toThrow(
+      'Invalid argument',
+    );
     expect(() => evaluate(`for (let i = 0; i < 21; i++) ScriptApp.newTrigger('f' + i).timeBased().everyDays(1).create();`)).toThrow(
       'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
     );
@@ -231,12 +245,11 @@ describe('ScriptApp', () => {
   });
 
   it('gives the script id and the enums', () => {
-    expect(evaluate(`return [typeof ScriptApp.getScriptId(), ScriptApp.AuthMode.LIMITED, ScriptApp.EventType.ON_OPEN, ScriptApp.TriggerSource.CLOCK];`)).toEqual([
-      'string',
-      'LIMITED',
-      'ON_OPEN',
-      'CLOCK',
-    ]);
+    expect(
+      evaluate(
+        `return [typeof ScriptApp.getScriptId(), ScriptApp.AuthMode.LIMITED, ScriptApp.EventType.ON_OPEN, ScriptApp.TriggerSource.CLOCK];`,
+      ),
+    ).toEqual(['string', 'LIMITED', 'ON_OPEN', 'CLOCK']);
   });
 });
 
@@ -252,7 +265,10 @@ describe('Session', () => {
   });
 
   it('defaults to Asia/Shanghai and admin@example.org', () => {
-    expect(evaluate(`return [Session.getScriptTimeZone(), Session.getEffectiveUser().getEmail()];`)).toEqual(['Asia/Shanghai', 'admin@example.org']);
+    expect(evaluate(`return [Session.getScriptTimeZone(), Session.getEffectiveUser().getEmail()];`)).toEqual([
+      'Asia/Shanghai',
+      'admin@example.org',
+    ]);
   });
 });
 
@@ -260,7 +276,9 @@ describe('Utilities.formatDate (Java SimpleDateFormat)', () => {
   const at = Date.parse('2026-10-01T16:30:05.007Z');
 
   it('formats in the given zone, crossing the date line as Shanghai does', () => {
-    expect(evaluate(`return Utilities.formatDate(new Date('2026-10-01T16:30:00Z'), 'Asia/Shanghai', 'yyyy-MM-dd HH:mm');`)).toBe('2026-10-02 00:30');
+    expect(evaluate(`return Utilities.formatDate(new Date('2026-10-01T16:30:00Z'), 'Asia/Shanghai', 'yyyy-MM-dd HH:mm');`)).toBe(
+      '2026-10-02 00:30',
+    );
   });
 
   it.each([

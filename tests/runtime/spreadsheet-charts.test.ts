@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChartType, ChartMergeStrategy, Position } from '../../runtime/spreadsheet/enums.js';
+import { ChartMergeStrategy, ChartType, Position } from '../../runtime/spreadsheet/enums.js';
 import { fixture } from './spreadsheet-helpers.js';
 
 /** A sheet with a small score table (单位, 得分) in A1:B4. */
@@ -60,7 +60,15 @@ describe('embedded charts', () => {
         type: 'BAR',
         ranges: [{ sheetId: 0, range: { startRow: 0, startColumn: 0, endRow: 4, endColumn: 2 } }],
         anchor: { row: 5, column: 1, offsetX: 10, offsetY: 5 },
-        options: { title: '2026年11月得分', legend: { position: 'none' }, hAxis: { title: '得分' }, vAxis: { title: '单位' }, colors: ['#c00000'], width: 480, height: 300 },
+        options: {
+          title: '2026年11月得分',
+          legend: { position: 'none' },
+          hAxis: { title: '得分' },
+          vAxis: { title: '单位' },
+          colors: ['#c00000'],
+          width: 480,
+          height: 300,
+        },
         numHeaders: 1,
         mergeStrategy: 'MERGE_COLUMNS',
         hiddenDimensionStrategy: 'IGNORE_BOTH',
@@ -125,9 +133,12 @@ describe('embedded charts', () => {
 
   it('removeChart takes it off the sheet; the usual "remove them all and draw again" works', () => {
     const { sheet, model } = scores();
-    for (const title of ['一', '二']) sheet.insertChart(sheet.newChart().setChartType(ChartType.BAR).addRange(sheet.getRange('A1:B4')).setOption('title', title).build());
+    for (const title of ['一', '二'])
+      sheet.insertChart(sheet.newChart().setChartType(ChartType.BAR).addRange(sheet.getRange('A1:B4')).setOption('title', title).build());
     const firstIds = sheet.getCharts().map((c) => c.getChartId());
-    sheet.getCharts().forEach((c) => sheet.removeChart(c));
+    sheet.getCharts().forEach((c) => {
+      sheet.removeChart(c);
+    });
     expect(sheet.getCharts()).toEqual([]);
     expect(model.sheets[0].charts).toBeUndefined();
     sheet.insertChart(sheet.newChart().setChartType(ChartType.BAR).addRange(sheet.getRange('A1:B4')).build());
@@ -145,8 +156,12 @@ describe('embedded charts', () => {
     expect(() => other.updateChart(chart.modify().build())).toThrow('The chart is not on the sheet 数据.');
     expect(() => sheet.updateChart(sheet.newChart().setChartType(ChartType.BAR).build())).toThrow('The chart is not on the sheet 通报.');
     expect(() => sheet.newChart().setPosition(0, 1, 0, 0)).toThrow('Invalid argument: anchorRowPos');
-    expect(() => sheet.newChart().setChartType('BAR' as never)).toThrow("The parameters don't match the method signature for EmbeddedChartBuilder.setChartType.");
-    expect(() => sheet.newChart().addRange('A1:B4' as never)).toThrow("The parameters don't match the method signature for EmbeddedChartBuilder.addRange.");
+    expect(() => sheet.newChart().setChartType('BAR' as never)).toThrow(
+      "The parameters don't match the method signature for EmbeddedChartBuilder.setChartType.",
+    );
+    expect(() => sheet.newChart().addRange('A1:B4' as never)).toThrow(
+      "The parameters don't match the method signature for EmbeddedChartBuilder.addRange.",
+    );
   });
 
   it('options are copies: changing what was passed or what get returned changes nothing', () => {
@@ -203,7 +218,7 @@ describe('charts and the grid', () => {
     expect(sheet.getCharts()).toHaveLength(1);
   });
 
-  it('a chart drawing on another sheet follows that sheet\'s rows', () => {
+  it("a chart drawing on another sheet follows that sheet's rows", () => {
     const { app, sheet } = scores();
     const data = app.getActiveSpreadsheet().getSheetByName('数据')!;
     sheet.insertChart(sheet.newChart().setChartType(ChartType.BAR).addRange(data.getRange('A2:B9')).setPosition(6, 3, 0, 0).build());
@@ -217,14 +232,21 @@ describe('charts and the grid', () => {
     const { app, sheet, model } = scores();
     const ss = app.getActiveSpreadsheet();
     const data = ss.getSheetByName('数据')!;
-    sheet.insertChart(sheet.newChart().setChartType(ChartType.BAR).addRange(sheet.getRange('A1:B4')).addRange(data.getRange('A1:A4')).build());
+    sheet.insertChart(
+      sheet.newChart().setChartType(ChartType.BAR).addRange(sheet.getRange('A1:B4')).addRange(data.getRange('A1:A4')).build(),
+    );
     data.insertChart(data.newChart().setChartType(ChartType.COLUMN).addRange(data.getRange('A1:A4')).build());
     sheet.clear();
     sheet.clearContents();
     expect(sheet.getCharts()).toHaveLength(1);
     ss.deleteSheet(data);
     expect(model.sheets.map((s) => [s.name, s.charts?.length ?? 0])).toEqual([['通报', 1]]);
-    expect(sheet.getCharts()[0].getRanges().map((r) => r.getA1Notation())).toEqual(['A1:B4']);
+    expect(
+      sheet
+        .getCharts()[0]
+        .getRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A1:B4']);
     // A new sheet that takes the deleted sheet's id does not become the chart's data.
     const fresh = ss.insertSheet('新');
     expect(fresh.getSheetId()).toBe(1);
@@ -236,7 +258,14 @@ describe('chart calls are counted like every service call', () => {
   it('one call per method, by Class.method', () => {
     const { sheet, calls } = scores();
     calls.reset();
-    const chart = sheet.newChart().asBarChart().addRange(sheet.getRange('A1:B4')).setTitle('得分').setOption('legend', 'none').setPosition(6, 1, 0, 0).build();
+    const chart = sheet
+      .newChart()
+      .asBarChart()
+      .addRange(sheet.getRange('A1:B4'))
+      .setTitle('得分')
+      .setOption('legend', 'none')
+      .setPosition(6, 1, 0, 0)
+      .build();
     sheet.insertChart(chart);
     const [read] = sheet.getCharts();
     read.getContainerInfo().getAnchorRow();

@@ -9,14 +9,17 @@ function template() {
   const sheet = ss.getSheetByName('台账')!;
   sheet.getRange('A1:C1').setValues([['编号', '时限', '状态']]);
   sheet.getRange('A2:C2').setValues([['T-1', '2026-11-30', '整改中']]);
-  sheet.getRange('A2:C2').setBackgrounds([['#fff2cc', '#fff2cc', '#d9ead3']]).setFontWeights([['bold', 'normal', 'normal']]);
+  sheet
+    .getRange('A2:C2')
+    .setBackgrounds([['#fff2cc', '#fff2cc', '#d9ead3']])
+    .setFontWeights([['bold', 'normal', 'normal']]);
   sheet.getRange('B2').setNumberFormat('yyyy-mm-dd');
   sheet.getRange('C2').setDataValidation(f.app.newDataValidation().requireValueInList(['整改中', '已销号']).build());
   return { ...f, ss, sheet };
 }
 
 describe('Range.copyTo', () => {
-  it('with formatOnly pastes formats and validation, not values, at the destination\'s top-left cell', () => {
+  it("with formatOnly pastes formats and validation, not values, at the destination's top-left cell", () => {
     const { sheet } = template();
     sheet.getRange('A5:C5').setValues([['T-9', '', '旧值']]);
     sheet.getRange('A2:C2').copyTo(sheet.getRange('A5'), { formatOnly: true });
@@ -52,10 +55,15 @@ describe('Range.copyTo', () => {
     expect(sheet.getRange('D4').getFormula()).toBe('=B4+$A$1+SUM(A:A)+LOG10(C4)');
     expect(sheet.getRange('A4').getNote()).toBe('样板');
     expect(sheet.getRange('A4:C4').getBackgrounds()).toEqual([['#fff2cc', '#fff2cc', '#d9ead3']]);
-    expect(sheet.getRange('A4:F4').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['E4:F4']);
+    expect(
+      sheet
+        .getRange('A4:F4')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['E4:F4']);
   });
 
-  it('with contentsOnly keeps the destination\'s formats', () => {
+  it("with contentsOnly keeps the destination's formats", () => {
     const { sheet } = template();
     sheet.getRange('A6:C6').setBackground('#cfe2f3');
     sheet.getRange('A2:C2').copyTo(sheet.getRange('A6'), { contentsOnly: true });
@@ -68,7 +76,9 @@ describe('Range.copyTo', () => {
     const other = ss.getSheetByName('问题')!;
     sheet.getRange('A2:C2').copyTo(other.getRange('B3'), { formatOnly: true });
     expect(other.getRange('B3:D3').getBackgrounds()).toEqual([['#fff2cc', '#fff2cc', '#d9ead3']]);
-    expect(() => sheet.getRange('A2:C2').copyTo(sheet.getRange('Y2'))).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange('A2:C2').copyTo(sheet.getRange('Y2'))).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
   });
 });
 
@@ -81,19 +91,27 @@ describe('Range.copyFormatToRange', () => {
       ['#fff2cc', '#fff2cc', '#fff2cc', '#fff2cc', '#fff2cc'],
     ]);
     expect(sheet.getRange('A3:E3').getFontWeights()).toEqual([['bold', 'normal', 'bold', 'normal', 'bold']]);
-    expect(sheet.getRange('A3:E4').getValues().flat().every((v) => v === '')).toBe(true);
+    expect(
+      sheet
+        .getRange('A3:E4')
+        .getValues()
+        .flat()
+        .every((v) => v === ''),
+    ).toBe(true);
     const other = ss.getSheetByName('问题')!;
     sheet.getRange('C2').copyFormatToRange(other.getSheetId(), 2, 2, 1, 1);
     expect(other.getRange('B1').getBackground()).toBe('#d9ead3');
     // The format paste carries data validation too (the Sheets API's PASTE_FORMAT: "the format and data validation only").
-    expect(other.getRange('B1').getDataValidation()?.getCriteriaValues()).toEqual(sheet.getRange('C2').getDataValidation()?.getCriteriaValues());
+    expect(other.getRange('B1').getDataValidation()?.getCriteriaValues()).toEqual(
+      sheet.getRange('C2').getDataValidation()?.getCriteriaValues(),
+    );
   });
 });
 
 describe('shiftFormula', () => {
   it('moves relative references only, outside strings and names, and marks one pushed off the sheet', () => {
     expect(shiftFormula('=A1+$B$2+B$3+$C4', 2, 1)).toBe('=B3+$B$2+C$3+$C6');
-    expect(shiftFormula("='任务 台账'!A1&\"A1\"&Sheet1!B2", 1, 0)).toBe("='任务 台账'!A2&\"A1\"&Sheet1!B3");
+    expect(shiftFormula('=\'任务 台账\'!A1&"A1"&Sheet1!B2', 1, 0)).toBe('=\'任务 台账\'!A2&"A1"&Sheet1!B3');
     expect(shiftFormula('=SUM(A:B)+SUM(2:3)+ATAN2(1,2)', 1, 1)).toBe('=SUM(B:C)+SUM(3:4)+ATAN2(1,2)');
     expect(shiftFormula('=A1', -1, 0)).toBe('=#REF!');
   });

@@ -12,7 +12,9 @@ describe('large blocks', () => {
     model.sheets[0].maxRows = ROWS + 1;
     const sheet = app.getActiveSheet();
     const block = sheet.getRange(2, 1, ROWS, COLUMNS);
-    const data = Array.from({ length: ROWS }, (_, r) => Array.from({ length: COLUMNS }, (_, c) => (c === 3 ? new Date(2024, 0, 1 + (r % 300)) : c % 2 ? r * c : `单位${r}-${c}`)));
+    const data = Array.from({ length: ROWS }, (_, r) =>
+      Array.from({ length: COLUMNS }, (_, c) => (c === 3 ? new Date(2024, 0, 1 + (r % 300)) : c % 2 ? r * c : `单位${r}-${c}`)),
+    );
     const colours = Array.from({ length: ROWS }, (_, r) => new Array<string>(COLUMNS).fill(r % 2 ? '#ffc7ce' : '#ffffff'));
 
     block.setValues(data);

@@ -11,13 +11,23 @@ describe('inserting and deleting rows', () => {
     sheet.getRange('A4').setNote('已督办').setBackground('#ffc7ce');
     const list = app.newDataValidation().requireValueInList(['未销号', '已销号']).build();
     sheet.getRange('B3:B5').setDataValidation(list);
-    const rule = app.newConditionalFormatRule().whenTextEqualTo('逾期').setBackground('red').setRanges([sheet.getRange('C3:C5')]).build();
+    const rule = app
+      .newConditionalFormatRule()
+      .whenTextEqualTo('逾期')
+      .setBackground('red')
+      .setRanges([sheet.getRange('C3:C5')])
+      .build();
     sheet.setConditionalFormatRules([rule]);
     sheet.getRange('D4:D5').protect().setDescription('script columns');
 
     runtime.insertRowsAsUser('台账', 4, 2);
 
-    expect(sheet.getRange('A3:A7').getValues().map((r) => r[0])).toEqual(['T-1', '', '', 'T-2', 'T-3']);
+    expect(
+      sheet
+        .getRange('A3:A7')
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual(['T-1', '', '', 'T-2', 'T-3']);
     expect(sheet.getRange('A6').getNote()).toBe('已督办');
     expect(sheet.getRange('A6').getBackground()).toBe('#ffc7ce');
     expect(sheet.getRange('A4').getNote()).toBe('');
@@ -36,7 +46,12 @@ describe('inserting and deleting rows', () => {
     const sheet = app.getActiveSheet();
     sheet.getRange('A1:H1').merge();
     runtime.insertRowsAsUser('台账', 1, 1);
-    expect(sheet.getRange('A2:H2').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['A2:H2']);
+    expect(
+      sheet
+        .getRange('A2:H2')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A2:H2']);
     expect(sheet.getRange('A1').isPartOfMerge()).toBe(false);
   });
 
@@ -48,7 +63,12 @@ describe('inserting and deleting rows', () => {
     sheet.getRange('A5').setNote('five');
     sheet.getRange('B4:B6').protect();
     runtime.deleteRowsAsUser('台账', 2, 2);
-    expect(sheet.getRange('A1:A4').getValues().map((r) => r[0])).toEqual([1, 4, 5, 6]);
+    expect(
+      sheet
+        .getRange('A1:A4')
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual([1, 4, 5, 6]);
     expect(sheet.getRange('A3').getNote()).toBe('five');
     expect(sheet.getRange('A1:C6').getMergedRanges()).toEqual([]);
     expect(sheet.getProtections(app.ProtectionType.RANGE)[0].getRange().getA1Notation()).toBe('B2:B4');
@@ -61,13 +81,23 @@ describe('inserting and deleting rows', () => {
     sheet.getRange('A1:A3').setValues([['h'], ['a'], ['b']]);
     sheet.getRange('A1').setFontWeight('bold');
     sheet.insertRowsAfter(1, 2);
-    expect(sheet.getRange('A1:A5').getValues().map((r) => r[0])).toEqual(['h', '', '', 'a', 'b']);
+    expect(
+      sheet
+        .getRange('A1:A5')
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual(['h', '', '', 'a', 'b']);
     // Inserted rows take the format of the row above.
     expect(sheet.getRange('A2').getFontWeight()).toBe('bold');
     sheet.insertRowBefore(1);
     expect(sheet.getRange('A2').getValue()).toBe('h');
     sheet.deleteRows(1, 3);
-    expect(sheet.getRange('A1:A3').getValues().map((r) => r[0])).toEqual(['', 'a', 'b']);
+    expect(
+      sheet
+        .getRange('A1:A3')
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual(['', 'a', 'b']);
     sheet.deleteRow(1);
     expect(sheet.getRange('A1').getValue()).toBe('a');
     expect(() => sheet.deleteRows(sheet.getMaxRows(), 2)).toThrow('Those rows are out of bounds.');
@@ -111,12 +141,22 @@ describe('merges', () => {
     sheet.getRange('A1:C1').merge();
     expect(sheet.getRange('A1:C1').getValues()).toEqual([['创城督办台账', '', '']]);
     expect(sheet.getRange('B1').isPartOfMerge()).toBe(true);
-    expect(sheet.getRange('B1:D5').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['A1:C1']);
+    expect(
+      sheet
+        .getRange('B1:D5')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A1:C1']);
     expect(() => sheet.getRange('B1:D1').merge()).toThrow('You must select all cells in a merged range to merge or unmerge them.');
     sheet.getRange('A1:C1').breakApart();
     expect(sheet.getRange('A1:C1').isPartOfMerge()).toBe(false);
     sheet.getRange('A3:B4').mergeAcross();
-    expect(sheet.getRange('A3:B4').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['A3:B3', 'A4:B4']);
+    expect(
+      sheet
+        .getRange('A3:B4')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A3:B3', 'A4:B4']);
   });
 });
 
@@ -134,7 +174,12 @@ describe('data validation', () => {
     expect([source.getSheet().getName(), source.getA1Notation(), dropdown]).toEqual(['单位', 'A2:A50', true]);
     expect(read.getAllowInvalid()).toBe(false);
     expect(read.getHelpText()).toBe('从单位表选择');
-    expect(sheet.getRange('C1:C2').getDataValidations().map((r) => r[0] === null)).toEqual([true, false]);
+    expect(
+      sheet
+        .getRange('C1:C2')
+        .getDataValidations()
+        .map((r) => r[0] === null),
+    ).toEqual([true, false]);
     sheet.getRange('C2:C4').setDataValidation(null);
     expect(sheet.getRange('C3').getDataValidation()).toBeNull();
     sheet.getRange('C5:C10').clearDataValidations();
@@ -164,7 +209,9 @@ describe('data validation', () => {
   it('a strict range rule checks against the source cells', () => {
     const { app } = fixture(['台账', '单位']);
     const ss = app.getActiveSpreadsheet();
-    ss.getSheetByName('单位')!.getRange('A2:A3').setValues([['城管局'], ['住建局']]);
+    ss.getSheetByName('单位')!
+      .getRange('A2:A3')
+      .setValues([['城管局'], ['住建局']]);
     const rule = app.newDataValidation().requireValueInRange(ss.getRange("'单位'!A2:A20")).setAllowInvalid(false).build();
     const cell = ss.getSheetByName('台账')!.getRange('C2').setDataValidation(rule);
     cell.setValue('住建局');
@@ -177,9 +224,26 @@ describe('conditional format rules', () => {
     const { app } = fixture();
     const sheet = app.getActiveSheet();
     const range = sheet.getRange('A2:H200');
-    const overdue = app.newConditionalFormatRule().whenFormulaSatisfied('=$K2="逾期"').setBackground('#FFC7CE').setFontColor('#9C0006').setRanges([range]).build();
-    const closed = app.newConditionalFormatRule().whenTextEqualTo('已销号').setStrikethrough(true).setItalic(true).setRanges([range]).build();
-    const blank = app.newConditionalFormatRule().whenCellEmpty().setBackground('yellow').setRanges([sheet.getRange('C2:C200')]).build();
+    const overdue = app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('=$K2="逾期"')
+      .setBackground('#FFC7CE')
+      .setFontColor('#9C0006')
+      .setRanges([range])
+      .build();
+    const closed = app
+      .newConditionalFormatRule()
+      .whenTextEqualTo('已销号')
+      .setStrikethrough(true)
+      .setItalic(true)
+      .setRanges([range])
+      .build();
+    const blank = app
+      .newConditionalFormatRule()
+      .whenCellEmpty()
+      .setBackground('yellow')
+      .setRanges([sheet.getRange('C2:C200')])
+      .build();
     sheet.setConditionalFormatRules([overdue, closed, blank]);
     const rules = sheet.getConditionalFormatRules();
     expect(rules).toHaveLength(3);
@@ -192,7 +256,9 @@ describe('conditional format rules', () => {
     expect(c.getCriteriaType()).toBe(app.BooleanCriteria.CELL_EMPTY);
     expect(rules[0].getRanges().map((r) => r.getA1Notation())).toEqual(['A2:H200']);
     // The usual script idiom: keep the others, replace ours.
-    const kept = sheet.getConditionalFormatRules().filter((r) => r.getBooleanCondition().getCriteriaType() !== app.BooleanCriteria.CUSTOM_FORMULA);
+    const kept = sheet
+      .getConditionalFormatRules()
+      .filter((r) => r.getBooleanCondition().getCriteriaType() !== app.BooleanCriteria.CUSTOM_FORMULA);
     sheet.setConditionalFormatRules(kept);
     expect(sheet.getConditionalFormatRules()).toHaveLength(2);
     expect(() => app.newConditionalFormatRule().setBackground('red').build()).toThrow();

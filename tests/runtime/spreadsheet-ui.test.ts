@@ -17,7 +17,11 @@ describe('ui', () => {
     expect(runtime.ui.menus).toEqual([
       {
         title: '督办',
-        items: [{ caption: '立即检查逾期', functionName: 'runSweep' }, 'separator', { caption: '设置 > 安装触发器', functionName: 'installTriggers' }],
+        items: [
+          { caption: '立即检查逾期', functionName: 'runSweep' },
+          'separator',
+          { caption: '设置 > 安装触发器', functionName: 'installTriggers' },
+        ],
       },
     ]);
   });
@@ -53,7 +57,10 @@ describe('a person editing', () => {
 
   it('gives no value for a pasted block, nor for a cleared cell', () => {
     const { runtime } = fixture();
-    const block = runtime.editAsUser('台账', 'A7:B8', [['a', 'b'], ['c', 'd']]);
+    const block = runtime.editAsUser('台账', 'A7:B8', [
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     expect('value' in block).toBe(false);
     expect('oldValue' in block).toBe(false);
     const cleared = runtime.editAsUser('台账', 'A7', [['']]);

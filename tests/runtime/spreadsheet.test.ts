@@ -55,9 +55,13 @@ describe('values', () => {
     expect(() => range.setValues([[1, 2, 3, 4]])).toThrow(
       'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 3.',
     );
-    expect(() => range.setValues([[1, 2, 3, 4], [1, 2, 3, 4, 5], [1, 2, 3, 4]])).toThrow(
-      'The number of columns in the data does not match the number of columns in the range. The data has 5 but the range has 4.',
-    );
+    expect(() =>
+      range.setValues([
+        [1, 2, 3, 4],
+        [1, 2, 3, 4, 5],
+        [1, 2, 3, 4],
+      ]),
+    ).toThrow('The number of columns in the data does not match the number of columns in the range. The data has 5 but the range has 4.');
     expect(() => range.setBackgrounds([['red']])).toThrow('The data has 1 but the range has 3.');
   });
 
@@ -74,17 +78,11 @@ describe('values', () => {
     cell('A7').setValue('2024-03-01');
     cell('A8').setNumberFormat('@').setValue('007');
     cell('A9').setValue('长期坚持');
-    expect(cell('A1:A9').getValues().map((r) => r[0])).toEqual([
-      123,
-      '123',
-      '',
-      true,
-      1234.5,
-      0.15,
-      new Date('2024-03-01T00:00:00+08:00'),
-      '007',
-      '长期坚持',
-    ]);
+    expect(
+      cell('A1:A9')
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual([123, '123', '', true, 1234.5, 0.15, new Date('2024-03-01T00:00:00+08:00'), '007', '长期坚持']);
     expect(cell('A3').getFormula()).toBe('=COUNTA(A:A)');
     expect(cell('A6').getDisplayValue()).toBe('15%');
     expect(cell('A7').getDisplayValue()).toBe('2024-03-01');
@@ -222,18 +220,36 @@ describe('formats and notes', () => {
   it('normalises colours and reports defaults', () => {
     const { app } = fixture();
     const range = app.getActiveSheet().getRange('A1:B2');
-    expect(range.getBackgrounds()).toEqual([['#ffffff', '#ffffff'], ['#ffffff', '#ffffff']]);
-    range.setBackgrounds([['red', '#F00'], ['#FFC7CE', null]]);
-    expect(range.getBackgrounds()).toEqual([['#ff0000', '#ff0000'], ['#ffc7ce', '#ffffff']]);
+    expect(range.getBackgrounds()).toEqual([
+      ['#ffffff', '#ffffff'],
+      ['#ffffff', '#ffffff'],
+    ]);
+    range.setBackgrounds([
+      ['red', '#F00'],
+      ['#FFC7CE', null],
+    ]);
+    expect(range.getBackgrounds()).toEqual([
+      ['#ff0000', '#ff0000'],
+      ['#ffc7ce', '#ffffff'],
+    ]);
     range.setBackground(null);
     expect(range.getBackground()).toBe('#ffffff');
     range.setFontColor('white').setFontWeight('bold').setFontStyle('italic').setFontSize(12).setWrap(true);
     expect(range.getFontColors()[1][1]).toBe('#ffffff');
-    expect(range.getFontWeights()).toEqual([['bold', 'bold'], ['bold', 'bold']]);
+    expect(range.getFontWeights()).toEqual([
+      ['bold', 'bold'],
+      ['bold', 'bold'],
+    ]);
     expect(range.getFontStyle()).toBe('italic');
     expect(range.getNumberFormat()).toBe('0.###############');
-    range.setNumberFormats([['yyyy-mm-dd', '@'], ['0.00', '#,##0']]);
-    expect(range.getNumberFormats()).toEqual([['yyyy-mm-dd', '@'], ['0.00', '#,##0']]);
+    range.setNumberFormats([
+      ['yyyy-mm-dd', '@'],
+      ['0.00', '#,##0'],
+    ]);
+    expect(range.getNumberFormats()).toEqual([
+      ['yyyy-mm-dd', '@'],
+      ['0.00', '#,##0'],
+    ]);
     range.clearFormat();
     expect(range.getFontWeight()).toBe('normal');
   });

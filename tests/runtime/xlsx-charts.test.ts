@@ -67,7 +67,9 @@ describe('charts in the exported .xlsx', () => {
     expect(chart).toContain("<c:f>'2026年11月督查通报'!$A$4:$A$10</c:f>");
     expect(chart).toContain("<c:f>'2026年11月督查通报'!$B$4:$B$10</c:f>");
     // The series is named by its header cell.
-    expect(chart).toContain("<c:tx><c:strRef><c:f>'2026年11月督查通报'!$B$3</c:f><c:strCache><c:ptCount val=\"1\"/><c:pt idx=\"0\"><c:v>得分</c:v>");
+    expect(chart).toContain(
+      '<c:tx><c:strRef><c:f>\'2026年11月督查通报\'!$B$3</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>得分</c:v>',
+    );
     const cached = (tag: string) => [...chart.matchAll(new RegExp(`<c:${tag}>[\\s\\S]*?</c:${tag}>`, 'g'))][0][0];
     expect([...cached('cat').matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1])).toEqual(UNITS.map(([u]) => u));
     expect([...cached('val').matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => Number(m[1]))).toEqual(UNITS.map(([, s]) => s));
@@ -81,14 +83,22 @@ describe('charts in the exported .xlsx', () => {
     const sheetXml = await part(zip, 'xl/worksheets/sheet1.xml');
     const drawingId = /<drawing r:id="([^"]+)"\/>/.exec(sheetXml)?.[1];
     expect(drawingId).toBeDefined();
-    expect(await part(zip, 'xl/worksheets/_rels/sheet1.xml.rels')).toContain(`Id="${drawingId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"`);
+    expect(await part(zip, 'xl/worksheets/_rels/sheet1.xml.rels')).toContain(
+      `Id="${drawingId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"`,
+    );
     const drawing = await part(zip, 'xl/drawings/drawing1.xml');
     // Row 12, column A (0-based 11 and 0); 560 x 320 px at 9525 EMU a pixel.
-    expect(drawing).toContain('<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>11</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx="5334000" cy="3048000"/>');
+    expect(drawing).toContain(
+      '<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>11</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx="5334000" cy="3048000"/>',
+    );
     expect(await part(zip, 'xl/drawings/_rels/drawing1.xml.rels')).toContain('Target="../charts/chart1.xml"');
     const types = await part(zip, '[Content_Types].xml');
-    expect(types).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
-    expect(types).toContain('<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
+    expect(types).toContain(
+      '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
+    expect(types).toContain(
+      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
+    );
     // The sheet without a chart has no drawing.
     expect(await part(zip, 'xl/worksheets/sheet2.xml')).not.toContain('<drawing');
   });
@@ -110,10 +120,24 @@ describe('charts in the exported .xlsx', () => {
     const { app, sheet, model } = publication();
     const history = app.getActiveSpreadsheet().getSheetByName('排名历史')!;
     history.setName("排名'历史");
-    history.getRange('A1:C3').setValues([['月份', '市城管局', '市住建局'], ['10月', 90, 80], ['11月', 96.5, 92]]);
+    history.getRange('A1:C3').setValues([
+      ['月份', '市城管局', '市住建局'],
+      ['10月', 90, 80],
+      ['11月', 96.5, 92],
+    ]);
     insertScoreChart(sheet);
-    sheet.insertChart(sheet.newChart().asColumnChart().addRange(history.getRange('A1:B3')).setPosition(30, 1, 0, 0).setLegendPosition(Position.BOTTOM).build());
-    history.insertChart(history.newChart().setChartType(ChartType.COLUMN).addRange(history.getRange('A1:C3')).setPosition(5, 1, 0, 0).build());
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .asColumnChart()
+        .addRange(history.getRange('A1:B3'))
+        .setPosition(30, 1, 0, 0)
+        .setLegendPosition(Position.BOTTOM)
+        .build(),
+    );
+    history.insertChart(
+      history.newChart().setChartType(ChartType.COLUMN).addRange(history.getRange('A1:C3')).setPosition(5, 1, 0, 0).build(),
+    );
     const zip = await zipOf(await exportXlsxBuffer(model));
     const charts = await Promise.all([1, 2, 3].map((n) => part(zip, `xl/charts/chart${n}.xml`)));
     expect(charts[0]).toContain('<c:barDir val="bar"/>');
@@ -142,7 +166,10 @@ describe('charts in the exported .xlsx', () => {
       }
       return out;
     };
-    sheet.getRange('D3:G4').setValues([['月份', '9月', '10月', '11月'], ['得分', 88, 90, 96.5]]);
+    sheet.getRange('D3:G4').setValues([
+      ['月份', '9月', '10月', '11月'],
+      ['得分', 88, 90, 96.5],
+    ]);
     const build = () => sheet.newChart().setChartType(ChartType.COLUMN);
     // Whole columns: only the rows in use; the header (text over numbers) guessed as Sheets does.
     sheet.insertChart(build().addRange(sheet.getRange('A3:B')).build());
@@ -152,8 +179,12 @@ describe('charts in the exported .xlsx', () => {
     sheet.insertChart(build().addRange(sheet.getRange('D3:G4')).setTransposeRowsAndColumns(true).setNumHeaders(1).build());
     // Joined (MERGE_ROWS): each range's columns continue the one before.
     sheet.insertChart(
-      build().addRange(sheet.getRange('A4:B5')).addRange(sheet.getRange('A9:B10')).setNumHeaders(0)
-        .setMergeStrategy(ChartMergeStrategy.MERGE_ROWS).build(),
+      build()
+        .addRange(sheet.getRange('A4:B5'))
+        .addRange(sheet.getRange('A9:B10'))
+        .setNumHeaders(0)
+        .setMergeStrategy(ChartMergeStrategy.MERGE_ROWS)
+        .build(),
     );
     expect(await refs()).toEqual([
       ['$B$3', '$A$4:$A$10', '$B$4:$B$10'],
@@ -163,7 +194,7 @@ describe('charts in the exported .xlsx', () => {
     ]);
   });
 
-  it('a workbook without charts is exceljs\'s output untouched', async () => {
+  it("a workbook without charts is exceljs's output untouched", async () => {
     const { model } = publication();
     const written = Buffer.from('not even a zip');
     expect(await withCharts(written, model)).toBe(written);
@@ -183,17 +214,26 @@ describe('charts in the exported .xlsx', () => {
     const f = fixture();
     f.model.sheets = again.sheets;
     const sheetAgain = f.app.getActiveSpreadsheet().getSheets()[0];
-    sheetAgain.getCharts().forEach((c) => sheetAgain.removeChart(c));
+    sheetAgain.getCharts().forEach((c) => {
+      sheetAgain.removeChart(c);
+    });
     const without = await zipOf(await exportXlsxBuffer(again));
     expect(Object.keys(without.files).some((n) => n.startsWith('xl/charts/'))).toBe(false);
   });
 
-  it('an imported workbook keeps its picture, and the chart joins it in the sheet\'s drawing', async () => {
+  it("an imported workbook keeps its picture, and the chart joins it in the sheet's drawing", async () => {
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('通报');
-    ws.addRows([['单位', '得分'], ['市城管局', 90], ['市住建局', 80]]);
-    ws.addImage(wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }), { tl: { col: 4, row: 0 }, ext: { width: 40, height: 40 } });
+    ws.addRows([
+      ['单位', '得分'],
+      ['市城管局', 90],
+      ['市住建局', 80],
+    ]);
+    ws.addImage(wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }), {
+      tl: { col: 4, row: 0 },
+      ext: { width: 40, height: 40 },
+    });
     ws.getCell('A1').note = '说明';
     const model = await importXlsx(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
     const f = fixture();

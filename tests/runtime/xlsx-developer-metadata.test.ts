@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { exportXlsxBuffer, importXlsx } from '../../runtime/xlsx.js';
 import {
-  DEVMETA_NAME_PREFIX,
   captureDeveloperMetadataNames,
-  writeDeveloperMetadataNames,
+  DEVMETA_NAME_PREFIX,
   type DevMetaName,
+  writeDeveloperMetadataNames,
 } from '../../runtime/xlsx/metadata.js';
+import { exportXlsxBuffer, importXlsx } from '../../runtime/xlsx.js';
 import { fixture } from './spreadsheet-helpers.js';
 
 /** A ledger whose script marked a column, a row, both sheets and the spreadsheet. */
@@ -95,11 +95,13 @@ describe('developer metadata in .xlsx', () => {
     ]);
   });
 
-  it('leaves a workbook\'s ordinary defined names to exceljs', async () => {
+  it("leaves a workbook's ordinary defined names to exceljs", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('任务台账').getCell('A1').value = 1;
     wb.definedNames.add("'任务台账'!$A$1", 'Total');
-    const { names, wb: loaded } = await namesIn(await rewritten(wb, [{ name: `${DEVMETA_NAME_PREFIX}7.t.d.6b.n`, ref: "'任务台账'!$1:$1048576" }]));
+    const { names, wb: loaded } = await namesIn(
+      await rewritten(wb, [{ name: `${DEVMETA_NAME_PREFIX}7.t.d.6b.n`, ref: "'任务台账'!$1:$1048576" }]),
+    );
     expect(names).toEqual([{ name: `${DEVMETA_NAME_PREFIX}7.t.d.6b.n`, ref: "'任务台账'!$1:$1048576" }]);
     expect(loaded.definedNames.model).toEqual([{ name: 'Total', ranges: ["'任务台账'!$A$1"] }]);
   });
@@ -112,11 +114,17 @@ describe('developer metadata in .xlsx', () => {
 });
 
 describe('developer metadata through a workbook read from a file and written back', () => {
-  it('is written once per item, with the runtime\'s changes, however many times the workbook is written', async () => {
+  it("is written once per item, with the runtime's changes, however many times the workbook is written", async () => {
     const { model } = markedLedger();
     const read = await importXlsx(await exportXlsxBuffer(model));
     // A job on the imported workbook marks one more column; the workbook is written twice.
-    read.sheets[0]!.developerMetadata!.push({ id: 99, key: 'duban.column', value: 'daysOverdue', visibility: 'DOCUMENT', location: { type: 'COLUMN', index: 9 } });
+    read.sheets[0]!.developerMetadata!.push({
+      id: 99,
+      key: 'duban.column',
+      value: 'daysOverdue',
+      visibility: 'DOCUMENT',
+      location: { type: 'COLUMN', index: 9 },
+    });
     await exportXlsxBuffer(read);
     const { names } = await namesIn(await exportXlsxBuffer(read));
     expect(names).toHaveLength(6);

@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { CallCounter } from '../../runtime/calls.js';
 import type { WorkbookModel } from '../../runtime/model.js';
@@ -23,7 +23,15 @@ async function officeXlsx(): Promise<Buffer> {
   wb.creator = '市督查室';
   const ws = wb.addWorksheet('任务台账', {
     properties: { tabColor: { argb: 'FFC00000' }, outlineLevelRow: 1, outlineLevelCol: 1 },
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:3', margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:3',
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
     headerFooter: { oddHeader: '&C&"宋体,加粗"督办台账', oddFooter: '第 &P 页，共 &N 页' },
     views: [{ state: 'frozen', xSplit: 2, ySplit: 3, zoomScale: 85, showGridLines: false }],
   });
@@ -32,7 +40,9 @@ async function officeXlsx(): Promise<Buffer> {
   ws.getCell('A1').font = { name: '方正小标宋简体', size: 18, bold: true, underline: 'double' };
   ws.getCell('A1').alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = 36;
-  ws.getCell('A2').value = { richText: [{ text: '填报说明：', font: { bold: true, color: { argb: 'FFFF0000' } } }, { text: '每周五前更新' }] };
+  ws.getCell('A2').value = {
+    richText: [{ text: '填报说明：', font: { bold: true, color: { argb: 'FFFF0000' } } }, { text: '每周五前更新' }],
+  };
   ws.getRow(3).values = ['序号', '任务', '责任单位', '完成时限', '整改状态', '链接', '核对', '备注'];
   ws.getRow(3).font = { bold: true };
   const rows: unknown[][] = [
@@ -62,7 +72,15 @@ async function officeXlsx(): Promise<Buffer> {
   ws.getCell('H6').alignment = { textRotation: 45, indent: 1 };
   ws.getCell('H6').protection = { locked: false };
   ws.getCell('H7').value = '渐变';
-  ws.getCell('H7').fill = { type: 'gradient', gradient: 'angle', degree: 90, stops: [{ position: 0, color: { argb: 'FFFFFFFF' } }, { position: 1, color: { argb: 'FF4472C4' } }] };
+  ws.getCell('H7').fill = {
+    type: 'gradient',
+    gradient: 'angle',
+    degree: 90,
+    stops: [
+      { position: 0, color: { argb: 'FFFFFFFF' } },
+      { position: 1, color: { argb: 'FF4472C4' } },
+    ],
+  };
   ws.getCell('H8').border = { diagonal: { up: true, style: 'thin' } };
   ws.getCell('H8').value = '斜线';
   ws.getRow(8).height = 30;
@@ -74,27 +92,82 @@ async function officeXlsx(): Promise<Buffer> {
   ws.getColumn(7).outlineLevel = 1;
   ws.autoFilter = 'A3:H8';
   for (let r = 4; r <= 8; r++) {
-    ws.getCell(`E${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"未开始,整改中,待验收,已销号"'], showErrorMessage: true };
-    ws.getCell(`B${r}`).dataValidation = { type: 'textLength', operator: 'lessThanOrEqual', formulae: [50], allowBlank: true, showErrorMessage: true, errorTitle: '太长', error: '任务不超过50字' };
-    ws.getCell(`A${r}`).dataValidation = { type: 'whole', operator: 'between', formulae: [1, 999], allowBlank: true, showInputMessage: true, prompt: '序号' };
+    ws.getCell(`E${r}`).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: ['"未开始,整改中,待验收,已销号"'],
+      showErrorMessage: true,
+    };
+    ws.getCell(`B${r}`).dataValidation = {
+      type: 'textLength',
+      operator: 'lessThanOrEqual',
+      formulae: [50],
+      allowBlank: true,
+      showErrorMessage: true,
+      errorTitle: '太长',
+      error: '任务不超过50字',
+    };
+    ws.getCell(`A${r}`).dataValidation = {
+      type: 'whole',
+      operator: 'between',
+      formulae: [1, 999],
+      allowBlank: true,
+      showInputMessage: true,
+      prompt: '序号',
+    };
   }
   ws.addConditionalFormatting({
     ref: 'A4:H8',
-    rules: [{ type: 'expression', priority: 1, formulae: ['$E4="已销号"'], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFD9EAD3' } }, font: { strike: true } } }],
+    rules: [
+      {
+        type: 'expression',
+        priority: 1,
+        formulae: ['$E4="已销号"'],
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFD9EAD3' } }, font: { strike: true } },
+      },
+    ],
   });
   ws.addConditionalFormatting({
     ref: 'A4:A8',
-    rules: [{ type: 'colorScale', priority: 2, cfvo: [{ type: 'min' }, { type: 'max' }], color: [{ argb: 'FFF8696B' }, { argb: 'FF63BE7B' }] } as ExcelJS.ConditionalFormattingRule],
+    rules: [
+      {
+        type: 'colorScale',
+        priority: 2,
+        cfvo: [{ type: 'min' }, { type: 'max' }],
+        color: [{ argb: 'FFF8696B' }, { argb: 'FF63BE7B' }],
+      } as ExcelJS.ConditionalFormattingRule,
+    ],
   });
   ws.addConditionalFormatting({
     ref: 'D4:D8',
-    rules: [{ type: 'cellIs', operator: 'lessThan', priority: 3, formulae: ['TODAY()'], style: { font: { color: { argb: 'FFC00000' }, underline: true } } }],
+    rules: [
+      {
+        type: 'cellIs',
+        operator: 'lessThan',
+        priority: 3,
+        formulae: ['TODAY()'],
+        style: { font: { color: { argb: 'FFC00000' }, underline: true } },
+      },
+    ],
   });
   await ws.protect('督办', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true });
-  ws.addImage(wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: 'png' }), { tl: { col: 9, row: 1 }, br: { col: 11, row: 5 }, editAs: 'oneCell' } as unknown as ExcelJS.ImageRange);
+  ws.addImage(wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: 'png' }), {
+    tl: { col: 9, row: 1 },
+    br: { col: 11, row: 5 },
+    editAs: 'oneCell',
+  } as unknown as ExcelJS.ImageRange);
 
   const units = wb.addWorksheet('责任单位', { properties: { tabColor: { argb: 'FF00B050' } } });
-  units.addTable({ name: '单位表', ref: 'A1', headerRow: true, columns: [{ name: '单位名称' }, { name: '联系人' }], rows: [['市城管局', '张三'], ['市公安局', '李四']] });
+  units.addTable({
+    name: '单位表',
+    ref: 'A1',
+    headerRow: true,
+    columns: [{ name: '单位名称' }, { name: '联系人' }],
+    rows: [
+      ['市城管局', '张三'],
+      ['市公安局', '李四'],
+    ],
+  });
   units.getColumn(1).width = 24;
   const settings = wb.addWorksheet('设置', { state: 'hidden' });
   settings.getCell('A1').value = '时区';
@@ -110,7 +183,7 @@ async function officeXlsx(): Promise<Buffer> {
         '</definedNames>',
         [
           '<definedName name="Rate">0.05</definedName>',
-          '<definedName name="最近行">OFFSET(\'任务台账\'!$A$3,COUNTA(\'任务台账\'!$A:$A)-1,0)</definedName>',
+          "<definedName name=\"最近行\">OFFSET('任务台账'!$A$3,COUNTA('任务台账'!$A:$A)-1,0)</definedName>",
           '<definedName name="状态列" localSheetId="0">\'任务台账\'!$E$4:$E$8</definedName>',
           '<definedName name="_xlnm.Print_Area" localSheetId="0">\'任务台账\'!$A$1:$H$8,\'任务台账\'!$J$1:$K$5</definedName>',
           '<definedName name="_DevMeta.duban.version">"1"</definedName>',
@@ -141,7 +214,10 @@ function definedNames(buf: Buffer): NameElement[] {
   for (const m of xml.matchAll(/<definedName ([^>]*)>([^<]*)<\/definedName>/g)) {
     const name = /name="([^"]*)"/.exec(m[1])?.[1] ?? '';
     const local = /localSheetId="([^"]*)"/.exec(m[1])?.[1];
-    const text = m[2].replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const text = m[2]
+      .replace(/&apos;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
     out.push(local === undefined ? { name, text } : { name, localSheetId: local, text });
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));
@@ -188,7 +264,10 @@ function rowProperties(ws: ExcelJS.Worksheet): unknown[] {
 }
 
 function workbookFeatures(wb: ExcelJS.Workbook): unknown {
-  const media = (wb.model as unknown as { media: { buffer?: Buffer; extension?: string }[] }).media.map((m) => ({ extension: m.extension, bytes: m.buffer?.toString('base64') }));
+  const media = (wb.model as unknown as { media: { buffer?: Buffer; extension?: string }[] }).media.map((m) => ({
+    extension: m.extension,
+    bytes: m.buffer?.toString('base64'),
+  }));
   return {
     sheets: wb.worksheets.map((ws) => [ws.name, ws.state]),
     media,
@@ -210,7 +289,8 @@ describe('an office workbook through import and export', () => {
     expect(after.worksheets.map((ws) => ws.name)).toEqual(['任务台账', '责任单位', '设置', '口径']);
     // exceljs itself does not read the extension list's validation: it comes back as an ordinary one.
     const crossSheet = { type: 'list', allowBlank: true, showErrorMessage: true, formulae: ['责任单位!$A$2:$A$3'] };
-    const dvs = (after.getWorksheet('任务台账') as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
+    const dvs = (after.getWorksheet('任务台账') as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations
+      .model;
     for (const a of ['C4', 'C5', 'C6', 'C7', 'C8']) {
       expect(dvs[a], a).toEqual(crossSheet);
       delete dvs[a];
@@ -221,7 +301,9 @@ describe('an office workbook through import and export', () => {
       expect(sheetFeatures(again), ws.name).toEqual(sheetFeatures(ws));
     }
     expect(workbookFeatures(after)).toEqual(workbookFeatures(before));
-    expect(definedNames(out).filter((n) => !n.name.startsWith('_DevMeta.'))).toEqual(definedNames(original).filter((n) => !n.name.startsWith('_DevMeta.')));
+    expect(definedNames(out).filter((n) => !n.name.startsWith('_DevMeta.'))).toEqual(
+      definedNames(original).filter((n) => !n.name.startsWith('_DevMeta.')),
+    );
 
     // The comparison covers what the fixture holds: these are in both files.
     const ws = after.getWorksheet('任务台账');
@@ -229,13 +311,21 @@ describe('an office workbook through import and export', () => {
     expect(ws?.getCell('F4').value).toEqual({ text: '市政府网站', hyperlink: 'https://www.example.gov.cn/task/1' });
     expect(ws?.getCell('A2').value).toMatchObject({ richText: [{ text: '填报说明：' }, { text: '每周五前更新' }] });
     expect(ws?.getCell('G6').formula).toBe('IF(E6="已销号",1,0)');
-    expect([ws?.getRow(6).hidden, ws?.getRow(20).hidden, ws?.getRow(21).outlineLevel, ws?.getColumn(8).hidden, ws?.getColumn(7).outlineLevel]).toEqual([true, true, 1, true, 1]);
+    expect([
+      ws?.getRow(6).hidden,
+      ws?.getRow(20).hidden,
+      ws?.getRow(21).outlineLevel,
+      ws?.getColumn(8).hidden,
+      ws?.getColumn(7).outlineLevel,
+    ]).toEqual([true, true, 1, true, 1]);
     expect(ws?.autoFilter).toBe('A3:H8');
     expect(ws?.getCell('B4').dataValidation).toMatchObject({ type: 'textLength', formulae: [50] });
     expect(internals(ws).conditionalFormattings.map((cf) => cf.rules[0].type)).toEqual(['expression', 'colorScale', 'cellIs']);
     expect(internals(ws).sheetProtection).toMatchObject({ sheet: true, hashValue: expect.any(String) });
     expect(ws?.getImages()).toHaveLength(1);
-    expect(definedNames(out).map((n) => n.name)).toEqual(expect.arrayContaining(['Rate', '最近行', '状态列', '单位名单', '_xlnm.Print_Area', '_xlnm.Print_Titles']));
+    expect(definedNames(out).map((n) => n.name)).toEqual(
+      expect.arrayContaining(['Rate', '最近行', '状态列', '单位名单', '_xlnm.Print_Area', '_xlnm.Print_Titles']),
+    );
     expect(after.getWorksheet('口径')?.state).toBe('veryHidden');
   });
 
@@ -278,7 +368,9 @@ describe('an office workbook through import and export', () => {
       ['台账问题', 'visible'],
     ]);
     for (const name of ['责任单位', '设置', '口径']) {
-      expect(sheetFeatures(after.getWorksheet(name) as ExcelJS.Worksheet), name).toEqual(sheetFeatures(before.getWorksheet(name) as ExcelJS.Worksheet));
+      expect(sheetFeatures(after.getWorksheet(name) as ExcelJS.Worksheet), name).toEqual(
+        sheetFeatures(before.getWorksheet(name) as ExcelJS.Worksheet),
+      );
     }
     expect(after.getWorksheet('台账问题')?.getCell('A1').value).toBe('问题');
 
@@ -314,8 +406,19 @@ describe('an office workbook through import and export', () => {
     expect(now.getCell('H7').value).toEqual({ error: '#N/A' });
 
     expect(now.model.merges).toEqual(['A1:I1']);
-    expect([now.getColumn(2).width, now.getColumn(8).outlineLevel, now.getColumn(9).hidden, now.getColumn(6).hidden]).toEqual([30, 1, true, false]);
-    expect([now.getRow(1).height, now.getRow(6).hidden, now.getRow(7).outlineLevel, now.getRow(20).hidden, now.getRow(21).outlineLevel]).toEqual([36, true, 1, true, 1]);
+    expect([now.getColumn(2).width, now.getColumn(8).outlineLevel, now.getColumn(9).hidden, now.getColumn(6).hidden]).toEqual([
+      30,
+      1,
+      true,
+      false,
+    ]);
+    expect([
+      now.getRow(1).height,
+      now.getRow(6).hidden,
+      now.getRow(7).outlineLevel,
+      now.getRow(20).hidden,
+      now.getRow(21).outlineLevel,
+    ]).toEqual([36, true, 1, true, 1]);
     expect(now.autoFilter).toBe('A3:I8');
     expect(now.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 3, zoomScale: 85, showGridLines: false });
     expect(now.getCell('B4').dataValidation).toEqual(was.getCell('B4').dataValidation);
@@ -330,7 +433,7 @@ describe('an office workbook through import and export', () => {
     expect(internals(now).sheetProtection).toEqual(internals(was).sheetProtection);
     expect(now.pageSetup).toEqual(was.pageSetup === undefined ? undefined : { ...was.pageSetup, printArea: 'A1:I8' });
     expect(now.headerFooter).toEqual(was.headerFooter);
-    const anchor = (ws: ExcelJS.Worksheet): unknown => (ws.getImages()[0]?.range.tl as unknown as { model: unknown }).model;
+    const anchor = (ws: ExcelJS.Worksheet): unknown => (ws.getImages()[0]!.range.tl as unknown as { model: unknown }).model;
     expect(anchor(now)).toEqual({ ...(anchor(was) as object), nativeCol: 10 });
     expect(definedNames(out).filter((n) => !n.name.startsWith('_DevMeta.'))).toEqual(
       definedNames(original)
@@ -371,7 +474,13 @@ describe('an office workbook through import and export', () => {
     const wb1 = await load(first);
     expect(wb1.worksheets.map((ws) => ws.name)).toEqual(['任务台账', '单位名录', '口径']);
     const ledger1 = wb1.getWorksheet('任务台账') as ExcelJS.Worksheet;
-    expect([ledger1.getCell('B5').value, ledger1.getRow(5).hidden, ledger1.getRow(6).outlineLevel, ledger1.getRow(7).height, ledger1.getRow(19).hidden]).toEqual(['公益广告设置', true, 1, 30, true]);
+    expect([
+      ledger1.getCell('B5').value,
+      ledger1.getRow(5).hidden,
+      ledger1.getRow(6).outlineLevel,
+      ledger1.getRow(7).height,
+      ledger1.getRow(19).hidden,
+    ]).toEqual(['公益广告设置', true, 1, 30, true]);
 
     // A second export (the demo chains jobs on one workbook) applies only what changed since the first.
     ss.getSheetByName('任务台账')?.insertRowBefore(4);
@@ -401,16 +510,27 @@ describe('a file that is not an .xlsx workbook', () => {
     writeFileSync(csv, '序号,任务\n1,背街小巷\n');
     const err = await refusal(csv);
     expect(err.name).toBe('WorkbookFormatError');
-    expect(err.message).toBe(`${csv} is not an .xlsx workbook: it is not the zip archive an .xlsx file is (it may be a CSV or text file renamed); open it in Excel, WPS or LibreOffice and save it as an Excel workbook (.xlsx)`);
+    expect(err.message).toBe(
+      `${csv} is not an .xlsx workbook: it is not the zip archive an .xlsx file is (it may be a CSV or text file renamed); open it in Excel, WPS or LibreOffice and save it as an Excel workbook (.xlsx)`,
+    );
   });
 
   it('tells an old .xls, a password-protected file, an .ods, a .docx, a plain zip, an empty file and a damaged workbook apart', async () => {
     const ole2 = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
     const encrypted = Buffer.concat([ole2, Buffer.from('EncryptionInfo', 'utf16le')]);
-    const ods = makeZip([['mimetype', 'application/vnd.oasis.opendocument.spreadsheet'], ['content.xml', '<office:document-content/>']]);
-    const docx = makeZip([['[Content_Types].xml', '<Types/>'], ['word/document.xml', '<w:document/>']]);
+    const ods = makeZip([
+      ['mimetype', 'application/vnd.oasis.opendocument.spreadsheet'],
+      ['content.xml', '<office:document-content/>'],
+    ]);
+    const docx = makeZip([
+      ['[Content_Types].xml', '<Types/>'],
+      ['word/document.xml', '<w:document/>'],
+    ]);
     const photos = makeZip([['a.jpg', 'jpeg']]);
-    const damaged = makeZip([['[Content_Types].xml', '<Types/>'], ['xl/workbook.xml', 'not xml at all <<<']]);
+    const damaged = makeZip([
+      ['[Content_Types].xml', '<Types/>'],
+      ['xl/workbook.xml', 'not xml at all <<<'],
+    ]);
     const cases: [Buffer, RegExp][] = [
       [ole2, /^台账\.xls is not an \.xlsx workbook: it is an Excel 97-2003 workbook \(\.xls\)/],
       [encrypted, /: it is protected by a password/],

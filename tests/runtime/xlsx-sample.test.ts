@@ -39,14 +39,32 @@ describe('the sample ledger', () => {
     expect(seq).toHaveLength(30);
     const deadlines = column(ledger, '整改\n时限').map((c) => c?.value);
     expect(deadlines).toContainEqual(new Date('2026-11-14T16:00:00Z'));
-    for (const text of ['2026/11/15', '2026.10.31', '2026年11月30日', '12月10日前', '11月底前', '年底前', '立即整改', '长期坚持', '常态化', '3个工作日内', '尽快']) {
+    for (const text of [
+      '2026/11/15',
+      '2026.10.31',
+      '2026年11月30日',
+      '12月10日前',
+      '11月底前',
+      '年底前',
+      '立即整改',
+      '长期坚持',
+      '常态化',
+      '3个工作日内',
+      '尽快',
+    ]) {
       expect(deadlines).toContain(text);
     }
     const issued = column(ledger, '交办日期').filter((c) => c?.value instanceof Date);
     expect(issued).toHaveLength(30);
     expect(issued[0]?.format?.numberFormat).toBe('yyyy-mm-dd');
-    const directory = sheet(wb, '责任单位').rows.slice(1).map((r) => r[0]?.value);
-    const units = new Set(column(ledger, '责任单位').map((c) => c?.value).filter((v) => typeof v === 'string' && v !== ''));
+    const directory = sheet(wb, '责任单位')
+      .rows.slice(1)
+      .map((r) => r[0]?.value);
+    const units = new Set(
+      column(ledger, '责任单位')
+        .map((c) => c?.value)
+        .filter((v) => typeof v === 'string' && v !== ''),
+    );
     expect([...units].filter((u) => !directory.includes(u))).toEqual(['市创城指挥部']);
     const statuses = column(ledger, '整改状态').map((c) => c?.value);
     expect(statuses).toEqual(expect.arrayContaining(['未开始', '整改中', '已完成', '待验收', '已销号', '退回', '暂缓']));

@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Cell, SheetModel, WorkbookModel } from '../../runtime/model.js';
 import { newSheetModel, newWorkbookModel } from '../../runtime/model.js';
@@ -23,7 +23,12 @@ async function ledgerXlsx(): Promise<Buffer> {
     c.alignment = { wrapText: true, horizontal: 'center' };
   });
   ws.getCell('A4').value = 1;
-  ws.getCell('A4').border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'medium', color: { argb: 'FFFF0000' } }, right: { style: 'dashed' } };
+  ws.getCell('A4').border = {
+    top: { style: 'thin' },
+    left: { style: 'thin' },
+    bottom: { style: 'medium', color: { argb: 'FFFF0000' } },
+    right: { style: 'dashed' },
+  };
   ws.getCell('B4').value = '背街小巷脏乱差';
   ws.getCell('C4').value = '市城管局';
   ws.getCell('D4').value = new Date(Date.UTC(2026, 10, 15));
@@ -79,7 +84,10 @@ async function ledgerXlsx(): Promise<Buffer> {
         type: 'expression',
         priority: 1,
         formulae: ['$E4="逾期"'],
-        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFF4CCCC' } }, font: { color: { argb: 'FF990000' }, bold: true } },
+        style: {
+          fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFF4CCCC' } },
+          font: { color: { argb: 'FF990000' }, bold: true },
+        },
       },
       {
         type: 'expression',
@@ -138,8 +146,20 @@ describe('importXlsx', () => {
     const wb = await importXlsx(await ledgerXlsx());
     const s = sheetNamed(wb, '任务台账');
     expect(s.merges).toEqual([{ startRow: 0, startColumn: 0, endRow: 1, endColumn: 6 }]);
-    expect(cellAt(s, 'A1')?.format).toEqual({ fontWeight: 'bold', fontSize: 16, fontFamily: '宋体', horizontalAlignment: 'center', verticalAlignment: 'middle' });
-    expect(cellAt(s, 'B3')?.format).toEqual({ background: '#1f4e78', fontColor: '#ffffff', fontWeight: 'bold', horizontalAlignment: 'center', wrap: true });
+    expect(cellAt(s, 'A1')?.format).toEqual({
+      fontWeight: 'bold',
+      fontSize: 16,
+      fontFamily: '宋体',
+      horizontalAlignment: 'center',
+      verticalAlignment: 'middle',
+    });
+    expect(cellAt(s, 'B3')?.format).toEqual({
+      background: '#1f4e78',
+      fontColor: '#ffffff',
+      fontWeight: 'bold',
+      horizontalAlignment: 'center',
+      wrap: true,
+    });
     expect(cellAt(s, 'F4')?.format?.background).toBe('#ffff00');
     expect(cellAt(s, 'F4')?.note).toBe('领导批示：月底前完成');
     expect(cellAt(s, 'E6')?.format?.background).toBe('#f2f2f2');
@@ -154,8 +174,18 @@ describe('importXlsx', () => {
     expect([s.frozenRows, s.frozenColumns]).toEqual([3, 1]);
     expect(s.columnWidths[1]).toBe(285);
     expect(s.rowHeights).toEqual({ 0: 40 });
-    expect(cellAt(s, 'E10')?.validation).toEqual({ kind: 'list', values: ['未开始', '整改中', '已完成', '已销号'], showDropdown: true, allowInvalid: true });
-    expect(cellAt(s, 'C4')?.validation).toEqual({ kind: 'listFromRange', source: "'责任单位'!A2:A20", showDropdown: true, allowInvalid: false });
+    expect(cellAt(s, 'E10')?.validation).toEqual({
+      kind: 'list',
+      values: ['未开始', '整改中', '已完成', '已销号'],
+      showDropdown: true,
+      allowInvalid: true,
+    });
+    expect(cellAt(s, 'C4')?.validation).toEqual({
+      kind: 'listFromRange',
+      source: "'责任单位'!A2:A20",
+      showDropdown: true,
+      allowInvalid: false,
+    });
     expect(cellAt(s, 'E21')?.validation).toBeUndefined();
     expect(s.conditionalFormats).toEqual([
       {
@@ -191,7 +221,10 @@ describe('exportXlsx round trip', () => {
     expect(comparable(again)).toEqual(comparable(first));
     const raw = new ExcelJS.Workbook();
     await raw.xlsx.load(out as unknown as ArrayBuffer);
-    expect(raw.getWorksheet('任务台账')?.getCell('G5').value).toEqual({ formula: 'VLOOKUP(C5,责任单位!A:B,2,FALSE)', result: { error: '#N/A' } });
+    expect(raw.getWorksheet('任务台账')?.getCell('G5').value).toEqual({
+      formula: 'VLOOKUP(C5,责任单位!A:B,2,FALSE)',
+      result: { error: '#N/A' },
+    });
   });
 
   it('keeps dates as date serials with their format, in Asia/Shanghai and America/New_York', async () => {
@@ -225,10 +258,21 @@ describe('exportXlsx round trip', () => {
   it('round-trips a model built in code: text rules, validations of every kind, notes on blanks, hidden sheets', async () => {
     const wb = newWorkbookModel('built', 'America/New_York');
     const s = newSheetModel('台账', 0);
-    s.rows[0] = [{ value: '状态', format: { fontWeight: 'bold', background: '#cfe2f3' } }, { value: '日期' }, { value: '', note: '空白单元格上的批注' }];
+    s.rows[0] = [
+      { value: '状态', format: { fontWeight: 'bold', background: '#cfe2f3' } },
+      { value: '日期' },
+      { value: '', note: '空白单元格上的批注' },
+    ];
     s.rows[1] = [
-      { value: '逾期', validation: { kind: 'list', values: ['逾期', '正常'], showDropdown: true, allowInvalid: false, helpText: '请选择' } },
-      { value: new Date('2026-03-08T05:00:00Z'), format: { numberFormat: 'yyyy-mm-dd' }, validation: { kind: 'date', allowInvalid: false } },
+      {
+        value: '逾期',
+        validation: { kind: 'list', values: ['逾期', '正常'], showDropdown: true, allowInvalid: false, helpText: '请选择' },
+      },
+      {
+        value: new Date('2026-03-08T05:00:00Z'),
+        format: { numberFormat: 'yyyy-mm-dd' },
+        validation: { kind: 'date', allowInvalid: false },
+      },
       { value: true, validation: { kind: 'checkbox', allowInvalid: false } },
       { value: 3, validation: { kind: 'number', allowInvalid: true } },
       { value: 'x', validation: { kind: 'custom', source: '=LEN(D2)<5', allowInvalid: false } },
@@ -238,10 +282,29 @@ describe('exportXlsx round trip', () => {
     s.hiddenRows = new Set([1, 7]);
     s.hiddenColumns = new Set([4]);
     s.conditionalFormats = [
-      { ranges: [{ startRow: 1, startColumn: 0, endRow: 50, endColumn: 1 }], condition: { type: 'textEqual', value: '逾期' }, format: { background: '#ff0000' } },
-      { ranges: [{ startRow: 1, startColumn: 0, endRow: 50, endColumn: 1 }], condition: { type: 'textContains', value: '期"' }, format: { fontColor: '#00ff00' } },
-      { ranges: [{ startRow: 1, startColumn: 1, endRow: 50, endColumn: 2 }, { startRow: 1, startColumn: 3, endRow: 50, endColumn: 4 }], condition: { type: 'cellEmpty' }, format: { italic: true } },
-      { ranges: [{ startRow: 1, startColumn: 2, endRow: 50, endColumn: 3 }], condition: { type: 'cellNotEmpty' }, format: { strikethrough: true, fontColor: '#666666' } },
+      {
+        ranges: [{ startRow: 1, startColumn: 0, endRow: 50, endColumn: 1 }],
+        condition: { type: 'textEqual', value: '逾期' },
+        format: { background: '#ff0000' },
+      },
+      {
+        ranges: [{ startRow: 1, startColumn: 0, endRow: 50, endColumn: 1 }],
+        condition: { type: 'textContains', value: '期"' },
+        format: { fontColor: '#00ff00' },
+      },
+      {
+        ranges: [
+          { startRow: 1, startColumn: 1, endRow: 50, endColumn: 2 },
+          { startRow: 1, startColumn: 3, endRow: 50, endColumn: 4 },
+        ],
+        condition: { type: 'cellEmpty' },
+        format: { italic: true },
+      },
+      {
+        ranges: [{ startRow: 1, startColumn: 2, endRow: 50, endColumn: 3 }],
+        condition: { type: 'cellNotEmpty' },
+        format: { strikethrough: true, fontColor: '#666666' },
+      },
     ];
     wb.sheets.push(s);
     const h = newSheetModel('日志', 7);
@@ -270,7 +333,10 @@ describe('exportXlsx round trip', () => {
     const out = await exportXlsxBuffer(wb);
     const raw = new ExcelJS.Workbook();
     await raw.xlsx.load(out as unknown as ArrayBuffer);
-    expect(raw.worksheets.map((w) => [w.name, w.state])).toEqual([['台账', 'visible'], ['_duban_lists', 'veryHidden']]);
+    expect(raw.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['台账', 'visible'],
+      ['_duban_lists', 'veryHidden'],
+    ]);
     const back = await importXlsx(out);
     expect(back.sheets.map((x) => x.name)).toEqual(['台账']);
     expect(comparable(back)).toEqual(comparable(wb));
@@ -290,7 +356,10 @@ describe('long lists in a workbook read back from a file', () => {
     const out = await exportXlsxBuffer(read);
     const raw = new ExcelJS.Workbook();
     await raw.xlsx.load(out as unknown as ArrayBuffer);
-    expect(raw.worksheets.map((w) => [w.name, w.state])).toEqual([['台账', 'visible'], ['_duban_lists', 'veryHidden']]);
+    expect(raw.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['台账', 'visible'],
+      ['_duban_lists', 'veryHidden'],
+    ]);
     const back = await importXlsx(out);
     expect(back.sheets[0].rows[0][0]?.validation?.values).toEqual(units);
     expect(back.sheets[0].rows[1][0]?.validation?.values).toEqual(more);

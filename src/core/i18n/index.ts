@@ -10,12 +10,15 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 export function format(template: string, params?: Params): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    // biome-ignore lint/suspicious/noPrototypeBuiltins: Object.hasOwn (ES2022) is not promised by the Apps Script V8 runtime
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
   );
 }
 
 export function parseLocale(text: unknown): Locale {
-  const s = String(text ?? '').trim().toLowerCase();
+  const s = String(text ?? '')
+    .trim()
+    .toLowerCase();
   return s.startsWith('en') ? 'en' : 'zh-CN';
 }
 

@@ -9,26 +9,34 @@ import type { TaskRow } from '../tasks';
 import { isGiven, type LogEntry } from './log';
 import { LEVEL_WORD } from './types';
 
-export function noticeCells(tasks: readonly TaskRow[], entries: readonly LogEntry[], dryRun: boolean, keyOf: (task: TaskRow) => string, t: Translate): Map<number, RowCells> {
+export function noticeCells(
+  tasks: readonly TaskRow[],
+  entries: readonly LogEntry[],
+  dryRun: boolean,
+  keyOf: (task: TaskRow) => string,
+  t: Translate,
+): Map<number, RowCells> {
   const byKey = new Map<string, LogEntry[]>();
   for (const e of entries) {
-    if (e.level === 'reminder' || e.level === 'summary' || e.level === 'publication' || e.level === 'reopen' || !isGiven(e.outcome, dryRun)) continue;
+    if (e.level === 'reminder' || e.level === 'summary' || e.level === 'publication' || e.level === 'reopen' || !isGiven(e.outcome, dryRun))
+      continue;
     byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
   }
   const out = new Map<number, RowCells>();
   for (const task of tasks) {
-      const given = (byKey.get(keyOf(task)) ?? []).filter((e) => e.deadline === task.effectiveDeadline);
-      const numbers = new Set(given.map((e) => e.number));
-      let last: LogEntry | undefined;
-      for (const e of given) if (!last || e.ordinal > last.ordinal || (e.ordinal === last.ordinal && (e.day ?? 0) < (last.day ?? 0))) last = e;
-      out.set(task.index, {
-        script: {
-          noticeCount: numbers.size > 0 ? numbers.size : '',
-          lastNotice: last?.day === undefined ? '' : { day: last.day },
-          level: last && last.level !== 'summary' && last.level !== 'publication' && last.level !== 'reopen' ? t(LEVEL_WORD[last.level]) : '',
-        },
-        fill: [],
-      });
+    const given = (byKey.get(keyOf(task)) ?? []).filter((e) => e.deadline === task.effectiveDeadline);
+    const numbers = new Set(given.map((e) => e.number));
+    let last: LogEntry | undefined;
+    for (const e of given)
+      if (!last || e.ordinal > last.ordinal || (e.ordinal === last.ordinal && (e.day ?? 0) < (last.day ?? 0))) last = e;
+    out.set(task.index, {
+      script: {
+        noticeCount: numbers.size > 0 ? numbers.size : '',
+        lastNotice: last?.day === undefined ? '' : { day: last.day },
+        level: last && last.level !== 'summary' && last.level !== 'publication' && last.level !== 'reopen' ? t(LEVEL_WORD[last.level]) : '',
+      },
+      fill: [],
+    });
   }
   return out;
 }

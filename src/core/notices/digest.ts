@@ -7,10 +7,10 @@
  * The subject names the unit (or the first unit and how many), the count, the highest level
  * and the date: 【督办】市城管局：3项创城任务逾期未整改（2026-11-25）.
  */
-import { formatDay, type Day } from '../day';
+import { type Day, formatDay } from '../day';
 import type { Translate } from '../i18n';
-import { renderHtml, renderText, type Block, type Cell } from './mail-doc';
-import { LEVEL_RANK, LEVEL_WORD, type ComposedMail, type DigestPlan, type DigestSection, type NoticeLevel, type TaskNotice } from './types';
+import { type Block, type Cell, renderHtml, renderText } from './mail-doc';
+import { type ComposedMail, type DigestPlan, type DigestSection, LEVEL_RANK, LEVEL_WORD, type NoticeLevel, type TaskNotice } from './types';
 
 export interface MailContext {
   t: Translate;
@@ -28,9 +28,7 @@ export interface MailContext {
 /** Subjects stay well under MailApp's 250-character limit even with a long unit name. */
 const SUBJECT_UNIT_MAX = 40;
 
-const LEVELS_MOST_URGENT_FIRST: NoticeLevel[] = (Object.keys(LEVEL_RANK) as NoticeLevel[]).sort(
-  (a, b) => LEVEL_RANK[b] - LEVEL_RANK[a],
-);
+const LEVELS_MOST_URGENT_FIRST: NoticeLevel[] = (Object.keys(LEVEL_RANK) as NoticeLevel[]).sort((a, b) => LEVEL_RANK[b] - LEVEL_RANK[a]);
 
 /**
  * The most tasks one mail lists task by task: MailApp refuses a body over 200 KB, and a person
@@ -52,7 +50,9 @@ export function composeDigest(plan: DigestPlan, ctx: MailContext): ComposedMail 
     ...dryRunBanner(plan.to, ctx),
     ...opening(plan.toName, sections, ctx),
     ...listed.filter((s) => s.notices.length > 0).flatMap((section) => sectionBlocks(section, ctx)),
-    ...(omitted > 0 ? [{ kind: 'paragraph' as const, text: ctx.t('mail.more', { count: omitted, max: MAX_TASKS_LISTED, link: ctx.rowLink(1) }) }] : []),
+    ...(omitted > 0
+      ? [{ kind: 'paragraph' as const, text: ctx.t('mail.more', { count: omitted, max: MAX_TASKS_LISTED, link: ctx.rowLink(1) }) }]
+      : []),
     ...closing(ctx),
   ];
   return {

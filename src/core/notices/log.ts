@@ -8,7 +8,7 @@
  * 督办次数 / 最近督办 / 督办级别 are drawn from here each day; a person's edit to them does not
  * move the ladder.
  */
-import { isDateValue, ymdFromDay, type Day } from '../day';
+import { type Day, isDateValue, ymdFromDay } from '../day';
 import { allTexts, type MessageKey, type Translate } from '../i18n';
 import { cellText, normalizeHeader } from '../text';
 import { LEVEL_WORD, type NoticeLevel, type RecipientRole } from './types';
@@ -40,7 +40,20 @@ export const ROLE_WORD: Record<LogRole, MessageKey> = {
 };
 
 /** The log's columns, in the order the script writes them. */
-export const LOG_COLUMNS = ['number', 'time', 'key', 'unit', 'level', 'ordinal', 'deadline', 'to', 'role', 'subject', 'outcome', 'detail'] as const;
+export const LOG_COLUMNS = [
+  'number',
+  'time',
+  'key',
+  'unit',
+  'level',
+  'ordinal',
+  'deadline',
+  'to',
+  'role',
+  'subject',
+  'outcome',
+  'detail',
+] as const;
 export type LogColumn = (typeof LOG_COLUMNS)[number];
 
 export const LOG_HEADER: Record<LogColumn, MessageKey> = {
@@ -96,7 +109,8 @@ export interface LogEntry {
 
 function byWord<T extends string>(words: Record<T, MessageKey>): Map<string, T> {
   const map = new Map<string, T>();
-  for (const [code, key] of Object.entries(words) as [T, MessageKey][]) for (const text of allTexts(key)) map.set(normalizeHeader(text), code);
+  for (const [code, key] of Object.entries(words) as [T, MessageKey][])
+    for (const text of allTexts(key)) map.set(normalizeHeader(text), code);
   return map;
 }
 
@@ -106,7 +120,12 @@ function byWord<T extends string>(words: Record<T, MessageKey>): Map<string, T> 
  */
 export type LogLevel = NoticeLevel | 'summary' | 'publication' | 'reopen';
 
-export const LOG_LEVEL_WORD: Record<LogLevel, MessageKey> = { ...LEVEL_WORD, summary: 'level.summary', publication: 'level.publication', reopen: 'level.reopen' };
+export const LOG_LEVEL_WORD: Record<LogLevel, MessageKey> = {
+  ...LEVEL_WORD,
+  summary: 'level.summary',
+  publication: 'level.publication',
+  reopen: 'level.reopen',
+};
 
 const LEVEL_BY_WORD = byWord<LogLevel>(LOG_LEVEL_WORD);
 const OUTCOME_BY_WORD = byWord(OUTCOME_WORD);
@@ -190,7 +209,9 @@ export const SUMMARY_KEY = '*';
 
 /** Whether the admin's summary already went out today (a rerun does not send it again). */
 export function summarySentOn(entries: readonly LogEntry[], day: Day): boolean {
-  return entries.some((e) => e.key === SUMMARY_KEY && e.day === day && (e.outcome === 'sent' || e.outcome === 'test' || e.outcome === 'uncertain'));
+  return entries.some(
+    (e) => e.key === SUMMARY_KEY && e.day === day && (e.outcome === 'sent' || e.outcome === 'test' || e.outcome === 'uncertain'),
+  );
 }
 
 /** The key a month's report mails are logged under (no task has it): '#2026-11'. */
@@ -203,9 +224,14 @@ export function publicationKey(month: string): string {
  * withdrawn, to a person the month's report has not reached since.
  */
 export function owedReportMonths(entries: readonly LogEntry[], dryRun: boolean): string[] {
-  const told = new Set(entries.filter((e) => e.level === 'publication' && isGiven(e.outcome, dryRun)).map((e) => `${e.key}|${e.to.toLowerCase()}`));
+  const told = new Set(
+    entries.filter((e) => e.level === 'publication' && isGiven(e.outcome, dryRun)).map((e) => `${e.key}|${e.to.toLowerCase()}`),
+  );
   const owed = entries.filter(
-    (e) => e.level === 'publication' && ['deferred', 'failed', 'cancelled', 'claimed'].includes(e.outcome) && !told.has(`${e.key}|${e.to.toLowerCase()}`),
+    (e) =>
+      e.level === 'publication' &&
+      ['deferred', 'failed', 'cancelled', 'claimed'].includes(e.outcome) &&
+      !told.has(`${e.key}|${e.to.toLowerCase()}`),
   );
   return [...new Set(owed.map((e) => e.key.slice(1)))];
 }

@@ -41,7 +41,7 @@ const TEXT_RULE = '='.repeat(48);
 // ---------------------------------------------------------------- plain text
 
 export function renderText(blocks: Block[], t: Translate): string {
-  return blocks.map((block) => blockText(block, t)).join('\n\n') + '\n';
+  return `${blocks.map((block) => blockText(block, t)).join('\n\n')}\n`;
 }
 
 function blockText(block: Block, t: Translate): string {

@@ -16,8 +16,8 @@ import type { Translate } from '../i18n';
 import type { Settings } from '../settings';
 import type { TaskRow } from '../tasks';
 import { addressesIn, matchUnit, type Unit } from '../units';
-import { isGiven, numberer, type LogEntry } from './log';
-import { LEVEL_RANK, type DigestPlan, type NoticeLevel, type RecipientRole, type TaskNotice } from './types';
+import { isGiven, type LogEntry, numberer } from './log';
+import { type DigestPlan, LEVEL_RANK, type NoticeLevel, type RecipientRole, type TaskNotice } from './types';
 
 export interface NoticeInput {
   tasks: readonly TaskRow[];
@@ -113,7 +113,12 @@ function numberStates(entries: readonly LogEntry[], dryRun: boolean, today: Day)
 
 export function planNotices(input: NoticeInput): NoticePlan {
   const { settings, calendar, today, t } = input;
-  const plan: NoticePlan = { sendsToday: settings.sendOnNonWorkingDays || calendar.isWorkingDay(today), deliveries: [], unreachable: [], interviews: [] };
+  const plan: NoticePlan = {
+    sendsToday: settings.sendOnNonWorkingDays || calendar.isWorkingDay(today),
+    deliveries: [],
+    unreachable: [],
+    interviews: [],
+  };
   if (!plan.sendsToday) return plan;
   const next = numberer(input.entries, today, settings.noticePrefix, t);
   const byKey = new Map<string, LogEntry[]>();
@@ -139,7 +144,11 @@ export function planNotices(input: NoticeInput): NoticePlan {
 
     if (task.state.code === 'dueSoon') {
       // One reminder per task and deadline.
-      const reminders = numberStates(mine.filter((e) => e.level === 'reminder' && e.deadline === deadline), settings.dryRun, today);
+      const reminders = numberStates(
+        mine.filter((e) => e.level === 'reminder' && e.deadline === deadline),
+        settings.dryRun,
+        today,
+      );
       const done = reminders.some((s) => s.given.size > 0);
       const pending = reminders.flatMap((s) => [...s.pending.values()]);
       if (done && pending.length === 0) continue;
@@ -149,7 +158,11 @@ export function planNotices(input: NoticeInput): NoticePlan {
     }
     if (task.state.code !== 'overdue') continue;
 
-    const ladder = numberStates(mine.filter((e) => e.level !== 'reminder' && e.deadline === deadline), settings.dryRun, today);
+    const ladder = numberStates(
+      mine.filter((e) => e.level !== 'reminder' && e.deadline === deadline),
+      settings.dryRun,
+      today,
+    );
     const given = ladder.filter((s) => s.given.size > 0);
     const last = given[given.length - 1];
     let notice: TaskNotice;
@@ -211,7 +224,9 @@ function deliver(
   const rank = LEVEL_RANK[notice.level];
   type Column = 'contactEmail' | 'headEmail' | 'leaderEmail';
   const PERSON: Record<Column, 'contact' | 'head' | 'leader'> = { contactEmail: 'contact', headEmail: 'head', leaderEmail: 'leader' };
-  const wanted: { unit: string; role: RecipientRole; section: 'lead' | 'support'; column: Column }[] = [{ unit: notice.unit, role: 'contact', section: 'lead', column: 'contactEmail' }];
+  const wanted: { unit: string; role: RecipientRole; section: 'lead' | 'support'; column: Column }[] = [
+    { unit: notice.unit, role: 'contact', section: 'lead', column: 'contactEmail' },
+  ];
   if (rank >= LEVEL_RANK.criticism) wanted.push({ unit: notice.unit, role: 'head', section: 'lead', column: 'headEmail' });
   if (rank >= LEVEL_RANK.interview) wanted.push({ unit: notice.unit, role: 'leader', section: 'lead', column: 'leaderEmail' });
   for (const co of task.coUnits) wanted.push({ unit: co, role: 'support', section: 'support', column: 'contactEmail' });
@@ -226,7 +241,8 @@ function deliver(
     }
     const list = addressesIn(unit[w.column]);
     const person = unit[PERSON[w.column]];
-    for (const bad of unit.badEmails?.[w.column] ?? []) plan.unreachable.push({ unit: unit.name, role: w.role, notice, reason: 'badAddress', to: bad });
+    for (const bad of unit.badEmails?.[w.column] ?? [])
+      plan.unreachable.push({ unit: unit.name, role: w.role, notice, reason: 'badAddress', to: bad });
     if (list.length === 0) {
       if (!unit.badEmails?.[w.column]?.length) plan.unreachable.push({ unit: unit.name, role: w.role, notice, reason: 'noAddress' });
       continue;
@@ -305,7 +321,8 @@ export function groupDigests(deliveries: readonly Delivery[]): Digest[] {
       section = { unit: d.section.unit, role: d.section.role, notices: [] };
       digest.plan.sections.push(section);
     }
-    if (!section.notices.some((n) => n.key === d.notice.key && n.number === d.notice.number && n.level === d.notice.level)) section.notices.push(d.notice);
+    if (!section.notices.some((n) => n.key === d.notice.key && n.number === d.notice.number && n.level === d.notice.level))
+      section.notices.push(d.notice);
   }
   // Within a level, the unit's own contact before its head and leader, a co-unit's last.
   const ROLE_ORDER: Record<RecipientRole, number> = { contact: 0, head: 1, leader: 2, support: 3 };

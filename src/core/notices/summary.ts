@@ -3,11 +3,11 @@
  * (约谈 to arrange, notices that could not go out and what to do about each), then what was
  * sent to whom, then the rows that need a person.
  */
-import { formatDay, type Day } from '../day';
+import { type Day, formatDay } from '../day';
 import type { MessageKey, Translate } from '../i18n';
-import { noticeNumber, sender, type MailContext } from './digest';
-import { renderHtml, renderText, type Block, type Cell } from './mail-doc';
-import { LEVEL_WORD, type ComposedMail, type NoticeLevel, type TaskNotice } from './types';
+import { type MailContext, noticeNumber, sender } from './digest';
+import { type Block, type Cell, renderHtml, renderText } from './mail-doc';
+import { type ComposedMail, LEVEL_WORD, type NoticeLevel, type TaskNotice } from './types';
 
 /**
  * Why a notice did not reach someone:
@@ -111,7 +111,14 @@ function interviewBlocks(interviews: Interview[], ctx: SummaryContext): Block[] 
       { kind: 'subheading', text: t('summary.interviewUnit', { unit: iv.unit, head: person(iv.head), leader: person(iv.leader) }) },
       {
         kind: 'table',
-        columns: [t('mail.col.task'), t('mail.col.place'), t('mail.col.deadline'), t('mail.col.overdue'), t('mail.col.number'), t('mail.col.row')],
+        columns: [
+          t('mail.col.task'),
+          t('mail.col.place'),
+          t('mail.col.deadline'),
+          t('mail.col.overdue'),
+          t('mail.col.number'),
+          t('mail.col.row'),
+        ],
         rows: iv.tasks.map((n): Cell[] => [
           n.task,
           n.place,
@@ -169,7 +176,11 @@ function notSentBlocks(entries: NotSent[], t: Translate): Block[] {
 
 function sentBlocks(sent: SentDigest[], dryRun: boolean, t: Translate): Block[] {
   const heading = t(dryRun ? 'summary.sentDryRun' : 'summary.sent', { count: sent.length });
-  if (sent.length === 0) return [{ kind: 'heading', text: heading }, { kind: 'paragraph', text: t('summary.nothingSent') }];
+  if (sent.length === 0)
+    return [
+      { kind: 'heading', text: heading },
+      { kind: 'paragraph', text: t('summary.nothingSent') },
+    ];
   const sep = t('mail.and');
   const recipient = (s: SentDigest): string =>
     s.toName.trim() !== '' ? t('summary.recipient', { name: s.toName.trim(), address: s.to }) : s.to;

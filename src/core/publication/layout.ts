@@ -7,9 +7,9 @@
  * the ranking per 单位类别 (红榜 and 黑榜 marked, every unit's score explained), the units and
  * tasks named for 通报批评 and 约谈, the sanctions, every point's reason, and the chart.
  */
-import { formatDay, type Day } from '../day';
+import { type Day, formatDay } from '../day';
 import type { Translate } from '../i18n';
-import { describeSanction, monthLabel, monthId, type Sanction } from '../scores/history';
+import { describeSanction, monthId, monthLabel, type Sanction } from '../scores/history';
 import type { BreakdownItem, MonthScores, UnitScore } from '../scores/month';
 import type { Ranking } from '../scores/ranking';
 import { ruleLabel } from '../scores/rules';
@@ -106,25 +106,70 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
 
   wide(t('pub.h.summary'), 'h1');
   // Eight figures as two rows of four, each figure over merged columns (A–B, C–D, E–F, G–I).
-  const quad = [{ column: 0, columns: 2 }, { column: 2, columns: 2 }, { column: 4, columns: 2 }, { column: 6, columns: 3 }];
-  const spread = <T>(four: T[]): (T | undefined)[] => [four[0], undefined, four[1], undefined, four[2], undefined, four[3], undefined, undefined];
-  table(spread([t('pub.col.due'), t('pub.col.closed'), t('pub.col.closedOnTime'), t('pub.col.overdue')]), [spread([num(s.due), num(s.closed), num(s.closedOnTime), num(s.overdueAtEnd)])], quad);
+  const quad = [
+    { column: 0, columns: 2 },
+    { column: 2, columns: 2 },
+    { column: 4, columns: 2 },
+    { column: 6, columns: 3 },
+  ];
+  const spread = <T>(four: T[]): (T | undefined)[] => [
+    four[0],
+    undefined,
+    four[1],
+    undefined,
+    four[2],
+    undefined,
+    four[3],
+    undefined,
+    undefined,
+  ];
+  table(
+    spread([t('pub.col.due'), t('pub.col.closed'), t('pub.col.closedOnTime'), t('pub.col.overdue')]),
+    [spread([num(s.due), num(s.closed), num(s.closedOnTime), num(s.overdueAtEnd)])],
+    quad,
+  );
   table(
     spread([t('pub.col.rate'), t('pub.col.notices'), t('pub.col.criticisms'), t('pub.col.interviews')]),
-    [spread<DocCell>([{ value: percent(s.rate), style: s.rate === undefined ? 'muted' : 'pct' }, num(s.notices), num(s.criticisms), num(s.interviews)])],
+    [
+      spread<DocCell>([
+        { value: percent(s.rate), style: s.rate === undefined ? 'muted' : 'pct' },
+        num(s.notices),
+        num(s.criticisms),
+        num(s.interviews),
+      ]),
+    ],
     quad,
   );
   gap();
 
   wide(t('pub.h.ranking'), 'h1');
   ranking.categories.forEach((category, i) => {
-    wide(t('pub.h.category', { n: t(`pub.ordinal.${Math.min(i + 1, 10)}` as 'pub.ordinal.1'), category: category.category, ranked: category.rankedCount }), 'h2');
+    wide(
+      t('pub.h.category', {
+        n: t(`pub.ordinal.${Math.min(i + 1, 10)}` as 'pub.ordinal.1'),
+        category: category.category,
+        ranked: category.rankedCount,
+      }),
+      'h2',
+    );
     const reds = new Set(category.red.map((u) => u.unit));
     const blacks = new Set(category.black.map((u) => u.unit));
     const start = rows.length + 1;
-    category.units.forEach((u, j) => tallRows.push({ row: start + j, lines: linesFor(u.ranked ? why(u, t) : t('pub.unranked'), WIDTHS[8]!) }));
+    category.units.forEach((u, j) => {
+      tallRows.push({ row: start + j, lines: linesFor(u.ranked ? why(u, t) : t('pub.unranked'), WIDTHS[8]!) });
+    });
     table(
-      [t('pub.col.rank'), t('pub.col.unit'), t('pub.col.score'), t('pub.col.rate'), t('pub.col.due'), t('pub.col.closedOnTime'), t('pub.col.overdue'), t('pub.col.list'), t('pub.col.why')],
+      [
+        t('pub.col.rank'),
+        t('pub.col.unit'),
+        t('pub.col.score'),
+        t('pub.col.rate'),
+        t('pub.col.due'),
+        t('pub.col.closedOnTime'),
+        t('pub.col.overdue'),
+        t('pub.col.list'),
+        t('pub.col.why'),
+      ],
       category.units.map((u) => [
         { value: u.ranked && u.rank !== undefined ? u.rank : '—', style: u.ranked ? 'num' : 'muted' },
         { value: u.unit, style: 'text' },
@@ -133,7 +178,11 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
         num(u.dueCount),
         num(u.closedOnTime),
         num(u.overdueAtEnd),
-        reds.has(u.unit) ? { value: t('pub.red'), style: 'red' } : blacks.has(u.unit) ? { value: t('pub.black'), style: 'black' } : { value: '', style: 'text' },
+        reds.has(u.unit)
+          ? { value: t('pub.red'), style: 'red' }
+          : blacks.has(u.unit)
+            ? { value: t('pub.black'), style: 'black' }
+            : { value: '', style: 'text' },
         { value: u.ranked ? why(u, t) : t('pub.unranked'), style: u.ranked ? 'text' : 'muted' },
       ]),
     );
@@ -145,7 +194,17 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
   else {
     // 级别 A, 单位 B, 任务 C–G (merged), 文号 H–I (merged, with the date).
     table(
-      [t('pub.col.level'), t('pub.col.unit'), t('pub.col.task'), undefined, undefined, undefined, undefined, t('pub.col.number'), undefined],
+      [
+        t('pub.col.level'),
+        t('pub.col.unit'),
+        t('pub.col.task'),
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        t('pub.col.number'),
+        undefined,
+      ],
       scores.named.map((n) => [
         { value: t(n.level === 'interview' ? 'level.interview' : 'level.criticism'), style: n.level === 'interview' ? 'black' : 'text' },
         { value: n.unit, style: 'text' },
@@ -157,7 +216,10 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
         { value: `${n.number}（${formatDay(n.day)}）`, style: 'text' },
         undefined,
       ]),
-      [{ column: 2, columns: 5 }, { column: 7, columns: 2 }],
+      [
+        { column: 2, columns: 5 },
+        { column: 7, columns: 2 },
+      ],
     );
   }
   gap();
@@ -167,7 +229,17 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
   else {
     // 单位 A–B, 类别 C–D, 连续后三位 E–F, 处理 G–I (merged).
     table(
-      [t('pub.col.unit'), undefined, t('pub.col.category'), undefined, t('pub.col.streak'), undefined, t('pub.col.sanction'), undefined, undefined],
+      [
+        t('pub.col.unit'),
+        undefined,
+        t('pub.col.category'),
+        undefined,
+        t('pub.col.streak'),
+        undefined,
+        t('pub.col.sanction'),
+        undefined,
+        undefined,
+      ],
       sanctions.map((x) => [
         { value: x.unit, style: 'text' },
         undefined,
@@ -179,7 +251,12 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
         undefined,
         undefined,
       ]),
-      [{ column: 0, columns: 2 }, { column: 2, columns: 2 }, { column: 4, columns: 2 }, { column: 6, columns: 3 }],
+      [
+        { column: 0, columns: 2 },
+        { column: 2, columns: 2 },
+        { column: 4, columns: 2 },
+        { column: 6, columns: 3 },
+      ],
     );
   }
   gap();
@@ -190,7 +267,11 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
   else {
     // 单位 A–B, 规则 C–E, 分值 F, 来源和说明 G–I (merged): one merge call per span for the whole table.
     const texts = items.map((item) => `${source(item, t)}：${item.note}`);
-    tallRows.push({ row: rows.length + 1, lines: Math.max(...texts.map((x) => linesFor(x, WIDTHS[6]! + WIDTHS[7]! + WIDTHS[8]!))), count: items.length });
+    tallRows.push({
+      row: rows.length + 1,
+      lines: Math.max(...texts.map((x) => linesFor(x, WIDTHS[6]! + WIDTHS[7]! + WIDTHS[8]!))),
+      count: items.length,
+    });
     table(
       [t('pub.col.unit'), undefined, t('pub.col.rule'), undefined, undefined, t('pub.col.points'), t('pub.col.note'), undefined, undefined],
       items.map((item, i) => [
@@ -204,7 +285,11 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
         undefined,
         undefined,
       ]),
-      [{ column: 0, columns: 2 }, { column: 2, columns: 3 }, { column: 6, columns: 3 }],
+      [
+        { column: 0, columns: 2 },
+        { column: 2, columns: 3 },
+        { column: 6, columns: 3 },
+      ],
     );
   }
   gap();
@@ -218,7 +303,14 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
     const bars = [...ranked].sort((a, b) => b.score - a.score);
     for (const u of bars) line([undefined, { value: u.unit, style: 'text' }, { value: u.score, style: 'num' }]);
     tables.push({ row: dataRow, column: 1, rows: bars.length + 1, columns: 2 });
-    chart = { dataRow, dataColumn: 1, count: bars.length, title: t('pub.chartTitle', { month: label }), anchorRow: dataRow, anchorColumn: 4 };
+    chart = {
+      dataRow,
+      dataColumn: 1,
+      count: bars.length,
+      title: t('pub.chartTitle', { month: label }),
+      anchorRow: dataRow,
+      anchorColumn: 4,
+    };
     // Room beside the data for the chart: it is drawn over these rows.
     for (let i = bars.length; i < 16; i++) gap();
   }

@@ -2,10 +2,10 @@
  * 一季一测评: the quarter's roll-up as a page, from 排名历史: each unit's three months side by
  * side, its quarter score (the mean of the months it was ranked), its place and its trend.
  */
-import { formatDay, type Day } from '../day';
+import { type Day, formatDay } from '../day';
 import type { Translate } from '../i18n';
 import { monthLabel } from '../scores/history';
-import { quarterMonths, type QuarterRow } from '../scores/quarter';
+import { type QuarterRow, quarterMonths } from '../scores/quarter';
 import type { DocCell, PublicationDoc } from './layout';
 
 const WIDTHS = [90, 160, 90, 90, 90, 90, 70, 70];
@@ -18,7 +18,14 @@ export function layoutQuarter(rows: readonly QuarterRow[], year: number, quarter
   out.push([{ value: t('pub.quarterTitle', { year, quarter }), style: 'title', span: width }]);
   out.push([{ value: t('pub.quarterSubtitle', { on: formatDay(publishedOn) }), style: 'subtitle', span: width }]);
   out.push([]);
-  const header = [t('pub.col.category'), t('pub.col.unit'), ...months.map((m) => monthLabel(m, t)), t('pub.col.quarterScore'), t('pub.col.rank'), t('pub.col.trend')];
+  const header = [
+    t('pub.col.category'),
+    t('pub.col.unit'),
+    ...months.map((m) => monthLabel(m, t)),
+    t('pub.col.quarterScore'),
+    t('pub.col.rank'),
+    t('pub.col.trend'),
+  ];
   const first = out.push(header.map((h) => ({ value: h, style: 'th' as const }))) - 1;
   for (const r of rows) {
     out.push([
@@ -33,5 +40,11 @@ export function layoutQuarter(rows: readonly QuarterRow[], year: number, quarter
   if (rows.length === 0) out.push([{ value: t('pub.quarterEmpty'), style: 'muted', span: width }]);
   out.push([]);
   out.push([{ value: t('pub.footer', { on: formatDay(publishedOn) }), style: 'muted', span: width }]);
-  return { name, widths: WIDTHS, rows: out, tables: rows.length > 0 ? [{ row: first, column: 0, rows: rows.length + 1, columns: width }] : [], tallRows: [] };
+  return {
+    name,
+    widths: WIDTHS,
+    rows: out,
+    tables: rows.length > 0 ? [{ row: first, column: 0, rows: rows.length + 1, columns: width }] : [],
+    tallRows: [],
+  };
 }

@@ -13,7 +13,7 @@
  */
 import type { Day } from '../day';
 import { ymdFromDay } from '../day';
-import { allTexts, translator, type Locale, type MessageKey, type Translate } from '../i18n';
+import { allTexts, type Locale, type MessageKey, type Translate, translator } from '../i18n';
 import { cellText, normalizeHeader } from '../text';
 import { unitKey } from '../units';
 import { readYesNo } from '../vocabulary';
@@ -127,7 +127,17 @@ export function historyValues(rows: readonly HistoryRow[], t: Translate): (strin
   const yesNo = (b: boolean): string => t(b ? 'setting.value.yes' : 'setting.value.no');
   return [
     historyHeader(t),
-    ...rows.map((r) => [r.month, r.unit, r.category, r.score, r.rank ?? '', r.rankedCount, yesNo(r.bottomThree), r.rate ?? '', yesNo(r.civilized)]),
+    ...rows.map((r) => [
+      r.month,
+      r.unit,
+      r.category,
+      r.score,
+      r.rank ?? '',
+      r.rankedCount,
+      yesNo(r.bottomThree),
+      r.rate ?? '',
+      yesNo(r.civilized),
+    ]),
   ];
 }
 

@@ -36,7 +36,7 @@
  * since, or a completion date corrected since, changes them, and republishing shows that.
  */
 import type { WorkCalendar } from '../calendar';
-import { daysInMonth, dayFromYmd, formatDay, type Day } from '../day';
+import { type Day, dayFromYmd, daysInMonth, formatDay } from '../day';
 import type { Translate } from '../i18n';
 import { isGiven, type LogEntry } from '../notices/log';
 import { daysLate } from '../state';
@@ -44,7 +44,7 @@ import type { TaskRow } from '../tasks';
 import { cellText } from '../text';
 import { matchUnit, type Unit } from '../units';
 import { normalizeWord } from '../vocabulary';
-import { ruleLabel, type RuleKey, type Rules } from './rules';
+import { type RuleKey, type Rules, ruleLabel } from './rules';
 
 /** Where a point comes from: a task row or a notice-log row (1-based sheet rows). */
 export type ScoreSource = { kind: 'task'; key: string; row: number } | { kind: 'log'; number: string; row: number };
@@ -162,7 +162,7 @@ export interface MonthInput {
 
 /** Hundredths, rounded half away from zero, so that 0.1 + 0.2 shows as 0.3 and -0.125 as -0.13. */
 export function roundPoints(x: number): number {
-  const r = Math.sign(x) * Math.round(Math.abs(x) * 100 + 1e-9) / 100;
+  const r = (Math.sign(x) * Math.round(Math.abs(x) * 100 + 1e-9)) / 100;
   return r === 0 ? 0 : r;
 }
 
@@ -186,7 +186,6 @@ interface Tally {
   unit: Unit;
   score: UnitScore;
 }
-
 
 export function scoreMonth(input: MonthInput): MonthScores {
   const { rules, t, calendar } = input;
@@ -221,7 +220,17 @@ export function scoreMonth(input: MonthInput): MonthScores {
       },
     });
   }
-  const summary: MonthSummary = { due: 0, closed: 0, closedOnTime: 0, overdueAtEnd: 0, rate: undefined, notices: 0, criticisms: 0, interviews: 0, relapses: 0 };
+  const summary: MonthSummary = {
+    due: 0,
+    closed: 0,
+    closedOnTime: 0,
+    overdueAtEnd: 0,
+    rate: undefined,
+    notices: 0,
+    criticisms: 0,
+    interviews: 0,
+    relapses: 0,
+  };
   const problems: ScoreProblem[] = [];
   const named: NamedNotice[] = [];
   const tallyOf = (name: string): Tally | undefined => {
@@ -239,7 +248,8 @@ export function scoreMonth(input: MonthInput): MonthScores {
       const co = tallyOf(name);
       if (!co) {
         const message = t('score.problem.unknownCoUnit', { unit: name });
-        if (!problems.some((p) => p.message === message && sameSource(p.source, item.source))) problems.push({ source: item.source, message });
+        if (!problems.some((p) => p.message === message && sameSource(p.source, item.source)))
+          problems.push({ source: item.source, message });
         continue;
       }
       if (co === lead) continue;
@@ -276,8 +286,7 @@ export function scoreMonth(input: MonthInput): MonthScores {
     const due = !paused && deadline !== undefined && deadline >= first && deadline <= last;
     const onTime = due && closed && done !== undefined && late(deadline, done) === 0;
     const overdueAtEnd = !paused && deadline !== undefined && !doneByEnd && late(deadline, asOf) > 0;
-    const lateDays =
-      deadline === undefined || paused ? 0 : overdueAtEnd ? late(deadline, asOf) : inMonth(done) ? late(deadline, done) : 0;
+    const lateDays = deadline === undefined || paused ? 0 : overdueAtEnd ? late(deadline, asOf) : inMonth(done) ? late(deadline, done) : 0;
     const relapses = relapsesOf.get(task.key) ?? [];
     const relapse = relapses.length > 0;
 
@@ -431,7 +440,8 @@ function givenNotices(entries: readonly LogEntry[], dryRun: boolean): GivenNotic
     if (e.level !== 'notice' && e.level !== 'criticism' && e.level !== 'interview') continue;
     if (e.number === '' || e.day === undefined || !isGiven(e.outcome, dryRun)) continue;
     const known = byNumber.get(e.number);
-    if (!known || e.day < known.day || (e.day === known.day && e.index < known.first.index)) byNumber.set(e.number, { first: e, day: e.day });
+    if (!known || e.day < known.day || (e.day === known.day && e.index < known.first.index))
+      byNumber.set(e.number, { first: e, day: e.day });
   }
   return [...byNumber.values()];
 }

@@ -7,7 +7,7 @@
  * quarter's last published month, ties by name.
  */
 import { unitKey } from '../units';
-import { addMonths, monthId, type HistoryRow, type MonthId } from './history';
+import { addMonths, type HistoryRow, type MonthId, monthId } from './history';
 import { roundPoints } from './month';
 import { byName } from './ranking';
 

@@ -10,9 +10,10 @@
  * and a unit in the middle of a small category is on neither: a category of three ranked units
  * has one on each list, of one unit none.
  */
+
+import { unitKey } from '../units';
 import type { MonthScores, UnitScore } from './month';
 import type { Rules } from './rules';
-import { unitKey } from '../units';
 
 /** "排名后三位": the speeches' bottom three. */
 export const BLACK_LIST_SIZE = 3;

@@ -10,7 +10,7 @@
  * (it then counts for nothing), and a bad value is reported where it is and replaced by the
  * default: a typo must never stop the publication.
  */
-import { allTexts, translator, type Locale, type MessageKey, type Translate } from '../i18n';
+import { allTexts, type Locale, type MessageKey, type Translate, translator } from '../i18n';
 import { cellText, normalizeHeader, toHalfWidth } from '../text';
 import { normalizeWord } from '../vocabulary';
 
@@ -110,7 +110,9 @@ export function missingRuleRows(values: unknown[][], t: Translate): (string | nu
       if (key) present.add(key);
     }
   }
-  return ruleRows(t).slice(1).filter((_, i) => !present.has(SPECS[i]!.key));
+  return ruleRows(t)
+    .slice(1)
+    .filter((_, i) => !present.has(SPECS[i]!.key));
 }
 
 export interface RuleProblem {
@@ -130,7 +132,9 @@ type Parsed = { ok: true; value: number } | { ok: false; message: MessageKey };
 
 function parseValue(raw: unknown, kind: RuleKind): Parsed {
   if (typeof raw === 'number') return check(raw, kind, false);
-  const text = normalizeWord(toHalfWidth(cellText(raw))).replace(LEAD_WORDS, '').replace(UNIT_WORDS, '');
+  const text = normalizeWord(toHalfWidth(cellText(raw)))
+    .replace(LEAD_WORDS, '')
+    .replace(UNIT_WORDS, '');
   const percent = text.endsWith('%');
   const n = Number(percent ? text.slice(0, -1) : text);
   if (text === '' || text === '%' || !Number.isFinite(n)) return { ok: false, message: badMessage(kind) };
@@ -138,11 +142,7 @@ function parseValue(raw: unknown, kind: RuleKind): Parsed {
 }
 
 function check(n: number, kind: RuleKind, percent: boolean): Parsed {
-  const fits =
-    Number.isFinite(n) &&
-    n >= 0 &&
-    (kind !== 'integer' || Number.isInteger(n)) &&
-    (kind === 'share' ? n <= 1 : !percent);
+  const fits = Number.isFinite(n) && n >= 0 && (kind !== 'integer' || Number.isInteger(n)) && (kind === 'share' ? n <= 1 : !percent);
   return fits ? { ok: true, value: n } : { ok: false, message: badMessage(kind) };
 }
 

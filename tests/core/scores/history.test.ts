@@ -5,14 +5,14 @@ import {
   addMonths,
   bottomThreeStreak,
   describeSanction,
+  type HistoryRow,
   historyRows,
   historyValues,
+  type MonthId,
   monthLabel,
   parseHistory,
   replaceMonth,
   sanctionsFor,
-  type HistoryRow,
-  type MonthId,
 } from '../../../src/core/scores/history';
 import { rankMonth } from '../../../src/core/scores/ranking';
 import { d, directory, november, task } from './fixtures';
@@ -54,17 +54,67 @@ describe('historyRows', () => {
       { units },
     );
     expect(historyRows('2026-11', rankMonth(s, { redListSize: 3 }))).toEqual([
-      { month: '2026-11', unit: '市住建局', category: '市直部门', score: 101, rank: 1, rankedCount: 2, bottomThree: false, rate: 1, civilized: false },
-      { month: '2026-11', unit: '市城管局', category: '市直部门', score: 97.5, rank: 2, rankedCount: 2, bottomThree: true, rate: 0, civilized: true },
-      { month: '2026-11', unit: '市交通局', category: '市直部门', score: 100, rank: undefined, rankedCount: 2, bottomThree: false, rate: undefined, civilized: false },
+      {
+        month: '2026-11',
+        unit: '市住建局',
+        category: '市直部门',
+        score: 101,
+        rank: 1,
+        rankedCount: 2,
+        bottomThree: false,
+        rate: 1,
+        civilized: false,
+      },
+      {
+        month: '2026-11',
+        unit: '市城管局',
+        category: '市直部门',
+        score: 97.5,
+        rank: 2,
+        rankedCount: 2,
+        bottomThree: true,
+        rate: 0,
+        civilized: true,
+      },
+      {
+        month: '2026-11',
+        unit: '市交通局',
+        category: '市直部门',
+        score: 100,
+        rank: undefined,
+        rankedCount: 2,
+        bottomThree: false,
+        rate: undefined,
+        civilized: false,
+      },
     ]);
   });
 });
 
 describe('the 排名历史 sheet', () => {
   const rows: HistoryRow[] = [
-    { month: '2026-11', unit: '市住建局', category: '市直部门', score: 101, rank: 1, rankedCount: 2, bottomThree: false, rate: 1, civilized: false },
-    { month: '2026-11', unit: '市交通局', category: '市直部门', score: 100, rank: undefined, rankedCount: 2, bottomThree: false, rate: undefined, civilized: true },
+    {
+      month: '2026-11',
+      unit: '市住建局',
+      category: '市直部门',
+      score: 101,
+      rank: 1,
+      rankedCount: 2,
+      bottomThree: false,
+      rate: 1,
+      civilized: false,
+    },
+    {
+      month: '2026-11',
+      unit: '市交通局',
+      category: '市直部门',
+      score: 100,
+      rank: undefined,
+      rankedCount: 2,
+      bottomThree: false,
+      rate: undefined,
+      civilized: true,
+    },
   ];
 
   it('is written with a header, yes/no words and blanks for no rank or rate, and reads back the same', () => {
@@ -92,7 +142,13 @@ describe('the 排名历史 sheet', () => {
   });
 
   it('reports rows it cannot read and leaves them out', () => {
-    const values = [...historyValues(rows, zh), ['十一月', '市城管局', '', 90], ['2026-11', '', '', 90], ['2026-11', '市城管局', '', '高'], ['', '', '', '']];
+    const values = [
+      ...historyValues(rows, zh),
+      ['十一月', '市城管局', '', 90],
+      ['2026-11', '', '', 90],
+      ['2026-11', '市城管局', '', '高'],
+      ['', '', '', ''],
+    ];
     const { rows: read, problems } = parseHistory(values, toDay);
     expect(read).toHaveLength(2);
     expect(problems).toEqual([
@@ -132,20 +188,35 @@ describe('连续排名后三位 and the sanctions on 文明单位', () => {
     const history = [...monthOf('2026-11', GOOD), ...monthOf('2026-12', BAD), ...monthOf('2027-01', BAD)];
     const sanctions = sanctionsFor(history, '2027-01');
     expect(sanctions).toEqual([
-      { unit: '市城管局', category: '市直部门', kind: 'suspendAward', streak: 2, months: ['2026-12', '2027-01'], from: '2027-02', to: '2027-07' },
+      {
+        unit: '市城管局',
+        category: '市直部门',
+        kind: 'suspendAward',
+        streak: 2,
+        months: ['2026-12', '2027-01'],
+        from: '2027-02',
+        to: '2027-07',
+      },
     ]);
-    expect(describeSanction(sanctions[0]!, zh)).toBe('市城管局连续2次排名后三位（2026年12月、2027年1月）：停发单位文明奖六个月，自2027年2月至2027年7月。');
+    expect(describeSanction(sanctions[0]!, zh)).toBe(
+      '市城管局连续2次排名后三位（2026年12月、2027年1月）：停发单位文明奖六个月，自2027年2月至2027年7月。',
+    );
     expect(describeSanction(sanctions[0]!, en)).toBe(
       '市城管局 ranked in the bottom three 2 times in a row (2026-12, 2027-01): its civilized-unit award is suspended for six months, 2027-02 to 2027-07.',
     );
     // A suspension published in November runs into the next year.
-    expect(sanctionsFor([...monthOf('2026-10', BAD), ...monthOf('2026-11', BAD)], '2026-11')[0]).toMatchObject({ from: '2026-12', to: '2027-05' });
+    expect(sanctionsFor([...monthOf('2026-10', BAD), ...monthOf('2026-11', BAD)], '2026-11')[0]).toMatchObject({
+      from: '2026-12',
+      to: '2027-05',
+    });
   });
 
   it('revokes the title at three in a row, and says so again while the directory still marks it', () => {
     const history = [...monthOf('2026-11', BAD), ...monthOf('2026-12', BAD), ...monthOf('2027-01', BAD), ...monthOf('2027-02', BAD)];
     const third = sanctionsFor(history, '2027-01');
-    expect(third).toEqual([{ unit: '市城管局', category: '市直部门', kind: 'revokeTitle', streak: 3, months: ['2026-11', '2026-12', '2027-01'] }]);
+    expect(third).toEqual([
+      { unit: '市城管局', category: '市直部门', kind: 'revokeTitle', streak: 3, months: ['2026-11', '2026-12', '2027-01'] },
+    ]);
     expect(describeSanction(third[0]!, zh)).toBe('市城管局连续3次排名后三位（2026年11月、2026年12月、2027年1月）：撤销文明单位称号。');
     expect(sanctionsFor(history, '2027-02')).toMatchObject([{ kind: 'revokeTitle', streak: 4 }]);
   });
@@ -155,7 +226,9 @@ describe('连续排名后三位 and the sanctions on 文明单位', () => {
     expect(sanctionsFor([...monthOf('2026-10', BAD), ...listed, ...monthOf('2027-01', BAD)], '2027-01')).toEqual([]);
     expect(sanctionsFor([...monthOf('2026-10', BAD), ...monthOf('2026-11', GOOD), ...monthOf('2026-12', BAD)], '2026-12')).toEqual([]);
     // November 2026 was never published: October and December are consecutive rankings.
-    expect(sanctionsFor([...monthOf('2026-10', BAD), ...monthOf('2026-12', BAD)], '2026-12')).toMatchObject([{ kind: 'suspendAward', months: ['2026-10', '2026-12'] }]);
+    expect(sanctionsFor([...monthOf('2026-10', BAD), ...monthOf('2026-12', BAD)], '2026-12')).toMatchObject([
+      { kind: 'suspendAward', months: ['2026-10', '2026-12'] },
+    ]);
   });
 
   it('sanctions only units marked 文明单位, and ignores months published after the one asked about', () => {

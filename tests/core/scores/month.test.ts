@@ -149,7 +149,12 @@ describe('notices from the log (通报批评, 约谈)', () => {
     const u = unitOf(s, '市城管局');
     expect([u.notices, u.criticisms, u.interviews]).toEqual([1, 1, 1]);
     expect(u.breakdown.map((b) => [b.rule, b.points, b.note, b.source])).toEqual([
-      ['criticism', -3, '通报批评 督办〔2026〕第5号（2026-11-10）', { kind: 'log', number: '督办〔2026〕第5号', row: entries[1]!.index + 1 }],
+      [
+        'criticism',
+        -3,
+        '通报批评 督办〔2026〕第5号（2026-11-10）',
+        { kind: 'log', number: '督办〔2026〕第5号', row: entries[1]!.index + 1 },
+      ],
       ['interview', -5, '约谈 督办〔2026〕第8号（2026-11-25）', { kind: 'log', number: '督办〔2026〕第8号', row: entries[3]!.index + 1 }],
     ]);
     expect(u.score).toBe(92);
@@ -181,14 +186,20 @@ describe('notices from the log (通报批评, 约谈)', () => {
     const s = november([], { entries });
     expect(s.named).toMatchObject([{ level: 'criticism', unit: '市文旅局', key: 'DB-0999', task: '', taskRow: undefined }]);
     expect(s.problems).toEqual([
-      { source: { kind: 'log', number: '督办〔2026〕第9号', row: entries[0]!.index + 1 }, message: '督办〔2026〕第9号的责任单位“市文旅局”不在单位名录中，这份通知未计入任何单位的得分。' },
+      {
+        source: { kind: 'log', number: '督办〔2026〕第9号', row: entries[0]!.index + 1 },
+        message: '督办〔2026〕第9号的责任单位“市文旅局”不在单位名录中，这份通知未计入任何单位的得分。',
+      },
     ]);
     expect(s.units.every((u) => u.score === 100)).toBe(true);
   });
 });
 
 describe('relapses (反弹)', () => {
-  const reopen = (key: string, day: number, ordinal: number, month = 11) => ({ ...entry({ number: '', key, level: 'reopen', day: d(month, day), outcome: 'recorded' }), ordinal });
+  const reopen = (key: string, day: number, ordinal: number, month = 11) => ({
+    ...entry({ number: '', key, level: 'reopen', day: d(month, day), outcome: 'recorded' }),
+    ordinal,
+  });
 
   it('takes 3 points for each relapse the log records in the month, with the log row as its source', () => {
     const e = reopen('DB-0301', 12, 2);
@@ -237,7 +248,9 @@ describe('points lost in an outside check (失分 / 扣分 column)', () => {
   it('reports a cell it cannot read as points, located on its row', () => {
     const bad = task({ key: 'DB-0403', deadline: d(11, 15), pointsLost: '待定' });
     const s = november([bad]);
-    expect(s.problems).toEqual([{ source: { kind: 'task', key: 'DB-0403', row: bad.index + 1 }, message: '失分“待定”读不出分数，未计入。' }]);
+    expect(s.problems).toEqual([
+      { source: { kind: 'task', key: 'DB-0403', row: bad.index + 1 }, message: '失分“待定”读不出分数，未计入。' },
+    ]);
   });
 
   it('reads the ways people write points', () => {
@@ -256,7 +269,10 @@ describe('points lost in an outside check (失分 / 扣分 column)', () => {
 });
 
 describe('谁丢分谁担责: the lead unit and its co-units', () => {
-  const shared = () => [task({ key: 'DB-0501', unit: '市城管局', coUnits: ['市住建局', '市规划局'], deadline: d(11, 20) }), task({ key: 'DB-0502', unit: '市城管局', coUnits: ['市住建局'], status: 'closed', deadline: d(11, 20), completed: d(11, 20) })];
+  const shared = () => [
+    task({ key: 'DB-0501', unit: '市城管局', coUnits: ['市住建局', '市规划局'], deadline: d(11, 20) }),
+    task({ key: 'DB-0502', unit: '市城管局', coUnits: ['市住建局'], status: 'closed', deadline: d(11, 20), completed: d(11, 20) }),
+  ];
 
   it('puts every loss on the lead unit by default', () => {
     const s = november(shared());
@@ -280,9 +296,21 @@ describe('谁丢分谁担责: the lead unit and its co-units', () => {
   });
 
   it('shares the notices’ points of the task too', () => {
-    const t = task({ key: 'DB-0503', unit: '市城管局', coUnits: ['市交通局'], deadline: d(10, 20), status: 'closed', completed: d(10, 20) });
-    const s = november([t], { rules: { coUnitShare: 1 }, entries: [entry({ number: '督办〔2026〕第20号', key: 'DB-0503', level: 'interview', day: d(11, 4) })] });
-    expect(unitOf(s, '市交通局').breakdown).toMatchObject([{ rule: 'interview', points: -5, shareOf: '市城管局', source: { kind: 'log', number: '督办〔2026〕第20号' } }]);
+    const t = task({
+      key: 'DB-0503',
+      unit: '市城管局',
+      coUnits: ['市交通局'],
+      deadline: d(10, 20),
+      status: 'closed',
+      completed: d(10, 20),
+    });
+    const s = november([t], {
+      rules: { coUnitShare: 1 },
+      entries: [entry({ number: '督办〔2026〕第20号', key: 'DB-0503', level: 'interview', day: d(11, 4) })],
+    });
+    expect(unitOf(s, '市交通局').breakdown).toMatchObject([
+      { rule: 'interview', points: -5, shareOf: '市城管局', source: { kind: 'log', number: '督办〔2026〕第20号' } },
+    ]);
   });
 });
 
@@ -322,7 +350,10 @@ describe('units and tasks outside the directory', () => {
     const quiet = task({ key: 'DB-0603', unit: '市城市管理局', deadline: d(12, 20) });
     const s = november([a, b, quiet]);
     expect(s.problems).toEqual([
-      { source: { kind: 'task', key: 'DB-0601', row: a.index + 1 }, message: '牵头单位“市城市管理局”不在单位名录中，这项任务本月的得失分未计入任何单位。' },
+      {
+        source: { kind: 'task', key: 'DB-0601', row: a.index + 1 },
+        message: '牵头单位“市城市管理局”不在单位名录中，这项任务本月的得失分未计入任何单位。',
+      },
       { source: { kind: 'task', key: 'DB-0602', row: b.index + 1 }, message: '没有填写责任单位，这项任务本月的得失分未计入任何单位。' },
     ]);
     expect(s.units.every((u) => u.score === 100 && u.dueCount === 0)).toBe(true);

@@ -3,7 +3,17 @@ import type { HistoryRow } from '../../../src/core/scores/history';
 import { parseQuarterId, quarterMonths, quarterRollup } from '../../../src/core/scores/quarter';
 
 function row(month: string, unit: string, score: number, rank: number | undefined, category = '市直部门'): HistoryRow {
-  return { month, unit, category, score, rank, rankedCount: 3, bottomThree: false, rate: rank === undefined ? undefined : 0.5, civilized: false };
+  return {
+    month,
+    unit,
+    category,
+    score,
+    rank,
+    rankedCount: 3,
+    bottomThree: false,
+    rate: rank === undefined ? undefined : 0.5,
+    civilized: false,
+  };
 }
 
 const history: HistoryRow[] = [

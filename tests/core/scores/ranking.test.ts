@@ -35,7 +35,17 @@ function month(units: UnitScore[]): MonthScores {
     last: d(11, 30),
     asOf: d(11, 30),
     units,
-    summary: { due: 0, closed: 0, closedOnTime: 0, overdueAtEnd: 0, rate: undefined, notices: 0, criticisms: 0, interviews: 0, relapses: 0 },
+    summary: {
+      due: 0,
+      closed: 0,
+      closedOnTime: 0,
+      overdueAtEnd: 0,
+      rate: undefined,
+      notices: 0,
+      criticisms: 0,
+      interviews: 0,
+      relapses: 0,
+    },
     named: [],
     problems: [],
   };
@@ -46,12 +56,32 @@ const ranks = (units: UnitScore[]) => units.map((u) => [u.unit, u.rank]);
 describe('rankMonth', () => {
   it('ranks within each 单位类别, in the order the directory names the categories, a blank category on its own', () => {
     const r = rankMonth(
-      month([unit('市城管局', '市直部门', 95), unit('A区', '区县', 90), unit('市住建局', '市直部门', 99), unit('市档案馆', '未分类', 80), unit('B区', '区县', 97)]),
+      month([
+        unit('市城管局', '市直部门', 95),
+        unit('A区', '区县', 90),
+        unit('市住建局', '市直部门', 99),
+        unit('市档案馆', '未分类', 80),
+        unit('B区', '区县', 97),
+      ]),
       { redListSize: 3 },
     );
     expect(r.categories.map((c) => [c.category, c.rankedCount, ranks(c.units)])).toEqual([
-      ['市直部门', 2, [['市住建局', 1], ['市城管局', 2]]],
-      ['区县', 2, [['B区', 1], ['A区', 2]]],
+      [
+        '市直部门',
+        2,
+        [
+          ['市住建局', 1],
+          ['市城管局', 2],
+        ],
+      ],
+      [
+        '区县',
+        2,
+        [
+          ['B区', 1],
+          ['A区', 2],
+        ],
+      ],
       ['未分类', 1, [['市档案馆', 1]]],
     ]);
   });

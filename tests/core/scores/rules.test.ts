@@ -47,7 +47,15 @@ describe('parseRules', () => {
       ['relapse', '', ''],
     ]);
     expect(problems.map((p) => [p.row, p.column])).toEqual([[7, 1]]);
-    expect(rules).toEqual({ ...DEFAULT_RULES, overdueTask: 3, overdueDay: 0, overdueDayThreshold: 3, coUnitShare: 0.5, interview: 8, redListSize: 5 });
+    expect(rules).toEqual({
+      ...DEFAULT_RULES,
+      overdueTask: 3,
+      overdueDay: 0,
+      overdueDayThreshold: 3,
+      coUnitShare: 0.5,
+      interview: 8,
+      redListSize: 5,
+    });
   });
 
   it('reports each bad value where it is and keeps the default', () => {
@@ -77,7 +85,13 @@ describe('parseRules', () => {
   });
 
   it('words its problems in the sheet’s language', () => {
-    const { problems } = parseRules([['Rule', 'Value'], ['Per interview', 'lots']], 'en');
+    const { problems } = parseRules(
+      [
+        ['Rule', 'Value'],
+        ['Per interview', 'lots'],
+      ],
+      'en',
+    );
     expect(problems[0]?.message).toBe('"Per interview" should be a number not below 0, not "lots": the default 5 is used.');
   });
 
