@@ -4,11 +4,12 @@
  * The legend on the task sheet goes with them, so it changes wherever the rows do: at setup,
  * at each sweep, and when someone edits a colour in 设置.
  */
-import { legendNote, placeSwatches } from '../core/colour-legend';
-import { colourRules, isColourRule, legendBackgrounds } from '../core/colour-rules';
-import { SCRIPT_FIELDS } from '../core/columns';
+
 import type { Translate } from '../core/i18n';
-import type { Colors } from '../core/settings';
+import { SCRIPT_FIELDS } from '../core/ledger/columns';
+import { legendNote, placeSwatches } from '../core/presentation/colour-legend';
+import { colourRules, isColourRule, legendBackgrounds } from '../core/presentation/colour-rules';
+import type { Colors } from '../core/settings/settings';
 import { readAll } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

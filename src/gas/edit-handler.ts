@@ -6,8 +6,8 @@
  * and the edited rows (not the whole ledger), and writes only the planned cells of those rows;
  * a pasted block of 500 rows costs the same calls as one cell.
  */
-import { findHeader } from '../core/header';
-import { type OutValue, planSweep } from '../core/sweep';
+import { findHeader } from '../core/ledger/header';
+import { type OutValue, planSweep } from '../core/sweep/sweep';
 import { applyColourRules, paintLegend } from './colours';
 import { markedColumns } from './marks';
 import { mergesOf } from './sweep-job';

@@ -6,9 +6,10 @@
  * sheet that merely has the same name is never taken for the script's.
  * One finder call per sheet (or per spreadsheet), whatever the number of rows.
  */
-import { SCRIPT_FIELDS, type ScriptField, scriptFieldNamed } from '../core/columns';
+
 import { allTexts } from '../core/i18n';
-import { columnLetter } from '../core/text';
+import { SCRIPT_FIELDS, type ScriptField, scriptFieldNamed } from '../core/ledger/columns';
+import { columnLetter } from '../core/text/text';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

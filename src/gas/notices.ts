@@ -9,7 +9,8 @@
  * 延后, most urgent first, and goes out on the next run. A run near Apps Script's time limit
  * stops between two digests and schedules its own continuation.
  */
-import type { Day } from '../core/day';
+import type { Day } from '../core/calendar/day';
+import type { TaskRow } from '../core/ledger/tasks';
 import { composeDigest, highestLevel } from '../core/notices/digest';
 import {
   LOG_COLUMNS,
@@ -30,8 +31,7 @@ import {
 import { type Delivery, groupDigests, type NoticePlan, planNotices } from '../core/notices/plan';
 import { type AdminSummary, composeAdminSummary } from '../core/notices/summary';
 import { type ComposedMail, LEVEL_WORD, type NoticeLevel } from '../core/notices/types';
-import type { SweepPlan } from '../core/sweep';
-import type { TaskRow } from '../core/tasks';
+import type { SweepPlan } from '../core/sweep/sweep';
 import type { JobResult } from './result';
 import { ensureScriptSheet, type Workbook } from './workbook';
 import { contiguousRuns } from './write-back';

@@ -6,8 +6,8 @@
 import { leftBehind, parseLog } from '../core/notices/log';
 import { planNotices } from '../core/notices/plan';
 import { LEVEL_WORD } from '../core/notices/types';
-import { describeProblem } from '../core/problem';
-import { planSweep } from '../core/sweep';
+import { describeProblem } from '../core/problems/problem';
+import { planSweep } from '../core/sweep/sweep';
 import { composeAll, keysAfter } from './notices';
 import { emptyResult, type JobResult } from './result';
 import { readTaskSheet } from './sweep-job';

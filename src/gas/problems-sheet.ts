@@ -3,8 +3,8 @@
  * and marked when missing, rewritten whole by each sweep, as text (a problem quoting a cell
  * that starts with '=' stays text). An office sheet of the same name is never touched.
  */
-import type { Problem } from '../core/problem';
-import { problemRows } from '../core/problem-rows';
+import type { Problem } from '../core/problems/problem';
+import { problemRows } from '../core/problems/problem-rows';
 import { ensureScriptSheet, type Workbook } from './workbook';
 
 export function writeProblemsSheet(wb: Workbook, problems: Problem[], now: Date, changes: string[] = []): void {

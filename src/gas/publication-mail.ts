@@ -5,13 +5,13 @@
  * after; a person already told of this month is not told again (publishing again resends
  * nothing); what the quota cannot take is 延后 and goes out when the month is published again.
  */
-import { formatDay } from '../core/day';
+import { formatDay } from '../core/calendar/day';
+import { addressesIn, matchUnit } from '../core/directory/units';
 import { isGiven, type LogEntry, publicationKey } from '../core/notices/log';
 import { escapeHtml } from '../core/notices/mail-doc';
 import { type MonthId, monthLabel } from '../core/scores/history';
 import type { UnitScore } from '../core/scores/month';
 import type { Ranking } from '../core/scores/ranking';
-import { addressesIn, matchUnit } from '../core/units';
 import { append, type LogRows, type OpenLog, openLog, setOutcome } from './notices';
 import type { JobResult } from './result';
 import type { Workbook } from './workbook';

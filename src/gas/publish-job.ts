@@ -5,9 +5,9 @@
  * `--quarter` writes the quarter's roll-up from 排名历史 instead (一季一测评).
  * Reads each sheet once; the writes follow the page's layout, not the number of tasks.
  */
-import { type Day, isDateValue, ymdFromDay } from '../core/day';
+import { type Day, isDateValue, ymdFromDay } from '../core/calendar/day';
 import { type LogEntry, owedReportMonths, parseLog, SUMMARY_KEY } from '../core/notices/log';
-import { describeProblem } from '../core/problem';
+import { describeProblem } from '../core/problems/problem';
 import { layoutPublication, type PublicationDoc } from '../core/publication/layout';
 import { layoutQuarter } from '../core/publication/quarter-layout';
 import {
@@ -28,7 +28,7 @@ import { scoreMonth } from '../core/scores/month';
 import { parseQuarterId, quarterRollup } from '../core/scores/quarter';
 import { rankMonth } from '../core/scores/ranking';
 import { defaultRules, parseRules } from '../core/scores/rules';
-import { planSweep, type SweepPlan } from '../core/sweep';
+import { planSweep, type SweepPlan } from '../core/sweep/sweep';
 import type { OpenLog } from './notices';
 import { sendPublicationMails } from './publication-mail';
 import { emptyResult, type JobResult } from './result';

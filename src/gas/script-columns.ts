@@ -6,10 +6,11 @@
  * Calls do not grow with the number of rows: every range is a whole column (or a block of
  * columns) from the first data row to the end of the grid.
  */
-import { type ColumnFonts, scriptColumnWidth } from '../core/column-widths';
-import { SCRIPT_FIELD_FORMAT, SCRIPT_FIELDS } from '../core/columns';
-import type { SweepPlan } from '../core/sweep';
-import { cellText } from '../core/text';
+
+import { SCRIPT_FIELD_FORMAT, SCRIPT_FIELDS } from '../core/ledger/columns';
+import { type ColumnFonts, scriptColumnWidth } from '../core/presentation/column-widths';
+import type { SweepPlan } from '../core/sweep/sweep';
+import { cellText } from '../core/text/text';
 import { contiguousRuns } from './write-back';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -2,17 +2,17 @@
  * `setup`: creates what is missing and repairs what is broken, never touching existing rows.
  * Safe to run any number of times: a second run finds nothing to do.
  */
-import { parseHolidayRows, shippedHolidayEntries, WorkCalendar } from '../core/calendar';
-import { DEFAULT_FONT_PT, fitWidth } from '../core/column-widths';
-import { fieldLabel, type PersonField, SCRIPT_FIELDS } from '../core/columns';
-import { ymdFromDay } from '../core/day';
+import { parseHolidayRows, shippedHolidayEntries, WorkCalendar } from '../core/calendar/calendar';
+import { ymdFromDay } from '../core/calendar/day';
+import { unitHeaders } from '../core/directory/units';
+import { fieldLabel, type PersonField, SCRIPT_FIELDS } from '../core/ledger/columns';
+import { statusWordsFor } from '../core/ledger/status';
+import { DEFAULT_FONT_PT, fitWidth } from '../core/presentation/column-widths';
 import { missingRuleRows, ruleRows } from '../core/scores/rules';
-import { settingRows } from '../core/settings';
-import { missingHolidayRows, missingSettingRows, missingUnitHeaders, staleSettingHelp, yearOfCell } from '../core/setup-plan';
-import { statusWordsFor } from '../core/status';
-import { planSweep } from '../core/sweep';
-import { cellText } from '../core/text';
-import { unitHeaders } from '../core/units';
+import { settingRows } from '../core/settings/settings';
+import { missingHolidayRows, missingSettingRows, missingUnitHeaders, staleSettingHelp, yearOfCell } from '../core/setup/setup-plan';
+import { planSweep } from '../core/sweep/sweep';
+import { cellText } from '../core/text/text';
 import { applyColourRules, paintLegend } from './colours';
 import { markSheet, type SheetRole } from './marks';
 import { openLog } from './notices';

@@ -3,12 +3,12 @@
  * the cells the plan owns, keep the colour rules in step. A ledger whose columns cannot be
  * trusted is left untouched; the reason goes to the 台账问题 sheet and to the admin.
  */
-import type { Merge } from '../core/ledger';
+import type { Merge } from '../core/ledger/ledger';
+import type { TaskRow } from '../core/ledger/tasks';
 import { noticeCells } from '../core/notices/cells';
 import { owedReportMonths } from '../core/notices/log';
-import { describeProblem, type Problem } from '../core/problem';
-import { planSweep, type RowCells, type SweepPlan } from '../core/sweep';
-import type { TaskRow } from '../core/tasks';
+import { describeProblem, type Problem } from '../core/problems/problem';
+import { planSweep, type RowCells, type SweepPlan } from '../core/sweep/sweep';
 import { tellAdmin } from './admin';
 import { applyColourRules } from './colours';
 import { adoptLegacyColumns, markColumns, markedColumns } from './marks';

@@ -3,7 +3,7 @@
  * differ from the script's. The core works in Days; these two functions cross over, asking
  * Utilities once per distinct date (memoised), so the cost follows the calendar, not the rows.
  */
-import { type Day, dayAtOffset, parseIsoDay } from '../core/day';
+import { type Day, dayAtOffset, parseIsoDay } from '../core/calendar/day';
 
 const MS_PER_DAY = 86_400_000;
 

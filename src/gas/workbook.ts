@@ -8,14 +8,14 @@
  * read as the script's, never written. A sheet set up before marks existed is recognised by
  * its whole header row, the one the script wrote, and marked at the next setup.
  */
-import { type HolidayProblemCode, parseHolidayRows, shippedHolidayEntries, WorkCalendar } from '../core/calendar';
-import { type Day, ymdFromDay } from '../core/day';
+import { type HolidayProblemCode, parseHolidayRows, shippedHolidayEntries, WorkCalendar } from '../core/calendar/calendar';
+import { type Day, ymdFromDay } from '../core/calendar/day';
+import { parseUnits, type Unit } from '../core/directory/units';
 import { allTexts, type MessageKey, type Translate, translator } from '../core/i18n';
-import type { LedgerInput } from '../core/ledger';
-import type { Problem } from '../core/problem';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../core/settings';
-import { normalizeHeader, normalizeName } from '../core/text';
-import { parseUnits, type Unit } from '../core/units';
+import type { LedgerInput } from '../core/ledger/ledger';
+import type { Problem } from '../core/problems/problem';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../core/settings/settings';
+import { normalizeHeader, normalizeName } from '../core/text/text';
 import { markedSheets, markSheet, type SheetRole } from './marks';
 import { type SheetClock, sheetClock } from './time';
 

@@ -9,10 +9,11 @@
  * has re-evaluated it already. Every other cell keeps its value, formula, type and format:
  * a block never spans a cell the plan does not own unless that cell is truly empty.
  */
-import { type ColumnMap, SCRIPT_FIELD_FORMAT, SCRIPT_FIELDS, type ScriptField } from '../core/columns';
-import type { Day } from '../core/day';
-import { decisionInputs, fingerprint, type OutValue, type RowWrite, type SweepPlan } from '../core/sweep';
-import { cellText } from '../core/text';
+
+import type { Day } from '../core/calendar/day';
+import { type ColumnMap, SCRIPT_FIELD_FORMAT, SCRIPT_FIELDS, type ScriptField } from '../core/ledger/columns';
+import { decisionInputs, fingerprint, type OutValue, type RowWrite, type SweepPlan } from '../core/sweep/sweep';
+import { cellText } from '../core/text/text';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -34,9 +34,9 @@ import {
   type SheetModel,
   type WorkbookModel,
 } from '../../runtime/model';
-import { matchField, PERSON_FIELD_ALIASES, type PersonField } from '../../src/core/columns';
 import { en, type MessageKey, zhCN } from '../../src/core/i18n/messages';
-import { columnLetter } from '../../src/core/text';
+import { matchField, PERSON_FIELD_ALIASES, type PersonField } from '../../src/core/ledger/columns';
+import { columnLetter } from '../../src/core/text/text';
 
 // ---- the spec ---------------------------------------------------------------------------------
 

@@ -4,8 +4,8 @@
  * who edits these cells does not move the ladder; the next sweep puts them right.
  */
 import type { Translate } from '../i18n';
-import type { RowCells } from '../sweep';
-import type { TaskRow } from '../tasks';
+import type { TaskRow } from '../ledger/tasks';
+import type { RowCells } from '../sweep/sweep';
 import { isGiven, type LogEntry } from './log';
 import { LEVEL_WORD } from './types';
 

@@ -7,7 +7,7 @@
  * The subject names the unit (or the first unit and how many), the count, the highest level
  * and the date: 【督办】市城管局：3项创城任务逾期未整改（2026-11-25）.
  */
-import { type Day, formatDay } from '../day';
+import { type Day, formatDay } from '../calendar/day';
 import type { Translate } from '../i18n';
 import { type Block, type Cell, renderHtml, renderText } from './mail-doc';
 import { type ComposedMail, type DigestPlan, type DigestSection, LEVEL_RANK, LEVEL_WORD, type NoticeLevel, type TaskNotice } from './types';

@@ -8,9 +8,9 @@
  * 督办次数 / 最近督办 / 督办级别 are drawn from here each day; a person's edit to them does not
  * move the ladder.
  */
-import { type Day, isDateValue, ymdFromDay } from '../day';
+import { type Day, isDateValue, ymdFromDay } from '../calendar/day';
 import { allTexts, type MessageKey, type Translate } from '../i18n';
-import { cellText, normalizeHeader } from '../text';
+import { cellText, normalizeHeader } from '../text/text';
 import { LEVEL_WORD, type NoticeLevel, type RecipientRole } from './types';
 
 /** A delivery's outcome; 'recorded' is an event the log keeps that is not a mail (a relapse). */

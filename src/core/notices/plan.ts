@@ -9,13 +9,13 @@
  * task (反弹) continues it, an approved extension starts it again. Who is told comes only from the
  * directory; a unit or address that is not there is never guessed, it goes to the admin.
  */
-import type { WorkCalendar } from '../calendar';
-import type { Day } from '../day';
-import { formatDay } from '../day';
+import type { WorkCalendar } from '../calendar/calendar';
+import type { Day } from '../calendar/day';
+import { formatDay } from '../calendar/day';
+import { addressesIn, matchUnit, type Unit } from '../directory/units';
 import type { Translate } from '../i18n';
-import type { Settings } from '../settings';
-import type { TaskRow } from '../tasks';
-import { addressesIn, matchUnit, type Unit } from '../units';
+import type { TaskRow } from '../ledger/tasks';
+import type { Settings } from '../settings/settings';
 import { isGiven, type LogEntry, numberer } from './log';
 import { type DigestPlan, LEVEL_RANK, type NoticeLevel, type RecipientRole, type TaskNotice } from './types';
 

@@ -3,7 +3,7 @@
  * (约谈 to arrange, notices that could not go out and what to do about each), then what was
  * sent to whom, then the rows that need a person.
  */
-import { type Day, formatDay } from '../day';
+import { type Day, formatDay } from '../calendar/day';
 import type { MessageKey, Translate } from '../i18n';
 import { type MailContext, noticeNumber, sender } from './digest';
 import { type Block, type Cell, renderHtml, renderText } from './mail-doc';

@@ -6,7 +6,7 @@
  * (督办) when it has passed; from the criticism count on the level is 通报批评, from the interview
  * count 约谈.
  */
-import type { Day } from '../day';
+import type { Day } from '../calendar/day';
 import type { MessageKey } from '../i18n';
 
 export type NoticeLevel = 'reminder' | 'notice' | 'criticism' | 'interview';

@@ -7,7 +7,7 @@
  * the ranking per 单位类别 (红榜 and 黑榜 marked, every unit's score explained), the units and
  * tasks named for 通报批评 and 约谈, the sanctions, every point's reason, and the chart.
  */
-import { type Day, formatDay } from '../day';
+import { type Day, formatDay } from '../calendar/day';
 import type { Translate } from '../i18n';
 import { describeSanction, monthId, monthLabel, type Sanction } from '../scores/history';
 import type { BreakdownItem, MonthScores, UnitScore } from '../scores/month';

@@ -2,7 +2,7 @@
  * 一季一测评: the quarter's roll-up as a page, from 排名历史: each unit's three months side by
  * side, its quarter score (the mean of the months it was ranked), its place and its trend.
  */
-import { type Day, formatDay } from '../day';
+import { type Day, formatDay } from '../calendar/day';
 import type { Translate } from '../i18n';
 import { monthLabel } from '../scores/history';
 import { type QuarterRow, quarterMonths } from '../scores/quarter';

@@ -11,12 +11,12 @@
  * three (ranked higher, listed without a rank for having nothing due, or absent) breaks it.
  * Sanctions apply to units the directory marks 文明单位 in the month published.
  */
-import type { Day } from '../day';
-import { ymdFromDay } from '../day';
+import type { Day } from '../calendar/day';
+import { ymdFromDay } from '../calendar/day';
+import { unitKey } from '../directory/units';
 import { allTexts, type Locale, type MessageKey, type Translate, translator } from '../i18n';
-import { cellText, normalizeHeader } from '../text';
-import { unitKey } from '../units';
-import { readYesNo } from '../vocabulary';
+import { cellText, normalizeHeader } from '../text/text';
+import { readYesNo } from '../text/vocabulary';
 import type { Ranking } from './ranking';
 
 /** A month as 'YYYY-MM'. */

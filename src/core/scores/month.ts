@@ -35,15 +35,15 @@
  * The figures are read from the ledger as it is when the month is scored: a deadline extended
  * since, or a completion date corrected since, changes them, and republishing shows that.
  */
-import type { WorkCalendar } from '../calendar';
-import { type Day, dayFromYmd, daysInMonth, formatDay } from '../day';
+import type { WorkCalendar } from '../calendar/calendar';
+import { type Day, dayFromYmd, daysInMonth, formatDay } from '../calendar/day';
+import { matchUnit, type Unit } from '../directory/units';
 import type { Translate } from '../i18n';
+import { daysLate } from '../ledger/state';
+import type { TaskRow } from '../ledger/tasks';
 import { isGiven, type LogEntry } from '../notices/log';
-import { daysLate } from '../state';
-import type { TaskRow } from '../tasks';
-import { cellText } from '../text';
-import { matchUnit, type Unit } from '../units';
-import { normalizeWord } from '../vocabulary';
+import { cellText } from '../text/text';
+import { normalizeWord } from '../text/vocabulary';
 import { type RuleKey, type Rules, ruleLabel } from './rules';
 
 /** Where a point comes from: a task row or a notice-log row (1-based sheet rows). */

@@ -6,7 +6,7 @@
  * months with the first. Units are ranked by quarter score within the category they had in the
  * quarter's last published month, ties by name.
  */
-import { unitKey } from '../units';
+import { unitKey } from '../directory/units';
 import { addMonths, type HistoryRow, type MonthId, monthId } from './history';
 import { roundPoints } from './month';
 import { byName } from './ranking';

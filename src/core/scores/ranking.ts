@@ -11,7 +11,7 @@
  * has one on each list, of one unit none.
  */
 
-import { unitKey } from '../units';
+import { unitKey } from '../directory/units';
 import type { MonthScores, UnitScore } from './month';
 import type { Rules } from './rules';
 

@@ -11,8 +11,8 @@
  * default: a typo must never stop the publication.
  */
 import { allTexts, type Locale, type MessageKey, type Translate, translator } from '../i18n';
-import { cellText, normalizeHeader, toHalfWidth } from '../text';
-import { normalizeWord } from '../vocabulary';
+import { cellText, normalizeHeader, toHalfWidth } from '../text/text';
+import { normalizeWord } from '../text/vocabulary';
 
 export type RuleKey =
   | 'base'

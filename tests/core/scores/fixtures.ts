@@ -1,13 +1,13 @@
 /** Small builders for the scores' tests: task rows, log rows and a directory, in the office's terms. */
-import { shippedHolidayEntries, WorkCalendar } from '../../../src/core/calendar';
-import { type Day, dayFromYmd } from '../../../src/core/day';
+import { shippedHolidayEntries, WorkCalendar } from '../../../src/core/calendar/calendar';
+import { type Day, dayFromYmd } from '../../../src/core/calendar/day';
+import { parseUnits, type Unit } from '../../../src/core/directory/units';
 import { translator } from '../../../src/core/i18n';
+import type { StatusCode } from '../../../src/core/ledger/status';
+import type { TaskRow } from '../../../src/core/ledger/tasks';
 import type { LogEntry, LogRole, Outcome } from '../../../src/core/notices/log';
 import { type MonthInput, type MonthScores, scoreMonth } from '../../../src/core/scores/month';
 import { defaultRules, type Rules } from '../../../src/core/scores/rules';
-import type { StatusCode } from '../../../src/core/status';
-import type { TaskRow } from '../../../src/core/tasks';
-import { parseUnits, type Unit } from '../../../src/core/units';
 
 export const calendar = new WorkCalendar(shippedHolidayEntries());
 export const zh = translator('zh-CN');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayAtOffset } from '../../../src/core/day';
+import { dayAtOffset } from '../../../src/core/calendar/day';
 import { translator } from '../../../src/core/i18n';
 import {
   addMonths,

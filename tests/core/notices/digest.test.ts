@@ -1,0 +1,268 @@
+import { describe, expect, it } from 'vitest';
+import { type Day, parseIsoDay } from '../../../src/core/calendar/day';
+import { translator } from '../../../src/core/i18n';
+import { composeDigest, type MailContext } from '../../../src/core/notices/digest';
+import type { DigestPlan, DigestSection, NoticeLevel, TaskNotice } from '../../../src/core/notices/types';
+
+const zh = translator('zh-CN');
+const en = translator('en');
+const day = (iso: string): Day => {
+  const d = parseIsoDay(iso);
+  if (d === undefined) throw new Error(iso);
+  return d;
+};
+const TODAY = day('2026-11-25');
+const link = (row: number): string => `https://docs.google.com/spreadsheets/d/SHEET/edit#gid=0&range=A${row}`;
+const ctx = (over: Partial<MailContext> = {}): MailContext => ({ t: zh, today: TODAY, senderName: '市创文办', rowLink: link, ...over });
+
+let serial = 0;
+function notice(level: NoticeLevel, over: Partial<TaskNotice> = {}): TaskNotice {
+  serial += 1;
+  const reminder = level === 'reminder';
+  return {
+    key: `T${serial}`,
+    row: serial + 2,
+    unit: '市城管局',
+    coUnits: [],
+    task: `任务${serial}`,
+    place: '',
+    deadline: reminder ? day('2026-11-27') : day('2026-11-20'),
+    daysOverdue: reminder ? 0 : 3,
+    level,
+    ordinal: reminder ? 0 : 1,
+    number: reminder ? '' : `督办〔2026〕第${serial}号`,
+    ...over,
+  };
+}
+const lead = (unit: string, notices: TaskNotice[]): DigestSection => ({ unit, role: 'lead', notices });
+const support = (unit: string, notices: TaskNotice[]): DigestSection => ({ unit, role: 'support', notices });
+const plan = (sections: DigestSection[], toName = '张三'): DigestPlan => ({ to: 'zhang@cgj.gov.cn', toName, sections });
+
+describe('the digest subject', () => {
+  it('names the unit, the count, the highest level and the date', () => {
+    const p = plan([lead('市城管局', [notice('notice'), notice('notice'), notice('notice')])]);
+    expect(composeDigest(p, ctx()).subject).toBe('【督办】市城管局：3项创城任务逾期未整改（2026-11-25）');
+    expect(composeDigest(p, ctx({ t: en })).subject).toBe('[Notice] 市城管局: 3 overdue task(s) not rectified (2026-11-25)');
+  });
+
+  it('names the first unit and how many units there are, at the most urgent level among them', () => {
+    const p = plan([
+      lead('市城管局', [notice('notice'), notice('criticism'), notice('notice')]),
+      lead('市住建局', [notice('interview', { unit: '市住建局' }), notice('notice', { unit: '市住建局' })]),
+      lead('市交通局', [notice('notice', { unit: '市交通局' }), notice('criticism', { unit: '市交通局' })]),
+    ]);
+    expect(composeDigest(p, ctx()).subject).toBe('【约谈】市城管局等3个单位：7项创城任务逾期未整改（2026-11-25）');
+    expect(composeDigest(p, ctx({ t: en })).subject).toBe(
+      '[Interview] 市城管局 and 2 other unit(s): 7 overdue task(s) not rectified (2026-11-25)',
+    );
+  });
+
+  it('says "due soon" when there are only reminders', () => {
+    const p = plan([lead('市城管局', [notice('reminder'), notice('reminder')])]);
+    expect(composeDigest(p, ctx()).subject).toBe('【临期提醒】市城管局：2项任务即将到期（2026-11-25）');
+    expect(composeDigest(p, ctx({ t: en })).subject).toBe('[Reminder] 市城管局: 2 task(s) due soon (2026-11-25)');
+  });
+
+  it('counts overdue tasks and reminders apart when a digest has both', () => {
+    const p = plan([lead('市城管局', [notice('reminder'), notice('notice'), notice('notice')])]);
+    expect(composeDigest(p, ctx()).subject).toBe('【督办】市城管局：2项创城任务逾期未整改，另有1项即将到期（2026-11-25）');
+  });
+
+  it('counts a task once when the person gets it both as lead and as co-unit', () => {
+    const shared = notice('notice');
+    const p = plan([lead('市城管局', [shared]), support('市执法局', [shared])]);
+    expect(composeDigest(p, ctx()).subject).toBe('【督办】市城管局等2个单位：1项创城任务逾期未整改（2026-11-25）');
+  });
+
+  it('shortens a very long unit name so the subject stays within MailApp’s limit', () => {
+    const long = '某'.repeat(300);
+    const subject = composeDigest(plan([lead(long, [notice('notice', { unit: long })])]), ctx()).subject;
+    expect(subject).toBe(`【督办】${'某'.repeat(39)}…：1项创城任务逾期未整改（2026-11-25）`);
+    expect(subject.length).toBeLessThan(250);
+  });
+});
+
+describe('the digest body', () => {
+  it('puts the units the person leads first and the supported unit last, in a 配合 section of its own', () => {
+    const p = plan([
+      support('市住建局', [notice('notice', { unit: '市交通局', task: '修复破损路面' })]),
+      lead('市城管局', [notice('notice', { task: '清理占道经营' })]),
+    ]);
+    const { body } = composeDigest(p, ctx());
+    const leadAt = body.indexOf('■ 市城管局：牵头任务1项');
+    const supportAt = body.indexOf('■ 市住建局：配合任务1项');
+    expect(leadAt).toBeGreaterThan(-1);
+    expect(supportAt).toBeGreaterThan(leadAt);
+    expect(body.indexOf('清理占道经营')).toBeLessThan(supportAt);
+    expect(body.slice(supportAt)).toContain('修复破损路面\n   牵头单位：市交通局\n');
+    expect(body).toContain('贵单位作为配合单位的1项任务一并列出');
+  });
+
+  it('groups the tasks by level, most urgent first, and the longest overdue first within a level', () => {
+    const p = plan([
+      lead('市城管局', [
+        notice('reminder', { task: '提醒甲' }),
+        notice('notice', { task: '督办短', daysOverdue: 2 }),
+        notice('interview', { task: '约谈甲', ordinal: 3 }),
+        notice('notice', { task: '督办长', daysOverdue: 9 }),
+        notice('criticism', { task: '通报甲', ordinal: 2 }),
+      ]),
+    ]);
+    const { body } = composeDigest(p, ctx());
+    const order = ['【约谈】1项', '约谈甲', '【通报批评】1项', '通报甲', '【督办】2项', '督办长', '督办短', '【临期提醒】1项', '提醒甲'];
+    const positions = order.map((s) => body.indexOf(s));
+    expect(positions[0]).toBeGreaterThan(-1);
+    positions.slice(1).forEach((at, i) => {
+      expect(at, order[i + 1]).toBeGreaterThan(positions[i] ?? Infinity);
+    });
+    expect(body).toContain('其中1项已达到约谈条件');
+    expect(body).toContain('其中1项经多次督办仍未整改，将在本月全市通报中予以批评');
+    expect(body).toContain('另有1项任务即将到达整改时限');
+  });
+
+  it('shows each task’s text, place, deadline, days overdue, notice number and which notice it is, and its row', () => {
+    const p = plan([
+      lead('市城管局', [
+        notice('criticism', { task: '清理占道经营', place: '西关街', row: 12, daysOverdue: 5, ordinal: 3, number: '督办〔2026〕第12号' }),
+      ]),
+    ]);
+    const { body, htmlBody } = composeDigest(p, ctx());
+    expect(body).toContain(
+      [
+        '1. 清理占道经营',
+        '   点位：西关街',
+        '   整改时限：2026-11-20',
+        '   逾期：5天',
+        '   督办文号：督办〔2026〕第12号（第3次督办）',
+        `   台账：第12行 ${link(12)}`,
+      ].join('\n'),
+    );
+    expect(htmlBody).toContain('<a href="https://docs.google.com/spreadsheets/d/SHEET/edit#gid=0&amp;range=A12">第12行</a>');
+    expect(htmlBody).toContain('<td valign="top">督办〔2026〕第12号（第3次督办）</td>');
+  });
+
+  it('leaves out the place when there is none, and days overdue and number for a reminder', () => {
+    const { body } = composeDigest(plan([lead('市城管局', [notice('reminder', { task: '补种行道树', row: 7 })])]), ctx());
+    expect(body).toContain(`1. 补种行道树\n   整改时限：2026-11-27\n   台账：第7行 ${link(7)}\n`);
+    expect(body).not.toContain('点位');
+    expect(body).not.toContain('督办文号');
+    expect(body).toContain('任务完成后，请在台账中将其状态改为“待验收”');
+  });
+
+  it('addresses the person, says what to do and how to close, and signs with the sender and date', () => {
+    const { body } = composeDigest(plan([lead('市城管局', [notice('notice')])]), ctx());
+    expect(body.startsWith('张三，您好：\n\n截至2026-11-25，下列1项任务已超过整改时限，仍未整改到位。\n\n')).toBe(true);
+    expect(body).toContain('请接此通知后立即组织整改，并将整改情况报市创文办。整改完成后，请在台账中将该任务的状态改为“待验收”');
+    expect(body.endsWith('市创文办\n2026-11-25\n')).toBe(true);
+  });
+
+  it('greets without a name when the directory has none, and signs as 督办台账 without a sender name', () => {
+    const { body } = composeDigest(plan([lead('市城管局', [notice('notice')])], ''), ctx({ senderName: ' ' }));
+    expect(body.startsWith('您好：\n\n')).toBe(true);
+    expect(body.endsWith('督办台账\n2026-11-25\n')).toBe(true);
+  });
+
+  it('is written in English for an English office', () => {
+    const { body } = composeDigest(
+      plan([lead('市城管局', [notice('notice', { task: '清理', row: 4, ordinal: 2, number: 'Notice (2026) No. 4' })])]),
+      ctx({ t: en }),
+    );
+    expect(body).toContain('Dear 张三,\n\nAs of 2026-11-25, the 1 task(s) below are past their deadline and not yet rectified.');
+    expect(body).toContain('■ 市城管局: 1 task(s) it leads\n\n[Notice] 1 task(s)\n\n1. 清理\n');
+    expect(body).toContain('   Notice number: Notice (2026) No. 4 (notice 2 on this task)\n');
+    expect(body).toContain('set its status in the ledger to "Awaiting verification"');
+  });
+});
+
+describe('cell values in the digest', () => {
+  const SCRIPT = '<script>alert(1)</script>';
+  const FORMULA = '=HYPERLINK("http://x","y")';
+  const p: DigestPlan = {
+    to: 'zhang@cgj.gov.cn',
+    toName: '张<三>',
+    sections: [
+      lead(`城管 & ${SCRIPT}`, [
+        notice('notice', { unit: `城管 & ${SCRIPT}`, task: `${SCRIPT} & ${FORMULA}`, place: `${FORMULA} & ${SCRIPT}` }),
+      ]),
+      support(`住建 & ${SCRIPT}`, [notice('notice', { unit: `交通 & ${SCRIPT}`, task: '配合 & "引号"' })]),
+    ],
+  };
+  const mail = composeDigest(p, ctx());
+
+  it('are escaped in HTML: no script, no link made from a formula, & and quotes as entities', () => {
+    expect(mail.htmlBody).not.toMatch(/<script/i);
+    expect(mail.htmlBody).not.toContain('href="http://x"');
+    expect(mail.htmlBody).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; =HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)');
+    expect(mail.htmlBody).toContain('=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;) &amp; &lt;script&gt;');
+    expect(mail.htmlBody).toContain('城管 &amp; &lt;script&gt;alert(1)&lt;/script&gt;：牵头任务1项');
+    expect(mail.htmlBody).toContain('<td valign="top">交通 &amp; &lt;script&gt;alert(1)&lt;/script&gt;</td>');
+    expect(mail.htmlBody).toContain('配合 &amp; &quot;引号&quot;');
+    expect(mail.htmlBody).toContain('张&lt;三&gt;，您好：');
+  });
+
+  it('appear literally in the plain text', () => {
+    expect(mail.body).toContain(`1. ${SCRIPT} & ${FORMULA}\n   点位：${FORMULA} & ${SCRIPT}\n`);
+    expect(mail.body).toContain(`■ 城管 & ${SCRIPT}：牵头任务1项`);
+    expect(mail.body).toContain(`■ 住建 & ${SCRIPT}：配合任务1项`);
+    expect(mail.body).toContain('张<三>，您好：');
+  });
+
+  it('appear literally in the subject, which is not HTML', () => {
+    expect(mail.subject).toBe(`【督办】城管 & ${SCRIPT}等2个单位：2项创城任务逾期未整改（2026-11-25）`);
+  });
+
+  it('make a link only of a web address', () => {
+    const bad = composeDigest(plan([lead('市城管局', [notice('notice', { row: 3 })])]), ctx({ rowLink: () => 'javascript:alert(1)' }));
+    expect(bad.htmlBody).not.toContain('javascript:');
+    expect(bad.htmlBody).toContain('<td valign="top">第3行</td>');
+  });
+
+  it('render with inline styles only: no style sheet, no image, no external resource', () => {
+    expect(mail.htmlBody).not.toMatch(/<style|<link|<img|<script|src=/i);
+    expect(mail.htmlBody).toContain(
+      '<span style="display:inline-block;padding:1px 8px;border-radius:3px;background-color:#e65100;color:#ffffff;font-weight:bold">督办</span>',
+    );
+  });
+});
+
+describe('a dry-run digest', () => {
+  const p = plan([lead('市城管局', [notice('notice')])]);
+
+  it('says at its top whom it was meant for, and its subject says it is a dry run', () => {
+    const mail = composeDigest(p, ctx({ dryRunFor: ['zhang@cgj.gov.cn', 'li@cgj.gov.cn'] }));
+    expect(mail.subject).toBe('【试运行】【督办】市城管局：1项创城任务逾期未整改（2026-11-25）');
+    const banner = '试运行：本邮件本应发给 zhang@cgj.gov.cn、li@cgj.gov.cn，现只发给管理员。';
+    expect(mail.body.split('\n')[1]?.startsWith(banner)).toBe(true);
+    expect(mail.body.indexOf(banner)).toBeLessThan(mail.body.indexOf('张三，您好：'));
+    expect(mail.htmlBody.indexOf(banner)).toBeLessThan(mail.htmlBody.indexOf('张三，您好：'));
+    expect(mail.htmlBody).toContain('border:2px dashed #e65100');
+  });
+
+  it('names the plan’s recipient when no list is given, in English too', () => {
+    const mail = composeDigest(p, ctx({ t: en, dryRunFor: [] }));
+    expect(mail.subject).toBe('[Dry run] [Notice] 市城管局: 1 overdue task(s) not rectified (2026-11-25)');
+    expect(mail.body).toContain('Dry run: this mail was meant for zhang@cgj.gov.cn and went to the admin only.');
+  });
+
+  it('has no banner outside a dry run', () => {
+    const mail = composeDigest(p, ctx());
+    expect(mail.body).not.toContain('试运行');
+    expect(mail.htmlBody).not.toContain('试运行');
+  });
+});
+
+describe('composeDigest: a unit with very many tasks', () => {
+  it("lists the most urgent hundred, counts the rest with the link to the ledger, and keeps the subject's full count", () => {
+    const many = Array.from({ length: 130 }, (_, i) =>
+      notice(i < 5 ? 'interview' : 'notice', { key: `DB-${i}`, row: i + 3, task: `问题${i}`, daysOverdue: i < 5 ? 30 : 1 }),
+    );
+    const mail = composeDigest(plan([lead('市城管局', many)]), ctx());
+    expect(mail.subject).toContain('130项');
+    expect(mail.body).toContain('另有30项任务没有在本邮件中逐项列出（一封邮件最多列100项）');
+    expect(mail.body).toContain(link(1));
+    // The five interviews are listed; the tail of the least urgent is not.
+    for (let i = 0; i < 5; i++) expect(mail.body).toContain(`问题${i}\n`.trim());
+    expect(mail.body).not.toContain('问题129');
+    expect(Buffer.byteLength(mail.htmlBody, 'utf8')).toBeLessThan(200 * 1024);
+  });
+});

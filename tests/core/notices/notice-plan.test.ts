@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { shippedHolidayEntries, WorkCalendar } from '../../../src/core/calendar/calendar';
+import { dayFromYmd } from '../../../src/core/calendar/day';
+import { parseUnits } from '../../../src/core/directory/units';
+import { translator } from '../../../src/core/i18n';
+import type { TaskRow } from '../../../src/core/ledger/tasks';
+import { type LogEntry, newRelapses, numberer, numberParts } from '../../../src/core/notices/log';
+import { groupDigests, levelOf, planNotices } from '../../../src/core/notices/plan';
+import { defaultSettings } from '../../../src/core/settings/settings';
+
+const t = translator('zh-CN');
+const today = dayFromYmd(2026, 11, 25);
+const calendar = new WorkCalendar(shippedHolidayEntries());
+const settings = defaultSettings('zh-CN');
+
+function task(key: string, unit: string, daysOverdue = 3, extra: Partial<TaskRow> = {}): TaskRow {
+  return {
+    index: 2,
+    key,
+    task: `任务${key}`,
+    units: [unit],
+    coUnits: [],
+    place: '',
+    status: 'in_progress',
+    deadline: { kind: 'date', day: today - 5, form: 'ymd' },
+    effectiveDeadline: today - 5,
+    firstSeen: today - 30,
+    state: { code: 'overdue', daysOverdue },
+    previous: { state: 'overdue', reopenCount: 0, statusChanged: undefined },
+    reopenCount: 0,
+    statusChanged: undefined,
+    stampCompleted: undefined,
+    notes: [],
+    problems: [],
+    ...extra,
+  };
+}
+
+const { units } = parseUnits([
+  ['单位名称', '联系人', '联系人邮箱', '主要负责人', '主要负责人邮箱', '分管领导', '分管领导邮箱'],
+  ['市城管局', '张伟', 'cgj@example.org', '李局', 'head@example.org', '王副市长', 'wang@example.org'],
+  ['市住建局', '赵敏', 'zjj#example.org', '钱局', '', '王副市长', 'wang@example.org'],
+]);
+
+function given(key: string, n: number, ordinal: number, day: number, to = 'cgj@example.org'): LogEntry {
+  return {
+    index: n,
+    number: `督办〔2026〕第${n}号`,
+    time: undefined,
+    day,
+    key,
+    unit: '市城管局',
+    level: levelOf(ordinal, settings),
+    ordinal,
+    deadline: today - 5,
+    to,
+    role: 'contact',
+    subject: '',
+    outcome: 'sent',
+    detail: '',
+  };
+}
+
+describe('the ladder', () => {
+  it("is 督办, then 通报批评 from the second notice, 约谈 from the third (the speeches' rule)", () => {
+    expect([1, 2, 3, 4].map((n) => levelOf(n, settings))).toEqual(['notice', 'criticism', 'interview', 'interview']);
+  });
+
+  it('numbers notices through the year after the highest in the log, never reusing one', () => {
+    const next = numberer([given('A', 7, 1, today - 10), given('B', 3, 1, today - 10)], today, '督办', t);
+    expect([next(), next()]).toEqual(['督办〔2026〕第8号', '督办〔2026〕第9号']);
+    expect(numberParts('督办〔2026〕第12号')).toEqual({ year: 2026, n: 12 });
+  });
+
+  it('waits the interval after the last notice, then climbs one step, to the head as well', () => {
+    const input = { keyOf: (x: TaskRow) => x.key, units, settings, calendar, today, t };
+    const tooSoon = planNotices({ ...input, tasks: [task('A', '市城管局')], entries: [given('A', 1, 1, today - 2)] });
+    expect(tooSoon.deliveries).toEqual([]);
+    const due = planNotices({ ...input, tasks: [task('A', '市城管局')], entries: [given('A', 1, 1, today - 12)] });
+    expect(due.deliveries.map((d) => [d.to, d.role, d.notice.level, d.notice.ordinal, d.notice.number])).toEqual([
+      ['cgj@example.org', 'contact', 'criticism', 2, '督办〔2026〕第2号'],
+      ['head@example.org', 'head', 'criticism', 2, '督办〔2026〕第2号'],
+    ]);
+  });
+
+  it('never guesses an address: a bad one or a unit not in the directory goes to the admin, with no number spent', () => {
+    const input = { keyOf: (x: TaskRow) => x.key, units, settings, calendar, today, t, entries: [] };
+    const plan = planNotices({ ...input, tasks: [task('B', '市住建局'), task('C', '不存在的局')] });
+    expect(plan.deliveries).toEqual([]);
+    expect(plan.unreachable.map((u) => [u.unit, u.reason, u.to ?? ''])).toEqual([
+      ['市住建局', 'badAddress', 'zjj#example.org'],
+      ['不存在的局', 'noUnit', ''],
+    ]);
+  });
+
+  it('sends the same mail once to people who would get the same one: the contact in To, the head in Cc', () => {
+    const input = { keyOf: (x: TaskRow) => x.key, units, settings, calendar, today, t };
+    const plan = planNotices({ ...input, tasks: [task('A', '市城管局')], entries: [given('A', 1, 1, today - 12)] });
+    const digests = groupDigests(plan.deliveries);
+    expect(digests.map((d) => [d.plan.to, d.cc])).toEqual([['cgj@example.org', ['head@example.org']]]);
+  });
+});
+
+describe('relapses in the log', () => {
+  it('logs each reopening the log lacks once, dated the day the task was reopened', () => {
+    const reopened = { key: 'A', units: ['市城管局'], reopenCount: 2, statusChanged: today - 3 };
+    const first = newRelapses([reopened], [], today);
+    expect(first).toEqual([
+      { key: 'A', unit: '市城管局', ordinal: 1, day: today - 3 },
+      { key: 'A', unit: '市城管局', ordinal: 2, day: today - 3 },
+    ]);
+    const logged = { ...given('A', 0, 1, today - 3), number: '', level: 'reopen' as const, outcome: 'recorded' as const };
+    expect(newRelapses([reopened], [logged], today).map((r) => r.ordinal)).toEqual([2]);
+    expect(newRelapses([{ ...reopened, reopenCount: 1 }], [logged], today)).toEqual([]);
+  });
+});

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { translator } from '../../../src/core/i18n';
+import {
+  DEFAULT_SETTINGS,
+  defaultSettings,
+  parseSettings,
+  SETTING_KEYS,
+  settingLabel,
+  settingRows,
+} from '../../../src/core/settings/settings';
+
+describe('settingRows', () => {
+  it('writes a header and one translated row per setting, with its default and an explanation', () => {
+    const rows = settingRows(translator('zh-CN'), 'zh-CN');
+    expect(rows[0]).toEqual(['设置项', '值', '说明']);
+    expect(rows).toHaveLength(SETTING_KEYS.length + 1);
+    for (const row of rows) {
+      expect(row).toHaveLength(3);
+      expect(row[0]).not.toBe('');
+      expect(row[2]).not.toMatch(/^setting\./);
+    }
+    expect(rows).toContainEqual(['任务表名称', '任务台账', '任务台账所在工作表的名称。找不到时，“初始化 / 修复台账”按这个名称新建一张。']);
+    expect(rows.find((r) => r[0] === '天数计算方式')?.[1]).toBe('工作日');
+    expect(rows.find((r) => r[0] === '逾期颜色')?.[1]).toBe('#f4cccc');
+    expect(rows.find((r) => r[0] === '长期任务颜色')?.[1]).toBe('无');
+    expect(rows.find((r) => r[0] === '试运行')?.[1]).toBe('否');
+  });
+
+  it('writes English labels and defaults for an English workbook', () => {
+    const rows = settingRows(translator('en'), 'en');
+    expect(rows[0]).toEqual(['Setting', 'Value', 'Explanation']);
+    expect(rows.find((r) => r[0] === 'Task sheet name')?.slice(0, 2)).toEqual(['Task sheet name', 'Tasks']);
+    expect(rows.find((r) => r[0] === 'Task sheet name')?.[2]).toMatch(/^The name of the sheet holding the task ledger\./);
+    expect(rows.find((r) => r[0] === 'Count days as')?.[1]).toBe('working days');
+  });
+
+  it('explains each setting by what it does', () => {
+    const help = (locale: 'zh-CN' | 'en', label: string): string =>
+      settingRows(translator(locale), locale).find((r) => r[0] === label)![2]!;
+    // A dry run sends everything to the admin: it must not say that no mail at all is sent.
+    expect(help('zh-CN', '试运行')).toContain('全部只发到管理员邮箱');
+    expect(help('zh-CN', '试运行')).not.toMatch(/只记录、不发送邮件/);
+    expect(help('en', 'Dry run')).toContain('go to the admin only');
+    // The ladder's settings say what each step does.
+    expect(help('zh-CN', '督办间隔天数')).toContain('第一次整改通知');
+    expect(help('zh-CN', '通报批评督办次数')).toContain('主要负责人');
+    expect(help('zh-CN', '约谈督办次数')).toContain('分管领导');
+    for (const label of ['督办间隔天数', '通报批评督办次数', '约谈督办次数']) expect(help('zh-CN', label)).not.toContain('目前不起作用');
+    // The daily check hour is what the trigger is installed at, and says so.
+    expect(help('zh-CN', '每日检查时间')).toContain('开启每日自动检查');
+    expect(help('zh-CN', '管理员邮箱')).toContain('每日督办小结');
+    expect(help('zh-CN', '节假日照常发送')).toContain('顺延到下一个工作日');
+  });
+
+  it('reads back exactly the defaults it wrote, in either language', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const { settings, problems } = parseSettings(settingRows(translator(locale), locale));
+      expect(problems).toEqual([]);
+      expect(settings).toEqual(defaultSettings(locale));
+    }
+  });
+});
+
+describe('parseSettings', () => {
+  it('gives the defaults for an empty sheet', () => {
+    expect(parseSettings([])).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      locale: 'zh-CN',
+      taskSheet: '任务台账',
+      dueSoonDays: 3,
+      countDays: 'working',
+      closedStatuses: ['已销号'],
+      colors: { overdue: '#f4cccc', dueSoon: '#fff2cc', closed: '#d9ead3', pending: '#cfe2f3', invalid: '#fce5cd', noDeadline: '' },
+      criticismAfterNotices: 2,
+      interviewAfterNotices: 3,
+    });
+  });
+
+  it('reads values as people type them', () => {
+    const { settings, problems } = parseSettings([
+      ['设置项', '值', '说明'],
+      ['任务表名称', ' 2024年整改台账 ', ''],
+      ['临期提醒天数', '５天', ''],
+      ['天数计算方式', '自然日', ''],
+      ['视为已销号的状态', '已销号、已完成，办结', ''],
+      ['逾期颜色', '#FF0000', ''],
+      ['临期颜色', '#fc0', ''],
+      ['已销号颜色', '无', ''],
+      ['管理员邮箱', 'chuangcheng@example.cn', ''],
+      ['督办间隔天数', 3, ''],
+      ['试运行', true, ''],
+    ]);
+    expect(problems).toEqual([]);
+    expect(settings.taskSheet).toBe('2024年整改台账');
+    expect(settings.dueSoonDays).toBe(5);
+    expect(settings.countDays).toBe('calendar');
+    expect(settings.closedStatuses).toEqual(['已销号', '已完成', '办结']);
+    expect(settings.colors.overdue).toBe('#ff0000');
+    expect(settings.colors.dueSoon).toBe('#ffcc00');
+    expect(settings.colors.closed).toBe('');
+    expect(settings.adminEmail).toBe('chuangcheng@example.cn');
+    expect(settings.noticeIntervalDays).toBe(3);
+    expect(settings.dryRun).toBe(true);
+  });
+
+  it('recognises English labels, code names and full-width or spaced labels', () => {
+    const { settings, problems } = parseSettings([
+      ['Due-soon days', 2],
+      ['countDays', 'calendar days'],
+      ['任务表 名称', 'Ledger'],
+      ['Closed colour', '#eeeeee'],
+    ]);
+    expect(problems).toEqual([]);
+    expect(settings).toMatchObject({ dueSoonDays: 2, countDays: 'calendar', taskSheet: 'Ledger' });
+    expect(settings.colors.closed).toBe('#eeeeee');
+  });
+
+  it('switches defaults and messages to English when the language setting says so', () => {
+    const { settings, problems } = parseSettings([
+      ['Language', 'English'],
+      ['Overdue colour', 'red'],
+    ]);
+    expect(settings.locale).toBe('en');
+    expect(settings.taskSheet).toBe('Tasks');
+    expect(settings.colors.overdue).toBe('#f4cccc');
+    expect(problems).toEqual([
+      {
+        row: 1,
+        column: 1,
+        message: '"Overdue colour" must be a colour as #rrggbb (e.g. #f4cccc) or "none", not "red"; using the default #f4cccc.',
+      },
+    ]);
+  });
+
+  it('reports bad values where they are and falls back to the defaults', () => {
+    const { settings, problems } = parseSettings([
+      ['设置项', '值', '说明'],
+      ['临期提醒天数', -2, ''],
+      ['逾期颜色', '浅红', ''],
+      ['天数计算方式', '按月', ''],
+      ['管理员邮箱', 'admin#example.cn', ''],
+      ['试运行', '也许', ''],
+      ['每日检查时间', 25, ''],
+      ['督办间隔天数', 1.5, ''],
+    ]);
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(problems.map((p) => [p.row, p.column])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [4, 1],
+      [5, 1],
+      [6, 1],
+      [7, 1],
+    ]);
+    expect(problems[0].message).toBe('“临期提醒天数”应为不小于 0 的整数，填的是“-2”，已使用默认值 3。');
+    expect(problems[1].message).toContain('#f4cccc');
+    expect(problems[2].message).toContain('工作日 / 自然日');
+    expect(problems[3].message).toContain('admin#example.cn');
+    expect(problems[5].message).toContain('0 到 23');
+  });
+
+  it('keeps Chinese when the language is not one it knows', () => {
+    const { settings, problems } = parseSettings([['界面语言', '法语']]);
+    expect(settings.locale).toBe('zh-CN');
+    expect(problems).toEqual([{ row: 0, column: 1, message: '“界面语言”应为 zh-CN / en 之一，填的是“法语”，已使用默认值 zh-CN。' }]);
+  });
+
+  it('reports unknown and repeated keys without throwing', () => {
+    const { settings, problems } = parseSettings([
+      ['自动关机', '是'],
+      ['临期提醒天数', 4],
+      ['临期提醒天数', 9],
+    ]);
+    expect(settings.dueSoonDays).toBe(4);
+    expect(problems).toEqual([
+      { row: 0, column: 0, message: '不认识的设置项“自动关机”，已忽略。' },
+      { row: 2, column: 0, message: '设置项“临期提醒天数”重复出现，使用第一次的值。' },
+    ]);
+  });
+
+  it('keeps the escalation ladder in order', () => {
+    const { settings, problems } = parseSettings([
+      ['通报批评督办次数', 4],
+      ['约谈督办次数', 3],
+    ]);
+    expect(settings.criticismAfterNotices).toBe(2);
+    expect(settings.interviewAfterNotices).toBe(3);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].row).toBe(1);
+  });
+
+  it('finds the value column by its header when columns were moved', () => {
+    const { settings } = parseSettings([
+      ['说明', '设置项', '值'],
+      ['', '临期提醒天数', 6],
+    ]);
+    expect(settings.dueSoonDays).toBe(6);
+  });
+
+  it('takes an empty value as the default', () => {
+    expect(parseSettings([['任务表名称', '']]).settings.taskSheet).toBe('任务台账');
+  });
+
+  it('labels settings in each language', () => {
+    expect(settingLabel('dueSoonDays', 'zh-CN')).toBe('临期提醒天数');
+    expect(settingLabel('dueSoonDays', 'en')).toBe('Due-soon days');
+  });
+});
