@@ -6,7 +6,8 @@
  *   panes, widths and heights, conditional formats, protections, charts, developer metadata;
  * - a mail (.eml): from, to, cc, subject, the plain-text and the HTML body, the attachments
  *   (not the Date and Message-ID headers, which differ on every run);
- * - a run.json: all of it but the timings (elapsedMs), with the output folder written `<out>`.
+ * - a run.json: all of it but the timings (elapsedMs), with the output folder written `<out>`
+ *   and the checkout's folder `<root>`.
  *
  * The fingerprint is compared with tests/golden/demo-fingerprint.json (the e2e suite does the
  * same). A change that means to change what the demo writes updates it:
@@ -78,8 +79,9 @@ async function emlText(file: string): Promise<string> {
   });
 }
 
+/** run.json names files by their full path: the demo's folder and the checkout differ from one machine to the next. */
 function runJsonText(file: string, out: string): string {
-  const text = readFileSync(file, 'utf8').split(out).join('<out>');
+  const text = readFileSync(file, 'utf8').split(out).join('<out>').split(root).join('<root>');
   const report = JSON.parse(text) as Record<string, unknown>;
   delete report.elapsedMs;
   return canonicalJson(report);
