@@ -4,16 +4,16 @@
  * scripts/build.ts). Keep this file to wiring: the rules live in core/, the I/O in gas/.
  */
 import { type Translate, translator } from './core/i18n';
+import { previousMonth } from './core/publication/schedule';
 import { handleEdit } from './gas/edit-handler';
 import { LockBusyError, withDocumentLock } from './gas/lock';
 import { addMenu } from './gas/menu';
-import { CONTINUE_HANDLER } from './gas/notices';
 import { previewNotices } from './gas/preview-job';
-import { type PublishRequest, previousMonth, publishJob, reportDue } from './gas/publish-job';
+import { type PublishRequest, publicationDue, publishJob } from './gas/publish-job';
 import { emptyResult, type JobResult } from './gas/result';
 import { setUpWorkbook } from './gas/setup-job';
 import { sweepLedger } from './gas/sweep-job';
-import { installDailyTriggers } from './gas/triggers';
+import { CONTINUE_HANDLER, deleteTriggers, installDailyTriggers } from './gas/triggers';
 import { officeTranslator, openWorkbook } from './gas/workbook';
 
 /** How long a job waits for another to finish before giving up (a trigger retries tomorrow). */
@@ -93,9 +93,7 @@ export function preview(e?: unknown): JobResult {
 
 /** One-off trigger: a sweep that stopped near the time limit continues here (its unsent claims go out). */
 export function continueSweep(e?: unknown): JobResult {
-  for (const trigger of ScriptApp.getProjectTriggers()) {
-    if (trigger.getHandlerFunction() === CONTINUE_HANDLER) ScriptApp.deleteTrigger(trigger);
-  }
+  deleteTriggers([CONTINUE_HANDLER]);
   return runJob('sweep', e, sweepLedger);
 }
 
@@ -130,7 +128,7 @@ export function publish(e?: unknown): JobResult {
 export function publishIfDue(e?: unknown): JobResult {
   return runJob('publishIfDue', e, (now) => {
     const wb = openWorkbook(now);
-    if (!reportDue(wb)) return { ...emptyResult('publishIfDue'), message: wb.t('publish.notDue') };
+    if (!publicationDue(wb)) return { ...emptyResult('publishIfDue'), message: wb.t('publish.notDue') };
     return publishJob(now, { month: previousMonth(wb.clock.today) });
   });
 }

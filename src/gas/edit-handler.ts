@@ -6,24 +6,23 @@
  * and the edited rows (not the whole ledger), and writes only the planned cells of those rows;
  * a pasted block of 500 rows costs the same calls as one cell.
  */
-import { findHeader } from '../core/ledger/header';
-import { type OutValue, planSweep } from '../core/sweep/sweep';
+import { DEFAULT_MAX_SCAN_ROWS, findHeader } from '../core/ledger/header';
+import { readLedger } from '../core/ledger/ledger';
+import { type OutValue, planWrite } from '../core/sweep/sweep';
 import { applyColourRules, paintLegend } from './colours';
 import { markedColumns } from './marks';
-import { mergesOf } from './sweep-job';
-import { ledgerContext, openWorkbook } from './workbook';
+import { ledgerContext, mergesOf } from './task-sheet';
+import { openWorkbook } from './workbook';
 import { fillsOf, writeFills, writeScriptCells } from './write-back';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const HEADER_WINDOW = 15;
-
-/** The task sheet's header, read from its first rows only (the edit trigger never reads the whole ledger). */
+/** The task sheet's header, read from its first rows only, the rows the core looks for it in (the edit trigger never reads the whole ledger). */
 function readHeader(sheet: Sheet, own: ReadonlySet<number>) {
   const lastColumn = sheet.getLastColumn();
   const lastRow = sheet.getLastRow();
   if (lastColumn === 0 || lastRow === 0) return undefined;
-  const window = sheet.getRange(1, 1, Math.min(HEADER_WINDOW, lastRow), lastColumn).getValues();
+  const window = sheet.getRange(1, 1, Math.min(DEFAULT_MAX_SCAN_ROWS, lastRow), lastColumn).getValues();
   const header = findHeader(window, { ignore: own });
   return header.ok ? { header, window, lastColumn, lastRow } : undefined;
 }
@@ -39,11 +38,12 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, now: Date): 
   const sheet = range.getSheet();
   const wb = openWorkbook(now);
   const id = sheet.getSheetId();
-  const isRole = (role: 'settings' | 'tasks'): boolean => wb.sheetFor(role)?.sheet.getSheetId() === id;
+  const isRole = (role: 'settings' | 'tasks'): boolean =>
+    (role === 'tasks' ? wb.taskSheet() : wb.sheetFor(role)?.sheet)?.getSheetId() === id;
   if (isRole('settings')) {
     // A colour changed in 设置 shows at once, on the legend and on the rows.
     paintLegend(sheet);
-    const tasks = wb.sheetFor('tasks')?.sheet;
+    const tasks = wb.taskSheet();
     if (!tasks) return { handled: true, rows: 0 };
     const own = markedColumns(tasks);
     const found = readHeader(tasks, new Set(Object.values(own)));
@@ -87,7 +87,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, now: Date): 
   const editedFirstColumn = range.getColumn() - 1;
   const editedLastColumn = editedFirstColumn + range.getNumColumns() - 1;
   const touches = (c: number | undefined): boolean => c !== undefined && c >= editedFirstColumn && c <= editedLastColumn;
-  const plan = planSweep({
+  const ledger = readLedger({
     sheet: sheet.getName(),
     values,
     formulas,
@@ -95,10 +95,11 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, now: Date): 
     scriptColumns,
     ...ledgerContext(wb),
     onlyRows,
-    assignKeys: false,
     statusEdited: touches(header.columns.status) || touches(header.columns.closedFlag),
   });
-  if (!plan.ok || plan.addHeaders.length > 0) return none;
+  if (!ledger.ok || ledger.addHeaders.length > 0) return none;
+  // The edit trigger read only some rows: it cannot number keys (the next sweep does).
+  const plan = planWrite(ledger, { assignKeys: false });
 
   const toCell = (v: OutValue): unknown => (typeof v === 'object' ? wb.clock.fromDay(v.day) : v);
   // The edit trigger writes where it read, a moment ago: each planned row is its own index.

@@ -7,29 +7,29 @@ import { leftBehind, parseLog } from '../core/notices/log';
 import { planNotices } from '../core/notices/plan';
 import { LEVEL_WORD } from '../core/notices/types';
 import { describeProblem } from '../core/problems/problem';
-import { planSweep } from '../core/sweep/sweep';
-import { composeAll, keysAfter } from './notices';
+import { keyAfterSweep, newKeys } from '../core/sweep/sweep';
+import { composeAll } from './digests';
 import { emptyResult, type JobResult } from './result';
-import { readTaskSheet } from './sweep-job';
-import { ledgerContext, noTaskSheet, openWorkbook } from './workbook';
+import { readTaskLedger } from './task-sheet';
+import { noTaskSheet, openWorkbook } from './workbook';
 
 export function previewNotices(now: Date): JobResult {
   const result = emptyResult('preview');
   const wb = openWorkbook(now);
   const { t } = wb;
-  const found = wb.sheetFor('tasks');
-  if (!found) {
+  const sheet = wb.taskSheet();
+  if (!sheet) {
     result.ok = false;
     result.message = noTaskSheet(wb);
     return result;
   }
-  const sheet = found.sheet;
-  const plan = planSweep({ sheet: sheet.getName(), ...readTaskSheet(sheet, { adopt: false }), ...ledgerContext(wb) });
-  if (!plan.ok) {
+  const taskLedger = readTaskLedger(wb, sheet, { adopt: false });
+  if (!taskLedger.ok) {
     result.ok = false;
-    result.message = plan.message;
+    result.message = taskLedger.message;
     return result;
   }
+  const { ledger } = taskLedger;
   const log = wb.sheetFor('log');
   const today = wb.clock.today;
   // As the sweep would see the log: a claim from an earlier day is withdrawn, a send left unconfirmed counts as given.
@@ -39,8 +39,9 @@ export function previewNotices(now: Date): JobResult {
     uncertain.includes(e) ? { ...e, outcome: 'uncertain' as const } : stale.includes(e) ? { ...e, outcome: 'cancelled' as const } : e,
   );
   const noticePlan = planNotices({
-    tasks: plan.tasks,
-    keyOf: keysAfter(plan),
+    tasks: ledger.tasks,
+    // The keys as the sweep would give them (a row keyed today by its new key), nothing written.
+    keyOf: keyAfterSweep(newKeys(ledger)),
     entries,
     units: wb.units,
     settings: wb.settings,
@@ -61,7 +62,7 @@ export function previewNotices(now: Date): JobResult {
       t('preview.unreachable', { unit: u.unit, task: u.notice.key, reason: t(`summary.reason.${u.reason}`) }),
     ),
   );
-  result.warnings.push(...plan.problems.map((p) => describeProblem(p, t)));
+  result.warnings.push(...ledger.problems.map((p) => describeProblem(p, t)));
   result.counts = { mails: digests.length, deliveries: noticePlan.deliveries.length, unreachable: noticePlan.unreachable.length };
   result.message = noticePlan.sendsToday
     ? t('preview.done', { mails: digests.length, dryRun: wb.settings.dryRun ? t('preview.dryRun') : '' })

@@ -3,17 +3,23 @@
  * to the report and their own line of the ranking (a leader over several units: one mail, a line
  * each). Sent as notices are: a 督办记录 row per person, claimed before the send and confirmed
  * after; a person already told of this month is not told again (publishing again resends
- * nothing); what the quota cannot take is 延后 and goes out when the month is published again.
+ * nothing); what the quota cannot take is 延后 and goes out when the month is published again,
+ * or with the next daily sweep (sendOwedReportMails).
  */
 import { formatDay } from '../core/calendar/day';
 import { addressesIn, matchUnit } from '../core/directory/units';
-import { isGiven, type LogEntry, publicationKey } from '../core/notices/log';
+import type { Ledger } from '../core/ledger/ledger';
+import { isGiven, type LogEntry, owedReportMonths, publicationKey } from '../core/notices/log';
 import { escapeHtml } from '../core/notices/mail-doc';
-import { type MonthId, monthLabel } from '../core/scores/history';
+import { admit, openBudget, spend } from '../core/notices/sending';
+import { type MonthId, monthLabel, parseMonthId } from '../core/scores/history';
 import type { UnitScore } from '../core/scores/month';
 import type { Ranking } from '../core/scores/ranking';
-import { append, type LogRows, type OpenLog, openLog, setOutcome } from './notices';
-import type { JobResult } from './result';
+import { remainingQuota, sendMail } from './mail';
+import { scoreAndRank } from './month-scores';
+import { append, bookOf, type LogBook, type OpenLog, openLog, setOutcome } from './notice-log';
+import { publicationMarks } from './publication-sheet';
+import type { JobResult, SentRecord } from './result';
 import type { Workbook } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -22,6 +28,14 @@ interface Person {
   to: string;
   name: string;
   lines: { unit: UnitScore; category: string; of: number; red: boolean; black: boolean }[];
+}
+
+/** A person's mail, claimed in the log. */
+interface ReportMail {
+  person: Person;
+  subject: string;
+  body: string;
+  entry: LogEntry;
 }
 
 /** Returns how many mails went out. */
@@ -34,14 +48,36 @@ export function sendPublicationMails(
   result: JobResult,
   open?: OpenLog,
 ): number {
-  const { t, settings } = wb;
   const changes: string[] = [];
   // The log as the caller holds it (the sweep has just written notices into it), or as read.
   const log = open ?? openLog(wb, changes);
   const key = publicationKey(month);
-  const told = new Set(log.entries.filter((e) => e.key === key && isGiven(e.outcome, settings.dryRun)).map((e) => e.to.toLowerCase()));
+  const told = new Set(log.entries.filter((e) => e.key === key && isGiven(e.outcome, wb.settings.dryRun)).map((e) => e.to.toLowerCase()));
+  const people = peopleToTell(wb, ranking, told);
+  if (people.length === 0) return 0;
 
-  // Who answers for which units: one person, one mail.
+  const link = `${wb.ss.getUrl()}#gid=${sheet.getSheetId()}`;
+  const book = bookOf(log);
+  const mails = people.map((p, i) => composeReportMail(wb, p, month, link, now, log.rows + i));
+  book.next += mails.length;
+  for (const m of mails) book.kept.set(m.entry.index, m.entry);
+  append(
+    wb,
+    log.sheet,
+    mails.map((m) => m.entry),
+  );
+  const records = deliver(wb, book, mails, link);
+  result.mails.push(...records);
+  if (open) {
+    open.entries.push(...mails.map((m) => m.entry));
+    open.rows = book.next;
+  }
+  result.warnings.push(...changes);
+  return records.length;
+}
+
+/** Who answers for which units, not yet told of this month: one person, one mail, a line per unit. */
+function peopleToTell(wb: Workbook, ranking: Ranking, told: ReadonlySet<string>): Person[] {
   const people = new Map<string, Person>();
   for (const category of ranking.categories) {
     const reds = new Set(category.red.map((u) => u.unit));
@@ -49,6 +85,13 @@ export function sendPublicationMails(
     for (const score of category.units) {
       const unit = matchUnit(score.unit, wb.units);
       if (!unit) continue;
+      const line = {
+        unit: score,
+        category: category.category,
+        of: category.rankedCount,
+        red: reds.has(score.unit),
+        black: blacks.has(score.unit),
+      };
       const roles: [string, string][] = [
         [unit.contactEmail, unit.contact],
         [unit.headEmail, unit.head],
@@ -59,119 +102,121 @@ export function sendPublicationMails(
           const id = to.toLowerCase();
           if (told.has(id)) continue;
           const person = people.get(id) ?? { to, name, lines: [] };
-          if (!person.lines.some((l) => l.unit.unit === score.unit)) {
-            person.lines.push({
-              unit: score,
-              category: category.category,
-              of: category.rankedCount,
-              red: reds.has(score.unit),
-              black: blacks.has(score.unit),
-            });
-          }
+          if (!person.lines.some((l) => l.unit.unit === score.unit)) person.lines.push(line);
           people.set(id, person);
         }
       }
     }
   }
-  if (people.size === 0) return 0;
+  return [...people.values()];
+}
 
-  const link = `${wb.ss.getUrl()}#gid=${sheet.getSheetId()}`;
+/** One person's mail: their units' lines, the report's link; and its claim (待发送) at the log's row `index`. */
+function composeReportMail(wb: Workbook, p: Person, month: MonthId, link: string, now: Date, index: number): ReportMail {
+  const { t } = wb;
   const label = monthLabel(month, t);
-  const kept: LogRows = new Map(log.entries.map((e) => [e.index, e] as const));
-  let next = log.rows;
-  const mails = [...people.values()].map((p) => {
-    const first = p.lines[0]!.unit;
-    const rank = (u: UnitScore, of: number): string =>
-      u.ranked && u.rank !== undefined ? t('pubmail.rank', { rank: u.rank, of }) : t('pubmail.unranked');
-    const subject =
-      p.lines.length === 1
-        ? t('pubmail.subject', { month: label, unit: first.unit, score: first.score, rank: rank(first, p.lines[0]!.of) })
-        : t('pubmail.subjectMany', { month: label, unit: first.unit, count: p.lines.length });
-    const lines = p.lines
-      .map((l) =>
-        t('pubmail.line', {
-          unit: l.unit.unit,
-          category: l.category,
-          score: l.unit.score,
-          rank: rank(l.unit, l.of),
-          rate: l.unit.rate === undefined ? '—' : `${Math.round(l.unit.rate * 1000) / 10}%`,
-          list: l.red ? t('pubmail.red') : l.black ? t('pubmail.black') : '',
-        }),
-      )
-      .join('\n');
-    const body = t('pubmail.body', {
-      name: p.name,
-      month: label,
-      link,
-      lines,
-      sender: settings.senderName,
-      date: formatDay(wb.clock.today),
-    });
-    const entry: LogEntry = {
-      index: next++,
-      number: '',
-      time: now,
-      day: wb.clock.today,
-      key,
-      unit: p.lines.map((l) => l.unit.unit).join('、'),
-      level: 'publication',
-      ordinal: 0,
-      deadline: undefined,
-      to: p.to,
-      role: 'contact',
-      subject,
-      outcome: 'claimed',
-      detail: '',
-    };
-    kept.set(entry.index, entry);
-    return { person: p, subject, body, entry };
+  const first = p.lines[0]!.unit;
+  const rank = (u: UnitScore, of: number): string =>
+    u.ranked && u.rank !== undefined ? t('pubmail.rank', { rank: u.rank, of }) : t('pubmail.unranked');
+  const subject =
+    p.lines.length === 1
+      ? t('pubmail.subject', { month: label, unit: first.unit, score: first.score, rank: rank(first, p.lines[0]!.of) })
+      : t('pubmail.subjectMany', { month: label, unit: first.unit, count: p.lines.length });
+  const lines = p.lines
+    .map((l) =>
+      t('pubmail.line', {
+        unit: l.unit.unit,
+        category: l.category,
+        score: l.unit.score,
+        rank: rank(l.unit, l.of),
+        rate: l.unit.rate === undefined ? '—' : `${Math.round(l.unit.rate * 1000) / 10}%`,
+        list: l.red ? t('pubmail.red') : l.black ? t('pubmail.black') : '',
+      }),
+    )
+    .join('\n');
+  const body = t('pubmail.body', {
+    name: p.name,
+    month: label,
+    link,
+    lines,
+    sender: wb.settings.senderName,
+    date: formatDay(wb.clock.today),
   });
-  append(
-    wb,
-    log.sheet,
-    mails.map((m) => m.entry),
-  );
+  const entry: LogEntry = {
+    index,
+    number: '',
+    time: now,
+    day: wb.clock.today,
+    key: publicationKey(month),
+    unit: p.lines.map((l) => l.unit.unit).join('、'),
+    level: 'publication',
+    ordinal: 0,
+    deadline: undefined,
+    to: p.to,
+    role: 'contact',
+    subject,
+    outcome: 'claimed',
+    detail: '',
+  };
+  return { person: p, subject, body, entry };
+}
 
-  let quota = MailApp.getRemainingDailyQuota();
-  let full = false;
-  let sent = 0;
+/**
+ * Sends the claimed mails in order while the quota lasts (once one does not fit, the rest are
+ * 延后 too: see notices/sending.ts), each 发送中 just before and 已发送 just after. Returns the
+ * record of each mail sent.
+ */
+function deliver(wb: Workbook, book: LogBook, mails: ReportMail[], link: string): SentRecord[] {
+  const { t, settings } = wb;
+  const records: SentRecord[] = [];
+  let budget = openBudget(remainingQuota(), false);
   for (const m of mails) {
     const rows = [m.entry.index];
-    if (full || quota < 1) {
-      full = true;
-      setOutcome(wb, log.sheet, rows, 'deferred', t('notice.quota'), kept);
+    const admitted = admit(budget, 1);
+    budget = admitted.budget;
+    if (admitted.verdict !== 'send') {
+      setOutcome(wb, book.sheet, rows, 'deferred', t('notice.quota'), book.kept);
       continue;
     }
     const to = settings.dryRun ? settings.adminEmail : m.person.to;
     if (!to) {
-      setOutcome(wb, log.sheet, rows, 'test', t('notice.dryRunNoAdmin'), kept);
+      setOutcome(wb, book.sheet, rows, 'test', t('notice.dryRunNoAdmin'), book.kept);
       continue;
     }
-    setOutcome(wb, log.sheet, rows, 'sending', undefined, kept);
+    setOutcome(wb, book.sheet, rows, 'sending', undefined, book.kept);
     try {
       // The HTML part is the text escaped, line by line, with the report's address a link.
       const href = escapeHtml(link);
       const htmlBody = escapeHtml(m.body).split('\n').join('<br>').replace(href, `<a href="${href}">${href}</a>`);
-      MailApp.sendEmail({
-        to,
-        subject: settings.dryRun ? t('mail.dryRunSubject', { subject: m.subject }) : m.subject,
-        body: m.body,
-        htmlBody,
-        name: settings.senderName,
-      });
+      const subject = settings.dryRun ? t('mail.dryRunSubject', { subject: m.subject }) : m.subject;
+      sendMail({ to, subject, body: m.body, htmlBody, name: settings.senderName });
     } catch (err) {
-      setOutcome(wb, log.sheet, rows, 'failed', err instanceof Error ? err.message : String(err), kept);
+      setOutcome(wb, book.sheet, rows, 'failed', err instanceof Error ? err.message : String(err), book.kept);
       continue;
     }
-    quota -= 1;
-    sent += 1;
-    setOutcome(wb, log.sheet, rows, settings.dryRun ? 'test' : 'sent', undefined, kept);
-    result.mails.push({ to, subject: m.subject });
+    budget = spend(budget, 1);
+    setOutcome(wb, book.sheet, rows, settings.dryRun ? 'test' : 'sent', undefined, book.kept);
+    records.push({ to, subject: m.subject });
   }
-  if (open) {
-    open.entries.push(...mails.map((m) => m.entry));
-    open.rows = next;
+  return records;
+}
+
+/**
+ * The daily sweep's part: a month's report mails the quota (or a failure) held back go out
+ * now, to whoever of that month has not been told yet, with the month as it was published.
+ */
+export function sendOwedReportMails(
+  wb: Workbook,
+  ledger: Pick<Ledger, 'tasks' | 'columns' | 'values'>,
+  log: OpenLog,
+  now: Date,
+  result: JobResult,
+): void {
+  for (const month of owedReportMonths(log.entries, wb.settings.dryRun)) {
+    const parts = parseMonthId(month);
+    const sheet = parts && publicationMarks(wb, month)[0]?.getLocation().getSheet();
+    if (!parts || !sheet) continue;
+    const { ranking } = scoreAndRank(wb, parts, ledger);
+    sendPublicationMails(wb, sheet, month, ranking, now, result, log);
   }
-  result.warnings.push(...changes);
-  return sent;
 }

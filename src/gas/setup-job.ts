@@ -11,15 +11,14 @@ import { DEFAULT_FONT_PT, fitWidth } from '../core/presentation/column-widths';
 import { missingRuleRows, ruleRows } from '../core/scores/rules';
 import { settingRows } from '../core/settings/settings';
 import { missingHolidayRows, missingSettingRows, missingUnitHeaders, staleSettingHelp, yearOfCell } from '../core/setup/setup-plan';
-import { planSweep } from '../core/sweep/sweep';
 import { cellText } from '../core/text/text';
 import { applyColourRules, paintLegend } from './colours';
 import { markSheet, type SheetRole } from './marks';
-import { openLog } from './notices';
+import { openLog } from './notice-log';
 import { emptyResult, type JobResult } from './result';
 import { formatScriptColumns } from './script-columns';
-import { addScriptColumns, readTaskSheet } from './sweep-job';
-import { ensureScriptSheet, ledgerContext, openWorkbook, type Workbook } from './workbook';
+import { addScriptColumns, readTaskLedger } from './task-sheet';
+import { ensureScriptSheet, openWorkbook, type Workbook } from './workbook';
 import { contiguousRuns } from './write-back';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -161,7 +160,7 @@ function widenToFit(sheet: Sheet, rows: unknown[][], created: boolean): void {
 /** Returns why the task sheet could not be set up, or undefined when it was. */
 function setUpTasks(wb: Workbook, unitSheet: Sheet, changes: string[]): string | undefined {
   const { t, settings } = wb;
-  let sheet = wb.sheetFor('tasks')?.sheet;
+  let sheet = wb.taskSheet();
   const created = sheet === undefined;
   if (!sheet) {
     sheet = wb.ss.insertSheet(settings.taskSheet);
@@ -171,13 +170,10 @@ function setUpTasks(wb: Workbook, unitSheet: Sheet, changes: string[]): string |
     const headers = NEW_LEDGER_FIELDS.map((f) => fieldLabel(f, settings.locale));
     sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold');
   }
-  const plan = planSweep({
-    sheet: sheet.getName(),
-    ...readTaskSheet(sheet),
-    ...ledgerContext(wb),
-    onlyRows: new Set<number>(),
-  });
-  if (!plan.ok) return t('setup.headerProblem', { sheet: sheet.getName(), reason: plan.reason });
+  // Setup decides no row: it reads the ledger for its header and columns.
+  const read = readTaskLedger(wb, sheet, { onlyRows: new Set<number>() });
+  if (!read.ok) return t('setup.headerProblem', { sheet: sheet.getName(), reason: read.reason });
+  const plan = read.ledger;
   if (plan.addHeaders.length > 0) {
     addScriptColumns(sheet, plan);
     if (!created) changes.push(t('setup.addedColumns', { sheet: sheet.getName(), columns: plan.addHeaders.map((h) => h.text).join('、') }));

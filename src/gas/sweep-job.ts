@@ -1,62 +1,30 @@
 /**
  * The daily sweep: read the task sheet once, decide every row's state in the core, write only
- * the cells the plan owns, keep the colour rules in step. A ledger whose columns cannot be
+ * the cells the plan owns, keep the colour rules in step; then the day's notices, and the
+ * ledger's notice cells drawn from the log as it then stands. A ledger whose columns cannot be
  * trusted is left untouched; the reason goes to the 台账问题 sheet and to the admin.
  */
-import type { Merge } from '../core/ledger/ledger';
 import type { TaskRow } from '../core/ledger/tasks';
 import { noticeCells } from '../core/notices/cells';
 import { owedReportMonths } from '../core/notices/log';
 import { describeProblem, type Problem } from '../core/problems/problem';
-import { planSweep, type RowCells, type SweepPlan } from '../core/sweep/sweep';
+import { keyAfterSweep, keysGiven, planWrite, type RowCells, type SweepPlan } from '../core/sweep/sweep';
 import { tellAdmin } from './admin';
 import { applyColourRules } from './colours';
-import { adoptLegacyColumns, markColumns, markedColumns } from './marks';
-import { keysAfter, sendNotices } from './notices';
+import { sendNotices } from './notices';
 import { writeProblemsSheet } from './problems-sheet';
-import { sendOwedReportMails } from './publish-job';
+import { sendOwedReportMails } from './publication-mail';
 import { emptyResult, type JobResult } from './result';
-import { formatScriptColumns } from './script-columns';
-import { type FoundSheet, ledgerContext, noTaskSheet, openWorkbook, type Workbook } from './workbook';
-import { writePlan } from './write-back';
+import { addScriptColumns, readTaskLedger } from './task-sheet';
+import { noTaskSheet, openWorkbook, type Workbook } from './workbook';
+import { type WriteOutcome, writePlan } from './write-back';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export function taskSheetOf(wb: Workbook): FoundSheet | undefined {
-  return wb.sheetFor('tasks');
-}
-
-/** The task sheet as one read: values, formulas, merges and the script's marked columns. */
-export function readTaskSheet(
-  sheet: Sheet,
-  opts: { adopt?: boolean } = {},
-): { values: unknown[][]; formulas: string[][]; merges: Merge[]; scriptColumns: ReturnType<typeof markedColumns> } {
-  const marked = markedColumns(sheet);
-  // A preview changes nothing, not even a mark: it reads a legacy sheet as if adopted.
-  const scriptColumns = Object.keys(marked).length > 0 ? marked : adoptLegacyColumns(sheet, opts.adopt !== false);
-  if (sheet.getLastRow() === 0) return { values: [], formulas: [], merges: [], scriptColumns };
-  const range = sheet.getDataRange();
-  return { values: range.getValues(), formulas: range.getFormulas(), merges: mergesOf(range), scriptColumns };
-}
-
-export function mergesOf(range: GoogleAppsScript.Spreadsheet.Range): Merge[] {
-  return range
-    .getMergedRanges()
-    .map((m) => ({ row: m.getRow() - 1, column: m.getColumn() - 1, numRows: m.getNumRows(), numColumns: m.getNumColumns() }));
-}
-
-/** Adds the script's missing columns: header text, the mark that makes them the script's, formats. */
-export function addScriptColumns(sheet: Sheet, plan: SweepPlan): void {
-  if (plan.addHeaders.length === 0) return;
-  const first = plan.addHeaders[0]!.column;
-  const needed = first + plan.addHeaders.length - sheet.getMaxColumns();
-  if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
-  sheet.getRange(plan.headerRow + 1, first + 1, 1, plan.addHeaders.length).setValues([plan.addHeaders.map((h) => h.text)]);
-  markColumns(sheet, plan.addHeaders);
-  formatScriptColumns(sheet, plan);
-}
-
-/** The notice cells as a plan of their own, each row found by the key it has now (a row keyed today by its new key). */
+/**
+ * The notice cells as a plan of their own, each row found by the key it has now (a row keyed
+ * today by its new key): the second of the sweep's two writes (see writeNoticeCells).
+ */
 function noticeCellPlan(plan: SweepPlan, cells: Map<number, RowCells>, keyOf: (task: TaskRow) => string): SweepPlan {
   const taskAt = new Map(plan.tasks.map((task) => [task.index, task] as const));
   const rows = plan.rows.flatMap((r) => {
@@ -75,51 +43,59 @@ function fail(wb: Workbook, result: JobResult, sheetName: string, message: strin
   return result;
 }
 
+/**
+ * The first of the sweep's two writes: every row's state, new keys and the script's columns,
+ * before anything is sent (the notices are planned from the keys written here), then the
+ * colour rules and the 台账问题 report.
+ */
+function writeStates(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Date, result: JobResult): WriteOutcome {
+  const { t } = wb;
+  addScriptColumns(sheet, plan);
+  const outcome = writePlan(sheet, plan, wb.clock.fromDay);
+  const lastColumn = Math.max(...Object.values(plan.columns).filter((c): c is number => c !== undefined));
+  applyColourRules(sheet, plan.columns.state!, plan.headerRow, lastColumn, wb.settings.colors, t);
+  const changes: string[] = [];
+  writeProblemsSheet(wb, [...wb.problems, ...plan.problems], now, changes);
+  result.warnings.push(...changes);
+  result.warnings.push(...plan.problems.map((p) => describeProblem(p, t)));
+  return outcome;
+}
+
+/**
+ * The second write: the notice cells (督办次数, 最近督办, 督办级别), drawn from the log as this
+ * run leaves it. They follow from the log, not from the row's cells, so they are written after
+ * the log, and a person's edit since the read does not hold them back (checkInputs: false).
+ */
+function writeNoticeCells(wb: Workbook, sheet: Sheet, plan: SweepPlan, entries: Parameters<typeof noticeCells>[1]): void {
+  const keyOf = keyAfterSweep(keysGiven(plan));
+  const cells = noticeCells(plan.tasks, entries, wb.settings.dryRun, keyOf, wb.t);
+  writePlan(sheet, noticeCellPlan(plan, cells, keyOf), wb.clock.fromDay, { checkInputs: false });
+}
+
 export function sweepLedger(now: Date): JobResult {
   const started = Date.now();
   const result = emptyResult('sweep');
   const wb = openWorkbook(now);
   const { t } = wb;
-  const found = taskSheetOf(wb);
-  const context = ledgerContext(wb);
-  // Every read before the first write: the report (compared with what it last said) and the notice log.
-  wb.sheetFor('problems');
-  wb.sheetFor('log');
-  result.warnings.push(...wb.problems.map((p) => describeProblem(p, t)));
-  if (!found) {
+  const sheet = wb.taskSheet();
+  // Every read before the first write: the directory, the holidays, the report (compared with
+  // what it last said) and the notice log.
+  const loaded = wb.load(['units', 'calendar', 'problems', 'log']);
+  result.warnings.push(...loaded.map((p) => describeProblem(p, t)));
+  if (!sheet) {
     const message = noTaskSheet(wb);
     return fail(wb, result, wb.settings.taskSheet, message, [{ sheet: wb.settings.taskSheet, row: 0, column: 0, message }], now);
   }
-  const sheet = found.sheet;
-  const read = readTaskSheet(sheet);
-  const plan = planSweep({ sheet: sheet.getName(), ...read, ...context });
-  if (!plan.ok) return fail(wb, result, sheet.getName(), plan.message, plan.problems, now);
-  addScriptColumns(sheet, plan);
-  const outcome = writePlan(sheet, plan, wb.clock.fromDay);
-  const lastColumn = Math.max(...Object.values(plan.columns).filter((c): c is number => c !== undefined));
-  applyColourRules(sheet, plan.columns.state!, plan.headerRow, lastColumn, wb.settings.colors, t);
+  const read = readTaskLedger(wb, sheet);
+  if (!read.ok) return fail(wb, result, sheet.getName(), read.message, read.problems, now);
+  const plan = planWrite(read.ledger);
+  const outcome = writeStates(wb, sheet, plan, now, result);
 
-  const changes: string[] = [];
-  writeProblemsSheet(wb, [...wb.problems, ...plan.problems], now, changes);
-  result.warnings.push(...changes);
-  result.warnings.push(...plan.problems.map((p) => describeProblem(p, t)));
-
-  // Then the day's notices, and the ledger's notice cells drawn from the log as it now stands.
-  const notices = sendNotices(
-    wb,
-    sheet,
-    plan,
-    now,
-    started,
-    result,
-    plan.problems.map((p) => describeProblem(p, t)),
-  );
+  const needsPerson = plan.problems.map((p) => describeProblem(p, t));
+  const notices = sendNotices(wb, sheet, plan, now, started, result, needsPerson);
   // A month's report mails the quota held back go out now, with the notices' quota left.
-  if (owedReportMonths(notices.entries, wb.settings.dryRun).length > 0)
-    sendOwedReportMails(wb, plan, read.values, notices.log, now, result);
-  const keyOf = keysAfter(plan);
-  const cells = noticeCells(plan.tasks, notices.entries, wb.settings.dryRun, keyOf, t);
-  writePlan(sheet, noticeCellPlan(plan, cells, keyOf), wb.clock.fromDay, { checkInputs: false });
+  if (owedReportMonths(notices.entries, wb.settings.dryRun).length > 0) sendOwedReportMails(wb, read.ledger, notices.log, now, result);
+  writeNoticeCells(wb, sheet, plan, notices.entries);
   result.warnings.push(...outcome.lost.map((row) => t('sweep.rowMoved', { sheet: sheet.getName(), row })));
   result.warnings.push(...outcome.changed.map((row) => t('sweep.changedMeanwhile', { sheet: sheet.getName(), row })));
   result.counts = {

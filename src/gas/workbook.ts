@@ -1,7 +1,9 @@
 /**
- * Opens the bound spreadsheet and finds the sheets every job needs: settings, unit directory,
- * holidays, each read with one getValues, and each only when a job first asks for it (an edit
- * on an unrelated sheet reads nothing but the settings).
+ * Opens the bound spreadsheet (设置 read at once) and finds the sheets a job needs. A job names
+ * what it reads before its first write (`wb.load(['units', 'calendar', …])`, which returns the
+ * problems found): each sheet is read with one getValues, once, and only when named (an edit
+ * on an unrelated sheet reads nothing but the settings). The task sheet is only found here;
+ * task-sheet.ts reads it.
  *
  * Which sheets are the script's: those it marked when it created them (see marks.ts). An
  * office's own sheet that merely has the same name (a 设置 of its own) is left alone: never
@@ -9,10 +11,9 @@
  * its whole header row, the one the script wrote, and marked at the next setup.
  */
 import { type HolidayProblemCode, parseHolidayRows, shippedHolidayEntries, WorkCalendar } from '../core/calendar/calendar';
-import { type Day, ymdFromDay } from '../core/calendar/day';
+import { yearsToCover } from '../core/calendar/coverage';
 import { parseUnits, type Unit } from '../core/directory/units';
 import { allTexts, type MessageKey, type Translate, translator } from '../core/i18n';
-import type { LedgerInput } from '../core/ledger/ledger';
 import type { Problem } from '../core/problems/problem';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../core/settings/settings';
 import { normalizeHeader, normalizeName } from '../core/text/text';
@@ -69,12 +70,21 @@ function located(sheet: string, list: { row: number; column: number; message: st
   return list.map((p) => ({ sheet, row: p.row + 1, column: p.column + 1, message: p.message }));
 }
 
-/** A sheet the script uses, and whether the script may write it. */
+/** A side sheet the script uses (every role but the task sheet), read once, and whether the script may write it. */
 export interface FoundSheet {
   sheet: Sheet;
   ours: boolean;
   values: unknown[][];
 }
+
+/** Every role but the task sheet: the task sheet is read whole, with its formulas and merges, by task-sheet.ts. */
+export type SideRole = Exclude<SheetRole, 'tasks'>;
+
+/**
+ * What a job may ask `load` for: the side sheets it reads before its first write, and the two
+ * things read from sheets that can have problems of their own (the directory and the holidays).
+ */
+export type Need = 'units' | 'calendar' | 'problems' | 'log';
 
 export class Workbook {
   readonly ss: Spreadsheet;
@@ -84,9 +94,10 @@ export class Workbook {
   readonly t: Translate;
   /** Sheets the script marked, by role. */
   readonly marked: Partial<Record<SheetRole, Sheet>>;
-  /** Problems found in the settings sheet (and, once read, the directory and holidays). */
+  /** Problems found in the settings sheet, then in whatever `load` read (the directory, the holidays). */
   readonly problems: Problem[] = [];
-  private readonly found = new Map<SheetRole, FoundSheet | undefined>();
+  private readonly found = new Map<SideRole, FoundSheet | undefined>();
+  private foundTasks?: { sheet: Sheet | undefined };
   private directory?: { units: Unit[]; haveDirectory: boolean };
   private workCalendar?: WorkCalendar;
 
@@ -103,19 +114,42 @@ export class Workbook {
   }
 
   /**
-   * The sheet that plays a role, read once. The task sheet and the unit directory may be the
-   * office's own (found by the name in 设置, read, and written only where the script owns
-   * cells); the settings, holidays and problem sheets are the script's alone.
+   * Reads what a job names, in the order named, each once (a second call for the same need
+   * reads nothing), and returns every problem found so far: the settings', the directory's,
+   * the holidays'. A job loads what it needs before its first write.
    */
-  sheetFor(role: SheetRole): FoundSheet | undefined {
+  load(needs: readonly Need[]): Problem[] {
+    for (const need of needs) {
+      if (need === 'units') this.readDirectory();
+      else if (need === 'calendar') this.readCalendar();
+      else this.sheetFor(need);
+    }
+    return [...this.problems];
+  }
+
+  /**
+   * The sheet that plays a side role, read once. The unit directory may be the office's own
+   * (found by the name in 设置, read, never written); the settings, holidays and problem sheets
+   * are the script's alone.
+   */
+  sheetFor(role: SideRole): FoundSheet | undefined {
     if (this.found.has(role)) return this.found.get(role);
     const result = this.locate(role);
     this.found.set(role, result);
     return result;
   }
 
+  /**
+   * The task sheet, found but not read: it may be the office's own (found by the name in 设置,
+   * or by its default name in any language) and is read whole by task-sheet.ts.
+   */
+  taskSheet(): Sheet | undefined {
+    if (!this.foundTasks) this.foundTasks = { sheet: this.marked.tasks ?? sheetNamed(this.sheets, this.namesOf('tasks')) };
+    return this.foundTasks.sheet;
+  }
+
   /** A sheet of the office's with the name the script would give a role's sheet (so the script must not use it). */
-  officeSheetNamed(role: SheetRole, name: string): Sheet | undefined {
+  officeSheetNamed(role: SideRole, name: string): Sheet | undefined {
     const sheet = sheetNamed(this.sheets, [name]);
     return sheet && sheet !== this.sheetFor(role)?.sheet ? sheet : undefined;
   }
@@ -124,47 +158,61 @@ export class Workbook {
   adopt(role: SheetRole, sheet: Sheet, values: unknown[][] = []): void {
     if (!this.sheets.includes(sheet)) this.sheets.push(sheet);
     this.marked[role] = sheet;
-    this.found.set(role, { sheet, ours: true, values });
+    if (role === 'tasks') this.foundTasks = { sheet };
+    else this.found.set(role, { sheet, ours: true, values });
   }
 
-  private locate(role: SheetRole): FoundSheet | undefined {
-    const marked = this.marked[role];
-    if (marked) return { sheet: marked, ours: true, values: readAll(marked) };
-    // The names in 设置 first (only the task sheet and the directory have one; settings is read before them).
+  /** The unit directory (责任单位名录): `load(['units'])` reads it. */
+  get units(): Unit[] {
+    return this.loaded(this.directory, 'units').units;
+  }
+
+  get haveDirectory(): boolean {
+    return this.loaded(this.directory, 'units').haveDirectory;
+  }
+
+  /** The working-day calendar (工作日 / 调休), shipped and corrected by 节假日: `load(['calendar'])` reads it. */
+  get calendar(): WorkCalendar {
+    return this.loaded(this.workCalendar, 'calendar');
+  }
+
+  private loaded<T>(value: T | undefined, need: Need): T {
+    if (value === undefined) throw new Error(`the workbook's ${need} were not loaded: the job must load(['${need}']) first`);
+    return value;
+  }
+
+  /** The names a role's sheet may have: those in 设置 first (only the task sheet and the directory have one). */
+  private namesOf(role: SheetRole): string[] {
     // The directory is wherever 设置 says (so naming another sheet there moves it); the task sheet
     // is also found by its name in any language (a ledger set up in en keeps working in zh).
-    const names =
-      role === 'units' && this.settings.unitSheet !== ''
-        ? [this.settings.unitSheet]
-        : [...(role === 'tasks' ? [this.settings.taskSheet] : []), ...allTexts(ROLE_SHEET_NAME[role])];
-    const sheet = sheetNamed(this.sheets, names);
+    return role === 'units' && this.settings.unitSheet !== ''
+      ? [this.settings.unitSheet]
+      : [...(role === 'tasks' ? [this.settings.taskSheet] : []), ...allTexts(ROLE_SHEET_NAME[role])];
+  }
+
+  private locate(role: SideRole): FoundSheet | undefined {
+    const marked = this.marked[role];
+    if (marked) return { sheet: marked, ours: true, values: readAll(marked) };
+    // Settings is read before any name in 设置 can be used: it is found by its default names.
+    const sheet = sheetNamed(this.sheets, this.namesOf(role));
     if (!sheet) return undefined;
-    const values = role === 'tasks' ? [] : readAll(sheet);
+    const values = readAll(sheet);
     const header = ROLE_HEADER[role];
-    if (header === undefined) return { sheet, ours: role === 'tasks', values };
+    if (header === undefined) return { sheet, ours: false, values };
     // A sheet of the script's own kind set up before marks existed: its header row is the script's.
     return headerIs(values, header) ? { sheet, ours: true, values } : undefined;
   }
 
-  get units(): Unit[] {
-    return this.readDirectory().units;
-  }
-
-  get haveDirectory(): boolean {
-    return this.readDirectory().haveDirectory;
-  }
-
-  private readDirectory(): { units: Unit[]; haveDirectory: boolean } {
-    if (this.directory) return this.directory;
+  private readDirectory(): void {
+    if (this.directory) return;
     const found = this.sheetFor('units');
     const parsed = found ? parseUnits(found.values, this.settings.locale) : { units: [], problems: [] };
     if (found) this.problems.push(...located(found.sheet.getName(), parsed.problems));
     this.directory = { units: parsed.units, haveDirectory: found !== undefined && parsed.units.length > 0 };
-    return this.directory;
   }
 
-  get calendar(): WorkCalendar {
-    if (this.workCalendar) return this.workCalendar;
+  private readCalendar(): void {
+    if (this.workCalendar) return;
     const { t } = this;
     const found = this.sheetFor('holidays');
     let entries = shippedHolidayEntries();
@@ -193,7 +241,6 @@ export class Workbook {
       }
     }
     this.workCalendar = calendar;
-    return calendar;
   }
 }
 
@@ -204,7 +251,7 @@ export class Workbook {
  */
 export function ensureScriptSheet(
   wb: Workbook,
-  role: SheetRole,
+  role: SideRole,
   changes: string[],
   name = wb.t(ROLE_SHEET_NAME[role]),
 ): { found: FoundSheet; created: boolean } {
@@ -230,27 +277,6 @@ export function openWorkbook(now: Date): Workbook {
 
 function holidayProblemKey(code: HolidayProblemCode): MessageKey {
   return `holiday.${code}` as const;
-}
-
-/** The years whose holidays matter today: this one, and from December the next one too. */
-export function yearsToCover(today: Day): number[] {
-  const { year, month } = ymdFromDay(today);
-  return month === 12 ? [year, year + 1] : [year];
-}
-
-/** What every evaluation of the task sheet takes from the workbook: settings, directory, calendar, today. */
-export function ledgerContext(
-  wb: Workbook,
-): Pick<LedgerInput, 'settings' | 'units' | 'haveDirectory' | 'calendar' | 'today' | 'toDay' | 't'> {
-  return {
-    settings: wb.settings,
-    units: wb.units,
-    haveDirectory: wb.haveDirectory,
-    calendar: wb.calendar,
-    today: wb.clock.today,
-    toDay: wb.clock.toDay,
-    t: wb.t,
-  };
 }
 
 /**

@@ -1,9 +1,10 @@
 /**
- * The sweep's plan: read the ledger, let each planner decide its cells, compose one write.
+ * The sweep's plan: from the ledger as read, the cells each row gets today, one write.
  *
- *   read     ledger.ts: rows → tasks with their state
- *   decide   planners, each pure: the states today (state-plan.ts); notices and scores next
- *   compose  here: the planners' cells merged per row, keys given, one RowWrite per row
+ *   read     ledger/ledger.ts: rows → tasks with their state (the one reader every job uses)
+ *   decide   the states today (state-plan.ts); the notices (notices/plan.ts) and the month's
+ *            scores (scores/month.ts) are decided by their own jobs' steps, not here
+ *   compose  here: each row's cells, and a key for every task that has none, one RowWrite per row
  *   write    the edge (gas/write-back.ts): re-read, re-locate rows by key, skip rows whose
  *            inputs changed since the read, write only the plan's cells
  *
@@ -30,9 +31,6 @@ export interface RowCells {
   /** Person-owned cells the script may fill because they are empty (no value, no formula): a completion date. */
   fill: { column: number; value: OutValue }[];
 }
-
-/** A planner: from the ledger, the cells it wants written, by 0-based row index. */
-export type Planner = (ledger: Ledger) => Map<number, RowCells>;
 
 export interface SweepInput extends LedgerInput {
   /** Give keyless rows a new key (needs the whole key column in `values`; the edit trigger reads less and leaves it to the sweep). */
@@ -87,39 +85,50 @@ export function decisionInputs(row: unknown[], columns: ColumnMap): string {
   return parts.join(SEPARATOR);
 }
 
-export function planSweep(input: SweepInput, planners: readonly Planner[] = [planStates]): SweepPlan | LedgerFailure {
+/** The plan from rows as read: the ledger read (readLedger), then planned (planWrite). */
+export function planSweep(input: SweepInput): SweepPlan | LedgerFailure {
   const ledger = readLedger(input);
-  if (!ledger.ok) return ledger;
-  const { tasks, headerRow, columns, keyColumn, values } = ledger;
+  return ledger.ok ? planWrite(ledger, input) : ledger;
+}
 
-  // Compose: each planner's cells merged per row, in planner order.
-  const byRow = new Map<number, RowCells>();
-  for (const planner of planners) {
-    for (const [index, cells] of planner(ledger)) {
-      const into = byRow.get(index) ?? { script: {}, fill: [] };
-      Object.assign(into.script, cells.script);
-      into.fill.push(...cells.fill);
-      byRow.set(index, into);
-    }
-  }
-
-  // A key seen twice is a copied row: the copy gets a key of its own (found at write time by
-  // the old one, nearest first). The edit trigger reads only some rows: it cannot number keys.
-  const assign = input.assignKeys !== false;
+/**
+ * The key each task that needs one gets at the next sweep, by 0-based row: a task without a
+ * key, and a copied row (its key seen above it), whose copy gets a key of its own (found at
+ * write time by the old one, nearest first). Needs the whole key column: the edit trigger,
+ * which reads only some rows, never numbers keys.
+ */
+export function newKeys(ledger: Ledger): Map<number, string> {
+  const { tasks, values, headerRow, keyColumn } = ledger;
   const seen = new Set<string>();
-  const needsKey = new Set<TaskRow>();
+  const needsKey: TaskRow[] = [];
   for (const task of tasks) {
-    if (task.key === '' || seen.has(task.key)) needsKey.add(task);
+    if (task.key === '' || seen.has(task.key)) needsKey.push(task);
     seen.add(task.key);
   }
-  const keys = assign ? nextKeys(values, headerRow, keyColumn, needsKey.size) : [];
+  const keys = nextKeys(values, headerRow, keyColumn, needsKey.length);
+  const byIndex = [...needsKey].sort((a, b) => a.index - b.index);
+  return new Map(byIndex.map((task, k) => [task.index, keys[k]!] as const));
+}
+
+/** The keys a plan gives, by 0-based row (what `newKeys` gave the rows it writes). */
+export function keysGiven(plan: Pick<SweepPlan, 'rows'>): Map<number, string> {
+  return new Map(plan.rows.filter((r) => r.newKey !== undefined).map((r) => [r.index, r.newKey!] as const));
+}
+
+/** The key a task has once the sweep has written (a row keyed today has its new key). */
+export function keyAfterSweep(keys: ReadonlyMap<number, string>): (task: TaskRow) => string {
+  return (task) => keys.get(task.index) ?? task.key;
+}
+
+/** The sweep's write, from the ledger: each row's cells for today (planStates), and new keys where `assignKeys` allows. */
+export function planWrite(ledger: Ledger, opts: Pick<SweepInput, 'assignKeys'> = {}): SweepPlan {
+  const { tasks, headerRow, columns, keyColumn, values } = ledger;
+  const keys = opts.assignKeys !== false ? newKeys(ledger) : new Map<number, string>();
 
   const counts: Record<string, number> = { tasks: tasks.length };
   for (const task of tasks) counts[task.state.code] = (counts[task.state.code] ?? 0) + 1;
-  const taskAt = new Map(tasks.map((task) => [task.index, task]));
   const rows: RowWrite[] = [];
-  let k = 0;
-  for (const [index, cells] of [...byRow].sort((a, b) => a[0] - b[0])) {
+  for (const [index, cells] of [...planStates(ledger)].sort((a, b) => a[0] - b[0])) {
     const row = values[index] ?? [];
     const write: RowWrite = {
       index,
@@ -128,10 +137,10 @@ export function planSweep(input: SweepInput, planners: readonly Planner[] = [pla
       inputs: decisionInputs(row, columns),
       ...cells,
     };
-    const task = taskAt.get(index);
-    if (task && needsKey.has(task) && assign) {
-      write.newKey = keys[k++];
-      write.script.taskId = write.newKey!;
+    const newKey = keys.get(index);
+    if (newKey !== undefined) {
+      write.newKey = newKey;
+      write.script.taskId = newKey;
     }
     rows.push(write);
   }

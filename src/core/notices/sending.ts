@@ -1,0 +1,55 @@
+/**
+ * The order of sending under Apps Script's two limits: MailApp's daily recipient quota and the
+ * 6-minute execution. Mails go most urgent first. The quota is spent in that order: once a mail
+ * does not fit, it and every mail after it wait for the next run (延后, where they go first), so
+ * nothing less urgent overtakes it. Past the time budget the rest wait (待发送) for a
+ * continuation the run schedules for itself.
+ */
+
+/** Stop sending this long after the job began: Apps Script stops an execution at 6 minutes. */
+export const TIME_BUDGET_MS = 4.5 * 60_000;
+
+/** What is left to send with, as a run goes mail by mail. */
+export interface SendingBudget {
+  /** Recipients the day's quota still allows. */
+  quota: number;
+  /** A mail did not fit the quota: every later one waits too. */
+  full: boolean;
+  /** The time budget ran out: every later mail waits for the continuation. */
+  stopped: boolean;
+}
+
+/** What happens to the next mail: sent, or held back and why. */
+export type SendVerdict = 'send' | 'quota' | 'timeLimit';
+
+/**
+ * The budget a run starts with: the quota MailApp reports, less the admin's summary's recipient
+ * when the summary may go out after the notices (it must never be the mail that does not fit).
+ */
+export function openBudget(remainingQuota: number, keepForSummary: boolean): SendingBudget {
+  return { quota: remainingQuota - (keepForSummary ? 1 : 0), full: false, stopped: false };
+}
+
+/**
+ * How much of the quota a mail spends: each recipient (to and cc) counts; a dry run (试运行)
+ * sends one mail to the admin instead.
+ */
+export function mailCost(to: string, cc: readonly string[], dryRun: boolean): number {
+  return dryRun ? 1 : to.split(',').length + cc.length;
+}
+
+/**
+ * The verdict on the next mail, most urgent first, and the budget after the verdict. The time
+ * budget is looked at first (`elapsedMs` since the job began; leave it out where a job has no
+ * time budget of its own); a mail refused for either reason refuses every mail after it.
+ */
+export function admit(budget: SendingBudget, cost: number, elapsedMs = 0): { verdict: SendVerdict; budget: SendingBudget } {
+  if (budget.stopped || elapsedMs > TIME_BUDGET_MS) return { verdict: 'timeLimit', budget: { ...budget, stopped: true } };
+  if (budget.full || budget.quota < cost) return { verdict: 'quota', budget: { ...budget, full: true } };
+  return { verdict: 'send', budget };
+}
+
+/** The budget after a mail went out (a mail that failed to send spends nothing). */
+export function spend(budget: SendingBudget, cost: number): SendingBudget {
+  return { ...budget, quota: budget.quota - cost };
+}

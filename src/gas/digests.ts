@@ -1,0 +1,48 @@
+/**
+ * The day's digests (督办通知) composed as mails: one per recipient and level, most urgent
+ * first, each task linked to its row in the task sheet. The sweep sends them; the preview
+ * shows them.
+ */
+import { composeDigest, highestLevel } from '../core/notices/digest';
+import { type Delivery, groupDigests, type NoticePlan } from '../core/notices/plan';
+import type { ComposedMail, NoticeLevel } from '../core/notices/types';
+import type { Workbook } from './workbook';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The link to a task's row in the sheet, for the mails. */
+export function rowLinker(wb: Workbook, sheet: Sheet): (row: number) => string {
+  const base = `${wb.ss.getUrl()}#gid=${sheet.getSheetId()}`;
+  return (row) => `${base}&range=A${row}`;
+}
+
+/** A digest as composed: the mail, its cc, the deliveries it carries, its highest level and notice numbers. */
+export interface Composed {
+  mail: ComposedMail;
+  cc: string[];
+  deliveries: Delivery[];
+  level: NoticeLevel;
+  numbers: string[];
+}
+
+/** The day's digests, composed, most urgent first. */
+export function composeAll(wb: Workbook, sheet: Sheet, plan: NoticePlan): Composed[] {
+  const rowLink = rowLinker(wb, sheet);
+  return groupDigests(plan.deliveries).map(({ plan: digest, cc, deliveries }) => {
+    const mail = composeDigest(digest, { t: wb.t, today: wb.clock.today, senderName: wb.settings.senderName, rowLink });
+    const level = highestLevel(deliveries.map((d) => d.notice));
+    const numbers = [...new Set(deliveries.map((d) => d.notice.number).filter((n) => n !== ''))];
+    return { mail, cc, deliveries, level, numbers };
+  });
+}
+
+/** A digest recomposed for a dry run (试运行): to the admin, saying whom it would have gone to. */
+export function dryRunDigest(wb: Workbook, sheet: Sheet, digest: Composed): ComposedMail {
+  return composeDigest(groupDigests(digest.deliveries)[0]!.plan, {
+    t: wb.t,
+    today: wb.clock.today,
+    senderName: wb.settings.senderName,
+    rowLink: rowLinker(wb, sheet),
+    dryRunFor: [...digest.mail.to.split(','), ...digest.cc],
+  });
+}

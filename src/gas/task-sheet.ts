@@ -1,0 +1,89 @@
+/**
+ * The task sheet (台账): found, read once (values, formulas, merges, the script's marked
+ * columns) and turned into the core's Ledger, the one reader every job uses; and the script's
+ * columns added to it when they are missing.
+ */
+import { type Ledger, type LedgerFailure, type LedgerInput, type Merge, readLedger } from '../core/ledger/ledger';
+import { adoptLegacyColumns, markColumns, markedColumns } from './marks';
+import { formatScriptColumns } from './script-columns';
+import type { Workbook } from './workbook';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The task sheet as one read. */
+export interface TaskSheetRead {
+  values: unknown[][];
+  formulas: string[][];
+  merges: Merge[];
+  /** The script's own columns, by the mark it set on them. */
+  scriptColumns: ReturnType<typeof markedColumns>;
+}
+
+/**
+ * The task sheet as one read: values, formulas, merges and the script's marked columns. A
+ * ledger set up before marks has its script columns adopted (marked) now, unless `adopt` is
+ * false: a preview or a publication changes nothing, not even a mark, and reads such a sheet
+ * as if adopted.
+ */
+export function readTaskSheet(sheet: Sheet, opts: { adopt?: boolean } = {}): TaskSheetRead {
+  const marked = markedColumns(sheet);
+  const scriptColumns = Object.keys(marked).length > 0 ? marked : adoptLegacyColumns(sheet, opts.adopt !== false);
+  if (sheet.getLastRow() === 0) return { values: [], formulas: [], merges: [], scriptColumns };
+  const range = sheet.getDataRange();
+  return { values: range.getValues(), formulas: range.getFormulas(), merges: mergesOf(range), scriptColumns };
+}
+
+/** A range's merged ranges, 0-based, as the core reads them. */
+export function mergesOf(range: GoogleAppsScript.Spreadsheet.Range): Merge[] {
+  return range
+    .getMergedRanges()
+    .map((m) => ({ row: m.getRow() - 1, column: m.getColumn() - 1, numRows: m.getNumRows(), numColumns: m.getNumColumns() }));
+}
+
+/**
+ * What every reading of the task sheet takes from the workbook: settings, directory, calendar,
+ * today. The directory and the calendar are loaded here if the job has not loaded them yet.
+ */
+export function ledgerContext(
+  wb: Workbook,
+): Pick<LedgerInput, 'settings' | 'units' | 'haveDirectory' | 'calendar' | 'today' | 'toDay' | 't'> {
+  wb.load(['units', 'calendar']);
+  return {
+    settings: wb.settings,
+    units: wb.units,
+    haveDirectory: wb.haveDirectory,
+    calendar: wb.calendar,
+    today: wb.clock.today,
+    toDay: wb.clock.toDay,
+    t: wb.t,
+  };
+}
+
+/** The ledger read from a task sheet read whole, and that read (scores look at cells the ledger does not keep). */
+export type TaskLedger = { ok: true; ledger: Ledger; read: TaskSheetRead } | LedgerFailure;
+
+/**
+ * The task sheet read once and turned into the ledger: every task with its state today.
+ * `onlyRows` (setup: none) limits which rows are decided.
+ */
+export function readTaskLedger(wb: Workbook, sheet: Sheet, opts: { adopt?: boolean; onlyRows?: Set<number> } = {}): TaskLedger {
+  const read = readTaskSheet(sheet, opts);
+  const ledger = readLedger({
+    sheet: sheet.getName(),
+    ...read,
+    ...ledgerContext(wb),
+    ...(opts.onlyRows ? { onlyRows: opts.onlyRows } : {}),
+  });
+  return ledger.ok ? { ok: true, ledger, read } : ledger;
+}
+
+/** Adds the script's missing columns: header text, the mark that makes them the script's, formats. */
+export function addScriptColumns(sheet: Sheet, ledger: Pick<Ledger, 'addHeaders' | 'headerRow' | 'columns'>): void {
+  if (ledger.addHeaders.length === 0) return;
+  const first = ledger.addHeaders[0]!.column;
+  const needed = first + ledger.addHeaders.length - sheet.getMaxColumns();
+  if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
+  sheet.getRange(ledger.headerRow + 1, first + 1, 1, ledger.addHeaders.length).setValues([ledger.addHeaders.map((h) => h.text)]);
+  markColumns(sheet, ledger.addHeaders);
+  formatScriptColumns(sheet, ledger);
+}
