@@ -16,8 +16,8 @@ import { addressesIn, matchUnit, type Unit } from '../directory/units';
 import type { Translate } from '../i18n';
 import type { TaskRow } from '../ledger/tasks';
 import type { Settings } from '../settings/settings';
-import { isGiven, type LogEntry, numberer } from './log';
-import { type DigestPlan, LEVEL_RANK, type NoticeLevel, type RecipientRole, type TaskNotice } from './types';
+import { isGiven, isNoticeEntry, type LogEntry, numberer } from './log';
+import { type DigestPlan, type Interview, LEVEL_RANK, type NoticeLevel, type RecipientRole, type TaskNotice } from './types';
 
 export interface NoticeInput {
   tasks: readonly TaskRow[];
@@ -57,13 +57,6 @@ export interface Unreachable {
   to?: string;
 }
 
-export interface Interview {
-  unit: string;
-  head: string;
-  leader: string;
-  tasks: TaskNotice[];
-}
-
 export interface NoticePlan {
   /** Whether notices go out today (a working day, or the settings allow any day). */
   sendsToday: boolean;
@@ -94,8 +87,8 @@ interface NumberState {
 function numberStates(entries: readonly LogEntry[], dryRun: boolean, today: Day): NumberState[] {
   const byNumber = new Map<string, NumberState>();
   for (const e of entries) {
+    if (!isNoticeEntry(e)) continue;
     let s = byNumber.get(e.number);
-    if (e.level === 'summary' || e.level === 'publication' || e.level === 'reopen') continue;
     if (!s) {
       s = { number: e.number, ordinal: e.ordinal, level: e.level, givenOn: undefined, given: new Set(), pending: new Map() };
       byNumber.set(e.number, s);

@@ -41,7 +41,7 @@ import { matchUnit, type Unit } from '../directory/units';
 import type { Translate } from '../i18n';
 import { daysLate } from '../ledger/state';
 import type { TaskRow } from '../ledger/tasks';
-import { isGiven, type LogEntry } from '../notices/log';
+import { isGiven, isLadderEntry, type LogEntry } from '../notices/log';
 import { cellText } from '../text/text';
 import { normalizeWord } from '../text/vocabulary';
 import { type RuleKey, type Rules, ruleLabel } from './rules';
@@ -437,7 +437,7 @@ interface GivenNotice {
 function givenNotices(entries: readonly LogEntry[], dryRun: boolean): GivenNotice[] {
   const byNumber = new Map<string, GivenNotice>();
   for (const e of entries) {
-    if (e.level !== 'notice' && e.level !== 'criticism' && e.level !== 'interview') continue;
+    if (!isLadderEntry(e)) continue;
     if (e.number === '' || e.day === undefined || !isGiven(e.outcome, dryRun)) continue;
     const known = byNumber.get(e.number);
     if (!known || e.day < known.day || (e.day === known.day && e.index < known.first.index))
