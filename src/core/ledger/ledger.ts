@@ -7,12 +7,11 @@
  */
 import type { WorkCalendar } from '../calendar/calendar';
 import type { Day } from '../calendar/day';
-import { isDateValue } from '../calendar/day';
 import type { Unit } from '../directory/units';
 import type { Translate } from '../i18n';
 import type { Problem } from '../problems/problem';
 import type { Settings } from '../settings/settings';
-import { cellText, columnLetter } from '../text/text';
+import { cellText, columnLetter, isBlankCell } from '../text/text';
 import { type ColumnMap, SCRIPT_FIELD_KEYS, SCRIPT_FIELDS, type ScriptField, scriptFieldNamed } from './columns';
 import { describeDuplicates, describeMissingHeader, findHeader } from './header';
 import { duplicateIds } from './keys';
@@ -92,7 +91,7 @@ export function fillMerges(values: unknown[][], merges: readonly Merge[], fromRo
   for (const m of merges) {
     if (m.numRows < 2 || m.row + m.numRows - 1 < fromRow) continue;
     const top = values[m.row]?.[m.column];
-    if (cellText(top) === '' && !isDateValue(top)) continue;
+    if (isBlankCell(top)) continue;
     if (out === values) out = values.slice();
     for (let r = Math.max(m.row + 1, fromRow); r < m.row + m.numRows && r < values.length; r++) {
       const row = (out[r] = [...(out[r] ?? [])]);
@@ -137,7 +136,7 @@ export function readLedger(input: LedgerInput): ({ ok: true } & Ledger) | Ledger
   const hasFormula = (index: number, column: number): boolean => (input.formulas?.[index]?.[column] ?? '') !== '';
   const isFilled = (index: number, column: number): boolean => {
     const v = input.values[index]?.[column];
-    return cellText(v) !== '' || isDateValue(v) || hasFormula(index, column);
+    return !isBlankCell(v) || hasFormula(index, column);
   };
   const ctx: LedgerContext = {
     sheet,

@@ -11,7 +11,7 @@ import { type Deadline, parseDeadline } from '../calendar/deadline';
 import { matchUnit, splitUnits, type Unit, unitKey } from '../directory/units';
 import type { Translate } from '../i18n';
 import type { Problem } from '../problems/problem';
-import { cellText } from '../text/text';
+import { cellText, isBlankCell } from '../text/text';
 import { readApproval, readClosedFlag } from '../text/vocabulary';
 import type { Field } from './columns';
 import type { RowKind } from './row-kind';
@@ -206,12 +206,12 @@ function readDeadlines(row: unknown[], columns: Columns, ctx: LedgerContext, sta
   const issueDay = dayOf(cell(row, columns.issued), ctx.toDay);
   const parseCtx = { issueDay, anchor: firstSeen, calendar: ctx.calendar, toDay: ctx.toDay };
   const rawDeadline = cell(row, columns.deadline);
-  const deadline = cellText(rawDeadline) === '' && !isDateValue(rawDeadline) ? undefined : parseDeadline(rawDeadline, parseCtx);
+  const deadline = isBlankCell(rawDeadline) ? undefined : parseDeadline(rawDeadline, parseCtx);
   let effective: Day | undefined = deadline?.kind === 'date' ? deadline.day : undefined;
   let extended = false;
   const extensionNotes: string[] = [];
   const rawExtension = cell(row, columns.extendedTo);
-  if (cellText(rawExtension) !== '' || isDateValue(rawExtension)) {
+  if (!isBlankCell(rawExtension)) {
     const extension = parseDeadline(rawExtension, parseCtx);
     const approved = readApproval(cell(row, columns.extensionApproved)) === true;
     if (extension.kind !== 'date') {
