@@ -8,6 +8,7 @@
  * year the shipped list or the office's sheet covers is never touched by that rule.
  */
 
+import type { CellProblem } from '../problems/problem';
 import { normalizeWord } from '../text/vocabulary';
 import { type Day, formatDay, isDateValue, parseIsoDay, weekday, ymdFromDay } from './day';
 import { parseDateText } from './deadline';
@@ -154,13 +155,8 @@ export type HolidayProblemCode =
   | 'bad-kind'
   | 'duplicate-day';
 
-export interface HolidayRowProblem {
-  /** 0-based index into the rows given. */
-  row: number;
-  /** 0 = 日期, 1 = 类型, 2 = 名称. */
-  column: number;
-  message: HolidayProblemCode;
-}
+/** A 节假日 row that cannot be read: 0-based row of the rows given; column 0 = 日期, 1 = 类型, 2 = 名称. */
+export type HolidayRowProblem = CellProblem<HolidayProblemCode>;
 
 /**
  * Reads the editable 节假日 sheet: 日期 | 类型 (放假 / 调休上班) | 名称. Blank rows and a

@@ -6,6 +6,7 @@
  * naming several units is split, the first being the lead unit (牵头单位).
  */
 import { allTexts, type MessageKey, type Translate, translator } from '../i18n';
+import type { CellProblem } from '../problems/problem';
 import { cellText, isEmail, normalizeHeader, normalizeName, toHalfWidth } from '../text/text';
 import { readYesNo } from '../text/vocabulary';
 
@@ -151,12 +152,8 @@ export function splitUnits(text: unknown): string[] {
   return out;
 }
 
-export interface UnitProblem {
-  /** 0-based indexes into the values array. */
-  row: number;
-  column: number;
-  message: string;
-}
+/** A problem in the unit directory, at 0-based indexes into its values. */
+export type UnitProblem = CellProblem;
 
 const HEADER_SCAN_ROWS = 10;
 

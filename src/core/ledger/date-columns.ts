@@ -9,8 +9,7 @@
  * deadline. The other column becomes the completion date if the ledger has none.
  */
 
-import { isDateValue } from '../calendar/day';
-import { cellText } from '../text/text';
+import { cellText, isBlankCell } from '../text/text';
 import { readClosedFlag } from '../text/vocabulary';
 import { type ColumnMap, type Field, isEitherDateHeader } from './columns';
 import { classifyRow } from './row-kind';
@@ -56,7 +55,7 @@ function factsOf(values: unknown[][], rows: number[], column: number, isDone: (r
     const row = values[r] ?? [];
     const v = row[column];
     const text = cellText(v);
-    if (text === '' && !isDateValue(v)) continue;
+    if (isBlankCell(v)) continue;
     facts.filled++;
     if (isDone(row)) facts.filledOnDone++;
     if (typeof v === 'string' && DEADLINE_WORDS.test(text)) {

@@ -1,17 +1,17 @@
 /**
- * Reading the ledger: from one read of the task sheet (values, formulas, merges, and the
- * script's marked columns), every task with its state decided. Nothing here writes or plans
- * a write: planners (states today; notices and scores next) turn a Ledger into cells, and
- * sweep.ts composes their cells into one write.
+ * Reading the ledger (台账): from one read of the task sheet (values, formulas, merges, and the
+ * script's marked columns), every task with its state decided. Nothing here writes or plans a
+ * write. The planners that turn a Ledger into decisions are elsewhere: the states and colours
+ * of the day in core/sweep/state-plan.ts, the notices (督办) and their cells in core/notices/,
+ * the month's scores in core/scores/; the sweep (core/sweep/) composes their cells into its writes.
  */
 import type { WorkCalendar } from '../calendar/calendar';
 import type { Day } from '../calendar/day';
-import { isDateValue } from '../calendar/day';
 import type { Unit } from '../directory/units';
 import type { Translate } from '../i18n';
 import type { Problem } from '../problems/problem';
 import type { Settings } from '../settings/settings';
-import { cellText, columnLetter } from '../text/text';
+import { cellText, columnLetter, isBlankCell } from '../text/text';
 import { type ColumnMap, SCRIPT_FIELD_KEYS, SCRIPT_FIELDS, type ScriptField, scriptFieldNamed } from './columns';
 import { describeDuplicates, describeMissingHeader, findHeader } from './header';
 import { duplicateIds } from './keys';
@@ -91,7 +91,7 @@ export function fillMerges(values: unknown[][], merges: readonly Merge[], fromRo
   for (const m of merges) {
     if (m.numRows < 2 || m.row + m.numRows - 1 < fromRow) continue;
     const top = values[m.row]?.[m.column];
-    if (cellText(top) === '' && !isDateValue(top)) continue;
+    if (isBlankCell(top)) continue;
     if (out === values) out = values.slice();
     for (let r = Math.max(m.row + 1, fromRow); r < m.row + m.numRows && r < values.length; r++) {
       const row = (out[r] = [...(out[r] ?? [])]);
@@ -111,64 +111,33 @@ function wideMergeRows(merges: readonly Merge[]): Set<number> {
   return rows;
 }
 
+/**
+ * Reads the ledger: finds the header (or says why the columns cannot be trusted), places the
+ * script's missing columns after everything the office uses, reads every selected task row,
+ * and gathers what the reading found odd.
+ */
 export function readLedger(input: LedgerInput): ({ ok: true } & Ledger) | LedgerFailure {
   const { sheet, t, settings } = input;
   const merges = input.merges ?? [];
   const own = input.scriptColumns ?? {};
   const ownColumns = new Set(Object.values(own).filter((c): c is number => c !== undefined));
   const header = findHeader(input.values, { ignore: ownColumns });
-  if (!header.ok) {
-    const reason = describeMissingHeader(header, settings.locale);
-    const message = t('sweep.untrusted', { sheet, reason });
-    return {
-      ok: false,
-      message,
-      reason,
-      problems: [{ sheet, row: header.bestRow === undefined ? 0 : header.bestRow + 1, column: 0, message }],
-    };
-  }
+  if (!header.ok) return untrusted(header, input);
   const headerRow = header.headerRow;
   const headerCells = input.values[headerRow] ?? [];
   const columns: ColumnMap = { ...header.columns, ...own };
-
-  // Added columns go after everything the office uses: its last header, any cell typed
-  // further right, and any merge at or below the header (备注 merged G:I reaches to I).
-  let lastUsed = headerCells.length - 1;
-  for (let r = headerRow; r < input.values.length; r++) {
-    const row = input.values[r] ?? [];
-    for (let c = row.length - 1; c > lastUsed; c--) {
-      if (cellText(row[c]) !== '' || input.formulas?.[r]?.[c]) {
-        lastUsed = c;
-        break;
-      }
-    }
-  }
-  for (const m of merges) if (m.row + m.numRows - 1 >= headerRow) lastUsed = Math.max(lastUsed, m.column + m.numColumns - 1);
-  for (const c of ownColumns) lastUsed = Math.max(lastUsed, c);
-
-  const addHeaders: Ledger['addHeaders'] = [];
-  let next = lastUsed + 1;
-  for (const field of SCRIPT_FIELDS) {
-    if (columns[field] !== undefined) continue;
-    columns[field] = next;
-    addHeaders.push({ column: next, field, text: t(SCRIPT_FIELD_KEYS[field]) });
-    next += 1;
-  }
+  const lastUsed = lastUsedColumn(input, headerRow, ownColumns);
+  const addHeaders = addScriptColumns(columns, lastUsed + 1, t);
   const keyColumn = columns.taskId!;
-
-  const headers: string[] = [];
-  // A header typed over two lines reads as one word in a message.
-  for (let c = 0; c < Math.max(lastUsed + 1, next); c++) headers.push(cellText(headerCells[c]).replace(/\s*\n\s*/g, ''));
-  for (const h of addHeaders) headers[h.column] = h.text;
+  const headers = headerTexts(headerCells, lastUsed + 1 + addHeaders.length, addHeaders);
 
   const cells = fillMerges(input.values, merges, headerRow + 1);
   const kinds = classifyRows(cells, headerRow, columns, wideMergeRows(merges));
   const hasFormula = (index: number, column: number): boolean => (input.formulas?.[index]?.[column] ?? '') !== '';
   const isFilled = (index: number, column: number): boolean => {
     const v = input.values[index]?.[column];
-    return cellText(v) !== '' || isDateValue(v) || hasFormula(index, column);
+    return !isBlankCell(v) || hasFormula(index, column);
   };
-
   const ctx: LedgerContext = {
     sheet,
     today: input.today,
@@ -189,43 +158,10 @@ export function readLedger(input: LedgerInput): ({ ok: true } & Ledger) | Ledger
   const taskKinds = kinds.map((k, i) => (selected(headerRow + 1 + i) ? k : 'blank'));
   const tasks = readTasks(cells, headerRow + 1, taskKinds, columns, ctx);
 
-  // What the header reading set aside, or found odd, is said, not silently dropped.
-  const problems: Problem[] = describeDuplicates(header, settings.locale).map((message) => ({
-    sheet,
-    row: headerRow + 1,
-    column: 0,
-    message,
-  }));
-  if (columns.id !== undefined && !input.onlyRows) {
-    const ids = duplicateIds(cells, headerRow, kinds, columns.id);
-    if (ids.length > 0) {
-      problems.push({
-        sheet,
-        row: headerRow + 1,
-        column: columns.id + 1,
-        header: headers[columns.id],
-        message: t('note.duplicateIds', { ids: ids.slice(0, 5).join('、') }),
-      });
-    }
-  }
-  if (!input.onlyRows) {
-    // An office column named like one of the script's: the office is told which is which.
-    headerCells.forEach((text, c) => {
-      const field = ownColumns.has(c) ? undefined : scriptFieldNamed(text);
-      if (field === undefined) return;
-      const ours = columnLetter(columns[field]!);
-      problems.push({
-        sheet,
-        row: headerRow + 1,
-        column: c + 1,
-        header: headers[c],
-        message: t('header.officeColumn', { column: columnLetter(c), header: headers[c] ?? '', ours }),
-      });
-    });
-  }
+  const problems = headerProblems(input, header, { headerRow, columns, headers, ownColumns, cells, kinds });
   problems.push(...mergesOverScriptCells(merges, columns, kinds, headerRow, headers, sheet, t, selected));
   for (const task of tasks) problems.push(...task.problems);
-
+  const values = input.values;
   return {
     ok: true,
     sheet,
@@ -236,13 +172,107 @@ export function readLedger(input: LedgerInput): ({ ok: true } & Ledger) | Ledger
     headers,
     kinds,
     tasks,
-    values: input.values,
+    values,
     isFilled,
     hasFormula,
     selected,
     t,
     problems,
   };
+}
+
+/** No header the columns can be trusted from: the sweep leaves the sheet alone and says why, at the best guess of a header row. */
+function untrusted(header: Extract<ReturnType<typeof findHeader>, { ok: false }>, input: LedgerInput): LedgerFailure {
+  const { sheet, t, settings } = input;
+  const reason = describeMissingHeader(header, settings.locale);
+  const message = t('sweep.untrusted', { sheet, reason });
+  return {
+    ok: false,
+    message,
+    reason,
+    problems: [{ sheet, row: header.bestRow === undefined ? 0 : header.bestRow + 1, column: 0, message }],
+  };
+}
+
+/**
+ * The last column the office uses: its last header, any cell typed further right, any merge at
+ * or below the header (备注 merged G:I reaches to I), and the script's own columns. Added
+ * columns go after it.
+ */
+function lastUsedColumn(input: LedgerInput, headerRow: number, ownColumns: ReadonlySet<number>): number {
+  let lastUsed = (input.values[headerRow] ?? []).length - 1;
+  for (let r = headerRow; r < input.values.length; r++) {
+    const row = input.values[r] ?? [];
+    for (let c = row.length - 1; c > lastUsed; c--) {
+      if (cellText(row[c]) !== '' || input.formulas?.[r]?.[c]) {
+        lastUsed = c;
+        break;
+      }
+    }
+  }
+  for (const m of input.merges ?? []) if (m.row + m.numRows - 1 >= headerRow) lastUsed = Math.max(lastUsed, m.column + m.numColumns - 1);
+  for (const c of ownColumns) lastUsed = Math.max(lastUsed, c);
+  return lastUsed;
+}
+
+/** The script's columns the sheet lacks, placed from `from` on in the script's order (set in `columns` too). */
+function addScriptColumns(columns: ColumnMap, from: number, t: Translate): Ledger['addHeaders'] {
+  const addHeaders: Ledger['addHeaders'] = [];
+  let next = from;
+  for (const field of SCRIPT_FIELDS) {
+    if (columns[field] !== undefined) continue;
+    columns[field] = next;
+    addHeaders.push({ column: next, field, text: t(SCRIPT_FIELD_KEYS[field]) });
+    next += 1;
+  }
+  return addHeaders;
+}
+
+/** Header texts by column up to `width`, the added columns' included; a header typed over two lines reads as one word. */
+function headerTexts(headerCells: unknown[], width: number, addHeaders: Ledger['addHeaders']): string[] {
+  const headers: string[] = [];
+  for (let c = 0; c < width; c++) headers.push(cellText(headerCells[c]).replace(/\s*\n\s*/g, ''));
+  for (const h of addHeaders) headers[h.column] = h.text;
+  return headers;
+}
+
+/**
+ * What the header reading set aside, or found odd, is said, not silently dropped: a header
+ * named twice, 序号 used twice, an office column named like one of the script's. The last two
+ * only on a whole read (the edit trigger reads a few rows).
+ */
+function headerProblems(
+  input: LedgerInput,
+  header: Extract<ReturnType<typeof findHeader>, { ok: true }>,
+  read: { headerRow: number; columns: ColumnMap; headers: string[]; ownColumns: ReadonlySet<number>; cells: unknown[][]; kinds: RowKind[] },
+): Problem[] {
+  const { sheet, t, settings } = input;
+  const { headerRow, columns, headers } = read;
+  const at = (column: number, message: string): Problem => ({
+    sheet,
+    row: headerRow + 1,
+    column: column + 1,
+    header: headers[column],
+    message,
+  });
+  const problems: Problem[] = describeDuplicates(header, settings.locale).map((message) => ({
+    sheet,
+    row: headerRow + 1,
+    column: 0,
+    message,
+  }));
+  if (input.onlyRows) return problems;
+  if (columns.id !== undefined) {
+    const ids = duplicateIds(read.cells, headerRow, read.kinds, columns.id);
+    if (ids.length > 0) problems.push(at(columns.id, t('note.duplicateIds', { ids: ids.slice(0, 5).join('、') })));
+  }
+  (input.values[headerRow] ?? []).forEach((text, c) => {
+    const field = read.ownColumns.has(c) ? undefined : scriptFieldNamed(text);
+    if (field === undefined) return;
+    const ours = columnLetter(columns[field]!);
+    problems.push(at(c, t('header.officeColumn', { column: columnLetter(c), header: headers[c] ?? '', ours })));
+  });
+  return problems;
 }
 
 /**

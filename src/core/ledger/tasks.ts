@@ -11,7 +11,7 @@ import { type Deadline, parseDeadline } from '../calendar/deadline';
 import { matchUnit, splitUnits, type Unit, unitKey } from '../directory/units';
 import type { Translate } from '../i18n';
 import type { Problem } from '../problems/problem';
-import { cellText } from '../text/text';
+import { cellText, isBlankCell } from '../text/text';
 import { readApproval, readClosedFlag } from '../text/vocabulary';
 import type { Field } from './columns';
 import type { RowKind } from './row-kind';
@@ -108,11 +108,17 @@ function stateClass(code: StateCode | undefined): string {
   }
 }
 
-export function readTask(values: unknown[][], index: number, columns: Columns, ctx: LedgerContext): TaskRow {
-  const row = values[index] ?? [];
-  const { t } = ctx;
-  const problems: Problem[] = [];
+/** What a row's reading says about it: sentences for its 系统提示 cell, and the located problems among them. */
+interface RowNotes {
+  notes: string[];
+  problems: Problem[];
+  /** A problem at a cell of the row (or the whole row): noted and located. */
+  problem: (column: number | undefined, message: string) => void;
+}
+
+function rowNotes(index: number, ctx: LedgerContext): RowNotes {
   const notes: string[] = [];
+  const problems: Problem[] = [];
   const problem = (column: number | undefined, message: string): void => {
     notes.push(message);
     problems.push({
@@ -123,108 +129,29 @@ export function readTask(values: unknown[][], index: number, columns: Columns, c
       message,
     });
   };
+  return { notes, problems, problem };
+}
 
-  const task = cellText(cell(row, columns.task));
-  const unitText = cellText(cell(row, columns.unit));
-  const units = splitUnits(unitText);
-  if (!task) problem(columns.task, t('note.noTask'));
-  if (units.length === 0) {
-    problem(columns.unit, t('note.noUnit'));
-  } else if (ctx.haveDirectory) {
-    for (const name of units) {
-      if (!matchUnit(name, ctx.units)) problem(columns.unit, t('note.unknownUnit', { unit: name }));
-    }
-  }
-
+/**
+ * Reads one task row and decides its state: what and who (任务, 责任单位), its status, its
+ * deadlines (整改时限 and an approved 延期), then its state today against what the script's own
+ * columns remembered from the last sweep.
+ */
+export function readTask(values: unknown[][], index: number, columns: Columns, ctx: LedgerContext): TaskRow {
+  const row = values[index] ?? [];
+  const out = rowNotes(index, ctx);
+  const { task, units } = readSubject(row, columns, ctx, out);
   const status = statusOf(row, columns, ctx.closedStatuses);
   if (status === 'unknown') {
-    problem(columns.status, t('note.unknownStatus', { status: cellText(cell(row, columns.status)) }));
+    out.problem(columns.status, ctx.t('note.unknownStatus', { status: cellText(cell(row, columns.status)) }));
   }
-
-  const issueDay = dayOf(cell(row, columns.issued), ctx.toDay);
   // Read once, from the day the row was first seen: 12月15日 seen in December 2026 stays
   // 2026-12-15 in January 2027, and 立即整改 without a 交办日期 is due that day, not every day.
   const firstSeen = dayOf(cell(row, columns.firstSeen), ctx.toDay) ?? ctx.today;
-  const parseCtx = { issueDay, anchor: firstSeen, calendar: ctx.calendar, toDay: ctx.toDay };
-  const rawDeadline = cell(row, columns.deadline);
-  const deadline = cellText(rawDeadline) === '' && !isDateValue(rawDeadline) ? undefined : parseDeadline(rawDeadline, parseCtx);
-  let effective: Day | undefined = deadline?.kind === 'date' ? deadline.day : undefined;
-  const closedOrPaused = status === 'closed' || status === 'paused';
-
-  // An extension counts only once approved; until then the original deadline stands, visibly.
-  // Once approved it replaces the original for every rule, even one that was unreadable.
-  let extended = false;
-  const extensionNotes: string[] = [];
-  const rawExtension = cell(row, columns.extendedTo);
-  if (cellText(rawExtension) !== '' || isDateValue(rawExtension)) {
-    const extension = parseDeadline(rawExtension, parseCtx);
-    const approved = readApproval(cell(row, columns.extensionApproved)) === true;
-    if (extension.kind !== 'date') {
-      extensionNotes.push(t('note.badExtension', { text: cellText(rawExtension) }));
-    } else if (!approved) {
-      notes.push(t('note.extensionNotApproved'));
-    } else {
-      effective = extension.day;
-      extended = true;
-    }
-  }
-
-  if (extended || closedOrPaused) {
-    // The original deadline no longer decides anything: a flag on it would be noise.
-  } else if (deadline === undefined) {
-    problem(columns.deadline, t('note.noDeadline'));
-  } else if (deadline.kind === 'invalid') {
-    const key = deadline.reason === 'needs-issue-date' ? 'note.deadlineNeedsIssueDate' : 'note.badDeadline';
-    problem(columns.deadline, t(key, { text: deadline.text }));
-  }
-  for (const message of extensionNotes) problem(columns.extendedTo, message);
-
-  const previousState = stateFromText(cellText(cell(row, columns.state)));
-  const previousReopens = Number(cell(row, columns.reopens)) || 0;
-  const previousChanged = dayOf(cell(row, columns.statusChanged), ctx.toDay);
-  const completed = dayOf(cell(row, columns.completed), ctx.toDay);
-  // A completion date typed as text, or a formula showing "", is still a person's entry: it is never stamped over.
-  const completedBlank =
-    cellText(cell(row, columns.completed)) === '' &&
-    completed === undefined &&
-    !(columns.completed !== undefined && ctx.hasFormula?.(index, columns.completed) === true);
-
-  // The script-owned columns remember yesterday's state: a change of class dates the change.
-  const provisional = evaluateState(
-    {
-      status,
-      deadline: effective,
-      noDeadline: !extended && deadline?.kind === 'none',
-      deadlineInvalid: !extended && (deadline === undefined || deadline.kind === 'invalid'),
-      submittedOn: completed ?? previousChanged ?? ctx.today,
-    },
-    ctx.today,
-    ctx.calendar,
-    ctx,
-  );
-  // First sight of a row is not a change, except that a task awaiting verification needs a
-  // date to freeze its lateness at (also when someone cleared that date).
-  const changed =
-    (status === 'submitted' && previousChanged === undefined) ||
-    (previousState !== undefined && stateClass(previousState) !== stateClass(provisional.code));
-  const statusChanged = changed ? ctx.today : previousChanged;
-  const reopened = previousState === 'closed' && status !== 'closed';
-  const reopenCount = previousReopens + (reopened ? 1 : 0);
-  if (reopened) notes.push(t('note.reopened', { count: reopenCount }));
-  const submittedOn = status === 'submitted' ? (completed ?? statusChanged ?? ctx.today) : undefined;
-  const state =
-    status === 'submitted'
-      ? evaluateState({ status, deadline: effective, noDeadline: false, deadlineInvalid: false, submittedOn }, ctx.today, ctx.calendar, ctx)
-      : provisional;
-  const stampCompleted =
-    status === 'closed' &&
-    previousState !== 'closed' &&
-    (previousState !== undefined || ctx.statusEdited === true) &&
-    completedBlank &&
-    columns.completed !== undefined
-      ? ctx.today
-      : undefined;
-
+  const deadlines = readDeadlines(row, columns, ctx, status, firstSeen, out);
+  const previous = readPrevious(row, columns, ctx);
+  const decided = decideState(row, index, columns, ctx, status, deadlines, previous);
+  if (decided.reopened) out.notes.push(ctx.t('note.reopened', { count: decided.reopenCount }));
   return {
     index,
     key: cellText(cell(row, ctx.keyColumn)),
@@ -233,17 +160,159 @@ export function readTask(values: unknown[][], index: number, columns: Columns, c
     coUnits: coUnitsOf(units, cell(row, columns.coUnits)),
     place: cellText(cell(row, columns.place)),
     status,
-    deadline,
-    effectiveDeadline: effective,
+    deadline: deadlines.deadline,
+    effectiveDeadline: deadlines.effective,
     firstSeen,
-    state,
-    previous: { state: previousState, reopenCount: previousReopens, statusChanged: previousChanged },
-    reopenCount,
-    statusChanged,
-    stampCompleted,
-    notes,
-    problems,
+    state: decided.state,
+    previous,
+    reopenCount: decided.reopenCount,
+    statusChanged: decided.statusChanged,
+    stampCompleted: decided.stampCompleted,
+    notes: out.notes,
+    problems: out.problems,
   };
+}
+
+/** The task's text and its units (the lead first); a blank task, no unit or a unit not in the directory is noted. */
+function readSubject(row: unknown[], columns: Columns, ctx: LedgerContext, out: RowNotes): { task: string; units: string[] } {
+  const { t } = ctx;
+  const task = cellText(cell(row, columns.task));
+  const units = splitUnits(cellText(cell(row, columns.unit)));
+  if (!task) out.problem(columns.task, t('note.noTask'));
+  if (units.length === 0) {
+    out.problem(columns.unit, t('note.noUnit'));
+  } else if (ctx.haveDirectory) {
+    for (const name of units) {
+      if (!matchUnit(name, ctx.units)) out.problem(columns.unit, t('note.unknownUnit', { unit: name }));
+    }
+  }
+  return { task, units };
+}
+
+/** The 整改时限 as read, the deadline in force (an approved extension replaces it), and whether one did. */
+interface Deadlines {
+  deadline: Deadline | undefined;
+  effective: Day | undefined;
+  extended: boolean;
+}
+
+/**
+ * The deadline and any extension (延期). An extension counts only once approved; until then the
+ * original deadline stands, visibly. Once approved it replaces the original for every rule, even
+ * one that was unreadable. A closed or paused task's deadline decides nothing, so is not flagged.
+ */
+function readDeadlines(row: unknown[], columns: Columns, ctx: LedgerContext, status: StatusCode, firstSeen: Day, out: RowNotes): Deadlines {
+  const { t } = ctx;
+  const issueDay = dayOf(cell(row, columns.issued), ctx.toDay);
+  const parseCtx = { issueDay, anchor: firstSeen, calendar: ctx.calendar, toDay: ctx.toDay };
+  const rawDeadline = cell(row, columns.deadline);
+  const deadline = isBlankCell(rawDeadline) ? undefined : parseDeadline(rawDeadline, parseCtx);
+  let effective: Day | undefined = deadline?.kind === 'date' ? deadline.day : undefined;
+  let extended = false;
+  const extensionNotes: string[] = [];
+  const rawExtension = cell(row, columns.extendedTo);
+  if (!isBlankCell(rawExtension)) {
+    const extension = parseDeadline(rawExtension, parseCtx);
+    const approved = readApproval(cell(row, columns.extensionApproved)) === true;
+    if (extension.kind !== 'date') {
+      extensionNotes.push(t('note.badExtension', { text: cellText(rawExtension) }));
+    } else if (!approved) {
+      out.notes.push(t('note.extensionNotApproved'));
+    } else {
+      effective = extension.day;
+      extended = true;
+    }
+  }
+  if (extended || status === 'closed' || status === 'paused') {
+    // The original deadline no longer decides anything: a flag on it would be noise.
+  } else if (deadline === undefined) {
+    out.problem(columns.deadline, t('note.noDeadline'));
+  } else if (deadline.kind === 'invalid') {
+    const key = deadline.reason === 'needs-issue-date' ? 'note.deadlineNeedsIssueDate' : 'note.badDeadline';
+    out.problem(columns.deadline, t(key, { text: deadline.text }));
+  }
+  for (const message of extensionNotes) out.problem(columns.extendedTo, message);
+  return { deadline, effective, extended };
+}
+
+/** What the script's own columns remember from the last sweep: the state, 反弹次数, 状态变更日期. */
+function readPrevious(row: unknown[], columns: Columns, ctx: LedgerContext): TaskRow['previous'] {
+  return {
+    state: stateFromText(cellText(cell(row, columns.state))),
+    reopenCount: Number(cell(row, columns.reopens)) || 0,
+    statusChanged: dayOf(cell(row, columns.statusChanged), ctx.toDay),
+  };
+}
+
+/**
+ * The state today, and what changed since the last sweep: a change of state class dates the
+ * change (状态变更日期), a closed task reopened is a relapse (反弹), a task closed just now gets
+ * today in an empty 完成日期 cell.
+ */
+function decideState(
+  row: unknown[],
+  index: number,
+  columns: Columns,
+  ctx: LedgerContext,
+  status: StatusCode,
+  { deadline, effective, extended }: Deadlines,
+  previous: TaskRow['previous'],
+): { state: TaskState; statusChanged: Day | undefined; reopened: boolean; reopenCount: number; stampCompleted: Day | undefined } {
+  const completed = dayOf(cell(row, columns.completed), ctx.toDay);
+  const provisional = evaluateState(
+    {
+      status,
+      deadline: effective,
+      noDeadline: !extended && deadline?.kind === 'none',
+      deadlineInvalid: !extended && (deadline === undefined || deadline.kind === 'invalid'),
+      submittedOn: completed ?? previous.statusChanged ?? ctx.today,
+    },
+    ctx.today,
+    ctx.calendar,
+    ctx,
+  );
+  // First sight of a row is not a change, except that a task awaiting verification needs a
+  // date to freeze its lateness at (also when someone cleared that date).
+  const changed =
+    (status === 'submitted' && previous.statusChanged === undefined) ||
+    (previous.state !== undefined && stateClass(previous.state) !== stateClass(provisional.code));
+  const statusChanged = changed ? ctx.today : previous.statusChanged;
+  const reopened = previous.state === 'closed' && status !== 'closed';
+  const submittedOn = status === 'submitted' ? (completed ?? statusChanged ?? ctx.today) : undefined;
+  const state =
+    status === 'submitted'
+      ? evaluateState({ status, deadline: effective, noDeadline: false, deadlineInvalid: false, submittedOn }, ctx.today, ctx.calendar, ctx)
+      : provisional;
+  return {
+    state,
+    statusChanged,
+    reopened,
+    reopenCount: previous.reopenCount + (reopened ? 1 : 0),
+    stampCompleted: stampOf(row, index, columns, ctx, status, previous.state, completed),
+  };
+}
+
+/**
+ * Today, for the 完成日期 of a task closed just now (a close the sweep sees happen, or a person's
+ * edit), when that cell is empty. A completion date typed as text, or a formula showing "", is
+ * still a person's entry: it is never stamped over.
+ */
+function stampOf(
+  row: unknown[],
+  index: number,
+  columns: Columns,
+  ctx: LedgerContext,
+  status: StatusCode,
+  previousState: StateCode | undefined,
+  completed: Day | undefined,
+): Day | undefined {
+  const closedNow = status === 'closed' && previousState !== 'closed' && (previousState !== undefined || ctx.statusEdited === true);
+  if (!closedNow) return undefined;
+  const completedBlank =
+    cellText(cell(row, columns.completed)) === '' &&
+    completed === undefined &&
+    !(columns.completed !== undefined && ctx.hasFormula?.(index, columns.completed) === true);
+  return completedBlank && columns.completed !== undefined ? ctx.today : undefined;
 }
 
 /** The co-units of a task: units after the lead in its unit cell, then the co-unit column's, each once, never the lead. */

@@ -6,7 +6,7 @@
 import type { Translate } from '../i18n';
 import type { TaskRow } from '../ledger/tasks';
 import type { RowCells } from '../sweep/sweep';
-import { isGiven, type LogEntry } from './log';
+import { isGiven, isLadderEntry, isNoticeEntry, type LogEntry } from './log';
 import { LEVEL_WORD } from './types';
 
 export function noticeCells(
@@ -18,8 +18,7 @@ export function noticeCells(
 ): Map<number, RowCells> {
   const byKey = new Map<string, LogEntry[]>();
   for (const e of entries) {
-    if (e.level === 'reminder' || e.level === 'summary' || e.level === 'publication' || e.level === 'reopen' || !isGiven(e.outcome, dryRun))
-      continue;
+    if (!isLadderEntry(e) || !isGiven(e.outcome, dryRun)) continue;
     byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
   }
   const out = new Map<number, RowCells>();
@@ -33,7 +32,7 @@ export function noticeCells(
       script: {
         noticeCount: numbers.size > 0 ? numbers.size : '',
         lastNotice: last?.day === undefined ? '' : { day: last.day },
-        level: last && last.level !== 'summary' && last.level !== 'publication' && last.level !== 'reopen' ? t(LEVEL_WORD[last.level]) : '',
+        level: last && isNoticeEntry(last) ? t(LEVEL_WORD[last.level]) : '',
       },
       fill: [],
     });

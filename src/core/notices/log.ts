@@ -10,6 +10,7 @@
  */
 import { type Day, isDateValue, ymdFromDay } from '../calendar/day';
 import { allTexts, type MessageKey, type Translate } from '../i18n';
+import { scriptColumns } from '../text/script-columns';
 import { cellText, normalizeHeader } from '../text/text';
 import { LEVEL_WORD, type NoticeLevel, type RecipientRole } from './types';
 
@@ -127,6 +128,20 @@ export const LOG_LEVEL_WORD: Record<LogLevel, MessageKey> = {
   reopen: 'level.reopen',
 };
 
+/**
+ * Whether a log row is a notice (临期提醒, 督办, 通报批评, 约谈) rather than an event the log keeps
+ * beside them: the admin's daily summary, a report mail, a relapse. Only notices move the ladder
+ * and the ledger's notice cells.
+ */
+export function isNoticeEntry<E extends { level: LogLevel }>(entry: E): entry is E & { level: NoticeLevel } {
+  return entry.level !== 'summary' && entry.level !== 'publication' && entry.level !== 'reopen';
+}
+
+/** Whether a log row is a notice on the ladder (督办, 通报批评, 约谈): a notice that is not a reminder. */
+export function isLadderEntry<E extends { level: LogLevel }>(entry: E): entry is E & { level: Exclude<NoticeLevel, 'reminder'> } {
+  return isNoticeEntry(entry) && entry.level !== 'reminder';
+}
+
 const LEVEL_BY_WORD = byWord<LogLevel>(LOG_LEVEL_WORD);
 const OUTCOME_BY_WORD = byWord(OUTCOME_WORD);
 const ROLE_BY_WORD = byWord(ROLE_WORD);
@@ -135,21 +150,10 @@ export function logHeader(t: Translate): string[] {
   return LOG_COLUMNS.map((c) => t(LOG_HEADER[c]));
 }
 
-/** Where each column is in the sheet, by its header in any language; the script's order when there is no header. */
-function columnsOf(header: unknown[]): Record<LogColumn, number> {
-  const at = {} as Record<LogColumn, number>;
-  LOG_COLUMNS.forEach((c, i) => {
-    const texts = new Set(allTexts(LOG_HEADER[c]).map(normalizeHeader));
-    const found = header.findIndex((h) => texts.has(normalizeHeader(h)));
-    at[c] = found >= 0 ? found : i;
-  });
-  return at;
-}
-
 /** The log's rows as entries; rows that do not read as one (a note someone typed) are skipped. */
 export function parseLog(values: unknown[][], toDay: (d: Date) => Day): LogEntry[] {
   if (values.length === 0) return [];
-  const at = columnsOf(values[0] ?? []);
+  const at = scriptColumns(values[0] ?? [], LOG_COLUMNS, LOG_HEADER);
   const entries: LogEntry[] = [];
   for (let r = 1; r < values.length; r++) {
     const row = values[r] ?? [];

@@ -16,8 +16,8 @@ import { addressesIn, matchUnit, type Unit } from '../directory/units';
 import type { Translate } from '../i18n';
 import type { TaskRow } from '../ledger/tasks';
 import type { Settings } from '../settings/settings';
-import { isGiven, type LogEntry, numberer } from './log';
-import { type DigestPlan, LEVEL_RANK, type NoticeLevel, type RecipientRole, type TaskNotice } from './types';
+import { isGiven, isNoticeEntry, type LogEntry, numberer } from './log';
+import { type DigestPlan, type Interview, LEVEL_RANK, type NoticeLevel, type RecipientRole, type TaskNotice } from './types';
 
 export interface NoticeInput {
   tasks: readonly TaskRow[];
@@ -57,13 +57,6 @@ export interface Unreachable {
   to?: string;
 }
 
-export interface Interview {
-  unit: string;
-  head: string;
-  leader: string;
-  tasks: TaskNotice[];
-}
-
 export interface NoticePlan {
   /** Whether notices go out today (a working day, or the settings allow any day). */
   sendsToday: boolean;
@@ -94,8 +87,8 @@ interface NumberState {
 function numberStates(entries: readonly LogEntry[], dryRun: boolean, today: Day): NumberState[] {
   const byNumber = new Map<string, NumberState>();
   for (const e of entries) {
+    if (!isNoticeEntry(e)) continue;
     let s = byNumber.get(e.number);
-    if (e.level === 'summary' || e.level === 'publication' || e.level === 'reopen') continue;
     if (!s) {
       s = { number: e.number, ordinal: e.ordinal, level: e.level, givenOn: undefined, given: new Set(), pending: new Map() };
       byNumber.set(e.number, s);
@@ -111,6 +104,10 @@ function numberStates(entries: readonly LogEntry[], dryRun: boolean, today: Day)
   return [...byNumber.values()].sort((a, b) => a.ordinal - b.ordinal);
 }
 
+/**
+ * Plans today's notices: for each task with a key and a deadline, a reminder when it falls due
+ * soon, the next notice on the ladder when it is overdue; the units summoned to 约谈 listed.
+ */
 export function planNotices(input: NoticeInput): NoticePlan {
   const { settings, calendar, today, t } = input;
   const plan: NoticePlan = {
@@ -123,7 +120,6 @@ export function planNotices(input: NoticeInput): NoticePlan {
   const next = numberer(input.entries, today, settings.noticePrefix, t);
   const byKey = new Map<string, LogEntry[]>();
   for (const e of input.entries) byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
-  const elapsed = (from: Day): number => (settings.countDays === 'working' ? calendar.workingDaysBetween(from, today) : today - from);
   const interviews = new Map<string, Interview>();
 
   for (const task of input.tasks) {
@@ -141,59 +137,76 @@ export function planNotices(input: NoticeInput): NoticePlan {
       deadline,
       daysOverdue: task.state.daysOverdue,
     };
-
     if (task.state.code === 'dueSoon') {
-      // One reminder per task and deadline.
-      const reminders = numberStates(
-        mine.filter((e) => e.level === 'reminder' && e.deadline === deadline),
-        settings.dryRun,
-        today,
-      );
-      const done = reminders.some((s) => s.given.size > 0);
-      const pending = reminders.flatMap((s) => [...s.pending.values()]);
-      if (done && pending.length === 0) continue;
-      const notice: TaskNotice = { ...base, level: 'reminder', ordinal: 0, number: '' };
-      deliver(input, plan, task, notice, done ? pending.map((e) => e.to) : undefined, pending, '');
+      planReminder(input, plan, task, base, mine);
       continue;
     }
     if (task.state.code !== 'overdue') continue;
-
-    const ladder = numberStates(
-      mine.filter((e) => e.level !== 'reminder' && e.deadline === deadline),
-      settings.dryRun,
-      today,
-    );
-    const given = ladder.filter((s) => s.given.size > 0);
-    const last = given[given.length - 1];
-    let notice: TaskNotice;
-    let only: string[] | undefined;
-    let pending: LogEntry[] = [];
-    if (last && last.pending.size > 0) {
-      // The last notice still owes someone (deferred by the quota, or failed): they get it today.
-      notice = { ...base, level: last.level, ordinal: last.ordinal, number: last.number };
-      pending = [...last.pending.values()];
-      only = pending.map((e) => e.to);
-    } else if (!last || (last.givenOn !== undefined && elapsed(last.givenOn) >= settings.noticeIntervalDays)) {
-      const ordinal = given.length + 1;
-      // A number claimed for this step but never given (deferred, failed) is the same notice: it keeps its number.
-      const earlier = ladder.find((s) => s.ordinal === ordinal && s.given.size === 0);
-      pending = earlier ? [...earlier.pending.values()] : [];
-      notice = { ...base, level: levelOf(ordinal, settings), ordinal, number: earlier?.number ?? '' };
-    } else {
-      continue;
-    }
+    const step = nextStep(input, base, mine);
+    if (!step) continue;
+    const { notice } = step;
     const detail = ladderDetail(task, mine, deadline, t);
-    const reached = deliver(input, plan, task, notice, only, pending, detail, () => (notice.number = notice.number || next()));
-    if (reached && notice.level === 'interview') {
-      const unit = matchUnit(notice.unit, input.units);
-      const name = unit?.name ?? notice.unit;
-      const entry = interviews.get(name) ?? { unit: name, head: unit?.head ?? '', leader: unit?.leader ?? '', tasks: [] };
-      entry.tasks.push(notice);
-      interviews.set(name, entry);
-    }
+    const reached = deliver(input, plan, task, notice, step.only, step.pending, detail, () => (notice.number = notice.number || next()));
+    if (reached && notice.level === 'interview') addInterview(interviews, notice, input.units);
   }
   plan.interviews = [...interviews.values()];
   return plan;
+}
+
+type NoticeBase = Omit<TaskNotice, 'level' | 'ordinal' | 'number'> & { deadline: Day };
+
+/** One reminder (临期提醒) per task and deadline: sent once, or to whoever it still owes. */
+function planReminder(input: NoticeInput, plan: NoticePlan, task: TaskRow, base: NoticeBase, mine: readonly LogEntry[]): void {
+  const reminders = numberStates(
+    mine.filter((e) => e.level === 'reminder' && e.deadline === base.deadline),
+    input.settings.dryRun,
+    input.today,
+  );
+  const done = reminders.some((s) => s.given.size > 0);
+  const pending = reminders.flatMap((s) => [...s.pending.values()]);
+  if (done && pending.length === 0) return;
+  const notice: TaskNotice = { ...base, level: 'reminder', ordinal: 0, number: '' };
+  deliver(input, plan, task, notice, done ? pending.map((e) => e.to) : undefined, pending, '');
+}
+
+/**
+ * The notice an overdue task is owed today, if any: the last one again to whoever it still
+ * owes, or the next on the ladder once 督办间隔天数 have passed since the last was given.
+ */
+function nextStep(
+  input: NoticeInput,
+  base: NoticeBase,
+  mine: readonly LogEntry[],
+): { notice: TaskNotice; only: string[] | undefined; pending: LogEntry[] } | undefined {
+  const { settings, calendar, today } = input;
+  const elapsed = (from: Day): number => (settings.countDays === 'working' ? calendar.workingDaysBetween(from, today) : today - from);
+  const ladder = numberStates(
+    mine.filter((e) => e.level !== 'reminder' && e.deadline === base.deadline),
+    settings.dryRun,
+    today,
+  );
+  const given = ladder.filter((s) => s.given.size > 0);
+  const last = given[given.length - 1];
+  if (last && last.pending.size > 0) {
+    // The last notice still owes someone (deferred by the quota, or failed): they get it today.
+    const pending = [...last.pending.values()];
+    return { notice: { ...base, level: last.level, ordinal: last.ordinal, number: last.number }, only: pending.map((e) => e.to), pending };
+  }
+  if (last && !(last.givenOn !== undefined && elapsed(last.givenOn) >= settings.noticeIntervalDays)) return undefined;
+  const ordinal = given.length + 1;
+  // A number claimed for this step but never given (deferred, failed) is the same notice: it keeps its number.
+  const earlier = ladder.find((s) => s.ordinal === ordinal && s.given.size === 0);
+  const pending = earlier ? [...earlier.pending.values()] : [];
+  return { notice: { ...base, level: levelOf(ordinal, settings), ordinal, number: earlier?.number ?? '' }, only: undefined, pending };
+}
+
+/** A unit summoned to 约谈, with its head and supervising leader from the directory, and the task. */
+function addInterview(interviews: Map<string, Interview>, notice: TaskNotice, units: Unit[]): void {
+  const unit = matchUnit(notice.unit, units);
+  const name = unit?.name ?? notice.unit;
+  const entry = interviews.get(name) ?? { unit: name, head: unit?.head ?? '', leader: unit?.leader ?? '', tasks: [] };
+  entry.tasks.push(notice);
+  interviews.set(name, entry);
 }
 
 /** What the log records beside a notice: a ladder continued after a reopening, or started again after an extension. */

@@ -7,7 +7,7 @@ import { type Day, formatDay } from '../calendar/day';
 import type { MessageKey, Translate } from '../i18n';
 import { type MailContext, noticeNumber, sender } from './digest';
 import { type Block, type Cell, renderHtml, renderText } from './mail-doc';
-import { type ComposedMail, LEVEL_WORD, type NoticeLevel, type TaskNotice } from './types';
+import { type ComposedMail, type Interview, LEVEL_WORD, type NoticeLevel } from './types';
 
 /**
  * Why a notice did not reach someone:
@@ -40,14 +40,6 @@ export interface NotSent {
   to?: string;
   reason: NotSentReason;
   detail?: string;
-}
-
-/** A unit summoned to an interview (约谈): its head, its supervising leader and the tasks. */
-export interface Interview {
-  unit: string;
-  head: string;
-  leader: string;
-  tasks: TaskNotice[];
 }
 
 export interface AdminSummary {

@@ -47,6 +47,14 @@ export interface TaskNotice {
   number: string;
 }
 
+/** A unit summoned to an interview (约谈): its head, its supervising leader and the tasks. */
+export interface Interview {
+  unit: string;
+  head: string;
+  leader: string;
+  tasks: TaskNotice[];
+}
+
 /** A unit's part of a digest: the tasks it leads, or the tasks it supports. */
 export interface DigestSection {
   unit: string;

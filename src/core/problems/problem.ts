@@ -29,3 +29,15 @@ export function describeProblem(p: Problem, t: Translate): string {
   const header = p.header ? ` (${p.header})` : '';
   return `${problemLocation(p, t)}${header}: ${p.message}`;
 }
+
+/**
+ * A problem a reader finds in a sheet's values before the edge locates it: 0-based indexes into
+ * the values array as getValues() returned it (the edge adds the sheet, the header row and the
+ * header). The settings, the 计分规则, the unit directory and the 排名历史 readers all report these;
+ * the holiday reader reports a code (`M`) that the edge words.
+ */
+export interface CellProblem<M = string> {
+  row: number;
+  column: number;
+  message: M;
+}

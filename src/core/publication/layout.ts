@@ -58,36 +58,78 @@ const COLUMNS = WIDTHS.length;
 
 const percent = (rate: number | undefined): number | string => (rate === undefined ? '—' : rate);
 
+type Span = { column: number; columns: number };
+
+/**
+ * The page as it is written, row by row: each section adds its rows, and with them the
+ * bordered tables and the taller rows the edge must draw.
+ */
+class Page {
+  readonly rows: (DocCell | undefined)[][] = [];
+  readonly tables: PublicationDoc['tables'] = [];
+  readonly tallRows: PublicationDoc['tallRows'] = [];
+
+  /** Adds a row; returns its 0-based index. */
+  line(cells: (DocCell | undefined)[]): number {
+    return this.rows.push(cells) - 1;
+  }
+
+  /** A row of one cell across the page. */
+  wide(value: string, style: Style): number {
+    return this.line([{ value, style, span: COLUMNS }]);
+  }
+
+  gap(): number {
+    return this.line([]);
+  }
+
+  /** A bordered table: a header row of 'th' cells, then the body; `spans` merged on every row. */
+  table(header: (string | undefined)[], body: (DocCell | undefined)[][], spans?: Span[]): void {
+    const first = this.line(header.map((h) => (h === undefined ? undefined : { value: h, style: 'th' as const })));
+    for (const r of body) this.line(r);
+    this.tables.push({ row: first, column: 0, rows: body.length + 1, columns: header.length, ...(spans ? { spans } : {}) });
+  }
+
+  /** A paragraph across the page, as tall as its text needs. */
+  paragraph(text: string): void {
+    const row = this.wide(text, 'para');
+    this.tallRows.push({ row, lines: linesFor(text, WIDTHS.reduce((a, b) => a + b, 0) - 10) });
+  }
+}
+
+/** Lines a text needs in a column `px` wide (a Chinese character is about 12 px at 10 pt). */
+function linesFor(text: string, px: number): number {
+  return Math.max(1, Math.ceil((text.length * 12) / px));
+}
+
+/** The publication, section by section, in the order such a 通报 reads. */
 export function layoutPublication(input: PublicationInput): PublicationDoc {
-  const { scores, ranking, sanctions, t } = input;
-  const month = monthId(scores.year, scores.month);
-  const label = monthLabel(month, t);
-  const rows: (DocCell | undefined)[][] = [];
-  const tables: PublicationDoc['tables'] = [];
-  const tallRows: PublicationDoc['tallRows'] = [];
-  const line = (cells: (DocCell | undefined)[]): number => rows.push(cells) - 1;
-  const wide = (value: string, style: Style): number => line([{ value, style, span: COLUMNS }]);
-  const gap = (): number => line([]);
-  const table = (header: (string | undefined)[], body: (DocCell | undefined)[][], spans?: { column: number; columns: number }[]): void => {
-    const first = line(header.map((h) => (h === undefined ? undefined : { value: h, style: 'th' as const })));
-    for (const r of body) line(r);
-    tables.push({ row: first, column: 0, rows: body.length + 1, columns: header.length, ...(spans ? { spans } : {}) });
-  };
-  /** Lines a text needs in a column `px` wide (a Chinese character is about 12 px at 10 pt). */
-  const linesFor = (text: string, px: number): number => Math.max(1, Math.ceil((text.length * 12) / px));
-  const paragraph = (text: string): void => {
-    const row = wide(text, 'para');
-    tallRows.push({ row, lines: linesFor(text, WIDTHS.reduce((a, b) => a + b, 0) - 10) });
-  };
+  const { scores, t } = input;
+  const label = monthLabel(monthId(scores.year, scores.month), t);
+  const page = new Page();
+  opening(page, input, label);
+  figures(page, input);
+  rankingTables(page, input);
+  namedUnits(page, input);
+  sanctionList(page, input);
+  breakdownTable(page, input);
+  const chart = scoreChart(page, input, label);
+  page.gap();
+  page.wide(t('pub.footer', { on: formatDay(input.publishedOn) }), 'muted');
+  const { rows, tables, tallRows } = page;
+  return { name: t('pub.sheetName', { month: label }), widths: WIDTHS, rows, tables, tallRows, chart };
+}
+
+/** Title, the period and publication day, and the opening paragraph: the month's figures, 红榜 and 黑榜. */
+function opening(page: Page, input: PublicationInput, label: string): void {
+  const { scores, ranking, t } = input;
   const s = scores.summary;
-  const ranked = ranking.categories.flatMap((c) => c.units.filter((u) => u.ranked));
   const red = ranking.categories.flatMap((c) => c.red.map((u) => u.unit));
   const black = ranking.categories.flatMap((c) => c.black.map((u) => u.unit));
-
-  wide(t('pub.title', { month: label }), 'title');
-  wide(t('pub.subtitle', { from: formatDay(scores.first), to: formatDay(scores.last), on: formatDay(input.publishedOn) }), 'subtitle');
-  gap();
-  paragraph(
+  page.wide(t('pub.title', { month: label }), 'title');
+  page.wide(t('pub.subtitle', { from: formatDay(scores.first), to: formatDay(scores.last), on: formatDay(input.publishedOn) }), 'subtitle');
+  page.gap();
+  page.paragraph(
     t('pub.opening', {
       month: label,
       due: s.due,
@@ -102,10 +144,14 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
       (black.length > 0 ? t('pub.openingBlack', { units: black.join('、') }) : '') +
       t('pub.openingEnd'),
   );
-  gap();
+  page.gap();
+}
 
-  wide(t('pub.h.summary'), 'h1');
-  // Eight figures as two rows of four, each figure over merged columns (A–B, C–D, E–F, G–I).
+/** The month's eight figures as two rows of four, each figure over merged columns (A–B, C–D, E–F, G–I). */
+function figures(page: Page, input: PublicationInput): void {
+  const { t } = input;
+  const s = input.scores.summary;
+  page.wide(t('pub.h.summary'), 'h1');
   const quad = [
     { column: 0, columns: 2 },
     { column: 2, columns: 2 },
@@ -123,12 +169,12 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
     undefined,
     undefined,
   ];
-  table(
+  page.table(
     spread([t('pub.col.due'), t('pub.col.closed'), t('pub.col.closedOnTime'), t('pub.col.overdue')]),
     [spread([num(s.due), num(s.closed), num(s.closedOnTime), num(s.overdueAtEnd)])],
     quad,
   );
-  table(
+  page.table(
     spread([t('pub.col.rate'), t('pub.col.notices'), t('pub.col.criticisms'), t('pub.col.interviews')]),
     [
       spread<DocCell>([
@@ -140,11 +186,15 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
     ],
     quad,
   );
-  gap();
+  page.gap();
+}
 
-  wide(t('pub.h.ranking'), 'h1');
-  ranking.categories.forEach((category, i) => {
-    wide(
+/** The ranking, one table per 单位类别: 红榜 and 黑榜 marked, every unit's score explained. */
+function rankingTables(page: Page, input: PublicationInput): void {
+  const { t } = input;
+  page.wide(t('pub.h.ranking'), 'h1');
+  input.ranking.categories.forEach((category, i) => {
+    page.wide(
       t('pub.h.category', {
         n: t(`pub.ordinal.${Math.min(i + 1, 10)}` as 'pub.ordinal.1'),
         category: category.category,
@@ -152,13 +202,11 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
       }),
       'h2',
     );
-    const reds = new Set(category.red.map((u) => u.unit));
-    const blacks = new Set(category.black.map((u) => u.unit));
-    const start = rows.length + 1;
+    const start = page.rows.length + 1;
     category.units.forEach((u, j) => {
-      tallRows.push({ row: start + j, lines: linesFor(u.ranked ? why(u, t) : t('pub.unranked'), WIDTHS[8]!) });
+      page.tallRows.push({ row: start + j, lines: linesFor(u.ranked ? why(u, t) : t('pub.unranked'), WIDTHS[8]!) });
     });
-    table(
+    page.table(
       [
         t('pub.col.rank'),
         t('pub.col.unit'),
@@ -170,30 +218,41 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
         t('pub.col.list'),
         t('pub.col.why'),
       ],
-      category.units.map((u) => [
-        { value: u.ranked && u.rank !== undefined ? u.rank : '—', style: u.ranked ? 'num' : 'muted' },
-        { value: u.unit, style: 'text' },
-        { value: u.score, style: 'num' },
-        { value: percent(u.rate), style: u.rate === undefined ? 'muted' : 'pct' },
-        num(u.dueCount),
-        num(u.closedOnTime),
-        num(u.overdueAtEnd),
-        reds.has(u.unit)
-          ? { value: t('pub.red'), style: 'red' }
-          : blacks.has(u.unit)
-            ? { value: t('pub.black'), style: 'black' }
-            : { value: '', style: 'text' },
-        { value: u.ranked ? why(u, t) : t('pub.unranked'), style: u.ranked ? 'text' : 'muted' },
-      ]),
+      category.units.map((u) => rankingRow(u, category, t)),
     );
-    gap();
+    page.gap();
   });
+}
 
-  wide(t('pub.h.named'), 'h1');
-  if (scores.named.length === 0) wide(t('pub.none'), 'muted');
+/** One unit's row of the ranking. */
+function rankingRow(u: UnitScore, category: Ranking['categories'][number], t: Translate): DocCell[] {
+  const reds = new Set(category.red.map((x) => x.unit));
+  const blacks = new Set(category.black.map((x) => x.unit));
+  return [
+    { value: u.ranked && u.rank !== undefined ? u.rank : '—', style: u.ranked ? 'num' : 'muted' },
+    { value: u.unit, style: 'text' },
+    { value: u.score, style: 'num' },
+    { value: percent(u.rate), style: u.rate === undefined ? 'muted' : 'pct' },
+    num(u.dueCount),
+    num(u.closedOnTime),
+    num(u.overdueAtEnd),
+    reds.has(u.unit)
+      ? { value: t('pub.red'), style: 'red' }
+      : blacks.has(u.unit)
+        ? { value: t('pub.black'), style: 'black' }
+        : { value: '', style: 'text' },
+    { value: u.ranked ? why(u, t) : t('pub.unranked'), style: u.ranked ? 'text' : 'muted' },
+  ];
+}
+
+/** The units and tasks named for 通报批评 and 约谈: 级别 A, 单位 B, 任务 C–G (merged), 文号 H–I (merged, with the date). */
+function namedUnits(page: Page, input: PublicationInput): void {
+  const { t } = input;
+  const named = input.scores.named;
+  page.wide(t('pub.h.named'), 'h1');
+  if (named.length === 0) page.wide(t('pub.none'), 'muted');
   else {
-    // 级别 A, 单位 B, 任务 C–G (merged), 文号 H–I (merged, with the date).
-    table(
+    page.table(
       [
         t('pub.col.level'),
         t('pub.col.unit'),
@@ -205,7 +264,7 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
         t('pub.col.number'),
         undefined,
       ],
-      scores.named.map((n) => [
+      named.map((n) => [
         { value: t(n.level === 'interview' ? 'level.interview' : 'level.criticism'), style: n.level === 'interview' ? 'black' : 'text' },
         { value: n.unit, style: 'text' },
         { value: n.task || n.key, style: 'text' },
@@ -222,13 +281,16 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
       ],
     );
   }
-  gap();
+  page.gap();
+}
 
-  wide(t('pub.h.sanctions'), 'h1');
-  if (sanctions.length === 0) wide(t('pub.noSanctions'), 'muted');
+/** The sanctions (停发文明奖, 撤销文明单位称号): 单位 A–B, 类别 C–D, 连续后三位 E–F, 处理 G–I (merged). */
+function sanctionList(page: Page, input: PublicationInput): void {
+  const { sanctions, t } = input;
+  page.wide(t('pub.h.sanctions'), 'h1');
+  if (sanctions.length === 0) page.wide(t('pub.noSanctions'), 'muted');
   else {
-    // 单位 A–B, 类别 C–D, 连续后三位 E–F, 处理 G–I (merged).
-    table(
+    page.table(
       [
         t('pub.col.unit'),
         undefined,
@@ -259,20 +321,23 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
       ],
     );
   }
-  gap();
+  page.gap();
+}
 
-  wide(t('pub.h.breakdown'), 'h1');
-  const items = scores.units.flatMap((u) => u.breakdown);
-  if (items.length === 0) wide(t('pub.none'), 'muted');
+/** Every point's reason: 单位 A–B, 规则 C–E, 分值 F, 来源和说明 G–I (merged): one merge call per span for the whole table. */
+function breakdownTable(page: Page, input: PublicationInput): void {
+  const { t } = input;
+  page.wide(t('pub.h.breakdown'), 'h1');
+  const items = input.scores.units.flatMap((u) => u.breakdown);
+  if (items.length === 0) page.wide(t('pub.none'), 'muted');
   else {
-    // 单位 A–B, 规则 C–E, 分值 F, 来源和说明 G–I (merged): one merge call per span for the whole table.
     const texts = items.map((item) => `${source(item, t)}：${item.note}`);
-    tallRows.push({
-      row: rows.length + 1,
+    page.tallRows.push({
+      row: page.rows.length + 1,
       lines: Math.max(...texts.map((x) => linesFor(x, WIDTHS[6]! + WIDTHS[7]! + WIDTHS[8]!))),
       count: items.length,
     });
-    table(
+    page.table(
       [t('pub.col.unit'), undefined, t('pub.col.rule'), undefined, undefined, t('pub.col.points'), t('pub.col.note'), undefined, undefined],
       items.map((item, i) => [
         { value: item.unit, style: 'text' },
@@ -292,32 +357,25 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
       ],
     );
   }
-  gap();
+  page.gap();
+}
 
-  wide(t('pub.h.chart'), 'h1');
-  let chart: PublicationDoc['chart'];
-  if (ranked.length === 0) wide(t('pub.none'), 'muted');
-  else {
-    // The chart's data in B–C (unit, score), the chart drawn beside it from E.
-    const dataRow = line([undefined, { value: t('pub.col.unit'), style: 'th' }, { value: t('pub.col.score'), style: 'th' }]);
-    const bars = [...ranked].sort((a, b) => b.score - a.score);
-    for (const u of bars) line([undefined, { value: u.unit, style: 'text' }, { value: u.score, style: 'num' }]);
-    tables.push({ row: dataRow, column: 1, rows: bars.length + 1, columns: 2 });
-    chart = {
-      dataRow,
-      dataColumn: 1,
-      count: bars.length,
-      title: t('pub.chartTitle', { month: label }),
-      anchorRow: dataRow,
-      anchorColumn: 4,
-    };
-    // Room beside the data for the chart: it is drawn over these rows.
-    for (let i = bars.length; i < 16; i++) gap();
+/** The bar chart of the ranked units' scores: its data in B–C (unit, score), the chart drawn beside it from E. */
+function scoreChart(page: Page, input: PublicationInput, label: string): PublicationDoc['chart'] {
+  const { t } = input;
+  const ranked = input.ranking.categories.flatMap((c) => c.units.filter((u) => u.ranked));
+  page.wide(t('pub.h.chart'), 'h1');
+  if (ranked.length === 0) {
+    page.wide(t('pub.none'), 'muted');
+    return undefined;
   }
-  gap();
-  wide(t('pub.footer', { on: formatDay(input.publishedOn) }), 'muted');
-
-  return { name: t('pub.sheetName', { month: label }), widths: WIDTHS, rows, tables, tallRows, chart };
+  const dataRow = page.line([undefined, { value: t('pub.col.unit'), style: 'th' }, { value: t('pub.col.score'), style: 'th' }]);
+  const bars = [...ranked].sort((a, b) => b.score - a.score);
+  for (const u of bars) page.line([undefined, { value: u.unit, style: 'text' }, { value: u.score, style: 'num' }]);
+  page.tables.push({ row: dataRow, column: 1, rows: bars.length + 1, columns: 2 });
+  // Room beside the data for the chart: it is drawn over these rows.
+  for (let i = bars.length; i < 16; i++) page.gap();
+  return { dataRow, dataColumn: 1, count: bars.length, title: t('pub.chartTitle', { month: label }), anchorRow: dataRow, anchorColumn: 4 };
 }
 
 function num(n: number): DocCell {

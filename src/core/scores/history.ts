@@ -14,8 +14,10 @@
 import type { Day } from '../calendar/day';
 import { ymdFromDay } from '../calendar/day';
 import { unitKey } from '../directory/units';
-import { allTexts, type Locale, type MessageKey, type Translate, translator } from '../i18n';
-import { cellText, normalizeHeader } from '../text/text';
+import { type Locale, type MessageKey, type Translate, translator } from '../i18n';
+import type { CellProblem } from '../problems/problem';
+import { scriptColumns } from '../text/script-columns';
+import { cellText } from '../text/text';
 import { readYesNo } from '../text/vocabulary';
 import type { Ranking } from './ranking';
 
@@ -141,22 +143,8 @@ export function historyValues(rows: readonly HistoryRow[], t: Translate): (strin
   ];
 }
 
-export interface HistoryProblem {
-  /** 0-based indexes into the values array. */
-  row: number;
-  column: number;
-  message: string;
-}
-
-function columnsOf(header: readonly unknown[]): Record<HistoryColumn, number> {
-  const at = {} as Record<HistoryColumn, number>;
-  HISTORY_COLUMNS.forEach((c, i) => {
-    const texts = new Set(allTexts(HISTORY_HEADER[c]).map(normalizeHeader));
-    const found = header.findIndex((h) => texts.has(normalizeHeader(h)));
-    at[c] = found >= 0 ? found : i;
-  });
-  return at;
-}
+/** A row of the 排名历史 sheet that cannot be read, at 0-based indexes into its values. */
+export type HistoryProblem = CellProblem;
 
 function numberOf(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
@@ -181,7 +169,7 @@ export function parseHistory(
   const rows: HistoryRow[] = [];
   const problems: HistoryProblem[] = [];
   if (values.length === 0) return { rows, problems };
-  const at = columnsOf(values[0] ?? []);
+  const at = scriptColumns(values[0] ?? [], HISTORY_COLUMNS, HISTORY_HEADER);
   for (let r = 1; r < values.length; r++) {
     const row = values[r] ?? [];
     const get = (c: HistoryColumn): unknown => row[at[c]];

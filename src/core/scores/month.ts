@@ -41,7 +41,7 @@ import { matchUnit, type Unit } from '../directory/units';
 import type { Translate } from '../i18n';
 import { daysLate } from '../ledger/state';
 import type { TaskRow } from '../ledger/tasks';
-import { isGiven, type LogEntry } from '../notices/log';
+import { isGiven, isLadderEntry, type LogEntry } from '../notices/log';
 import { cellText } from '../text/text';
 import { normalizeWord } from '../text/vocabulary';
 import { type RuleKey, type Rules, ruleLabel } from './rules';
@@ -182,245 +182,353 @@ export function readPointsLost(raw: unknown): number | undefined | 'bad' {
   return numbers.length === 1 ? Number(numbers[0]) : 'bad';
 }
 
-interface Tally {
-  unit: Unit;
-  score: UnitScore;
+/** The month's days, and how lateness is counted in it (天数计算方式). */
+interface MonthFrame {
+  first: Day;
+  last: Day;
+  /** The day the month-end figures are taken on. */
+  asOf: Day;
+  inMonth: (day: Day | undefined) => day is Day;
+  late: (deadline: Day, day: Day) => number;
+  /** 工作日 or 自然日, as the notes say it. */
+  dayWord: string;
 }
 
+/** A point found for a task's lead unit (or a notice's unit), before the co-units' shares. */
+type Charge = Omit<BreakdownItem, 'unit'>;
+
+/** Points with their reasons, each on the unit it falls on, and what could not be charged. */
+interface Charged {
+  items: BreakdownItem[];
+  problems: ScoreProblem[];
+}
+
+/**
+ * Scores one month: each task's points on its lead unit (and the co-units' shares), then each
+ * notice given in the month on the unit the log names; then each unit's total and 整改率.
+ */
 export function scoreMonth(input: MonthInput): MonthScores {
-  const { rules, t, calendar } = input;
+  const frame = monthFrame(input);
+  const scores = new Map<string, UnitScore>();
+  for (const unit of input.units) scores.set(unit.name, startingScore(unit, input));
+  const summary = emptySummary();
+  const problems: ScoreProblem[] = [];
+  const book = (charged: Charged): void => {
+    // A co-unit the directory lacks is reported once per source, however many points it shares.
+    for (const p of charged.problems)
+      if (!problems.some((q) => q.message === p.message && sameSource(q.source, p.source))) problems.push(p);
+    for (const item of charged.items) scores.get(item.unit)!.breakdown.push(item);
+  };
+
+  const relapsesOf = relapsesByTask(input.entries, frame);
+  for (const task of input.tasks) {
+    const found = scoreTask(task, input, frame, relapsesOf.get(task.key) ?? []);
+    addTaskToSummary(summary, found.figures);
+    problems.push(...found.problems);
+    if (!found.lead) continue;
+    addTaskCounts(scores.get(found.lead)!, found.figures);
+    book(found.charged);
+  }
+
+  const named: NamedNotice[] = [];
+  const byKey = tasksByKey(input.tasks);
+  for (const notice of givenNotices(input.entries, input.dryRun)) {
+    if (!frame.inMonth(notice.day)) continue;
+    const found = scoreNotice(notice, byKey.get(notice.first.key), input);
+    addNoticeCount(summary, found.level);
+    if (found.named) named.push(found.named);
+    problems.push(...found.problems);
+    if (!found.unit) continue;
+    addNoticeCount(scores.get(found.unit)!, found.level);
+    book(found.charged);
+  }
+  named.sort((a, b) => a.day - b.day || a.logRow - b.logRow);
+  summary.rate = summary.due > 0 ? summary.closedOnTime / summary.due : undefined;
+  const units = [...scores.values()].map(finalScore);
+  return { year: input.year, month: input.month, first: frame.first, last: frame.last, asOf: frame.asOf, units, summary, named, problems };
+}
+
+/** The month's first and last day, the day its end is measured on (today, for a month not ended), and the day count. */
+function monthFrame(input: MonthInput): MonthFrame {
   const first = dayFromYmd(input.year, input.month, 1);
   const last = dayFromYmd(input.year, input.month, daysInMonth(input.year, input.month));
   const asOf = input.today !== undefined && input.today < last ? Math.max(input.today, first - 1) : last;
-  const inMonth = (day: Day | undefined): day is Day => day !== undefined && day >= first && day <= asOf;
-  const late = (deadline: Day, day: Day): number => daysLate(deadline, day, calendar, { dueSoonDays: 0, countDays: input.countDays });
-  const dayWord = t(input.countDays === 'working' ? 'score.dayWord.working' : 'score.dayWord.calendar');
+  return {
+    first,
+    last,
+    asOf,
+    inMonth: (day: Day | undefined): day is Day => day !== undefined && day >= first && day <= asOf,
+    late: (deadline, day) => daysLate(deadline, day, input.calendar, { dueSoonDays: 0, countDays: input.countDays }),
+    dayWord: input.t(input.countDays === 'working' ? 'score.dayWord.working' : 'score.dayWord.calendar'),
+  };
+}
 
-  const tallies = new Map<string, Tally>();
-  for (const unit of input.units) {
-    tallies.set(unit.name, {
-      unit,
-      score: {
-        unit: unit.name,
-        category: unit.kind.trim() || t('score.uncategorised'),
-        civilized: unit.civilized,
-        base: rules.base,
-        score: rules.base,
-        rate: undefined,
-        dueCount: 0,
-        closedOnTime: 0,
-        overdueAtEnd: 0,
-        overdueDays: 0,
-        notices: 0,
-        criticisms: 0,
-        interviews: 0,
-        relapses: 0,
-        breakdown: [],
-        ranked: false,
-      },
-    });
-  }
-  const summary: MonthSummary = {
-    due: 0,
-    closed: 0,
+/** A unit's score before the month: the base score (基础分), nothing counted yet. */
+function startingScore(unit: Unit, input: MonthInput): UnitScore {
+  return {
+    unit: unit.name,
+    category: unit.kind.trim() || input.t('score.uncategorised'),
+    civilized: unit.civilized,
+    base: input.rules.base,
+    score: input.rules.base,
+    rate: undefined,
+    dueCount: 0,
     closedOnTime: 0,
     overdueAtEnd: 0,
-    rate: undefined,
+    overdueDays: 0,
     notices: 0,
     criticisms: 0,
     interviews: 0,
     relapses: 0,
+    breakdown: [],
+    ranked: false,
   };
-  const problems: ScoreProblem[] = [];
-  const named: NamedNotice[] = [];
-  const tallyOf = (name: string): Tally | undefined => {
-    const unit = matchUnit(name, input.units);
-    return unit ? tallies.get(unit.name) : undefined;
-  };
+}
 
-  /** Adds an item to the lead's breakdown, and each co-unit's share of a loss. */
-  const charge = (lead: Tally, task: TaskRow | undefined, item: Omit<BreakdownItem, 'unit'>): void => {
-    const points = roundPoints(item.points);
-    if (points === 0) return;
-    lead.score.breakdown.push({ unit: lead.unit.name, ...item, points });
-    if (points >= 0 || rules.coUnitShare <= 0 || !task) return;
+function emptySummary(): MonthSummary {
+  return { due: 0, closed: 0, closedOnTime: 0, overdueAtEnd: 0, rate: undefined, notices: 0, criticisms: 0, interviews: 0, relapses: 0 };
+}
+
+/** The score as published: base plus every item, the 整改率, ranked when something was due. */
+function finalScore(score: UnitScore): UnitScore {
+  score.score = roundPoints(score.base + score.breakdown.reduce((sum, item) => sum + item.points, 0));
+  score.rate = score.dueCount > 0 ? score.closedOnTime / score.dueCount : undefined;
+  score.ranked = score.dueCount > 0;
+  return score;
+}
+
+/** The month's relapses (反弹), as the log records them, by task. */
+function relapsesByTask(entries: readonly LogEntry[], frame: MonthFrame): Map<string, LogEntry[]> {
+  const relapsesOf = new Map<string, LogEntry[]>();
+  for (const e of entries) if (e.level === 'reopen' && frame.inMonth(e.day)) relapsesOf.set(e.key, [...(relapsesOf.get(e.key) ?? []), e]);
+  return relapsesOf;
+}
+
+/** The first task row of each key: the task a notice names. */
+function tasksByKey(tasks: readonly TaskRow[]): Map<string, TaskRow> {
+  const byKey = new Map<string, TaskRow>();
+  for (const task of tasks) if (task.key !== '' && !byKey.has(task.key)) byKey.set(task.key, task);
+  return byKey;
+}
+
+/** The unit a name stands for in the directory, as the scores are keyed. */
+function unitNamed(name: string, input: MonthInput): string | undefined {
+  return matchUnit(name, input.units)?.name;
+}
+
+/** What a task shows in the month, by the definitions above. */
+interface TaskFigures {
+  deadline: Day | undefined;
+  done: Day | undefined;
+  due: boolean;
+  /** Due in the month, closed, and done by month end. */
+  closedByEnd: boolean;
+  onTime: boolean;
+  overdueAtEnd: boolean;
+  lateDays: number;
+  relapses: LogEntry[];
+  /** Points lost in an outside check counted this month (0 when none). */
+  external: number;
+  /** The 失分 cell as read. */
+  raw: unknown;
+}
+
+/** A task's figures, its points (charged to its lead unit and shared with its co-units), and its problems. */
+function scoreTask(
+  task: TaskRow,
+  input: MonthInput,
+  frame: MonthFrame,
+  relapses: LogEntry[],
+): { figures: TaskFigures; lead: string | undefined; charged: Charged; problems: ScoreProblem[] } {
+  const source: ScoreSource = { kind: 'task', key: task.key, row: task.index + 1 };
+  const { figures, problems } = taskFigures(task, input, frame, relapses, source);
+  const none = { figures, lead: undefined, charged: { items: [], problems: [] }, problems };
+  const counts = figures.due || figures.overdueAtEnd || figures.lateDays !== 0 || relapses.length > 0 || figures.external !== 0;
+  if (!counts) return none;
+  const leadName = task.units[0] ?? '';
+  const lead = unitNamed(leadName, input);
+  if (!lead) {
+    const { t } = input;
+    problems.push({ source, message: leadName === '' ? t('score.problem.noUnit') : t('score.problem.unknownUnit', { unit: leadName }) });
+    return none;
+  }
+  return { figures, lead, charged: withShares(lead, task, taskCharges(figures, source, input, frame), input), problems };
+}
+
+/** Done day, due, on time, overdue at month end, days late, relapses and outside losses of one task. */
+function taskFigures(
+  task: TaskRow,
+  input: MonthInput,
+  frame: MonthFrame,
+  relapses: LogEntry[],
+  source: ScoreSource,
+): { figures: TaskFigures; problems: ScoreProblem[] } {
+  const { first, last, asOf, inMonth, late } = frame;
+  const deadline = task.effectiveDeadline;
+  const paused = task.status === 'paused';
+  const closed = task.status === 'closed';
+  const done = closed || task.status === 'submitted' ? (input.completedOn(task) ?? task.statusChanged ?? task.firstSeen) : undefined;
+  const doneByEnd = done !== undefined && done <= asOf;
+
+  const due = !paused && deadline !== undefined && deadline >= first && deadline <= last;
+  const onTime = due && closed && done !== undefined && late(deadline, done) === 0;
+  const overdueAtEnd = !paused && deadline !== undefined && !doneByEnd && late(deadline, asOf) > 0;
+  const lateDays = deadline === undefined || paused ? 0 : overdueAtEnd ? late(deadline, asOf) : inMonth(done) ? late(deadline, done) : 0;
+
+  const raw = input.pointsLost?.(task);
+  const lost = raw === undefined ? undefined : readPointsLost(raw);
+  const lossMonthDay = deadline ?? task.firstSeen;
+  const lossInMonth = lost !== undefined && lossMonthDay >= first && lossMonthDay <= last;
+  const problems: ScoreProblem[] =
+    lossInMonth && lost === 'bad' ? [{ source, message: input.t('score.problem.badPoints', { text: cellText(raw) }) }] : [];
+  const external = lossInMonth && typeof lost === 'number' ? lost : 0;
+  const closedByEnd = due && closed && doneByEnd;
+  return { figures: { deadline, done, due, closedByEnd, onTime, overdueAtEnd, lateDays, relapses, external, raw }, problems };
+}
+
+function addTaskToSummary(summary: MonthSummary, f: TaskFigures): void {
+  summary.due += f.due ? 1 : 0;
+  summary.closed += f.closedByEnd ? 1 : 0;
+  summary.closedOnTime += f.onTime ? 1 : 0;
+  summary.overdueAtEnd += f.overdueAtEnd ? 1 : 0;
+  summary.relapses += f.relapses.length;
+}
+
+function addTaskCounts(score: UnitScore, f: TaskFigures): void {
+  score.dueCount += f.due ? 1 : 0;
+  score.closedOnTime += f.onTime ? 1 : 0;
+  score.overdueAtEnd += f.overdueAtEnd ? 1 : 0;
+  score.overdueDays += f.lateDays;
+  score.relapses += f.relapses.length;
+}
+
+/** The task's points: 按期销号 gained; 月末逾期, 逾期天数, each 反弹 and outside losses taken. */
+function taskCharges(f: TaskFigures, source: ScoreSource, input: MonthInput, frame: MonthFrame): Charge[] {
+  const { rules, t } = input;
+  const { asOf } = frame;
+  const charges: Charge[] = [];
+  if (f.onTime) {
+    const note = t('score.note.closedOnTime', { done: formatDay(f.done!), deadline: formatDay(f.deadline!) });
+    charges.push({ rule: 'closedOnTime', points: rules.closedOnTime, source, note });
+  }
+  if (f.overdueAtEnd) {
+    const note = t('score.note.overdueTask', { date: formatDay(asOf), deadline: formatDay(f.deadline!) });
+    charges.push({ rule: 'overdueTask', points: -rules.overdueTask, source, note });
+  }
+  const beyond = Math.max(0, f.lateDays - rules.overdueDayThreshold);
+  if (beyond > 0) charges.push(overdueDayCharge(f, beyond, source, input, frame));
+  for (const e of f.relapses) {
+    const note = t('score.note.relapse', { date: formatDay(e.day!), count: e.ordinal });
+    charges.push({ rule: 'relapse', points: -rules.relapse, source: { kind: 'log', number: '', row: e.index + 1 }, note });
+  }
+  if (f.external > 0) {
+    const note =
+      t('score.note.external', { text: cellText(f.raw) }) +
+      (rules.externalLoss !== 1 ? t('score.note.externalWeight', { weight: rules.externalLoss }) : '') +
+      (f.deadline === undefined ? t('score.note.externalNoDeadline') : '');
+    charges.push({ rule: 'externalLoss', points: -f.external * rules.externalLoss, source, note });
+  }
+  return charges;
+}
+
+/** 逾期天数: the days beyond the threshold, each at its rate, up to the cap per task. */
+function overdueDayCharge(f: TaskFigures, beyond: number, source: ScoreSource, input: MonthInput, frame: MonthFrame): Charge {
+  const { rules, t } = input;
+  const { asOf, dayWord } = frame;
+  const uncapped = beyond * rules.overdueDay;
+  const capped = uncapped > rules.overdueDayCap;
+  const when = f.overdueAtEnd
+    ? t('score.note.lateAtEnd', { date: formatDay(asOf), days: f.lateDays, dayWord })
+    : t('score.note.lateDone', { date: formatDay(f.done!), days: f.lateDays, dayWord });
+  return {
+    rule: 'overdueDay',
+    points: -Math.min(uncapped, rules.overdueDayCap),
+    source,
+    note:
+      when +
+      t('score.note.beyond', { threshold: rules.overdueDayThreshold, beyond, per: rules.overdueDay, dayWord }) +
+      (capped ? t('score.note.capped', { cap: rules.overdueDayCap }) : ''),
+  };
+}
+
+/**
+ * The charges as breakdown items on the lead unit, each loss followed by each co-unit's share
+ * (配合单位分担比例); a co-unit the directory does not know is reported once per source.
+ */
+function withShares(lead: string, task: TaskRow | undefined, charges: Charge[], input: MonthInput): Charged {
+  const { rules, t } = input;
+  const out: Charged = { items: [], problems: [] };
+  for (const charge of charges) {
+    const points = roundPoints(charge.points);
+    if (points === 0) continue;
+    out.items.push({ unit: lead, ...charge, points });
+    if (points >= 0 || rules.coUnitShare <= 0 || !task) continue;
     for (const name of task.coUnits) {
-      const co = tallyOf(name);
+      const co = unitNamed(name, input);
       if (!co) {
         const message = t('score.problem.unknownCoUnit', { unit: name });
-        if (!problems.some((p) => p.message === message && sameSource(p.source, item.source)))
-          problems.push({ source: item.source, message });
+        if (!out.problems.some((p) => p.message === message && sameSource(p.source, charge.source)))
+          out.problems.push({ source: charge.source, message });
         continue;
       }
-      if (co === lead) continue;
       const share = roundPoints(points * rules.coUnitShare);
-      if (share === 0) continue;
-      co.score.breakdown.push({
-        unit: co.unit.name,
-        rule: item.rule,
-        points: share,
-        source: item.source,
-        note: t('score.note.share', { lead: lead.unit.name, rule: ruleLabel(item.rule, t), points: -points, share: rules.coUnitShare }),
-        shareOf: lead.unit.name,
-      });
-    }
-  };
-
-  const byKey = new Map<string, TaskRow>();
-  // The month's relapses, as the log records them, by task.
-  const relapsesOf = new Map<string, LogEntry[]>();
-  for (const e of input.entries) if (e.level === 'reopen' && inMonth(e.day)) relapsesOf.set(e.key, [...(relapsesOf.get(e.key) ?? []), e]);
-  for (const task of input.tasks) {
-    if (task.key !== '' && !byKey.has(task.key)) byKey.set(task.key, task);
-    scoreTask(task);
-  }
-
-  function scoreTask(task: TaskRow): void {
-    const source: ScoreSource = { kind: 'task', key: task.key, row: task.index + 1 };
-    const deadline = task.effectiveDeadline;
-    const paused = task.status === 'paused';
-    const closed = task.status === 'closed';
-    const done = closed || task.status === 'submitted' ? (input.completedOn(task) ?? task.statusChanged ?? task.firstSeen) : undefined;
-    const doneByEnd = done !== undefined && done <= asOf;
-
-    const due = !paused && deadline !== undefined && deadline >= first && deadline <= last;
-    const onTime = due && closed && done !== undefined && late(deadline, done) === 0;
-    const overdueAtEnd = !paused && deadline !== undefined && !doneByEnd && late(deadline, asOf) > 0;
-    const lateDays = deadline === undefined || paused ? 0 : overdueAtEnd ? late(deadline, asOf) : inMonth(done) ? late(deadline, done) : 0;
-    const relapses = relapsesOf.get(task.key) ?? [];
-    const relapse = relapses.length > 0;
-
-    const raw = input.pointsLost?.(task);
-    const lost = raw === undefined ? undefined : readPointsLost(raw);
-    const lossMonthDay = deadline ?? task.firstSeen;
-    const lossInMonth = lost !== undefined && lossMonthDay >= first && lossMonthDay <= last;
-    if (lossInMonth && lost === 'bad') problems.push({ source, message: t('score.problem.badPoints', { text: cellText(raw) }) });
-
-    summary.due += due ? 1 : 0;
-    summary.closed += due && closed && doneByEnd ? 1 : 0;
-    summary.closedOnTime += onTime ? 1 : 0;
-    summary.overdueAtEnd += overdueAtEnd ? 1 : 0;
-    summary.relapses += relapses.length;
-
-    const external = lossInMonth && typeof lost === 'number' ? lost : 0;
-    if (!due && !overdueAtEnd && lateDays === 0 && !relapse && external === 0) return;
-
-    const leadName = task.units[0] ?? '';
-    const lead = tallyOf(leadName);
-    if (!lead) {
-      problems.push({ source, message: leadName === '' ? t('score.problem.noUnit') : t('score.problem.unknownUnit', { unit: leadName }) });
-      return;
-    }
-    const s = lead.score;
-    s.dueCount += due ? 1 : 0;
-    s.closedOnTime += onTime ? 1 : 0;
-    s.overdueAtEnd += overdueAtEnd ? 1 : 0;
-    s.overdueDays += lateDays;
-    s.relapses += relapses.length;
-
-    if (onTime) {
-      charge(lead, task, {
-        rule: 'closedOnTime',
-        points: rules.closedOnTime,
-        source,
-        note: t('score.note.closedOnTime', { done: formatDay(done!), deadline: formatDay(deadline!) }),
-      });
-    }
-    if (overdueAtEnd) {
-      charge(lead, task, {
-        rule: 'overdueTask',
-        points: -rules.overdueTask,
-        source,
-        note: t('score.note.overdueTask', { date: formatDay(asOf), deadline: formatDay(deadline!) }),
-      });
-    }
-    const beyond = Math.max(0, lateDays - rules.overdueDayThreshold);
-    if (beyond > 0) {
-      const uncapped = beyond * rules.overdueDay;
-      const capped = uncapped > rules.overdueDayCap;
-      const when = overdueAtEnd
-        ? t('score.note.lateAtEnd', { date: formatDay(asOf), days: lateDays, dayWord })
-        : t('score.note.lateDone', { date: formatDay(done!), days: lateDays, dayWord });
-      charge(lead, task, {
-        rule: 'overdueDay',
-        points: -Math.min(uncapped, rules.overdueDayCap),
-        source,
-        note:
-          when +
-          t('score.note.beyond', { threshold: rules.overdueDayThreshold, beyond, per: rules.overdueDay, dayWord }) +
-          (capped ? t('score.note.capped', { cap: rules.overdueDayCap }) : ''),
-      });
-    }
-    for (const e of relapses) {
-      charge(lead, task, {
-        rule: 'relapse',
-        points: -rules.relapse,
-        source: { kind: 'log', number: '', row: e.index + 1 },
-        note: t('score.note.relapse', { date: formatDay(e.day!), count: e.ordinal }),
-      });
-    }
-    if (external > 0) {
-      charge(lead, task, {
-        rule: 'externalLoss',
-        points: -external * rules.externalLoss,
-        source,
-        note:
-          t('score.note.external', { text: cellText(raw) }) +
-          (rules.externalLoss !== 1 ? t('score.note.externalWeight', { weight: rules.externalLoss }) : '') +
-          (deadline === undefined ? t('score.note.externalNoDeadline') : ''),
-      });
+      if (co === lead || share === 0) continue;
+      const note = t('score.note.share', { lead, rule: ruleLabel(charge.rule, t), points: -points, share: rules.coUnitShare });
+      out.items.push({ unit: co, rule: charge.rule, points: share, source: charge.source, note, shareOf: lead });
     }
   }
+  return out;
+}
 
-  for (const notice of givenNotices(input.entries, input.dryRun)) {
-    if (!inMonth(notice.day)) continue;
-    const e = notice.first;
-    const source: ScoreSource = { kind: 'log', number: e.number, row: e.index + 1 };
-    const level = e.level as 'notice' | 'criticism' | 'interview';
-    if (level === 'notice') summary.notices++;
-    else if (level === 'criticism') summary.criticisms++;
-    else summary.interviews++;
-    const task = byKey.get(e.key);
-    const lead = tallyOf(e.unit);
-    if (level !== 'notice') {
-      named.push({
-        level,
-        number: e.number,
-        unit: lead?.unit.name ?? e.unit,
-        key: e.key,
-        task: task?.task ?? '',
-        day: notice.day,
-        logRow: e.index + 1,
-        taskRow: task ? task.index + 1 : undefined,
-      });
-    }
-    if (!lead) {
-      problems.push({ source, message: t('score.problem.logUnknownUnit', { number: e.number, unit: e.unit }) });
-      continue;
-    }
-    if (level === 'notice') {
-      lead.score.notices++;
-      continue;
-    }
-    if (level === 'criticism') lead.score.criticisms++;
-    else lead.score.interviews++;
-    charge(lead, task, {
-      rule: level,
-      points: -rules[level],
-      source,
-      note: t(level === 'criticism' ? 'score.note.criticism' : 'score.note.interview', { number: e.number, date: formatDay(notice.day) }),
-    });
+type LadderLevel = 'notice' | 'criticism' | 'interview';
+
+function addNoticeCount(counts: Pick<MonthSummary, 'notices' | 'criticisms' | 'interviews'>, level: LadderLevel): void {
+  if (level === 'notice') counts.notices++;
+  else if (level === 'criticism') counts.criticisms++;
+  else counts.interviews++;
+}
+
+/** A notice given in the month: 通报批评 and 约谈 are named and cost their unit points; a 督办 is counted. */
+function scoreNotice(
+  notice: GivenNotice,
+  task: TaskRow | undefined,
+  input: MonthInput,
+): { level: LadderLevel; named: NamedNotice | undefined; unit: string | undefined; charged: Charged; problems: ScoreProblem[] } {
+  const { rules, t } = input;
+  const e = notice.first;
+  const level = e.level as LadderLevel;
+  const source: ScoreSource = { kind: 'log', number: e.number, row: e.index + 1 };
+  const unit = unitNamed(e.unit, input);
+  const named: NamedNotice | undefined =
+    level === 'notice'
+      ? undefined
+      : {
+          level,
+          number: e.number,
+          unit: unit ?? e.unit,
+          key: e.key,
+          task: task?.task ?? '',
+          day: notice.day,
+          logRow: e.index + 1,
+          taskRow: task ? task.index + 1 : undefined,
+        };
+  const charged: Charged = { items: [], problems: [] };
+  if (!unit) {
+    const problems = [{ source, message: t('score.problem.logUnknownUnit', { number: e.number, unit: e.unit }) }];
+    return { level, named, unit, charged, problems };
   }
-  named.sort((a, b) => a.day - b.day || a.logRow - b.logRow);
-
-  summary.rate = summary.due > 0 ? summary.closedOnTime / summary.due : undefined;
-  const units = [...tallies.values()].map(({ score }) => {
-    score.score = roundPoints(score.base + score.breakdown.reduce((sum, item) => sum + item.points, 0));
-    score.rate = score.dueCount > 0 ? score.closedOnTime / score.dueCount : undefined;
-    score.ranked = score.dueCount > 0;
-    return score;
+  if (level === 'notice') return { level, named, unit, charged, problems: [] };
+  const note = t(level === 'criticism' ? 'score.note.criticism' : 'score.note.interview', {
+    number: e.number,
+    date: formatDay(notice.day),
   });
-  return { year: input.year, month: input.month, first, last, asOf, units, summary, named, problems };
+  return {
+    level,
+    named,
+    unit,
+    charged: withShares(unit, task, [{ rule: level, points: -rules[level], source, note }], input),
+    problems: [],
+  };
 }
 
 function sameSource(a: ScoreSource, b: ScoreSource): boolean {
@@ -437,7 +545,7 @@ interface GivenNotice {
 function givenNotices(entries: readonly LogEntry[], dryRun: boolean): GivenNotice[] {
   const byNumber = new Map<string, GivenNotice>();
   for (const e of entries) {
-    if (e.level !== 'notice' && e.level !== 'criticism' && e.level !== 'interview') continue;
+    if (!isLadderEntry(e)) continue;
     if (e.number === '' || e.day === undefined || !isGiven(e.outcome, dryRun)) continue;
     const known = byNumber.get(e.number);
     if (!known || e.day < known.day || (e.day === known.day && e.index < known.first.index))

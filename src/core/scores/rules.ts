@@ -11,6 +11,8 @@
  * default: a typo must never stop the publication.
  */
 import { allTexts, type Locale, type MessageKey, type Translate, translator } from '../i18n';
+import type { CellProblem } from '../problems/problem';
+import { type KeyValueHeader, readKeyValueSheet } from '../settings/key-value-sheet';
 import { cellText, normalizeHeader, toHalfWidth } from '../text/text';
 import { normalizeWord } from '../text/vocabulary';
 
@@ -115,12 +117,8 @@ export function missingRuleRows(values: unknown[][], t: Translate): (string | nu
     .filter((_, i) => !present.has(SPECS[i]!.key));
 }
 
-export interface RuleProblem {
-  /** 0-based indexes into the values array. */
-  row: number;
-  column: number;
-  message: string;
-}
+/** A problem in the 计分规则 sheet, at 0-based indexes into its values. */
+export type RuleProblem = CellProblem;
 
 /** Units people write after a number: 2分, 5天, 3个工作日, 3名, 2 points. */
 const UNIT_WORDS = /(分|天|日|个工作日|工作日|名|个|次|倍|points?|pts?|days?|places?|units?)$/;
@@ -150,13 +148,7 @@ function badMessage(kind: RuleKind): MessageKey {
   return kind === 'share' ? 'rules.badShare' : kind === 'integer' ? 'rules.badInteger' : 'rules.badNumber';
 }
 
-const HEADER_KEYS: readonly MessageKey[] = ['rule.col.rule', 'rule.col.points', 'rule.col.help'];
-const HEADER_TEXTS = new Set(HEADER_KEYS.flatMap((k) => allTexts(k).map(normalizeHeader)));
-
-function columnOf(header: string[], key: MessageKey): number {
-  const texts = allTexts(key).map(normalizeHeader);
-  return header.findIndex((h) => texts.includes(h));
-}
+const RULES_HEADER: KeyValueHeader = { key: 'rule.col.rule', value: 'rule.col.points', help: 'rule.col.help' };
 
 /**
  * Reads the 计分规则 sheet (getValues() of the whole sheet), written in either language. A rule
@@ -165,44 +157,29 @@ function columnOf(header: string[], key: MessageKey): number {
  */
 export function parseRules(values: unknown[][], locale: Locale = 'zh-CN'): { rules: Rules; problems: RuleProblem[] } {
   const t = translator(locale);
-  let keyCol = 0;
-  let valueCol = 1;
-  const headerRow = values.findIndex((row) => (row ?? []).some((v) => HEADER_TEXTS.has(normalizeHeader(v))));
-  if (headerRow >= 0) {
-    const header = (values[headerRow] ?? []).map(normalizeHeader);
-    const keyAt = columnOf(header, 'rule.col.rule');
-    const valueAt = columnOf(header, 'rule.col.points');
-    if (keyAt >= 0) keyCol = keyAt;
-    if (valueAt >= 0) valueCol = valueAt;
-    else if (keyAt >= 0) valueCol = keyAt + 1;
-  }
-
+  const sheet = readKeyValueSheet(values, RULES_HEADER, ruleKeyOf);
   const rules = defaultRules();
   const problems: RuleProblem[] = [];
-  const seen = new Set<RuleKey>();
-  values.forEach((row, r) => {
-    if (r === headerRow) return;
-    const keyText = cellText(row?.[keyCol]);
-    if (keyText === '') return;
-    const key = ruleKeyOf(keyText);
-    if (!key) {
-      problems.push({ row: r, column: keyCol, message: t('rules.unknown', { rule: keyText }) });
-      return;
+  for (const line of sheet.lines) {
+    if (line.kind !== 'entry') {
+      const message = t(line.kind === 'unknown' ? 'rules.unknown' : 'rules.duplicate', { rule: line.label });
+      problems.push({ row: line.row, column: sheet.keyColumn, message });
+      continue;
     }
-    if (seen.has(key)) {
-      problems.push({ row: r, column: keyCol, message: t('rules.duplicate', { rule: keyText }) });
-      return;
-    }
-    seen.add(key);
-    const raw = row?.[valueCol];
+    const { key, label, raw } = line;
     const fallback = DEFAULT_RULES[key];
     if (cellText(raw) === '') {
-      problems.push({ row: r, column: valueCol, message: t('rules.blank', { rule: keyText, fallback }) });
-      return;
+      problems.push({ row: line.row, column: sheet.valueColumn, message: t('rules.blank', { rule: label, fallback }) });
+      continue;
     }
     const parsed = parseValue(raw, SPECS.find((s) => s.key === key)!.kind);
     if (parsed.ok) rules[key] = parsed.value;
-    else problems.push({ row: r, column: valueCol, message: t(parsed.message, { rule: keyText, value: cellText(raw), fallback }) });
-  });
+    else
+      problems.push({
+        row: line.row,
+        column: sheet.valueColumn,
+        message: t(parsed.message, { rule: label, value: cellText(raw), fallback }),
+      });
+  }
   return { rules, problems };
 }

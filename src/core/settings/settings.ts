@@ -6,8 +6,10 @@
  * where it is and replaced by the default: a typo in a colour must never stop the sweep.
  */
 import { allTexts, type Locale, type MessageKey, type Translate, translator } from '../i18n';
+import type { CellProblem } from '../problems/problem';
 import { cellText, isEmail, normalizeHeader, toHalfWidth } from '../text/text';
 import { normalizeWord, readYesNo } from '../text/vocabulary';
+import { type KeyValueHeader, readKeyValueSheet } from './key-value-sheet';
 
 /** A fill colour as #rrggbb, or '' for no fill. */
 export type Colour = string;
@@ -285,110 +287,97 @@ function parseValue(raw: unknown, kind: Kind): Parsed | undefined {
   }
 }
 
-export interface SettingsProblem {
-  /** 0-based indexes into the values array. */
-  row: number;
-  column: number;
-  message: string;
-}
+/** A problem in the settings sheet, at 0-based indexes into its values. */
+export type SettingsProblem = CellProblem;
 
-interface Located {
-  key: SettingKey;
-  kind: Kind;
-  row: number;
-  raw: unknown;
-}
+/** A setting the sheet names, with its kind and the value as typed. */
+type SettingEntry = { key: SettingKey; kind: Kind; row: number; label: string; raw: unknown };
 
-const HEADER_TEXTS = new Set(
-  (['setting.col.key', 'setting.col.value', 'setting.col.help'] as MessageKey[]).flatMap((k) => allTexts(k).map(normalizeHeader)),
-);
+const SETTINGS_HEADER: KeyValueHeader = { key: 'setting.col.key', value: 'setting.col.value', help: 'setting.col.help' };
 
 /**
  * Reads the settings sheet (getValues() of the whole sheet). Settings not present take their
  * default; problems are written in the sheet's own language setting.
  */
 export function parseSettings(values: unknown[][]): { settings: Settings; problems: SettingsProblem[] } {
-  let keyCol = 0;
-  let valueCol = 1;
-  const headerRow = values.findIndex((row) => (row ?? []).some((v) => HEADER_TEXTS.has(normalizeHeader(v))));
-  if (headerRow >= 0) {
-    const header = values[headerRow].map(normalizeHeader);
-    const keyAt = header.findIndex((h) => allTexts('setting.col.key').map(normalizeHeader).includes(h));
-    const valueAt = header.findIndex((h) => allTexts('setting.col.value').map(normalizeHeader).includes(h));
-    if (keyAt >= 0) keyCol = keyAt;
-    if (valueAt >= 0) valueCol = valueAt;
-    else if (keyAt >= 0) valueCol = keyAt + 1;
+  const sheet = readKeyValueSheet(values, SETTINGS_HEADER, (text) => KEY_BY_TEXT.get(normalizeHeader(text)));
+  const entries = new Map<SettingKey, SettingEntry>();
+  for (const line of sheet.lines) {
+    if (line.kind === 'entry') entries.set(line.key, { ...line, kind: SPECS.find((s) => s.key === line.key)!.kind });
   }
-
-  const found = new Map<SettingKey, Located>();
-  const early: { row: number; column: number; message: MessageKey; params: Record<string, string> }[] = [];
-  values.forEach((row, r) => {
-    if (r === headerRow) return;
-    const keyText = cellText(row?.[keyCol]);
-    if (keyText === '') return;
-    const key = KEY_BY_TEXT.get(normalizeHeader(keyText));
-    if (!key) {
-      early.push({ row: r, column: keyCol, message: 'settings.unknownKey', params: { key: keyText } });
-      return;
-    }
-    if (found.has(key)) {
-      early.push({ row: r, column: keyCol, message: 'settings.duplicateKey', params: { key: keyText } });
-      return;
-    }
-    const kind = SPECS.find((s) => s.key === key)!.kind;
-    found.set(key, { key, kind, row: r, raw: row?.[valueCol] });
-  });
-
-  // The language comes first: it decides the defaults' sheet names and the problems' wording.
-  const localeRow = found.get('locale');
-  const localeParsed = localeRow ? parseValue(localeRow.raw, localeRow.kind) : undefined;
-  const locale: Locale = localeParsed?.ok ? (localeParsed.value as Locale) : 'zh-CN';
+  const locale = sheetLocale(entries);
   const t = translator(locale);
   const settings = defaultSettings(locale);
-  const problems: SettingsProblem[] = early.map((p) => ({ row: p.row, column: p.column, message: t(p.message, p.params) }));
-
-  const label = (key: SettingKey, row: number): string => cellText(values[row]?.[keyCol]) || t(labelKey(key));
-  for (const { key, kind, row, raw } of found.values()) {
-    const parsed = parseValue(raw, kind);
-    if (!parsed) continue;
-    if (parsed.ok) {
-      set(settings, key, kind, parsed.value);
-      continue;
-    }
-    const fallback = display(get(settings, key, kind), kind, t, locale) || t('setting.value.none');
-    const choices = kind.type === 'countDays' ? [t('setting.value.working'), t('setting.value.calendar')].join(' / ') : undefined;
-    problems.push({
-      row,
-      column: valueCol,
-      message: t(parsed.message, {
-        key: label(key, row),
-        value: cellText(raw),
-        fallback,
-        ...(choices ? { choices } : {}),
-        ...parsed.params,
-      }),
-    });
+  const problems: SettingsProblem[] = sheet.lines.flatMap((line) =>
+    line.kind === 'entry'
+      ? []
+      : [
+          {
+            row: line.row,
+            column: sheet.keyColumn,
+            message: t(line.kind === 'unknown' ? 'settings.unknownKey' : 'settings.duplicateKey', { key: line.label }),
+          },
+        ],
+  );
+  for (const entry of entries.values()) {
+    const problem = applySetting(settings, entry, t, locale);
+    if (problem) problems.push({ row: entry.row, column: sheet.valueColumn, message: problem });
   }
-
-  if (settings.interviewAfterNotices <= settings.criticismAfterNotices) {
-    const defaults = defaultSettings(locale);
-    const at = found.get('interviewAfterNotices') ?? found.get('criticismAfterNotices');
-    problems.push({
-      row: at?.row ?? 0,
-      column: valueCol,
-      message: t('settings.badOrder', {
-        later: t('setting.interviewAfterNotices'),
-        laterValue: settings.interviewAfterNotices,
-        earlier: t('setting.criticismAfterNotices'),
-        earlierValue: settings.criticismAfterNotices,
-      }),
-    });
-    settings.criticismAfterNotices = defaults.criticismAfterNotices;
-    settings.interviewAfterNotices = defaults.interviewAfterNotices;
-  }
-
+  const order = restoreLadderOrder(settings, entries, locale, t);
+  if (order) problems.push({ ...order, column: sheet.valueColumn });
   problems.sort((a, b) => a.row - b.row);
   return { settings, problems };
+}
+
+/** 语言 comes first: it decides the defaults' sheet names and the problems' wording (zh-CN when unreadable). */
+function sheetLocale(entries: ReadonlyMap<SettingKey, SettingEntry>): Locale {
+  const localeRow = entries.get('locale');
+  const parsed = localeRow ? parseValue(localeRow.raw, localeRow.kind) : undefined;
+  return parsed?.ok ? (parsed.value as Locale) : 'zh-CN';
+}
+
+/** Sets one setting from its cell; a value that does not read keeps the default and says why. */
+function applySetting(settings: Settings, entry: SettingEntry, t: Translate, locale: Locale): string | undefined {
+  const { key, kind, raw } = entry;
+  const parsed = parseValue(raw, kind);
+  if (!parsed) return undefined;
+  if (parsed.ok) {
+    set(settings, key, kind, parsed.value);
+    return undefined;
+  }
+  const fallback = display(get(settings, key, kind), kind, t, locale) || t('setting.value.none');
+  const choices = kind.type === 'countDays' ? [t('setting.value.working'), t('setting.value.calendar')].join(' / ') : undefined;
+  return t(parsed.message, {
+    key: entry.label || t(labelKey(key)),
+    value: cellText(raw),
+    fallback,
+    ...(choices ? { choices } : {}),
+    ...parsed.params,
+  });
+}
+
+/**
+ * 约谈 must come after 通报批评 on the ladder: when the sheet's counts say otherwise, both go back
+ * to their defaults and the problem points at the 约谈 row (or the 通报批评 row).
+ */
+function restoreLadderOrder(
+  settings: Settings,
+  entries: ReadonlyMap<SettingKey, SettingEntry>,
+  locale: Locale,
+  t: Translate,
+): { row: number; message: string } | undefined {
+  if (settings.interviewAfterNotices > settings.criticismAfterNotices) return undefined;
+  const defaults = defaultSettings(locale);
+  const at = entries.get('interviewAfterNotices') ?? entries.get('criticismAfterNotices');
+  const message = t('settings.badOrder', {
+    later: t('setting.interviewAfterNotices'),
+    laterValue: settings.interviewAfterNotices,
+    earlier: t('setting.criticismAfterNotices'),
+    earlierValue: settings.criticismAfterNotices,
+  });
+  settings.criticismAfterNotices = defaults.criticismAfterNotices;
+  settings.interviewAfterNotices = defaults.interviewAfterNotices;
+  return { row: at?.row ?? 0, message };
 }
 
 /** The setting a key cell names (its label in any language, or its code name). */

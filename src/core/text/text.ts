@@ -3,6 +3,7 @@
  * however it was typed: with line breaks (Alt+Enter in a header cell), full-width letters
  * from a Chinese input method, a required-field asterisk, or a note in brackets.
  */
+import { isDateValue } from '../calendar/day';
 
 /** Full-width ASCII (U+FF01..U+FF5E) to half-width, and the ideographic space to a space. */
 export function toHalfWidth(s: string): string {
@@ -20,6 +21,11 @@ export function toHalfWidth(s: string): string {
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   return String(v).trim();
+}
+
+/** A cell with nothing in it: no text and no date (a date cell is a value even to a reader that wants text). */
+export function isBlankCell(v: unknown): boolean {
+  return cellText(v) === '' && !isDateValue(v);
 }
 
 /** Brackets whose contents are a note on a header, not its name: 整改时限（截止日期） is 整改时限. */
