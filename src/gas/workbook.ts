@@ -148,12 +148,6 @@ export class Workbook {
     return this.foundTasks.sheet;
   }
 
-  /** A sheet of the office's with the name the script would give a role's sheet (so the script must not use it). */
-  officeSheetNamed(role: SideRole, name: string): Sheet | undefined {
-    const sheet = sheetNamed(this.sheets, [name]);
-    return sheet && sheet !== this.sheetFor(role)?.sheet ? sheet : undefined;
-  }
-
   /** Remembers a sheet the script just created and marked. */
   adopt(role: SheetRole, sheet: Sheet, values: unknown[][] = []): void {
     if (!this.sheets.includes(sheet)) this.sheets.push(sheet);

@@ -152,9 +152,6 @@ export function splitUnits(text: unknown): string[] {
   return out;
 }
 
-/** A problem in the unit directory, at 0-based indexes into its values. */
-export type UnitProblem = CellProblem;
-
 const HEADER_SCAN_ROWS = 10;
 
 /** Several addresses in one cell, tidied to 'a@x.cn,b@x.cn'; bad ones returned apart. */
@@ -179,9 +176,9 @@ export function findUnitColumns(header: readonly unknown[]): Partial<Record<Unit
  * Reads the unit directory (getValues() of the whole sheet). The header is the first of the
  * top rows with a unit-name column; problems are worded in `locale` (default zh-CN).
  */
-export function parseUnits(values: unknown[][], locale: 'zh-CN' | 'en' = 'zh-CN'): { units: Unit[]; problems: UnitProblem[] } {
+export function parseUnits(values: unknown[][], locale: 'zh-CN' | 'en' = 'zh-CN'): { units: Unit[]; problems: CellProblem[] } {
   const t = translator(locale);
-  const problems: UnitProblem[] = [];
+  const problems: CellProblem[] = [];
   let headerRow = -1;
   let columns: Partial<Record<UnitColumn, number>> = {};
   for (let r = 0; r < Math.min(values.length, HEADER_SCAN_ROWS) && headerRow < 0; r++) {

@@ -143,9 +143,6 @@ export function historyValues(rows: readonly HistoryRow[], t: Translate): (strin
   ];
 }
 
-/** A row of the 排名历史 sheet that cannot be read, at 0-based indexes into its values. */
-export type HistoryProblem = CellProblem;
-
 function numberOf(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   const text = cellText(v).replace(/%$/, '');
@@ -164,10 +161,10 @@ export function parseHistory(
   values: unknown[][],
   toDay: (d: Date) => Day,
   locale: Locale = 'zh-CN',
-): { rows: HistoryRow[]; problems: HistoryProblem[] } {
+): { rows: HistoryRow[]; problems: CellProblem[] } {
   const t = translator(locale);
   const rows: HistoryRow[] = [];
-  const problems: HistoryProblem[] = [];
+  const problems: CellProblem[] = [];
   if (values.length === 0) return { rows, problems };
   const at = scriptColumns(values[0] ?? [], HISTORY_COLUMNS, HISTORY_HEADER);
   for (let r = 1; r < values.length; r++) {

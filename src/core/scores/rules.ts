@@ -117,9 +117,6 @@ export function missingRuleRows(values: unknown[][], t: Translate): (string | nu
     .filter((_, i) => !present.has(SPECS[i]!.key));
 }
 
-/** A problem in the 计分规则 sheet, at 0-based indexes into its values. */
-export type RuleProblem = CellProblem;
-
 /** Units people write after a number: 2分, 5天, 3个工作日, 3名, 2 points. */
 const UNIT_WORDS = /(分|天|日|个工作日|工作日|名|个|次|倍|points?|pts?|days?|places?|units?)$/;
 
@@ -155,11 +152,11 @@ const RULES_HEADER: KeyValueHeader = { key: 'rule.col.rule', value: 'rule.col.po
  * not present takes its default; a blank or bad value is reported, located, and the default
  * used; problems are worded in `locale`.
  */
-export function parseRules(values: unknown[][], locale: Locale = 'zh-CN'): { rules: Rules; problems: RuleProblem[] } {
+export function parseRules(values: unknown[][], locale: Locale = 'zh-CN'): { rules: Rules; problems: CellProblem[] } {
   const t = translator(locale);
   const sheet = readKeyValueSheet(values, RULES_HEADER, ruleKeyOf);
   const rules = defaultRules();
-  const problems: RuleProblem[] = [];
+  const problems: CellProblem[] = [];
   for (const line of sheet.lines) {
     if (line.kind !== 'entry') {
       const message = t(line.kind === 'unknown' ? 'rules.unknown' : 'rules.duplicate', { rule: line.label });

@@ -287,9 +287,6 @@ function parseValue(raw: unknown, kind: Kind): Parsed | undefined {
   }
 }
 
-/** A problem in the settings sheet, at 0-based indexes into its values. */
-export type SettingsProblem = CellProblem;
-
 /** A setting the sheet names, with its kind and the value as typed. */
 type SettingEntry = { key: SettingKey; kind: Kind; row: number; label: string; raw: unknown };
 
@@ -299,7 +296,7 @@ const SETTINGS_HEADER: KeyValueHeader = { key: 'setting.col.key', value: 'settin
  * Reads the settings sheet (getValues() of the whole sheet). Settings not present take their
  * default; problems are written in the sheet's own language setting.
  */
-export function parseSettings(values: unknown[][]): { settings: Settings; problems: SettingsProblem[] } {
+export function parseSettings(values: unknown[][]): { settings: Settings; problems: CellProblem[] } {
   const sheet = readKeyValueSheet(values, SETTINGS_HEADER, (text) => KEY_BY_TEXT.get(normalizeHeader(text)));
   const entries = new Map<SettingKey, SettingEntry>();
   for (const line of sheet.lines) {
@@ -308,7 +305,7 @@ export function parseSettings(values: unknown[][]): { settings: Settings; proble
   const locale = sheetLocale(entries);
   const t = translator(locale);
   const settings = defaultSettings(locale);
-  const problems: SettingsProblem[] = sheet.lines.flatMap((line) =>
+  const problems: CellProblem[] = sheet.lines.flatMap((line) =>
     line.kind === 'entry'
       ? []
       : [
