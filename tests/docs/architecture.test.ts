@@ -10,10 +10,20 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(__dirname, '../..');
 const doc = readFileSync(join(root, 'ARCHITECTURE.md'), 'utf8');
 
-/** The paths the document names in code spans: `src/…`, `tests/…`, `scripts/…`, `runtime/…`, files at the root. */
+/**
+ * The paths the document names in code spans: `src/…`, `tests/…`, `scripts/…`, `runtime/…`,
+ * files at the root; a bare `name.ts` in a table row is a file of the folder that row names.
+ */
 function namedPaths(text: string): string[] {
-  const spans = [...text.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]!);
-  return spans.filter((s) => /^(src|tests|scripts|runtime|samples)\//.test(s) || /^[\w.-]+\.(md|json|ts)$/.test(s));
+  return text.split('\n').flatMap((line) => {
+    const spans = [...line.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]!);
+    const folder = spans.find((s) => /^src\/.*\/$/.test(s));
+    return spans.flatMap((s) => {
+      if (/^(src|tests|scripts|runtime|samples)\//.test(s) || /^[\w.-]+\.(md|json)$/.test(s)) return [s];
+      if (folder && /^[\w.-]+\.ts$/.test(s)) return [`${folder}${s}`];
+      return [];
+    });
+  });
 }
 
 describe('ARCHITECTURE.md', () => {
