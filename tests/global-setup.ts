@@ -8,17 +8,31 @@
  * person's run always builds fresh. Test workers and the processes they spawn inherit it, and
  * DUBAN_TEST_SCRATCH, a folder the suites share for this run (removed after it).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBundle, PREBUILT_BUNDLE_ENV } from '../scripts/build';
 
 export const SCRATCH_ENV = 'DUBAN_TEST_SCRATCH';
 
+/** Which file dist/Code.js is: every build writes a new one and renames it into place. */
+function identity(file: string): string {
+  const s = statSync(file);
+  return `${s.ino}:${s.mtimeMs}`;
+}
+
 export default async function buildOnce(): Promise<() => void> {
-  await buildBundle();
+  const { file } = await buildBundle();
+  const built = identity(file);
   process.env[PREBUILT_BUNDLE_ENV] = '1';
   const scratch = mkdtempSync(join(tmpdir(), 'duban-tests-'));
   process.env[SCRATCH_ENV] = scratch;
-  return () => rmSync(scratch, { recursive: true, force: true });
+  return () => {
+    rmSync(scratch, { recursive: true, force: true });
+    // A test that rebuilt dist/ may have swapped it under another one reading it: say so, fail the run.
+    if (identity(file) !== built) {
+      console.error(`${file} was rebuilt during the tests: they must read the one build made before them.`);
+      process.exitCode = 1;
+    }
+  };
 }
