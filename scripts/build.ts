@@ -9,7 +9,7 @@
  * from esbuild's own metafile, so adding an export to main.ts is all it takes.
  */
 
-import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -68,6 +68,20 @@ export async function buildBundle(): Promise<{ file: string; bytes: number; entr
 
 export function readBundle(): string {
   return readFileSync(join(outDir, 'Code.js'), 'utf8');
+}
+
+/**
+ * Set (to '1') only by the tests' global setup (tests/global-setup.ts), which builds dist/ once
+ * before any test: a runner the tests start then reads that build instead of writing dist/ again
+ * while other tests are reading it.
+ */
+export const PREBUILT_BUNDLE_ENV = 'DUBAN_PREBUILT_BUNDLE';
+
+/** The bundle a runner loads: built now from src/, unless the tests have built it already. */
+export async function currentBundle(): Promise<string> {
+  if (process.env[PREBUILT_BUNDLE_ENV] !== '1') return readFileSync((await buildBundle()).file, 'utf8');
+  if (!existsSync(join(outDir, 'Code.js'))) throw new Error(`${PREBUILT_BUNDLE_ENV} is set but dist/Code.js was not built`);
+  return readBundle();
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

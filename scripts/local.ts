@@ -10,7 +10,7 @@
  * nothing written; a job that ran but reported failure exits 1, with its outputs written.
  * `--help` prints the usage.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
@@ -18,7 +18,7 @@ import { writeEml } from '../runtime/eml';
 import { LocalRuntime } from '../runtime/index';
 import type { SentMail, WorkbookModel } from '../runtime/model';
 import { exportXlsx, importXlsx, WorkbookFormatError } from '../runtime/xlsx';
-import { buildBundle } from './build';
+import { currentBundle } from './build';
 
 /** The jobs the runner knows; a job whose issue has not landed yet fails with a clear message. */
 export const JOBS = ['setup', 'sweep', 'preview', 'publish'] as const;
@@ -407,9 +407,9 @@ export async function writeOutputs(runtime: LocalRuntime, opts: LocalOptions, ra
 
 let bundled: Promise<string> | undefined;
 
-/** The bundle, built once per process (the demo runs two jobs). */
+/** The bundle, built once per process (the demo runs many jobs); the tests' own build when they run us. */
 export function bundleCode(): Promise<string> {
-  bundled ??= buildBundle().then(({ file }) => readFileSync(file, 'utf8'));
+  bundled ??= currentBundle();
   return bundled;
 }
 

@@ -29,10 +29,11 @@ import {
   type SheetModel,
   type WorkbookModel,
 } from '../model.js';
+import { isRange, newRange } from './containers.js';
 import type { RuntimeContext } from './context.js';
 import { AppsEnum, ChartHiddenDimensionStrategy, ChartMergeStrategy, ChartType, Position } from './enums.js';
 import { fail } from './errors.js';
-import { Range } from './range.js';
+import type { Range } from './range.js';
 
 /** Sheets' size for a chart inserted without 'width'/'height' options, in pixels. */
 export const DEFAULT_CHART_WIDTH = 600;
@@ -128,7 +129,7 @@ function rangesOf(ctx: RuntimeContext, d: ChartDraft): Range[] {
   for (const { sheetId, range } of d.ranges) {
     const sheet = ctx.model.sheets.find((s) => s.sheetId === sheetId);
     if (!sheet) continue;
-    out.push(new Range(ctx, sheet, range.startRow, range.startColumn, range.endRow - range.startRow, range.endColumn - range.startColumn));
+    out.push(newRange(ctx, sheet, range.startRow, range.startColumn, range.endRow - range.startRow, range.endColumn - range.startColumn));
   }
   return out;
 }
@@ -167,7 +168,7 @@ export class EmbeddedChartBuilder {
   /** "Does not add the range if it has already been added to the chart." */
   addRange(range: Range): this {
     this.tick('addRange');
-    if (!(range instanceof Range)) signature('EmbeddedChartBuilder.addRange');
+    if (!isRange(range)) signature('EmbeddedChartBuilder.addRange');
     const g = gridOf(range);
     const sheetId = range.sheetModel.sheetId;
     if (!this.draft.ranges.some((r) => sameRange(r, sheetId, g))) this.draft.ranges.push({ sheetId, range: g });
@@ -175,7 +176,7 @@ export class EmbeddedChartBuilder {
   }
   removeRange(range: Range): this {
     this.tick('removeRange');
-    if (!(range instanceof Range)) signature('EmbeddedChartBuilder.removeRange');
+    if (!isRange(range)) signature('EmbeddedChartBuilder.removeRange');
     const g = gridOf(range);
     this.draft.ranges = this.draft.ranges.filter((r) => !sameRange(r, range.sheetModel.sheetId, g));
     return this;

@@ -1,10 +1,11 @@
 /** SpreadsheetApp.newConditionalFormatRule() and the rules Sheet.getConditionalFormatRules() returns. */
 import type { ConditionalFormatModel, GridRange, SheetModel } from '../model.js';
 import { normalizeColor } from './color.js';
+import { isRange, newRange } from './containers.js';
 import type { RuntimeContext } from './context.js';
 import { type AppsEnum, BooleanCriteria } from './enums.js';
 import { fail } from './errors.js';
-import { Range } from './range.js';
+import type { Range } from './range.js';
 
 type Condition = ConditionalFormatModel['condition'];
 type Format = ConditionalFormatModel['format'];
@@ -77,9 +78,8 @@ export class ConditionalFormatRule {
   ) {}
   getRanges(): Range[] {
     this.ctx.calls.count('ConditionalFormatRule.getRanges');
-    return this.ranges.map(
-      ({ sheet, range }) =>
-        new Range(this.ctx, sheet, range.startRow, range.startColumn, range.endRow - range.startRow, range.endColumn - range.startColumn),
+    return this.ranges.map(({ sheet, range }) =>
+      newRange(this.ctx, sheet, range.startRow, range.startColumn, range.endRow - range.startRow, range.endColumn - range.startColumn),
     );
   }
   getBooleanCondition(): BooleanCondition {
@@ -161,7 +161,7 @@ export class ConditionalFormatRuleBuilder {
   }
   setRanges(ranges: unknown): this {
     this.ctx.calls.count('ConditionalFormatRuleBuilder.setRanges');
-    if (!Array.isArray(ranges) || !ranges.every((r) => r instanceof Range)) fail('Invalid argument: ranges');
+    if (!Array.isArray(ranges) || !ranges.every((r) => isRange(r))) fail('Invalid argument: ranges');
     this.ranges = (ranges as Range[]).map((r) => ({
       sheet: r.sheetModel,
       range: { startRow: r.r0, startColumn: r.c0, endRow: r.r0 + r.nr, endColumn: r.c0 + r.nc },
@@ -170,9 +170,8 @@ export class ConditionalFormatRuleBuilder {
   }
   getRanges(): Range[] {
     this.ctx.calls.count('ConditionalFormatRuleBuilder.getRanges');
-    return this.ranges.map(
-      ({ sheet, range }) =>
-        new Range(this.ctx, sheet, range.startRow, range.startColumn, range.endRow - range.startRow, range.endColumn - range.startColumn),
+    return this.ranges.map(({ sheet, range }) =>
+      newRange(this.ctx, sheet, range.startRow, range.startColumn, range.endRow - range.startRow, range.endColumn - range.startColumn),
     );
   }
   build(): ConditionalFormatRule {

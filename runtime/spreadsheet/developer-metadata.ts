@@ -25,12 +25,13 @@
  * Ids are positive and unique in the spreadsheet; Google picks them at random, this runtime counts up.
  */
 import type { DeveloperMetadataModel, GridRange, SheetDeveloperMetadataModel, SheetMetadataLocation, SheetModel } from '../model.js';
+import { isRange, isSheet, newRange, newSheet, newSpreadsheet } from './containers.js';
 import { type RuntimeContext, sheetExists } from './context.js';
 import { AppsEnum, DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './enums.js';
 import { fail, MSG } from './errors.js';
-import { Range } from './range.js';
-import { Sheet } from './sheet.js';
-import { Spreadsheet } from './spreadsheet.js';
+import type { Range } from './range.js';
+import type { Sheet } from './sheet.js';
+import type { Spreadsheet } from './spreadsheet.js';
 
 /** Apps Script's message for metadata on anything but a whole row or column. */
 export const ARBITRARY_RANGE =
@@ -331,21 +332,21 @@ export class DeveloperMetadata {
   }
   moveToColumn(column: Range): DeveloperMetadata {
     this.tick('moveToColumn');
-    if (!(column instanceof Range)) signatureMismatch([column], 'DeveloperMetadata.moveToColumn');
+    if (!isRange(column)) signatureMismatch([column], 'DeveloperMetadata.moveToColumn');
     const location = lineOf(column);
     if (location.type !== 'COLUMN') fail(ARBITRARY_RANGE);
     return this.relocate(column.sheetModel, location);
   }
   moveToRow(row: Range): DeveloperMetadata {
     this.tick('moveToRow');
-    if (!(row instanceof Range)) signatureMismatch([row], 'DeveloperMetadata.moveToRow');
+    if (!isRange(row)) signatureMismatch([row], 'DeveloperMetadata.moveToRow');
     const location = lineOf(row);
     if (location.type !== 'ROW') fail(ARBITRARY_RANGE);
     return this.relocate(row.sheetModel, location);
   }
   moveToSheet(sheet: Sheet): DeveloperMetadata {
     this.tick('moveToSheet');
-    if (!(sheet instanceof Sheet)) signatureMismatch([sheet], 'DeveloperMetadata.moveToSheet');
+    if (!isSheet(sheet)) signatureMismatch([sheet], 'DeveloperMetadata.moveToSheet');
     return this.relocate(sheet.sheetModel, { type: 'SHEET' });
   }
   moveToSpreadsheet(): DeveloperMetadata {
@@ -383,21 +384,21 @@ export class DeveloperMetadataLocation {
   getColumn(): Range | null {
     this.tick('getColumn');
     if (!this.sheet || this.location?.type !== 'COLUMN') return null;
-    return new Range(this.ctx, this.sheet, 0, this.location.index, this.sheet.maxRows, 1, 'columns');
+    return newRange(this.ctx, this.sheet, 0, this.location.index, this.sheet.maxRows, 1, 'columns');
   }
   /** The whole row, as getRange('5:5') gives it. */
   getRow(): Range | null {
     this.tick('getRow');
     if (!this.sheet || this.location?.type !== 'ROW') return null;
-    return new Range(this.ctx, this.sheet, this.location.index, 0, 1, this.sheet.maxColumns, 'rows');
+    return newRange(this.ctx, this.sheet, this.location.index, 0, 1, this.sheet.maxColumns, 'rows');
   }
   getSheet(): Sheet | null {
     this.tick('getSheet');
     if (!this.sheet || this.location?.type !== 'SHEET') return null;
-    return new Sheet(this.ctx, this.sheet);
+    return newSheet(this.ctx, this.sheet);
   }
   getSpreadsheet(): Spreadsheet | null {
     this.tick('getSpreadsheet');
-    return this.location === null ? new Spreadsheet(this.ctx) : null;
+    return this.location === null ? newSpreadsheet(this.ctx) : null;
   }
 }

@@ -4,10 +4,11 @@
  * who can always edit (canEdit() is true), as in Google's documentation examples.
  */
 import type { ProtectionModel, SheetModel } from '../model.js';
+import { isRange, newRange } from './containers.js';
 import type { RuntimeContext } from './context.js';
 import { type AppsEnum, ProtectionType } from './enums.js';
 import { fail } from './errors.js';
-import { Range } from './range.js';
+import type { Range } from './range.js';
 
 export class Protection {
   constructor(
@@ -45,19 +46,19 @@ export class Protection {
   getRange(): Range {
     this.tick('getRange');
     const r = this.model.range;
-    if (!r) return new Range(this.ctx, this.sheet, 0, 0, this.sheet.maxRows, this.sheet.maxColumns);
-    return new Range(this.ctx, this.sheet, r.startRow, r.startColumn, r.endRow - r.startRow, r.endColumn - r.startColumn);
+    if (!r) return newRange(this.ctx, this.sheet, 0, 0, this.sheet.maxRows, this.sheet.maxColumns);
+    return newRange(this.ctx, this.sheet, r.startRow, r.startColumn, r.endRow - r.startRow, r.endColumn - r.startColumn);
   }
   getUnprotectedRanges(): Range[] {
     this.tick('getUnprotectedRanges');
-    return (this.model.unprotectedRanges ?? []).map(
-      (r) => new Range(this.ctx, this.sheet, r.startRow, r.startColumn, r.endRow - r.startRow, r.endColumn - r.startColumn),
+    return (this.model.unprotectedRanges ?? []).map((r) =>
+      newRange(this.ctx, this.sheet, r.startRow, r.startColumn, r.endRow - r.startRow, r.endColumn - r.startColumn),
     );
   }
   setUnprotectedRanges(ranges: unknown): this {
     this.tick('setUnprotectedRanges');
     if (this.model.type !== 'SHEET') fail('Unprotected ranges can only be set on a sheet protection.');
-    if (!Array.isArray(ranges) || !ranges.every((r) => r instanceof Range)) fail('Invalid argument: ranges');
+    if (!Array.isArray(ranges) || !ranges.every((r) => isRange(r))) fail('Invalid argument: ranges');
     this.model.unprotectedRanges = (ranges as Range[]).map((r) => ({
       startRow: r.r0,
       startColumn: r.c0,

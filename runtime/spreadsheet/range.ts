@@ -2,6 +2,7 @@
 import type { BorderSide, Cell, CellBorders, CellFormat, GridRange, SheetModel } from '../model.js';
 import { formatA1 } from './a1.js';
 import { normalizeColor } from './color.js';
+import { isSheet, newSheet, registerHolder } from './containers.js';
 import { activeSheetOf, type RuntimeContext } from './context.js';
 import { type Area, partsOf, paste, pasteFormats } from './copy.js';
 import {
@@ -15,7 +16,7 @@ import { AUTOMATIC_FORMAT, displayText } from './display.js';
 import { checkDimensions, fail, MSG } from './errors.js';
 import { cellAt, contains, ensureCell, hasContent, intersects } from './grid.js';
 import { Protection } from './protection.js';
-import { Sheet } from './sheet.js';
+import type { Sheet } from './sheet.js';
 import { DataValidation } from './validation.js';
 import { isDate } from './values.js';
 import { writeInputs } from './write.js';
@@ -135,7 +136,7 @@ export class Range {
   }
   getSheet(): Sheet {
     this.tick('getSheet');
-    return new Sheet(this.ctx, this.sheetModel);
+    return newSheet(this.ctx, this.sheetModel);
   }
   getGridId(): number {
     this.tick('getGridId');
@@ -244,7 +245,7 @@ export class Range {
   copyFormatToRange(sheet: Sheet | number, column: number, columnEnd: number, row: number, rowEnd: number): void {
     this.tick('copyFormatToRange');
     let target: SheetModel | undefined;
-    if (sheet instanceof Sheet) target = sheet.sheetModel;
+    if (isSheet(sheet)) target = sheet.sheetModel;
     else if (typeof sheet === 'number') target = this.ctx.model.sheets.find((s) => s.sheetId === sheet);
     else fail("The parameters don't match the method signature for SpreadsheetApp.Range.copyFormatToRange.");
     if (!target) fail(MSG.rangeNotFound);
@@ -632,6 +633,7 @@ export class Range {
     return new Protection(this.ctx, this.sheetModel, model);
   }
 }
+registerHolder('Range', Range);
 
 /**
  * Sets one format property copy-on-write: cells that had the same format and get the same value

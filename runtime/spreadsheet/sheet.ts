@@ -4,6 +4,7 @@ import { parseA1 } from './a1.js';
 import { chartsOf, type EmbeddedChart, EmbeddedChartBuilder, insertChart, newDraft, removeChart, updateChart } from './chart.js';
 import { normalizeColor } from './color.js';
 import { ConditionalFormatRule } from './conditional-format.js';
+import { newSpreadsheet, registerHolder } from './containers.js';
 import type { RuntimeContext } from './context.js';
 import {
   addDeveloperMetadata,
@@ -17,7 +18,7 @@ import { fail, MSG, sheetNameTaken } from './errors.js';
 import * as grid from './grid.js';
 import { Protection } from './protection.js';
 import { makeRange, Range } from './range.js';
-import { Spreadsheet } from './spreadsheet.js';
+import type { Spreadsheet } from './spreadsheet.js';
 import { writeInputs } from './write.js';
 
 const DEFAULT_COLUMN_WIDTH = 100;
@@ -78,7 +79,7 @@ export class Sheet {
   }
   getParent(): Spreadsheet {
     this.tick('getParent');
-    return new Spreadsheet(this.ctx);
+    return newSpreadsheet(this.ctx);
   }
   activate(): Sheet {
     this.tick('activate');
@@ -546,3 +547,4 @@ export class Sheet {
     return this;
   }
 }
+registerHolder('Sheet', Sheet);

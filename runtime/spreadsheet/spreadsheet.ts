@@ -2,6 +2,7 @@
 import { IANAZone } from 'luxon';
 import { newSheetModel, type SheetModel } from '../model.js';
 import { forgetSheetInCharts } from './chart.js';
+import { registerHolder } from './containers.js';
 import { activeSheetOf, type RuntimeContext } from './context.js';
 import {
   addDeveloperMetadata,
@@ -183,3 +184,4 @@ export class Spreadsheet {
     return [new User(this.ctx, this.ctx.userEmail)];
   }
 }
+registerHolder('Spreadsheet', Spreadsheet);

@@ -1,10 +1,11 @@
 /** SpreadsheetApp.newDataValidation() and the DataValidation rules that Range.getDataValidation() returns. */
 import type { DataValidationModel } from '../model.js';
 import { formatA1, parseA1, quoteSheetName } from './a1.js';
+import { isRange, newRange } from './containers.js';
 import type { RuntimeContext } from './context.js';
 import { type AppsEnum, DataValidationCriteria } from './enums.js';
 import { fail } from './errors.js';
-import { Range } from './range.js';
+import type { Range } from './range.js';
 
 const CRITERIA: Record<DataValidationModel['kind'], AppsEnum> = {
   list: DataValidationCriteria.VALUE_IN_LIST,
@@ -69,7 +70,7 @@ function rangeOfSource(ctx: RuntimeContext, source: string): Range | null {
   const column = parsed.startColumn ?? 1;
   const endRow = Math.min(parsed.endRow ?? sheet.maxRows, sheet.maxRows);
   const endColumn = Math.min(parsed.endColumn ?? sheet.maxColumns, sheet.maxColumns);
-  return new Range(ctx, sheet, row - 1, column - 1, endRow - row + 1, endColumn - column + 1);
+  return newRange(ctx, sheet, row - 1, column - 1, endRow - row + 1, endColumn - column + 1);
 }
 
 /** Validation rules default to "show a warning" (allowInvalid true), as Google documents for new rules. */
@@ -96,7 +97,7 @@ export class DataValidationBuilder {
 
   requireValueInRange(range: unknown, showDropdown?: boolean): this {
     this.ctx.calls.count('DataValidationBuilder.requireValueInRange');
-    if (!(range instanceof Range)) fail('Invalid argument: range');
+    if (!isRange(range)) fail('Invalid argument: range');
     const source = `${quoteSheetName(range.sheetModel.name)}!${formatA1(range.r0 + 1, range.c0 + 1, range.nr, range.nc)}`;
     return this.criteria({ kind: 'listFromRange', source, showDropdown: showDropdown ?? true });
   }

@@ -20,7 +20,7 @@ export interface CommandContext {
   env: NodeJS.ProcessEnv;
   out: (line: string) => void;
   err: (line: string) => void;
-  /** Builds and runs the fast tests; throws a GoogleRefusal when the bundle must not be pushed. */
+  /** The pre-push check (lint, typecheck, build, fast tests); throws a GoogleRefusal when the bundle must not be pushed. */
   check: () => Promise<void>;
   retry: RetryPolicy;
 }

@@ -13,7 +13,7 @@
  * "import to Google Docs types"); Apps Script projects.create with `parentId`, the sheet, which
  * makes a script bound to it; projects.updateContent with dist/ as built, stored as the HEAD
  * version, which is what a bound script's menu and triggers run (no deployment is needed).
- * Before any of it, the bundle is built and the fast tests run.
+ * Before any of it, the pre-push check runs: lint, typecheck, build, fast tests (prepush-check.ts).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { basename, extname, relative, resolve } from 'node:path';
@@ -55,7 +55,7 @@ options:
   --user <name>   the clasp login to use (clasp login --user <name>; default: the default one)
   -h, --help      show this and exit
 
-Before pushing it runs npm run build and npm run test:fast; if either fails, nothing is sent.
+Before pushing it runs npm run lint, typecheck, build and test:fast; if one fails, nothing is sent.
 Logging in: README, "Deploying to a real sheet".
 
 exit codes: 0 pushed; 1 Google refused, no login, or the check failed (one line says why

@@ -3,10 +3,9 @@
  * .clasp.json, and a clasp login (in clasp 3's file format) whose secrets are recognisable, so
  * a test can prove none of them is ever printed or written into the project.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildBundle } from '../../scripts/build';
 import type { CommandContext } from '../../scripts/google/command';
 import { FAKE_ACCESS_TOKEN, type FakeGoogle } from './fake-google';
 
@@ -45,8 +44,6 @@ export function guardNetwork(): () => void {
   };
 }
 
-let built = false;
-
 export interface TestProject {
   dir: string;
   authFile: string;
@@ -66,8 +63,7 @@ export interface ProjectOptions {
 }
 
 export async function testProject(fake: FakeGoogle, options: ProjectOptions = {}): Promise<TestProject> {
-  if (!built && !existsSync(join(ROOT, 'dist', 'Code.js'))) await buildBundle();
-  built = true;
+  // dist/ as tests/global-setup.ts built it once for the whole run.
   const dir = mkdtempSync(join(tmpdir(), 'duban-deploy-'));
   mkdirSync(join(dir, 'dist'));
   copyFileSync(join(ROOT, 'dist', 'Code.js'), join(dir, 'dist', 'Code.js'));
@@ -122,4 +118,39 @@ export function leakedSecrets(project: TestProject): string[] {
     ...filesUnder(project.dir),
   ];
   return places.flatMap(({ file, text }) => SECRETS.filter((s) => text.includes(s)).map((s) => `${s} in ${file}`));
+}
+
+/** The four steps of the pre-push check, in the order it runs them. */
+export const CHECK_STEPS = ['lint', 'typecheck', 'build', 'test:fast'] as const;
+export type CheckStep = (typeof CHECK_STEPS)[number];
+
+/**
+ * A stand-in project for the pre-push check: a package.json whose four scripts each note their
+ * name in ran.txt, print what the real one prints when it passes, and exit 0, unless `failing`
+ * gives that step a script of its own (one that prints and exits 1). `ran()` says which steps ran.
+ */
+export function checkProject(failing: Partial<Record<CheckStep, string>> = {}): { dir: string; ran: () => string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'duban-check-'));
+  const passing: Record<CheckStep, string> = {
+    lint: 'Checked 212 files in 1s. No fixes applied.',
+    typecheck: '',
+    build: 'built dist/Code.js (310.8 KiB)',
+    'test:fast': 'Tests: 431 passed, 0 failed',
+  };
+  const scripts = Object.fromEntries(
+    CHECK_STEPS.map((step) => {
+      const body = failing[step] ?? `console.log(${JSON.stringify(passing[step])})`;
+      const note = `require('fs').appendFileSync('ran.txt', ${JSON.stringify(`${step}\n`)});`;
+      return [step, `node -e ${JSON.stringify(`${note} ${body}`)}`];
+    }),
+  );
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'stand-in', private: true, scripts }));
+  const ran = (): string[] => {
+    try {
+      return readFileSync(join(dir, 'ran.txt'), 'utf8').trimEnd().split('\n');
+    } catch {
+      return [];
+    }
+  };
+  return { dir, ran };
 }

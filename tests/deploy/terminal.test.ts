@@ -1,15 +1,18 @@
 /**
  * The commands as `npm run deploy|pull|status` runs them: a separate Node process, settings from
  * the environment (clasp_config_auth, clasp_config_project, DUBAN_GOOGLE_ROOT_URL), exit codes.
- * The deploy here runs the real pre-push check: the build, then `npm run test:fast`.
+ * The deploy here runs the real pre-push check on a stand-in project's four steps (lint, typecheck,
+ * build, fast tests; DUBAN_CHECK_PROJECT): the real ones would rebuild dist/ while other tests read
+ * it, and prepush-check.test.ts covers what each step's failure does.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHECK_PROJECT_ENV } from '../../scripts/google/prepush-check';
 import { FakeGoogle } from './fake-google';
-import { clasprc, NO_NETWORK_ENV, ROOT, SECRETS } from './project';
+import { checkProject, clasprc, NO_NETWORK_ENV, ROOT, SECRETS } from './project';
 
 const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefg';
 
@@ -50,13 +53,17 @@ afterEach(async () => {
 });
 
 describe('from the terminal', () => {
-  it('npm run deploy -- --sheet: checks (build + fast tests), then binds and pushes dist/ as just built', async () => {
-    const r = await run('deploy', ['--sheet', SHEET], env);
+  it('npm run deploy -- --sheet: checks (lint, typecheck, build, fast tests), then binds and pushes dist/ as built', async () => {
+    const check = checkProject();
+    const r = await run('deploy', ['--sheet', SHEET], { ...env, [CHECK_PROJECT_ENV]: check.dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+    expect(check.ran()).toEqual(['lint', 'typecheck', 'build', 'test:fast']);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('Checking before pushing: npm run build, then npm run test:fast …');
-    expect(lines[1]).toMatch(/^Checked: the bundle builds and the fast tests pass \(Tests: \d+ passed, 0 failed\)\.$/);
+    expect(lines[0]).toBe('Checking before pushing: npm run lint, typecheck, build, then test:fast …');
+    expect(lines[1]).toMatch(
+      /^Checked: lint and typecheck are clean, the bundle builds and the fast tests pass \(Tests: \d+ passed, 0 failed\)\.$/,
+    );
     const binding = JSON.parse(readFileSync(join(claspDir, '.clasp.json'), 'utf8')) as {
       scriptId: string;
       rootDir: string;
@@ -67,6 +74,35 @@ describe('from the terminal', () => {
     const pushed = JSON.parse(fake.requests[2]!.body.toString('utf8')) as { files: { name: string; source: string }[] };
     expect(pushed.files.find((f) => f.name === 'Code')!.source).toBe(readFileSync(join(ROOT, 'dist', 'Code.js'), 'utf8'));
     for (const secret of SECRETS) expect(r.stdout + r.stderr).not.toContain(secret);
+  });
+
+  it('npm run deploy when the code fails the linter: exit 1, the end of the lint output and why on stderr, nothing sent', async () => {
+    const check = checkProject({ lint: "console.error('src/gas/jobs/sweep-job.ts:3:1 lint/suspicious/noImportCycles'); process.exit(1)" });
+    const r = await run('deploy', ['--sheet', SHEET], { ...env, [CHECK_PROJECT_ENV]: check.dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      'src/gas/jobs/sweep-job.ts:3:1 lint/suspicious/noImportCycles',
+      'The code does not pass the linter, so nothing was sent to Google: run `npm run lint` (`npm run format` fixes the formatting), fix what it reports, then run the command again.',
+    ]);
+    expect(check.ran()).toEqual(['lint']);
+    expect(fake.calls()).toEqual([]);
+    expect(existsSync(join(claspDir, '.clasp.json'))).toBe(false);
+  });
+
+  it('npm run push checks first: a type error exits 1 before clasp push runs', async () => {
+    const check = checkProject({ typecheck: "console.log('src/main.ts(3,1): error TS2304: Cannot find name sweepp.'); process.exit(2)" });
+    const r = await run('google/prepush-check', [], { ...env, [CHECK_PROJECT_ENV]: check.dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('Checking before pushing: npm run lint, typecheck, build, then test:fast …\n');
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      'src/main.ts(3,1): error TS2304: Cannot find name sweepp.',
+      'The code does not typecheck, so nothing was sent to Google: run `npm run typecheck`, fix the errors, then run the command again.',
+    ]);
+    expect(check.ran()).toEqual(['lint', 'typecheck']);
+    // package.json chains the check and clasp with &&: clasp push runs only when this exits 0.
+    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.push).toBe('npm run --silent check:push && clasp push');
+    expect(scripts['check:push']).toBe('tsx scripts/google/prepush-check.ts');
   });
 
   it('npm run status prints the executions and exits 0', async () => {

@@ -2,21 +2,15 @@
  * End-to-end harness: the real dist/Code.js in the local Apps Script runtime, on workbooks
  * built here cell by cell (as an office's sheet would hold them).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { LocalRuntime } from '../../runtime/index';
 import { type Cell, newSheetModel, newWorkbookModel, type SheetModel, type WorkbookModel } from '../../runtime/model';
-import { buildBundle } from '../../scripts/build';
+import { currentBundle } from '../../scripts/build';
 
-const root = resolve(__dirname, '../..');
 let cached: string | undefined;
 
-/** The built bundle; built once per test process when `npm run build` has not run. */
+/** dist/Code.js as tests/global-setup.ts built it once for the whole run (read, never rebuilt here). */
 export async function bundle(): Promise<string> {
-  if (cached) return cached;
-  const file = join(root, 'dist', 'Code.js');
-  if (!existsSync(file)) await buildBundle();
-  cached = readFileSync(file, 'utf8');
+  cached ??= await currentBundle();
   return cached;
 }
 

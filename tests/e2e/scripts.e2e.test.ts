@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exportXlsx, importXlsx } from '../../runtime/xlsx';
 import type { MailReport } from '../../scripts/local';
 import { sheetFrom, workbookOf } from './harness';
+import { sharedDemo } from './shared-demo';
 
 const root = resolve(__dirname, '../..');
 
@@ -78,8 +79,9 @@ describe('npm run demo', () => {
   let runs: Run[];
 
   beforeAll(() => {
-    out = join(mkdtempSync(join(tmpdir(), 'duban-demo-')), 'demo');
-    r = script('demo.ts', '--out', out);
+    const demo = sharedDemo();
+    out = demo.out;
+    r = demo;
     days = readdirSync(out)
       .filter((n) => n.startsWith('day-'))
       .sort();
