@@ -9,7 +9,7 @@ import { LEVEL_WORD } from '../core/notices/types';
 import { describeProblem } from '../core/problems/problem';
 import { keyAfterSweep, newKeys } from '../core/sweep/sweep';
 import { composeAll } from './digests';
-import { emptyResult, type JobResult } from './result';
+import { emptyResult, failed, type JobResult } from './result';
 import { readTaskLedger } from './task-sheet';
 import { noTaskSheet, openWorkbook } from './workbook';
 
@@ -19,15 +19,11 @@ export function previewNotices(now: Date): JobResult {
   const { t } = wb;
   const sheet = wb.taskSheet();
   if (!sheet) {
-    result.ok = false;
-    result.message = noTaskSheet(wb);
-    return result;
+    return failed(result, noTaskSheet(wb));
   }
   const taskLedger = readTaskLedger(wb, sheet, { adopt: false });
   if (!taskLedger.ok) {
-    result.ok = false;
-    result.message = taskLedger.message;
-    return result;
+    return failed(result, taskLedger.message);
   }
   const { ledger } = taskLedger;
   const log = wb.sheetFor('log');

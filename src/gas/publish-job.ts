@@ -16,7 +16,7 @@ import { writeHistory } from './history-sheet';
 import { scoreAndRank } from './month-scores';
 import { sendPublicationMails } from './publication-mail';
 import { freshSheet, publicationMarks } from './publication-sheet';
-import { emptyResult, type JobResult } from './result';
+import { emptyResult, failed, type JobResult } from './result';
 import { writeDoc } from './sheet-doc';
 import { readTaskLedger } from './task-sheet';
 import { ensureScriptSheet, noTaskSheet, openWorkbook, type Workbook } from './workbook';
@@ -45,21 +45,15 @@ export function publishJob(now: Date, request: PublishRequest): JobResult {
   const month = request.month ?? previousMonth(wb.clock.today);
   const parts = parseMonthId(month);
   if (!parts) {
-    result.ok = false;
-    result.message = t('publish.badMonth', { month });
-    return result;
+    return failed(result, t('publish.badMonth', { month }));
   }
   const taskSheet = wb.taskSheet();
   if (!taskSheet) {
-    result.ok = false;
-    result.message = noTaskSheet(wb);
-    return result;
+    return failed(result, noTaskSheet(wb));
   }
   const read = readTaskLedger(wb, taskSheet, { adopt: false });
   if (!read.ok) {
-    result.ok = false;
-    result.message = read.message;
-    return result;
+    return failed(result, read.message);
   }
   const changes: string[] = [];
   const rulesSheet = wb.sheetFor('rules');
@@ -105,9 +99,7 @@ function publishQuarter(wb: Workbook, quarter: string, result: JobResult): JobRe
   const { t } = wb;
   const parts = parseQuarterId(quarter);
   if (!parts) {
-    result.ok = false;
-    result.message = t('publish.badQuarter', { quarter });
-    return result;
+    return failed(result, t('publish.badQuarter', { quarter }));
   }
   const history = parseHistory(wb.sheetFor('history')?.values ?? [], wb.clock.toDay, wb.settings.locale);
   const rows = quarterRollup(history.rows, parts.year, parts.quarter);

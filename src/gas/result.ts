@@ -26,3 +26,10 @@ export interface SentRecord {
 export function emptyResult(job: string): JobResult {
   return { job, ok: true, message: '', counts: {}, warnings: [], mails: [] };
 }
+
+/** The job stops here, and says why in one sentence. */
+export function failed(result: JobResult, message: string): JobResult {
+  result.ok = false;
+  result.message = message;
+  return result;
+}

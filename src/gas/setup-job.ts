@@ -15,7 +15,7 @@ import { cellText } from '../core/text/text';
 import { applyColourRules, paintLegend } from './colours';
 import { markSheet, type SheetRole } from './marks';
 import { openLog } from './notice-log';
-import { emptyResult, type JobResult } from './result';
+import { emptyResult, failed, type JobResult } from './result';
 import { formatScriptColumns } from './script-columns';
 import { addScriptColumns, readTaskLedger } from './task-sheet';
 import { ensureScriptSheet, openWorkbook, type Workbook } from './workbook';
@@ -264,11 +264,7 @@ export function setUpWorkbook(now: Date): JobResult {
   result.warnings.push(...changes, ...notices);
   // A task sheet that could not be set up is the news, whatever else was created: saying
   // "nothing to repair" then would send the office away from a ledger that needs them.
-  if (problem !== undefined) {
-    result.ok = false;
-    result.message = problem;
-  } else {
-    result.message = changes.length > 0 ? wb.t('setup.done', { changes: changes.join('；') }) : wb.t('setup.nothing');
-  }
+  if (problem !== undefined) return failed(result, problem);
+  result.message = changes.length > 0 ? wb.t('setup.done', { changes: changes.join('；') }) : wb.t('setup.nothing');
   return result;
 }

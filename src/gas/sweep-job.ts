@@ -14,7 +14,7 @@ import { applyColourRules } from './colours';
 import { sendNotices } from './notices';
 import { writeProblemsSheet } from './problems-sheet';
 import { sendOwedReportMails } from './publication-mail';
-import { emptyResult, type JobResult } from './result';
+import { emptyResult, failed, type JobResult } from './result';
 import { addScriptColumns, readTaskLedger } from './task-sheet';
 import { noTaskSheet, openWorkbook, type Workbook } from './workbook';
 import { type WriteOutcome, writePlan } from './write-back';
@@ -36,8 +36,7 @@ function noticeCellPlan(plan: SweepPlan, cells: Map<number, RowCells>, keyOf: (t
 }
 
 function fail(wb: Workbook, result: JobResult, sheetName: string, message: string, problems: Problem[], now: Date): JobResult {
-  result.ok = false;
-  result.message = message;
+  failed(result, message);
   writeProblemsSheet(wb, [...wb.problems, ...problems], now);
   tellAdmin(wb, result, wb.t('sweep.adminSubject', { sheet: sheetName }), message);
   return result;
