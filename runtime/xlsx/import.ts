@@ -23,6 +23,7 @@ import { forgetNamesKeptRaw, installRawNames, readDefinedNames } from './defined
 import { checkXlsx, WorkbookFormatError } from './format.js';
 import { LIST_SHEET, longListValues, readLongLists } from './long-lists.js';
 import { importDeveloperMetadata } from './metadata.js';
+import { normalisePackage } from './normalise.js';
 import { baselineOf, type RawCfRule, rememberOrigin, type SheetOrigin, type WorkbookOrigin } from './origin.js';
 import { parseRangeA1, parseSqref, relativeRef } from './ranges.js';
 import { DEFAULT_FONT_NAME, DEFAULT_FONT_SIZE, pxFromPoints, pxFromWidth } from './units.js';
@@ -42,7 +43,8 @@ export interface ImportOptions {
  */
 export async function importXlsx(source: string | Buffer, opts: ImportOptions = {}): Promise<WorkbookModel> {
   const label = typeof source === 'string' ? source : (opts.name ?? 'The workbook');
-  const buf = typeof source === 'string' ? await readFile(source) : source;
+  // Parts where another producer put them are moved to where exceljs looks (runtime/xlsx/normalise.ts).
+  const buf = await normalisePackage(typeof source === 'string' ? await readFile(source) : source);
   checkXlsx(buf, label);
   const wb = new ExcelJS.Workbook();
   const applyDeveloperMetadata = importDeveloperMetadata(wb);
