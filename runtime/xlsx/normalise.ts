@@ -63,7 +63,8 @@ const HOMES: Record<string, Record<string, Home>> = {
 interface Part {
   /** The entry's name in the zip as written. */
   entry: string;
-  data: Buffer;
+  /** Its bytes, inflated when first asked for: most parts are only moved, if at all. */
+  data: () => Buffer | undefined;
 }
 
 /** A relationship as written, with the part it points to (undefined: external, or not in the package). */
@@ -91,7 +92,7 @@ class Package {
 
   text(name: string): string | undefined {
     const found = this.find(name);
-    return found === undefined ? undefined : this.parts.get(found)?.data.toString('utf8');
+    return found === undefined ? undefined : this.parts.get(found)?.data()?.toString('utf8');
   }
 }
 
@@ -102,43 +103,47 @@ export async function normalisePackage(buf: Buffer): Promise<Buffer> {
   const walk = walkPackage(pkg);
   if (!walk) return buf;
   const renames = planRenames(pkg, walk);
-  const out = new Map<string, Buffer>();
+  const out = new Map<string, () => Buffer | undefined>();
   let changed = false;
   for (const [name, part] of pkg.parts) {
     const newName = renames.get(name) ?? name;
     if (newName !== part.entry) changed = true;
     out.set(newName, part.data);
     if (walk.kinds.get(name) === 'comments') {
-      const xml = part.data.toString('utf8');
+      const xml = part.data()?.toString('utf8') ?? '';
       const runs = notesInRuns(xml);
       if (runs !== xml) {
         changed = true;
-        out.set(newName, Buffer.from(runs, 'utf8'));
+        out.set(newName, () => Buffer.from(runs, 'utf8'));
       }
     }
   }
   for (const [source, links] of walk.links) {
     const rels = pkg.find(relsPathOf(source));
     if (rels === undefined) continue;
-    const xml = pkg.parts.get(rels)!.data.toString('utf8');
+    const xml = pkg.text(rels) ?? '';
     const rewritten = retarget(xml, links, renames.get(source) ?? source, renames);
     if (rewritten !== xml) {
       changed = true;
-      out.set(relsPathOf(renames.get(source) ?? source), Buffer.from(rewritten, 'utf8'));
+      out.set(relsPathOf(renames.get(source) ?? source), () => Buffer.from(rewritten, 'utf8'));
     }
   }
   const types = pkg.find(CONTENT_TYPES);
   if (types !== undefined) {
-    const xml = pkg.parts.get(types)!.data.toString('utf8');
+    const xml = pkg.text(types) ?? '';
     const rewritten = retype(xml, renames);
     if (rewritten !== xml) {
       changed = true;
-      out.set(CONTENT_TYPES, Buffer.from(rewritten, 'utf8'));
+      out.set(CONTENT_TYPES, () => Buffer.from(rewritten, 'utf8'));
     }
   }
   if (!changed) return buf;
   const zip = new JSZip();
-  for (const [name, data] of out) zip.file(name, data, { createFolders: false });
+  for (const [name, data] of out) {
+    const bytes = data();
+    if (!bytes) return buf; // a part that cannot be inflated: exceljs will say the file is damaged
+    zip.file(name, bytes, { createFolders: false });
+  }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
 }
 
@@ -149,9 +154,13 @@ function readPackage(buf: Buffer): Package | undefined {
   for (const e of entries) {
     const name = e.name.replace(/\\/g, '/').replace(/^\/+/, '');
     if (name === '' || name.endsWith('/')) continue;
-    const data = zipEntryData(buf, e);
-    if (!data) return undefined;
-    pkg.add(name, { entry: e.name, data });
+    let read = false;
+    let data: Buffer | undefined;
+    const inflate = (): Buffer | undefined => {
+      if (!read) [read, data] = [true, zipEntryData(buf, e)];
+      return data;
+    };
+    pkg.add(name, { entry: e.name, data: inflate });
   }
   return pkg;
 }

@@ -136,6 +136,12 @@ describe('an .xlsx from another producer', () => {
     expectTheLedger(back);
   });
 
+  it('a zip written with Windows paths (xl\\worksheets\\sheet1.xml, as some zip writers do) is read', async () => {
+    const excel = fixture('exceljs');
+    const windows = makeZip(zipEntries(excel)!.map((e) => [e.name.replace(/\//g, '\\'), zipText(excel, e.name)]));
+    expectTheLedger(await importXlsx(windows));
+  });
+
   it('a note written as one plain <t> is read as its text, not as an empty note', () => {
     expect(notesInRuns('<comment ref="B3"><text><t>已核实</t></text></comment>')).toBe(
       '<comment ref="B3"><text><r><t>已核实</t></r></text></comment>',
