@@ -528,6 +528,18 @@ export const zhCN = {
   'history.badScore': '得分“{value}”不是数，这一行已忽略。',
   'sanction.suspendAward': '{unit}连续{count}次排名后三位（{months}）：停发单位文明奖六个月，自{from}至{to}。',
   'sanction.revokeTitle': '{unit}连续{count}次排名后三位（{months}）：撤销文明单位称号。',
+  // The ledger sheet found by its header (issue 13, case 9)
+  'ledgerSheet.chosen':
+    '没有名为“{wanted}”的表：按表头选用了《{sheet}》作为任务台账（第{row}行表头认出{count}列：{columns}），已记入《设置》的“任务表名称”。',
+  'ledgerSheet.tie':
+    '没有名为“{wanted}”的表，而{sheets}的表头同样像任务台账（各认出{count}列），督办台账不替您挑选。请在《设置》的“任务表名称”中填写台账所在表的名称，再运行“初始化 / 修复台账”。',
+  'ledgerSheet.none':
+    '没有名为“{wanted}”的表，其他工作表也都不像任务台账：查看了{sheets}，前{rows}行中没有一行同时含有这三列：{fields}。{each}。请在《设置》的“任务表名称”中填写台账所在表的名称，或把台账的表头改成上述列名，再运行“初始化 / 修复台账”。',
+  'ledgerSheet.sheet': '《{sheet}》',
+  'ledgerSheet.sheetSep': '',
+  'ledgerSheet.quoted': '“{label}”',
+  'ledgerSheet.blank': '《{sheet}》是空表',
+  'ledgerSheet.lacks': '《{sheet}》缺少{columns}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1063,6 +1075,18 @@ export const en: Record<MessageKey, string> = {
   'sanction.suspendAward':
     '{unit} ranked in the bottom three {count} times in a row ({months}): its civilized-unit award is suspended for six months, {from} to {to}.',
   'sanction.revokeTitle': '{unit} ranked in the bottom three {count} times in a row ({months}): its civilized-unit title is revoked.',
+  // The ledger sheet found by its header (issue 13, case 9)
+  'ledgerSheet.chosen':
+    'No sheet is named "{wanted}": took "{sheet}" as the task ledger by its header (row {row} names {count} columns: {columns}) and recorded it as "Task sheet name" in Settings.',
+  'ledgerSheet.tie':
+    'No sheet is named "{wanted}", and {sheets} look equally like the task ledger ({count} columns each): Duban does not pick one. Enter the ledger sheet\'s name as "Task sheet name" in Settings, then run "Set up / repair ledger" again.',
+  'ledgerSheet.none':
+    'No sheet is named "{wanted}" and no other sheet looks like the task ledger: looked at {sheets}; in their first {rows} rows no row has all three of {fields}. {each}. Enter the ledger sheet\'s name as "Task sheet name" in Settings, or give the ledger these column names, then run "Set up / repair ledger" again.',
+  'ledgerSheet.sheet': '"{sheet}"',
+  'ledgerSheet.sheetSep': ', ',
+  'ledgerSheet.quoted': '"{label}"',
+  'ledgerSheet.blank': '"{sheet}" is empty',
+  'ledgerSheet.lacks': '"{sheet}" lacks {columns}',
 };
 
 export type Locale = 'zh-CN' | 'en';
