@@ -530,7 +530,7 @@ export const zhCN = {
   'sanction.revokeTitle': '{unit}连续{count}次排名后三位（{months}）：撤销文明单位称号。',
   // The ledger sheet found by its header (issue 13, case 9)
   'ledgerSheet.chosen':
-    '没有名为“{wanted}”的表：按表头选用了《{sheet}》作为任务台账（第{row}行表头认出{count}列：{columns}），已记入《设置》的“任务表名称”。',
+    '没有名为“{wanted}”的表：按表头选用了《{sheet}》作为任务台账（第{row}行表头认出{count}列：{columns}），已记入《设置》的“任务表名称”',
   'ledgerSheet.tie':
     '没有名为“{wanted}”的表，而{sheets}的表头同样像任务台账（各认出{count}列），督办台账不替您挑选。请在《设置》的“任务表名称”中填写台账所在表的名称，再运行“初始化 / 修复台账”。',
   'ledgerSheet.none':
@@ -1077,7 +1077,7 @@ export const en: Record<MessageKey, string> = {
   'sanction.revokeTitle': '{unit} ranked in the bottom three {count} times in a row ({months}): its civilized-unit title is revoked.',
   // The ledger sheet found by its header (issue 13, case 9)
   'ledgerSheet.chosen':
-    'No sheet is named "{wanted}": took "{sheet}" as the task ledger by its header (row {row} names {count} columns: {columns}) and recorded it as "Task sheet name" in Settings.',
+    'No sheet is named "{wanted}": took "{sheet}" as the task ledger by its header (row {row} names {count} columns: {columns}) and recorded it as "Task sheet name" in Settings',
   'ledgerSheet.tie':
     'No sheet is named "{wanted}", and {sheets} look equally like the task ledger ({count} columns each): Duban does not pick one. Enter the ledger sheet\'s name as "Task sheet name" in Settings, then run "Set up / repair ledger" again.',
   'ledgerSheet.none':

@@ -113,7 +113,7 @@ describe('describeLedgerChoice', () => {
   it('says which sheet was taken, by which header row and columns', () => {
     const choice = chooseLedgerSheet([{ name: '整改台账', values: RECTIFICATION }]);
     expect(describeLedgerChoice(choice, '任务台账', 'zh-CN')).toBe(
-      '没有名为“任务台账”的表：按表头选用了《整改台账》作为任务台账（第2行表头认出5列：问题描述、责任单位、整改时限、是否整改到位、备注），已记入《设置》的“任务表名称”。',
+      '没有名为“任务台账”的表：按表头选用了《整改台账》作为任务台账（第2行表头认出5列：问题描述、责任单位、整改时限、是否整改到位、备注），已记入《设置》的“任务表名称”',
     );
   });
 

@@ -5,6 +5,7 @@ import {
   defaultSettings,
   parseSettings,
   SETTING_KEYS,
+  settingCell,
   settingLabel,
   settingRows,
 } from '../../../src/core/settings/settings';
@@ -205,5 +206,14 @@ describe('parseSettings', () => {
   it('labels settings in each language', () => {
     expect(settingLabel('dueSoonDays', 'zh-CN')).toBe('临期提醒天数');
     expect(settingLabel('dueSoonDays', 'en')).toBe('Due-soon days');
+  });
+});
+
+describe('settingCell', () => {
+  it('finds the value cell of a setting by its label, under a header placed anywhere', () => {
+    const values = [['督办台账设置'], ['设置项', '说明', '值'], ['语言', '', 'zh-CN'], ['任务表名称', '…', '任务台账']];
+    expect(settingCell(values, 'taskSheet')).toEqual({ row: 3, column: 2 });
+    expect(settingCell([['Task sheet name', 'Tasks']], 'taskSheet')).toEqual({ row: 0, column: 1 });
+    expect(settingCell([['语言', 'zh-CN']], 'taskSheet')).toBeUndefined();
   });
 });
