@@ -146,7 +146,8 @@ export const zhCN = {
   'setting.locale.help':
     '界面语言：zh-CN（中文）或 en（English）。决定菜单、提示、邮件和督办状态等词，以及此后新建的表和新加的列用哪种语言；已有的表名和表头不改。',
   'setting.taskSheet': '任务表名称',
-  'setting.taskSheet.help': '任务台账所在工作表的名称。找不到时，“初始化 / 修复台账”按这个名称新建一张。',
+  'setting.taskSheet.help':
+    '任务台账所在工作表的名称。没有这个名称的表时，按表头找出台账（须有任务、责任单位、整改时限三列），“初始化 / 修复台账”把它的名称记在这里；工作簿中还没有任何内容时，按这个名称新建一张。',
   'setting.unitSheet': '单位表名称',
   'setting.unitSheet.help': '责任单位名录所在工作表的名称。任务的责任单位不在名录中的，在该行“系统提示”中标出。',
   'setting.dueSoonDays': '临期提醒天数',
@@ -681,7 +682,7 @@ export const en: Record<MessageKey, string> = {
     'zh-CN (Chinese) or en (English): the language of the menu, messages, mail and state words, and of sheets and columns created from now on; existing sheet names and headers are not renamed.',
   'setting.taskSheet': 'Task sheet name',
   'setting.taskSheet.help':
-    'The name of the sheet holding the task ledger. When there is none, "Set up / repair ledger" creates it under this name.',
+    'The name of the sheet holding the task ledger. When no sheet has this name, the ledger is found by its header (it needs task, unit and deadline columns) and "Set up / repair ledger" records its name here; in a workbook with nothing in it yet, it creates the ledger under this name.',
   'setting.unitSheet': 'Unit sheet name',
   'setting.unitSheet.help':
     'The name of the sheet holding the unit directory. A task whose unit is not listed there says so in its System note.',

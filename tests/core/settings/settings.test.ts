@@ -20,7 +20,11 @@ describe('settingRows', () => {
       expect(row[0]).not.toBe('');
       expect(row[2]).not.toMatch(/^setting\./);
     }
-    expect(rows).toContainEqual(['任务表名称', '任务台账', '任务台账所在工作表的名称。找不到时，“初始化 / 修复台账”按这个名称新建一张。']);
+    expect(rows).toContainEqual([
+      '任务表名称',
+      '任务台账',
+      '任务台账所在工作表的名称。没有这个名称的表时，按表头找出台账（须有任务、责任单位、整改时限三列），“初始化 / 修复台账”把它的名称记在这里；工作簿中还没有任何内容时，按这个名称新建一张。',
+    ]);
     expect(rows.find((r) => r[0] === '天数计算方式')?.[1]).toBe('工作日');
     expect(rows.find((r) => r[0] === '逾期颜色')?.[1]).toBe('#f4cccc');
     expect(rows.find((r) => r[0] === '长期任务颜色')?.[1]).toBe('无');
