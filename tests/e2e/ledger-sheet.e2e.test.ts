@@ -4,7 +4,7 @@
  * 任务台账 beside it and a sweep that finds 0 tasks.
  */
 import { describe, expect, it } from 'vitest';
-import { col, job, rowOf, runtimeFor, sheet, sheetFrom, shDate, value, workbookOf } from './harness';
+import { col, job, rowOf, runtimeFor, shDate, sheet, sheetFrom, value, workbookOf } from './harness';
 
 const NOW = new Date('2026-11-25T01:00:00Z');
 
@@ -87,7 +87,9 @@ describe('no sheet, or two, that look like the ledger', () => {
     const rt = await runtimeFor(workbookOf([NOTES(), PEOPLE()]), NOW);
     const setup = job(rt, 'setup');
     expect(setup.ok).toBe(false);
-    expect(setup.message).toContain('没有名为“任务台账”的表，其他工作表也都不像任务台账：查看了《说明》《人员名单》，前15行中没有一行同时含有这三列：');
+    expect(setup.message).toContain(
+      '没有名为“任务台账”的表，其他工作表也都不像任务台账：查看了《说明》《人员名单》，前15行中没有一行同时含有这三列：',
+    );
     expect(setup.message).toContain('“任务内容”（可用表头：任务内容、问题描述、');
     expect(setup.message).toContain('“责任单位”（可用表头：责任单位、牵头单位、');
     expect(setup.message).toContain('“整改时限”（可用表头：整改时限、完成时限、');
@@ -105,7 +107,9 @@ describe('no sheet, or two, that look like the ledger', () => {
     const rt = await runtimeFor(workbookOf([rectificationLedger('整改台账'), rectificationLedger('整改台账（备份）', 2)]), NOW);
     const setup = job(rt, 'setup');
     expect(setup.ok).toBe(false);
-    expect(setup.message).toContain('没有名为“任务台账”的表，而《整改台账》《整改台账（备份）》的表头同样像任务台账（各认出4列），督办台账不替您挑选。');
+    expect(setup.message).toContain(
+      '没有名为“任务台账”的表，而《整改台账》《整改台账（备份）》的表头同样像任务台账（各认出4列），督办台账不替您挑选。',
+    );
     expect(rt.workbook.sheets.map((s) => s.name)).not.toContain('任务台账');
   });
 
