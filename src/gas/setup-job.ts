@@ -6,10 +6,11 @@ import { parseHolidayRows, shippedHolidayEntries, WorkCalendar } from '../core/c
 import { ymdFromDay } from '../core/calendar/day';
 import { unitHeaders } from '../core/directory/units';
 import { fieldLabel, type PersonField, SCRIPT_FIELDS } from '../core/ledger/columns';
+import { describeLedgerChoice } from '../core/ledger/ledger-sheet';
 import { statusWordsFor } from '../core/ledger/status';
 import { DEFAULT_FONT_PT, fitWidth } from '../core/presentation/column-widths';
 import { missingRuleRows, ruleRows } from '../core/scores/rules';
-import { settingRows } from '../core/settings/settings';
+import { type SettingKey, settingCell, settingRows } from '../core/settings/settings';
 import { missingHolidayRows, missingSettingRows, missingUnitHeaders, staleSettingHelp, yearOfCell } from '../core/setup/setup-plan';
 import { cellText } from '../core/text/text';
 import { applyColourRules, paintLegend } from './colours';
@@ -18,7 +19,7 @@ import { openLog } from './notice-log';
 import { emptyResult, failed, type JobResult } from './result';
 import { formatScriptColumns } from './script-columns';
 import { addScriptColumns, readTaskLedger } from './task-sheet';
-import { ensureScriptSheet, openWorkbook, type Workbook } from './workbook';
+import { ensureScriptSheet, noTaskSheet, openWorkbook, type Workbook } from './workbook';
 import { contiguousRuns } from './write-back';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -157,19 +158,51 @@ function widenToFit(sheet: Sheet, rows: unknown[][], created: boolean): void {
   }
 }
 
+/**
+ * The task sheet setup works on: found by mark or name; else the office's ledger found by its
+ * header, taken, said and recorded in 设置 (so later runs find it by name); else, in a workbook
+ * where no sheet holds anything yet, a new 任务台账. Otherwise why none was taken (the sheets
+ * looked at and the columns looked for, or the two that tie): an empty ledger beside the
+ * office's real one would make every sweep report 0 tasks and nothing wrong.
+ */
+function taskSheetToSetUp(wb: Workbook, changes: string[]): { sheet: Sheet; created: boolean } | { problem: string } {
+  const { t, settings } = wb;
+  const { sheet, choice } = wb.taskSheetFound();
+  if (sheet) {
+    if (choice?.kind === 'chosen') {
+      recordSetting(wb, 'taskSheet', sheet.getName());
+      changes.push(describeLedgerChoice(choice, settings.taskSheet, settings.locale));
+    }
+    return { sheet, created: false };
+  }
+  if (choice && !(choice.kind === 'none' && choice.blank)) return { problem: noTaskSheet(wb) };
+  const created = wb.ss.insertSheet(settings.taskSheet);
+  markSheet(created, 'tasks');
+  wb.adopt('tasks', created);
+  changes.push(t('setup.created', { sheet: settings.taskSheet }));
+  const headers = NEW_LEDGER_FIELDS.map((f) => fieldLabel(f, settings.locale));
+  created.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold');
+  return { sheet: created, created: true };
+}
+
+/** Writes a setting's value in the script's 设置 sheet (a decision setup took for the office), as text. */
+function recordSetting(wb: Workbook, key: SettingKey, text: string): void {
+  const found = wb.sheetFor('settings');
+  if (!found?.ours) return;
+  const cell = settingCell(found.sheet.getDataRange().getValues(), key);
+  if (cell)
+    found.sheet
+      .getRange(cell.row + 1, cell.column + 1)
+      .setNumberFormat('@')
+      .setValue(text);
+}
+
 /** Returns why the task sheet could not be set up, or undefined when it was. */
 function setUpTasks(wb: Workbook, unitSheet: Sheet, changes: string[]): string | undefined {
   const { t, settings } = wb;
-  let sheet = wb.taskSheet();
-  const created = sheet === undefined;
-  if (!sheet) {
-    sheet = wb.ss.insertSheet(settings.taskSheet);
-    markSheet(sheet, 'tasks');
-    wb.adopt('tasks', sheet);
-    changes.push(t('setup.created', { sheet: settings.taskSheet }));
-    const headers = NEW_LEDGER_FIELDS.map((f) => fieldLabel(f, settings.locale));
-    sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold');
-  }
+  const found = taskSheetToSetUp(wb, changes);
+  if ('problem' in found) return found.problem;
+  const { sheet, created } = found;
   // Setup decides no row: it reads the ledger for its header and columns.
   const read = readTaskLedger(wb, sheet, { onlyRows: new Set<number>() });
   if (!read.ok) return t('setup.headerProblem', { sheet: sheet.getName(), reason: read.reason });

@@ -14,6 +14,8 @@ import { type HolidayProblemCode, parseHolidayRows, shippedHolidayEntries, WorkC
 import { yearsToCover } from '../core/calendar/coverage';
 import { parseUnits, type Unit } from '../core/directory/units';
 import { allTexts, type MessageKey, type Translate, translator } from '../core/i18n';
+import { DEFAULT_MAX_SCAN_ROWS } from '../core/ledger/header';
+import { chooseLedgerSheet, describeLedgerChoice, type LedgerSheetChoice } from '../core/ledger/ledger-sheet';
 import type { Problem } from '../core/problems/problem';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../core/settings/settings';
 import { normalizeHeader, normalizeName } from '../core/text/text';
@@ -22,6 +24,9 @@ import { type SheetClock, sheetClock } from './time';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** What every mark the script sets on a sheet starts with (duban.sheet, duban.publication …). */
+const SCRIPT_MARK_PREFIX = 'duban.';
 
 /** The catalogue key of each role's default sheet name. */
 export const ROLE_SHEET_NAME: Record<SheetRole, MessageKey> = {
@@ -77,6 +82,22 @@ export interface FoundSheet {
   values: unknown[][];
 }
 
+/**
+ * The task sheet as found: by its mark or its name (no choice), or, when no sheet has the name
+ * 设置 gives, by its header (the choice says which sheet and why, or why none).
+ */
+export interface TaskSheetFound {
+  sheet: Sheet | undefined;
+  choice?: LedgerSheetChoice;
+}
+
+/** A sheet's first rows, where a header is looked for: one read, none for an empty sheet. */
+function topRows(sheet: Sheet): unknown[][] {
+  const rows = Math.min(sheet.getLastRow(), DEFAULT_MAX_SCAN_ROWS);
+  const columns = sheet.getLastColumn();
+  return rows > 0 && columns > 0 ? sheet.getRange(1, 1, rows, columns).getValues() : [];
+}
+
 /** Every role but the task sheet: the task sheet is read whole, with its formulas and merges, by task-sheet.ts. */
 export type SideRole = Exclude<SheetRole, 'tasks'>;
 
@@ -97,7 +118,7 @@ export class Workbook {
   /** Problems found in the settings sheet, then in whatever `load` read (the directory, the holidays). */
   readonly problems: Problem[] = [];
   private readonly found = new Map<SideRole, FoundSheet | undefined>();
-  private foundTasks?: { sheet: Sheet | undefined };
+  private foundTasks?: TaskSheetFound;
   private directory?: { units: Unit[]; haveDirectory: boolean };
   private workCalendar?: WorkCalendar;
 
@@ -144,8 +165,38 @@ export class Workbook {
    * or by its default name in any language) and is read whole by task-sheet.ts.
    */
   taskSheet(): Sheet | undefined {
-    if (!this.foundTasks) this.foundTasks = { sheet: this.marked.tasks ?? sheetNamed(this.sheets, this.namesOf('tasks')) };
-    return this.foundTasks.sheet;
+    return this.taskSheetFound().sheet;
+  }
+
+  /**
+   * How the task sheet was found. Its mark first, then its name; when no sheet has the name (a
+   * ledger called 整改台账 or 问题清单), the sheet whose header fits the ledger best
+   * (core/ledger/ledger-sheet.ts). The script's own sheets are never candidates. Every job
+   * finds it this way; setup records a sheet found by its header in 设置.
+   */
+  taskSheetFound(): TaskSheetFound {
+    if (!this.foundTasks) {
+      const known = this.marked.tasks ?? sheetNamed(this.sheets, this.namesOf('tasks'));
+      this.foundTasks = known ? { sheet: known } : this.taskSheetByHeader();
+    }
+    return this.foundTasks;
+  }
+
+  private taskSheetByHeader(): TaskSheetFound {
+    const candidates = this.sheets.filter((s) => !this.isScriptSheet(s));
+    const choice = chooseLedgerSheet(candidates.map((s) => ({ name: s.getName(), values: topRows(s) })));
+    const sheet = choice.kind === 'chosen' ? candidates[choice.looked.indexOf(choice.fit)] : undefined;
+    return { sheet, choice };
+  }
+
+  /**
+   * A sheet the script made (marked: its settings, directory, log, publications …) or reads in
+   * another role (the office's directory named in 设置): never the ledger, whatever it holds.
+   */
+  private isScriptSheet(sheet: Sheet): boolean {
+    if (Object.values(this.marked).includes(sheet)) return true;
+    if (this.sheetFor('settings')?.sheet === sheet || this.sheetFor('units')?.sheet === sheet) return true;
+    return sheet.getDeveloperMetadata().some((md) => md.getKey().startsWith(SCRIPT_MARK_PREFIX));
   }
 
   /** Remembers a sheet the script just created and marked. */
@@ -260,8 +311,15 @@ export function ensureScriptSheet(
   return { found: wb.sheetFor(role)!, created: true };
 }
 
-/** Why a job cannot run: no task sheet, and which sheets there are. */
+/**
+ * Why a job cannot run: no task sheet. When sheets were looked at by their header, which and
+ * what they lack, or the two that tie; else (a new workbook) which sheets there are.
+ */
 export function noTaskSheet(wb: Workbook): string {
+  const { choice } = wb.taskSheetFound();
+  if (choice && choice.kind !== 'chosen' && !(choice.kind === 'none' && choice.blank)) {
+    return describeLedgerChoice(choice, wb.settings.taskSheet, wb.settings.locale);
+  }
   return wb.t('sweep.noSheet', { sheet: wb.settings.taskSheet, sheets: wb.sheets.map((s) => `《${s.getName()}》`).join('') });
 }
 

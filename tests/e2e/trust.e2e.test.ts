@@ -113,7 +113,9 @@ describe('sheets that are the office’s own', () => {
     const rt = await runtimeFor(workbookOf([sheetFrom('工作表1', [['随便写写']])]), NOW);
     const result = job(rt, 'sweep');
     expect(result.ok).toBe(false);
-    expect(result.message).toContain('找不到任务表“任务台账”（现有工作表：《工作表1》');
+    // Looked at by their header too (issue 13, case 9): which sheets, and what each lacks.
+    expect(result.message).toContain('没有名为“任务台账”的表，其他工作表也都不像任务台账：查看了《工作表1》，');
+    expect(result.message).toContain('《工作表1》缺少“任务内容”、“责任单位”、“整改时限”');
   });
 });
 

@@ -146,7 +146,8 @@ export const zhCN = {
   'setting.locale.help':
     '界面语言：zh-CN（中文）或 en（English）。决定菜单、提示、邮件和督办状态等词，以及此后新建的表和新加的列用哪种语言；已有的表名和表头不改。',
   'setting.taskSheet': '任务表名称',
-  'setting.taskSheet.help': '任务台账所在工作表的名称。找不到时，“初始化 / 修复台账”按这个名称新建一张。',
+  'setting.taskSheet.help':
+    '任务台账所在工作表的名称。没有这个名称的表时，按表头找出台账（须有任务、责任单位、整改时限三列），“初始化 / 修复台账”把它的名称记在这里；工作簿中还没有任何内容时，按这个名称新建一张。',
   'setting.unitSheet': '单位表名称',
   'setting.unitSheet.help': '责任单位名录所在工作表的名称。任务的责任单位不在名录中的，在该行“系统提示”中标出。',
   'setting.dueSoonDays': '临期提醒天数',
@@ -528,6 +529,18 @@ export const zhCN = {
   'history.badScore': '得分“{value}”不是数，这一行已忽略。',
   'sanction.suspendAward': '{unit}连续{count}次排名后三位（{months}）：停发单位文明奖六个月，自{from}至{to}。',
   'sanction.revokeTitle': '{unit}连续{count}次排名后三位（{months}）：撤销文明单位称号。',
+  // The ledger sheet found by its header (issue 13, case 9)
+  'ledgerSheet.chosen':
+    '没有名为“{wanted}”的表：按表头选用了《{sheet}》作为任务台账（第{row}行表头认出{count}列：{columns}），已记入《设置》的“任务表名称”',
+  'ledgerSheet.tie':
+    '没有名为“{wanted}”的表，而{sheets}的表头同样像任务台账（各认出{count}列），督办台账不替您挑选。请在《设置》的“任务表名称”中填写台账所在表的名称，再运行“初始化 / 修复台账”。',
+  'ledgerSheet.none':
+    '没有名为“{wanted}”的表，其他工作表也都不像任务台账：查看了{sheets}，前{rows}行中没有一行同时含有这三列：{fields}。{each}。请在《设置》的“任务表名称”中填写台账所在表的名称，或把台账的表头改成上述列名，再运行“初始化 / 修复台账”。',
+  'ledgerSheet.sheet': '《{sheet}》',
+  'ledgerSheet.sheetSep': '',
+  'ledgerSheet.quoted': '“{label}”',
+  'ledgerSheet.blank': '《{sheet}》是空表',
+  'ledgerSheet.lacks': '《{sheet}》缺少{columns}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -669,7 +682,7 @@ export const en: Record<MessageKey, string> = {
     'zh-CN (Chinese) or en (English): the language of the menu, messages, mail and state words, and of sheets and columns created from now on; existing sheet names and headers are not renamed.',
   'setting.taskSheet': 'Task sheet name',
   'setting.taskSheet.help':
-    'The name of the sheet holding the task ledger. When there is none, "Set up / repair ledger" creates it under this name.',
+    'The name of the sheet holding the task ledger. When no sheet has this name, the ledger is found by its header (it needs task, unit and deadline columns) and "Set up / repair ledger" records its name here; in a workbook with nothing in it yet, it creates the ledger under this name.',
   'setting.unitSheet': 'Unit sheet name',
   'setting.unitSheet.help':
     'The name of the sheet holding the unit directory. A task whose unit is not listed there says so in its System note.',
@@ -1063,6 +1076,18 @@ export const en: Record<MessageKey, string> = {
   'sanction.suspendAward':
     '{unit} ranked in the bottom three {count} times in a row ({months}): its civilized-unit award is suspended for six months, {from} to {to}.',
   'sanction.revokeTitle': '{unit} ranked in the bottom three {count} times in a row ({months}): its civilized-unit title is revoked.',
+  // The ledger sheet found by its header (issue 13, case 9)
+  'ledgerSheet.chosen':
+    'No sheet is named "{wanted}": took "{sheet}" as the task ledger by its header (row {row} names {count} columns: {columns}) and recorded it as "Task sheet name" in Settings',
+  'ledgerSheet.tie':
+    'No sheet is named "{wanted}", and {sheets} look equally like the task ledger ({count} columns each): Duban does not pick one. Enter the ledger sheet\'s name as "Task sheet name" in Settings, then run "Set up / repair ledger" again.',
+  'ledgerSheet.none':
+    'No sheet is named "{wanted}" and no other sheet looks like the task ledger: looked at {sheets}; in their first {rows} rows no row has all three of {fields}. {each}. Enter the ledger sheet\'s name as "Task sheet name" in Settings, or give the ledger these column names, then run "Set up / repair ledger" again.',
+  'ledgerSheet.sheet': '"{sheet}"',
+  'ledgerSheet.sheetSep': ', ',
+  'ledgerSheet.quoted': '"{label}"',
+  'ledgerSheet.blank': '"{sheet}" is empty',
+  'ledgerSheet.lacks': '"{sheet}" lacks {columns}',
 };
 
 export type Locale = 'zh-CN' | 'en';

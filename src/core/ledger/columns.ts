@@ -123,7 +123,27 @@ export const PERSON_FIELD_ALIASES: Record<PersonField, Aliases> = {
     en: ['Deadline', 'Due date', 'Due'],
   },
   status: { zh: ['状态', '整改状态', '办理状态', '任务状态', '完成状态'], en: ['Status'] },
-  closedFlag: { zh: ['是否销号', '销号情况', '销号', '是否办结'], en: ['Closed', 'Closed?'] },
+  // 创城 ledgers ask whether a problem is rectified (是否整改到位) as often as whether it is closed
+  // (是否销号); a …情况 column that holds words rather than 是/否 is read as the status (header.ts).
+  closedFlag: {
+    zh: [
+      '是否销号',
+      '销号情况',
+      '销号',
+      '是否办结',
+      '办结情况',
+      '是否整改到位',
+      '整改是否到位',
+      '整改到位情况',
+      '是否整改完成',
+      '是否完成整改',
+      '是否已整改',
+      '是否完成',
+      '是否已完成',
+      '整改完成情况',
+    ],
+    en: ['Closed', 'Closed?'],
+  },
   progress: {
     zh: [
       '整改情况',

@@ -391,3 +391,14 @@ export function settingHelp(key: SettingKey, locale: Locale): string {
 export function settingLabel(key: SettingKey, locale: Locale): string {
   return translator(locale)(labelKey(key));
 }
+
+/**
+ * The cell (0-based) that holds a setting's value in the settings sheet, where setup records a
+ * decision it took for the office (the ledger sheet it found by its header), or undefined when
+ * no row names the setting.
+ */
+export function settingCell(values: unknown[][], key: SettingKey): { row: number; column: number } | undefined {
+  const sheet = readKeyValueSheet(values, SETTINGS_HEADER, (text) => KEY_BY_TEXT.get(normalizeHeader(text)));
+  const line = sheet.lines.find((l) => l.kind === 'entry' && l.key === key);
+  return line ? { row: line.row, column: sheet.valueColumn } : undefined;
+}

@@ -5,6 +5,7 @@ import {
   defaultSettings,
   parseSettings,
   SETTING_KEYS,
+  settingCell,
   settingLabel,
   settingRows,
 } from '../../../src/core/settings/settings';
@@ -19,7 +20,11 @@ describe('settingRows', () => {
       expect(row[0]).not.toBe('');
       expect(row[2]).not.toMatch(/^setting\./);
     }
-    expect(rows).toContainEqual(['任务表名称', '任务台账', '任务台账所在工作表的名称。找不到时，“初始化 / 修复台账”按这个名称新建一张。']);
+    expect(rows).toContainEqual([
+      '任务表名称',
+      '任务台账',
+      '任务台账所在工作表的名称。没有这个名称的表时，按表头找出台账（须有任务、责任单位、整改时限三列），“初始化 / 修复台账”把它的名称记在这里；工作簿中还没有任何内容时，按这个名称新建一张。',
+    ]);
     expect(rows.find((r) => r[0] === '天数计算方式')?.[1]).toBe('工作日');
     expect(rows.find((r) => r[0] === '逾期颜色')?.[1]).toBe('#f4cccc');
     expect(rows.find((r) => r[0] === '长期任务颜色')?.[1]).toBe('无');
@@ -205,5 +210,14 @@ describe('parseSettings', () => {
   it('labels settings in each language', () => {
     expect(settingLabel('dueSoonDays', 'zh-CN')).toBe('临期提醒天数');
     expect(settingLabel('dueSoonDays', 'en')).toBe('Due-soon days');
+  });
+});
+
+describe('settingCell', () => {
+  it('finds the value cell of a setting by its label, under a header placed anywhere', () => {
+    const values = [['督办台账设置'], ['设置项', '说明', '值'], ['语言', '', 'zh-CN'], ['任务表名称', '…', '任务台账']];
+    expect(settingCell(values, 'taskSheet')).toEqual({ row: 3, column: 2 });
+    expect(settingCell([['Task sheet name', 'Tasks']], 'taskSheet')).toEqual({ row: 0, column: 1 });
+    expect(settingCell([['语言', 'zh-CN']], 'taskSheet')).toBeUndefined();
   });
 });
