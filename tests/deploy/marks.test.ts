@@ -5,7 +5,7 @@
  * the named ranges Google's import made of them; `pull` writes the live sheet's metadata back into
  * the .xlsx as the same names, so the runtime (`npm run local`) sees the same marks.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { LocalRuntime, type WorkbookModel } from '../../runtime/index';
 import { exportXlsx, importXlsx } from '../../runtime/xlsx';
 import { deploy } from '../../scripts/google/deploy-command';
+import { withMarkNames } from '../../scripts/google/marks';
 import { pull } from '../../scripts/google/pull-command';
 import { runJobOn } from '../../scripts/local';
 import { bundle } from '../e2e/harness';
@@ -226,5 +227,44 @@ describe('pull writes the live sheet’s marks back as defined names', () => {
       'The Google Sheets API is not enabled in the Google Cloud project of your OAuth client: enable it at https://console.developers.google.com/apis/api/sheets.googleapis.com/overview?project=123456789012, wait a few minutes, then run the command again.',
     ]);
     expect(() => readFileSync(out)).toThrow();
+  });
+});
+
+describe('withMarkNames', () => {
+  it("adds Duban's names beside an office's own defined names, and replaces rather than doubles names of its own", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
+    const xml = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file(
+      'xl/workbook.xml',
+      xml.replace(
+        '</sheets>',
+        `</sheets><definedNames><definedName name="台账范围">'任务台账'!$A$1:$J$20</definedName><definedName name="_DevMeta.9.t.d.${Buffer.from('old').toString('hex')}.n">'任务台账'!$1:$1048576</definedName></definedNames>`,
+      ),
+    );
+    const exported = await zip.generateAsync({ type: 'nodebuffer' });
+    const names = [
+      {
+        name: `_DevMeta.1.c.d.${Buffer.from('duban.column').toString('hex')}.v${Buffer.from('key').toString('hex')}`,
+        ref: "'任务台账'!$L:$L",
+      },
+    ];
+    const file = join(scratch(), 'live.xlsx');
+    writeFileSync(file, await withMarkNames(exported, names));
+
+    const out = await (await JSZip.loadAsync(readFileSync(file))).file('xl/workbook.xml')!.async('string');
+    expect([...out.matchAll(/<definedName name="([^"]+)">([^<]*)</g)].map((m) => [m[1], m[2]])).toEqual([
+      ['台账范围', "'任务台账'!$A$1:$J$20"],
+      [names[0]!.name, "'任务台账'!$L:$L"],
+    ]);
+    expect(await marksIn(file)).toMatchObject({
+      spreadsheet: [],
+      sheets: [
+        {
+          name: '任务台账',
+          marks: [{ id: 1, key: 'duban.column', value: 'key', visibility: 'DOCUMENT', location: { type: 'COLUMN', index: 11 } }],
+        },
+        { name: '责任单位', marks: [] },
+      ],
+    });
   });
 });
