@@ -62,7 +62,7 @@ function nameOf(item: DeveloperMetadataModel, where: Where): string {
   return name;
 }
 
-function refOf(sheet: SheetModel, location: SheetMetadataLocation): { where: Where; ref: string } {
+function refOf(sheet: { name: string }, location: SheetMetadataLocation): { where: Where; ref: string } {
   const s = quoteSheet(sheet.name);
   switch (location.type) {
     case 'COLUMN': {
@@ -76,8 +76,17 @@ function refOf(sheet: SheetModel, location: SheetMetadataLocation): { where: Whe
   }
 }
 
+/**
+ * What the names are made from: the sheets in order, each with its name and metadata, and the
+ * spreadsheet's own metadata. A WorkbookModel is one; `npm run pull` builds one from a live sheet.
+ */
+export interface DeveloperMetadataHolder {
+  sheets: readonly Pick<SheetModel, 'name' | 'developerMetadata'>[];
+  developerMetadata?: readonly DeveloperMetadataModel[];
+}
+
 /** The defined names that stand for the workbook's developer metadata. */
-export function developerMetadataNames(model: WorkbookModel): DevMetaName[] {
+export function developerMetadataNames(model: DeveloperMetadataHolder): DevMetaName[] {
   const out: DevMetaName[] = [];
   const first = model.sheets[0];
   for (const item of model.developerMetadata ?? []) {

@@ -1,12 +1,13 @@
 /**
- * The Drive v3 and Apps Script v1 clients of `googleapis`, signed in with clasp's login.
+ * The Drive v3, Sheets v4 and Apps Script v1 clients of `googleapis`, signed in with clasp's login.
  *
  * DUBAN_GOOGLE_ROOT_URL sends every call (the APIs and the OAuth token endpoint) to another
  * root: the tests' local fake of Google. googleapis builds each method's URL from `rootUrl`
- * (`${rootUrl}drive/v3/files`, `${rootUrl}upload/drive/v3/files`, `${rootUrl}v1/projects`), and
+ * (`${rootUrl}drive/v3/files`, `${rootUrl}upload/drive/v3/files`, `${rootUrl}v4/spreadsheets/…`,
+ * `${rootUrl}v1/projects`), and
  * google-auth-library takes its token URL from `endpoints.oauth2TokenUrl`.
  */
-import { Auth, type drive_v3, google, type script_v1 } from 'googleapis';
+import { Auth, type drive_v3, google, type script_v1, type sheets_v4 } from 'googleapis';
 import type { ClaspLogin } from './clasp-login';
 
 /** How hard to retry what Google may answer later (429, 5xx, a dropped connection). */
@@ -21,6 +22,8 @@ export const DEFAULT_RETRY: RetryPolicy = { retries: 3, maxDelayMs: 8_000 };
 
 export interface GoogleClients {
   drive: drive_v3.Drive;
+  /** Duban's marks (developer metadata) on the uploaded sheet: scripts/google/marks.ts. */
+  sheets: sheets_v4.Sheets;
   script: script_v1.Script;
   /**
    * Options every call must also get. googleapis-common moves a client-wide rootUrl onto each
@@ -53,6 +56,7 @@ export function googleClients(login: ClaspLogin, env: NodeJS.ProcessEnv, retry: 
   };
   return {
     drive: google.drive({ version: 'v3', ...options }),
+    sheets: google.sheets({ version: 'v4', ...options }),
     script: google.script({ version: 'v1', ...options }),
     perCall: rootUrl ? { rootUrl } : {},
   };

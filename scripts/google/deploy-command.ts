@@ -17,6 +17,7 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { basename, extname, relative, resolve } from 'node:path';
+import { WorkbookFormatError } from '../../runtime/xlsx';
 import { translator } from '../../src/core/i18n';
 import { parseFlags, sheetIdFrom, sheetUrl, UsageError, wantsHelp } from './args';
 import { sheetOfScript } from './bound-sheet';
@@ -26,6 +27,7 @@ import { type ClaspBinding, claspProjectFile, readBinding, writeBinding } from '
 import { type GoogleClients, googleClients } from './clients';
 import { type CommandContext, exitCodeOf } from './command';
 import { type Attempt, askGoogle, GoogleRefusal } from './errors';
+import { carryMarks, countByPlace, describeMark, type Mark, marksInWorkbook } from './marks';
 import { SCOPES } from './scopes';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -133,6 +135,45 @@ async function push(google: GoogleClients, scriptId: string, ctx: CommandContext
   ctx.out(`Pushed dist/Code.js (${kib} KiB) and dist/appsscript.json to the script ${scriptId}: the sheet runs this code from now on.`);
 }
 
+/** The marks to carry; a workbook the runtime cannot read has none it could see (said, not silent). */
+async function marksToCarry(file: string, ctx: CommandContext): Promise<Mark[]> {
+  try {
+    return await marksInWorkbook(file);
+  } catch (e) {
+    if (!(e instanceof WorkbookFormatError)) throw e;
+    ctx.err(
+      `Could not look for Duban's marks in ${basename(file)} (${e.reason}); if Duban set it up, the live sheet will not know its columns.`,
+    );
+    return [];
+  }
+}
+
+/**
+ * After the upload: Duban's marks become developer metadata on the live sheet (scripts/google/marks.ts).
+ * If Sheets refuses, nothing is bound: the person is told which marks the uploaded copy lacks.
+ */
+async function carryMarksTo(google: GoogleClients, sheet: string, marks: Mark[], ctx: CommandContext): Promise<void> {
+  let plan: Awaited<ReturnType<typeof carryMarks>>;
+  try {
+    plan = await carryMarks(google, sheet, marks);
+  } catch (e) {
+    ctx.err(
+      `The sheet is uploaded (${sheetUrl(sheet)}) but without Duban's marks; not carried: ${marks.map(describeMark).join(', ')}. Delete that copy from your Drive and, once this is fixed, run the command again.`,
+    );
+    throw e;
+  }
+  if (plan.carried.length > 0)
+    ctx.out(`Carried Duban's ${plan.carried.length} marks to the sheet as developer metadata ${countByPlace(plan.carried)}.`);
+  if (plan.removedNames > 0)
+    ctx.out(`Removed the ${plan.removedNames} named ranges Google's import made of Duban's marks (their names start with _DevMeta).`);
+  if (plan.unplaced.length > 0) {
+    const missing = [...new Set(plan.unplaced.map((m) => (m.place.type === 'SPREADSHEET' ? '' : m.place.sheet)))].join(' or ');
+    ctx.err(
+      `Could not carry ${plan.unplaced.length} of Duban's marks: the live sheet has no sheet named ${missing}: ${plan.unplaced.map(describeMark).join(', ')}.`,
+    );
+  }
+}
+
 function leftToDo(ctx: CommandContext, sheetId: string): void {
   ctx.out(`Sheet: ${sheetUrl(sheetId)}`);
   ctx.out(
@@ -175,8 +216,10 @@ export async function deploy(argv: string[], ctx: CommandContext): Promise<numbe
     let sheet: string;
     if (options.xlsx) {
       const title = options.title ?? basename(options.xlsx, extname(options.xlsx));
+      const marks = await marksToCarry(options.xlsx, ctx);
       sheet = await uploadAsSheet(google, options.xlsx, title);
       ctx.out(`Uploaded ${basename(options.xlsx)} to your Drive as the Google Sheet "${title}" (${sheet}).`);
+      await carryMarksTo(google, sheet, marks, ctx);
     } else {
       sheet = options.sheetId!;
     }

@@ -2,7 +2,7 @@
  * Why Google refused, in one sentence that names the cause and the fix.
  *
  * Google answers errors in two JSON shapes, both read here:
- * - the APIs (Drive v3, Apps Script v1): `{"error": {"code", "message", "status",
+ * - the APIs (Drive v3, Sheets v4, Apps Script v1): `{"error": {"code", "message", "status",
  *   "errors": [{"reason", "domain", "message"}], "details": [{"@type": ".../google.rpc.ErrorInfo",
  *   "reason", "metadata"}]}}` (AIP-193; Drive still fills the older `errors[].reason`);
  * - the OAuth token endpoint, when a refresh fails: `{"error": "invalid_grant",
@@ -48,7 +48,7 @@ export interface Attempt {
   /** e.g. "upload the workbook to Drive": completes "could not …". */
   action: string;
   /** The API called, as a person knows it. */
-  api: 'Google Drive API' | 'Apps Script API';
+  api: 'Google Drive API' | 'Google Sheets API' | 'Apps Script API';
   /** The scope this call needs. */
   scope: string;
   /** The thing the call is about, when a 404 or 403 is about it. */

@@ -15,6 +15,7 @@ import { googleClients } from './clients';
 import { type CommandContext, exitCodeOf } from './command';
 import { XLSX_MIME } from './deploy-command';
 import { askGoogle } from './errors';
+import { readLiveMarks, withMarkNames } from './marks';
 import { SCOPES } from './scopes';
 
 const USAGE = 'usage: npm run pull -- --sheet <id or URL> --out <file.xlsx> [--user <clasp user>] (--help for more)';
@@ -57,13 +58,24 @@ export async function pull(argv: string[], ctx: CommandContext): Promise<number>
       { action: 'export the sheet as .xlsx', api: 'Google Drive API', scope: SCOPES.driveFile, target: { kind: 'sheet', id: sheetId } },
       () => google.drive.files.export({ fileId: sheetId, mimeType: XLSX_MIME }, { ...google.perCall, responseType: 'arraybuffer' }),
     );
-    const bytes = Buffer.from(res.data as ArrayBuffer);
+    let bytes: Buffer = Buffer.from(res.data as ArrayBuffer);
+    // Google's export drops Duban's marks: they are read from Sheets and written back as the
+    // defined names the runtime reads (scripts/google/marks.ts).
+    let marks: Awaited<ReturnType<typeof readLiveMarks>>;
+    try {
+      marks = await readLiveMarks(google, sheetId);
+    } catch (e) {
+      ctx.err("Nothing was saved: without Duban's marks the local runner would take Duban's columns for the office's.");
+      throw e;
+    }
+    if (marks.count > 0) bytes = await withMarkNames(bytes, marks.names);
     mkdirSync(dirname(out), { recursive: true });
     // Write then rename: an earlier pull of the same file is never left half overwritten.
     const temp = `${out}.${process.pid}.tmp`;
     writeFileSync(temp, bytes);
     renameSync(temp, out);
-    ctx.out(`Saved the sheet ${sheetId} as ${out} (${(bytes.length / 1024).toFixed(1)} KiB).`);
+    const withMarks = marks.count > 0 ? `, with Duban's ${marks.count} marks as defined names` : '';
+    ctx.out(`Saved the sheet ${sheetId} as ${out} (${(bytes.length / 1024).toFixed(1)} KiB)${withMarks}.`);
     ctx.out(`Run a job on it offline (nothing is sent): npm run local -- <job> --workbook ${out} --now <date-time> --out <dir>`);
   }, ctx);
 }

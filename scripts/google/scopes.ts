@@ -4,7 +4,12 @@
  * uploaded by `deploy --xlsx`.
  */
 export const SCOPES = {
-  /** files.create (the upload) and files.export (pull), on files this client created. */
+  /**
+   * files.create (the upload) and files.export (pull), on files this client created; and the
+   * Sheets API calls on that same sheet (spreadsheets.get, batchUpdate, developerMetadata.search),
+   * which the Sheets API accepts with drive.file for a file the app created or opened (Google's
+   * "Choose Google Sheets API scopes": drive.file is the recommended, non-sensitive one).
+   */
   driveFile: 'https://www.googleapis.com/auth/drive.file',
   /** projects.create and projects.updateContent. */
   scriptProjects: 'https://www.googleapis.com/auth/script.projects',

@@ -9,13 +9,27 @@
  * - POST /v1/projects: the Apps Script Project resource;
  * - GET  /v1/projects/{scriptId}: the Project resource (its parentId is the bound sheet);
  * - PUT  /v1/projects/{scriptId}/content: the Content resource;
- * - GET  /v1/processes:listScriptProcesses?scriptId=…: `{processes: […]}`.
+ * - GET  /v1/processes:listScriptProcesses?scriptId=…: `{processes: […]}`;
+ * - GET  /v4/spreadsheets/{id}?fields=…: the Spreadsheet resource (its sheets' properties, its
+ *   named ranges; empty lists left out, as Google leaves them out);
+ * - POST /v4/spreadsheets/{id}:batchUpdate: applies createDeveloperMetadata, deleteNamedRange and
+ *   appendDimension all or nothing (an invalid request: Google's 400, nothing applied);
+ * - POST /v4/spreadsheets/{id}/developerMetadata:search: the metadata matching any of the
+ *   dataFilters' developerMetadataLookup (locationType, metadataKey, metadataId, visibility).
+ *
+ * An upload becomes a spreadsheet here as Google's import makes one: a sheet per worksheet of the
+ * .xlsx, in order, with its grid (`importGrid`), and no developer metadata; its defined names
+ * become what `namedRangesOnImport` says (by default none: Google's named ranges cannot hold a '.').
+ * Exporting that spreadsheet gives the uploaded .xlsx back without its `_DevMeta.` names, as
+ * Google would; any other sheet exports as `exportBytes`.
  *
  * API calls without the access token it issued get Google's 401. `refuse()` makes a route
  * answer an error instead, with Google's error bodies from `googleErrors` below.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { sheets_v4 } from 'googleapis';
+import JSZip from 'jszip';
 
 export interface RecordedRequest {
   method: string;
@@ -46,6 +60,19 @@ export interface FakeProcess {
   duration?: string;
 }
 
+/** A spreadsheet as the Sheets API holds it, and the .xlsx it was imported from. */
+export interface FakeSpreadsheet {
+  sheets: { properties: { sheetId: number; title: string; index: number; gridProperties: { rowCount: number; columnCount: number } } }[];
+  namedRanges: { namedRangeId: string; name: string; range: sheets_v4.Schema$GridRange }[];
+  developerMetadata: sheets_v4.Schema$DeveloperMetadata[];
+  source?: Buffer;
+}
+
+/** Google gives a sheet made by import an id of its own: not its position (the first one 0 here). */
+export function importedSheetId(index: number): number {
+  return index === 0 ? 0 : 184_000_000 + 7919 * index;
+}
+
 export class FakeGoogle {
   readonly requests: RecordedRequest[] = [];
   /** What files.export answers for any sheet. */
@@ -53,6 +80,14 @@ export class FakeGoogle {
   processes: FakeProcess[] = [];
   /** The script projects there are, by id: those created here, and those a test puts in. */
   readonly projects = new Map<string, { title?: string; parentId?: string }>();
+  /** The spreadsheets the Sheets API knows, by id: those uploaded here, and those a test puts in. */
+  readonly spreadsheets = new Map<string, FakeSpreadsheet>();
+  /** The grid Google's import gives each sheet. */
+  importGrid = { rowCount: 1000, columnCount: 26 };
+  /** Which defined names of an uploaded .xlsx Google's import keeps as named ranges, and under what name. */
+  namedRangesOnImport: (definedNames: string[]) => string[] = () => [];
+  /** The title Google's import gives a worksheet (by default its own name). */
+  importedTitle: (name: string) => string = (name) => name;
   private refusals: Refusal[] = [];
   private server: Server | undefined;
   private ids = 0;
@@ -62,7 +97,12 @@ export class FakeGoogle {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => this.answer(req, Buffer.concat(chunks), res));
+      req.on('end', () => {
+        this.answer(req, Buffer.concat(chunks), res).catch((e: unknown) => {
+          res.writeHead(500, { 'content-type': 'application/json; charset=UTF-8' });
+          res.end(JSON.stringify({ error: { code: 500, message: `fake Google failed: ${String(e)}`, status: 'INTERNAL' } }));
+        });
+      });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
@@ -77,12 +117,39 @@ export class FakeGoogle {
     this.refusals.push({ method, path, status, body, times });
   }
 
+  /** A spreadsheet made in Sheets (not uploaded here): these sheets, no metadata, no named ranges. */
+  addSpreadsheet(id: string, titles: string[]): FakeSpreadsheet {
+    const spreadsheet: FakeSpreadsheet = {
+      sheets: titles.map((title, index) => ({
+        properties: { sheetId: importedSheetId(index), title, index, gridProperties: { ...this.importGrid } },
+      })),
+      namedRanges: [],
+      developerMetadata: [],
+    };
+    this.spreadsheets.set(id, spreadsheet);
+    return spreadsheet;
+  }
+
   /** The requests as "METHOD /path", the order the commands made them in. */
   calls(): string[] {
     return this.requests.map((r) => `${r.method} ${r.path}`);
   }
 
-  private answer(req: IncomingMessage, body: Buffer, res: ServerResponse): void {
+  /** The spreadsheet Google's import makes of an .xlsx (see the file's comment). */
+  private async imported(xlsx: Buffer): Promise<FakeSpreadsheet> {
+    const names = await workbookNames(xlsx);
+    const sheets = names.sheets.map((name, index) => ({
+      properties: { sheetId: importedSheetId(index), title: this.importedTitle(name), index, gridProperties: { ...this.importGrid } },
+    }));
+    const namedRanges = this.namedRangesOnImport(names.definedNames).map((name, i) => ({
+      namedRangeId: `nr${String(i + 1).padStart(4, '0')}`,
+      name,
+      range: { sheetId: 0 },
+    }));
+    return { sheets, namedRanges, developerMetadata: [], source: xlsx };
+  }
+
+  private async answer(req: IncomingMessage, body: Buffer, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     const recorded: RecordedRequest = {
       method: req.method ?? 'GET',
@@ -115,13 +182,26 @@ export class FakeGoogle {
 
     const id = (prefix: string): string => `${prefix}${String(++this.ids).padStart(3, '0')}AbCdEfGhIjKlMnOpQrStUvWxYz0123456789`;
     if (recorded.method === 'POST' && recorded.path === '/upload/drive/v3/files') {
-      const metadata = JSON.parse(multipartParts(recorded)[0]!.body.toString('utf8')) as { name?: string; mimeType?: string };
-      return json(200, { id: id('1sheet'), name: metadata.name, mimeType: metadata.mimeType });
+      const [meta, media] = multipartParts(recorded);
+      const metadata = JSON.parse(meta!.body.toString('utf8')) as { name?: string; mimeType?: string };
+      const fileId = id('1sheet');
+      if (media && metadata.mimeType === 'application/vnd.google-apps.spreadsheet') {
+        this.spreadsheets.set(fileId, await this.imported(media.body));
+      }
+      return json(200, { id: fileId, name: metadata.name, mimeType: metadata.mimeType });
     }
     const exportMatch = /^\/drive\/v3\/files\/([^/]+)\/export$/.exec(recorded.path);
     if (recorded.method === 'GET' && exportMatch) {
+      const source = this.spreadsheets.get(exportMatch[1]!)?.source;
       res.writeHead(200, { 'content-type': recorded.query.mimeType ?? 'application/octet-stream' });
-      return void res.end(this.exportBytes);
+      return void res.end(source ? await withoutDevMetaNames(source) : this.exportBytes);
+    }
+    const sheetsMatch = /^\/v4\/spreadsheets\/([^/:]+)(:batchUpdate|\/developerMetadata:search)?$/.exec(recorded.path);
+    if (sheetsMatch) {
+      const spreadsheet = this.spreadsheets.get(sheetsMatch[1]!);
+      if (!spreadsheet) return json(404, googleErrors.sheetsNotFound());
+      const [status, answer] = sheetsAnswer(recorded.method, sheetsMatch[1]!, sheetsMatch[2] ?? '', spreadsheet, body);
+      return json(status, answer);
     }
     if (recorded.method === 'POST' && recorded.path === '/v1/projects') {
       const request = JSON.parse(body.toString('utf8')) as { title?: string; parentId?: string };
@@ -145,6 +225,139 @@ export class FakeGoogle {
     }
     return json(404, { error: { code: 404, message: `fake Google has no ${recorded.method} ${recorded.path}`, status: 'NOT_FOUND' } });
   }
+}
+
+/** The worksheets' names and the defined names in an .xlsx's workbook.xml. */
+async function workbookNames(xlsx: Buffer): Promise<{ sheets: string[]; definedNames: string[] }> {
+  const xml = (await (await JSZip.loadAsync(xlsx)).file('xl/workbook.xml')?.async('string')) ?? '';
+  const attr = (tag: string): string[] =>
+    [...xml.matchAll(new RegExp(`<(?:\\w+:)?${tag}\\b[^>]*?\\bname="([^"]*)"`, 'g'))].map((m) => unescapeXml(m[1]!));
+  return { sheets: attr('sheet'), definedNames: attr('definedName') };
+}
+
+function unescapeXml(text: string): string {
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** The .xlsx as Google exports the sheet made from it: Duban's defined names are gone. */
+async function withoutDevMetaNames(xlsx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const xml = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+  const kept = xml
+    .replace(/<definedName\b[^>]*\bname="_DevMeta\.[^"]*"[^>]*>[^<]*<\/definedName>/g, '')
+    .replace(/<definedNames>\s*<\/definedNames>|<definedNames\/>/g, '');
+  zip.file('xl/workbook.xml', kept);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+type SheetsAnswer = [number, unknown];
+
+/** The Sheets API v4 routes on one spreadsheet: get, batchUpdate, developerMetadata.search. */
+function sheetsAnswer(method: string, id: string, verb: string, s: FakeSpreadsheet, body: Buffer): SheetsAnswer {
+  if (method === 'GET' && verb === '') {
+    return [200, { spreadsheetId: id, sheets: s.sheets, ...(s.namedRanges.length ? { namedRanges: s.namedRanges } : {}) }];
+  }
+  if (method === 'POST' && verb === ':batchUpdate') {
+    const request = JSON.parse(body.toString('utf8')) as sheets_v4.Schema$BatchUpdateSpreadsheetRequest;
+    return batchUpdate(id, s, request.requests ?? []);
+  }
+  if (method === 'POST' && verb === '/developerMetadata:search') {
+    const request = JSON.parse(body.toString('utf8')) as sheets_v4.Schema$SearchDeveloperMetadataRequest;
+    const matched = s.developerMetadata
+      .map((developerMetadata) => ({
+        developerMetadata,
+        dataFilters: (request.dataFilters ?? []).filter((f) => lookupMatches(f.developerMetadataLookup ?? {}, developerMetadata)),
+      }))
+      .filter((m) => m.dataFilters.length > 0);
+    return [200, matched.length ? { matchedDeveloperMetadata: matched } : {}];
+  }
+  return [404, { error: { code: 404, message: `fake Google has no ${method} ${verb}`, status: 'NOT_FOUND' } }];
+}
+
+function lookupMatches(lookup: sheets_v4.Schema$DeveloperMetadataLookup, md: sheets_v4.Schema$DeveloperMetadata): boolean {
+  return (
+    (lookup.locationType == null || lookup.locationType === md.location?.locationType) &&
+    (lookup.metadataKey == null || lookup.metadataKey === md.metadataKey) &&
+    (lookup.metadataId == null || lookup.metadataId === md.metadataId) &&
+    (lookup.visibility == null || lookup.visibility === md.visibility)
+  );
+}
+
+/** All or nothing, as Google applies a batch: the first invalid request answers 400 and nothing changes. */
+function batchUpdate(id: string, s: FakeSpreadsheet, requests: sheets_v4.Schema$Request[]): SheetsAnswer {
+  const grid = new Map(s.sheets.map((sh) => [sh.properties.sheetId, { ...sh.properties.gridProperties }]));
+  const metadata = [...s.developerMetadata];
+  let named = [...s.namedRanges];
+  const replies: object[] = [];
+  const invalid = (i: number, what: string, why: string): SheetsAnswer => [
+    400,
+    { error: { code: 400, message: `Invalid requests[${i}].${what}: ${why}`, status: 'INVALID_ARGUMENT' } },
+  ];
+  for (const [i, r] of requests.entries()) {
+    if (r.appendDimension) {
+      const g = grid.get(r.appendDimension.sheetId ?? -1);
+      if (!g) return invalid(i, 'appendDimension', `No grid with id: ${r.appendDimension.sheetId}`);
+      if (r.appendDimension.dimension === 'COLUMNS') g.columnCount += r.appendDimension.length ?? 0;
+      else g.rowCount += r.appendDimension.length ?? 0;
+      replies.push({});
+    } else if (r.deleteNamedRange) {
+      const before = named.length;
+      named = named.filter((n) => n.namedRangeId !== r.deleteNamedRange!.namedRangeId);
+      if (named.length === before) return invalid(i, 'deleteNamedRange', `No named range with id: ${r.deleteNamedRange.namedRangeId}`);
+      replies.push({});
+    } else if (r.createDeveloperMetadata) {
+      const made = createdMetadata(r.createDeveloperMetadata.developerMetadata ?? {}, grid, metadata);
+      if (typeof made === 'string') return invalid(i, 'createDeveloperMetadata', made);
+      metadata.push(made);
+      replies.push({ createDeveloperMetadata: { developerMetadata: made } });
+    } else {
+      return invalid(i, Object.keys(r)[0] ?? 'request', 'not a request the fake knows');
+    }
+  }
+  for (const sh of s.sheets) sh.properties.gridProperties = grid.get(sh.properties.sheetId)!;
+  s.developerMetadata = metadata;
+  s.namedRanges = named;
+  return [200, { spreadsheetId: id, replies }];
+}
+
+/** The metadata as Google stores it (its location typed), or why Google would refuse it. */
+function createdMetadata(
+  md: sheets_v4.Schema$DeveloperMetadata,
+  grid: Map<number, { rowCount: number; columnCount: number }>,
+  existing: sheets_v4.Schema$DeveloperMetadata[],
+): sheets_v4.Schema$DeveloperMetadata | string {
+  if (!md.metadataKey) return 'Developer metadata must have a key.';
+  if (md.visibility !== 'DOCUMENT' && md.visibility !== 'PROJECT') return 'Developer metadata must have a visibility.';
+  if (md.metadataId != null && existing.some((e) => e.metadataId === md.metadataId))
+    return `Developer metadata with id ${md.metadataId} already exists.`;
+  const at = md.location ?? {};
+  let location: sheets_v4.Schema$DeveloperMetadataLocation;
+  if (at.spreadsheet) location = { locationType: 'SPREADSHEET', spreadsheet: true };
+  else if (at.dimensionRange) {
+    const d = at.dimensionRange;
+    const g = grid.get(d.sheetId ?? -1);
+    if (!g) return `No grid with id: ${d.sheetId}`;
+    if (d.startIndex == null || d.endIndex !== d.startIndex + 1) return 'The location must be a single row or column.';
+    const size = d.dimension === 'COLUMNS' ? g.columnCount : g.rowCount;
+    if (d.endIndex > size) return `Range ${d.dimension} ${d.startIndex} is out of the grid's bounds (${size}).`;
+    location = { locationType: d.dimension === 'COLUMNS' ? 'COLUMN' : 'ROW', dimensionRange: d };
+  } else if (at.sheetId != null) {
+    if (!grid.has(at.sheetId)) return `No grid with id: ${at.sheetId}`;
+    location = { locationType: 'SHEET', sheetId: at.sheetId };
+  } else return 'Developer metadata must have a location.';
+  const metadataId = md.metadataId ?? 900_000 + existing.length;
+  return {
+    metadataId,
+    metadataKey: md.metadataKey,
+    ...(md.metadataValue != null ? { metadataValue: md.metadataValue } : {}),
+    location,
+    visibility: md.visibility,
+  };
 }
 
 /** The parts of a multipart/related body (Drive's multipart upload), each with its content type. */
@@ -235,6 +448,7 @@ export const googleErrors = {
     },
   }),
   scriptNotFound: () => ({ error: { code: 404, message: 'Requested entity was not found.', status: 'NOT_FOUND' } }),
+  sheetsNotFound: () => ({ error: { code: 404, message: 'Requested entity was not found.', status: 'NOT_FOUND' } }),
   noPermission: () => ({
     error: {
       code: 403,

@@ -23,11 +23,18 @@ function bind(project: TestProject): void {
 }
 
 describe('npm run pull', () => {
-  it('exports the sheet with the .xlsx MIME type and saves the bytes as they came', async () => {
+  it('exports the sheet with the .xlsx MIME type and, the sheet carrying no marks, saves the bytes as they came', async () => {
     const p = await testProject(google());
+    google().addSpreadsheet(SHEET, ['任务台账']);
     const out = join(mkdtempSync(join(tmpdir(), 'duban-pull-')), 'live', '台账.xlsx');
     expect(await pull(['--sheet', `https://docs.google.com/spreadsheets/d/${SHEET}/edit`, '--out', out], p.ctx)).toBe(0);
-    expect(google().calls()).toEqual(['POST /token', `GET /drive/v3/files/${SHEET}/export`]);
+    // Then Duban's marks are looked for (tests/deploy/marks.test.ts): this sheet has none.
+    expect(google().calls()).toEqual([
+      'POST /token',
+      `GET /drive/v3/files/${SHEET}/export`,
+      `GET /v4/spreadsheets/${SHEET}`,
+      `POST /v4/spreadsheets/${SHEET}/developerMetadata:search`,
+    ]);
     expect(google().requests[1]!.query).toEqual({ mimeType: XLSX_MIME });
     expect(readFileSync(out).equals(google().exportBytes)).toBe(true);
     expect(p.stdout[0]).toBe(`Saved the sheet ${SHEET} as ${out} (${(google().exportBytes.length / 1024).toFixed(1)} KiB).`);
@@ -38,9 +45,15 @@ describe('npm run pull', () => {
   it('pulls the sheet .clasp.json binds when --sheet is not given', async () => {
     const p = await testProject(google());
     bind(p);
+    google().addSpreadsheet(SHEET, ['任务台账']);
     const out = join(p.dir, 'out', 'live.xlsx');
     expect(await pull(['--out', out], p.ctx)).toBe(0);
-    expect(google().calls()).toEqual(['POST /token', `GET /drive/v3/files/${SHEET}/export`]);
+    expect(google().calls()).toEqual([
+      'POST /token',
+      `GET /drive/v3/files/${SHEET}/export`,
+      `GET /v4/spreadsheets/${SHEET}`,
+      `POST /v4/spreadsheets/${SHEET}/developerMetadata:search`,
+    ]);
     expect(existsSync(out)).toBe(true);
     expect(leakedSecrets(p)).toEqual([]);
   });
