@@ -89,7 +89,6 @@ export const zhCN = {
   'holiday.missing-kind': '缺少类型（放假 / 调休上班）',
   'holiday.bad-kind': '无法识别的类型，应为“放假”或“调休上班”',
   'holiday.duplicate-day': '同一日期出现两次且类型不同，以后一行为准',
-  'note.deadlineNeedsIssueDate': '整改时限“{text}”需要交办日期才能计算',
 
   'setup.created': '已创建表《{sheet}》',
   'setup.addedColumns': '《{sheet}》添加了列：{columns}',
@@ -528,6 +527,9 @@ export const zhCN = {
   'history.badScore': '得分“{value}”不是数，这一行已忽略。',
   'sanction.suspendAward': '{unit}连续{count}次排名后三位（{months}）：停发单位文明奖六个月，自{from}至{to}。',
   'sanction.revokeTitle': '{unit}连续{count}次排名后三位（{months}）：撤销文明单位称号。',
+  // issue 13, cells: addresses as people write them; relative deadlines without 交办日期
+  'notice.badAddress': '未发送：地址“{to}”无法使用，已从邮件中去掉（其他收件人照常收到）',
+  'note.deadlineFromFirstSeen': '整改时限“{text}”未填交办日期，自纳入督办日期 {from} 起算',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -611,7 +613,6 @@ export const en: Record<MessageKey, string> = {
   'holiday.missing-kind': 'Missing type (holiday / workday)',
   'holiday.bad-kind': 'Unrecognised type: use "放假" (holiday) or "调休上班" (make-up working day)',
   'holiday.duplicate-day': 'The same date appears twice with different types; the later row wins',
-  'note.deadlineNeedsIssueDate': 'The deadline "{text}" needs an issue date to be computed',
 
   'setup.created': 'Created sheet "{sheet}"',
   'setup.addedColumns': 'Added columns to "{sheet}": {columns}',
@@ -1063,6 +1064,9 @@ export const en: Record<MessageKey, string> = {
   'sanction.suspendAward':
     '{unit} ranked in the bottom three {count} times in a row ({months}): its civilized-unit award is suspended for six months, {from} to {to}.',
   'sanction.revokeTitle': '{unit} ranked in the bottom three {count} times in a row ({months}): its civilized-unit title is revoked.',
+  // issue 13, cells: addresses as people write them; relative deadlines without an issue date
+  'notice.badAddress': 'Not sent: the address "{to}" cannot be used and was left out of the mail (the other recipients got it)',
+  'note.deadlineFromFirstSeen': 'The deadline "{text}" has no issue date: counted from the day the task was first seen, {from}',
 };
 
 export type Locale = 'zh-CN' | 'en';
