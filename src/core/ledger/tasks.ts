@@ -6,7 +6,7 @@
  * will write, and every problem found, located by row and column.
  */
 import type { WorkCalendar } from '../calendar/calendar';
-import { type Day, isDateValue } from '../calendar/day';
+import { type Day, formatDay, isDateValue } from '../calendar/day';
 import { type Deadline, parseDeadline } from '../calendar/deadline';
 import { matchUnit, splitUnits, type Unit, unitKey } from '../directory/units';
 import type { Translate } from '../i18n';
@@ -146,7 +146,8 @@ export function readTask(values: unknown[][], index: number, columns: Columns, c
     out.problem(columns.status, ctx.t('note.unknownStatus', { status: cellText(cell(row, columns.status)) }));
   }
   // Read once, from the day the row was first seen: 12月15日 seen in December 2026 stays
-  // 2026-12-15 in January 2027, and 立即整改 without a 交办日期 is due that day, not every day.
+  // 2026-12-15 in January 2027, and 立即整改 or 3个工作日内 without a 交办日期 counts from that
+  // day (纳入督办日期, kept in the script's column), not from every new day.
   const firstSeen = dayOf(cell(row, columns.firstSeen), ctx.toDay) ?? ctx.today;
   const deadlines = readDeadlines(row, columns, ctx, status, firstSeen, out);
   const previous = readPrevious(row, columns, ctx);
@@ -228,8 +229,10 @@ function readDeadlines(row: unknown[], columns: Columns, ctx: LedgerContext, sta
   } else if (deadline === undefined) {
     out.problem(columns.deadline, t('note.noDeadline'));
   } else if (deadline.kind === 'invalid') {
-    const key = deadline.reason === 'needs-issue-date' ? 'note.deadlineNeedsIssueDate' : 'note.badDeadline';
-    out.problem(columns.deadline, t(key, { text: deadline.text }));
+    out.problem(columns.deadline, t('note.badDeadline', { text: deadline.text }));
+  } else if (deadline.kind === 'date' && deadline.fromFirstSeen) {
+    // Not a problem: the rule. Said on the row so the office sees where the date comes from.
+    out.notes.push(t('note.deadlineFromFirstSeen', { text: cellText(rawDeadline), from: formatDay(firstSeen) }));
   }
   for (const message of extensionNotes) out.problem(columns.extendedTo, message);
   return { deadline, effective, extended };
