@@ -228,6 +228,8 @@ function sendDigests(
     }
     const sent = sendDigest(wb, book, sheet, digest, rows);
     if (sent.failed !== undefined) out.notSent.push(notSentLine(digest, 'failed', sent.failed));
+    // i13-cells: an address MailApp would refuse was left out of the mail; the admin is told.
+    for (const to of sent.dropped ?? []) out.notSent.push({ ...notSentLine(digest, 'badAddress'), to });
     if (sent.record === undefined) continue;
     budget = spend(budget, cost);
     out.mails.push(sent.record);
@@ -242,7 +244,7 @@ function unitsOf(digest: Composed): string[] {
   return [...new Set(digest.deliveries.map((d) => d.section.unit))];
 }
 
-function notSentLine(digest: Composed, reason: 'quota' | 'failed' | 'timeLimit', detail?: string): NotSent {
+function notSentLine(digest: Composed, reason: 'quota' | 'failed' | 'timeLimit' | 'badAddress', detail?: string): NotSent {
   return {
     unit: unitsOf(digest).join('、'),
     taskKeys: [...new Set(digest.deliveries.map((d) => d.notice.key))],
@@ -269,7 +271,13 @@ function sentLine(digest: Composed, subject: string): SentDigest {
  * MailApp's error. A dry run sends it to the admin instead, or to nobody when there is none.
  * Returns the record of the mail sent, or the failure.
  */
-function sendDigest(wb: Workbook, book: LogBook, sheet: Sheet, digest: Composed, rows: number[]): { record?: SentRecord; failed?: string } {
+function sendDigest(
+  wb: Workbook,
+  book: LogBook,
+  sheet: Sheet,
+  digest: Composed,
+  rows: number[],
+): { record?: SentRecord; failed?: string; dropped?: string[] } {
   const { t, settings } = wb;
   if (settings.dryRun && !settings.adminEmail) {
     setOutcome(wb, book.sheet, rows, 'test', t('notice.dryRunNoAdmin'), book.kept);
@@ -279,16 +287,23 @@ function sendDigest(wb: Workbook, book: LogBook, sheet: Sheet, digest: Composed,
   const cc = settings.dryRun ? '' : digest.cc.join(',');
   const mail = settings.dryRun ? dryRunDigest(wb, sheet, digest) : digest.mail;
   setOutcome(wb, book.sheet, rows, 'sending', undefined, book.kept);
+  let dropped: string[];
   try {
-    sendMail({ to, cc, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: settings.senderName });
+    dropped = sendMail({ to, cc, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: settings.senderName });
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     setOutcome(wb, book.sheet, rows, 'failed', detail, book.kept);
     return { failed: detail };
   }
-  setOutcome(wb, book.sheet, rows, settings.dryRun ? 'test' : 'sent', undefined, book.kept);
+  // A delivery to a dropped address was not sent: its row says so; the others were.
+  const isDropped = (i: number): boolean => dropped.some((a) => a.toLowerCase() === digest.deliveries[i]!.to.toLowerCase());
+  const failedRows = settings.dryRun ? [] : rows.filter((_, i) => isDropped(i));
+  const sentRows = rows.filter((r) => !failedRows.includes(r));
+  if (failedRows.length > 0)
+    setOutcome(wb, book.sheet, failedRows, 'failed', t('notice.badAddress', { to: dropped.join('、') }), book.kept);
+  setOutcome(wb, book.sheet, sentRows, settings.dryRun ? 'test' : 'sent', undefined, book.kept);
   const record = { to, ...(cc ? { cc } : {}), subject: mail.subject, numbers: digest.numbers, level: t(LEVEL_WORD[digest.level]) };
-  return { record };
+  return { record, ...(dropped.length > 0 ? { dropped } : {}) };
 }
 
 /** The admin's daily summary, logged like a delivery (claimed, then sent or failed). */

@@ -27,7 +27,8 @@ describe('one vocabulary for closing words', () => {
     const result = job(rt, 'sweep');
     const s = sheet(rt, '任务台账');
     const state = col(s, 1, '督办状态');
-    for (const w of words) expect(value(s, rowOf(s, 1, `已关闭的任务${w}`), state), w).toBe('已销号');
+    // done is the unit's 已完成 in every closing column (issue 13): awaiting verification, not overdue.
+    for (const w of words) expect(value(s, rowOf(s, 1, `已关闭的任务${w}`), state), w).toBe(w === 'done' ? '待验收' : '已销号');
     expect(value(s, rowOf(s, 1, '仍在整改的任务'), state)).toBe('逾期');
     // 已销号 is no answer to a yes/no setting: said where it is, and the default (no) kept.
     expect(result.warnings.join('\n')).toContain('“试运行”应为“是”或“否”，填的是“已销号”');

@@ -11,7 +11,16 @@ import type { WorkCalendar } from './calendar';
 import { type Day, dayFromYmd, daysInMonth, isDateValue, isValidYmd, weekday, ymdFromDay } from './day';
 
 export type Deadline =
-  | { kind: 'date'; day: Day; form: DeadlineForm }
+  | {
+      kind: 'date';
+      day: Day;
+      form: DeadlineForm;
+      /**
+       * Set when a relative deadline (3个工作日内, 15日内, 立即整改, 本月底前) had no 交办日期 and was
+       * counted from the day the row was first seen (纳入督办日期), so the row can say so.
+       */
+      fromFirstSeen?: true;
+    }
   | { kind: 'none'; text: string }
   | { kind: 'invalid'; text: string; reason: DeadlineReason };
 
@@ -40,7 +49,6 @@ export type DeadlineReason =
   | 'implausible-year'
   | 'ambiguous-date'
   | 'date-serial'
-  | 'needs-issue-date'
   | 'bad-count';
 
 export interface DeadlineContext {
@@ -48,8 +56,9 @@ export interface DeadlineContext {
   issueDay?: Day;
   /**
    * The day the deadline is read from when it names no year or no start (12月15日, 年底前,
-   * 本月底, 立即整改 without an issue date): the day the row was first seen, never "today",
-   * so that a deadline does not move with the calendar.
+   * 本月底, 3个工作日内 or 立即整改 without an issue date): the day the row was first seen
+   * (纳入督办日期, which the sweep keeps), never "today", so that a deadline does not move with
+   * the calendar.
    */
   anchor: Day;
   calendar: WorkCalendar;
@@ -87,19 +96,36 @@ export function parseDeadline(raw: unknown, ctx: DeadlineContext): Deadline {
   const whole = normaliseText(withoutTime(text));
   if (whole === '') return invalid('blank');
   if (ONGOING.has(whole)) return { kind: 'none', text };
-  if (IMMEDIATE.has(whole)) return { kind: 'date', day: ctx.issueDay ?? ctx.anchor, form: 'immediate' };
+  const fromFirstSeen = ctx.issueDay === undefined ? { fromFirstSeen: true as const } : {};
+  if (IMMEDIATE.has(whole)) return { kind: 'date', day: ctx.issueDay ?? ctx.anchor, form: 'immediate', ...fromFirstSeen };
 
   const core = stripAffixes(whole);
   const result = parseCore(core, ctx);
   if (typeof result === 'string') return invalid(result);
-  return { kind: 'date', day: result.day, form: result.form };
+  return { kind: 'date', day: result.day, form: result.form, ...(RELATIVE.has(result.form) ? fromFirstSeen : {}) };
 }
+
+/**
+ * Forms counted from a start day: the 交办日期, or without one the day the row was first seen.
+ * One rule for all of them: 3个工作日内 without a 交办日期 is no less readable than 立即整改.
+ */
+const RELATIVE: ReadonlySet<DeadlineForm> = new Set([
+  'immediate',
+  'working-days',
+  'calendar-days',
+  'months',
+  'this-week',
+  'next-week',
+  'this-month',
+  'next-month',
+]);
 
 type CoreResult = { day: Day; form: DeadlineForm } | DeadlineReason;
 
 function parseCore(s: string, ctx: DeadlineContext): CoreResult {
-  const { issueDay } = ctx;
-  const baseYear = ymdFromDay(issueDay ?? ctx.anchor).year;
+  // The day a relative deadline counts from: the 交办日期, else the day the row was first seen.
+  const start = ctx.issueDay ?? ctx.anchor;
+  const baseYear = ymdFromDay(start).year;
   let m: RegExpExecArray | null;
 
   if (YEAR_END.has(s)) return { day: dayFromYmd(baseYear, 12, 31), form: 'year-end' };
@@ -111,32 +137,27 @@ function parseCore(s: string, ctx: DeadlineContext): CoreResult {
   if ((m = WORKING_DAYS.exec(s))) {
     const n = cnNumber(m[1]);
     if (n === undefined || n < 1) return 'bad-count';
-    if (issueDay === undefined) return 'needs-issue-date';
-    return { day: ctx.calendar.addWorkingDays(issueDay, n), form: 'working-days' };
+    return { day: ctx.calendar.addWorkingDays(start, n), form: 'working-days' };
   }
   if ((m = CALENDAR_DAYS.exec(s)) || (m = BARE_DAYS.exec(s))) {
     const n = cnNumber(m[1]);
     if (n === undefined || n < 1) return 'bad-count';
-    if (issueDay === undefined) return 'needs-issue-date';
-    return { day: issueDay + n, form: 'calendar-days' };
+    return { day: start + n, form: 'calendar-days' };
   }
   if ((m = MONTHS.exec(s))) {
     const n = cnNumber(m[1]);
     if (n === undefined || n < 1) return 'bad-count';
-    if (issueDay === undefined) return 'needs-issue-date';
-    return { day: addMonths(issueDay, n), form: 'months' };
+    return { day: addMonths(start, n), form: 'months' };
   }
 
   if ((m = /^(本周|这周|本星期|下周|下星期)(?:内|末)?$/.exec(s))) {
-    if (issueDay === undefined) return 'needs-issue-date';
     // Weeks run Monday to Sunday; the deadline is the week's last day.
-    const sunday = issueDay + ((7 - weekday(issueDay)) % 7);
+    const sunday = start + ((7 - weekday(start)) % 7);
     const next = m[1].startsWith('下');
     return { day: next ? sunday + 7 : sunday, form: next ? 'next-week' : 'this-week' };
   }
   if ((m = /^(本月|当月|下月|下个月)(?:底|末|内)?$/.exec(s))) {
-    if (issueDay === undefined) return 'needs-issue-date';
-    const { year, month } = ymdFromDay(issueDay);
+    const { year, month } = ymdFromDay(start);
     const next = m[1].startsWith('下');
     const [y, mo] = next ? (month === 12 ? [year + 1, 1] : [year, month + 1]) : [year, month];
     return { day: dayFromYmd(y, mo, daysInMonth(y, mo)), form: next ? 'next-month' : 'this-month' };

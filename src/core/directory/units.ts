@@ -7,8 +7,9 @@
  */
 import { allTexts, type MessageKey, type Translate, translator } from '../i18n';
 import type { CellProblem } from '../problems/problem';
-import { cellText, isEmail, normalizeHeader, normalizeName, toHalfWidth } from '../text/text';
+import { cellText, normalizeHeader, normalizeName } from '../text/text';
 import { readYesNo } from '../text/vocabulary';
+import { readAddressList } from './addresses';
 
 export interface Unit {
   name: string;
@@ -26,12 +27,25 @@ export interface Unit {
    */
   civilized: boolean;
   /** What an address cell held that is not an address ('zjj#example.org'): never mailed, always reported. */
-  badEmails?: Partial<Record<'contactEmail' | 'headEmail' | 'leaderEmail', string[]>>;
+  badEmails?: Partial<Record<EmailColumn, string[]>>;
+  /** The name written beside an address (`杨帆 <yangfan@…>`), by the address in lower case: whom its mail greets. */
+  addressNames?: Record<string, string>;
   /** 0-based index into the values array. */
   row: number;
 }
 
-export type UnitColumn = Exclude<keyof Unit, 'row' | 'badEmails'>;
+export type UnitColumn = Exclude<keyof Unit, 'row' | 'badEmails' | 'addressNames'>;
+export type EmailColumn = 'contactEmail' | 'headEmail' | 'leaderEmail';
+
+const PERSON_OF: Record<EmailColumn, 'contact' | 'head' | 'leader'> = { contactEmail: 'contact', headEmail: 'head', leaderEmail: 'leader' };
+
+/**
+ * Whom a mail to `address` greets: the name written beside the address in its cell, else the
+ * person the directory names for that column (联系人, 主要负责人, 分管领导).
+ */
+export function greetingName(unit: Unit, column: EmailColumn, address: string): string {
+  return unit.addressNames?.[address.toLowerCase()] || unit[PERSON_OF[column]];
+}
 
 /** The addresses an email column of the directory holds (the reader keeps only valid ones, comma-separated). */
 export function addressesIn(cell: string): string[] {
@@ -55,7 +69,7 @@ const COLUMN_KEYS: Record<UnitColumn, MessageKey> = {
 
 /** The directory's columns, in the order setup writes them (unitHeaders()). */
 export const UNIT_COLUMNS = Object.keys(COLUMN_KEYS) as UnitColumn[];
-const EMAIL_COLUMNS: readonly UnitColumn[] = ['contactEmail', 'headEmail', 'leaderEmail'];
+const EMAIL_COLUMNS: readonly EmailColumn[] = ['contactEmail', 'headEmail', 'leaderEmail'];
 
 /** Names offices give these columns besides the catalogue's, which setup writes. */
 const EXTRA_ALIASES: Record<UnitColumn, string[]> = {
@@ -154,14 +168,6 @@ export function splitUnits(text: unknown): string[] {
 
 const HEADER_SCAN_ROWS = 10;
 
-/** Several addresses in one cell, tidied to 'a@x.cn,b@x.cn'; bad ones returned apart. */
-function readEmails(raw: unknown): { value: string; bad: string[] } {
-  const parts = toHalfWidth(cellText(raw))
-    .split(/[\s,;，；、]+/)
-    .filter((s) => s !== '');
-  return { value: parts.filter(isEmail).join(','), bad: parts.filter((p) => !isEmail(p)) };
-}
-
 /** The directory columns a header row names (by the catalogue's headers in any language, or an alias). */
 export function findUnitColumns(header: readonly unknown[]): Partial<Record<UnitColumn, number>> {
   const found: Partial<Record<UnitColumn, number>> = {};
@@ -235,16 +241,25 @@ export function parseUnits(values: unknown[][], locale: 'zh-CN' | 'en' = 'zh-CN'
       civilized: civilizedAnswer === true,
       row: r,
     };
-    for (const col of EMAIL_COLUMNS) {
-      const c = columns[col];
-      if (c === undefined) continue;
-      const { value, bad } = readEmails(row[c]);
-      (unit as unknown as Record<UnitColumn, string>)[col] = value;
-      if (bad.length > 0) unit.badEmails = { ...unit.badEmails, [col]: bad };
-      for (const b of bad)
-        problems.push({ row: r, column: c, message: t('units.badEmail', { unit: name, column: headerText(col), value: b }) });
-    }
+    for (const col of EMAIL_COLUMNS)
+      readEmailColumn(unit, col, row, columns[col], (value) =>
+        problems.push({ row: r, column: columns[col] ?? 0, message: t('units.badEmail', { unit: name, column: headerText(col), value }) }),
+      );
     units.push(unit);
   }
   return { units, problems };
+}
+
+/**
+ * One address column of a unit's row: the addresses kept comma-separated (as MailApp takes
+ * them), the names beside them kept for the greeting, what is not an address kept apart and
+ * reported (never mailed, so it cannot make MailApp refuse the mail to the others).
+ */
+function readEmailColumn(unit: Unit, col: EmailColumn, row: unknown[], c: number | undefined, report: (value: string) => void): void {
+  if (c === undefined) return;
+  const { addresses, bad } = readAddressList(row[c]);
+  unit[col] = addresses.map((a) => a.address).join(',');
+  for (const { address, name } of addresses) if (name !== '') unit.addressNames = { ...unit.addressNames, [address.toLowerCase()]: name };
+  if (bad.length > 0) unit.badEmails = { ...unit.badEmails, [col]: bad };
+  for (const b of bad) report(b);
 }

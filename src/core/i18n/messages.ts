@@ -89,7 +89,6 @@ export const zhCN = {
   'holiday.missing-kind': '缺少类型（放假 / 调休上班）',
   'holiday.bad-kind': '无法识别的类型，应为“放假”或“调休上班”',
   'holiday.duplicate-day': '同一日期出现两次且类型不同，以后一行为准',
-  'note.deadlineNeedsIssueDate': '整改时限“{text}”需要交办日期才能计算',
 
   'setup.created': '已创建表《{sheet}》',
   'setup.addedColumns': '《{sheet}》添加了列：{columns}',
@@ -541,6 +540,9 @@ export const zhCN = {
   'ledgerSheet.quoted': '“{label}”',
   'ledgerSheet.blank': '《{sheet}》是空表',
   'ledgerSheet.lacks': '《{sheet}》缺少{columns}',
+  // issue 13, cells: addresses as people write them; relative deadlines without 交办日期
+  'notice.badAddress': '未发送：地址“{to}”无法使用，已从邮件中去掉（其他收件人照常收到）',
+  'note.deadlineFromFirstSeen': '整改时限“{text}”未填交办日期，自纳入督办日期 {from} 起算',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -624,7 +626,6 @@ export const en: Record<MessageKey, string> = {
   'holiday.missing-kind': 'Missing type (holiday / workday)',
   'holiday.bad-kind': 'Unrecognised type: use "放假" (holiday) or "调休上班" (make-up working day)',
   'holiday.duplicate-day': 'The same date appears twice with different types; the later row wins',
-  'note.deadlineNeedsIssueDate': 'The deadline "{text}" needs an issue date to be computed',
 
   'setup.created': 'Created sheet "{sheet}"',
   'setup.addedColumns': 'Added columns to "{sheet}": {columns}',
@@ -1088,6 +1089,9 @@ export const en: Record<MessageKey, string> = {
   'ledgerSheet.quoted': '"{label}"',
   'ledgerSheet.blank': '"{sheet}" is empty',
   'ledgerSheet.lacks': '"{sheet}" lacks {columns}',
+  // issue 13, cells: addresses as people write them; relative deadlines without an issue date
+  'notice.badAddress': 'Not sent: the address "{to}" cannot be used and was left out of the mail (the other recipients got it)',
+  'note.deadlineFromFirstSeen': 'The deadline "{text}" has no issue date: counted from the day the task was first seen, {from}',
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -10,10 +10,9 @@
  */
 
 import { cellText, isBlankCell } from '../text/text';
-import { readClosedFlag } from '../text/vocabulary';
 import { type ColumnMap, type Field, isEitherDateHeader } from './columns';
 import { classifyRow } from './row-kind';
-import { parseStatus } from './status';
+import { parseStatus, readClosedFlag } from './status';
 
 export interface DatePairReading {
   /** The column read as the deadline (0-based). */

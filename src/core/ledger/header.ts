@@ -9,7 +9,6 @@
 
 import { type Locale, translator } from '../i18n';
 import { cellText, columnLetter, normalizeHeader } from '../text/text';
-import { readClosedFlag } from '../text/vocabulary';
 import {
   ALL_FIELDS,
   aliasesOf,
@@ -24,6 +23,7 @@ import {
   SCRIPT_FIELD_KEYS,
 } from './columns';
 import { type DatePairReading, settleDatePair } from './date-columns';
+import { readClosedFlag } from './status';
 
 export interface HeaderFound {
   ok: true;

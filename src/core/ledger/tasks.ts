@@ -6,13 +6,13 @@
  * will write, and every problem found, located by row and column.
  */
 import type { WorkCalendar } from '../calendar/calendar';
-import { type Day, isDateValue } from '../calendar/day';
+import { type Day, formatDay, isDateValue } from '../calendar/day';
 import { type Deadline, parseDeadline } from '../calendar/deadline';
 import { matchUnit, splitUnits, type Unit, unitKey } from '../directory/units';
 import type { Translate } from '../i18n';
 import type { Problem } from '../problems/problem';
 import { cellText, isBlankCell } from '../text/text';
-import { readApproval, readClosedFlag } from '../text/vocabulary';
+import { readApproval } from '../text/vocabulary';
 import type { Field } from './columns';
 import type { RowKind } from './row-kind';
 import { evaluateState, type StateCode, type TaskState } from './state';
@@ -85,13 +85,23 @@ function dayOf(v: unknown, toDay: (d: Date) => Day): Day | undefined {
   return isDateValue(v) ? toDay(v) : undefined;
 }
 
-/** A status in force: the 状态 column, or a 是否销号 column saying 是. */
-function statusOf(row: unknown[], columns: Columns, closedStatuses: string[]): StatusCode {
-  const flag = readClosedFlag(cell(row, columns.closedFlag));
-  if (flag === true) return 'closed';
-  const status = parseStatus(cell(row, columns.status), closedStatuses).code;
-  if (status === 'blank' && flag === false) return 'in_progress';
-  return status;
+/**
+ * The status in force, read with the one closing vocabulary (status.ts) from whichever columns
+ * hold it: a 是否销号 / 销号情况 column that closes the task closes it; otherwise the 整改状态
+ * column says, and when it is blank the 销号 column does (否: still open). A word neither
+ * understands is reported at its own cell.
+ */
+function statusOf(row: unknown[], columns: Columns, ctx: LedgerContext, out: RowNotes): StatusCode {
+  const flag = parseStatus(cell(row, columns.closedFlag), ctx.closedStatuses);
+  const status = parseStatus(cell(row, columns.status), ctx.closedStatuses);
+  for (const [read, column] of [
+    [flag, columns.closedFlag],
+    [status, columns.status],
+  ] as const) {
+    if (read.code === 'unknown') out.problem(column, ctx.t('note.unknownStatus', { status: read.text }));
+  }
+  if (flag.code === 'closed') return 'closed';
+  return status.code !== 'blank' ? status.code : flag.code;
 }
 
 /** Which state class a state belongs to: a change of class is a change of status worth a date. */
@@ -141,12 +151,10 @@ export function readTask(values: unknown[][], index: number, columns: Columns, c
   const row = values[index] ?? [];
   const out = rowNotes(index, ctx);
   const { task, units } = readSubject(row, columns, ctx, out);
-  const status = statusOf(row, columns, ctx.closedStatuses);
-  if (status === 'unknown') {
-    out.problem(columns.status, ctx.t('note.unknownStatus', { status: cellText(cell(row, columns.status)) }));
-  }
+  const status = statusOf(row, columns, ctx, out);
   // Read once, from the day the row was first seen: 12月15日 seen in December 2026 stays
-  // 2026-12-15 in January 2027, and 立即整改 without a 交办日期 is due that day, not every day.
+  // 2026-12-15 in January 2027, and 立即整改 or 3个工作日内 without a 交办日期 counts from that
+  // day (纳入督办日期, kept in the script's column), not from every new day.
   const firstSeen = dayOf(cell(row, columns.firstSeen), ctx.toDay) ?? ctx.today;
   const deadlines = readDeadlines(row, columns, ctx, status, firstSeen, out);
   const previous = readPrevious(row, columns, ctx);
@@ -228,8 +236,10 @@ function readDeadlines(row: unknown[], columns: Columns, ctx: LedgerContext, sta
   } else if (deadline === undefined) {
     out.problem(columns.deadline, t('note.noDeadline'));
   } else if (deadline.kind === 'invalid') {
-    const key = deadline.reason === 'needs-issue-date' ? 'note.deadlineNeedsIssueDate' : 'note.badDeadline';
-    out.problem(columns.deadline, t(key, { text: deadline.text }));
+    out.problem(columns.deadline, t('note.badDeadline', { text: deadline.text }));
+  } else if (deadline.kind === 'date' && deadline.fromFirstSeen) {
+    // Not a problem: the rule. Said on the row so the office sees where the date comes from.
+    out.notes.push(t('note.deadlineFromFirstSeen', { text: cellText(rawDeadline), from: formatDay(firstSeen) }));
   }
   for (const message of extensionNotes) out.problem(columns.extendedTo, message);
   return { deadline, effective, extended };

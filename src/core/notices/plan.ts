@@ -12,7 +12,7 @@
 import type { WorkCalendar } from '../calendar/calendar';
 import type { Day } from '../calendar/day';
 import { formatDay } from '../calendar/day';
-import { addressesIn, matchUnit, type Unit } from '../directory/units';
+import { addressesIn, greetingName, matchUnit, type Unit } from '../directory/units';
 import type { Translate } from '../i18n';
 import type { TaskRow } from '../ledger/tasks';
 import type { Settings } from '../settings/settings';
@@ -236,7 +236,6 @@ function deliver(
 ): boolean {
   const rank = LEVEL_RANK[notice.level];
   type Column = 'contactEmail' | 'headEmail' | 'leaderEmail';
-  const PERSON: Record<Column, 'contact' | 'head' | 'leader'> = { contactEmail: 'contact', headEmail: 'head', leaderEmail: 'leader' };
   const wanted: { unit: string; role: RecipientRole; section: 'lead' | 'support'; column: Column }[] = [
     { unit: notice.unit, role: 'contact', section: 'lead', column: 'contactEmail' },
   ];
@@ -253,7 +252,6 @@ function deliver(
       continue;
     }
     const list = addressesIn(unit[w.column]);
-    const person = unit[PERSON[w.column]];
     for (const bad of unit.badEmails?.[w.column] ?? [])
       plan.unreachable.push({ unit: unit.name, role: w.role, notice, reason: 'badAddress', to: bad });
     if (list.length === 0) {
@@ -268,7 +266,7 @@ function deliver(
       out.push({
         notice: { ...notice, unit: w.section === 'lead' ? unit.name : notice.unit },
         to,
-        toName: person,
+        toName: greetingName(unit, w.column, to),
         role: w.role,
         section: { unit: unit.name, role: w.section },
         ...(claim ? { resume: claim.index } : {}),

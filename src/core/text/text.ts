@@ -75,9 +75,15 @@ export function columnLetter(index: number): string {
 }
 
 /**
- * A plausible single email address. Deliberately loose (MailApp is the real judge): it
- * catches the typos people make in a directory, such as a missing @, a space, a comma.
+ * A single email address MailApp will accept: the RFC 5322 dot-atom (ASCII letters, digits
+ * and !#$%&'*+/=?^_`{|}~- in dot-separated runs before the @), a domain of dotted labels
+ * ending in a name of letters. Not loose: MailApp refuses a whole mail for one recipient it
+ * does not accept, so an address in doubt is reported instead of sent (`<a@x.cn>`,
+ * `a@x.cn（张三）`, `deputy@cg`).
  */
+const EMAIL =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/;
+
 export function isEmail(text: string): boolean {
-  return /^[^\s@,;，；]+@[^\s@,;，；]+\.[^\s@,;，；.][^\s@,;，；]*$/.test(text);
+  return EMAIL.test(text);
 }

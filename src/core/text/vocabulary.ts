@@ -5,7 +5,9 @@
  * column is, the row reader, the extension approval, the settings sheet). When each kept its
  * own word list, a 销号 column saying 已办结 passed the header's test as a flag and then
  * meant nothing to the row reader, so a closed task showed 逾期. Here every list grows from
- * one base of plain yes/no words, and each reader asks the question it means.
+ * one base of plain yes/no words, and each reader asks the question it means. The closing
+ * words (已销号, 已办结, 整改中 …) are one vocabulary with the status words, in
+ * ledger/status.ts, which reads a plain yes/no through readYesNo.
  */
 import { cellText } from './text';
 
@@ -26,12 +28,6 @@ interface Words {
 const PLAIN: Words = {
   yes: ['是', '对', 'y', 'yes', 'true', '1', '√', '✓', '✔', '☑'],
   no: ['否', '不', '错', 'n', 'no', 'false', '0', '×', '✗', '✘', '☐'],
-};
-
-/** Whether a task is closed (是否销号, 销号, 是否办结). */
-const CLOSED: Words = {
-  yes: ['已', '已销号', '销号', '已办结', '办结', 'done', 'closed'],
-  no: ['未', '未销号', '不销号', '未办结', '未完成', 'open'],
 };
 
 /** Whether an extension is approved (延期审批). */
@@ -81,7 +77,6 @@ function answers(...lists: Words[]): Answer {
 }
 
 const PLAIN_ANSWERS = answers(PLAIN);
-const CLOSED_ANSWERS = answers(PLAIN, CLOSED);
 const APPROVAL_ANSWERS = answers(PLAIN, APPROVAL);
 
 /**
@@ -98,11 +93,6 @@ function ask(v: unknown, words: Answer): boolean | undefined {
 /** A plain yes/no (a yes/no setting such as 试运行): 已销号 or 同意 are not answers here. */
 export function readYesNo(v: unknown): boolean | undefined {
   return ask(v, PLAIN_ANSWERS);
-}
-
-/** A closed flag (是否销号, 销号情况): yes/no, or the closing words (已销号, 已办结, 未办结 …). */
-export function readClosedFlag(v: unknown): boolean | undefined {
-  return ask(v, CLOSED_ANSWERS);
 }
 
 /** An extension's approval (延期审批): yes/no, or the approving words (同意, 批准, 驳回 …). */

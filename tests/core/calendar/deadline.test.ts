@@ -203,10 +203,24 @@ describe('counted from the issue date', () => {
     expect(cnNumber('十十')).toBeUndefined();
   });
 
-  it('needs the issue date for relative deadlines', () => {
-    for (const text of ['3个工作日内', '15日内', '15天内', '本周内', '本月底前', '3个月内']) {
-      expect(read(text)).toBe('invalid needs-issue-date');
+  it('counts relative deadlines without an issue date from the day the row was first seen, as 即知即改 (issue 13, case 10)', () => {
+    // First seen Monday 2 March 2026.
+    const cases: [string, string][] = [
+      ['3个工作日内', '2026-03-05 working-days'],
+      ['15日内', '2026-03-17 calendar-days'],
+      ['15天内', '2026-03-17 calendar-days'],
+      ['本周内', '2026-03-08 this-week'],
+      ['本月底前', '2026-03-31 this-month'],
+      ['3个月内', '2026-06-02 months'],
+      ['立即整改', '2026-03-02 immediate'],
+      ['即知即改', '2026-03-02 immediate'],
+    ];
+    for (const [text, want] of cases) expect(read(text, undefined, '2026-03-02'), text).toBe(want);
+    for (const [text] of cases) {
+      expect(parseDeadline(text, ctx(undefined, '2026-03-02')), text).toMatchObject({ fromFirstSeen: true });
+      expect(parseDeadline(text, ctx('2026-03-02')), text).not.toHaveProperty('fromFirstSeen');
     }
+    expect(parseDeadline('12月15日', ctx(undefined, '2026-03-02'))).not.toHaveProperty('fromFirstSeen');
   });
 
   it('rejects a count of zero', () => {

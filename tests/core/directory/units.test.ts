@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchUnit, parseUnits, splitUnits, type Unit, unitHeaders } from '../../../src/core/directory/units';
+import { greetingName, matchUnit, parseUnits, splitUnits, type Unit, unitHeaders } from '../../../src/core/directory/units';
 import { translator } from '../../../src/core/i18n';
 
 const HEADERS = unitHeaders(translator('zh-CN'));
@@ -79,6 +79,38 @@ describe('parseUnits', () => {
     const { units, problems } = parseUnits([HEADERS, ['市城管局', '', '', 'a＠cg.example.cn, b@cg.example.cn', '', '', '', '']]);
     expect(problems).toEqual([]);
     expect(units[0].contactEmail).toBe('a@cg.example.cn,b@cg.example.cn');
+  });
+
+  it('reads addresses as people write them: 姓名 <a@b.cn>, a@b.cn（张三）, upper case; the name kept for the greeting (issue 13, case 7)', () => {
+    const { units, problems } = parseUnits([
+      HEADERS,
+      [
+        '市城管局',
+        '',
+        '张伟',
+        'ZhangWei@CG.Example.CN（张伟）',
+        '李局长',
+        '杨帆 <yangfan@cg.example.cn>',
+        '',
+        '王强 wq@cg.example.cn、lq#cg.example.cn',
+      ],
+    ]);
+    const unit = units[0]!;
+    expect([unit.contactEmail, unit.headEmail, unit.leaderEmail]).toEqual([
+      'ZhangWei@cg.example.cn',
+      'yangfan@cg.example.cn',
+      'wq@cg.example.cn',
+    ]);
+    expect(greetingName(unit, 'headEmail', 'yangfan@cg.example.cn')).toBe('杨帆');
+    expect(greetingName(unit, 'contactEmail', 'zhangwei@cg.example.cn')).toBe('张伟');
+    expect(greetingName(unit, 'leaderEmail', 'wq@cg.example.cn')).toBe('王强');
+    expect(unit.badEmails).toEqual({ leaderEmail: ['lq#cg.example.cn'] });
+    expect(problems).toEqual([{ row: 1, column: 7, message: '单位“市城管局”的“分管领导邮箱”中“lq#cg.example.cn”不是有效的邮箱地址。' }]);
+  });
+
+  it('greets the person the directory names when the address has no name beside it', () => {
+    const { units } = parseUnits([HEADERS, ['市城管局', '', '张伟', 'zw@cg.example.cn', '', '', '', '']]);
+    expect(greetingName(units[0]!, 'contactEmail', 'zw@cg.example.cn')).toBe('张伟');
   });
 
   it('flags a repeated unit, keeping the first', () => {

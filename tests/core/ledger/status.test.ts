@@ -18,6 +18,12 @@ describe('parseStatus', () => {
     });
   }
 
+  it('reads the closing words of a 销号 column the same in a status column (issue 13, case 8)', () => {
+    for (const w of ['已办结', '办结', '☑', '√', '✓', '是', true, 1]) expect(code(w), String(w)).toBe('closed');
+    for (const w of ['否', '×', '未销号', '未办结', '未完成', '持续整改', false, 0]) expect(code(w), String(w)).toBe('in_progress');
+    expect(code('已办结（区城管局报送）')).toBe('closed');
+  });
+
   it('ignores spaces, case and full-width letters', () => {
     expect(code('In Progress')).toBe('in_progress');
     expect(code(' ON  HOLD ')).toBe('paused');

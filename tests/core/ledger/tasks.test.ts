@@ -153,10 +153,31 @@ describe('readTask: problems a person must fix', () => {
     expect(read({ deadline: '', status: '已销号' }).state.code).toBe('closed');
   });
 
-  it('asks for an issue date when the deadline is relative to it', () => {
-    const task = read({ deadline: '3个工作日内' });
-    expect(task.notes).toEqual(['整改时限“3个工作日内”需要交办日期才能计算']);
-    expect(task.state.code).toBe('invalid');
+  it('counts every relative deadline without an issue date from the day the row was first seen, and says so (issue 13, case 10)', () => {
+    // 纳入督办日期 Monday 16 November 2026, kept in the script's column; today Wednesday 25 November.
+    const seen = (deadline: string): TaskRow =>
+      readTask(
+        [['某市创城问题整改台账'], [...HEADERS, '纳入督办日期'], [...row({ deadline }), cellDate(11, 16)]],
+        2,
+        { ...COLUMNS, firstSeen: 12 },
+        ctx(),
+      );
+    const read3 = seen('3个工作日内');
+    expect(read3.firstSeen).toBe(d(11, 16));
+    expect(read3.effectiveDeadline).toBe(d(11, 19));
+    expect(read3.state).toEqual({ code: 'overdue', daysOverdue: 4 });
+    expect(read3.notes).toEqual(['整改时限“3个工作日内”未填交办日期，自纳入督办日期 2026-11-16 起算']);
+    expect(read3.problems).toEqual([]);
+    expect(['15日内', '立即整改', '即知即改', '本月底前'].map((text) => seen(text).effectiveDeadline)).toEqual([
+      d(12, 1),
+      d(11, 16),
+      d(11, 16),
+      d(11, 30),
+    ]);
+    // First seen today: counted from today, which the sweep then keeps as 纳入督办日期.
+    expect(read({ deadline: '3个工作日内' }).effectiveDeadline).toBe(d(11, 30));
+    // With an issue date, the issue date counts, and there is nothing to say.
+    expect(read({ deadline: '3个工作日内', issued: cellDate(11, 2) }).notes).toEqual([]);
   });
 
   it('computes a relative deadline across the National Day holiday from the issue date', () => {

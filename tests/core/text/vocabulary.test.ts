@@ -4,9 +4,10 @@ import { type Day, dayFromYmd } from '../../../src/core/calendar/day';
 import { parseUnits } from '../../../src/core/directory/units';
 import { translator } from '../../../src/core/i18n';
 import { findHeader } from '../../../src/core/ledger/header';
+import { readClosedFlag } from '../../../src/core/ledger/status';
 import { parseSettings } from '../../../src/core/settings/settings';
 import { planSweep, type SweepPlan } from '../../../src/core/sweep/sweep';
-import { normalizeWord, readApproval, readClosedFlag, readYesNo } from '../../../src/core/text/vocabulary';
+import { normalizeWord, readApproval, readYesNo } from '../../../src/core/text/vocabulary';
 
 describe('normalizeWord', () => {
   it('compares words however they were typed: full-width, spaced, upper case', () => {
@@ -39,17 +40,26 @@ describe('readYesNo: a plain yes/no', () => {
   });
 });
 
-describe('readClosedFlag: whether a task is closed', () => {
-  it.each(['是', '√', '☑', 'yes', '已', '已销号', '销号', '已办结', '办结', 'done', 'Closed', '已 办 结'])('reads %s as closed', (text) => {
-    expect(readClosedFlag(text)).toBe(true);
-  });
+describe('readClosedFlag: whether a task is closed (one vocabulary with the status words, ledger/status.ts)', () => {
+  it.each(['是', '√', '☑', 'yes', '已', '已销号', '销号', '已办结', '办结', 'Closed', '已 办 结', true, 1])(
+    'reads %s as closed',
+    (text) => {
+      expect(readClosedFlag(text)).toBe(true);
+    },
+  );
 
-  it.each(['否', '×', '☐', 'no', '未', '未销号', '未办结', 'open'])('reads %s as not closed', (text) => {
+  it.each(['否', '×', '☐', 'no', '未', '未销号', '未办结', 'open', '未完成', false, 0])('reads %s as not closed', (text) => {
     expect(readClosedFlag(text)).toBe(false);
   });
 
+  // Issue 13: done is the unit's 已完成 (待验收) in every column, never the office's 销号.
   it('says nothing for blank cells, progress words or approvals', () => {
-    for (const v of ['', null, undefined, '整改中', '待定', '同意', 2]) expect(readClosedFlag(v)).toBeUndefined();
+    for (const v of ['', null, undefined, '整改中', 'done', '已完成', '待验收', '退回', '待定', '同意', 2])
+      expect(readClosedFlag(v)).toBeUndefined();
+  });
+
+  it('counts the office’s own closed words (设置) in a 销号 column too', () => {
+    expect(readClosedFlag('已完成', ['已销号', '已完成'])).toBe(true);
   });
 });
 
@@ -89,7 +99,7 @@ function sweep(values: unknown[][]): SweepPlan {
 }
 
 describe('a 销号 column read the same way by the header and by the rows', () => {
-  const words = ['已办结', '办结', '☑', 'done', '已销号', '是'];
+  const words = ['已办结', '办结', '☑', '已销号', '是'];
 
   it('keeps a 销号 column of closing words as the flag, and closes every task it marks', () => {
     const values = [
@@ -102,6 +112,49 @@ describe('a 销号 column read the same way by the header and by the rows', () =
     const p = sweep(values);
     expect(p.tasks.map((task) => task.state.code)).toEqual([...words.map(() => 'closed'), 'overdue']);
     expect(p.rows.slice(0, words.length).every((r) => r.script.state === '已销号')).toBe(true);
+  });
+});
+
+describe('one vocabulary for closing, whatever column holds it (issue 13, case 8)', () => {
+  // The words real 创城 ledgers use, and the state each gives a task past its deadline.
+  const WORDS: [string, string][] = [
+    ['已销号', '已销号'],
+    ['已办结', '已销号'],
+    ['办结', '已销号'],
+    ['是', '已销号'],
+    ['✓', '已销号'],
+    ['☑', '已销号'],
+    ['√', '已销号'],
+    ['已整改', '待验收'],
+    ['整改完成', '待验收'],
+    ['已完成', '待验收'],
+    ['完成', '待验收'],
+    ['否', '逾期'],
+    ['未完成', '逾期'],
+    ['未整改', '逾期'],
+    ['整改中', '逾期'],
+    ['正在整改', '逾期'],
+    ['持续整改', '逾期'],
+  ];
+
+  for (const header of ['是否销号', '销号情况', '整改状态']) {
+    it(`reads each word the same in a ${header} column`, () => {
+      const values = [['问题描述', '责任单位', '整改时限', header], ...WORDS.map(([w], i) => [`问题${i}`, '市城管局', cellDate(11, 2), w])];
+      const p = sweep(values);
+      expect(p.tasks.map((task, i) => [WORDS[i]![0], task.state.code === 'overdue' ? '逾期' : p.rows[i]!.script.state])).toEqual(WORDS);
+      expect(p.problems).toEqual([]);
+    });
+  }
+
+  it('reports a word still not understood at its cell, in a 销号情况 column as in a status column', () => {
+    const values = [
+      ['问题描述', '责任单位', '整改时限', '销号情况'],
+      ['问题1', '市城管局', cellDate(11, 2), '已办结'],
+      ['问题2', '市城管局', cellDate(11, 2), '差不多了'],
+    ];
+    expect(sweep(values).problems.map((q) => [q.sheet, q.row, q.column, q.header, q.message])).toEqual([
+      ['任务台账', 3, 4, '销号情况', '无法识别的状态“差不多了”'],
+    ]);
   });
 });
 
