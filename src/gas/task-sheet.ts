@@ -78,7 +78,7 @@ export function readTaskLedger(wb: Workbook, sheet: Sheet, opts: { adopt?: boole
     ...(opts.onlyRows ? { onlyRows: opts.onlyRows } : {}),
   });
   if (!ledger.ok) return ledger;
-  if (ledger.adopted && opts.adopt !== false) markColumns(sheet, ledger.adopted);
+  if (ledger.adoption && opts.adopt !== false) markColumns(sheet, ledger.adoption.columns);
   return { ok: true, ledger, read };
 }
 

@@ -154,3 +154,31 @@ describe('Duban’s columns when every save drops the marks', () => {
     expect(first[10]).toBe('逾期');
   });
 });
+
+describe('setup run on a ledger whose marks were dropped', () => {
+  it('marks Duban’s columns again and says so, adds none; the next sweep has nothing to say about it', async () => {
+    const code = await bundle();
+    const at = (day: string, model: WorkbookModel): LocalRuntime => {
+      const rt = new LocalRuntime({ workbook: model, now: new Date(`${day}T01:00:00Z`), scriptTimeZone: TZ });
+      rt.load(code, 'Code.js');
+      return rt;
+    };
+    const first = at(DAYS[0]!, await importXlsx(SAMPLE, { timeZone: TZ }));
+    runJobOn(first, 'setup');
+    runJobOn(first, 'sweep');
+    const marks = columnMarks(first.workbook);
+    const rt = at(DAYS[1]!, await exceljsRewrite(await exportXlsxBuffer(first.workbook)));
+    const setup = runJobOn(rt, 'setup').value as { ok: boolean; message: string; warnings: string[] };
+    expect(setup.ok).toBe(true);
+    const said = setup.warnings.filter((w) => READOPTED.test(w));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/^《任务台账》第3行: .*K 督办状态、.*U 系统编号。/);
+    expect(setup.message).not.toBe('台账完整，无需修复。');
+    expect(setup.warnings.join('\n')).not.toContain('添加了列');
+    expect(columnMarks(rt.workbook)).toEqual(marks);
+    expect(tasksSheet(rt.workbook).rows[2]).toHaveLength(21);
+    const sweep = runJobOn(rt, 'sweep').value as { counts: Record<string, number>; warnings: string[] };
+    expect(sweep.counts.columnsAdded).toBe(0);
+    expect(sweep.warnings.filter((w) => READOPTED.test(w))).toEqual([]);
+  });
+});

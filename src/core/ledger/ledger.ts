@@ -59,8 +59,11 @@ export interface Ledger {
   headerRow: number;
   /** Person columns found by header, and script columns found by mark or about to be added. */
   columns: ColumnMap;
-  /** Duban's columns recognised without their marks (script-block.ts), for the edge to mark again. */
-  adopted?: AdoptedColumn[];
+  /**
+   * Duban's columns recognised without their marks (script-block.ts), for the edge to mark
+   * again, and what the office is told about it (also among `problems`).
+   */
+  adoption?: { columns: AdoptedColumn[]; warning: Problem };
   /** Script columns the sheet lacks: where they go and their header. */
   addHeaders: { column: number; field: ScriptField; text: string }[];
   /** The 系统编号 column: every task's key. */
@@ -167,7 +170,8 @@ export function readLedger(input: LedgerInput): ({ ok: true } & Ledger) | Ledger
   const tasks = readTasks(cells, headerRow + 1, taskKinds, columns, ctx);
 
   const problems = headerProblems(input, header, { headerRow, columns, headers, ownColumns, cells, kinds });
-  if (block) problems.unshift(blockAdopted(block, input.values, addHeaders, sheet, t));
+  const adoption = block && { columns: block.columns, warning: blockAdopted(block, input.values, addHeaders, sheet, t) };
+  if (adoption) problems.unshift(adoption.warning);
   problems.push(...mergesOverScriptCells(merges, columns, kinds, headerRow, headers, sheet, t, selected));
   for (const task of tasks) problems.push(...task.problems);
   const values = input.values;
@@ -176,7 +180,7 @@ export function readLedger(input: LedgerInput): ({ ok: true } & Ledger) | Ledger
     sheet,
     headerRow,
     columns,
-    ...(block ? { adopted: block.columns } : {}),
+    ...(adoption ? { adoption } : {}),
     addHeaders,
     keyColumn,
     headers,

@@ -160,7 +160,7 @@ describe('a ledger whose marks are gone, read', () => {
     expect(l.columns.noticeCount).toBe(8);
     expect(l.columns.taskId).toBe(15);
     expect(l.addHeaders).toEqual([]);
-    expect(l.adopted).toEqual(SCRIPT_FIELDS.map((field, i) => ({ column: 5 + i, field })));
+    expect(l.adoption?.columns).toEqual(SCRIPT_FIELDS.map((field, i) => ({ column: 5 + i, field })));
     expect(l.tasks.map((t) => [t.key, t.state.code])).toEqual([['DB-0001', 'overdue']]);
     // No office column is said to be named like Duban's; one line says what was marked again.
     expect(l.problems.map((p) => [p.row, p.column, p.message])).toEqual([
@@ -182,7 +182,7 @@ describe('a ledger whose marks are gone, read', () => {
 
   it('never looks for the block when the sheet has its marks', () => {
     const l = read(values, { scriptColumns: { state: 5, taskId: 15 } });
-    expect(l.adopted).toBeUndefined();
+    expect(l.adoption).toBeUndefined();
     expect(l.problems.some((p) => p.message.includes('失去了标记'))).toBe(false);
   });
 });
