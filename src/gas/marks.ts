@@ -5,6 +5,10 @@
  * finds its columns wherever they went and whatever their header says, and an office column or
  * sheet that merely has the same name is never taken for the script's.
  * One finder call per sheet (or per spreadsheet), whatever the number of rows.
+ *
+ * A tool that drops defined names (the .xlsx stand-in for these marks) leaves the columns
+ * unmarked: the core then recognises them by the script's run of headers or its protection
+ * (core/ledger/script-block.ts) and task-sheet.ts marks them again here.
  */
 
 import { allTexts } from '../core/i18n';
