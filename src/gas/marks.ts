@@ -5,10 +5,14 @@
  * finds its columns wherever they went and whatever their header says, and an office column or
  * sheet that merely has the same name is never taken for the script's.
  * One finder call per sheet (or per spreadsheet), whatever the number of rows.
+ *
+ * A tool that drops defined names (the .xlsx stand-in for these marks) leaves the columns
+ * unmarked: the core then recognises them by the script's run of headers or its protection
+ * (core/ledger/script-block.ts) and task-sheet.ts marks them again here.
  */
 
 import { allTexts } from '../core/i18n';
-import { SCRIPT_FIELDS, type ScriptField, scriptFieldNamed } from '../core/ledger/columns';
+import { SCRIPT_FIELDS, type ScriptField } from '../core/ledger/columns';
 import { columnLetter } from '../core/text/text';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -58,28 +62,19 @@ export function markSheet(sheet: Sheet, role: SheetRole): void {
 }
 
 /**
- * A ledger set up before columns were marked: its script columns carry the warning-only
- * protection setup put on them, with the script's own description, a mark it set itself. Those
- * columns (and only those) are adopted: marked now, by the field their header names. Only
- * runs when the sheet has no column marks at all; costs a few calls per protected range.
+ * The columns under the warning-only protection setup put on the script's columns, with the
+ * script's own description: a sign the script set itself, read only when the sheet has no column
+ * marks at all (a ledger set up before marks, or one whose marks a tool dropped). Which of them
+ * are the script's is the core's decision (core/ledger/script-block.ts), with the script's run
+ * of headers; the ones it adopts are marked again by `markColumns`. A few calls per protection.
  */
-export function adoptLegacyColumns(sheet: Sheet, mark = true): Partial<Record<ScriptField, number>> {
+export function scriptProtectedColumns(sheet: Sheet): Set<number> {
   const ours = new Set(allTexts('setup.protection'));
-  const found: { column: number; field: ScriptField }[] = [];
-  const taken = new Set<ScriptField>();
+  const columns = new Set<number>();
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
     if (!ours.has(p.getDescription())) continue;
     const range = p.getRange();
-    const headers = sheet.getRange(range.getRow(), range.getColumn(), 1, range.getNumColumns()).getValues()[0] ?? [];
-    headers.forEach((text, i) => {
-      const field = scriptFieldNamed(text);
-      if (field === undefined || taken.has(field)) return;
-      taken.add(field);
-      found.push({ column: range.getColumn() - 1 + i, field });
-    });
+    for (let c = range.getColumn() - 1; c < range.getColumn() - 1 + range.getNumColumns(); c++) columns.add(c);
   }
-  if (mark) markColumns(sheet, found);
-  const out: Partial<Record<ScriptField, number>> = {};
-  for (const { column, field } of found) out[field] = column;
-  return out;
+  return columns;
 }

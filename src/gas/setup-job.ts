@@ -9,6 +9,7 @@ import { fieldLabel, type PersonField, SCRIPT_FIELDS } from '../core/ledger/colu
 import { describeLedgerChoice } from '../core/ledger/ledger-sheet';
 import { statusWordsFor } from '../core/ledger/status';
 import { DEFAULT_FONT_PT, fitWidth } from '../core/presentation/column-widths';
+import { describeProblem } from '../core/problems/problem';
 import { missingRuleRows, ruleRows } from '../core/scores/rules';
 import { type SettingKey, settingCell, settingRows } from '../core/settings/settings';
 import { missingHolidayRows, missingSettingRows, missingUnitHeaders, staleSettingHelp, yearOfCell } from '../core/setup/setup-plan';
@@ -207,6 +208,8 @@ function setUpTasks(wb: Workbook, unitSheet: Sheet, changes: string[]): string |
   const read = readTaskLedger(wb, sheet, { onlyRows: new Set<number>() });
   if (!read.ok) return t('setup.headerProblem', { sheet: sheet.getName(), reason: read.reason });
   const plan = read.ledger;
+  // Duban's columns found again after a tool dropped their marks: marked by the read, said here.
+  if (plan.adoption) changes.push(describeProblem(plan.adoption.warning, t));
   if (plan.addHeaders.length > 0) {
     addScriptColumns(sheet, plan);
     if (!created) changes.push(t('setup.addedColumns', { sheet: sheet.getName(), columns: plan.addHeaders.map((h) => h.text).join('、') }));

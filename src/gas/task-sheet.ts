@@ -4,7 +4,7 @@
  * columns added to it when they are missing.
  */
 import { type Ledger, type LedgerFailure, type LedgerInput, type Merge, readLedger } from '../core/ledger/ledger';
-import { adoptLegacyColumns, markColumns, markedColumns } from './marks';
+import { markColumns, markedColumns, scriptProtectedColumns } from './marks';
 import { formatScriptColumns } from './script-columns';
 import type { Workbook } from './workbook';
 
@@ -17,20 +17,21 @@ export interface TaskSheetRead {
   merges: Merge[];
   /** The script's own columns, by the mark it set on them. */
   scriptColumns: ReturnType<typeof markedColumns>;
+  /** When no column is marked: the columns under the script's own protection (a sign of its columns). */
+  scriptProtected?: Set<number>;
 }
 
 /**
- * The task sheet as one read: values, formulas, merges and the script's marked columns. A
- * ledger set up before marks has its script columns adopted (marked) now, unless `adopt` is
- * false: a preview or a publication changes nothing, not even a mark, and reads such a sheet
- * as if adopted.
+ * The task sheet as one read: values, formulas, merges and the script's marked columns; with no
+ * mark at all, the script's protected columns, from which (and from its run of headers) the core
+ * recognises its columns (core/ledger/script-block.ts).
  */
-export function readTaskSheet(sheet: Sheet, opts: { adopt?: boolean } = {}): TaskSheetRead {
-  const marked = markedColumns(sheet);
-  const scriptColumns = Object.keys(marked).length > 0 ? marked : adoptLegacyColumns(sheet, opts.adopt !== false);
-  if (sheet.getLastRow() === 0) return { values: [], formulas: [], merges: [], scriptColumns };
+export function readTaskSheet(sheet: Sheet): TaskSheetRead {
+  const scriptColumns = markedColumns(sheet);
+  const unmarked = Object.keys(scriptColumns).length === 0 ? { scriptProtected: scriptProtectedColumns(sheet) } : {};
+  if (sheet.getLastRow() === 0) return { values: [], formulas: [], merges: [], scriptColumns, ...unmarked };
   const range = sheet.getDataRange();
-  return { values: range.getValues(), formulas: range.getFormulas(), merges: mergesOf(range), scriptColumns };
+  return { values: range.getValues(), formulas: range.getFormulas(), merges: mergesOf(range), scriptColumns, ...unmarked };
 }
 
 /** A range's merged ranges, 0-based, as the core reads them. */
@@ -64,17 +65,21 @@ export type TaskLedger = { ok: true; ledger: Ledger; read: TaskSheetRead } | Led
 
 /**
  * The task sheet read once and turned into the ledger: every task with its state today.
- * `onlyRows` (setup: none) limits which rows are decided.
+ * `onlyRows` (setup: none) limits which rows are decided. The script's columns recognised without
+ * their marks are marked again now, unless `adopt` is false: a preview or a publication changes
+ * nothing, not even a mark, and reads such a sheet as if they were marked.
  */
 export function readTaskLedger(wb: Workbook, sheet: Sheet, opts: { adopt?: boolean; onlyRows?: Set<number> } = {}): TaskLedger {
-  const read = readTaskSheet(sheet, opts);
+  const read = readTaskSheet(sheet);
   const ledger = readLedger({
     sheet: sheet.getName(),
     ...read,
     ...ledgerContext(wb),
     ...(opts.onlyRows ? { onlyRows: opts.onlyRows } : {}),
   });
-  return ledger.ok ? { ok: true, ledger, read } : ledger;
+  if (!ledger.ok) return ledger;
+  if (ledger.adoption && opts.adopt !== false) markColumns(sheet, ledger.adoption.columns);
+  return { ok: true, ledger, read };
 }
 
 /** Adds the script's missing columns: header text, the mark that makes them the script's, formats. */

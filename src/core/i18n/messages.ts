@@ -74,6 +74,10 @@ export const zhCN = {
   'sweep.changedMeanwhile': '《{sheet}》第{row}行在检查期间被人修改，本次未改写它（编辑时已自动重新检查）',
   'header.officeColumn':
     '{column}列“{header}”与督办台账的列同名，但它是贵单位自己的列：督办台账不读也不改它，自己的“{header}”在 {ours} 列。',
+  // Issue 13, marks recovered (script-block.ts): Duban's columns found again by their headers.
+  'marks.readopted':
+    '督办台账自己的列失去了标记（文件经过不保留“定义名称”的软件另存或导入时会这样，例如导入 Google 表格）：已按表头认出并重新标记 {columns}。它们仍由督办台账维护，不会当作贵单位的列读取，也不会再添加一组新列。',
+  'marks.readoptedMissing': '督办台账的列 {columns} 不在原处，已添加在最后。',
   'note.mergeCoversScript': '合并单元格 {range} 盖住了督办台账的“{header}”列，这一行的督办信息无法显示：请取消合并。',
   'where.sheet': '《{sheet}》',
   'where.cell': '《{sheet}》{cell}',
@@ -611,6 +615,10 @@ export const en: Record<MessageKey, string> = {
   'sweep.changedMeanwhile': 'Sheet "{sheet}" row {row} was edited during the check; it was not overwritten (the edit itself re-checked it)',
   'header.officeColumn':
     'Column {column} "{header}" has the name of one of Duban\'s columns but is the office\'s own: Duban neither reads nor changes it; its own "{header}" is column {ours}.',
+  // Issue 13, marks recovered (script-block.ts): Duban's columns found again by their headers.
+  'marks.readopted':
+    "Duban's own columns had lost their marks (a program that drops defined names does this when it saves or imports the file, e.g. an import into Google Sheets): recognised by their headers and marked again: {columns}. Duban keeps them as before; they are not read as the office's columns, and no second set of columns is added.",
+  'marks.readoptedMissing': " Duban's columns {columns} were not there and were added at the end.",
   'note.mergeCoversScript': 'The merged cells {range} cover Duban\'s "{header}" column, so this row\'s state cannot show: unmerge them.',
   'where.sheet': 'sheet "{sheet}"',
   'where.cell': 'sheet "{sheet}" {cell}',

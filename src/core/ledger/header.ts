@@ -21,6 +21,7 @@ import {
   type PersonField,
   REQUIRED_FIELDS,
   SCRIPT_FIELD_KEYS,
+  scriptFieldNamed,
 } from './columns';
 import { type DatePairReading, settleDatePair } from './date-columns';
 import { readClosedFlag } from './status';
@@ -94,7 +95,11 @@ function rowTexts(values: unknown[][], r: number, ignore?: ReadonlySet<number>):
   return (values[r] ?? []).map((v, c) => (ignore?.has(c) ? '' : cellText(v)));
 }
 
-/** A two-row header read as one: the lower cell where it has text, else the (merged) upper. */
+/**
+ * A two-row header read as one: the lower cell where it has text, else the (merged) upper. A
+ * column headed with one of Duban's names keeps it: what stands above it is Duban's legend (its
+ * 已销号 swatch over 督办次数 would otherwise make that column 是否销号), never the office's header.
+ */
 function combine(upper: string[], lower: string[]): string[] {
   const width = Math.max(upper.length, lower.length);
   const out: string[] = [];
@@ -102,7 +107,8 @@ function combine(upper: string[], lower: string[]): string[] {
     const below = lower[c] ?? '';
     const above = upper[c] ?? '';
     // 责任单位 over 牵头 | 配合: the lower word names nothing, the merged one above does.
-    out.push(below !== '' && (matchField(below) || !matchField(above)) ? below : above);
+    const keepBelow = below !== '' && (matchField(below) || scriptFieldNamed(below) || !matchField(above));
+    out.push(keepBelow ? below : above);
   }
   return out;
 }

@@ -16,6 +16,7 @@ import { type ColumnMap, SCRIPT_FIELD_KEYS, SCRIPT_FIELDS, type ScriptField, scr
 import { describeDuplicates, describeMissingHeader, findHeader } from './header';
 import { duplicateIds } from './keys';
 import { classifyRows, type RowKind } from './row-kind';
+import { type AdoptedColumn, blockAdopted, scriptColumnsOn } from './script-block';
 import { type LedgerContext, readTasks, type TaskRow } from './tasks';
 
 /** A merged range, 0-based, as getMergedRanges() reports it. */
@@ -35,6 +36,11 @@ export interface LedgerInput {
   merges?: Merge[];
   /** The script's own columns, found by the mark it set on them (never by their header). */
   scriptColumns?: Partial<Record<ScriptField, number>>;
+  /**
+   * When the sheet has no marks at all: the columns under the protection Duban put on its own.
+   * Duban's columns are then recognised by its run of headers or by that protection (script-block.ts).
+   */
+  scriptProtected?: ReadonlySet<number>;
   settings: Settings;
   units: Unit[];
   haveDirectory: boolean;
@@ -53,6 +59,11 @@ export interface Ledger {
   headerRow: number;
   /** Person columns found by header, and script columns found by mark or about to be added. */
   columns: ColumnMap;
+  /**
+   * Duban's columns recognised without their marks (script-block.ts), for the edge to mark
+   * again, and what the office is told about it (also among `problems`).
+   */
+  adoption?: { columns: AdoptedColumn[]; warning: Problem };
   /** Script columns the sheet lacks: where they go and their header. */
   addHeaders: { column: number; field: ScriptField; text: string }[];
   /** The 系统编号 column: every task's key. */
@@ -119,7 +130,7 @@ function wideMergeRows(merges: readonly Merge[]): Set<number> {
 export function readLedger(input: LedgerInput): ({ ok: true } & Ledger) | LedgerFailure {
   const { sheet, t, settings } = input;
   const merges = input.merges ?? [];
-  const own = input.scriptColumns ?? {};
+  const { own, block } = scriptColumnsOn(input.values, input.scriptColumns, input.scriptProtected);
   const ownColumns = new Set(Object.values(own).filter((c): c is number => c !== undefined));
   const header = findHeader(input.values, { ignore: ownColumns });
   if (!header.ok) return untrusted(header, input);
@@ -159,6 +170,8 @@ export function readLedger(input: LedgerInput): ({ ok: true } & Ledger) | Ledger
   const tasks = readTasks(cells, headerRow + 1, taskKinds, columns, ctx);
 
   const problems = headerProblems(input, header, { headerRow, columns, headers, ownColumns, cells, kinds });
+  const adoption = block && { columns: block.columns, warning: blockAdopted(block, input.values, addHeaders, sheet, t) };
+  if (adoption) problems.unshift(adoption.warning);
   problems.push(...mergesOverScriptCells(merges, columns, kinds, headerRow, headers, sheet, t, selected));
   for (const task of tasks) problems.push(...task.problems);
   const values = input.values;
@@ -167,6 +180,7 @@ export function readLedger(input: LedgerInput): ({ ok: true } & Ledger) | Ledger
     sheet,
     headerRow,
     columns,
+    ...(adoption ? { adoption } : {}),
     addHeaders,
     keyColumn,
     headers,

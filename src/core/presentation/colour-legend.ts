@@ -7,14 +7,18 @@
  * title and date lines are usually merged across the office's columns only), a row of
  * swatches: each state's word on its colour, right above the column that holds the word. The
  * office's cells are never touched.
+ *
+ * The swatches' words (逾期, 已销号 …) would read as headers (已销号 as 是否销号), so the header
+ * finder never looks at Duban's columns: known by their marks, or, when a tool dropped the marks,
+ * by Duban's run of headers (core/ledger/script-block.ts).
  */
 
-import { allTexts, type MessageKey, type Translate } from '../i18n';
-import { SCRIPT_FIELD_KEYS, SCRIPT_FIELDS } from '../ledger/columns';
+import type { MessageKey, Translate } from '../i18n';
+import { scriptFieldNamed } from '../ledger/columns';
 import { STATE_CODES, STATE_MESSAGE, type StateCode } from '../ledger/state';
 import { stateFromText } from '../ledger/state-words';
 import type { Colors } from '../settings/settings';
-import { cellText, normalizeHeader } from '../text/text';
+import { cellText } from '../text/text';
 import { COLOURED } from './colour-rules';
 
 export interface LegendEntry {
@@ -83,8 +87,6 @@ export interface Swatches {
   backgrounds: (string | null)[];
 }
 
-const SCRIPT_HEADERS = new Set(SCRIPT_FIELDS.flatMap((f) => allTexts(SCRIPT_FIELD_KEYS[f])).map(normalizeHeader));
-
 /**
  * Where the swatches go, or undefined when there is no room that is Duban's.
  *
@@ -99,7 +101,8 @@ export function placeSwatches(block: unknown[][], merged: boolean[][], colors: C
   if (headerRow < 1) return undefined;
   const header = block[headerRow] ?? [];
   let run = 0;
-  while (run < header.length && SCRIPT_HEADERS.has(normalizeHeader(header[run]))) run++;
+  // Duban's header names, the one list core/ledger/columns.ts keeps (the same that finds its block when marks are lost).
+  while (run < header.length && scriptFieldNamed(header[run]) !== undefined) run++;
   const entries = legendEntries(colors, t);
   if (entries.length === 0 || run < entries.length) return undefined;
 

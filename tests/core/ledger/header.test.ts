@@ -201,6 +201,20 @@ describe('findHeader', () => {
     expect(r.unknown).toEqual([{ column: 3, text: '配合' }]);
   });
 
+  it('never takes the word above one of Duban’s headers for that column, even unmarked (a legend’s 已销号 over 督办次数)', () => {
+    const values = [
+      ['XX市创城问题整改台账'],
+      ['', '', '', '', '', '逾期', '临期', '待验收', '已销号', '待核实'],
+      ['序号', '问题描述', '责任单位', '整改时限', '整改状态', '督办状态', '认定时限', '逾期天数', '督办次数', '最近督办'],
+      [1, '垃圾堆积', '市城管局', '2026-11-20', '整改中', '逾期', '2026-11-20', 3, 1, '2026-11-24'],
+    ];
+    const r = findHeader(values);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect([r.headerTop, r.headerRow]).toEqual([2, 2]);
+    expect(r.columns).toEqual({ seq: 0, task: 1, unit: 2, deadline: 3, status: 4 });
+  });
+
   it('does not take the first data row for a sub-header', () => {
     const values = [
       ['序号', '问题描述', '责任单位', '整改时限', '状态'],
