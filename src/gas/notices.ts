@@ -228,7 +228,7 @@ function sendDigests(
     }
     const sent = sendDigest(wb, book, sheet, digest, rows);
     if (sent.failed !== undefined) out.notSent.push(notSentLine(digest, 'failed', sent.failed));
-    // i13-cells: an address MailApp would refuse was left out of the mail; the admin is told.
+    // An address MailApp would refuse was left out of the mail; the admin is told.
     for (const to of sent.dropped ?? []) out.notSent.push({ ...notSentLine(digest, 'badAddress'), to });
     if (sent.record === undefined) continue;
     budget = spend(budget, cost);

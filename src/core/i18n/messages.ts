@@ -544,7 +544,7 @@ export const zhCN = {
   'ledgerSheet.quoted': '“{label}”',
   'ledgerSheet.blank': '《{sheet}》是空表',
   'ledgerSheet.lacks': '《{sheet}》缺少{columns}',
-  // issue 13, cells: addresses as people write them; relative deadlines without 交办日期
+  // Addresses as people write them; relative deadlines without 交办日期 (issue 13, cases 7 and 10)
   'notice.badAddress': '未发送：地址“{to}”无法使用，已从邮件中去掉（其他收件人照常收到）',
   'note.deadlineFromFirstSeen': '整改时限“{text}”未填交办日期，自纳入督办日期 {from} 起算',
 } as const;
@@ -1097,7 +1097,7 @@ export const en: Record<MessageKey, string> = {
   'ledgerSheet.quoted': '"{label}"',
   'ledgerSheet.blank': '"{sheet}" is empty',
   'ledgerSheet.lacks': '"{sheet}" lacks {columns}',
-  // issue 13, cells: addresses as people write them; relative deadlines without an issue date
+  // Addresses as people write them; relative deadlines without an issue date (issue 13, cases 7 and 10)
   'notice.badAddress': 'Not sent: the address "{to}" cannot be used and was left out of the mail (the other recipients got it)',
   'note.deadlineFromFirstSeen': 'The deadline "{text}" has no issue date: counted from the day the task was first seen, {from}',
 };
