@@ -54,7 +54,7 @@ export const zhCN = {
   'note.noTask': '未填写任务内容',
   'note.noUnit': '未填写责任单位',
   'note.unknownUnit': '责任单位“{unit}”不在《责任单位》名录中',
-  'note.unknownStatus': '无法识别的状态“{status}”',
+  'note.unknownStatus': '无法识别的状态“{status}”：暂按待核实处理，不发督办；请改为已销号、整改中等状态',
   'note.noDeadline': '未填写整改时限',
   'note.badDeadline': '无法识别的整改时限“{text}”，请改为日期（如 2026-12-31）或“长期坚持”',
   'note.badExtension': '无法识别的延期时限“{text}”',
@@ -594,7 +594,8 @@ export const en: Record<MessageKey, string> = {
   'note.noTask': 'No task text',
   'note.noUnit': 'No responsible unit',
   'note.unknownUnit': 'Unit "{unit}" is not in the unit directory',
-  'note.unknownStatus': 'Unrecognised status "{status}"',
+  'note.unknownStatus':
+    'Unrecognised status "{status}": held as needs checking, no notice is sent; write a status such as Closed or In progress',
   'note.noDeadline': 'No deadline',
   'note.badDeadline': 'Unrecognised deadline "{text}": use a date (e.g. 2026-12-31) or "ongoing"',
   'note.badExtension': 'Unrecognised extension deadline "{text}"',

@@ -76,6 +76,11 @@ export function evaluateState(input: StateInput, today: Day, calendar: WorkCalen
       return { code: 'closed', daysOverdue: 0 };
     case 'paused':
       return { code: 'paused', daysOverdue: 0 };
+    // A status nobody can read may be a closing word of the office's own: never chase a task
+    // that may be closed. It waits as 待核实 (the cell says why) until a person writes a word
+    // Duban knows.
+    case 'unknown':
+      return { code: 'invalid', daysOverdue: 0 };
     case 'submitted': {
       // Awaiting verification is not overdue from the day it was submitted; lateness before
       // that day stays on record.

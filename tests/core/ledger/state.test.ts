@@ -63,9 +63,13 @@ describe('evaluateState', () => {
   });
 
   it('counts an open task overdue by working days', () => {
-    for (const status of ['not_started', 'in_progress', 'blank', 'unknown'] as StatusCode[]) {
+    for (const status of ['not_started', 'in_progress', 'blank'] as StatusCode[]) {
       expect(state(status, d(11, 20), d(11, 25))).toEqual({ code: 'overdue', daysOverdue: 3 });
     }
+  });
+
+  it('holds a task whose status no one can read as 待核实, never overdue: it may be closed in words of the office', () => {
+    expect(state('unknown', d(11, 20), d(11, 25))).toEqual({ code: 'invalid', daysOverdue: 0 });
   });
 
   it('opens a returned task again against its original deadline', () => {

@@ -132,7 +132,8 @@ describe('readTask: problems a person must fix', () => {
   it('flags a status nobody can read, quoting it', () => {
     const task = read({ status: '差不多了' });
     expect(task.status).toBe('unknown');
-    expect(task.notes).toEqual(['无法识别的状态“差不多了”']);
+    expect(task.state.code).toBe('invalid');
+    expect(task.notes).toEqual(['无法识别的状态“差不多了”：暂按待核实处理，不发督办；请改为已销号、整改中等状态']);
   });
 
   it('flags a missing or unreadable deadline on an open task and marks it to be checked', () => {

@@ -153,7 +153,7 @@ describe('one vocabulary for closing, whatever column holds it (issue 13, case 8
       ['问题2', '市城管局', cellDate(11, 2), '差不多了'],
     ];
     expect(sweep(values).problems.map((q) => [q.sheet, q.row, q.column, q.header, q.message])).toEqual([
-      ['任务台账', 3, 4, '销号情况', '无法识别的状态“差不多了”'],
+      ['任务台账', 3, 4, '销号情况', '无法识别的状态“差不多了”：暂按待核实处理，不发督办；请改为已销号、整改中等状态'],
     ]);
   });
 });
