@@ -48,6 +48,8 @@ interface Sending {
 export interface NoticeInput {
   plan: SweepPlan;
   values: unknown[][];
+  /** Every task row read, held ones included (their cells still tell their key's history). */
+  allTasks: readonly TaskRow[];
   counters: Counters;
 }
 
@@ -129,7 +131,12 @@ function lostFromLog(wb: Workbook, log: OpenLog, counters: Counters, year: numbe
 /** The notices the ledger's cells know and the log lost, written back into the log as 已找回 (one write). */
 function restoreFromLedger(wb: Workbook, log: OpenLog, input: NoticeInput, keyOf: (task: TaskRow) => string): void {
   const { plan, values } = input;
-  const found = restoredNotices(plan.tasks, { values, columns: plan.columns }, log.entries, keyOf, wb.settings, wb.clock.toDay, wb.t);
+  const held = new Set(plan.held.map((h) => h.index));
+  // A row given a new key today (a copy) carries another task's notice cells: nothing to recover from it.
+  const keyed = input.allTasks
+    .filter((task) => !plan.fresh.has(task.index))
+    .map((task) => ({ index: task.index, key: held.has(task.index) ? task.key : keyOf(task), unit: task.units[0] ?? '' }));
+  const found = restoredNotices(keyed, { values, columns: plan.columns }, log.entries, wb.settings, wb.clock.toDay, wb.t);
   const rows = found.map(
     (r, i): LogEntry => ({
       index: log.rows + i,

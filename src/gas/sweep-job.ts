@@ -123,7 +123,15 @@ export function sweepLedger(now: Date): JobResult {
   keep();
 
   const needsPerson = plan.problems.map((p) => describeProblem(p, t));
-  const notices = sendNotices(wb, sheet, { plan, values: read.ledger.values, counters }, now, started, result, needsPerson);
+  const notices = sendNotices(
+    wb,
+    sheet,
+    { plan, values: read.ledger.values, allTasks: read.ledger.tasks, counters },
+    now,
+    started,
+    result,
+    needsPerson,
+  );
   // A month's report mails the quota held back go out now, with the notices' quota left.
   if (owedReportMonths(notices.entries, wb.settings.dryRun).length > 0) sendOwedReportMails(wb, read.ledger, notices.log, now, result);
   writeNoticeCells(wb, sheet, plan, notices.entries);

@@ -80,6 +80,8 @@ export interface Identity {
   given: Map<number, string>;
   /** Rows found again by content (their key cell was empty). */
   relinked: number[];
+  /** Rows given a key never given before (a new task, a copy): nothing on them is the key's history. */
+  fresh: number[];
   held: Held[];
   /** The index after today: every key ever given, with its print (a typo fix followed), retired or not. */
   index: KnownTask[];
@@ -214,8 +216,16 @@ export function bindKeys(rows: readonly RowSeen[], known: readonly KnownTask[] |
   for (const [key, list] of claims) b.settle(key, list, 'duplicate');
   strangersOf(b, strangers, byKey);
   relink(b, keyless, known ?? []);
-  for (const row of [...b.fresh].sort((x, y) => x.index - y.index)) b.bind(row, nextKey());
-  return { ...indexAfter(b, rows, known ?? [], today), keys: b.keys, given: b.given, relinked: b.relinked, held: b.held };
+  const fresh = [...b.fresh].sort((x, y) => x.index - y.index);
+  for (const row of fresh) b.bind(row, nextKey());
+  return {
+    ...indexAfter(b, rows, known ?? [], today),
+    keys: b.keys,
+    given: b.given,
+    relinked: b.relinked,
+    fresh: fresh.map((r) => r.index),
+    held: b.held,
+  };
 }
 
 /** Rows carrying a key whose task they are not: a copy of a task found elsewhere, or held. */

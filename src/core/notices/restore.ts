@@ -9,7 +9,6 @@
 import { type Day, isDateValue } from '../calendar/day';
 import type { Translate } from '../i18n';
 import type { ColumnMap } from '../ledger/columns';
-import type { TaskRow } from '../ledger/tasks';
 import type { Settings } from '../settings/settings';
 import { isGiven, isLadderEntry, type LogEntry } from './log';
 import { levelOf } from './plan';
@@ -27,11 +26,17 @@ export interface RestoredNotice {
   number: string;
 }
 
+/**
+ * The notices each keyed row's cells know and the log lacks. The key, 督办次数, 最近督办 and 认定时限
+ * are all Duban's own cells, which move together whatever the office does to its own columns (a
+ * row held today still tells its key's history), so the deadline they speak of is the 认定时限
+ * written beside them, not the office's cell; a row given a new key today (a copy) is left out by
+ * the caller. A key told by two rows (a held duplicate) is recovered once.
+ */
 export function restoredNotices(
-  tasks: readonly TaskRow[],
+  rows: readonly { index: number; key: string; unit: string }[],
   read: { values: unknown[][]; columns: ColumnMap },
   entries: readonly LogEntry[],
-  keyOf: (task: TaskRow) => string,
   settings: Pick<Settings, 'criticismAfterNotices' | 'interviewAfterNotices' | 'dryRun'>,
   toDay: (d: Date) => Day,
   t: Translate,
@@ -39,14 +44,15 @@ export function restoredNotices(
   const { values, columns } = read;
   if (columns.noticeCount === undefined || columns.lastNotice === undefined || columns.dueAsRead === undefined) return [];
   const out: RestoredNotice[] = [];
-  for (const task of tasks) {
-    const key = keyOf(task);
-    const deadline = task.effectiveDeadline;
-    const row = values[task.index] ?? [];
+  const done = new Set<string>();
+  for (const { index, key, unit } of rows) {
+    const row = values[index] ?? [];
     const last = row[columns.lastNotice];
     const due = row[columns.dueAsRead];
-    // The cells speak of the deadline in force when they were written: an extension since starts a new ladder.
-    if (key === '' || deadline === undefined || !isDateValue(last) || !isDateValue(due) || toDay(due) !== deadline) continue;
+    if (key === '' || !isDateValue(last) || !isDateValue(due)) continue;
+    const deadline = toDay(due);
+    if (done.has(`${key}|${deadline}`)) continue;
+    done.add(`${key}|${deadline}`);
     const count = Number(row[columns.noticeCount]) || 0;
     const given = new Set(
       entries
@@ -56,7 +62,7 @@ export function restoredNotices(
     for (let ordinal = given.size + 1; ordinal <= count; ordinal++) {
       out.push({
         key,
-        unit: task.units[0] ?? '',
+        unit,
         level: levelOf(ordinal, settings),
         ordinal,
         deadline,

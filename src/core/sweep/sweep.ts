@@ -65,6 +65,8 @@ export interface SweepPlan {
   counts: Record<string, number>;
   /** Rows held today (which task they are cannot be decided): no notice, only their 系统提示 written. */
   held: Held[];
+  /** Rows given a key never given before: their notice cells (a copy's) are not the key's history. */
+  fresh: Set<number>;
 }
 
 export type { LedgerFailure as SweepFailure } from '../ledger/ledger';
@@ -168,6 +170,7 @@ export function planWrite(ledger: Ledger, opts: Pick<SweepInput, 'assignKeys' | 
     problems,
     counts,
     held: [...held.values()],
+    fresh: new Set(opts.identity?.fresh ?? [...keys.keys()]),
   };
 }
 
