@@ -214,7 +214,9 @@ export function bindKeys(rows: readonly RowSeen[], known: readonly KnownTask[] |
     else claims.set(row.key, [...(claims.get(row.key) ?? []), { row, score }]);
   }
   for (const [key, list] of claims) b.settle(key, list, 'duplicate');
-  strangersOf(b, strangers, byKey);
+  const carried = new Map<string, number>();
+  for (const row of rows) if (row.key !== '') carried.set(row.key, (carried.get(row.key) ?? 0) + 1);
+  strangersOf(b, strangers, byKey, carried);
   relink(b, keyless, known ?? []);
   const fresh = [...b.fresh].sort((x, y) => x.index - y.index);
   for (const row of fresh) b.bind(row, nextKey());
@@ -228,18 +230,18 @@ export function bindKeys(rows: readonly RowSeen[], known: readonly KnownTask[] |
   };
 }
 
-/** Rows carrying a key whose task they are not: a copy of a task found elsewhere, or held. */
-function strangersOf(b: Binder, strangers: RowSeen[], byKey: Map<string, KnownTask>): void {
+/**
+ * Rows carrying a key whose task they are not: a copy someone made into a task of its own (the
+ * key's task is on another row, or the key stands on several rows and this one's content is no
+ * known task), or held: a key beside another known task, or a task rewritten beyond a typo.
+ */
+function strangersOf(b: Binder, strangers: RowSeen[], byKey: Map<string, KnownTask>, carried: Map<string, number>): void {
   const exact = new Map<string, string>();
   for (const k of byKey.values()) if (!k.retired) exact.set(printText(k.print), k.key);
   for (const row of strangers) {
-    if (b.bound.has(row.key)) {
-      // The key's own task is on another row: this row is a copy someone edited, a task of its own.
-      b.fresh.push(row);
-      continue;
-    }
     const otherKey = exact.get(printText(row.print));
-    if (otherKey !== undefined) b.hold(row, 'displaced', { otherKey });
+    if (b.bound.has(row.key) || (otherKey === undefined && (carried.get(row.key) ?? 0) > 1)) b.fresh.push(row);
+    else if (otherKey !== undefined) b.hold(row, 'displaced', { otherKey });
     else b.hold(row, 'changed');
   }
 }
