@@ -131,11 +131,12 @@ function lostFromLog(wb: Workbook, log: OpenLog, counters: Counters, year: numbe
 /** The notices the ledger's cells know and the log lost, written back into the log as 已找回 (one write). */
 function restoreFromLedger(wb: Workbook, log: OpenLog, input: NoticeInput, keyOf: (task: TaskRow) => string): void {
   const { plan, values } = input;
-  const held = new Set(plan.held.map((h) => h.index));
+  // A held row's history is that of the key in its cell, or (no key in its cell) the one key its content names.
+  const held = new Map(plan.held.map((h) => [h.index, h.key || (h.reason === 'ambiguous' ? (h.otherKey ?? '') : '')] as const));
   // A row given a new key today (a copy) carries another task's notice cells: nothing to recover from it.
   const keyed = input.allTasks
     .filter((task) => !plan.fresh.has(task.index))
-    .map((task) => ({ index: task.index, key: held.has(task.index) ? task.key : keyOf(task), unit: task.units[0] ?? '' }));
+    .map((task) => ({ index: task.index, key: held.get(task.index) ?? keyOf(task), unit: task.units[0] ?? '' }));
   const found = restoredNotices(keyed, { values, columns: plan.columns }, log.entries, wb.settings, wb.clock.toDay, wb.t);
   const rows = found.map(
     (r, i): LogEntry => ({

@@ -144,7 +144,6 @@ interface Claim {
 class Binder {
   readonly keys = new Map<number, string>();
   readonly given = new Map<number, string>();
-  readonly relinked: number[] = [];
   readonly held: Held[] = [];
   readonly fresh: RowSeen[] = [];
   /** Keys bound to a row today. */
@@ -156,12 +155,13 @@ class Binder {
     this.keys.set(row.index, key);
     this.bound.set(key, row);
     if (row.key !== key) this.given.set(row.index, key);
-    if (row.key === '') this.relinked.push(row.index);
   }
 
   hold(row: RowSeen, reason: HoldReason, other: { otherRow?: number; otherKey?: string } = {}): void {
     this.held.push({ index: row.index, key: row.key, reason, ...other });
     if (row.key !== '') this.contested.add(row.key);
+    // The task the row's content is stays known too: a held row is never a task gone.
+    if (other.otherKey !== undefined) this.contested.add(other.otherKey);
   }
 
   /** Claims on one key: the closest wins; a tie is held; the rest are new tasks. */
@@ -220,11 +220,13 @@ export function bindKeys(rows: readonly RowSeen[], known: readonly KnownTask[] |
   relink(b, keyless, known ?? []);
   const fresh = [...b.fresh].sort((x, y) => x.index - y.index);
   for (const row of fresh) b.bind(row, nextKey());
+  const freshRows = new Set(fresh.map((r) => r.index));
+  const relinked = [...b.given.keys()].filter((i) => !freshRows.has(i)).sort((x, y) => x - y);
   return {
     ...indexAfter(b, rows, known ?? [], today),
     keys: b.keys,
     given: b.given,
-    relinked: b.relinked,
+    relinked,
     fresh: fresh.map((r) => r.index),
     held: b.held,
   };
@@ -248,7 +250,8 @@ function strangersOf(b: Binder, strangers: RowSeen[], byKey: Map<string, KnownTa
 
 /** Rows without a key: found again by content among the known tasks no row has claimed. */
 function relink(b: Binder, keyless: RowSeen[], known: readonly KnownTask[]): void {
-  const open = known.filter((k) => !k.retired && !b.bound.has(k.key) && !b.contested.has(k.key));
+  // A key a held row carries is still a candidate: a row matching it is held too, never given a new key.
+  const open = known.filter((k) => !k.retired && !b.bound.has(k.key));
   const exact = new Map<string, KnownTask[]>();
   const byUnit = new Map<string, KnownTask[]>();
   for (const k of open) {
@@ -259,8 +262,11 @@ function relink(b: Binder, keyless: RowSeen[], known: readonly KnownTask[]): voi
   for (const row of keyless) {
     const found = candidates(row, exact, byUnit);
     if (found.keys.length === 0) b.fresh.push(row);
-    else if (found.keys.length > 1) b.hold(row, 'ambiguous');
-    else wanted.set(found.keys[0]!, [...(wanted.get(found.keys[0]!) ?? []), { row, score: found.score }]);
+    else if (found.keys.length > 1 || b.contested.has(found.keys[0]!)) {
+      // One candidate, held because another row carries it: the row still names its key (its history is that key's).
+      b.hold(row, 'ambiguous', found.keys.length === 1 ? { otherKey: found.keys[0]! } : {});
+      for (const key of found.keys) b.contested.add(key);
+    } else wanted.set(found.keys[0]!, [...(wanted.get(found.keys[0]!) ?? []), { row, score: found.score }]);
   }
   for (const [key, list] of wanted) b.settle(key, list, 'ambiguous');
 }
