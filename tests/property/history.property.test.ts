@@ -86,7 +86,7 @@ class Office {
   /** Notices each task truly had, by description. */
   readonly ladder = new Map<string, number>();
   /** Edits whose rows cannot be told apart until a person resolves them: undone the next morning. */
-  undo: (() => void)[] = [];
+  undo: { kind: 'sort' | 'copy'; run: () => void }[] = [];
   /** Descriptions a pending edit may hold. */
   mayHold = new Set<string>();
   numbers = new Map<string, string>();
@@ -139,11 +139,13 @@ function apply(o: Office, edit: Edit): string {
       });
       if (edit.kind === 'sortOffice' && sorted.some((r, i) => r !== before[i])) {
         for (const r of before) o.mayHold.add(String(r[1]?.value));
-        o.undo.push(() =>
-          body.forEach((r, i) => {
-            r.splice(0, width, ...before[i]!);
-          }),
-        );
+        o.undo.push({
+          kind: 'sort',
+          run: () =>
+            body.forEach((r, i) => {
+              r.splice(0, width, ...before[i]!);
+            }),
+        });
       }
       return `${edit.kind}`;
     }
@@ -158,8 +160,10 @@ function apply(o: Office, edit: Edit): string {
     case 'delete': {
       if (rows.length <= 1) return 'nothing to delete';
       const r = rowAt(edit.at);
-      o.ladder.delete(o.description(r));
+      const task = o.description(r);
       deleteRows(s, r, 1, book);
+      // A task is gone when no row holds it (one of two copies deleted leaves the task).
+      if (!o.taskRows().some((x) => o.description(x) === task)) o.ladder.delete(task);
       return `delete row ${r + 1}`;
     }
     case 'move': {
@@ -189,14 +193,21 @@ function apply(o: Office, edit: Edit): string {
       }
       o.mayHold.add(original);
       // The person deletes one of the two (rows may have been sorted since: found by content).
-      o.undo.push(() => {
-        const twins = o.taskRows().filter((r) => o.description(r) === original);
-        if (twins.length > 1) deleteRows(s, twins[twins.length - 1]!, 1, book);
+      o.undo.push({
+        kind: 'copy',
+        run: () => {
+          const twins = o.taskRows().filter((r) => o.description(r) === original);
+          if (twins.length > 1) deleteRows(s, twins[twins.length - 1]!, 1, book);
+        },
       });
       return `copy of ${original} ${edit.above ? 'above' : 'below'}`;
     }
     case 'deleteKeyColumn': {
-      deleteColumns(s, col(s, 2, '系统编号') - 1, 1, book);
+      const key = (s.rows[1] ?? []).findIndex((c) => c?.value === '系统编号');
+      if (key < 0) return 'no 系统编号 to delete';
+      deleteColumns(s, key, 1, book);
+      // Keys found again by content after a sort of the office's columns: the sort needs no undoing.
+      o.undo = o.undo.filter((u) => u.kind !== 'sort');
       return 'delete 系统编号';
     }
     case 'deleteLog': {
@@ -276,13 +287,17 @@ function check(o: Office, day: number, from: number): string {
   const mails = mailed(o, from);
   const held = new Set<string>();
   const problems: string[] = [];
-  for (const r of o.taskRows()) {
+  const rows = o.taskRows();
+  const heldRow = (r: number): boolean => String(s.rows[r]?.[note]?.value ?? '').includes('暂停督办');
+  for (const r of rows) {
     const task = o.description(r);
     const cells = s.rows[r]!;
     if (String(cells[note]?.value ?? '').includes('暂停督办')) {
       held.add(task);
       if (!o.mayHold.has(task)) problems.push(`${task} held with no reason: ${cells[note]?.value}`);
-      if (mails.has(task)) problems.push(`${task} is held but was mailed`);
+      // Two copies of one task: the one whose key is its own may be told, the held one never adds a notice.
+      const twinTold = rows.some((x) => x !== r && o.description(x) === task && !heldRow(x));
+      if (mails.has(task) && !twinTold) problems.push(`${task} is held but was mailed`);
       continue;
     }
     const n = (o.ladder.get(task) ?? 0) + 1;
@@ -314,7 +329,7 @@ async function live(h: History): Promise<void> {
   for (let d = 0; d < DAYS.length; d++) {
     if (d > 0) {
       // A person resolves yesterday's holds first thing (undoes the sort, deletes the copy).
-      for (const undo of o.undo.reverse()) undo();
+      for (const undo of o.undo.reverse()) undo.run();
       o.undo = [];
       o.mayHold = new Set();
       for (const edit of h.days[d - 1]!) story.push(`  ${apply(o, edit)}`);

@@ -218,7 +218,7 @@ export function bindKeys(rows: readonly RowSeen[], known: readonly KnownTask[] |
   for (const row of rows) if (row.key !== '') carried.set(row.key, (carried.get(row.key) ?? 0) + 1);
   strangersOf(b, strangers, byKey, carried);
   relink(b, keyless, known ?? []);
-  const fresh = [...b.fresh].sort((x, y) => x.index - y.index);
+  const fresh = newTasks(b);
   for (const row of fresh) b.bind(row, nextKey());
   const freshRows = new Set(fresh.map((r) => r.index));
   const relinked = [...b.given.keys()].filter((i) => !freshRows.has(i)).sort((x, y) => x - y);
@@ -233,6 +233,21 @@ export function bindKeys(rows: readonly RowSeen[], known: readonly KnownTask[] |
 }
 
 /**
+ * The rows that are new tasks, in sheet order; two or more of them alike (a copy of a copy, the
+ * same new task pasted twice) are one task twice: held, never two keys and two notices.
+ */
+function newTasks(b: Binder): RowSeen[] {
+  const alike = new Map<string, RowSeen[]>();
+  for (const row of b.fresh) alike.set(printText(row.print), [...(alike.get(printText(row.print)) ?? []), row]);
+  const out: RowSeen[] = [];
+  for (const group of alike.values()) {
+    if (group.length === 1) out.push(group[0]!);
+    else for (const row of group) b.hold(row, 'duplicate', { otherRow: group.find((o) => o !== row)!.index });
+  }
+  return out.sort((x, y) => x.index - y.index);
+}
+
+/**
  * Rows carrying a key whose task they are not: a copy someone made into a task of its own (the
  * key's task is on another row, or the key stands on several rows and this one's content is no
  * known task), or held: a key beside another known task, or a task rewritten beyond a typo.
@@ -242,7 +257,7 @@ function strangersOf(b: Binder, strangers: RowSeen[], byKey: Map<string, KnownTa
   for (const k of byKey.values()) if (!k.retired) exact.set(printText(k.print), k.key);
   for (const row of strangers) {
     const otherKey = exact.get(printText(row.print));
-    if (b.bound.has(row.key) || (otherKey === undefined && (carried.get(row.key) ?? 0) > 1)) b.fresh.push(row);
+    if (otherKey === undefined && (b.bound.has(row.key) || (carried.get(row.key) ?? 0) > 1)) b.fresh.push(row);
     else if (otherKey !== undefined) b.hold(row, 'displaced', { otherKey });
     else b.hold(row, 'changed');
   }
