@@ -217,6 +217,8 @@ export interface WorkbookModel {
   sheets: SheetModel[];
   /** Developer metadata on the top-level spreadsheet (absent: none); a sheet's own is on its SheetModel. */
   developerMetadata?: DeveloperMetadataModel[];
+  /** PropertiesService's document properties, kept with the file (an .xlsx's docProps/custom.xml). */
+  documentProperties?: Record<string, string>;
 }
 
 /** A row or column insertion or deletion on a sheet, 0-based, as the runtime made it. */

@@ -307,6 +307,8 @@ export class LocalRuntime {
 
   constructor(opts: LocalRuntimeOptions) {
     this.workbook = opts.workbook;
+    // The document's properties travel with the workbook (an .xlsx keeps them in docProps/custom.xml).
+    for (const [k, v] of Object.entries(opts.workbook.documentProperties ?? {})) this.properties.document.set(k, v);
     this.clock = new SimClock(opts.now);
     this.scriptTimeZone = opts.scriptTimeZone ?? 'Asia/Shanghai';
     this.userEmail = opts.userEmail ?? 'admin@example.org';

@@ -371,6 +371,8 @@ export async function writeOutputs(runtime: LocalRuntime, opts: LocalOptions, ra
   let workbookOut: string | null = null;
   if (!readOnly) {
     workbookOut = join(opts.out, basename(opts.workbook));
+    // Document properties (Duban's durable counters) go with the file, as Google keeps them with the spreadsheet.
+    if (runtime.properties.document.size > 0) runtime.workbook.documentProperties = Object.fromEntries(runtime.properties.document);
     await exportXlsx(runtime.workbook, workbookOut);
   }
   const files: string[] = [];

@@ -18,6 +18,7 @@ import { newSheetModel, newWorkbookModel } from '../model.js';
 import { bordersOf } from './borders.js';
 import { readCharts } from './charts.js';
 import { isDefaultFontColor, isXlsxColor, type XlsxColor, xlsxColorToHex } from './colors.js';
+import { readCustomProperties } from './custom-props.js';
 import { wallClockToInstant } from './dates.js';
 import { forgetNamesKeptRaw, installRawNames, readDefinedNames } from './defined-names.js';
 import { checkXlsx, WorkbookFormatError } from './format.js';
@@ -56,6 +57,8 @@ export async function importXlsx(source: string | Buffer, opts: ImportOptions = 
   }
   const name = opts.name ?? (typeof source === 'string' ? baseName(source) : 'Workbook');
   const model = newWorkbookModel(name, opts.timeZone ?? 'Asia/Shanghai');
+  const documentProperties = readCustomProperties(buf);
+  if (Object.keys(documentProperties).length > 0) model.documentProperties = documentProperties;
   const date1904 = wb.properties.date1904 === true;
   const lists = readLongLists(wb);
   const fileOrder = wb.worksheets;

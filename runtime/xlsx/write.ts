@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { WorkbookModel } from '../model.js';
 import { hasCharts, withCharts } from './charts.js';
+import { withCustomProperties } from './custom-props.js';
 import { buildWorkbook } from './export.js';
 import { originOf } from './origin.js';
 import { applyToSource } from './update.js';
@@ -21,14 +22,17 @@ const WRITE_OPTIONS: Partial<ExcelJS.XlsxWriteOptions> = { zip: { compression: '
 
 export async function exportXlsx(model: WorkbookModel, file: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  if (hasCharts(model)) await writeFile(file, await exportXlsxBuffer(model));
+  if (hasCharts(model) || hasDocumentProperties(model)) await writeFile(file, await exportXlsxBuffer(model));
   else await workbookFor(model).xlsx.writeFile(file, WRITE_OPTIONS);
 }
 
 export async function exportXlsxBuffer(model: WorkbookModel): Promise<Buffer> {
   const out = await workbookFor(model).xlsx.writeBuffer(WRITE_OPTIONS);
-  return withCharts(Buffer.from(out as ArrayBuffer), model, LEVEL);
+  const charted = await withCharts(Buffer.from(out as ArrayBuffer), model, LEVEL);
+  return hasDocumentProperties(model) ? withCustomProperties(charted, model.documentProperties!, LEVEL) : charted;
 }
+
+const hasDocumentProperties = (model: WorkbookModel): boolean => Object.keys(model.documentProperties ?? {}).length > 0;
 
 /** The exceljs workbook to write: the file the model was read from with the model's changes, or a new one. */
 export function workbookFor(model: WorkbookModel): ExcelJS.Workbook {

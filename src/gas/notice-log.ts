@@ -27,6 +27,8 @@ export interface OpenLog {
   sheet: Sheet;
   entries: LogEntry[];
   rows: number;
+  /** Created by this run (there was none). */
+  created?: boolean;
 }
 
 /** The log as this run leaves it, kept in step with every write (so it is not read again). */
@@ -50,7 +52,7 @@ export function openLog(wb: Workbook, changes: string[]): OpenLog {
     LOG_COLUMNS.forEach((c, i) => {
       sheet.setColumnWidth(i + 1, c === 'subject' ? 360 : c === 'number' || c === 'time' ? 150 : 110);
     });
-    return { sheet, entries: [], rows: 1 };
+    return { sheet, entries: [], rows: 1, created };
   }
   return { sheet, entries: parseLog(found.values, wb.clock.toDay), rows: found.values.length };
 }

@@ -10,13 +10,16 @@
  * limit is the core's (notices/sending.ts); a run stopped by the time limit schedules its own
  * continuation.
  */
+import { ymdFromDay } from '../core/calendar/day';
 import type { TaskRow } from '../core/ledger/tasks';
-import { type LogEntry, newRelapses, SUMMARY_KEY, summarySentOn } from '../core/notices/log';
+import { highestNumber, type LogEntry, newRelapses, SUMMARY_KEY, summarySentOn } from '../core/notices/log';
 import { type Delivery, type NoticePlan, planNotices } from '../core/notices/plan';
+import { restoredNotices } from '../core/notices/restore';
 import { admit, mailCost, openBudget, type SendingBudget, spend } from '../core/notices/sending';
 import { type AdminSummary, composeAdminSummary, type NotSent, type SentDigest } from '../core/notices/summary';
 import { LEVEL_WORD } from '../core/notices/types';
 import { keyAfterSweep, keysGiven, type SweepPlan } from '../core/sweep/sweep';
+import { type Counters, saveCounters } from './counters';
 import { type Composed, composeAll, dryRunDigest, rowLinker } from './digests';
 import { remainingQuota, sendMail } from './mail';
 import { append, bookOf, type LogBook, markLeftBehind, type OpenLog, openLog, setOutcome } from './notice-log';
@@ -41,23 +44,40 @@ interface Sending {
   mails: SentRecord[];
 }
 
+/** What the notices step takes from the sweep: its plan, the task sheet's values as read, the durable counters. */
+export interface NoticeInput {
+  plan: SweepPlan;
+  values: unknown[][];
+  /** Every task row read, held ones included (their cells still tell their key's history). */
+  allTasks: readonly TaskRow[];
+  counters: Counters;
+}
+
 /** The day's notices: planned from the ledger and the log, claimed, sent, confirmed; then the admin's summary. */
 export function sendNotices(
   wb: Workbook,
   sheet: Sheet,
-  plan: SweepPlan,
+  input: NoticeInput,
   now: Date,
   started: number,
   result: JobResult,
   needsPerson: string[],
 ): NoticeRun {
   const { t, settings } = wb;
+  const { plan, counters } = input;
   const today = wb.clock.today;
+  const year = ymdFromDay(today).year;
   const changes: string[] = [];
   const log = openLog(wb, changes);
   result.warnings.push(...changes);
   const uncertain = markLeftBehind(wb, log.sheet, log.entries, today);
   const keyOf = keyAfterSweep(keysGiven(plan));
+  const lost = lostFromLog(wb, log, counters, year);
+  if (lost !== undefined) {
+    restoreFromLedger(wb, log, input, keyOf);
+    result.warnings.push(lost);
+    needsPerson.push(lost);
+  }
   const noticePlan = planNotices({
     tasks: plan.tasks,
     keyOf,
@@ -67,6 +87,7 @@ export function sendNotices(
     calendar: wb.calendar,
     today,
     t,
+    numberFloor: counters.noticeNumber(year),
   });
   const digests = composeAll(wb, sheet, noticePlan);
   const book = bookOf(log);
@@ -83,7 +104,61 @@ export function sendNotices(
   result.counts.noticesSent = summary.sent.length;
   result.counts.noticesNotSent = summary.notSent.length;
   const entries = [...book.kept.values()];
+  saveCounters({ logRows: numberedRows(entries), noticeNumber: { year, n: highestNumber(entries, year) } });
   return { entries, summary, log: { sheet: book.sheet, entries, rows: book.next } };
+}
+
+/** Log rows that carry a notice number: what the counter compares run to run. */
+const numberedRows = (entries: readonly LogEntry[]): number => entries.filter((e) => e.number !== '').length;
+
+/**
+ * Whether 督办记录 lost rows since the last run (fewer numbered rows than the last run left, or
+ * the sheet recreated), said with what was lost; undefined when nothing was.
+ */
+function lostFromLog(wb: Workbook, log: OpenLog, counters: Counters, year: number): string | undefined {
+  const before = counters.logRows;
+  const nowRows = numberedRows(log.entries);
+  if (before === 0 || nowRows >= before) return undefined;
+  const { t, settings } = wb;
+  const n = Math.max(counters.noticeNumber(year), highestNumber(log.entries, year));
+  const number = t('notice.number', { prefix: settings.noticePrefix, year, n });
+  const sheetName = log.sheet.getName();
+  return log.created
+    ? t('log.lostSheet', { sheet: sheetName, before, number })
+    : t('log.lostRows', { sheet: sheetName, count: before - nowRows, before, now: nowRows, number });
+}
+
+/** The notices the ledger's cells know and the log lost, written back into the log as 已找回 (one write). */
+function restoreFromLedger(wb: Workbook, log: OpenLog, input: NoticeInput, keyOf: (task: TaskRow) => string): void {
+  const { plan, values } = input;
+  // A held row's history is that of the key in its cell, or (no key in its cell) the one key its content names.
+  const held = new Map(plan.held.map((h) => [h.index, h.key || (h.reason === 'ambiguous' ? (h.otherKey ?? '') : '')] as const));
+  // A row given a new key today (a copy) carries another task's notice cells: nothing to recover from it.
+  const keyed = input.allTasks
+    .filter((task) => !plan.fresh.has(task.index))
+    .map((task) => ({ index: task.index, key: held.get(task.index) ?? keyOf(task), unit: task.units[0] ?? '' }));
+  const found = restoredNotices(keyed, { values, columns: plan.columns }, log.entries, wb.settings, wb.clock.toDay, wb.t);
+  const rows = found.map(
+    (r, i): LogEntry => ({
+      index: log.rows + i,
+      number: r.number,
+      time: wb.clock.fromDay(r.day),
+      day: r.day,
+      key: r.key,
+      unit: r.unit,
+      level: r.level,
+      ordinal: r.ordinal,
+      deadline: r.deadline,
+      to: '',
+      role: 'contact',
+      subject: '',
+      outcome: 'restored',
+      detail: wb.t('log.restoredDetail'),
+    }),
+  );
+  append(wb, log.sheet, rows);
+  log.entries.push(...rows);
+  log.rows += rows.length;
 }
 
 /** The admin's daily summary (督办日报): what went, what did not and why, who is summoned, what needs a person. */

@@ -8,14 +8,16 @@ import type { TaskRow } from '../core/ledger/tasks';
 import { noticeCells } from '../core/notices/cells';
 import { owedReportMonths } from '../core/notices/log';
 import { describeProblem, type Problem } from '../core/problems/problem';
-import { keyAfterSweep, keysGiven, planWrite, type RowCells, type SweepPlan } from '../core/sweep/sweep';
+import { identify, keyAfterSweep, keysGiven, planWrite, type RowCells, type SweepPlan } from '../core/sweep/sweep';
 import { tellAdmin } from './admin';
 import { applyColourRules } from './colours';
+import { type Counters, readCounters, saveCounters } from './counters';
 import { sendNotices } from './notices';
 import { writeProblemsSheet } from './problems-sheet';
 import { sendOwedReportMails } from './publication-mail';
 import { emptyResult, failed, type JobResult } from './result';
-import { addScriptColumns, readTaskLedger } from './task-sheet';
+import { readIndex, writeIndex } from './task-index';
+import { addScriptColumns, readTaskLedger, type TaskLedger } from './task-sheet';
 import { noTaskSheet, openWorkbook, type Workbook } from './workbook';
 import { type WriteOutcome, writePlan } from './write-back';
 
@@ -71,6 +73,34 @@ function writeNoticeCells(wb: Workbook, sheet: Sheet, plan: SweepPlan, entries: 
   writePlan(sheet, noticeCellPlan(plan, cells, keyOf), wb.clock.fromDay, { checkInputs: false });
 }
 
+/**
+ * Which row is which task today (core/ledger/identity.ts), from 任务索引 and the counter, and
+ * the plan made with it; `keep` (after the states are written) records the index and the
+ * highest key given. What the binding did that a person should know goes into the warnings.
+ */
+function identifiedPlan(
+  wb: Workbook,
+  read: Extract<TaskLedger, { ok: true }>,
+  counters: Counters,
+  result: JobResult,
+): { plan: SweepPlan; keep: () => void } {
+  const { t } = wb;
+  const sheetName = read.ledger.sheet;
+  const index = readIndex(wb, counters);
+  const { identity, highestKey } = identify(read.ledger, index.known, counters.highestKey, wb.clock.today, wb.clock.toDay);
+  const plan = planWrite(read.ledger, { identity });
+  if (index.lost) result.warnings.push(t('identity.indexLost', { sheet: t('sheet.index') }));
+  const keysOf = (rows: number[]): string => rows.map((r) => identity.keys.get(r)).join('、');
+  if (identity.relinked.length > 0)
+    result.warnings.push(t('identity.relinked', { sheet: sheetName, count: identity.relinked.length, keys: keysOf(identity.relinked) }));
+  if (identity.retired.length > 0) result.warnings.push(t('identity.retired', { sheet: sheetName, keys: identity.retired.join('、') }));
+  const keep = (): void => {
+    writeIndex(wb, identity.index, result.warnings);
+    saveCounters({ highestKey, indexKept: true });
+  };
+  return { plan, keep };
+}
+
 export function sweepLedger(now: Date): JobResult {
   const started = Date.now();
   const result = emptyResult('sweep');
@@ -79,7 +109,7 @@ export function sweepLedger(now: Date): JobResult {
   const sheet = wb.taskSheet();
   // Every read before the first write: the directory, the holidays, the report (compared with
   // what it last said) and the notice log.
-  const loaded = wb.load(['units', 'calendar', 'problems', 'log']);
+  const loaded = wb.load(['units', 'calendar', 'problems', 'log', 'index']);
   result.warnings.push(...loaded.map((p) => describeProblem(p, t)));
   if (!sheet) {
     const message = noTaskSheet(wb);
@@ -87,11 +117,21 @@ export function sweepLedger(now: Date): JobResult {
   }
   const read = readTaskLedger(wb, sheet);
   if (!read.ok) return fail(wb, result, sheet.getName(), read.message, read.problems, now);
-  const plan = planWrite(read.ledger);
+  const counters = readCounters();
+  const { plan, keep } = identifiedPlan(wb, read, counters, result);
   const outcome = writeStates(wb, sheet, plan, now, result);
+  keep();
 
   const needsPerson = plan.problems.map((p) => describeProblem(p, t));
-  const notices = sendNotices(wb, sheet, plan, now, started, result, needsPerson);
+  const notices = sendNotices(
+    wb,
+    sheet,
+    { plan, values: read.ledger.values, allTasks: read.ledger.tasks, counters },
+    now,
+    started,
+    result,
+    needsPerson,
+  );
   // A month's report mails the quota held back go out now, with the notices' quota left.
   if (owedReportMonths(notices.entries, wb.settings.dryRun).length > 0) sendOwedReportMails(wb, read.ledger, notices.log, now, result);
   writeNoticeCells(wb, sheet, plan, notices.entries);

@@ -38,6 +38,7 @@ export const ROLE_SHEET_NAME: Record<SheetRole, MessageKey> = {
   log: 'sheet.log',
   rules: 'sheet.rules',
   history: 'sheet.history',
+  index: 'sheet.index',
 };
 
 /** The header row the script writes on each sheet only it uses: how a sheet set up before marks is known. */
@@ -47,6 +48,7 @@ const ROLE_HEADER: Partial<Record<SheetRole, MessageKey[]>> = {
   problems: ['probcol.where', 'probcol.header', 'probcol.message', 'probcol.checked'],
   rules: ['rule.col.rule', 'rule.col.points', 'rule.col.help'],
   history: ['history.col.month', 'history.col.unit', 'history.col.category'],
+  index: ['indexcol.key', 'indexcol.task', 'indexcol.place', 'indexcol.unit'],
 };
 
 export function readAll(sheet: Sheet | undefined): unknown[][] {
@@ -105,7 +107,7 @@ export type SideRole = Exclude<SheetRole, 'tasks'>;
  * What a job may ask `load` for: the side sheets it reads before its first write, and the two
  * things read from sheets that can have problems of their own (the directory and the holidays).
  */
-export type Need = 'units' | 'calendar' | 'problems' | 'log';
+export type Need = 'units' | 'calendar' | 'problems' | 'log' | 'index';
 
 export class Workbook {
   readonly ss: Spreadsheet;

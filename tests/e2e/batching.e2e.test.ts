@@ -61,9 +61,9 @@ describe('the sweep batches its service calls', () => {
     const large = await sweepCalls(10_000);
     expect(large).toEqual(small);
     // Settings, directory, holidays, the 台账问题 report (compared, so an unchanged report is not
-    // rewritten), the notice log, the task sheet, and its re-read before each of the two writes
-    // (the states, then the notice counts once the day's notices are sent).
-    expect(small['Range.getValues']).toBeLessThanOrEqual(8);
+    // rewritten), the notice log, 任务索引, the task sheet, and its re-read before each of the two
+    // writes (the states, then the notice counts once the day's notices are sent).
+    expect(small['Range.getValues']).toBeLessThanOrEqual(9);
     expect(small['Range.setValues']).toBeLessThanOrEqual(3);
   });
 
@@ -77,8 +77,9 @@ describe('the sweep batches its service calls', () => {
     };
     const large = await count(10_000);
     const small = await count(100);
-    // The notice log is append-only: on the day it outgrows its grid it gains rows, one call whatever their number.
-    expect(large['Sheet.insertRowsAfter'] ?? 0).toBeLessThanOrEqual(1);
+    // The notice log is append-only, and 任务索引 has a row per key: on the day one outgrows its
+    // grid it gains rows, one call whatever their number.
+    expect(large['Sheet.insertRowsAfter'] ?? 0).toBeLessThanOrEqual(2);
     delete large['Sheet.insertRowsAfter'];
     delete small['Sheet.insertRowsAfter'];
     expect(large).toEqual(small);
@@ -139,7 +140,7 @@ describe('a row deleted while the sweep runs', () => {
 });
 
 describe('copied rows', () => {
-  it('a row copied with its 系统编号 gets a key of its own and its own state', async () => {
+  it('a row copied with its 系统编号 is held until one of the two is told apart; then the copy gets a key of its own and its own state', async () => {
     const rt = await swept(12);
     const s = sheet(rt, '任务台账');
     const task = col(s, 2, '问题描述');
@@ -155,6 +156,15 @@ describe('copied rows', () => {
     rt.spreadsheet.editAsUser('任务台账', `A${original + 1}:${last}${original + 1}`, [whole.map((v, i) => (i === 4 ? '已销号' : v))]);
     expect(value(s, original + 1, id)).toBe(value(s, original, id));
 
+    // The same task twice under one key: which is the original cannot be told, so neither is guessed.
+    job(rt, 'sweep');
+    const note = col(s, 2, '系统提示');
+    expect(String(value(s, original, note))).toContain(`第${original}行与第${original + 1}行是同一项任务，系统编号同为DB-0001`);
+    expect(String(value(s, original + 1, note))).toContain(`第${original + 1}行与第${original}行是同一项任务`);
+    expect(value(s, original + 1, id)).toBe('DB-0001');
+
+    // The person rewrites the copy's description: it is a task of its own.
+    rt.spreadsheet.editAsUser('任务台账', `B${original + 1}`, [['问题1（复查）']]);
     job(rt, 'sweep');
     expect(value(s, original, id)).toBe('DB-0001');
     expect(value(s, original, state)).toBe('逾期');

@@ -547,6 +547,33 @@ export const zhCN = {
   // Addresses as people write them; relative deadlines without 交办日期 (issue 13, cases 7 and 10)
   'notice.badAddress': '未发送：地址“{to}”无法使用，已从邮件中去掉（其他收件人照常收到）',
   'note.deadlineFromFirstSeen': '整改时限“{text}”未填交办日期，自纳入督办日期 {from} 起算',
+  // Issue 13, identity and numbering (i13-identity): which row is which task, keys and numbers never reused.
+  'identity.held.duplicate':
+    '第{row}行与第{other}行是同一项任务，系统编号同为{key}，无法判断哪一行是原任务，两行都暂停督办。请删除重复的一行，或改写其中一行的问题描述并清空它的系统编号',
+  'identity.held.displaced':
+    '系统编号{key}原属另一项任务，本行的内容是{otherKey}号任务（可能只对部分列排序或粘贴），暂停督办。请撤销这次排序，或连同督办台账的各列一起排序；也可清空这些行督办台账各列的内容，系统将按内容找回编号',
+  'identity.held.changed':
+    '本行内容与系统编号{key}登记的任务（见《任务索引》）相差太大，暂停督办。若是同一任务，请在《任务索引》中把{key}的问题描述改成本行的；若是新任务，请清空本行的系统编号',
+  'identity.held.ambiguous':
+    '本行没有系统编号，内容与不止一项已登记的任务同样接近，无法判断是哪一项，暂停督办。请在系统编号列填入它的编号（见《任务索引》），或修改问题描述',
+  'identity.relinked': '《{sheet}》有{count}行没有系统编号（系统编号列被删除或清空），已按任务内容找回原编号：{keys}',
+  'identity.retired': '《{sheet}》中已不见的任务，其系统编号停用，不再发给其他任务：{keys}',
+  'identity.indexLost': '《{sheet}》不见了，已重建：各任务的编号按台账系统编号列的现状重新登记',
+  'sheet.index': '任务索引',
+  'indexcol.key': '系统编号',
+  'indexcol.task': '问题描述',
+  'indexcol.place': '点位',
+  'indexcol.unit': '责任单位',
+  'indexcol.issued': '交办日期',
+  'indexcol.since': '首次出现',
+  'indexcol.retired': '停用日期',
+  'log.lostRows':
+    '《{sheet}》少了{count}条督办记录（上次运行后有{before}条，现在{now}条；已用到{number}）：文号不会重复使用，各任务的督办次数、最近督办、督办级别已按台账找回',
+  'log.lostSheet':
+    '《{sheet}》被删除，已重建：此前的{before}条督办记录丢失（已用到{number}）；文号不会重复使用，各任务的督办次数、最近督办、督办级别已按台账找回',
+  'log.restoredDetail': '督办记录丢失后，按台账的督办次数、最近督办找回',
+  'outcome.restored': '已找回',
+  'notice.lostNumber': '（{key}原文号丢失·第{ordinal}次）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1101,6 +1128,35 @@ export const en: Record<MessageKey, string> = {
   // Addresses as people write them; relative deadlines without an issue date (issue 13, cases 7 and 10)
   'notice.badAddress': 'Not sent: the address "{to}" cannot be used and was left out of the mail (the other recipients got it)',
   'note.deadlineFromFirstSeen': 'The deadline "{text}" has no issue date: counted from the day the task was first seen, {from}',
+  // Issue 13, identity and numbering (i13-identity): which row is which task, keys and numbers never reused.
+  'identity.held.duplicate':
+    "Rows {row} and {other} are the same task with the same system ID {key}: which one is the original cannot be told, so both are on hold. Delete the duplicate row, or rewrite one row's description and clear its system ID",
+  'identity.held.displaced':
+    "System ID {key} belongs to another task; this row holds task {otherKey} (perhaps only some columns were sorted or pasted): on hold. Undo the sort, or sort again with Duban's columns included; or clear Duban's columns on these rows and the IDs are found again by content",
+  'identity.held.changed':
+    'This row differs too much from the task registered under {key} (see sheet "Task index"): on hold. If it is the same task, change {key}\'s description in "Task index" to this row\'s; if it is a new task, clear this row\'s system ID',
+  'identity.held.ambiguous':
+    'This row has no system ID and matches more than one registered task equally well: on hold. Type its ID in the system ID column (see "Task index"), or change its description',
+  'identity.relinked':
+    'Sheet "{sheet}": {count} rows had no system ID (the column was deleted or cleared); their IDs were found again by content: {keys}',
+  'identity.retired': 'Sheet "{sheet}": tasks no longer there; their system IDs are retired and never given to another task: {keys}',
+  'identity.indexLost':
+    'Sheet "{sheet}" was missing and has been rebuilt: each task\'s ID registered from the system ID column as it stands',
+  'sheet.index': 'Task index',
+  'indexcol.key': 'System ID',
+  'indexcol.task': 'Description',
+  'indexcol.place': 'Location',
+  'indexcol.unit': 'Unit',
+  'indexcol.issued': 'Issued',
+  'indexcol.since': 'First seen',
+  'indexcol.retired': 'Retired',
+  'log.lostRows':
+    'Sheet "{sheet}" lost {count} notice rows ({before} after the last run, {now} now; numbers used up to {number}): no number is reused, and each task\'s notice count, last notice and level were recovered from the ledger',
+  'log.lostSheet':
+    'Sheet "{sheet}" was deleted and has been recreated: its {before} earlier rows are lost (numbers used up to {number}); no number is reused, and each task\'s notice count, last notice and level were recovered from the ledger',
+  'log.restoredDetail': "Recovered from the ledger's notice count and last notice after the log was lost",
+  'outcome.restored': 'recovered',
+  'notice.lostNumber': '({key}: number lost, notice {ordinal})',
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -15,7 +15,7 @@ import { cellText, normalizeHeader } from '../text/text';
 import { LEVEL_WORD, type NoticeLevel, type RecipientRole } from './types';
 
 /** A delivery's outcome; 'recorded' is an event the log keeps that is not a mail (a relapse). */
-export type Outcome = 'claimed' | 'sending' | 'sent' | 'test' | 'deferred' | 'failed' | 'uncertain' | 'cancelled' | 'recorded';
+export type Outcome = 'claimed' | 'sending' | 'sent' | 'test' | 'deferred' | 'failed' | 'uncertain' | 'cancelled' | 'recorded' | 'restored';
 
 export const OUTCOME_WORD: Record<Outcome, MessageKey> = {
   claimed: 'outcome.claimed',
@@ -27,6 +27,7 @@ export const OUTCOME_WORD: Record<Outcome, MessageKey> = {
   uncertain: 'outcome.uncertain',
   cancelled: 'outcome.cancelled',
   recorded: 'outcome.recorded',
+  restored: 'outcome.restored',
 };
 
 /** The log's roles: the people a notice goes to, and the admin (whose daily summary is logged too). */
@@ -192,20 +193,32 @@ export function numberParts(number: string): { year: number; n: number } | undef
   return { year: Number(year[1]), n: Number(n[1]) };
 }
 
-/** Hands out notice numbers for a year: after the highest the log holds, never reused. */
-export function numberer(entries: readonly LogEntry[], today: Day, prefix: string, t: Translate): () => string {
-  const year = ymdFromDay(today).year;
+/** The highest notice number of a year the log holds (0 for none). */
+export function highestNumber(entries: readonly LogEntry[], year: number): number {
   let last = 0;
   for (const e of entries) {
     const parts = numberParts(e.number);
     if (parts && parts.year === year) last = Math.max(last, parts.n);
   }
+  return last;
+}
+
+/**
+ * Hands out notice numbers for a year: after the highest the log holds, or `floor` (the durable
+ * counter: the highest ever given, even if its rows were deleted) when that is higher. Never reused.
+ */
+export function numberer(entries: readonly LogEntry[], today: Day, prefix: string, t: Translate, floor = 0): () => string {
+  const year = ymdFromDay(today).year;
+  let last = Math.max(floor, highestNumber(entries, year));
   return () => t('notice.number', { prefix, year, n: ++last });
 }
 
-/** Deliveries that count as given: sent, or possibly sent (never resent); test ones during a dry run. */
+/**
+ * Deliveries that count as given: sent, or possibly sent (never resent); test ones during a dry
+ * run; and notices recovered from the ledger's cells after their log rows were lost.
+ */
 export function isGiven(outcome: Outcome, dryRun: boolean): boolean {
-  return outcome === 'sent' || outcome === 'uncertain' || (dryRun && outcome === 'test');
+  return outcome === 'sent' || outcome === 'uncertain' || outcome === 'restored' || (dryRun && outcome === 'test');
 }
 
 /** The key the admin's daily summary is logged under: no task has it. */

@@ -29,6 +29,8 @@ export interface NoticeInput {
   calendar: WorkCalendar;
   today: Day;
   t: Translate;
+  /** The highest notice number of the year ever given (the durable counter): numbers go on after it. */
+  numberFloor?: number;
 }
 
 /** One notice (or reminder) of one task to one person. */
@@ -117,7 +119,7 @@ export function planNotices(input: NoticeInput): NoticePlan {
     interviews: [],
   };
   if (!plan.sendsToday) return plan;
-  const next = numberer(input.entries, today, settings.noticePrefix, t);
+  const next = numberer(input.entries, today, settings.noticePrefix, t, input.numberFloor);
   const byKey = new Map<string, LogEntry[]>();
   for (const e of input.entries) byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
   const interviews = new Map<string, Interview>();

@@ -12,9 +12,10 @@
  * before writing (a person may insert, delete or sort rows while the job runs).
  */
 
-import type { Day } from '../calendar/day';
+import { type Day, formatDay, isDateValue } from '../calendar/day';
 import { type ColumnMap, PERSON_FIELDS, type ScriptField } from '../ledger/columns';
-import { nextKeys } from '../ledger/keys';
+import { bindKeys, type Held, type Identity, type KnownTask, normalizedPrint, type RowSeen } from '../ledger/identity';
+import { highestKeyIn, keyCounter, keyNumber, nextKeys } from '../ledger/keys';
 import { type Ledger, type LedgerFailure, type LedgerInput, readLedger } from '../ledger/ledger';
 import type { TaskRow } from '../ledger/tasks';
 import type { Problem } from '../problems/problem';
@@ -35,6 +36,8 @@ export interface RowCells {
 export interface SweepInput extends LedgerInput {
   /** Give keyless rows a new key (needs the whole key column in `values`; the edit trigger reads less and leaves it to the sweep). */
   assignKeys?: boolean;
+  /** Which row is which task today (bindKeys): its keys replace `assignKeys`' and its held rows are not decided. */
+  identity?: Identity;
 }
 
 export interface RowWrite extends RowCells {
@@ -60,6 +63,10 @@ export interface SweepPlan {
   tasks: TaskRow[];
   problems: Problem[];
   counts: Record<string, number>;
+  /** Rows held today (which task they are cannot be decided): no notice, only their 系统提示 written. */
+  held: Held[];
+  /** Rows given a key never given before: their notice cells (a copy's) are not the key's history. */
+  fresh: Set<number>;
 }
 
 export type { LedgerFailure as SweepFailure } from '../ledger/ledger';
@@ -121,15 +128,19 @@ export function keyAfterSweep(keys: ReadonlyMap<number, string>): (task: TaskRow
 }
 
 /** The sweep's write, from the ledger: each row's cells for today (planStates), and new keys where `assignKeys` allows. */
-export function planWrite(ledger: Ledger, opts: Pick<SweepInput, 'assignKeys'> = {}): SweepPlan {
+export function planWrite(ledger: Ledger, opts: Pick<SweepInput, 'assignKeys' | 'identity'> = {}): SweepPlan {
   const { tasks, headerRow, columns, keyColumn, values } = ledger;
-  const keys = opts.assignKeys !== false ? newKeys(ledger) : new Map<number, string>();
+  const keys = opts.identity ? opts.identity.given : opts.assignKeys !== false ? newKeys(ledger) : new Map<number, string>();
+  const held = new Map((opts.identity?.held ?? []).map((h) => [h.index, h] as const));
 
   const counts: Record<string, number> = { tasks: tasks.length };
   for (const task of tasks) counts[task.state.code] = (counts[task.state.code] ?? 0) + 1;
+  const problems = [...ledger.problems];
   const rows: RowWrite[] = [];
-  for (const [index, cells] of [...planStates(ledger)].sort((a, b) => a[0] - b[0])) {
+  for (const [index, planned] of [...planStates(ledger)].sort((a, b) => a[0] - b[0])) {
     const row = values[index] ?? [];
+    const hold = held.get(index);
+    const cells = hold ? heldCells(ledger, hold, planned, problems) : planned;
     const write: RowWrite = {
       index,
       key: cellText(row[keyColumn]),
@@ -146,6 +157,7 @@ export function planWrite(ledger: Ledger, opts: Pick<SweepInput, 'assignKeys'> =
   }
   const rowsAfter = values.length - headerRow - 1;
   counts.rowsRead = Math.max(rowsAfter, 0);
+  counts.held = held.size;
 
   return {
     ok: true,
@@ -154,8 +166,59 @@ export function planWrite(ledger: Ledger, opts: Pick<SweepInput, 'assignKeys'> =
     addHeaders: ledger.addHeaders,
     keyColumn,
     rows,
-    tasks,
-    problems: ledger.problems,
+    tasks: tasks.filter((task) => !held.has(task.index)),
+    problems,
     counts,
+    held: [...held.values()],
+    fresh: new Set(opts.identity?.fresh ?? [...keys.keys()]),
   };
+}
+
+/**
+ * A held row's cells: only its 系统提示, saying why and what to do (its state, reopens and dates
+ * may belong to another task: nothing is decided from them until a person resolves it).
+ */
+function heldCells(ledger: Ledger, hold: Held, planned: RowCells, problems: Problem[]): RowCells {
+  const { t } = ledger;
+  const row = hold.index + 1;
+  const other = hold.otherRow === undefined ? '' : String(hold.otherRow + 1);
+  const message = t(`identity.held.${hold.reason}`, { row, other, key: hold.key, otherKey: hold.otherKey ?? '' });
+  problems.push({ sheet: ledger.sheet, row, column: ledger.keyColumn + 1, header: ledger.headers[ledger.keyColumn], message });
+  const note = [message, planned.script.systemNote].filter((n) => n !== undefined && n !== '').join('；');
+  return { script: { systemNote: note }, fill: [] };
+}
+
+/** Each task row as identity reads it: its key cell and the office's cells that name it. */
+export function rowsSeen(ledger: Ledger, toDay: (d: Date) => Day): RowSeen[] {
+  const { values, columns } = ledger;
+  return ledger.tasks.map((task) => {
+    const cell = columns.issued === undefined ? '' : values[task.index]?.[columns.issued];
+    const issued = isDateValue(cell) ? formatDay(toDay(cell)) : cellText(cell);
+    const unit = task.units[0] ?? '';
+    return {
+      index: task.index,
+      key: task.key,
+      print: normalizedPrint(task.task, task.place, unit, issued),
+      shown: [task.task, task.place, unit, issued],
+    };
+  });
+}
+
+/**
+ * Which row is which task today (see ledger/identity.ts), with keys numbered after the highest
+ * ever given: `floor` (the durable counter), the key column and the index, whichever is higher.
+ * Returns the highest key given once the day's new keys are counted, for the counter.
+ */
+export function identify(
+  ledger: Ledger,
+  known: readonly KnownTask[] | undefined,
+  floor: number,
+  today: Day,
+  toDay: (d: Date) => Day,
+): { identity: Identity; highestKey: number } {
+  let highest = Math.max(floor, highestKeyIn(ledger.values, ledger.headerRow, ledger.keyColumn));
+  for (const k of known ?? []) highest = Math.max(highest, keyNumber(k.key));
+  const counter = keyCounter(highest);
+  const identity = bindKeys(rowsSeen(ledger, toDay), known, counter.next, today);
+  return { identity, highestKey: counter.highest() };
 }

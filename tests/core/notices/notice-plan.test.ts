@@ -72,6 +72,13 @@ describe('the ladder', () => {
     expect(numberParts('督办〔2026〕第12号')).toEqual({ year: 2026, n: 12 });
   });
 
+  it('numbers after the durable counter when the log lost its last rows (issue 13, case 4)', () => {
+    const next = numberer([given('A', 7, 1, today - 10)], today, '督办', t, 11);
+    expect(next()).toBe('督办〔2026〕第12号');
+    // The log's own highest still wins when the counter lags (a workbook copied without its properties).
+    expect(numberer([given('A', 7, 1, today - 10)], today, '督办', t, 3)()).toBe('督办〔2026〕第8号');
+  });
+
   it('waits the interval after the last notice, then climbs one step, to the head as well', () => {
     const input = { keyOf: (x: TaskRow) => x.key, units, settings, calendar, today, t };
     const tooSoon = planNotices({ ...input, tasks: [task('A', '市城管局')], entries: [given('A', 1, 1, today - 2)] });
