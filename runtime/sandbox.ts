@@ -241,6 +241,11 @@ class Execution implements ServiceEnv {
     return this.stopped;
   }
 
+  /** Stops the execution: every later service call throws, and it ends as timed out. */
+  stop(): void {
+    this.stopped = true;
+  }
+
   elapsedRealMs(): number {
     return performance.now() - this.startReal;
   }
@@ -320,7 +325,23 @@ export class LocalRuntime {
     this.spreadsheet = createSpreadsheetRuntime(this.workbook, this.calls, {
       userEmail: this.userEmail,
       uiAvailable: () => this.running.at(-1)?.hasUi ?? true,
+      beforeCall: () => {
+        if (this.running.at(-1)?.wasStopped()) throw new ExecutionStopped(TIMEOUT_MESSAGE);
+      },
     });
+  }
+
+  /**
+   * Kills the execution under way, as Google does at its time limit (call it from a CallCounter
+   * hook, e.g. right after a MailApp.sendEmail): nothing more it calls reaches a service, it
+   * ends with "Exceeded maximum execution time", and the spreadsheet writes it had not yet
+   * applied (no flush, no read of the sheet since) are lost (spreadsheet/pending.ts).
+   */
+  kill(): never {
+    const exec = this.running.at(-1);
+    if (!exec) throw new Error('LocalRuntime.kill: no execution is running');
+    exec.stop();
+    throw new ExecutionStopped(TIMEOUT_MESSAGE);
   }
 
   get outbox(): SentMail[] {
@@ -579,12 +600,16 @@ export class LocalRuntime {
       return { value, logs: exec.logs, elapsedMs: exec.elapsedRealMs() };
     } catch (e) {
       if (isTimeout(e) || exec.wasStopped()) {
+        // Killed: what the script had not applied is lost.
+        this.spreadsheet.discardPending();
         this.logFailure(exec, TIMEOUT_MESSAGE);
         throw new Error(TIMEOUT_MESSAGE);
       }
       this.logFailure(exec, describe(e));
       throw e;
     } finally {
+      // A run that ended (returned, or threw an error of its own) applies what it wrote.
+      this.spreadsheet.commitPending();
       releaseAllHeldBy(this.locks, exec);
       this.running.pop();
     }

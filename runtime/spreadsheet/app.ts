@@ -4,6 +4,7 @@ import { ConditionalFormatRuleBuilder } from './conditional-format.js';
 import { activeSheetOf, type RuntimeContext } from './context.js';
 import * as enums from './enums.js';
 import { fail } from './errors.js';
+import { commitPending } from './pending.js';
 import { activeRange, type Range } from './range.js';
 import { Sheet } from './sheet.js';
 import { Spreadsheet } from './spreadsheet.js';
@@ -26,6 +27,7 @@ export class SpreadsheetAppService {
   constructor(private readonly ctx: RuntimeContext) {}
 
   private tick(name: string): void {
+    this.ctx.beforeCall();
     this.ctx.calls.count(`SpreadsheetApp.${name}`);
   }
 
@@ -69,8 +71,9 @@ export class SpreadsheetAppService {
     this.tick('newConditionalFormatRule');
     return new ConditionalFormatRuleBuilder(this.ctx);
   }
-  /** Writes are applied at once here, so there is nothing pending to flush. */
+  /** Applies every pending write (pending.ts): what a kill after this point cannot lose. */
   flush(): void {
     this.tick('flush');
+    commitPending(this.ctx);
   }
 }

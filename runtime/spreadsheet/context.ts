@@ -1,5 +1,6 @@
 import type { CallCounter } from '../calls.js';
 import type { SheetModel, WorkbookModel } from '../model.js';
+import type { PendingWrites } from './pending.js';
 
 /** What the person at the screen saw: menus added by onOpen, alerts and toasts. */
 export interface UiRecord {
@@ -22,6 +23,10 @@ export interface RuntimeContext {
   activeSheet: SheetModel | null;
   /** The selection, as Range.activate() leaves it (defaults to A1 of the active sheet). */
   activeSelection: { sheet: SheetModel; row: number; column: number; numRows: number; numColumns: number } | null;
+  /** The script's writes not yet applied, by sheet (pending.ts). */
+  pending: PendingWrites;
+  /** Called before every spreadsheet call: throws when the run was killed, so a killed script reaches nothing more. */
+  beforeCall: () => void;
 }
 
 export function sheetExists(ctx: RuntimeContext, sheet: SheetModel): boolean {

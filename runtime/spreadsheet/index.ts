@@ -11,12 +11,15 @@
  * - CellFormat objects may be shared by cells (copy-on-write), so never mutate one in place;
  * - developer metadata goes only on a row or column named as one ('H:H', '5:5'), not on a range
  *   built from numbers that happens to span the grid (developer-metadata.ts gives the evidence);
+ * - writes are pending until flush(), a read of the sheet or the end of the run, and lost when
+ *   the run is killed (pending.ts);
  * - Range.copyTo tiles the source over a destination that is a whole multiple of it (copy.ts).
  */
 import type { CallCounter } from '../calls.js';
 import { newSheetModel, type WorkbookModel } from '../model.js';
 import { SpreadsheetAppService } from './app.js';
 import type { RuntimeContext, UiRecord } from './context.js';
+import { commitPending, discardPending, pendingSheets } from './pending.js';
 import { deleteRowsAsUser, type EditEvent, editAsUser, insertRowsAsUser } from './user-edit.js';
 
 export { columnLetters, columnNumber, formatA1, parseA1 } from './a1.js';
@@ -46,6 +49,12 @@ export interface SpreadsheetRuntime {
   /** A person inserting rows before `beforeRow` (1-based); everything below shifts. */
   insertRowsAsUser(sheetName: string, beforeRow: number, howMany: number): void;
   deleteRowsAsUser(sheetName: string, row: number, howMany: number): void;
+  /** The end of a run: the script's pending writes applied (pending.ts). */
+  commitPending(): void;
+  /** A killed run: the script's pending writes lost. */
+  discardPending(): void;
+  /** The sheets with writes pending, by name. */
+  pendingSheets(): string[];
 }
 
 export interface SpreadsheetRuntimeOptions {
@@ -55,6 +64,8 @@ export interface SpreadsheetRuntimeOptions {
    * time-driven trigger: no). When it returns false, SpreadsheetApp.getUi() throws as Google does.
    */
   uiAvailable?: () => boolean;
+  /** Called before every spreadsheet call; throws to stop a killed run. */
+  beforeCall?: () => void;
 }
 
 export function createSpreadsheetRuntime(model: WorkbookModel, calls: CallCounter, opts?: SpreadsheetRuntimeOptions): SpreadsheetRuntime {
@@ -69,6 +80,8 @@ export function createSpreadsheetRuntime(model: WorkbookModel, calls: CallCounte
     uiAvailable: opts?.uiAvailable ?? (() => true),
     activeSheet: model.sheets[0],
     activeSelection: null,
+    pending: new Map(),
+    beforeCall: opts?.beforeCall ?? (() => {}),
   };
   return {
     app: new SpreadsheetAppService(ctx),
@@ -76,5 +89,8 @@ export function createSpreadsheetRuntime(model: WorkbookModel, calls: CallCounte
     editAsUser: (sheetName, a1, values) => editAsUser(ctx, sheetName, a1, values),
     insertRowsAsUser: (sheetName, beforeRow, howMany) => insertRowsAsUser(ctx, sheetName, beforeRow, howMany),
     deleteRowsAsUser: (sheetName, row, howMany) => deleteRowsAsUser(ctx, sheetName, row, howMany),
+    commitPending: () => commitPending(ctx),
+    discardPending: () => discardPending(ctx),
+    pendingSheets: () => pendingSheets(ctx),
   };
 }

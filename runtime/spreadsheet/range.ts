@@ -15,6 +15,7 @@ import {
 import { AUTOMATIC_FORMAT, displayText } from './display.js';
 import { checkDimensions, fail, MSG } from './errors.js';
 import { cellAt, contains, ensureCell, hasContent, intersects } from './grid.js';
+import { beforeSheetCall } from './pending.js';
 import { Protection } from './protection.js';
 import type { Sheet } from './sheet.js';
 import { DataValidation } from './validation.js';
@@ -40,7 +41,9 @@ export class Range {
   ) {}
 
   private tick(name: string): void {
+    this.ctx.beforeCall();
     this.ctx.calls.count(`Range.${name}`);
+    beforeSheetCall(this.ctx, this.sheetModel, name);
   }
 
   private grid(): GridRange {

@@ -16,6 +16,7 @@ import {
 import { type AppsEnum, ProtectionType } from './enums.js';
 import { fail, MSG, sheetNameTaken } from './errors.js';
 import * as grid from './grid.js';
+import { beforeSheetCall } from './pending.js';
 import { Protection } from './protection.js';
 import { makeRange, Range } from './range.js';
 import type { Spreadsheet } from './spreadsheet.js';
@@ -51,7 +52,9 @@ export class Sheet {
   ) {}
 
   private tick(name: string): void {
+    this.ctx.beforeCall();
     this.ctx.calls.count(`Sheet.${name}`);
+    beforeSheetCall(this.ctx, this.sheetModel, name);
   }
 
   getName(): string {

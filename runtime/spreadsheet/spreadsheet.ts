@@ -21,6 +21,7 @@ export class Spreadsheet {
   constructor(private readonly ctx: RuntimeContext) {}
 
   private tick(name: string): void {
+    this.ctx.beforeCall();
     this.ctx.calls.count(`Spreadsheet.${name}`);
   }
 

@@ -6,6 +6,7 @@ import type { CellValue, SheetModel } from '../model.js';
 import type { RuntimeContext } from './context.js';
 import { checkDimensions, fail, MSG } from './errors.js';
 import * as grid from './grid.js';
+import { commitPending } from './pending.js';
 import type { Range } from './range.js';
 import { rangeFromA1 } from './sheet.js';
 import { Spreadsheet } from './spreadsheet.js';
@@ -25,6 +26,8 @@ export interface EditEvent {
 function sheetNamed(ctx: RuntimeContext, name: string): SheetModel {
   const sheet = ctx.model.sheets.find((s) => s.name === name);
   if (!sheet) fail(`No sheet named "${name}" in ${ctx.model.name}`);
+  // The person sees the sheet as the script left it so far: its pending writes are applied first.
+  commitPending(ctx, sheet);
   return sheet;
 }
 
