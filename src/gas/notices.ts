@@ -15,16 +15,14 @@ import type { TaskRow } from '../core/ledger/tasks';
 import { highestNumber, type LogEntry, newRelapses, SUMMARY_KEY, summarySentOn } from '../core/notices/log';
 import { type Delivery, type NoticePlan, planNotices } from '../core/notices/plan';
 import { restoredNotices } from '../core/notices/restore';
-import { admit, mailCost, openBudget, type SendingBudget, spend } from '../core/notices/sending';
 import { type AdminSummary, composeAdminSummary, type NotSent, type SentDigest } from '../core/notices/summary';
 import { LEVEL_WORD } from '../core/notices/types';
 import { keyAfterSweep, keysGiven, type SweepPlan } from '../core/sweep/sweep';
 import { type Counters, saveCounters } from './counters';
+import { claim as claimRows, deliverAll, deliverOne, type Parcel } from './delivery';
 import { type Composed, composeAll, dryRunDigest, rowLinker } from './digests';
-import { remainingQuota, sendMail } from './mail';
-import { append, bookOf, type LogBook, markLeftBehind, type OpenLog, openLog, setOutcome } from './notice-log';
+import { append, bookOf, type LogBook, markLeftBehind, type OpenLog, openLog } from './notice-log';
 import type { JobResult, SentRecord } from './result';
-import { scheduleContinuation } from './triggers';
 import type { Workbook } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -266,15 +264,15 @@ function claim(
       rowOf.set(d, entry.index);
     }
   }
-  for (const entry of rows) book.kept.set(entry.index, entry);
-  append(wb, book.sheet, rows);
+  claimRows(wb, book, rows);
   return rowOf;
 }
 
 /**
- * Sends the digests most urgent first, in the order the core's sending budget allows (the quota,
- * then the time limit: see notices/sending.ts); what does not fit the quota is 延后, what the
- * time limit stops stays 待发送 for the continuation scheduled here.
+ * Sends the digests most urgent first, through the one delivery path (delivery.ts: 发送中,
+ * flush, send, confirm), in the order the core's sending budget allows (the quota, then the
+ * time limit: see notices/sending.ts); what does not fit the quota is 延后, what the time limit
+ * stops stays 待发送 for the continuation.
  */
 function sendDigests(
   wb: Workbook,
@@ -286,31 +284,32 @@ function sendDigests(
 ): Sending {
   const { t, settings } = wb;
   const out: Sending = { sent: [], notSent: [], mails: [] };
-  let budget: SendingBudget = openBudget(remainingQuota(), Boolean(settings.adminEmail));
-  for (const digest of digests) {
-    const rows = digest.deliveries.map((d) => rowOf.get(d)!);
-    const cost = mailCost(digest.mail.to, digest.cc, settings.dryRun);
-    const admitted = admit(budget, cost, Date.now() - started);
-    budget = admitted.budget;
-    if (admitted.verdict === 'timeLimit') {
-      out.notSent.push(notSentLine(digest, 'timeLimit'));
-      continue;
-    }
-    if (admitted.verdict === 'quota') {
-      setOutcome(wb, book.sheet, rows, 'deferred', t('notice.quota'), book.kept);
-      out.notSent.push(notSentLine(digest, 'quota'));
-      continue;
-    }
-    const sent = sendDigest(wb, book, sheet, digest, rows);
-    if (sent.failed !== undefined) out.notSent.push(notSentLine(digest, 'failed', sent.failed));
+  const parcels = digests.map(
+    (digest): Parcel => ({
+      mail: digest.mail,
+      cc: digest.cc,
+      rows: digest.deliveries.map((d) => rowOf.get(d)!),
+      rowTo: digest.deliveries.map((d) => d.to),
+      dryRun: () => dryRunDigest(wb, sheet, digest),
+    }),
+  );
+  const delivered = deliverAll(wb, book, parcels, { keepForSummary: Boolean(settings.adminEmail), started });
+  digests.forEach((digest, i) => {
+    const d = delivered[i]!;
+    if (d.status === 'timeLimit' || d.status === 'quota') out.notSent.push(notSentLine(digest, d.status));
+    if (d.status === 'failed') out.notSent.push(notSentLine(digest, 'failed', d.detail));
+    if (d.status !== 'sent') return;
     // An address MailApp would refuse was left out of the mail; the admin is told.
-    for (const to of sent.dropped ?? []) out.notSent.push({ ...notSentLine(digest, 'badAddress'), to });
-    if (sent.record === undefined) continue;
-    budget = spend(budget, cost);
-    out.mails.push(sent.record);
-    out.sent.push(sentLine(digest, sent.record.subject));
-  }
-  if (budget.stopped) scheduleContinuation();
+    for (const to of d.dropped) out.notSent.push({ ...notSentLine(digest, 'badAddress'), to });
+    out.mails.push({
+      to: d.to,
+      ...(d.cc ? { cc: d.cc } : {}),
+      subject: d.subject,
+      numbers: digest.numbers,
+      level: t(LEVEL_WORD[digest.level]),
+    });
+    out.sent.push(sentLine(digest, d.subject));
+  });
   return out;
 }
 
@@ -341,46 +340,6 @@ function sentLine(digest: Composed, subject: string): SentDigest {
   };
 }
 
-/**
- * One digest sent: its rows 发送中 just before, 已发送 (试运行: 测试) just after, 发送失败 with
- * MailApp's error. A dry run sends it to the admin instead, or to nobody when there is none.
- * Returns the record of the mail sent, or the failure.
- */
-function sendDigest(
-  wb: Workbook,
-  book: LogBook,
-  sheet: Sheet,
-  digest: Composed,
-  rows: number[],
-): { record?: SentRecord; failed?: string; dropped?: string[] } {
-  const { t, settings } = wb;
-  if (settings.dryRun && !settings.adminEmail) {
-    setOutcome(wb, book.sheet, rows, 'test', t('notice.dryRunNoAdmin'), book.kept);
-    return {};
-  }
-  const to = settings.dryRun ? settings.adminEmail : digest.mail.to;
-  const cc = settings.dryRun ? '' : digest.cc.join(',');
-  const mail = settings.dryRun ? dryRunDigest(wb, sheet, digest) : digest.mail;
-  setOutcome(wb, book.sheet, rows, 'sending', undefined, book.kept);
-  let dropped: string[];
-  try {
-    dropped = sendMail({ to, cc, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: settings.senderName });
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    setOutcome(wb, book.sheet, rows, 'failed', detail, book.kept);
-    return { failed: detail };
-  }
-  // A delivery to a dropped address was not sent: its row says so; the others were.
-  const isDropped = (i: number): boolean => dropped.some((a) => a.toLowerCase() === digest.deliveries[i]!.to.toLowerCase());
-  const failedRows = settings.dryRun ? [] : rows.filter((_, i) => isDropped(i));
-  const sentRows = rows.filter((r) => !failedRows.includes(r));
-  if (failedRows.length > 0)
-    setOutcome(wb, book.sheet, failedRows, 'failed', t('notice.badAddress', { to: dropped.join('、') }), book.kept);
-  setOutcome(wb, book.sheet, sentRows, settings.dryRun ? 'test' : 'sent', undefined, book.kept);
-  const record = { to, ...(cc ? { cc } : {}), subject: mail.subject, numbers: digest.numbers, level: t(LEVEL_WORD[digest.level]) };
-  return { record, ...(dropped.length > 0 ? { dropped } : {}) };
-}
-
 /** The admin's daily summary, logged like a delivery (claimed, then sent or failed). */
 function sendSummary(wb: Workbook, book: LogBook, sheet: Sheet, summary: AdminSummary, now: Date, result: JobResult): void {
   const { t, settings } = wb;
@@ -401,15 +360,10 @@ function sendSummary(wb: Workbook, book: LogBook, sheet: Sheet, summary: AdminSu
     outcome: 'sending',
     detail: '',
   };
-  book.kept.set(entry.index, entry);
-  append(wb, book.sheet, [entry]);
-  try {
-    sendMail({ to: settings.adminEmail, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: settings.senderName });
-    setOutcome(wb, book.sheet, [entry.index], 'sent', undefined, book.kept);
-    result.mails.push({ to: settings.adminEmail, subject: mail.subject });
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    setOutcome(wb, book.sheet, [entry.index], 'failed', detail, book.kept);
-    result.warnings.push(t('notice.summaryFailed', { error: detail }));
-  }
+  claimRows(wb, book, [entry]);
+  // The admin's own mail: a dry run sends it as it is (no dryRun recomposition).
+  const parcel: Parcel = { mail, cc: [], rows: [entry.index] };
+  const delivered = deliverOne(wb, book, parcel);
+  if (delivered.status === 'sent') result.mails.push({ to: delivered.to, subject: delivered.subject });
+  if (delivered.status === 'failed') result.warnings.push(t('notice.summaryFailed', { error: delivered.detail }));
 }

@@ -254,6 +254,35 @@ describe('safe sending', () => {
     expect(rt.outbox.length).toBe(third);
   });
 
+  it('a run killed right after a send keeps its claim (发送中) and the next sweep sends nothing twice', async () => {
+    const rt = await started();
+    rt.clock.set(at(9, 21));
+    // Google kills the run (its time limit) at the first spreadsheet write after the first mail went out:
+    // whatever the run had not applied to the sheet by then is lost.
+    rt.calls.on('MailApp.sendEmail', rt.calls.get('MailApp.sendEmail') + 1, () => {
+      rt.calls.on('Range.setValues', rt.calls.get('Range.setValues') + 1, () => rt.kill());
+    });
+    expect(() => job(rt, 'sweep')).toThrow('Exceeded maximum execution time');
+    expect(rt.outbox).toHaveLength(1);
+    const first = rt.outbox[0]!.to;
+    // The claim survived the kill: the mail's rows say 发送中 (being sent), not nothing.
+    const claimed = logRows(rt).filter((r) => r[7] === first);
+    expect(claimed.length).toBeGreaterThan(0);
+    expect(claimed.every((r) => r[10] === '发送中')).toBe(true);
+
+    // The next sweep sends the others, never the first again, and tells the admin to check it.
+    job(rt, 'sweep');
+    const after = rt.outbox.slice(1);
+    expect(after.map((m) => m.to)).not.toContain(first);
+    expect(after.filter((m) => m.to !== 'admin@example.org').length).toBeGreaterThan(0);
+    expect(logRows(rt).filter((r) => r[7] === first && r[10] !== '未确认')).toEqual([]);
+    expect(after.find((m) => m.to === 'admin@example.org')!.body).toContain('不确定是否已发出');
+    // And a third run sends nothing at all.
+    const sent = rt.outbox.length;
+    job(rt, 'sweep');
+    expect(rt.outbox.length).toBe(sent);
+  });
+
   it('a run near the time limit stops between two mails and its continuation sends the rest', async () => {
     const rt = await started();
     rt.clock.set(at(9, 21));
