@@ -2,6 +2,7 @@
  * Tells the office's admin (设置: 管理员邮箱) what stopped a job. Only installable triggers and
  * menu runs may send mail; from a simple trigger this would throw, so it is never called there.
  */
+import { deliverUnlogged } from './delivery';
 import type { JobResult } from './result';
 import type { Workbook } from './workbook';
 
@@ -9,6 +10,6 @@ export function tellAdmin(wb: Workbook, result: JobResult, subject: string, body
   const to = wb.settings.adminEmail;
   if (!to) return;
   const text = [body, '', ...result.warnings, '', wb.ss.getUrl()].join('\n');
-  MailApp.sendEmail({ to, subject, body: text, name: wb.settings.senderName });
-  result.mails.push({ to, subject });
+  // Unlogged, but sent as every mail is (delivery.ts says why).
+  deliverUnlogged(wb, result, { subject, body: text });
 }

@@ -4,20 +4,19 @@
  * each). Sent as notices are: a 督办记录 row per person, claimed before the send and confirmed
  * after; a person already told of this month is not told again (publishing again resends
  * nothing); what the quota cannot take is 延后 and goes out when the month is published again,
- * or with the next daily sweep (sendOwedReportMails).
+ * or with the next daily sweep (sendOwedReportMails). Delivered by the path every mail takes (delivery.ts).
  */
 import { formatDay } from '../core/calendar/day';
 import { addressesIn, matchUnit } from '../core/directory/units';
 import type { Ledger } from '../core/ledger/ledger';
 import { isGiven, type LogEntry, owedReportMonths, publicationKey } from '../core/notices/log';
 import { escapeHtml } from '../core/notices/mail-doc';
-import { admit, openBudget, spend } from '../core/notices/sending';
 import { type MonthId, monthLabel, parseMonthId } from '../core/scores/history';
 import type { UnitScore } from '../core/scores/month';
 import type { Ranking } from '../core/scores/ranking';
-import { remainingQuota, sendMail } from './mail';
+import { claim, deliverAll, type Parcel } from './delivery';
 import { scoreAndRank } from './month-scores';
-import { append, bookOf, type LogBook, type OpenLog, openLog, setOutcome } from './notice-log';
+import { bookOf, type LogBook, type OpenLog, openLog } from './notice-log';
 import { publicationMarks } from './publication-sheet';
 import type { JobResult, SentRecord } from './result';
 import type { Workbook } from './workbook';
@@ -60,10 +59,9 @@ export function sendPublicationMails(
   const book = bookOf(log);
   const mails = people.map((p, i) => composeReportMail(wb, p, month, link, now, log.rows + i));
   book.next += mails.length;
-  for (const m of mails) book.kept.set(m.entry.index, m.entry);
-  append(
+  claim(
     wb,
-    log.sheet,
+    book,
     mails.map((m) => m.entry),
   );
   const records = deliver(wb, book, mails, link);
@@ -162,42 +160,32 @@ function composeReportMail(wb: Workbook, p: Person, month: MonthId, link: string
 }
 
 /**
- * Sends the claimed mails in order while the quota lasts (once one does not fit, the rest are
- * 延后 too: see notices/sending.ts), each 发送中 just before and 已发送 just after. Returns the
- * record of each mail sent.
+ * Sends the claimed mails in order through the one delivery path (delivery.ts: 发送中, flush,
+ * send, confirm) while the quota lasts (once one does not fit, the rest are 延后 too: see
+ * notices/sending.ts). Returns the record of each mail sent.
  */
 function deliver(wb: Workbook, book: LogBook, mails: ReportMail[], link: string): SentRecord[] {
-  const { t, settings } = wb;
+  const { t } = wb;
+  // The HTML part is the text escaped, line by line, with the report's address a link.
+  const href = escapeHtml(link);
+  const html = (body: string): string => escapeHtml(body).split('\n').join('<br>').replace(href, `<a href="${href}">${href}</a>`);
+  const parcels = mails.map(
+    (m): Parcel => ({
+      mail: { to: m.person.to, subject: m.subject, body: m.body, htmlBody: html(m.body) },
+      cc: [],
+      rows: [m.entry.index],
+      dryRun: () => ({
+        to: wb.settings.adminEmail,
+        subject: t('mail.dryRunSubject', { subject: m.subject }),
+        body: m.body,
+        htmlBody: html(m.body),
+      }),
+    }),
+  );
   const records: SentRecord[] = [];
-  let budget = openBudget(remainingQuota(), false);
-  for (const m of mails) {
-    const rows = [m.entry.index];
-    const admitted = admit(budget, 1);
-    budget = admitted.budget;
-    if (admitted.verdict !== 'send') {
-      setOutcome(wb, book.sheet, rows, 'deferred', t('notice.quota'), book.kept);
-      continue;
-    }
-    const to = settings.dryRun ? settings.adminEmail : m.person.to;
-    if (!to) {
-      setOutcome(wb, book.sheet, rows, 'test', t('notice.dryRunNoAdmin'), book.kept);
-      continue;
-    }
-    setOutcome(wb, book.sheet, rows, 'sending', undefined, book.kept);
-    try {
-      // The HTML part is the text escaped, line by line, with the report's address a link.
-      const href = escapeHtml(link);
-      const htmlBody = escapeHtml(m.body).split('\n').join('<br>').replace(href, `<a href="${href}">${href}</a>`);
-      const subject = settings.dryRun ? t('mail.dryRunSubject', { subject: m.subject }) : m.subject;
-      sendMail({ to, subject, body: m.body, htmlBody, name: settings.senderName });
-    } catch (err) {
-      setOutcome(wb, book.sheet, rows, 'failed', err instanceof Error ? err.message : String(err), book.kept);
-      continue;
-    }
-    budget = spend(budget, 1);
-    setOutcome(wb, book.sheet, rows, settings.dryRun ? 'test' : 'sent', undefined, book.kept);
-    records.push({ to, subject: m.subject });
-  }
+  deliverAll(wb, book, parcels, { keepForSummary: false }).forEach((d, i) => {
+    if (d.status === 'sent') records.push({ to: d.to, subject: mails[i]!.subject });
+  });
   return records;
 }
 
