@@ -261,8 +261,10 @@ async function apply(o: Office, edit: Edit): Promise<string> {
       o.undo.push({
         kind: 'copy',
         run: () => {
+          // The copy itself when it is still there (a sort may be pending on the original's row), else the last twin.
           const twins = o.taskRows().filter((r) => o.description(r) === original);
-          if (twins.length > 1) deleteRows(o.s, twins[twins.length - 1]!, 1, o.rt.workbook.sheets);
+          const own = o.s.rows.indexOf(copy);
+          if (twins.length > 1) deleteRows(o.s, twins.includes(own) ? own : twins[twins.length - 1]!, 1, o.rt.workbook.sheets);
         },
       });
       return `copy of ${original} ${edit.above ? 'above' : 'below'}`;
