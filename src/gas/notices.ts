@@ -11,6 +11,7 @@
  * continuation.
  */
 import { ymdFromDay } from '../core/calendar/day';
+import type { KnownTask } from '../core/ledger/identity';
 import type { TaskRow } from '../core/ledger/tasks';
 import { highestNumber, type LogEntry, newRelapses, SUMMARY_KEY, summarySentOn } from '../core/notices/log';
 import { type Delivery, type NoticePlan, planNotices } from '../core/notices/plan';
@@ -49,6 +50,8 @@ export interface NoticeInput {
   /** Every task row read, held ones included (their cells still tell their key's history). */
   allTasks: readonly TaskRow[];
   counters: Counters;
+  /** 任务索引 as read, each key's ladder in it: the recovery's second source (core/notices/restore.ts). */
+  index?: readonly KnownTask[];
 }
 
 /** The day's notices: planned from the ledger and the log, claimed, sent, confirmed; then the admin's summary. */
@@ -135,7 +138,7 @@ function restoreFromLedger(wb: Workbook, log: OpenLog, input: NoticeInput, keyOf
   const keyed = input.allTasks
     .filter((task) => !plan.fresh.has(task.index))
     .map((task) => ({ index: task.index, key: held.get(task.index) ?? keyOf(task), unit: task.units[0] ?? '' }));
-  const found = restoredNotices(keyed, { values, columns: plan.columns }, log.entries, wb.settings, wb.clock.toDay, wb.t);
+  const found = restoredNotices(keyed, { values, columns: plan.columns }, log.entries, wb.settings, wb.clock.toDay, wb.t, input.index);
   const rows = found.map(
     (r, i): LogEntry => ({
       index: log.rows + i,

@@ -4,9 +4,13 @@
  * ledger's notice cells drawn from the log as it then stands. A ledger whose columns cannot be
  * trusted is left untouched; the reason goes to the 台账问题 sheet and to the admin.
  */
+
+import type { KnownTask } from '../core/ledger/identity';
+import { withLadders } from '../core/ledger/task-index';
 import type { TaskRow } from '../core/ledger/tasks';
 import { noticeCells } from '../core/notices/cells';
 import { owedReportMonths } from '../core/notices/log';
+import { laddersOf } from '../core/notices/restore';
 import { describeProblem, type Problem } from '../core/problems/problem';
 import { identify, keyAfterSweep, keysGiven, planWrite, type RowCells, type SweepPlan } from '../core/sweep/sweep';
 import { tellAdmin } from './admin';
@@ -67,11 +71,14 @@ function writeStates(wb: Workbook, sheet: Sheet, plan: SweepPlan, now: Date, res
  * run leaves it. They follow from the log, not from the row's cells, so they are written after
  * the log, and a person's edit since the read does not hold them back (checkInputs: false).
  */
-function writeNoticeCells(wb: Workbook, sheet: Sheet, plan: SweepPlan, entries: Parameters<typeof noticeCells>[1]): void {
+function writeNoticeCells(wb: Workbook, sheet: Sheet, plan: SweepPlan, entries: Parameters<typeof noticeCells>[1]): Ladders {
   const keyOf = keyAfterSweep(keysGiven(plan));
   const cells = noticeCells(plan.tasks, entries, wb.settings.dryRun, keyOf, wb.t);
   writePlan(sheet, noticeCellPlan(plan, cells, keyOf), wb.clock.fromDay, { checkInputs: false });
+  return laddersOf(plan.tasks, cells, keyOf);
 }
+
+type Ladders = ReturnType<typeof laddersOf>;
 
 /**
  * Which row is which task today (core/ledger/identity.ts), from 任务索引 and the counter, and
@@ -83,7 +90,7 @@ function identifiedPlan(
   read: Extract<TaskLedger, { ok: true }>,
   counters: Counters,
   result: JobResult,
-): { plan: SweepPlan; keep: () => void } {
+): { plan: SweepPlan; known: KnownTask[]; keep: () => void; keepIndex: (ladders: Ladders) => void } {
   const { t } = wb;
   const sheetName = read.ledger.sheet;
   const index = readIndex(wb, counters);
@@ -94,11 +101,10 @@ function identifiedPlan(
   if (identity.relinked.length > 0)
     result.warnings.push(t('identity.relinked', { sheet: sheetName, count: identity.relinked.length, keys: keysOf(identity.relinked) }));
   if (identity.retired.length > 0) result.warnings.push(t('identity.retired', { sheet: sheetName, keys: identity.retired.join('、') }));
-  const keep = (): void => {
-    writeIndex(wb, identity.index, result.warnings);
-    saveCounters({ highestKey, indexKept: true });
-  };
-  return { plan, keep };
+  const keep = (): void => saveCounters({ highestKey, indexKept: true });
+  // Written after the notices: each key's ladder as the log now says, the recovery's second source (core/notices/restore.ts).
+  const keepIndex = (ladders: Ladders): void => writeIndex(wb, withLadders(identity.index, ladders), result.warnings);
+  return { plan, known: index.known ?? [], keep, keepIndex };
 }
 
 export function sweepLedger(now: Date): JobResult {
@@ -118,7 +124,7 @@ export function sweepLedger(now: Date): JobResult {
   const read = readTaskLedger(wb, sheet);
   if (!read.ok) return fail(wb, result, sheet.getName(), read.message, read.problems, now);
   const counters = readCounters();
-  const { plan, keep } = identifiedPlan(wb, read, counters, result);
+  const { plan, known, keep, keepIndex } = identifiedPlan(wb, read, counters, result);
   const outcome = writeStates(wb, sheet, plan, now, result);
   keep();
 
@@ -126,7 +132,7 @@ export function sweepLedger(now: Date): JobResult {
   const notices = sendNotices(
     wb,
     sheet,
-    { plan, values: read.ledger.values, allTasks: read.ledger.tasks, counters },
+    { plan, values: read.ledger.values, allTasks: read.ledger.tasks, counters, index: known },
     now,
     started,
     result,
@@ -134,7 +140,7 @@ export function sweepLedger(now: Date): JobResult {
   );
   // A month's report mails the quota held back go out now, with the notices' quota left.
   if (owedReportMonths(notices.entries, wb.settings.dryRun).length > 0) sendOwedReportMails(wb, read.ledger, notices.log, now, result);
-  writeNoticeCells(wb, sheet, plan, notices.entries);
+  keepIndex(writeNoticeCells(wb, sheet, plan, notices.entries));
   result.warnings.push(...outcome.lost.map((row) => t('sweep.rowMoved', { sheet: sheet.getName(), row })));
   result.warnings.push(...outcome.changed.map((row) => t('sweep.changedMeanwhile', { sheet: sheet.getName(), row })));
   result.counts = {

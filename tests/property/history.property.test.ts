@@ -3,7 +3,9 @@
  * ledger through the real bundle. Setup, then a sweep on each working day of two weeks of
  * November 2026, with the office's edits between sweeps: sort every column or only the office's,
  * insert, delete, move, copy a row above or below (edited or not), delete the 系统编号 column,
- * delete the last rows of 督办记录 or the whole sheet. Every task is overdue and notices go one
+ * delete the last rows of 督办记录 or the whole sheet, drop Duban's marks (developer metadata),
+ * rewrite the file through exceljs (saved as .xlsx, its `_DevMeta` names dropped, opened again).
+ * Every task is overdue and notices go one
  * working day apart, so a task's true ladder is known: one notice per day it stands in the
  * ledger and is not held. After every sweep:
  *
@@ -17,10 +19,12 @@
  * Fixed seed; PROP_SEED / PROP_RUNS widen it (PROP_PATH replays a counterexample).
  */
 import fc from 'fast-check';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LocalRuntime } from '../../runtime/index';
 import type { Cell, SheetModel } from '../../runtime/model';
 import { deleteColumns, deleteRows, insertRows, lastRowWithContent } from '../../runtime/spreadsheet/grid';
+import { exportXlsxBuffer, importXlsx } from '../../runtime/xlsx';
 import { bundle, col, type JobValue, shDate, sheetFrom, workbookOf } from '../e2e/harness';
 
 const SEED = Number(process.env.PROP_SEED ?? 20261116);
@@ -56,14 +60,21 @@ const HEADER = ['序号', '问题描述', '点位', '责任单位', '整改时�
 const LEVELS = ['督办', '通报批评', '约谈'];
 
 type Edit =
-  | { kind: 'sortAll' | 'sortOffice' | 'deleteKeyColumn' | 'deleteLog' }
+  | { kind: 'sortAll' | 'sortOffice' | 'deleteKeyColumn' | 'deleteLog' | 'dropMarks' | 'rewrite' }
   | { kind: 'insert' | 'delete' | 'move'; at: number; to: number }
   | { kind: 'copy'; at: number; above: boolean; edited: boolean }
   | { kind: 'deleteLogRows'; count: number };
 
 const pick = fc.nat({ max: 1000 });
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
-  fc.constantFrom<Edit>({ kind: 'sortAll' }, { kind: 'sortOffice' }, { kind: 'deleteKeyColumn' }, { kind: 'deleteLog' }),
+  fc.constantFrom<Edit>(
+    { kind: 'sortAll' },
+    { kind: 'sortOffice' },
+    { kind: 'deleteKeyColumn' },
+    { kind: 'deleteLog' },
+    { kind: 'dropMarks' },
+    { kind: 'rewrite' },
+  ),
   fc.record({ kind: fc.constantFrom('insert' as const, 'delete' as const, 'move' as const), at: pick, to: pick }),
   fc.record({ kind: fc.constant('copy' as const), at: pick, above: fc.boolean(), edited: fc.boolean() }),
   fc.record({ kind: fc.constant('deleteLogRows' as const), count: fc.integer({ min: 1, max: 6 }) }),
@@ -81,18 +92,21 @@ const historyArb: fc.Arbitrary<History> = fc.record({
 
 /** The office's world: which description is on which row is the truth the sweep must find. */
 class Office {
-  readonly rt: LocalRuntime;
+  /** Replaced when the file is rewritten through exceljs (a new session on the file read back). */
+  rt: LocalRuntime;
+  readonly code: string;
   private used = 0;
   /** Notices each task truly had, by description. */
   readonly ladder = new Map<string, number>();
   /** Edits whose rows cannot be told apart until a person resolves them: undone the next morning. */
-  undo: { kind: 'sort' | 'copy'; run: () => void }[] = [];
+  undo: { kind: 'sort' | 'copy'; run: () => void; rows?: (Cell | undefined)[][] }[] = [];
   /** Descriptions a pending edit may hold. */
   mayHold = new Set<string>();
   numbers = new Map<string, string>();
 
-  constructor(rt: LocalRuntime) {
+  constructor(rt: LocalRuntime, code: string) {
     this.rt = rt;
+    this.code = code;
   }
 
   get s(): SheetModel {
@@ -120,7 +134,50 @@ class Office {
   }
 }
 
-function apply(o: Office, edit: Edit): string {
+/**
+ * The file saved as .xlsx, rewritten as an exceljs-based tool (or Google's import) would: every
+ * `_DevMeta.` defined name dropped, the rest as written; then opened again, document properties
+ * (Duban's counters) included. Pending undos refer to the old model's rows: they are redone on
+ * the new one by content (a copy) or dropped (a sort, whose rows the rewrite keeps as they are).
+ */
+async function rewrite(o: Office): Promise<void> {
+  const { rt } = o;
+  if (rt.properties.document.size > 0) rt.workbook.documentProperties = Object.fromEntries(rt.properties.document);
+  const zip = await JSZip.loadAsync(await exportXlsxBuffer(rt.workbook));
+  const xml = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+  zip.file(
+    'xl/workbook.xml',
+    xml
+      .replace(/<definedName\b[^>]*\bname="_DevMeta\.[^"]*"[^>]*>[^<]*<\/definedName>/g, '')
+      .replace(/<definedNames>\s*<\/definedNames>|<definedNames\/>/g, ''),
+  );
+  const old = o.s.rows;
+  const model = await importXlsx(await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }), { timeZone: 'Asia/Shanghai' });
+  const next = new LocalRuntime({ workbook: model, now: rt.clock.now(), scriptTimeZone: 'Asia/Shanghai' });
+  next.load(o.code, 'Code.js');
+  o.rt = next;
+  // A pending undo of a sort puts the office's cells back on the same rows of the file read back.
+  for (const u of o.undo)
+    u.rows?.forEach((r, i, rows) => {
+      rows[i] = o.s.rows[old.indexOf(r)] ??= [];
+    });
+}
+
+/** Every developer metadata item gone from the workbook and its sheets: Duban's marks lost. */
+function dropMarks(o: Office): void {
+  o.rt.workbook.developerMetadata = [];
+  for (const sheet of o.rt.workbook.sheets) sheet.developerMetadata = [];
+}
+
+async function apply(o: Office, edit: Edit): Promise<string> {
+  if (edit.kind === 'dropMarks') {
+    dropMarks(o);
+    return 'drop the marks';
+  }
+  if (edit.kind === 'rewrite') {
+    await rewrite(o);
+    return 'rewrite through exceljs';
+  }
   const rows = o.taskRows();
   const { s, rt } = o;
   const book = rt.workbook.sheets;
@@ -141,6 +198,7 @@ function apply(o: Office, edit: Edit): string {
         for (const r of before) o.mayHold.add(String(r[1]?.value));
         o.undo.push({
           kind: 'sort',
+          rows: body,
           run: () =>
             body.forEach((r, i) => {
               r.splice(0, width, ...before[i]!);
@@ -160,6 +218,10 @@ function apply(o: Office, edit: Edit): string {
     case 'delete': {
       if (rows.length <= 1) return 'nothing to delete';
       const r = rowAt(edit.at);
+      // A row of a pending sort: the person undoes the sort first (undone later, it would put a deleted task back).
+      const sorts = o.undo.filter((u) => u.rows?.includes(s.rows[r]!));
+      for (const u of sorts) u.run();
+      o.undo = o.undo.filter((u) => !sorts.includes(u));
       const task = o.description(r);
       deleteRows(s, r, 1, book);
       // A task is gone when no row holds it (one of two copies deleted leaves the task).
@@ -189,6 +251,9 @@ function apply(o: Office, edit: Edit): string {
         const task = o.nextTask();
         copy[1] = { value: task };
         o.ladder.set(task, 0);
+        // While a sort of the office's columns is pending, Duban writes no new key beside a copy:
+        // the key would stay on that row, beside another task, once the sort is undone.
+        if (o.undo.some((u) => u.kind === 'sort')) o.mayHold.add(task);
         return `copy of ${original} ${edit.above ? 'above' : 'below'}, edited to ${task}`;
       }
       o.mayHold.add(original);
@@ -196,8 +261,10 @@ function apply(o: Office, edit: Edit): string {
       o.undo.push({
         kind: 'copy',
         run: () => {
+          // The copy itself when it is still there (a sort may be pending on the original's row), else the last twin.
           const twins = o.taskRows().filter((r) => o.description(r) === original);
-          if (twins.length > 1) deleteRows(s, twins[twins.length - 1]!, 1, book);
+          const own = o.s.rows.indexOf(copy);
+          if (twins.length > 1) deleteRows(o.s, twins.includes(own) ? own : twins[twins.length - 1]!, 1, o.rt.workbook.sheets);
         },
       });
       return `copy of ${original} ${edit.above ? 'above' : 'below'}`;
@@ -233,8 +300,9 @@ async function start(h: History): Promise<Office> {
   ]);
   const ledger = sheetFrom('任务台账', [['XX市创建全国文明城市问题整改台账'], HEADER]);
   const rt = new LocalRuntime({ workbook: workbookOf([ledger, units]), now: at(DAYS[0]!), scriptTimeZone: 'Asia/Shanghai' });
-  rt.load(await bundle(), 'Code.js');
-  const o = new Office(rt);
+  const code = await bundle();
+  rt.load(code, 'Code.js');
+  const o = new Office(rt, code);
   for (let i = 0; i < h.tasks; i++) {
     const task = o.nextTask();
     o.s.rows[2 + i] = o.taskCells(task, i + 1);
@@ -332,7 +400,7 @@ async function live(h: History): Promise<void> {
       for (const undo of o.undo.reverse()) undo.run();
       o.undo = [];
       o.mayHold = new Set();
-      for (const edit of h.days[d - 1]!) story.push(`  ${apply(o, edit)}`);
+      for (const edit of h.days[d - 1]!) story.push(`  ${await apply(o, edit)}`);
     }
     o.rt.clock.set(at(DAYS[d]!));
     const from = o.rt.outbox.length;
@@ -343,7 +411,47 @@ async function live(h: History): Promise<void> {
   }
 }
 
+/** Histories a longer run found wrong once, kept as fixed cases. */
+const KNOWN: [string, History][] = [
+  [
+    // PROP_SEED=7: an exact copy while the key column is gone leaves the task's notice cells beside
+    // an empty key; the log deleted and the office's columns sorted the next day: its ladder must not restart.
+    'key column deleted and an exact copy, then the log deleted and the office columns sorted',
+    {
+      tasks: 3,
+      days: [
+        [{ kind: 'deleteKeyColumn' }, { kind: 'copy', at: 0, above: false, edited: false }],
+        [{ kind: 'deleteLog' }, { kind: 'sortOffice' }],
+        [],
+        [],
+        [],
+        [],
+      ],
+    },
+  ],
+  [
+    'a sort of the office columns and an edited copy made the same day',
+    { tasks: 3, days: [[{ kind: 'sortOffice' }, { kind: 'copy', at: 0, above: false, edited: true }], [], [], [], [], []] },
+  ],
+  [
+    'a sort of the office columns, then a row deleted',
+    { tasks: 3, days: [[], [{ kind: 'sortOffice' }, { kind: 'delete', at: 0, to: 0 }], [], [], [], []] },
+  ],
+  [
+    'marks dropped, then the file rewritten through exceljs, the log deleted',
+    { tasks: 4, days: [[{ kind: 'dropMarks' }], [{ kind: 'rewrite' }, { kind: 'deleteLog' }], [{ kind: 'rewrite' }], [], [], []] },
+  ],
+];
+
 describe('daily histories of a live ledger (issue 13)', () => {
+  it.each(KNOWN)(
+    '%s',
+    async (_name, h) => {
+      await live(h);
+    },
+    30_000,
+  );
+
   let ready = false;
   beforeAll(async () => {
     await bundle();

@@ -567,6 +567,11 @@ export const zhCN = {
   'indexcol.issued': '交办日期',
   'indexcol.since': '首次出现',
   'indexcol.retired': '停用日期',
+  // Issue 13 (seed): each key's ladder kept in 任务索引, a second source when 督办记录 loses rows.
+  'indexcol.notices': '督办次数',
+  'indexcol.lastNotice': '最近督办',
+  'indexcol.deadline': '认定时限',
+  'indexcol.level': '督办级别',
   'log.lostRows':
     '《{sheet}》少了{count}条督办记录（上次运行后有{before}条，现在{now}条；已用到{number}）：文号不会重复使用，各任务的督办次数、最近督办、督办级别已按台账找回',
   'log.lostSheet':
@@ -1150,6 +1155,11 @@ export const en: Record<MessageKey, string> = {
   'indexcol.issued': 'Issued',
   'indexcol.since': 'First seen',
   'indexcol.retired': 'Retired',
+  // Issue 13 (seed): each key's ladder kept in 任务索引, a second source when 督办记录 loses rows.
+  'indexcol.notices': 'Notices',
+  'indexcol.lastNotice': 'Last notice',
+  'indexcol.deadline': 'Deadline read as',
+  'indexcol.level': 'Escalation',
   'log.lostRows':
     'Sheet "{sheet}" lost {count} notice rows ({before} after the last run, {now} now; numbers used up to {number}): no number is reused, and each task\'s notice count, last notice and level were recovered from the ledger',
   'log.lostSheet':

@@ -32,6 +32,19 @@ export interface TaskPrint {
   issued: string;
 }
 
+/**
+ * A key's notice ladder as the last sweep left it, drawn from 督办记录: the notices given for the
+ * deadline then in force (认定时限), the last one's day and its level as shown. Kept in 任务索引 so
+ * that a log which lost rows is recovered from a source no sort or deleted column can move.
+ */
+export interface KeyLadder {
+  notices: number;
+  last: Day;
+  deadline: Day;
+  /** 督办级别 as shown (only for a person reading 任务索引: the recovery derives the level from the count). */
+  level: string;
+}
+
 /** A key Duban knows (a row of 任务索引). */
 export interface KnownTask {
   key: string;
@@ -43,6 +56,8 @@ export interface KnownTask {
   since: Day | undefined;
   /** The day the key was retired. */
   retiredOn: Day | undefined;
+  /** Its notices so far (none: undefined). */
+  ladder?: KeyLadder;
 }
 
 /** A task row as read: its 0-based row, the key its 系统编号 cell holds ('' for none), its print. */
@@ -255,11 +270,20 @@ function newTasks(b: Binder): RowSeen[] {
 function strangersOf(b: Binder, strangers: RowSeen[], byKey: Map<string, KnownTask>, carried: Map<string, number>): void {
   const exact = new Map<string, string>();
   for (const k of byKey.values()) if (!k.retired) exact.set(printText(k.print), k.key);
+  const copies: RowSeen[] = [];
   for (const row of strangers) {
     const otherKey = exact.get(printText(row.print));
-    if (otherKey === undefined && (b.bound.has(row.key) || (carried.get(row.key) ?? 0) > 1)) b.fresh.push(row);
+    if (otherKey === undefined && (b.bound.has(row.key) || (carried.get(row.key) ?? 0) > 1)) copies.push(row);
     else if (otherKey !== undefined) b.hold(row, 'displaced', { otherKey });
     else b.hold(row, 'changed');
+  }
+  // A key beside another known task: the key column no longer stands beside the office's cells
+  // (a partial sort). A new key written beside a copy now would stay on that row when the person
+  // undoes the sort, beside another task: the copies wait with the sorted rows.
+  const sorted = b.held.some((h) => h.reason === 'displaced');
+  for (const row of copies) {
+    if (sorted) b.hold(row, 'changed');
+    else b.fresh.push(row);
   }
 }
 

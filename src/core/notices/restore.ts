@@ -5,11 +5,20 @@
  * many notices each task had for the deadline then in force (认定时限). Only used once a loss is
  * detected (the log has fewer numbered rows than the last run left): a person typing over
  * 督办次数 otherwise moves nothing.
+ *
+ * The row's cells are not always there to tell: a row held with no key in its cell (its key
+ * column was deleted and it was copied), then sorted by its office columns, leaves its notice
+ * cells beside nothing that names them. So each key's ladder is also kept in 任务索引 (see
+ * ledger/task-index.ts), a second source no edit of the ledger moves; of the two the one that
+ * knows more notices for a deadline wins (both are Duban's own records of notices given).
  */
 import { type Day, isDateValue } from '../calendar/day';
 import type { Translate } from '../i18n';
 import type { ColumnMap } from '../ledger/columns';
+import type { KeyLadder, KnownTask } from '../ledger/identity';
+import type { TaskRow } from '../ledger/tasks';
 import type { Settings } from '../settings/settings';
+import type { RowCells } from '../sweep/sweep';
 import { isGiven, isLadderEntry, type LogEntry } from './log';
 import { levelOf } from './plan';
 import type { NoticeLevel } from './types';
@@ -40,20 +49,27 @@ export function restoredNotices(
   settings: Pick<Settings, 'criticismAfterNotices' | 'interviewAfterNotices' | 'dryRun'>,
   toDay: (d: Date) => Day,
   t: Translate,
+  index: readonly KnownTask[] = [],
 ): RestoredNotice[] {
-  const { values, columns } = read;
-  if (columns.noticeCount === undefined || columns.lastNotice === undefined || columns.dueAsRead === undefined) return [];
+  const told = new Map<string, Told>();
+  const tell = (x: Told): void => {
+    const id = `${x.key}|${x.deadline}`;
+    const before = told.get(id);
+    if (!before || x.count > before.count) told.set(id, { ...x, unit: x.unit || (before?.unit ?? '') });
+  };
+  for (const x of fromCells(rows, read, toDay)) tell(x);
+  const unitOf = new Map(rows.map((r) => [r.key, r.unit] as const));
+  for (const k of index)
+    if (k.ladder)
+      tell({
+        key: k.key,
+        unit: unitOf.get(k.key) ?? k.shown[2] ?? '',
+        count: k.ladder.notices,
+        deadline: k.ladder.deadline,
+        last: k.ladder.last,
+      });
   const out: RestoredNotice[] = [];
-  const done = new Set<string>();
-  for (const { index, key, unit } of rows) {
-    const row = values[index] ?? [];
-    const last = row[columns.lastNotice];
-    const due = row[columns.dueAsRead];
-    if (key === '' || !isDateValue(last) || !isDateValue(due)) continue;
-    const deadline = toDay(due);
-    if (done.has(`${key}|${deadline}`)) continue;
-    done.add(`${key}|${deadline}`);
-    const count = Number(row[columns.noticeCount]) || 0;
+  for (const { key, unit, count, deadline, last } of told.values()) {
     const given = new Set(
       entries
         .filter((e) => e.key === key && isLadderEntry(e) && isGiven(e.outcome, settings.dryRun) && e.deadline === deadline)
@@ -66,10 +82,63 @@ export function restoredNotices(
         level: levelOf(ordinal, settings),
         ordinal,
         deadline,
-        day: toDay(last),
+        day: last,
         number: t('notice.lostNumber', { key, ordinal }),
       });
     }
+  }
+  return out;
+}
+
+/** What one source says of a key: so many notices for this deadline, the last on that day. */
+interface Told {
+  key: string;
+  unit: string;
+  count: number;
+  deadline: Day;
+  last: Day;
+}
+
+/** What the keyed rows' notice cells say (a key told by two rows, a held duplicate, once). */
+function fromCells(
+  rows: readonly { index: number; key: string; unit: string }[],
+  read: { values: unknown[][]; columns: ColumnMap },
+  toDay: (d: Date) => Day,
+): Told[] {
+  const { values, columns } = read;
+  if (columns.noticeCount === undefined || columns.lastNotice === undefined || columns.dueAsRead === undefined) return [];
+  const out: Told[] = [];
+  for (const { index, key, unit } of rows) {
+    const row = values[index] ?? [];
+    const last = row[columns.lastNotice];
+    const due = row[columns.dueAsRead];
+    if (key === '' || !isDateValue(last) || !isDateValue(due)) continue;
+    out.push({ key, unit, count: Number(row[columns.noticeCount]) || 0, deadline: toDay(due), last: toDay(last) });
+  }
+  return out;
+}
+
+/**
+ * Each task's ladder as its notice cells will show it after today (noticeCells, drawn from the
+ * log), by key, for 任务索引: no notice for the deadline in force is no ladder.
+ */
+export function laddersOf(
+  tasks: readonly TaskRow[],
+  cells: ReadonlyMap<number, RowCells>,
+  keyOf: (task: TaskRow) => string,
+): Map<string, { ladder: KeyLadder | undefined }> {
+  const out = new Map<string, { ladder: KeyLadder | undefined }>();
+  for (const task of tasks) {
+    const key = keyOf(task);
+    const c = cells.get(task.index)?.script;
+    const count = c?.noticeCount;
+    const last = c?.lastNotice;
+    const ok = key !== '' && typeof count === 'number' && count > 0 && typeof last === 'object' && task.effectiveDeadline !== undefined;
+    out.set(key, {
+      ladder: ok
+        ? { notices: count, last: last.day, deadline: task.effectiveDeadline!, level: typeof c?.level === 'string' ? c.level : '' }
+        : undefined,
+    });
   }
   return out;
 }
