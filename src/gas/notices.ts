@@ -364,7 +364,15 @@ function sendDigest(
   setOutcome(wb, book.sheet, rows, 'sending', undefined, book.kept);
   let dropped: string[];
   try {
-    dropped = sendMail({ to, cc, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: settings.senderName });
+    dropped = sendMail({
+      to,
+      cc,
+      subject: mail.subject,
+      body: mail.body,
+      htmlBody: mail.htmlBody,
+      name: settings.senderName,
+      replyTo: settings.contactEmail,
+    });
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     setOutcome(wb, book.sheet, rows, 'failed', detail, book.kept);
@@ -384,7 +392,7 @@ function sendDigest(
 /** The admin's daily summary, logged like a delivery (claimed, then sent or failed). */
 function sendSummary(wb: Workbook, book: LogBook, sheet: Sheet, summary: AdminSummary, now: Date, result: JobResult): void {
   const { t, settings } = wb;
-  const mail = composeAdminSummary(summary, { t, senderName: settings.senderName, rowLink: rowLinker(wb, sheet), to: settings.adminEmail });
+  const mail = composeAdminSummary(summary, { t, office: settings, rowLink: rowLinker(wb, sheet), to: settings.adminEmail });
   const entry: LogEntry = {
     index: book.next++,
     number: '',
@@ -404,7 +412,14 @@ function sendSummary(wb: Workbook, book: LogBook, sheet: Sheet, summary: AdminSu
   book.kept.set(entry.index, entry);
   append(wb, book.sheet, [entry]);
   try {
-    sendMail({ to: settings.adminEmail, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: settings.senderName });
+    sendMail({
+      to: settings.adminEmail,
+      subject: mail.subject,
+      body: mail.body,
+      htmlBody: mail.htmlBody,
+      name: settings.senderName,
+      replyTo: settings.contactEmail,
+    });
     setOutcome(wb, book.sheet, [entry.index], 'sent', undefined, book.kept);
     result.mails.push({ to: settings.adminEmail, subject: mail.subject });
   } catch (err) {
