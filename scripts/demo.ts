@@ -21,7 +21,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { exportXlsx } from '../runtime/xlsx';
-import { translator } from '../src/core/i18n';
+import { type MessageKey, translator } from '../src/core/i18n';
 import { DEFAULT_TIME_ZONE, describeReport, type LocalOptions, loadWorkbook, type RunReport, runLocal, UsageError } from './local';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,12 +62,25 @@ function clearEarlierDemo(out: string): void {
  * (setup leaves it blank). Done on the workbook as a person would, the result written apart so
  * that setup/ keeps exactly what setup wrote.
  */
+/** The demo city's office, as it fills in 设置. */
+const OFFICE: [MessageKey, string][] = [
+  ['setting.issuingOffice', 'XX市创建全国文明城市工作指挥部办公室'],
+  ['setting.contactPerson', '李明'],
+  ['setting.contactPhone', '0571-87001234'],
+  ['setting.contactEmail', 'cwb@demo.gov.cn'],
+  ['setting.officeCode', 'X创城督'],
+];
+
 async function fillInAdmin(setupWorkbook: string, dir: string, timeZone: string): Promise<string> {
   const wb = await loadWorkbook(setupWorkbook, timeZone);
   const settings = wb.sheets.find((s) => s.name === t('sheet.settings'));
-  const row = settings?.rows.find((r) => r[0]?.value === t('setting.adminEmail'));
-  if (!row?.[1]) throw new Error(`setup wrote no ${t('setting.adminEmail')} row in 《${t('sheet.settings')}》`);
-  row[1].value = ADMIN_EMAIL;
+  // What an office types into 设置 after setup: the admin, and the office its mails come from (a 公文's sender, contact, 代字).
+  const fillIns: [MessageKey, string][] = [['setting.adminEmail', ADMIN_EMAIL], ...OFFICE];
+  for (const [label, value] of fillIns) {
+    const row = settings?.rows.find((r) => r[0]?.value === t(label));
+    if (!row?.[1]) throw new Error(`setup wrote no ${t(label)} row in 《${t('sheet.settings')}》`);
+    row[1].value = value;
+  }
   mkdirSync(dir, { recursive: true });
   const file = join(dir, basename(setupWorkbook));
   await exportXlsx(wb, file);

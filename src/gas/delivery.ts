@@ -107,7 +107,15 @@ export function deliverOne(wb: Workbook, book: LogBook, parcel: Parcel): Deliver
   SpreadsheetApp.flush();
   let dropped: string[];
   try {
-    dropped = sendMail({ to, cc, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: settings.senderName });
+    dropped = sendMail({
+      to,
+      cc,
+      subject: mail.subject,
+      body: mail.body,
+      htmlBody: mail.htmlBody,
+      name: settings.senderName,
+      replyTo: settings.contactEmail,
+    });
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     setOutcome(wb, book.sheet, rows, 'failed', detail, book.kept);
@@ -140,7 +148,7 @@ export function deliverUnlogged(wb: Workbook, result: JobResult, mail: { subject
   }
   SpreadsheetApp.flush();
   try {
-    sendMail({ to, subject: mail.subject, body: mail.body, name: wb.settings.senderName });
+    sendMail({ to, subject: mail.subject, body: mail.body, name: wb.settings.senderName, replyTo: wb.settings.contactEmail });
     result.mails.push({ to, subject: mail.subject });
   } catch (err) {
     result.warnings.push(err instanceof Error ? err.message : String(err));

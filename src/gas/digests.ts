@@ -29,7 +29,7 @@ export interface Composed {
 export function composeAll(wb: Workbook, sheet: Sheet, plan: NoticePlan): Composed[] {
   const rowLink = rowLinker(wb, sheet);
   return groupDigests(plan.deliveries).map(({ plan: digest, cc, deliveries }) => {
-    const mail = composeDigest(digest, { t: wb.t, today: wb.clock.today, senderName: wb.settings.senderName, rowLink });
+    const mail = composeDigest(digest, { t: wb.t, today: wb.clock.today, office: wb.settings, rowLink });
     const level = highestLevel(deliveries.map((d) => d.notice));
     const numbers = [...new Set(deliveries.map((d) => d.notice.number).filter((n) => n !== ''))];
     return { mail, cc, deliveries, level, numbers };
@@ -41,7 +41,7 @@ export function dryRunDigest(wb: Workbook, sheet: Sheet, digest: Composed): Comp
   return composeDigest(groupDigests(digest.deliveries)[0]!.plan, {
     t: wb.t,
     today: wb.clock.today,
-    senderName: wb.settings.senderName,
+    office: wb.settings,
     rowLink: rowLinker(wb, sheet),
     dryRunFor: [...digest.mail.to.split(','), ...digest.cc],
   });

@@ -12,7 +12,10 @@ export interface OutgoingMail {
   subject: string;
   body: string;
   htmlBody?: string;
+  /** 发文机关 (设置). */
   name: string;
+  /** 联系邮箱 (设置): where a unit's reply goes; '' for none. */
+  replyTo?: string;
 }
 
 /** How many recipients MailApp still allows today. */
@@ -36,6 +39,7 @@ function listOf(list: string | undefined): string[] {
  */
 export function sendMail(mail: OutgoingMail): string[] {
   const { subject, body, htmlBody, name } = mail;
+  const replyTo = (mail.replyTo ?? '').trim();
   const all = [...listOf(mail.to), ...listOf(mail.cc)];
   const dropped = all.filter((a) => !isEmail(a));
   const toList = listOf(mail.to).filter(isEmail);
@@ -50,6 +54,7 @@ export function sendMail(mail: OutgoingMail): string[] {
     body,
     ...(htmlBody !== undefined ? { htmlBody } : {}),
     name,
+    ...(isEmail(replyTo) ? { replyTo } : {}),
   });
   return dropped;
 }

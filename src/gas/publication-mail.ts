@@ -6,13 +6,12 @@
  * nothing); what the quota cannot take is 延后 and goes out when the month is published again,
  * or with the next daily sweep (sendOwedReportMails). Delivered by the path every mail takes (delivery.ts).
  */
-import { formatDay } from '../core/calendar/day';
 import { addressesIn, matchUnit } from '../core/directory/units';
 import type { Ledger } from '../core/ledger/ledger';
 import { isGiven, type LogEntry, owedReportMonths, publicationKey } from '../core/notices/log';
 import { escapeHtml } from '../core/notices/mail-doc';
+import { composeReportLetter, type ReportLine } from '../core/publication/report-mail';
 import { type MonthId, monthLabel, parseMonthId } from '../core/scores/history';
-import type { UnitScore } from '../core/scores/month';
 import type { Ranking } from '../core/scores/ranking';
 import { claim, deliverAll, type Parcel } from './delivery';
 import { scoreAndRank } from './month-scores';
@@ -26,7 +25,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 interface Person {
   to: string;
   name: string;
-  lines: { unit: UnitScore; category: string; of: number; red: boolean; black: boolean }[];
+  lines: ReportLine[];
 }
 
 /** A person's mail, claimed in the log. */
@@ -112,33 +111,12 @@ function peopleToTell(wb: Workbook, ranking: Ranking, told: ReadonlySet<string>)
 /** One person's mail: their units' lines, the report's link; and its claim (待发送) at the log's row `index`. */
 function composeReportMail(wb: Workbook, p: Person, month: MonthId, link: string, now: Date, index: number): ReportMail {
   const { t } = wb;
-  const label = monthLabel(month, t);
-  const first = p.lines[0]!.unit;
-  const rank = (u: UnitScore, of: number): string =>
-    u.ranked && u.rank !== undefined ? t('pubmail.rank', { rank: u.rank, of }) : t('pubmail.unranked');
-  const subject =
-    p.lines.length === 1
-      ? t('pubmail.subject', { month: label, unit: first.unit, score: first.score, rank: rank(first, p.lines[0]!.of) })
-      : t('pubmail.subjectMany', { month: label, unit: first.unit, count: p.lines.length });
-  const lines = p.lines
-    .map((l) =>
-      t('pubmail.line', {
-        unit: l.unit.unit,
-        category: l.category,
-        score: l.unit.score,
-        rank: rank(l.unit, l.of),
-        rate: l.unit.rate === undefined ? '—' : `${Math.round(l.unit.rate * 1000) / 10}%`,
-        list: l.red ? t('pubmail.red') : l.black ? t('pubmail.black') : '',
-      }),
-    )
-    .join('\n');
-  const body = t('pubmail.body', {
-    name: p.name,
-    month: label,
+  const { subject, body } = composeReportLetter(p.lines, {
+    t,
+    month: monthLabel(month, t),
     link,
-    lines,
-    sender: wb.settings.senderName,
-    date: formatDay(wb.clock.today),
+    today: wb.clock.today,
+    office: wb.settings,
   });
   const entry: LogEntry = {
     index,

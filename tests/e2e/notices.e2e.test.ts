@@ -98,8 +98,8 @@ describe('four weeks of notices', () => {
     const d21 = sweepOn(rt, at(9, 21));
     expect(tos(d21)).toEqual(['admin@example.org', 'cgj@example.org', 'scjg@example.org', 'zjj@example.org']);
     const cgj = byTo(d21, 'cgj@example.org');
-    expect(cgj.subject).toBe('【督办】市城管局：3项创城任务逾期未整改（2026-09-21）');
-    for (const n of ['督办〔2026〕第1号', '督办〔2026〕第2号', '督办〔2026〕第4号']) expect(cgj.text).toContain(n);
+    expect(cgj.subject).toBe('【督办】市城管局：3项创城任务逾期未整改（2026年9月21日）');
+    for (const n of ['督办〔2026〕1号', '督办〔2026〕2号', '督办〔2026〕4号']) expect(cgj.text).toContain(n);
     // Cell text arrives as text: literal in the plain part, escaped in the HTML.
     expect(cgj.text).toContain(XSS);
     expect(cgj.text).toContain(FORMULA_PLACE);
@@ -107,10 +107,10 @@ describe('four weeks of notices', () => {
     expect(cgj.html).toContain('&lt;script&gt;');
     // 市住建局 leads task 5 and supports task 1: one mail, two sections.
     const zjj = byTo(d21, 'zjj@example.org');
-    expect(zjj.text).toContain('督办〔2026〕第3号');
+    expect(zjj.text).toContain('督办〔2026〕3号');
     expect(zjj.text).toContain('背街小巷垃圾堆积');
     // The reminder before Friday's deadline.
-    expect(byTo(d21, 'scjg@example.org').subject).toBe('【临期提醒】市市场监管局：1项任务即将到期（2026-09-21）');
+    expect(byTo(d21, 'scjg@example.org').subject).toBe('【临期提醒】市市场监管局：1项任务即将到期（2026年9月21日）');
     // The admin hears of the task whose unit is not in the directory.
     expect(byTo(d21, 'admin@example.org').text).toContain('不存在的局');
     expect(value(s, row('背街小巷垃圾堆积'), count)).toBe(1);
@@ -156,7 +156,7 @@ describe('four weeks of notices', () => {
     const o8 = sweepOn(rt, at(10, 8));
     expect(tos(o8)).toEqual(['admin@example.org', 'cgj-head@example.org', 'cgj@example.org', 'zjj@example.org']);
     expect(byTo(o8, 'cgj@example.org').subject).toBe('【通报批评】市城管局：3项创城任务逾期未整改（2026-10-08）');
-    expect(byTo(o8, 'cgj-head@example.org').text).toContain('督办〔2026〕第5号');
+    expect(byTo(o8, 'cgj-head@example.org').text).toContain('督办〔2026〕5号');
     expect(byTo(o8, 'cgj-head@example.org').text).not.toContain('公厕保洁不到位');
     expect(value(s, row('公厕保洁不到位'), count)).toBe(1);
     expect(value(s, row('背街小巷垃圾堆积'), level)).toBe('通报批评');
@@ -378,7 +378,9 @@ describe('safe sending', () => {
     ).value;
     expect(result.ok).toBe(true);
     expect(result.preview.map((m) => m.to).sort()).toEqual(['cgj@example.org', 'scjg@example.org', 'zjj@example.org']);
-    expect(result.preview.find((m) => m.to === 'cgj@example.org')!.subject).toBe('【督办】市城管局：3项创城任务逾期未整改（2026-09-21）');
+    expect(result.preview.find((m) => m.to === 'cgj@example.org')!.subject).toBe(
+      '【督办】市城管局：3项创城任务逾期未整改（2026年9月21日）',
+    );
     expect(rt.outbox).toHaveLength(0);
     expect(JSON.stringify(rt.workbook.sheets.map((x) => x.rows.map((r) => Array.from(r ?? [], (c) => c?.value ?? ''))))).toBe(before);
   });

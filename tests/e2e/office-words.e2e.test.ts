@@ -49,7 +49,8 @@ describe('addresses as people write them (case 7)', () => {
     const toUnits = mails.filter((m) => m.to !== 'admin@example.org');
     expect(toUnits.map((m) => m.to).sort()).toEqual(['YangFan@example.org', 'zjj@example.org, ZM@example.org']);
     const cg = toUnits.find((m) => m.to === 'YangFan@example.org')!;
-    expect(cg.body.split('\n')[0]).toBe('杨帆，您好：');
+    // A 公文 is addressed to the unit (主送), not to the person named beside the address.
+    expect(cg.body.split('\n')[0]).toBe('市城管局：');
     const summary = mails.find((m) => m.to === 'admin@example.org')!;
     expect(summary.body).toContain('yf#example.org');
     const problems = sheet(rt, '台账问题');

@@ -232,7 +232,7 @@ describe('npm run local -- preview', () => {
     expect(sent.map(gist)).toEqual(previews.map(gist));
   });
 
-  it("the sweep's run.json gives each notice its numbers and level: 督办 with 督办〔2026〕第N号, a reminder with none", () => {
+  it("the sweep's run.json gives each notice its numbers and level: 督办 with 督办〔2026〕N号, a reminder with none", () => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-'));
     expect(local('setup', '--workbook', SAMPLE, '--now', '2026-11-25T09:00', '--out', join(dir, 'setup')).status).toBe(0);
     expect(
@@ -248,7 +248,7 @@ describe('npm run local -- preview', () => {
     for (const m of notices) {
       expect(m.subject).toMatch(/^【督办】/);
       expect(m.numbers!.length).toBeGreaterThan(0);
-      for (const n of m.numbers!) expect(n).toMatch(/^督办〔2026〕第\d+号$/);
+      for (const n of m.numbers!) expect(n).toMatch(/^督办〔2026〕[1-9]\d*号$/);
     }
     for (const m of reminders) expect(m.numbers).toEqual([]);
     // Each number is one notice: on the first day each goes to one unit's contact only.
@@ -290,15 +290,15 @@ describe('annotateMails', () => {
       mail('admin@x.org', '小结'),
     ];
     const records = [
-      { to: 'b@x.org', subject: '【约谈】甲', numbers: ['督办〔2026〕第2号'], level: '约谈' },
-      { to: 'a@x.org', subject: '【约谈】甲', numbers: ['督办〔2026〕第1号'], level: '约谈' },
-      { to: 'A@x.org ,c@x.org', subject: '【督办】乙', numbers: ['督办〔2026〕第3号'], level: '督办' },
+      { to: 'b@x.org', subject: '【约谈】甲', numbers: ['督办〔2026〕2号'], level: '约谈' },
+      { to: 'a@x.org', subject: '【约谈】甲', numbers: ['督办〔2026〕1号'], level: '约谈' },
+      { to: 'A@x.org ,c@x.org', subject: '【督办】乙', numbers: ['督办〔2026〕3号'], level: '督办' },
       { to: 'admin@x.org', subject: '小结' },
     ];
     expect(annotateMails(sent, records, ['1.eml', '2.eml', '3.eml', '4.eml'])).toEqual([
-      { file: '1.eml', to: 'a@x.org', cc: undefined, subject: '【约谈】甲', numbers: ['督办〔2026〕第1号'], level: '约谈' },
-      { file: '2.eml', to: 'b@x.org', cc: undefined, subject: '【约谈】甲', numbers: ['督办〔2026〕第2号'], level: '约谈' },
-      { file: '3.eml', to: 'a@x.org, c@x.org', cc: undefined, subject: '【督办】乙', numbers: ['督办〔2026〕第3号'], level: '督办' },
+      { file: '1.eml', to: 'a@x.org', cc: undefined, subject: '【约谈】甲', numbers: ['督办〔2026〕1号'], level: '约谈' },
+      { file: '2.eml', to: 'b@x.org', cc: undefined, subject: '【约谈】甲', numbers: ['督办〔2026〕2号'], level: '约谈' },
+      { file: '3.eml', to: 'a@x.org, c@x.org', cc: undefined, subject: '【督办】乙', numbers: ['督办〔2026〕3号'], level: '督办' },
       { file: '4.eml', to: 'admin@x.org', cc: undefined, subject: '小结' },
     ]);
   });
@@ -306,13 +306,13 @@ describe('annotateMails', () => {
   it('the same recipient and subject twice: the records are taken in sending order; a mail the job did not record keeps only what was sent', () => {
     const sent = [mail('a@x.org', '同一主题'), mail('a@x.org', '同一主题'), mail('z@x.org', '未记录')];
     const records = [
-      { to: 'a@x.org', subject: '同一主题', numbers: ['督办〔2026〕第1号'], level: '督办' },
-      { to: 'a@x.org', subject: '同一主题', numbers: ['督办〔2026〕第2号'], level: '通报批评' },
+      { to: 'a@x.org', subject: '同一主题', numbers: ['督办〔2026〕1号'], level: '督办' },
+      { to: 'a@x.org', subject: '同一主题', numbers: ['督办〔2026〕2号'], level: '通报批评' },
     ];
     const out = annotateMails(sent, records, ['1.eml', '2.eml', '3.eml']);
     expect(out.map((m) => [m.numbers, m.level])).toEqual([
-      [['督办〔2026〕第1号'], '督办'],
-      [['督办〔2026〕第2号'], '通报批评'],
+      [['督办〔2026〕1号'], '督办'],
+      [['督办〔2026〕2号'], '通报批评'],
       [undefined, undefined],
     ]);
     expect(Object.keys(out[2]!)).toEqual(['file', 'to', 'cc', 'subject']);

@@ -5,17 +5,22 @@
  * most urgent first (约谈, 通报批评, 督办, 临期提醒), so what matters most is read first.
  *
  * The subject names the unit (or the first unit and how many), the count, the highest level
- * and the date: 【督办】市城管局：3项创城任务逾期未整改（2026-11-25）.
+ * and the date: 【督办】市城管局：3项创城任务逾期未整改（2026年11月25日）.
+ *
+ * It reads as a 公文 of the office (official.ts): 主送 the unit, dates in 年月日, the 落款 the
+ * 发文机关 with the contact line above it; the product's name appears nowhere.
  */
-import { type Day, formatDay } from '../calendar/day';
+import type { Day } from '../calendar/day';
 import type { Translate } from '../i18n';
 import { type Block, type Cell, renderHtml, renderText } from './mail-doc';
+import { addressee, contactLine, longDay, type Office, overdueText, signOff } from './official';
 import { type ComposedMail, type DigestPlan, type DigestSection, LEVEL_RANK, LEVEL_WORD, type NoticeLevel, type TaskNotice } from './types';
 
 export interface MailContext {
   t: Translate;
   today: Day;
-  senderName: string;
+  /** The office the mail is from: 发文机关 (as senderName), 联系人, 联系电话, 联系邮箱, how days are counted. */
+  office: Office;
   /** A URL to the task's row in the sheet. */
   rowLink: (row: number) => string;
   /**
@@ -48,7 +53,7 @@ export function composeDigest(plan: DigestPlan, ctx: MailContext): ComposedMail 
   const omitted = sections.reduce((n, s) => n + s.notices.length, 0) - listed.reduce((n, s) => n + s.notices.length, 0);
   const blocks: Block[] = [
     ...dryRunBanner(plan.to, ctx),
-    ...opening(plan.toName, sections, ctx),
+    ...opening(sections, ctx),
     ...listed.filter((s) => s.notices.length > 0).flatMap((section) => sectionBlocks(section, ctx)),
     ...(omitted > 0
       ? [{ kind: 'paragraph' as const, text: ctx.t('mail.more', { count: omitted, max: MAX_TASKS_LISTED, link: ctx.rowLink(1) }) }]
@@ -105,7 +110,7 @@ export function digestSubject(sections: DigestSection[], ctx: MailContext): stri
     level: t(LEVEL_WORD[highestLevel(tasks)]),
     units: unitsForSubject(sections, t),
     what,
-    date: formatDay(ctx.today),
+    date: longDay(ctx.today, t),
   });
 }
 
@@ -132,8 +137,8 @@ function dryRunBanner(to: string, ctx: MailContext): Block[] {
   return [{ kind: 'banner', text: ctx.t('mail.dryRun', { to: meantFor.join(ctx.t('mail.and')) }) }];
 }
 
-/** Greeting, what is overdue or due, what the escalation means, and what to do. */
-function opening(toName: string, sections: DigestSection[], ctx: MailContext): Block[] {
+/** 主送 the units, what is overdue or due, what the escalation means, and what to do. */
+function opening(sections: DigestSection[], ctx: MailContext): Block[] {
   const { t } = ctx;
   const led = distinctTasks(sections.filter((s) => s.role === 'lead'));
   const supported = distinctTasks(sections.filter((s) => s.role === 'support'));
@@ -143,7 +148,7 @@ function opening(toName: string, sections: DigestSection[], ctx: MailContext): B
 
   const lines: string[] = [];
   if (overdue.length > 0) {
-    lines.push(t('mail.open.overdue', { date: formatDay(ctx.today), count: overdue.length }));
+    lines.push(t('mail.open.overdue', { date: longDay(ctx.today, t), count: overdue.length }));
     if (count('interview') > 0) lines.push(t('mail.open.interview', { count: count('interview') }));
     if (count('criticism') > 0) lines.push(t('mail.open.criticism', { count: count('criticism') }));
   }
@@ -153,14 +158,13 @@ function opening(toName: string, sections: DigestSection[], ctx: MailContext): B
   const pending = t('state.pending');
   const ask =
     overdue.length > 0
-      ? t('mail.open.ask', { sender: sender(ctx), pending })
+      ? t('mail.open.ask', { sender: ctx.office.senderName, pending, replyTo: replyToText(ctx) })
       : led.length > 0
         ? t('mail.open.askDueSoon', { pending })
         : undefined;
 
-  const greeting = toName.trim() !== '' ? t('mail.greeting', { name: toName.trim() }) : t('mail.greetingNoName');
   return [
-    { kind: 'paragraph', text: greeting },
+    addressee([...new Set(sections.map((s) => s.unit))], t),
     ...(lines.length > 0 ? [{ kind: 'paragraph' as const, text: lines.join(t('mail.sentenceGap')) }] : []),
     ...(ask ? [{ kind: 'paragraph' as const, text: ask }] : []),
   ];
@@ -200,26 +204,25 @@ function taskTable(level: NoticeLevel, notices: TaskNotice[], showLead: boolean,
     n.task,
     ...(showLead ? [n.unit] : []),
     n.place,
-    n.deadline === undefined ? '' : formatDay(n.deadline),
-    ...(isNotice ? [t('mail.daysOverdue', { days: n.daysOverdue }), noticeNumber(n, t)] : []),
+    n.deadline === undefined ? '' : longDay(n.deadline, t),
+    ...(isNotice ? [overdueText(n.daysOverdue, ctx.office, t), noticeNumber(n, t)] : []),
     { text: t('mail.rowLink', { row: n.row }), href: ctx.rowLink(n.row) },
   ]);
   return { kind: 'table', columns, rows };
 }
 
-/** 督办〔2026〕第12号（第3次督办） */
+/** X创城督〔2026〕12号（第3次督办） */
 export function noticeNumber(n: TaskNotice, t: Translate): string {
   const ordinal = t('mail.ordinal', { n: n.ordinal });
   return n.number === '' ? ordinal : t('mail.numberWithOrdinal', { number: n.number, ordinal });
 }
 
-function closing(ctx: MailContext): Block[] {
-  return [
-    { kind: 'paragraph', text: ctx.t('mail.footer', { sender: sender(ctx) }) },
-    { kind: 'paragraph', text: ctx.t('mail.signature', { sender: sender(ctx), date: formatDay(ctx.today) }) },
-  ];
+/** Where to send the written report: the 联系邮箱, when 设置 has one. */
+function replyToText(ctx: MailContext): string {
+  const email = ctx.office.contactEmail.trim();
+  return email === '' ? '' : ctx.t('mail.open.replyTo', { email });
 }
 
-export function sender(ctx: { t: Translate; senderName: string }): string {
-  return ctx.senderName.trim() !== '' ? ctx.senderName.trim() : ctx.t('menu.title');
+function closing(ctx: MailContext): Block[] {
+  return [contactLine(ctx.office, ctx.t), signOff(ctx.office, ctx.today, ctx.t)];
 }

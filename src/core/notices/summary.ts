@@ -1,12 +1,15 @@
 /**
  * The admin's daily summary (每日督办小结): one mail that says what needs the admin first
  * (约谈 to arrange, notices that could not go out and what to do about each), then what was
- * sent to whom, then the rows that need a person.
+ * sent to whom, then the rows that need a person. Until 设置 names the office (发文机关, 联系人,
+ * 联系电话, 联系邮箱, 机关代字), it says so at the top, every day.
  */
-import { type Day, formatDay } from '../calendar/day';
+import type { Day } from '../calendar/day';
 import type { MessageKey, Translate } from '../i18n';
-import { type MailContext, noticeNumber, sender } from './digest';
+import { type Settings, settingLabel, unfilledOfficeSettings } from '../settings/settings';
+import { type MailContext, noticeNumber } from './digest';
 import { type Block, type Cell, renderHtml, renderText } from './mail-doc';
+import { longDay, type Office, overdueText, signOff } from './official';
 import { type ComposedMail, type Interview, LEVEL_WORD, type NoticeLevel } from './types';
 
 /**
@@ -53,9 +56,11 @@ export interface AdminSummary {
   counts: { tasks: number; overdue: number; notices: number; reminders: number };
 }
 
-export type SummaryContext = Pick<MailContext, 't' | 'senderName' | 'rowLink'> & {
+export type SummaryContext = Pick<MailContext, 't' | 'rowLink'> & {
   /** The admin's address (设置 → 管理员邮箱). */
   to: string;
+  /** 设置 as read: the office the summary speaks for, and what of it is still to fill in. */
+  office: Office & Pick<Settings, 'issuingOffice' | 'officeCode' | 'noticePrefix' | 'locale'>;
 };
 
 /** Rows needing a person listed in the mail; the rest are counted, the sheet has them all. */
@@ -65,12 +70,13 @@ export function composeAdminSummary(summary: AdminSummary, ctx: SummaryContext):
   const { t } = ctx;
   const blocks: Block[] = [
     ...(summary.dryRun ? [{ kind: 'banner' as const, text: t('summary.dryRun') }] : []),
-    { kind: 'paragraph', text: t('summary.counts', { date: formatDay(summary.date), ...summary.counts }) },
+    ...officeUnsetBlocks(ctx),
+    { kind: 'paragraph', text: t('summary.counts', { date: longDay(summary.date, t), ...summary.counts }) },
     ...interviewBlocks(summary.interviews, ctx),
     ...notSentBlocks(summary.notSent, t),
     ...sentBlocks(summary.sent, summary.dryRun, t),
     ...needsPersonBlocks(summary.needsPerson, t),
-    { kind: 'paragraph', text: t('mail.signature', { sender: sender(ctx), date: formatDay(summary.date) }) },
+    signOff(ctx.office, summary.date, t),
   ];
   return { to: ctx.to, subject: summarySubject(summary, t), body: renderText(blocks, t), htmlBody: renderHtml(blocks) };
 }
@@ -82,7 +88,7 @@ export function summarySubject(summary: AdminSummary, t: Translate): string {
     t('summary.subject.sent', { count: summary.sent.length }),
     ...(notSent > 0 ? [t('summary.subject.notSent', { count: notSent })] : []),
   ];
-  const subject = t('summary.subject', { date: formatDay(summary.date), parts: parts.join(t('summary.subject.sep')) });
+  const subject = t('summary.subject', { date: longDay(summary.date, t), parts: parts.join(t('summary.subject.sep')) });
   return summary.dryRun ? t('mail.dryRunSubject', { subject }) : subject;
 }
 
@@ -90,6 +96,21 @@ export function summarySubject(summary: AdminSummary, t: Translate): string {
 function notSentTaskCount(entries: NotSent[]): number {
   const keys = new Set(entries.flatMap((e) => e.taskKeys));
   return keys.size + entries.filter((e) => e.taskKeys.length === 0).length;
+}
+
+/** The office's settings still empty: named first, with what they change, until they are filled in. */
+function officeUnsetBlocks(ctx: SummaryContext): Block[] {
+  const { t, office } = ctx;
+  const unset = unfilledOfficeSettings(office);
+  if (unset.length === 0) return [];
+  const keys = unset.map((key) => settingLabel(key, office.locale)).join(t('mail.and'));
+  return [
+    { kind: 'heading', text: t('summary.officeUnset', { keys }) },
+    {
+      kind: 'paragraph',
+      text: t('summary.officeUnsetHelp', { sheet: t('sheet.settings'), fallback: office.senderName, prefix: office.noticePrefix }),
+    },
+  ];
 }
 
 function interviewBlocks(interviews: Interview[], ctx: SummaryContext): Block[] {
@@ -114,8 +135,8 @@ function interviewBlocks(interviews: Interview[], ctx: SummaryContext): Block[] 
         rows: iv.tasks.map((n): Cell[] => [
           n.task,
           n.place,
-          n.deadline === undefined ? '' : formatDay(n.deadline),
-          t('mail.daysOverdue', { days: n.daysOverdue }),
+          n.deadline === undefined ? '' : longDay(n.deadline, t),
+          overdueText(n.daysOverdue, ctx.office, t),
           noticeNumber(n, t),
           { text: t('mail.rowLink', { row: n.row }), href: ctx.rowLink(n.row) },
         ]),

@@ -35,6 +35,17 @@ export interface Settings {
   colors: Colors;
   /** '' when none is set. */
   adminEmail: string;
+  /**
+   * 发文机关: the office every mail comes from and is signed by (XX市创建全国文明城市工作指挥部办公室);
+   * '' until the office fills it in. Formerly 发件人名称, whose row still reads as this one.
+   */
+  issuingOffice: string;
+  /** 联系人, 联系电话: whom a unit calls about a notice; '' until filled in. */
+  contactPerson: string;
+  contactPhone: string;
+  /** 联系邮箱: the Reply-To of every mail; '' until filled in. */
+  contactEmail: string;
+  /** The name mails are sent and signed under: 发文机关, or a plain 创城办 until it is filled in (never the product's name). */
   senderName: string;
   noticeIntervalDays: number;
   /** 通报批评 after this many notices (the campaign's rule: 2). */
@@ -47,7 +58,9 @@ export interface Settings {
   dryRun: boolean;
   /** 节假日照常发送: notices go out on weekends and holidays too (otherwise on the next working day). */
   sendOnNonWorkingDays: boolean;
-  /** 督办文号前缀: the word before 〔year〕 in a notice number, as in 督办〔2026〕第12号. */
+  /** 机关代字: the word before 〔year〕 in a 公文's number, as in X创城督〔2026〕3号; '' until filled in. Formerly 督办文号前缀. */
+  officeCode: string;
+  /** The prefix numbers are given with: 机关代字, or 督办 until it is filled in. */
   noticePrefix: string;
 }
 
@@ -78,16 +91,46 @@ export function defaultSettings(locale: Locale = 'zh-CN'): Settings {
     closedStatuses: [t('state.closed')],
     colors: { ...DEFAULT_COLORS },
     adminEmail: '',
-    senderName: t('menu.title'),
+    issuingOffice: '',
+    contactPerson: '',
+    contactPhone: '',
+    contactEmail: '',
+    senderName: t('office.unnamed'),
     noticeIntervalDays: 7,
     criticismAfterNotices: 2,
     interviewAfterNotices: 3,
     sendHour: 8,
     dryRun: false,
     sendOnNonWorkingDays: false,
+    officeCode: '',
     noticePrefix: t('notice.prefix'),
   };
 }
+
+/** The settings that make a mail the office's own 公文: the summary reminds the admin until each is filled in. */
+export const OFFICE_SETTING_KEYS = ['issuingOffice', 'contactPerson', 'contactPhone', 'contactEmail', 'officeCode'] as const;
+export type OfficeSettingKey = (typeof OFFICE_SETTING_KEYS)[number];
+
+/** The office settings 设置 still leaves empty, in the sheet's order. */
+export function unfilledOfficeSettings(settings: Pick<Settings, OfficeSettingKey>): OfficeSettingKey[] {
+  return OFFICE_SETTING_KEYS.filter((key) => settings[key].trim() === '');
+}
+
+/** The sender name and prefix follow 发文机关 and 机关代字, with their stand-ins while those are empty. */
+function resolveOffice(settings: Settings, t: Translate): void {
+  settings.senderName = settings.issuingOffice.trim() || t('office.unnamed');
+  settings.noticePrefix = settings.officeCode.trim() || t('notice.prefix');
+}
+
+/**
+ * Values a former version wrote as the default of the rows 发文机关 and 机关代字 now read
+ * (发件人名称 督办台账, 督办文号前缀 督办): the product's words, not the office's, so they count as
+ * not filled in: no mail is signed 督办台账, and the admin is reminded.
+ */
+const FORMER_DEFAULTS: Partial<Record<SettingKey, readonly string[]>> = {
+  issuingOffice: allTexts('menu.title'),
+  officeCode: allTexts('notice.prefix'),
+};
 
 export const DEFAULT_SETTINGS: Settings = defaultSettings('zh-CN');
 
@@ -105,14 +148,17 @@ export type SettingKey =
   | 'colorInvalid'
   | 'colorNoDeadline'
   | 'adminEmail'
-  | 'senderName'
+  | 'issuingOffice'
+  | 'contactPerson'
+  | 'contactPhone'
+  | 'contactEmail'
   | 'noticeIntervalDays'
   | 'criticismAfterNotices'
   | 'interviewAfterNotices'
   | 'sendHour'
   | 'dryRun'
   | 'sendOnNonWorkingDays'
-  | 'noticePrefix';
+  | 'officeCode';
 
 type Kind =
   | { type: 'locale' }
@@ -139,15 +185,27 @@ const SPECS: { key: SettingKey; kind: Kind }[] = [
   { key: 'colorInvalid', kind: { type: 'color', color: 'invalid' } },
   { key: 'colorNoDeadline', kind: { type: 'color', color: 'noDeadline' } },
   { key: 'adminEmail', kind: { type: 'email' } },
-  { key: 'senderName', kind: { type: 'text' } },
+  { key: 'issuingOffice', kind: { type: 'text' } },
+  { key: 'contactPerson', kind: { type: 'text' } },
+  { key: 'contactPhone', kind: { type: 'text' } },
+  { key: 'contactEmail', kind: { type: 'email' } },
   { key: 'noticeIntervalDays', kind: { type: 'int', min: 1 } },
   { key: 'criticismAfterNotices', kind: { type: 'int', min: 1 } },
   { key: 'interviewAfterNotices', kind: { type: 'int', min: 1 } },
   { key: 'sendHour', kind: { type: 'int', min: 0, max: 23 } },
   { key: 'dryRun', kind: { type: 'bool' } },
   { key: 'sendOnNonWorkingDays', kind: { type: 'bool' } },
-  { key: 'noticePrefix', kind: { type: 'text' } },
+  { key: 'officeCode', kind: { type: 'text' } },
 ];
+
+/**
+ * Rows a former version wrote under another name, read as the setting that took them over:
+ * 发件人名称 is 发文机关, 督办文号前缀 is 机关代字 (setup renames the row, keeping its value).
+ */
+const FORMER_LABELS: Partial<Record<SettingKey, MessageKey>> = {
+  issuingOffice: 'setting.former.senderName',
+  officeCode: 'setting.former.noticePrefix',
+};
 
 export const SETTING_KEYS: SettingKey[] = SPECS.map((s) => s.key);
 
@@ -165,6 +223,21 @@ const KEY_BY_TEXT = new Map<string, SettingKey>();
 for (const { key } of SPECS) {
   KEY_BY_TEXT.set(normalizeHeader(key), key);
   for (const text of allTexts(labelKey(key))) KEY_BY_TEXT.set(normalizeHeader(text), key);
+}
+for (const [key, former] of Object.entries(FORMER_LABELS) as [SettingKey, MessageKey][]) {
+  for (const text of allTexts(former)) KEY_BY_TEXT.set(normalizeHeader(text), key);
+}
+KEY_BY_TEXT.set(normalizeHeader('senderName'), 'issuingOffice');
+KEY_BY_TEXT.set(normalizeHeader('noticePrefix'), 'officeCode');
+
+/** Whether a key cell names a setting by a former name (发件人名称), which setup renames. */
+export function isFormerLabel(cell: unknown): boolean {
+  const key = settingKeyOf(cell);
+  if (key === undefined) return false;
+  return (
+    !allTexts(labelKey(key)).some((text) => normalizeHeader(text) === normalizeHeader(cell)) &&
+    normalizeHeader(cell) !== normalizeHeader(key)
+  );
 }
 
 type Value = string | number | boolean | string[];
@@ -322,6 +395,7 @@ export function parseSettings(values: unknown[][]): { settings: Settings; proble
   }
   const order = restoreLadderOrder(settings, entries, locale, t);
   if (order) problems.push({ ...order, column: sheet.valueColumn });
+  resolveOffice(settings, t);
   problems.sort((a, b) => a.row - b.row);
   return { settings, problems };
 }
@@ -338,6 +412,7 @@ function applySetting(settings: Settings, entry: SettingEntry, t: Translate, loc
   const { key, kind, raw } = entry;
   const parsed = parseValue(raw, kind);
   if (!parsed) return undefined;
+  if (parsed.ok && FORMER_DEFAULTS[key]?.some((word) => normalizeWord(word) === normalizeWord(parsed.value))) return undefined;
   if (parsed.ok) {
     set(settings, key, kind, parsed.value);
     return undefined;

@@ -13,7 +13,14 @@ const day = (iso: string): Day => {
 };
 const TODAY = day('2026-11-25');
 const link = (row: number): string => `https://docs.google.com/spreadsheets/d/SHEET/edit#gid=0&range=A${row}`;
-const ctx = (over: Partial<MailContext> = {}): MailContext => ({ t: zh, today: TODAY, senderName: '市创文办', rowLink: link, ...over });
+const OFFICE: MailContext['office'] = {
+  senderName: '市创文办',
+  contactPerson: '李明',
+  contactPhone: '0571-87001234',
+  contactEmail: 'cwb@city.gov.cn',
+  countDays: 'working',
+};
+const ctx = (over: Partial<MailContext> = {}): MailContext => ({ t: zh, today: TODAY, office: OFFICE, rowLink: link, ...over });
 
 let serial = 0;
 function notice(level: NoticeLevel, over: Partial<TaskNotice> = {}): TaskNotice {
@@ -41,8 +48,8 @@ const plan = (sections: DigestSection[], toName = '张三'): DigestPlan => ({ to
 describe('the digest subject', () => {
   it('names the unit, the count, the highest level and the date', () => {
     const p = plan([lead('市城管局', [notice('notice'), notice('notice'), notice('notice')])]);
-    expect(composeDigest(p, ctx()).subject).toBe('【督办】市城管局：3项创城任务逾期未整改（2026-11-25）');
-    expect(composeDigest(p, ctx({ t: en })).subject).toBe('[Notice] 市城管局: 3 overdue task(s) not rectified (2026-11-25)');
+    expect(composeDigest(p, ctx()).subject).toBe('【督办】市城管局：3项创城任务逾期未整改（2026年11月25日）');
+    expect(composeDigest(p, ctx({ t: en })).subject).toBe('[Notice] 市城管局: 3 overdue task(s) not rectified (25 November 2026)');
   });
 
   it('names the first unit and how many units there are, at the most urgent level among them', () => {
@@ -51,33 +58,33 @@ describe('the digest subject', () => {
       lead('市住建局', [notice('interview', { unit: '市住建局' }), notice('notice', { unit: '市住建局' })]),
       lead('市交通局', [notice('notice', { unit: '市交通局' }), notice('criticism', { unit: '市交通局' })]),
     ]);
-    expect(composeDigest(p, ctx()).subject).toBe('【约谈】市城管局等3个单位：7项创城任务逾期未整改（2026-11-25）');
+    expect(composeDigest(p, ctx()).subject).toBe('【约谈】市城管局等3个单位：7项创城任务逾期未整改（2026年11月25日）');
     expect(composeDigest(p, ctx({ t: en })).subject).toBe(
-      '[Interview] 市城管局 and 2 other unit(s): 7 overdue task(s) not rectified (2026-11-25)',
+      '[Interview] 市城管局 and 2 other unit(s): 7 overdue task(s) not rectified (25 November 2026)',
     );
   });
 
   it('says "due soon" when there are only reminders', () => {
     const p = plan([lead('市城管局', [notice('reminder'), notice('reminder')])]);
-    expect(composeDigest(p, ctx()).subject).toBe('【临期提醒】市城管局：2项任务即将到期（2026-11-25）');
-    expect(composeDigest(p, ctx({ t: en })).subject).toBe('[Reminder] 市城管局: 2 task(s) due soon (2026-11-25)');
+    expect(composeDigest(p, ctx()).subject).toBe('【临期提醒】市城管局：2项任务即将到期（2026年11月25日）');
+    expect(composeDigest(p, ctx({ t: en })).subject).toBe('[Reminder] 市城管局: 2 task(s) due soon (25 November 2026)');
   });
 
   it('counts overdue tasks and reminders apart when a digest has both', () => {
     const p = plan([lead('市城管局', [notice('reminder'), notice('notice'), notice('notice')])]);
-    expect(composeDigest(p, ctx()).subject).toBe('【督办】市城管局：2项创城任务逾期未整改，另有1项即将到期（2026-11-25）');
+    expect(composeDigest(p, ctx()).subject).toBe('【督办】市城管局：2项创城任务逾期未整改，另有1项即将到期（2026年11月25日）');
   });
 
   it('counts a task once when the person gets it both as lead and as co-unit', () => {
     const shared = notice('notice');
     const p = plan([lead('市城管局', [shared]), support('市执法局', [shared])]);
-    expect(composeDigest(p, ctx()).subject).toBe('【督办】市城管局等2个单位：1项创城任务逾期未整改（2026-11-25）');
+    expect(composeDigest(p, ctx()).subject).toBe('【督办】市城管局等2个单位：1项创城任务逾期未整改（2026年11月25日）');
   });
 
   it('shortens a very long unit name so the subject stays within MailApp’s limit', () => {
     const long = '某'.repeat(300);
     const subject = composeDigest(plan([lead(long, [notice('notice', { unit: long })])]), ctx()).subject;
-    expect(subject).toBe(`【督办】${'某'.repeat(39)}…：1项创城任务逾期未整改（2026-11-25）`);
+    expect(subject).toBe(`【督办】${'某'.repeat(39)}…：1项创城任务逾期未整改（2026年11月25日）`);
     expect(subject.length).toBeLessThan(250);
   });
 });
@@ -123,7 +130,7 @@ describe('the digest body', () => {
   it('shows each task’s text, place, deadline, days overdue, notice number and which notice it is, and its row', () => {
     const p = plan([
       lead('市城管局', [
-        notice('criticism', { task: '清理占道经营', place: '西关街', row: 12, daysOverdue: 5, ordinal: 3, number: '督办〔2026〕第12号' }),
+        notice('criticism', { task: '清理占道经营', place: '西关街', row: 12, daysOverdue: 5, ordinal: 3, number: '督办〔2026〕12号' }),
       ]),
     ]);
     const { body, htmlBody } = composeDigest(p, ctx());
@@ -131,19 +138,19 @@ describe('the digest body', () => {
       [
         '1. 清理占道经营',
         '   点位：西关街',
-        '   整改时限：2026-11-20',
-        '   逾期：5天',
-        '   督办文号：督办〔2026〕第12号（第3次督办）',
+        '   整改时限：2026年11月20日',
+        '   逾期：逾期5个工作日',
+        '   督办文号：督办〔2026〕12号（第3次督办）',
         `   台账：第12行 ${link(12)}`,
       ].join('\n'),
     );
     expect(htmlBody).toContain('<a href="https://docs.google.com/spreadsheets/d/SHEET/edit#gid=0&amp;range=A12">第12行</a>');
-    expect(htmlBody).toContain('<td valign="top">督办〔2026〕第12号（第3次督办）</td>');
+    expect(htmlBody).toContain('<td valign="top">督办〔2026〕12号（第3次督办）</td>');
   });
 
   it('leaves out the place when there is none, and days overdue and number for a reminder', () => {
     const { body } = composeDigest(plan([lead('市城管局', [notice('reminder', { task: '补种行道树', row: 7 })])]), ctx());
-    expect(body).toContain(`1. 补种行道树\n   整改时限：2026-11-27\n   台账：第7行 ${link(7)}\n`);
+    expect(body).toContain(`1. 补种行道树\n   整改时限：2026年11月27日\n   台账：第7行 ${link(7)}\n`);
     expect(body).not.toContain('点位');
     expect(body).not.toContain('督办文号');
     expect(body).toContain('任务完成后，请在台账中将其状态改为“待验收”');
@@ -151,15 +158,21 @@ describe('the digest body', () => {
 
   it('addresses the person, says what to do and how to close, and signs with the sender and date', () => {
     const { body } = composeDigest(plan([lead('市城管局', [notice('notice')])]), ctx());
-    expect(body.startsWith('张三，您好：\n\n截至2026-11-25，下列1项任务已超过整改时限，仍未整改到位。\n\n')).toBe(true);
-    expect(body).toContain('请接此通知后立即组织整改，并将整改情况报市创文办。整改完成后，请在台账中将该任务的状态改为“待验收”');
-    expect(body.endsWith('市创文办\n2026-11-25\n')).toBe(true);
+    expect(body.startsWith('市城管局：\n\n截至2026年11月25日，下列1项任务已超过整改时限，仍未整改到位。\n\n')).toBe(true);
+    expect(body).toContain(
+      '请接此通知后立即组织整改，并将书面整改情况（附整改前后对比照片）报市创文办（cwb@city.gov.cn）。整改完成后，请在台账中将该任务的状态改为“待验收”',
+    );
+    expect(body.endsWith('联系人：李明；联系电话：0571-87001234；联系邮箱：cwb@city.gov.cn。\n\n市创文办\n2026年11月25日\n')).toBe(true);
   });
 
-  it('greets without a name when the directory has none, and signs as 督办台账 without a sender name', () => {
-    const { body } = composeDigest(plan([lead('市城管局', [notice('notice')])], ''), ctx({ senderName: ' ' }));
-    expect(body.startsWith('您好：\n\n')).toBe(true);
-    expect(body.endsWith('督办台账\n2026-11-25\n')).toBe(true);
+  it('is addressed to the unit, not the person, and signs as 创城办, never 督办台账, until 发文机关 is filled in', () => {
+    const { body } = composeDigest(
+      plan([lead('市城管局', [notice('notice')])], ''),
+      ctx({ office: { ...OFFICE, senderName: zh('office.unnamed') } }),
+    );
+    expect(body.startsWith('市城管局：\n\n')).toBe(true);
+    expect(body.endsWith('创城办\n2026年11月25日\n')).toBe(true);
+    expect(body).not.toContain('督办台账');
   });
 
   it('is written in English for an English office', () => {
@@ -167,7 +180,7 @@ describe('the digest body', () => {
       plan([lead('市城管局', [notice('notice', { task: '清理', row: 4, ordinal: 2, number: 'Notice (2026) No. 4' })])]),
       ctx({ t: en }),
     );
-    expect(body).toContain('Dear 张三,\n\nAs of 2026-11-25, the 1 task(s) below are past their deadline and not yet rectified.');
+    expect(body).toContain('To 市城管局:\n\nAs of 25 November 2026, the 1 task(s) below are past their deadline and not yet rectified.');
     expect(body).toContain('■ 市城管局: 1 task(s) it leads\n\n[Notice] 1 task(s)\n\n1. 清理\n');
     expect(body).toContain('   Notice number: Notice (2026) No. 4 (notice 2 on this task)\n');
     expect(body).toContain('set its status in the ledger to "Awaiting verification"');
@@ -197,18 +210,18 @@ describe('cell values in the digest', () => {
     expect(mail.htmlBody).toContain('城管 &amp; &lt;script&gt;alert(1)&lt;/script&gt;：牵头任务1项');
     expect(mail.htmlBody).toContain('<td valign="top">交通 &amp; &lt;script&gt;alert(1)&lt;/script&gt;</td>');
     expect(mail.htmlBody).toContain('配合 &amp; &quot;引号&quot;');
-    expect(mail.htmlBody).toContain('张&lt;三&gt;，您好：');
+    expect(mail.htmlBody).toContain('城管 &amp; &lt;script&gt;alert(1)&lt;/script&gt;、住建 &amp; &lt;script&gt;alert(1)&lt;/script&gt;：');
   });
 
   it('appear literally in the plain text', () => {
     expect(mail.body).toContain(`1. ${SCRIPT} & ${FORMULA}\n   点位：${FORMULA} & ${SCRIPT}\n`);
     expect(mail.body).toContain(`■ 城管 & ${SCRIPT}：牵头任务1项`);
     expect(mail.body).toContain(`■ 住建 & ${SCRIPT}：配合任务1项`);
-    expect(mail.body).toContain('张<三>，您好：');
+    expect(mail.body).toContain(`城管 & ${SCRIPT}、住建 & ${SCRIPT}：`);
   });
 
   it('appear literally in the subject, which is not HTML', () => {
-    expect(mail.subject).toBe(`【督办】城管 & ${SCRIPT}等2个单位：2项创城任务逾期未整改（2026-11-25）`);
+    expect(mail.subject).toBe(`【督办】城管 & ${SCRIPT}等2个单位：2项创城任务逾期未整改（2026年11月25日）`);
   });
 
   it('make a link only of a web address', () => {
@@ -230,17 +243,17 @@ describe('a dry-run digest', () => {
 
   it('says at its top whom it was meant for, and its subject says it is a dry run', () => {
     const mail = composeDigest(p, ctx({ dryRunFor: ['zhang@cgj.gov.cn', 'li@cgj.gov.cn'] }));
-    expect(mail.subject).toBe('【试运行】【督办】市城管局：1项创城任务逾期未整改（2026-11-25）');
+    expect(mail.subject).toBe('【试运行】【督办】市城管局：1项创城任务逾期未整改（2026年11月25日）');
     const banner = '试运行：本邮件本应发给 zhang@cgj.gov.cn、li@cgj.gov.cn，现只发给管理员。';
     expect(mail.body.split('\n')[1]?.startsWith(banner)).toBe(true);
-    expect(mail.body.indexOf(banner)).toBeLessThan(mail.body.indexOf('张三，您好：'));
-    expect(mail.htmlBody.indexOf(banner)).toBeLessThan(mail.htmlBody.indexOf('张三，您好：'));
+    expect(mail.body.indexOf(banner)).toBeLessThan(mail.body.indexOf('市城管局：'));
+    expect(mail.htmlBody.indexOf(banner)).toBeLessThan(mail.htmlBody.indexOf('市城管局：'));
     expect(mail.htmlBody).toContain('border:2px dashed #e65100');
   });
 
   it('names the plan’s recipient when no list is given, in English too', () => {
     const mail = composeDigest(p, ctx({ t: en, dryRunFor: [] }));
-    expect(mail.subject).toBe('[Dry run] [Notice] 市城管局: 1 overdue task(s) not rectified (2026-11-25)');
+    expect(mail.subject).toBe('[Dry run] [Notice] 市城管局: 1 overdue task(s) not rectified (25 November 2026)');
     expect(mail.body).toContain('Dry run: this mail was meant for zhang@cgj.gov.cn and went to the admin only.');
   });
 

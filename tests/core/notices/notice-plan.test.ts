@@ -68,15 +68,15 @@ describe('the ladder', () => {
 
   it('numbers notices through the year after the highest in the log, never reusing one', () => {
     const next = numberer([given('A', 7, 1, today - 10), given('B', 3, 1, today - 10)], today, '督办', t);
-    expect([next(), next()]).toEqual(['督办〔2026〕第8号', '督办〔2026〕第9号']);
-    expect(numberParts('督办〔2026〕第12号')).toEqual({ year: 2026, n: 12 });
+    expect([next(), next()]).toEqual(['督办〔2026〕8号', '督办〔2026〕9号']);
+    expect(numberParts('督办〔2026〕12号')).toEqual({ year: 2026, n: 12 });
   });
 
   it('numbers after the durable counter when the log lost its last rows (issue 13, case 4)', () => {
     const next = numberer([given('A', 7, 1, today - 10)], today, '督办', t, 11);
-    expect(next()).toBe('督办〔2026〕第12号');
+    expect(next()).toBe('督办〔2026〕12号');
     // The log's own highest still wins when the counter lags (a workbook copied without its properties).
-    expect(numberer([given('A', 7, 1, today - 10)], today, '督办', t, 3)()).toBe('督办〔2026〕第8号');
+    expect(numberer([given('A', 7, 1, today - 10)], today, '督办', t, 3)()).toBe('督办〔2026〕8号');
   });
 
   it('waits the interval after the last notice, then climbs one step, to the head as well', () => {
@@ -85,8 +85,8 @@ describe('the ladder', () => {
     expect(tooSoon.deliveries).toEqual([]);
     const due = planNotices({ ...input, tasks: [task('A', '市城管局')], entries: [given('A', 1, 1, today - 12)] });
     expect(due.deliveries.map((d) => [d.to, d.role, d.notice.level, d.notice.ordinal, d.notice.number])).toEqual([
-      ['cgj@example.org', 'contact', 'criticism', 2, '督办〔2026〕第2号'],
-      ['head@example.org', 'head', 'criticism', 2, '督办〔2026〕第2号'],
+      ['cgj@example.org', 'contact', 'criticism', 2, '督办〔2026〕2号'],
+      ['head@example.org', 'head', 'criticism', 2, '督办〔2026〕2号'],
     ]);
   });
 

@@ -21,7 +21,17 @@ const day = (iso: string): Day => {
 const link = (row: number): string => `https://docs.google.com/spreadsheets/d/SHEET/edit#gid=0&range=A${row}`;
 const ctx = (over: Partial<SummaryContext> = {}): SummaryContext => ({
   t: zh,
-  senderName: '市创文办',
+  office: {
+    senderName: '市创文办',
+    issuingOffice: '市创文办',
+    contactPerson: '李明',
+    contactPhone: '0571-87001234',
+    contactEmail: 'cwb@city.gov.cn',
+    officeCode: 'X创城督',
+    noticePrefix: 'X创城督',
+    countDays: 'working',
+    locale: 'zh-CN',
+  },
   to: 'admin@cwb.gov.cn',
   rowLink: link,
   ...over,
@@ -30,8 +40,8 @@ const ctx = (over: Partial<SummaryContext> = {}): SummaryContext => ({
 const sentTo = (to: string, over: Partial<SentDigest> = {}): SentDigest => ({
   to,
   toName: '',
-  subject: '【督办】市城管局：1项创城任务逾期未整改（2026-11-25）',
-  numbers: ['督办〔2026〕第1号'],
+  subject: '【督办】市城管局：1项创城任务逾期未整改（2026年11月25日）',
+  numbers: ['督办〔2026〕1号'],
   level: 'notice',
   units: ['市城管局'],
   ...over,
@@ -48,7 +58,7 @@ const interviewTask: TaskNotice = {
   daysOverdue: 17,
   level: 'interview',
   ordinal: 3,
-  number: '督办〔2026〕第31号',
+  number: '督办〔2026〕31号',
 };
 
 function summary(over: Partial<AdminSummary> = {}): AdminSummary {
@@ -67,24 +77,20 @@ function summary(over: Partial<AdminSummary> = {}): AdminSummary {
 const eightSent = Array.from({ length: 8 }, (_, i) => sentTo(`u${i}@gov.cn`));
 const twoNotSent: NotSent[] = [
   { unit: '某某局', taskKeys: ['K1'], numbers: [], reason: 'noUnit' },
-  { unit: '市住建局', taskKeys: ['K2'], numbers: ['督办〔2026〕第5号'], reason: 'noAddress' },
+  { unit: '市住建局', taskKeys: ['K2'], numbers: ['督办〔2026〕5号'], reason: 'noAddress' },
 ];
 
 describe('the summary subject', () => {
   it('says the date, how many mails went out and how many tasks did not', () => {
     const s = summary({ sent: eightSent, notSent: twoNotSent });
-    expect(composeAdminSummary(s, ctx()).subject).toBe('【督办台账】每日督办小结（2026-11-25）：发出8封，未发出2项');
-    expect(composeAdminSummary(s, ctx({ t: en })).subject).toBe(
-      '[Duban] Daily notice summary (2026-11-25): 8 mail(s) sent, 2 task(s) not sent',
-    );
+    expect(composeAdminSummary(s, ctx()).subject).toBe('【督办小结】2026年11月25日：发出8封，未发出2项');
+    expect(composeAdminSummary(s, ctx({ t: en })).subject).toBe('[Notice summary] 25 November 2026: 8 mail(s) sent, 2 task(s) not sent');
   });
 
   it('leads with the interviews when there are any, and leaves out "not sent" when everything went', () => {
     const s = summary({ sent: eightSent, interviews: [{ unit: '市城管局', head: '王局长', leader: '李副市长', tasks: [interviewTask] }] });
-    expect(composeAdminSummary(s, ctx()).subject).toBe('【督办台账】每日督办小结（2026-11-25）：约谈1个单位，发出8封');
-    expect(composeAdminSummary(s, ctx({ t: en })).subject).toBe(
-      '[Duban] Daily notice summary (2026-11-25): 1 interview(s), 8 mail(s) sent',
-    );
+    expect(composeAdminSummary(s, ctx()).subject).toBe('【督办小结】2026年11月25日：约谈1个单位，发出8封');
+    expect(composeAdminSummary(s, ctx({ t: en })).subject).toBe('[Notice summary] 25 November 2026: 1 interview(s), 8 mail(s) sent');
   });
 
   it('counts a task once when it missed two of its recipients', () => {
@@ -94,21 +100,21 @@ describe('the summary subject', () => {
         { unit: '市城管局', taskKeys: ['K1', 'K2'], numbers: [], reason: 'noAddress' },
       ],
     });
-    expect(composeAdminSummary(s, ctx()).subject).toBe('【督办台账】每日督办小结（2026-11-25）：发出0封，未发出2项');
+    expect(composeAdminSummary(s, ctx()).subject).toBe('【督办小结】2026年11月25日：发出0封，未发出2项');
   });
 
   it('is marked as a dry run in a dry run', () => {
     expect(composeAdminSummary(summary({ dryRun: true, sent: eightSent }), ctx()).subject).toBe(
-      '【试运行】【督办台账】每日督办小结（2026-11-25）：发出8封',
+      '【试运行】【督办小结】2026年11月25日：发出8封',
     );
   });
 });
 
 describe('the summary body', () => {
   const full = summary({
-    sent: [sentTo('zhang@cgj.gov.cn', { toName: '张三', level: 'interview', numbers: ['督办〔2026〕第31号', '督办〔2026〕第32号'] })],
+    sent: [sentTo('zhang@cgj.gov.cn', { toName: '张三', level: 'interview', numbers: ['督办〔2026〕31号', '督办〔2026〕32号'] })],
     notSent: [
-      { unit: '市交通局', taskKeys: ['K5'], numbers: ['督办〔2026〕第6号'], to: 'jt@gov.cn', reason: 'quota' },
+      { unit: '市交通局', taskKeys: ['K5'], numbers: ['督办〔2026〕6号'], to: 'jt@gov.cn', reason: 'quota' },
       { unit: '某某局', taskKeys: ['K1'], numbers: [], reason: 'noUnit' },
       { unit: '市住建局', taskKeys: ['K3'], numbers: [], to: 'zj@gov.cn', reason: 'uncertain' },
       { unit: '市水务局', taskKeys: ['K4'], numbers: [], to: 'sw@gov.cn', reason: 'failed', detail: 'Invalid email: sw@gov.cn' },
@@ -123,8 +129,14 @@ describe('the summary body', () => {
   });
 
   it('opens with the day’s counts, then 约谈, what was not sent, what was sent, and rows that need a person', () => {
-    expect(mail.body.startsWith('2026-11-25共检查任务120项，其中逾期14项；发出整改通知10份、临期提醒3份。\n\n')).toBe(true);
-    const order = ['■ 约谈（1个单位）', '■ 未能发出（4项任务）', '■ 已发出（1封）', '■ 需要人工处理的行（1条）', '市创文办\n2026-11-25'];
+    expect(mail.body.startsWith('2026年11月25日共检查任务120项，其中逾期14项；发出整改通知10份、临期提醒3份。\n\n')).toBe(true);
+    const order = [
+      '■ 约谈（1个单位）',
+      '■ 未能发出（4项任务）',
+      '■ 已发出（1封）',
+      '■ 需要人工处理的行（1条）',
+      '市创文办\n2026年11月25日',
+    ];
     const positions = order.map((s) => mail.body.indexOf(s));
     expect(positions[0]).toBeGreaterThan(-1);
     positions.slice(1).forEach((at, i) => {
@@ -138,9 +150,9 @@ describe('the summary body', () => {
       [
         '1. 清理西关街占道经营',
         '   点位：西关街',
-        '   整改时限：2026-11-02',
-        '   逾期：17天',
-        '   督办文号：督办〔2026〕第31号（第3次督办）',
+        '   整改时限：2026年11月2日',
+        '   逾期：逾期17个工作日',
+        '   督办文号：督办〔2026〕31号（第3次督办）',
         `   台账：第9行 ${link(9)}`,
       ].join('\n'),
     );
@@ -162,7 +174,7 @@ describe('the summary body', () => {
 
   it('lists what was sent to whom, with the level as a coloured label in HTML', () => {
     expect(mail.body).toContain(
-      '1. 张三（zhang@cgj.gov.cn）\n   级别：约谈\n   单位：市城管局\n   督办文号：督办〔2026〕第31号、督办〔2026〕第32号\n',
+      '1. 张三（zhang@cgj.gov.cn）\n   级别：约谈\n   单位：市城管局\n   督办文号：督办〔2026〕31号、督办〔2026〕32号\n',
     );
     expect(mail.htmlBody).toContain('background-color:#7f0000;color:#ffffff;font-weight:bold">约谈</span>');
   });
@@ -183,7 +195,7 @@ describe('the summary body', () => {
 
   it('is written in English for an English office', () => {
     const m = composeAdminSummary(full, ctx({ t: en }));
-    expect(m.body.startsWith('On 2026-11-25: 120 tasks checked, 14 overdue; 10 notice(s) and 3 reminder(s) issued.\n')).toBe(true);
+    expect(m.body.startsWith('On 25 November 2026: 120 tasks checked, 14 overdue; 10 notice(s) and 3 reminder(s) issued.\n')).toBe(true);
     expect(m.body).toContain('■ Interviews (1 unit(s))');
     expect(m.body).toContain('□ 市城管局: head 王局长, supervising leader (not in the directory)');
     expect(m.body).toContain('□ May or may not have gone out');

@@ -8,6 +8,7 @@ import {
   settingCell,
   settingLabel,
   settingRows,
+  unfilledOfficeSettings,
 } from '../../../src/core/settings/settings';
 
 describe('settingRows', () => {
@@ -219,5 +220,66 @@ describe('settingCell', () => {
     expect(settingCell(values, 'taskSheet')).toEqual({ row: 3, column: 2 });
     expect(settingCell([['Task sheet name', 'Tasks']], 'taskSheet')).toEqual({ row: 0, column: 1 });
     expect(settingCell([['语言', 'zh-CN']], 'taskSheet')).toBeUndefined();
+  });
+});
+
+describe('the office a mail is from (issue 14: every mail a 公文)', () => {
+  it('reads 发文机关, 联系人, 联系电话, 联系邮箱 and 机关代字, in zh and en', () => {
+    const zhSheet = [
+      ['设置项', '值', '说明'],
+      ['发文机关', 'XX市创建全国文明城市工作指挥部办公室', ''],
+      ['联系人', '李明', ''],
+      ['联系电话', '0571-87001234', ''],
+      ['联系邮箱', 'cwb@city.gov.cn', ''],
+      ['机关代字', 'X创城督', ''],
+    ];
+    const { settings } = parseSettings(zhSheet);
+    expect(settings.senderName).toBe('XX市创建全国文明城市工作指挥部办公室');
+    expect(settings.contactEmail).toBe('cwb@city.gov.cn');
+    expect(settings.noticePrefix).toBe('X创城督');
+    expect(unfilledOfficeSettings(settings)).toEqual([]);
+    const en = parseSettings([
+      ['Setting', 'Value', 'Notes'],
+      ['Issuing office', 'City Office', ''],
+      ['Contact person', 'Li Ming', ''],
+    ]).settings;
+    expect(en.senderName).toBe('City Office');
+    expect(unfilledOfficeSettings(en)).toEqual(['contactPhone', 'contactEmail', 'officeCode']);
+  });
+
+  it('keeps the value of a former 发件人名称 row as 发文机关, but not the product name a former setup wrote', () => {
+    const kept = parseSettings([
+      ['设置项', '值', '说明'],
+      ['发件人名称', '市创文办', ''],
+      ['督办文号前缀', 'X创城督', ''],
+    ]).settings;
+    expect(kept.issuingOffice).toBe('市创文办');
+    expect(kept.officeCode).toBe('X创城督');
+    const former = parseSettings([
+      ['设置项', '值', '说明'],
+      ['发件人名称', '督办台账', ''],
+      ['督办文号前缀', '督办', ''],
+    ]);
+    expect(former.problems).toEqual([]);
+    expect(former.settings.issuingOffice).toBe('');
+    expect(former.settings.senderName).toBe('创城办');
+    expect(former.settings.noticePrefix).toBe('督办');
+    expect(unfilledOfficeSettings(former.settings)).toEqual([
+      'issuingOffice',
+      'contactPerson',
+      'contactPhone',
+      'contactEmail',
+      'officeCode',
+    ]);
+  });
+
+  it('says where a 联系邮箱 is not an address', () => {
+    const { settings, problems } = parseSettings([
+      ['设置项', '值', '说明'],
+      ['联系邮箱', 'cwb at city', ''],
+    ]);
+    expect(settings.contactEmail).toBe('');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ row: 1, column: 1 });
   });
 });
