@@ -57,12 +57,7 @@ function clearEarlierDemo(out: string): void {
   }
 }
 
-/**
- * What the office does once setup has run: types its admin's address into 设置 → 管理员邮箱
- * (setup leaves it blank). Done on the workbook as a person would, the result written apart so
- * that setup/ keeps exactly what setup wrote.
- */
-/** The demo city's office, as it fills in 设置. */
+/** The demo city's office, as it fills in 设置: the sender and 落款 of its mails, its contact, its 机关代字. */
 const OFFICE: [MessageKey, string][] = [
   ['setting.issuingOffice', 'XX市创建全国文明城市工作指挥部办公室'],
   ['setting.contactPerson', '李明'],
@@ -71,6 +66,11 @@ const OFFICE: [MessageKey, string][] = [
   ['setting.officeCode', 'X创城督'],
 ];
 
+/**
+ * What the office does once setup has run: types its admin's address into 设置 → 管理员邮箱 and
+ * the office its mails come from (setup leaves them blank). Done on the workbook as a person
+ * would, the result written apart so that setup/ keeps exactly what setup wrote.
+ */
 async function fillInAdmin(setupWorkbook: string, dir: string, timeZone: string): Promise<string> {
   const wb = await loadWorkbook(setupWorkbook, timeZone);
   const settings = wb.sheets.find((s) => s.name === t('sheet.settings'));

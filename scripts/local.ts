@@ -243,6 +243,8 @@ interface PreviewMail {
   level: string;
   /** The sender name, when the job gives it. */
   name?: string;
+  /** Where answers go (设置 → 联系邮箱), when the job gives it. */
+  replyTo?: string;
 }
 
 interface JobValue {
@@ -357,6 +359,7 @@ async function writePreview(
     const m = mails[i]!;
     const mail: SentMail = { to: m.to, from: runtime.userEmail, subject: m.subject, body: m.body, htmlBody: m.htmlBody, sentAt: opts.now };
     if (m.name) mail.name = m.name;
+    if (m.replyTo) mail.replyTo = m.replyTo;
     if (m.cc) mail.cc = m.cc;
     const file = await writeEml(mail, dir, i + 1);
     reports.push({ file, to: m.to, ...(m.cc ? { cc: m.cc } : {}), subject: m.subject, numbers: m.numbers, level: m.level });

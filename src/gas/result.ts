@@ -12,7 +12,17 @@ export interface JobResult {
   /** The sheet a publication wrote. */
   sheet?: string;
   /** What a preview would send (nothing is sent): the composed mails. */
-  preview?: { to: string; cc?: string; name?: string; subject: string; body: string; htmlBody: string; numbers: string[]; level: string }[];
+  preview?: {
+    to: string;
+    cc?: string;
+    name?: string;
+    replyTo?: string;
+    subject: string;
+    body: string;
+    htmlBody: string;
+    numbers: string[];
+    level: string;
+  }[];
 }
 
 export interface SentRecord {

@@ -124,12 +124,12 @@ describe('four weeks of notices', () => {
     const d22 = sweepOn(rt, at(9, 22));
     expect(toUnits(d22)).toEqual([]);
     // The admin's daily summary still says what needs a person (the unit not in the directory).
-    expect(d22.map((m) => m.subject)).toEqual(['【督办台账】每日督办小结（2026-09-22）：发出0封，未发出1项']);
+    expect(d22.map((m) => m.subject)).toEqual(['【督办小结】2026年9月22日：发出0封，未发出1项']);
     // Thu 24: task 2 is closed; a person types over 督办次数 (the log decides, not the cell).
     rt.spreadsheet.editAsUser('任务台账', `${letter(status)}${row('农贸市场占道经营')}`, [['已销号']]);
     rt.spreadsheet.editAsUser('任务台账', `${letter(count)}${row('背街小巷垃圾堆积')}`, [[9]]);
     // Task 6's new deadline (30 Sep) is three working days off: its reminder, once.
-    expect(toUnits(sweepOn(rt, at(9, 24))).map((m) => m.subject)).toEqual(['【临期提醒】市城管局：1项任务即将到期（2026-09-24）']);
+    expect(toUnits(sweepOn(rt, at(9, 24))).map((m) => m.subject)).toEqual(['【临期提醒】市城管局：1项任务即将到期（2026年9月24日）']);
     expect(value(s, row('背街小巷垃圾堆积'), count)).toBe(1);
     // 中秋 (25-27 Sep) and 国庆 (1-7 Oct): no notice on a day off.
     for (const d of [
@@ -155,7 +155,7 @@ describe('four weeks of notices', () => {
     // task 6's new deadline (30 Sep) has passed: its ladder starts at 督办 again.
     const o8 = sweepOn(rt, at(10, 8));
     expect(tos(o8)).toEqual(['admin@example.org', 'cgj-head@example.org', 'cgj@example.org', 'zjj@example.org']);
-    expect(byTo(o8, 'cgj@example.org').subject).toBe('【通报批评】市城管局：3项创城任务逾期未整改（2026-10-08）');
+    expect(byTo(o8, 'cgj@example.org').subject).toBe('【通报批评】市城管局：3项创城任务逾期未整改（2026年10月8日）');
     expect(byTo(o8, 'cgj-head@example.org').text).toContain('督办〔2026〕5号');
     expect(byTo(o8, 'cgj-head@example.org').text).not.toContain('公厕保洁不到位');
     expect(value(s, row('公厕保洁不到位'), count)).toBe(1);
@@ -185,7 +185,7 @@ describe('four weeks of notices', () => {
     // 市住建局 supports task 1: its contact hears of the 约谈 in its own section.
     expect(tos(o16)).toEqual(['admin@example.org', 'cgj-head@example.org', 'cgj@example.org', 'wang@example.org', 'zjj@example.org']);
     expect(byTo(o16, 'zjj@example.org').text).toContain('背街小巷垃圾堆积');
-    expect(byTo(o16, 'wang@example.org').subject).toBe('【约谈】市城管局：2项创城任务逾期未整改（2026-10-16）');
+    expect(byTo(o16, 'wang@example.org').subject).toBe('【约谈】市城管局：2项创城任务逾期未整改（2026年10月16日）');
     // Sent back, task 3 continues its ladder: its third notice is a 约谈 with the others.
     expect(byTo(o16, 'cgj@example.org').text).toContain(XSS);
     expect(byTo(o16, 'admin@example.org').text).toContain('约谈');

@@ -136,7 +136,8 @@ describe('npm run demo', () => {
         .map((a) => a.trim())
         .sort(),
     ).toEqual([CGJ.contact, CGJ.head, CGJ.leader].sort());
-    expect(interview.every((m) => m.numbers!.every((n) => /^督办〔2026〕[1-9]\d*号$/.test(n)))).toBe(true);
+    // 文号 after the 机关代字 the demo's office typed into 设置 (scripts/demo.ts), no 第, no padding.
+    expect(interview.every((m) => m.numbers!.every((n) => /^X创城督〔2026〕[1-9]\d*号$/.test(n)))).toBe(true);
     const levels = levelsOf('市城管局');
     expect(levels.indexOf('督办')).toBeLessThan(levels.indexOf('通报批评'));
     expect(levels.indexOf('通报批评')).toBeLessThan(levels.indexOf('约谈'));
@@ -206,7 +207,7 @@ describe('npm run demo', () => {
       const want = listed.get(file)!;
       expect(addresses(mail.to), file).toEqual(want.to.split(', '));
       expect(mail.subject, file).toBe(want.subject);
-      expect(mail.subject, file).toMatch(/^【(督办|通报批评|约谈|临期提醒|督办台账|督查通报)】/);
+      expect(mail.subject, file).toMatch(/^【(督办|通报批评|约谈|临期提醒|督办小结|督查通报)】/);
       expect(mail.text?.trim().length, file).toBeGreaterThan(0);
       expect(typeof mail.html === 'string' && mail.html.includes('<'), file).toBe(true);
       if (mail.text!.includes('alert(1)')) {
@@ -218,6 +219,33 @@ describe('npm run demo', () => {
     }
     expect(withScript.some((f) => f.includes('/preview/'))).toBe(true);
     expect(withScript.some((f) => f.includes('/outbox/'))).toBe(true);
+  });
+
+  it('every mail reads as a 公文 of the office: its sender and 落款, Reply-To its 联系邮箱, 主送 the unit, 文号 after its 代字, dates in 年月日, its contact, no product name', async () => {
+    // What scripts/demo.ts types into 设置 after setup, as the office does.
+    const office = 'XX市创建全国文明城市工作指挥部办公室';
+    const files = emlFiles(out).filter((f) => !f.startsWith(join(out, 'outbox')) && !f.includes('/setup/'));
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      const mail = await simpleParser(readFileSync(file));
+      const text = mail.text ?? '';
+      const lines = text.trim().split('\n');
+      expect(mail.from?.value[0]?.name?.replace(/\s/g, ''), file).toBe(office);
+      expect(addresses(mail.replyTo), file).toEqual(['cwb@demo.gov.cn']);
+      // The 落款: the office, then the day in 年月日.
+      expect(lines.at(-2), file).toBe(office);
+      expect(lines.at(-1), file).toMatch(/^2026年1[12]月[1-9]\d?日$/);
+      expect(`${mail.subject} ${text}`, file).not.toContain('督办台账');
+      // The admin's summary may quote how to type a date into a cell (如 2026-12-31); a unit's mail has none.
+      const unit = /^【(督办|通报批评|约谈|临期提醒|督查通报)】/.test(mail.subject ?? '');
+      if (!unit) continue;
+      expect(`${mail.subject} ${text}`, file).not.toMatch(/\b20\d\d-\d\d-\d\d\b/);
+      expect(text, file).toContain('联系人：李明；联系电话：0571-87001234');
+      // 主送: the unit named in the subject, not a person.
+      const named = /】(?:2026年\d+月)?([^：得]+)/.exec(mail.subject!)![1]!;
+      expect(lines[0], file).toBe(`${named}：`);
+      for (const n of text.match(/[^\s：、（]*〔2026〕[^号]*号/g) ?? []) expect(n, file).toMatch(/^X创城督〔2026〕[1-9]\d*号$/);
+    }
   });
 });
 

@@ -325,7 +325,7 @@ function run(rt: LocalRuntime, name: string): JobValue {
   return result;
 }
 
-const NOTICE = /(督办〔2026〕第\d+号)（第(\d+)次督办）/;
+const NOTICE = /(督办〔2026〕[1-9]\d*号)（第(\d+)次督办）/;
 
 /** What the unit mails of one sweep say of each task: its number and ordinal. */
 function mailed(o: Office, from: number): Map<string, { number: string; ordinal: number }[]> {

@@ -20,7 +20,7 @@ export function longDay(day: Day, t: Translate): string {
   return t('date.long', { year, month, date, monthName });
 }
 
-/** 逾期17个工作日, or 逾期17个自然日 when 设置 counts calendar days. */
+/** How late, under the 逾期 column: 17个工作日, or 17个自然日 when 设置 counts calendar days. */
 export function overdueText(days: number, office: Pick<Office, 'countDays'>, t: Translate): string {
   return t('mail.daysOverdue', { days, unit: t(office.countDays === 'calendar' ? 'mail.dayUnit.calendar' : 'mail.dayUnit.working') });
 }
