@@ -234,7 +234,6 @@ export const zhCN = {
   'pubmail.black': '，列入黑榜',
   'pubmail.body':
     '{units}：\n\n{month}督查通报已发布，全文见：{link}\n\n{lines}\n\n得分明细见通报“得分明细”部分。\n\n{contact}\n\n{sender}\n{date}',
-  'pubmail.greetingNoName': '',
   'pub.sheetName': '{month}督查通报',
   'pub.title': '{month}创建全国文明城市工作督查通报',
   'pub.subtitle': '统计期间：{from} 至 {to}　　发布日期：{on}',
@@ -389,8 +388,6 @@ export const zhCN = {
   'mail.dryRun': '试运行：本邮件本应发给 {to}，现只发给管理员。试运行结束后，他们将收到以下内容。',
   'mail.and': '、',
   'mail.sentenceGap': '',
-  'mail.greeting': '{name}，您好：',
-  'mail.greetingNoName': '您好：',
   'mail.open.overdue': '截至{date}，下列{count}项任务已超过整改时限，仍未整改到位。',
   'mail.open.interview': '其中{count}项已达到约谈条件，将约谈单位主要负责人和分管领导。',
   'mail.open.criticism': '其中{count}项经多次督办仍未整改，将在本月全市通报中予以批评。',
@@ -425,7 +422,6 @@ export const zhCN = {
   'mail.rowLink': '第{row}行',
   'mail.link': '{text} {url}',
   'mail.field': '{label}：{value}',
-  'mail.footer': '对任务有疑问的，请与{sender}联系。',
   'mail.signature': '{sender}\n{date}',
 
   // The admin's daily summary (core/notices/summary)
@@ -839,7 +835,6 @@ export const en: Record<MessageKey, string> = {
   'pubmail.black': ', on the black list',
   'pubmail.body':
     'To {units}:\n\nThe {month} report is published: {link}\n\n{lines}\n\nThe report\'s "Where every point comes from" part explains each score.\n\n{contact}\n\n{sender}\n{date}',
-  'pubmail.greetingNoName': '',
   'pub.sheetName': '{month} report',
   'pub.title': '{month}: civilised-city campaign supervision report',
   'pub.subtitle': 'Period: {from} to {to}    Published: {on}',
@@ -993,8 +988,6 @@ export const en: Record<MessageKey, string> = {
   'mail.dryRun': 'Dry run: this mail was meant for {to} and went to the admin only. Once the dry run ends, they will get what follows.',
   'mail.and': ', ',
   'mail.sentenceGap': ' ',
-  'mail.greeting': 'Dear {name},',
-  'mail.greetingNoName': 'Dear colleague,',
   'mail.open.overdue': 'As of {date}, the {count} task(s) below are past their deadline and not yet rectified.',
   'mail.open.interview': "Of these, {count} have reached the interview stage: the unit's head and supervising leader will be summoned.",
   'mail.open.criticism':
@@ -1030,7 +1023,6 @@ export const en: Record<MessageKey, string> = {
   'mail.rowLink': 'row {row}',
   'mail.link': '{text} {url}',
   'mail.field': '{label}: {value}',
-  'mail.footer': 'For questions about a task, contact {sender}.',
   'mail.signature': '{sender}\n{date}',
 
   'summary.subject': '[Notice summary] {date}: {parts}',
