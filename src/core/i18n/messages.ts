@@ -450,7 +450,8 @@ export const zhCN = {
   'summary.help.noUnit':
     '这些任务的责任单位不在责任单位名录中，系统不猜测收件人。请在名录中补上该单位，或改正台账中的单位名称；改正后下次检查时发出。',
   'summary.help.noAddress': '名录中该单位没有相应的邮箱。请在责任单位名录中补填；补填后下次检查时发出。',
-  'summary.help.badAddress': '名录中的邮箱地址无效。请在责任单位名录中改正；改正后下次检查时发出。',
+  'summary.help.badAddress':
+    '名录中的邮箱地址无效，未向其发送（联系人邮箱无效时，通知已改送该单位的主要负责人或分管领导的有效邮箱）。请在责任单位名录中改正。',
   'summary.help.quota': '已顺延，下次运行时按紧急程度优先发送，无需处理。',
   'summary.help.failed': '邮件服务报错，原因见“说明”。是地址问题的，请在责任单位名录中改正。',
   'summary.help.timeLimit': '余下的邮件由下次运行接着发送，无需处理。',
@@ -1051,7 +1052,8 @@ export const en: Record<MessageKey, string> = {
   'summary.help.noUnit':
     "These tasks' units are not in the unit directory, and no address is guessed. Add the unit to the directory, or correct the unit name in the ledger; the next check sends them.",
   'summary.help.noAddress': "The unit's directory row lacks this address. Fill it in the unit directory; the next check sends them.",
-  'summary.help.badAddress': 'The address in the directory is not valid. Correct it in the unit directory; the next check sends them.',
+  'summary.help.badAddress':
+    "The address in the directory is not valid and got nothing (for a contact, the notice went to the unit's head or leader instead, where valid). Correct it in the unit directory.",
   'summary.help.quota': 'Deferred: the next run sends them first, most urgent first. Nothing to do.',
   'summary.help.failed': 'The mail service reported an error (see Detail). If it is the address, correct it in the unit directory.',
   'summary.help.timeLimit': 'The next run continues with the rest. Nothing to do.',

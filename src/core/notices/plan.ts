@@ -7,12 +7,13 @@
  * 约谈督办次数 on (the supervising leader too). One reminder goes before a deadline, once per task
  * and deadline. The ladder counts the log's given notices for the deadline in force: a reopened
  * task (反弹) continues it, an approved extension starts it again. Who is told comes only from the
- * directory; a unit or address that is not there is never guessed, it goes to the admin.
+ * directory; a unit or address that is not there is never guessed, it goes to the admin. A lead
+ * unit whose contact has no valid address gets its notice at its head's (else its leader's) address.
  */
 import type { WorkCalendar } from '../calendar/calendar';
 import type { Day } from '../calendar/day';
 import { formatDay } from '../calendar/day';
-import { addressesIn, greetingName, matchUnit, type Unit } from '../directory/units';
+import { addressesIn, type EmailColumn, greetingName, matchUnit, type Unit } from '../directory/units';
 import type { Translate } from '../i18n';
 import type { TaskRow } from '../ledger/tasks';
 import type { Settings } from '../settings/settings';
@@ -45,6 +46,8 @@ export interface Delivery {
   resume?: number;
   /** What the log records beside the notice (continued after a reopening, restarted after an extension). */
   detail: string;
+  /** Sent to the unit's head or leader because its contact has no valid address: addressed (To) as the contact's would be. */
+  forContact?: boolean;
 }
 
 export type UnreachableReason = 'noUnit' | 'noAddress' | 'badAddress';
@@ -221,10 +224,45 @@ function ladderDetail(task: TaskRow, mine: readonly LogEntry[], deadline: Day, t
   return '';
 }
 
+type Wanted = { unit: string; role: RecipientRole; section: 'lead' | 'support'; column: EmailColumn };
+
+/** Who stands in for a unit's contact whose address is missing or bad: its head, then its leader (the unit's own row only). */
+const STAND_INS: readonly { role: RecipientRole; column: EmailColumn }[] = [
+  { role: 'head', column: 'headEmail' },
+  { role: 'leader', column: 'leaderEmail' },
+];
+
 /**
- * Adds a notice's deliveries: the lead unit's contact always, its head from 通报批评, its
- * leader at 约谈, each co-unit's contact; `only` limits them to addresses still owed. Returns
- * whether anyone can be reached (a number is handed out only then, through `number`).
+ * Where one wanted person's notice goes: the addresses of their column, the admin told of a bad
+ * or missing one. A lead unit's contact with no valid address never stops the ladder: the notice
+ * goes to the first valid of the unit's head and leader instead (in To, as the contact's would).
+ */
+function addressesFor(
+  input: NoticeInput,
+  plan: NoticePlan,
+  notice: TaskNotice,
+  w: Wanted,
+): { unit: Unit; list: string[]; role: RecipientRole; column: EmailColumn; standIn: boolean } | undefined {
+  const unit = matchUnit(w.unit, input.units);
+  if (!unit) {
+    plan.unreachable.push({ unit: w.unit, role: w.role, notice, reason: 'noUnit' });
+    return undefined;
+  }
+  const bad = unit.badEmails?.[w.column] ?? [];
+  for (const to of bad) plan.unreachable.push({ unit: unit.name, role: w.role, notice, reason: 'badAddress', to });
+  const list = addressesIn(unit[w.column]);
+  if (list.length > 0) return { unit, list, role: w.role, column: w.column, standIn: false };
+  if (bad.length === 0) plan.unreachable.push({ unit: unit.name, role: w.role, notice, reason: 'noAddress' });
+  if (w.role !== 'contact') return undefined;
+  const standIn = STAND_INS.find((s) => addressesIn(unit[s.column]).length > 0);
+  return standIn && { unit, list: addressesIn(unit[standIn.column]), role: standIn.role, column: standIn.column, standIn: true };
+}
+
+/**
+ * Adds a notice's deliveries: the lead unit's contact always (or whoever stands in for a contact
+ * with no valid address), its head from 通报批评, its leader at 约谈, each co-unit's contact;
+ * `only` limits them to addresses still owed. Returns whether anyone can be reached (a number is
+ * handed out only then, through `number`).
  */
 function deliver(
   input: NoticeInput,
@@ -237,10 +275,7 @@ function deliver(
   number: () => void = () => undefined,
 ): boolean {
   const rank = LEVEL_RANK[notice.level];
-  type Column = 'contactEmail' | 'headEmail' | 'leaderEmail';
-  const wanted: { unit: string; role: RecipientRole; section: 'lead' | 'support'; column: Column }[] = [
-    { unit: notice.unit, role: 'contact', section: 'lead', column: 'contactEmail' },
-  ];
+  const wanted: Wanted[] = [{ unit: notice.unit, role: 'contact', section: 'lead', column: 'contactEmail' }];
   if (rank >= LEVEL_RANK.criticism) wanted.push({ unit: notice.unit, role: 'head', section: 'lead', column: 'headEmail' });
   if (rank >= LEVEL_RANK.interview) wanted.push({ unit: notice.unit, role: 'leader', section: 'lead', column: 'leaderEmail' });
   for (const co of task.coUnits) wanted.push({ unit: co, role: 'support', section: 'support', column: 'contactEmail' });
@@ -248,19 +283,10 @@ function deliver(
   const out: Delivery[] = [];
   const seen = new Set<string>();
   for (const w of wanted) {
-    const unit = matchUnit(w.unit, input.units);
-    if (!unit) {
-      plan.unreachable.push({ unit: w.unit, role: w.role, notice, reason: 'noUnit' });
-      continue;
-    }
-    const list = addressesIn(unit[w.column]);
-    for (const bad of unit.badEmails?.[w.column] ?? [])
-      plan.unreachable.push({ unit: unit.name, role: w.role, notice, reason: 'badAddress', to: bad });
-    if (list.length === 0) {
-      if (!unit.badEmails?.[w.column]?.length) plan.unreachable.push({ unit: unit.name, role: w.role, notice, reason: 'noAddress' });
-      continue;
-    }
-    for (const to of list) {
+    const found = addressesFor(input, plan, notice, w);
+    if (!found) continue;
+    const { unit } = found;
+    for (const to of found.list) {
       const address = to.toLowerCase();
       if (seen.has(address) || (only && !only.some((a) => a.toLowerCase() === address))) continue;
       seen.add(address);
@@ -268,10 +294,11 @@ function deliver(
       out.push({
         notice: { ...notice, unit: w.section === 'lead' ? unit.name : notice.unit },
         to,
-        toName: greetingName(unit, w.column, to),
-        role: w.role,
+        toName: greetingName(unit, found.column, to),
+        role: found.role,
         section: { unit: unit.name, role: w.section },
         ...(claim ? { resume: claim.index } : {}),
+        ...(found.standIn ? { forContact: true } : {}),
         detail,
       });
     }
@@ -307,7 +334,8 @@ function mergeIdentical(digests: Digest[]): Digest[] {
   for (const d of digests) groups.set(signature(d), [...(groups.get(signature(d)) ?? []), d]);
   return [...groups.values()].map((group) => {
     if (group.length === 1) return group[0]!;
-    const addressed = (d: Digest): boolean => d.deliveries.some((x) => x.role === 'contact' || x.role === 'support');
+    const addressed = (d: Digest): boolean =>
+      d.deliveries.some((x) => x.role === 'contact' || x.role === 'support' || x.forContact === true);
     const to = group.filter(addressed);
     const main = to.length > 0 ? to : [group[0]!];
     const cc = group.filter((d) => !main.includes(d));

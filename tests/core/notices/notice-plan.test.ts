@@ -40,6 +40,8 @@ const { units } = parseUnits([
   ['单位名称', '联系人', '联系人邮箱', '主要负责人', '主要负责人邮箱', '分管领导', '分管领导邮箱'],
   ['市城管局', '张伟', 'cgj@example.org', '李局', 'head@example.org', '王副市长', 'wang@example.org'],
   ['市住建局', '赵敏', 'zjj#example.org', '钱局', '', '王副市长', 'wang@example.org'],
+  ['市交通局', '孙丽', 'jtj#example.org', '周局', 'jtj-head@example.org', '王副市长', 'wang@example.org'],
+  ['市水务局', '吴刚', 'swj#example.org', '郑局', '', '冯副市长', ''],
 ]);
 
 function given(key: string, n: number, ordinal: number, day: number, to = 'cgj@example.org'): LogEntry {
@@ -90,14 +92,45 @@ describe('the ladder', () => {
     ]);
   });
 
-  it('never guesses an address: a bad one or a unit not in the directory goes to the admin, with no number spent', () => {
+  it('never guesses an address: a unit with no valid one, or not in the directory, goes to the admin, with no number spent', () => {
     const input = { keyOf: (x: TaskRow) => x.key, units, settings, calendar, today, t, entries: [] };
-    const plan = planNotices({ ...input, tasks: [task('B', '市住建局'), task('C', '不存在的局')] });
+    const plan = planNotices({ ...input, tasks: [task('B', '市水务局'), task('C', '不存在的局')] });
     expect(plan.deliveries).toEqual([]);
     expect(plan.unreachable.map((u) => [u.unit, u.reason, u.to ?? ''])).toEqual([
-      ['市住建局', 'badAddress', 'zjj#example.org'],
+      ['市水务局', 'badAddress', 'swj#example.org'],
       ['不存在的局', 'noUnit', ''],
     ]);
+  });
+
+  it("does not stop at a bad contact address: the 督办 goes To the unit's head, numbered, and the admin still hears of the bad address", () => {
+    const input = { keyOf: (x: TaskRow) => x.key, units, settings, calendar, today, t, entries: [] };
+    const plan = planNotices({ ...input, tasks: [task('D', '市交通局')] });
+    expect(plan.deliveries.map((d) => [d.to, d.toName, d.role, d.notice.unit, d.notice.level, d.notice.number])).toEqual([
+      ['jtj-head@example.org', '周局', 'head', '市交通局', 'notice', '督办〔2026〕1号'],
+    ]);
+    expect(groupDigests(plan.deliveries).map((d) => [d.plan.to, d.cc])).toEqual([['jtj-head@example.org', []]]);
+    expect(plan.unreachable.map((u) => [u.unit, u.role, u.reason, u.to ?? ''])).toEqual([
+      ['市交通局', 'contact', 'badAddress', 'jtj#example.org'],
+    ]);
+  });
+
+  it('falls back to the leader when the head has no address either (市住建局: bad contact, no head address)', () => {
+    const input = { keyOf: (x: TaskRow) => x.key, units, settings, calendar, today, t, entries: [] };
+    const plan = planNotices({ ...input, tasks: [task('B', '市住建局')] });
+    expect(plan.deliveries.map((d) => [d.to, d.role, d.notice.level])).toEqual([['wang@example.org', 'leader', 'notice']]);
+    expect(plan.unreachable.map((u) => [u.role, u.reason, u.to ?? ''])).toEqual([['contact', 'badAddress', 'zjj#example.org']]);
+  });
+
+  it('keeps the others of the level in Cc: at 约谈 a unit with a bad contact gets one mail To its head, Cc its leader', () => {
+    const input = { keyOf: (x: TaskRow) => x.key, units, settings, calendar, today, t };
+    const entries = [given('D', 1, 1, today - 30, 'jtj-head@example.org'), given('D', 2, 2, today - 20, 'jtj-head@example.org')];
+    const plan = planNotices({ ...input, tasks: [task('D', '市交通局')], entries });
+    expect(plan.deliveries.map((d) => [d.to, d.role, d.notice.level, d.notice.ordinal])).toEqual([
+      ['jtj-head@example.org', 'head', 'interview', 3],
+      ['wang@example.org', 'leader', 'interview', 3],
+    ]);
+    expect(groupDigests(plan.deliveries).map((d) => [d.plan.to, d.cc])).toEqual([['jtj-head@example.org', ['wang@example.org']]]);
+    expect(plan.interviews.map((i) => i.unit)).toEqual(['市交通局']);
   });
 
   it('sends the same mail once to people who would get the same one: the contact in To, the head in Cc', () => {
