@@ -18,6 +18,7 @@ import { writeEml } from '../runtime/eml';
 import { LocalRuntime } from '../runtime/index';
 import type { SentMail, WorkbookModel } from '../runtime/model';
 import { exportXlsx, importXlsx, WorkbookFormatError } from '../runtime/xlsx';
+import type { MailKind } from '../src/core/notices/mail-kind';
 import { currentBundle } from './build';
 
 /** The jobs the runner knows; a job whose issue has not landed yet fails with a clear message. */
@@ -65,9 +66,14 @@ export interface RunReport {
   outputs: Outputs;
 }
 
-/** A mail the job sent; a notice digest also carries its notice numbers and highest level (the admin's summary has none). */
+/**
+ * A mail the job sent, with its kind (notice, reminder, summary, report, alert, …: src/core/notices/mail-kind.ts);
+ * a notice digest also carries its notice numbers and highest level (the admin's summary has none).
+ */
 export interface MailReport {
   file: string;
+  /** As the job recorded it; absent only for a mail the job did not record. */
+  kind?: MailKind;
   to: string;
   cc?: string;
   subject: string;
@@ -77,6 +83,7 @@ export interface MailReport {
 
 export interface PreviewReport {
   file: string;
+  kind: MailKind;
   to: string;
   cc?: string;
   subject: string;
@@ -225,6 +232,7 @@ export async function loadWorkbook(file: string, timeZone: string): Promise<Work
 
 /** What the job says it sent (src/gas/result.ts SentRecord): a notice's numbers and level are known only here. */
 interface SentRecord {
+  kind: MailKind;
   to: string;
   subject: string;
   numbers?: string[];
@@ -233,6 +241,7 @@ interface SentRecord {
 
 /** A mail the preview composed (src/gas/result.ts JobResult.preview). */
 interface PreviewMail {
+  kind: MailKind;
   to: string;
   /** The unit's head and leader, copied on the mail its contact gets. */
   cc?: string;
@@ -323,19 +332,25 @@ function addressList(list: string): string {
 }
 
 /**
- * Each mail sent, with the notice numbers and level of the job's own record of it. A record is
+ * Each mail sent, with the kind, notice numbers and level of the job's own record of it. A record is
  * matched by recipient and subject, in sending order, each used once: the outbox knows what went
  * out, only the job knows which notices were in it.
  */
 export function annotateMails(sent: SentMail[], records: readonly SentRecord[], files: string[]): MailReport[] {
   const unused = [...records];
   return sent.map((mail, i) => {
-    const report: MailReport = { file: files[i]!, to: mail.to, cc: mail.cc, subject: mail.subject };
     const at = unused.findIndex((r) => r.subject === mail.subject && addressList(r.to) === addressList(mail.to));
-    if (at < 0) return report;
-    const [record] = unused.splice(at, 1);
-    if (record!.numbers !== undefined) report.numbers = record!.numbers;
-    if (record!.level !== undefined) report.level = record!.level;
+    const record = at < 0 ? undefined : unused.splice(at, 1)[0]!;
+    const report: MailReport = {
+      file: files[i]!,
+      ...(record ? { kind: record.kind } : {}),
+      to: mail.to,
+      cc: mail.cc,
+      subject: mail.subject,
+    };
+    if (!record) return report;
+    if (record.numbers !== undefined) report.numbers = record.numbers;
+    if (record.level !== undefined) report.level = record.level;
     return report;
   });
 }
@@ -362,7 +377,7 @@ async function writePreview(
     if (m.replyTo) mail.replyTo = m.replyTo;
     if (m.cc) mail.cc = m.cc;
     const file = await writeEml(mail, dir, i + 1);
-    reports.push({ file, to: m.to, ...(m.cc ? { cc: m.cc } : {}), subject: m.subject, numbers: m.numbers, level: m.level });
+    reports.push({ file, kind: m.kind, to: m.to, ...(m.cc ? { cc: m.cc } : {}), subject: m.subject, numbers: m.numbers, level: m.level });
   }
   return reports;
 }

@@ -11,5 +11,6 @@ export function tellAdmin(wb: Workbook, result: JobResult, subject: string, body
   if (!to) return;
   const text = [body, '', ...result.warnings, '', wb.ss.getUrl()].join('\n');
   // Unlogged, but sent as every mail is (delivery.ts says why).
-  deliverUnlogged(wb, result, { subject, body: text });
+  // Not the day's summary: the mail says a job could not run (kind alert).
+  deliverUnlogged(wb, result, { kind: 'alert', subject, body: text });
 }

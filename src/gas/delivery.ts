@@ -14,6 +14,7 @@
  */
 
 import type { LogEntry } from '../core/notices/log';
+import type { MailKind } from '../core/notices/mail-kind';
 import { admit, mailCost, openBudget, type SendingBudget, spend } from '../core/notices/sending';
 import type { ComposedMail } from '../core/notices/types';
 import { remainingQuota, sendMail } from './mail';
@@ -138,7 +139,7 @@ export function deliverOne(wb: Workbook, book: LogBook, parcel: Parcel): Deliver
  * first (what the job did write is applied before the mail says so), same quota, and a failure
  * to send is a warning of the job, never a second exception.
  */
-export function deliverUnlogged(wb: Workbook, result: JobResult, mail: { subject: string; body: string }): void {
+export function deliverUnlogged(wb: Workbook, result: JobResult, mail: { kind: MailKind; subject: string; body: string }): void {
   const to = wb.settings.adminEmail;
   if (!to) return;
   const admitted = admit(openBudget(remainingQuota(), false), 1);
@@ -149,7 +150,7 @@ export function deliverUnlogged(wb: Workbook, result: JobResult, mail: { subject
   SpreadsheetApp.flush();
   try {
     sendMail({ to, subject: mail.subject, body: mail.body, name: wb.settings.senderName, replyTo: wb.settings.contactEmail });
-    result.mails.push({ to, subject: mail.subject });
+    result.mails.push({ kind: mail.kind, to, subject: mail.subject });
   } catch (err) {
     result.warnings.push(err instanceof Error ? err.message : String(err));
   }

@@ -14,6 +14,7 @@ import { ymdFromDay } from '../core/calendar/day';
 import type { KnownTask } from '../core/ledger/identity';
 import type { TaskRow } from '../core/ledger/tasks';
 import { highestNumber, type LogEntry, newRelapses, SUMMARY_KEY, summarySentOn } from '../core/notices/log';
+import { digestKind } from '../core/notices/mail-kind';
 import { type Delivery, type NoticePlan, planNotices } from '../core/notices/plan';
 import { restoredNotices } from '../core/notices/restore';
 import { type AdminSummary, composeAdminSummary, type NotSent, type SentDigest } from '../core/notices/summary';
@@ -305,6 +306,7 @@ function sendDigests(
     // An address MailApp would refuse was left out of the mail; the admin is told.
     for (const to of d.dropped) out.notSent.push({ ...notSentLine(digest, 'badAddress'), to });
     out.mails.push({
+      kind: digestKind(digest.level),
       to: d.to,
       ...(d.cc ? { cc: d.cc } : {}),
       subject: d.subject,
@@ -367,6 +369,6 @@ function sendSummary(wb: Workbook, book: LogBook, sheet: Sheet, summary: AdminSu
   // The admin's own mail: a dry run sends it as it is (no dryRun recomposition).
   const parcel: Parcel = { mail, cc: [], rows: [entry.index] };
   const delivered = deliverOne(wb, book, parcel);
-  if (delivered.status === 'sent') result.mails.push({ to: delivered.to, subject: delivered.subject });
+  if (delivered.status === 'sent') result.mails.push({ kind: 'summary', to: delivered.to, subject: delivered.subject });
   if (delivered.status === 'failed') result.warnings.push(t('notice.summaryFailed', { error: delivered.detail }));
 }

@@ -4,6 +4,7 @@
  */
 
 import { leftBehind, parseLog } from '../core/notices/log';
+import { digestKind } from '../core/notices/mail-kind';
 import { planNotices } from '../core/notices/plan';
 import { LEVEL_WORD } from '../core/notices/types';
 import { describeProblem } from '../core/problems/problem';
@@ -48,6 +49,7 @@ export function previewNotices(now: Date): JobResult {
   });
   const digests = composeAll(wb, sheet, noticePlan);
   result.preview = digests.map((d) => ({
+    kind: digestKind(d.level),
     ...d.mail,
     ...(d.cc.length > 0 ? { cc: d.cc.join(',') } : {}),
     name: wb.settings.senderName,

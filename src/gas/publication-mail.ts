@@ -162,7 +162,7 @@ function deliver(wb: Workbook, book: LogBook, mails: ReportMail[], link: string)
   );
   const records: SentRecord[] = [];
   deliverAll(wb, book, parcels, { keepForSummary: false }).forEach((d, i) => {
-    if (d.status === 'sent') records.push({ to: d.to, subject: mails[i]!.subject });
+    if (d.status === 'sent') records.push({ kind: 'report', to: d.to, subject: mails[i]!.subject });
   });
   return records;
 }

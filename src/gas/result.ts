@@ -1,3 +1,5 @@
+import type { MailKind } from '../core/notices/mail-kind';
+
 /** What a job reports: to the menu (a toast), to the log, and to the local runner's run.json. */
 export interface JobResult {
   job: string;
@@ -7,12 +9,13 @@ export interface JobResult {
   counts: Record<string, number>;
   /** Each problem found, located: "《任务台账》F7 (整改时限): …". */
   warnings: string[];
-  /** Mails sent by the job, for the record: recipient, subject, and for notices their numbers and highest level. */
+  /** Mails sent by the job, for the record: kind, recipient, subject, and for notices their numbers and highest level. */
   mails: SentRecord[];
   /** The sheet a publication wrote. */
   sheet?: string;
   /** What a preview would send (nothing is sent): the composed mails. */
   preview?: {
+    kind: MailKind;
     to: string;
     cc?: string;
     name?: string;
@@ -26,6 +29,8 @@ export interface JobResult {
 }
 
 export interface SentRecord {
+  /** What the mail is, as the job composed it (run.json mails[].kind). */
+  kind: MailKind;
   to: string;
   cc?: string;
   subject: string;

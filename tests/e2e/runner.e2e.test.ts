@@ -12,7 +12,7 @@ import { LocalRuntime, type SentMail } from '../../runtime/index';
 import { exportXlsx, importXlsx } from '../../runtime/xlsx';
 import { annotateMails, runJobOn } from '../../scripts/local';
 import { makeZip } from '../runtime/zip-writer';
-import { bundle, shDate, sheetFrom, workbookOf } from './harness';
+import { bundle, runtimeFor, shDate, sheetFrom, workbookOf } from './harness';
 
 const root = resolve(__dirname, '../..');
 const SAMPLE = join(root, 'samples', '创城台账示例.xlsx');
@@ -191,6 +191,7 @@ describe('npm run local', () => {
 });
 
 interface MailRun {
+  kind?: string;
   to: string;
   subject: string;
   file: string;
@@ -228,7 +229,7 @@ describe('npm run local -- preview', () => {
     // That day's sweep sends the same mails, notice numbers and levels included (no admin's summary: setup leaves 管理员邮箱 blank).
     expect(local('sweep', '--workbook', workbook, '--now', '2026-11-25T09:00', '--out', join(dir, 'sweep')).status).toBe(0);
     const sent = readRun(join(dir, 'sweep')).mails as MailRun[];
-    const gist = (m: MailRun) => ({ to: m.to, subject: m.subject, numbers: m.numbers, level: m.level });
+    const gist = (m: MailRun) => ({ kind: m.kind, to: m.to, subject: m.subject, numbers: m.numbers, level: m.level });
     expect(sent.map(gist)).toEqual(previews.map(gist));
   });
 
@@ -251,6 +252,9 @@ describe('npm run local -- preview', () => {
       for (const n of m.numbers!) expect(n).toMatch(/^督办〔2026〕[1-9]\d*号$/);
     }
     for (const m of reminders) expect(m.numbers).toEqual([]);
+    // Each mail's kind, as the sweep composed it: a 督办 digest a notice, a 临期提醒 digest a reminder.
+    expect(notices.map((m) => m.kind)).toEqual(notices.map(() => 'notice'));
+    expect(reminders.map((m) => m.kind)).toEqual(reminders.map(() => 'reminder'));
     // Each number is one notice: on the first day each goes to one unit's contact only.
     const numbers = notices.flatMap((m) => m.numbers!);
     expect(new Set(numbers).size).toBe(numbers.length);
@@ -290,24 +294,32 @@ describe('annotateMails', () => {
       mail('admin@x.org', '小结'),
     ];
     const records = [
-      { to: 'b@x.org', subject: '【约谈】甲', numbers: ['督办〔2026〕2号'], level: '约谈' },
-      { to: 'a@x.org', subject: '【约谈】甲', numbers: ['督办〔2026〕1号'], level: '约谈' },
-      { to: 'A@x.org ,c@x.org', subject: '【督办】乙', numbers: ['督办〔2026〕3号'], level: '督办' },
-      { to: 'admin@x.org', subject: '小结' },
+      { kind: 'notice' as const, to: 'b@x.org', subject: '【约谈】甲', numbers: ['督办〔2026〕2号'], level: '约谈' },
+      { kind: 'notice' as const, to: 'a@x.org', subject: '【约谈】甲', numbers: ['督办〔2026〕1号'], level: '约谈' },
+      { kind: 'notice' as const, to: 'A@x.org ,c@x.org', subject: '【督办】乙', numbers: ['督办〔2026〕3号'], level: '督办' },
+      { kind: 'summary' as const, to: 'admin@x.org', subject: '小结' },
     ];
     expect(annotateMails(sent, records, ['1.eml', '2.eml', '3.eml', '4.eml'])).toEqual([
-      { file: '1.eml', to: 'a@x.org', cc: undefined, subject: '【约谈】甲', numbers: ['督办〔2026〕1号'], level: '约谈' },
-      { file: '2.eml', to: 'b@x.org', cc: undefined, subject: '【约谈】甲', numbers: ['督办〔2026〕2号'], level: '约谈' },
-      { file: '3.eml', to: 'a@x.org, c@x.org', cc: undefined, subject: '【督办】乙', numbers: ['督办〔2026〕3号'], level: '督办' },
-      { file: '4.eml', to: 'admin@x.org', cc: undefined, subject: '小结' },
+      { file: '1.eml', kind: 'notice', to: 'a@x.org', cc: undefined, subject: '【约谈】甲', numbers: ['督办〔2026〕1号'], level: '约谈' },
+      { file: '2.eml', kind: 'notice', to: 'b@x.org', cc: undefined, subject: '【约谈】甲', numbers: ['督办〔2026〕2号'], level: '约谈' },
+      {
+        file: '3.eml',
+        kind: 'notice',
+        to: 'a@x.org, c@x.org',
+        cc: undefined,
+        subject: '【督办】乙',
+        numbers: ['督办〔2026〕3号'],
+        level: '督办',
+      },
+      { file: '4.eml', kind: 'summary', to: 'admin@x.org', cc: undefined, subject: '小结' },
     ]);
   });
 
   it('the same recipient and subject twice: the records are taken in sending order; a mail the job did not record keeps only what was sent', () => {
     const sent = [mail('a@x.org', '同一主题'), mail('a@x.org', '同一主题'), mail('z@x.org', '未记录')];
     const records = [
-      { to: 'a@x.org', subject: '同一主题', numbers: ['督办〔2026〕1号'], level: '督办' },
-      { to: 'a@x.org', subject: '同一主题', numbers: ['督办〔2026〕2号'], level: '通报批评' },
+      { kind: 'notice' as const, to: 'a@x.org', subject: '同一主题', numbers: ['督办〔2026〕1号'], level: '督办' },
+      { kind: 'notice' as const, to: 'a@x.org', subject: '同一主题', numbers: ['督办〔2026〕2号'], level: '通报批评' },
     ];
     const out = annotateMails(sent, records, ['1.eml', '2.eml', '3.eml']);
     expect(out.map((m) => [m.numbers, m.level])).toEqual([
@@ -327,6 +339,28 @@ describe('runJobOn', () => {
     const ran = runJobOn(rt, 'sweep');
     expect(ran.value).toEqual({ ok: false, message: 'the execution stopped: Exceeded maximum execution time' });
     expect(ran.logs.join('\n')).toContain('Exceeded maximum execution time');
+  });
+
+  it("records the admin's mail about a sweep that could not run as kind alert, not the day's summary", async () => {
+    const tasks = sheetFrom('任务台账', [
+      ['序号', '问题描述', '责任单位', '整改时限', '整改状态'],
+      [1, '背街小巷垃圾堆积', '市城管局', '2026-11-20', '整改中'],
+    ]);
+    const rt = await runtimeFor(workbookOf([tasks]), shDate(2026, 11, 25));
+    expect(runJobOn(rt, 'setup').value.ok).toBe(true);
+    const settings = rt.workbook.sheets.find((s) => s.name === '设置')!;
+    const adminRow = settings.rows.findIndex((r) => r[0]?.value === '管理员邮箱');
+    rt.spreadsheet.editAsUser('设置', `B${adminRow + 1}`, [['admin@example.org']]);
+    // The ledger is gone (deleted by hand): the sweep cannot check it and tells the admin.
+    rt.workbook.sheets.splice(
+      rt.workbook.sheets.findIndex((s) => s.name === '任务台账'),
+      1,
+    );
+    const ran = runJobOn(rt, 'sweep');
+    expect(ran.value.ok).toBe(false);
+    const mails = annotateMails(ran.mails, ran.value.mails ?? [], ['1.eml']);
+    expect(mails.map((m) => [m.kind, m.to])).toEqual([['alert', 'admin@example.org']]);
+    expect(mails[0]!.subject).toContain('台账无法检查');
   });
 
   it('counts only the calls and mail of its own execution', () => {

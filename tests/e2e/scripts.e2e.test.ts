@@ -149,6 +149,29 @@ describe('npm run demo', () => {
     expect(existsSync(shown)).toBe(true);
   });
 
+  it('gives every mail in every run.json its kind, as the job composed it: notice, reminder, summary, report', () => {
+    const dayDirs = readdirSync(out).filter((n) => /^(day|preview)-/.test(n));
+    const published = dayDirs.map((n) => join(n, 'publish')).filter((n) => existsSync(join(out, n, 'run.json')));
+    const kinds = new Set<string>();
+    for (const dir of [...dayDirs, ...published]) {
+      const run = readRun(join(out, dir));
+      for (const m of [...run.mails, ...(run.preview ?? [])]) {
+        const want = published.includes(dir)
+          ? 'report'
+          : m.to === ADMIN
+            ? 'summary'
+            : m.subject.startsWith('【临期提醒】')
+              ? 'reminder'
+              : ['督办', '通报批评', '约谈'].includes(m.level ?? '')
+                ? 'notice'
+                : 'unknown';
+        expect([m.file, m.kind]).toEqual([m.file, want]);
+        kinds.add(m.kind!);
+      }
+    }
+    expect([...kinds].sort()).toEqual(['notice', 'reminder', 'report', 'summary']);
+  });
+
   it("no mail on a weekend; on a working day never more mails than units with due work plus the admin's summary, nor two to one person", async () => {
     for (const [i, run] of runs.entries()) {
       const day = DateTime.fromISO(run.now).setZone('Asia/Shanghai');
