@@ -1,7 +1,7 @@
 /**
  * A bad contact address never stops the ladder (issue 14, "Every mail a 公文"): through the
  * bundle, a unit whose 联系人邮箱 is not an address gets its 督办 at its head's address on the
- * first day and its 通报批评 when the interval has passed, while the admin's summary of each
+ * first day and its 通报批评 once that notice's 整改限期 has passed, while the admin's summary of each
  * such day says the contact's address needs fixing.
  */
 import { describe, expect, it } from 'vitest';
@@ -54,7 +54,8 @@ describe('a unit with a bad contact address', () => {
     }
     expect(seen).toEqual([
       ['9-21', 'zjj-head@example.org', '', '【督办】市住建局：1项创城任务逾期未整改（2026年9月21日）'],
-      ['10-8', 'zjj-head@example.org', '', '【通报批评】市住建局：1项创城任务逾期未整改（2026年10月8日）'],
+      // The 督办's 整改限期 was 29 Sep (five working days over 中秋); the next goes out on 30 Sep.
+      ['9-30', 'zjj-head@example.org', '', '【通报批评】市住建局：1项创城任务逾期未整改（2026年9月30日）'],
     ]);
     // Nothing ever went to the bad address or to a guessed one.
     expect(rt.outbox.some((x) => `${x.to},${x.cc ?? ''}`.includes('zjj.example.org'))).toBe(false);

@@ -44,8 +44,8 @@ async function campaign(): Promise<LocalRuntime> {
     rt.spreadsheet.editAsUser('设置', `B${r + 1}`, [[v]]);
   };
   set('管理员邮箱', 'admin@example.org');
-  // One working day between notices: the ladder climbs a step a day.
-  set('督办间隔天数', 1);
+  // 整改限期 the day a notice is sent (立行立改): the ladder climbs a step each working day.
+  set('整改通知限期（工作日）', 0);
   return rt;
 }
 

@@ -146,31 +146,37 @@ describe('four weeks of notices', () => {
     for (const d of [
       [9, 28],
       [9, 29],
-      [9, 30],
     ] as const) {
       expect(toUnits(sweepOn(rt, at(d[0], d[1])))).toEqual([]);
     }
 
-    // Thu 8 Oct: seven working days after the first notice, the second is 通报批评 (heads told);
-    // task 6's new deadline (30 Sep) has passed: its ladder starts at 督办 again.
-    const o8 = sweepOn(rt, at(10, 8));
-    expect(tos(o8)).toEqual(['admin@example.org', 'cgj-head@example.org', 'cgj@example.org', 'zjj@example.org']);
-    expect(byTo(o8, 'cgj@example.org').subject).toBe('【通报批评】市城管局：3项创城任务逾期未整改（2026年10月8日）');
-    expect(byTo(o8, 'cgj-head@example.org').text).toContain('督办〔2026〕5号');
-    expect(byTo(o8, 'cgj-head@example.org').text).not.toContain('公厕保洁不到位');
-    expect(value(s, row('公厕保洁不到位'), count)).toBe(1);
+    // Wed 30 Sep: the first notice's 整改限期 (five working days after 21 Sep, over 中秋: 29 Sep) has
+    // passed with tasks 1 and 3 still open: the second notice is 通报批评 (heads told), its 限期 13 Oct.
+    const s30 = sweepOn(rt, at(9, 30));
+    expect(tos(s30)).toEqual(['admin@example.org', 'cgj-head@example.org', 'cgj@example.org', 'zjj@example.org']);
+    expect(byTo(s30, 'cgj@example.org').subject).toBe('【通报批评】市城管局：2项创城任务逾期未整改（2026年9月30日）');
+    expect(byTo(s30, 'cgj@example.org').text).toContain('请于2026年10月13日前整改到位，并书面报送整改情况（附整改前后对比照片）');
+    expect(byTo(s30, 'cgj-head@example.org').text).toContain('督办〔2026〕5号');
+    expect(byTo(s30, 'cgj-head@example.org').text).not.toContain('公厕保洁不到位');
     expect(value(s, row('背街小巷垃圾堆积'), level)).toBe('通报批评');
+
+    // Thu 8 Oct: task 6's new deadline (30 Sep) has passed: its ladder starts at 督办 again, 限期 14 Oct.
+    const o8 = sweepOn(rt, at(10, 8));
+    expect(tos(o8)).toEqual(['admin@example.org', 'cgj@example.org']);
+    expect(byTo(o8, 'cgj@example.org').subject).toBe('【督办】市城管局：1项创城任务逾期未整改（2026年10月8日）');
+    expect(byTo(o8, 'cgj@example.org').text).toContain('请于2026年10月14日前整改到位');
+    expect(value(s, row('公厕保洁不到位'), count)).toBe(1);
     // The log says why task 6 starts again.
     expect(logRows(rt).some((r) => r.includes('DB-0006') && r.join('|').includes('延期至2026-09-30后重新计数'))).toBe(true);
 
-    // Fri 9: task 5 reopened (反弹) and 市住建局's head address fixed: the ladder continues at 通报批评.
+    // Fri 9: task 5 reopened (反弹) and 市住建局's head address fixed: its first notice's 限期 (29 Sep)
+    // long passed, the ladder continues at 通报批评, 限期 16 Oct.
     rt.spreadsheet.editAsUser('任务台账', `${letter(status)}${row('老旧小区飞线充电')}`, [['整改中']]);
     rt.spreadsheet.editAsUser('责任单位', 'F3', [['zjj-head@example.org']]);
     const o9 = sweepOn(rt, at(10, 9));
     expect(tos(o9).filter((t) => t !== 'admin@example.org')).toEqual(['zjj-head@example.org', 'zjj@example.org']);
     expect(byTo(o9, 'zjj-head@example.org').subject).toContain('【通报批评】市住建局');
 
-    // Fri 16: the third notice to 市城管局: 约谈 (head and supervising leader too), listed for the admin.
     // Mon 12: 市城管局 reports task 3 done (待验收: no notice while it waits); Tue 13 the office sends it back (退回).
     const state = col(s, 2, '督办状态');
     sweepOn(rt, at(10, 10));
@@ -178,19 +184,28 @@ describe('four weeks of notices', () => {
     sweepOn(rt, at(10, 12));
     expect(value(s, row(XSS), state)).toBe('待验收');
     rt.spreadsheet.editAsUser('任务台账', `${letter(status)}${row(XSS)}`, [['退回']]);
-    sweepOn(rt, at(10, 13));
+    expect(toUnits(sweepOn(rt, at(10, 13)))).toEqual([]);
     expect(value(s, row(XSS), state)).toBe('逾期');
-    for (const d of [14, 15]) sweepOn(rt, at(10, d));
-    const o16 = sweepOn(rt, at(10, 16));
+    // Wed 14: the 通报批评's 限期 (13 Oct) has passed: the third notice to 市城管局 is 约谈 (head and
+    // supervising leader too), listed for the admin.
+    const o14 = sweepOn(rt, at(10, 14));
     // 市住建局 supports task 1: its contact hears of the 约谈 in its own section.
-    expect(tos(o16)).toEqual(['admin@example.org', 'cgj-head@example.org', 'cgj@example.org', 'wang@example.org', 'zjj@example.org']);
-    expect(byTo(o16, 'zjj@example.org').text).toContain('背街小巷垃圾堆积');
-    expect(byTo(o16, 'wang@example.org').subject).toBe('【约谈】市城管局：2项创城任务逾期未整改（2026年10月16日）');
+    expect(tos(o14)).toEqual(['admin@example.org', 'cgj-head@example.org', 'cgj@example.org', 'wang@example.org', 'zjj@example.org']);
+    expect(byTo(o14, 'zjj@example.org').text).toContain('背街小巷垃圾堆积');
+    expect(byTo(o14, 'wang@example.org').subject).toBe('【约谈】市城管局：2项创城任务逾期未整改（2026年10月14日）');
     // Sent back, task 3 continues its ladder: its third notice is a 约谈 with the others.
-    expect(byTo(o16, 'cgj@example.org').text).toContain(XSS);
-    expect(byTo(o16, 'admin@example.org').text).toContain('约谈');
+    expect(byTo(o14, 'cgj@example.org').text).toContain(XSS);
+    expect(byTo(o14, 'admin@example.org').text).toContain('约谈');
     expect(value(s, row('背街小巷垃圾堆积'), count)).toBe(3);
     expect(value(s, row('背街小巷垃圾堆积'), level)).toBe('约谈');
+    expect(o14.length).toBeLessThanOrEqual(5);
+    // Each task on its own 限期: Thu 15 task 6's second (its first's 限期 14 Oct), Fri 16 task 5's third (限期 15 Oct).
+    const o15 = sweepOn(rt, at(10, 15));
+    expect(tos(o15)).toEqual(['admin@example.org', 'cgj-head@example.org', 'cgj@example.org']);
+    expect(byTo(o15, 'cgj@example.org').subject).toBe('【通报批评】市城管局：1项创城任务逾期未整改（2026年10月15日）');
+    const o16 = sweepOn(rt, at(10, 16));
+    expect(tos(o16)).toEqual(['admin@example.org', 'wang@example.org', 'zjj-head@example.org', 'zjj@example.org']);
+    expect(byTo(o16, 'wang@example.org').subject).toBe('【约谈】市住建局：1项创城任务逾期未整改（2026年10月16日）');
     // Never more mails a day than people with due work, plus the admin.
     expect(o16.length).toBeLessThanOrEqual(5);
     // Every delivery logged, and none left unconfirmed; task 5's relapse (9 Oct) logged once, as an event.

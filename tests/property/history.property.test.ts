@@ -315,7 +315,7 @@ async function start(h: History): Promise<Office> {
     rt.spreadsheet.editAsUser('设置', `B${r + 1}`, [[v]]);
   };
   set('管理员邮箱', 'admin@example.org');
-  set('督办间隔天数', 1);
+  set('整改通知限期（工作日）', 0);
   return o;
 }
 

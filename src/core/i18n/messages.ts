@@ -188,10 +188,14 @@ export const zhCN = {
   'setting.contactEmail.help': '每封邮件的回复地址（Reply-To）：责任单位直接回复邮件、报送整改情况，都到这个邮箱。请务必填写。',
   'setting.former.senderName': '发件人名称',
   'setting.former.noticePrefix': '督办文号前缀',
+  // issue 14 (整改限期): the former name of 整改通知限期（工作日）, and the sentence of each notice.
+  'setting.former.noticeIntervalDays': '督办间隔天数',
+  'mail.open.askBy':
+    '请于{date}前整改到位，并书面报送整改情况（附整改前后对比照片）至{sender}{replyTo}。整改完成后，请在台账中将该任务的状态改为“{pending}”，经验收合格后销号。',
   'office.unnamed': '创城办',
-  'setting.noticeIntervalDays': '督办间隔天数',
-  'setting.noticeIntervalDays.help':
-    '任务逾期当天（工作日）发第一次整改通知；仍未整改的，每隔这么多天（按“天数计算方式”计）再发一次，不会更频繁。',
+  'setting.noticeReplyDays': '整改通知限期（工作日）',
+  'setting.noticeReplyDays.help':
+    '任务逾期当天（工作日）发第一次整改通知，限期为发出后这么多个工作日；限期已过仍未整改的，限期后第一个工作日再发下一次，不会更频繁。',
   'setting.criticismAfterNotices': '通报批评督办次数',
   'setting.criticismAfterNotices.help': '第几次整改通知起升级为通报批评：该任务和单位列入当月通报，通知同时发给单位主要负责人。',
   'setting.interviewAfterNotices': '约谈督办次数',
@@ -788,10 +792,14 @@ export const en: Record<MessageKey, string> = {
     "Every mail's Reply-To: a unit's reply and its report on the rectification go to this address. Please fill it in.",
   'setting.former.senderName': 'Sender name',
   'setting.former.noticePrefix': 'Notice number prefix',
+  // issue 14 (整改限期): the former name of the reply period, and the sentence of each notice.
+  'setting.former.noticeIntervalDays': 'Days between notices',
+  'mail.open.askBy':
+    'Please rectify them by {date} and send {sender} a written report with before-and-after photos{replyTo}. When a task is done, set its status in the ledger to "{pending}"; it is closed once verified.',
   'office.unnamed': 'Civilised City Office',
-  'setting.noticeIntervalDays': 'Days between notices',
-  'setting.noticeIntervalDays.help':
-    'A task gets its first notice on the (working) day it becomes overdue; while it stays undone it gets the next one after this many days (counted as "Count days as" says), never more often.',
+  'setting.noticeReplyDays': 'Notice reply period (working days)',
+  'setting.noticeReplyDays.help':
+    'A task gets its first notice on the (working) day it becomes overdue, to be rectified within this many working days; if it is still undone when that period has passed, the next notice goes out on the first working day after it, never sooner.',
   'setting.criticismAfterNotices': 'Notices before public criticism',
   'setting.criticismAfterNotices.help':
     "From this notice on the level is public criticism: the task and its unit are listed in the month's publication, and the notice also goes to the unit's head.",

@@ -156,9 +156,13 @@ function opening(sections: DigestSection[], ctx: MailContext): Block[] {
   if (supported.length > 0) lines.push(t('mail.open.support', { count: supported.length }));
 
   const pending = t('state.pending');
+  const replyBy = earliestReplyBy(overdue);
+  const askArgs = { sender: ctx.office.senderName, pending, replyTo: replyToText(ctx) };
   const ask =
     overdue.length > 0
-      ? t('mail.open.ask', { sender: ctx.office.senderName, pending, replyTo: replyToText(ctx) })
+      ? replyBy === undefined
+        ? t('mail.open.ask', askArgs)
+        : t('mail.open.askBy', { ...askArgs, date: longDay(replyBy, t) })
       : led.length > 0
         ? t('mail.open.askDueSoon', { pending })
         : undefined;
@@ -168,6 +172,12 @@ function opening(sections: DigestSection[], ctx: MailContext): Block[] {
     ...(lines.length > 0 ? [{ kind: 'paragraph' as const, text: lines.join(t('mail.sentenceGap')) }] : []),
     ...(ask ? [{ kind: 'paragraph' as const, text: ask }] : []),
   ];
+}
+
+/** 整改限期: the earliest of the unit's notices (they differ only when an earlier notice is resent). */
+function earliestReplyBy(overdue: TaskNotice[]): Day | undefined {
+  const days = overdue.flatMap((n) => (n.replyBy === undefined ? [] : [n.replyBy]));
+  return days.length === 0 ? undefined : Math.min(...days);
 }
 
 function sectionBlocks(section: DigestSection, ctx: MailContext): Block[] {

@@ -2,7 +2,8 @@
  * The notices planner: who is told what today, from the ledger's tasks and the notice log.
  *
  * 当场下单、限期整改、全程跟进: a task that becomes overdue gets its first 整改通知 on the first
- * working day it is late; while it stays undone, the next one after 督办间隔天数, never more often.
+ * working day it is late, with its 整改限期 (整改通知限期（工作日） working days on); while the task stays
+ * undone, the next one on the first working day after that 限期, never sooner.
  * The n-th notice is 通报批评 from 通报批评督办次数 on (its head is told too) and 约谈 from
  * 约谈督办次数 on (the supervising leader too). One reminder goes before a deadline, once per task
  * and deadline. The ladder counts the log's given notices for the deadline in force: a reopened
@@ -176,7 +177,8 @@ function planReminder(input: NoticeInput, plan: NoticePlan, task: TaskRow, base:
 
 /**
  * The notice an overdue task is owed today, if any: the last one again to whoever it still
- * owes, or the next on the ladder once 督办间隔天数 have passed since the last was given.
+ * owes, or the next on the ladder once the last one's 整改限期 has passed (from the first working
+ * day after it). Each notice's 限期 is 整改通知限期（工作日） working days after it was first given.
  */
 function nextStep(
   input: NoticeInput,
@@ -184,7 +186,7 @@ function nextStep(
   mine: readonly LogEntry[],
 ): { notice: TaskNotice; only: string[] | undefined; pending: LogEntry[] } | undefined {
   const { settings, calendar, today } = input;
-  const elapsed = (from: Day): number => (settings.countDays === 'working' ? calendar.workingDaysBetween(from, today) : today - from);
+  const replyBy = (given: Day): Day => calendar.addWorkingDays(given, settings.noticeReplyDays);
   const ladder = numberStates(
     mine.filter((e) => e.level !== 'reminder' && e.deadline === base.deadline),
     settings.dryRun,
@@ -192,17 +194,20 @@ function nextStep(
   );
   const given = ladder.filter((s) => s.given.size > 0);
   const last = given[given.length - 1];
+  const lastReplyBy = last?.givenOn === undefined ? undefined : replyBy(last.givenOn);
   if (last && last.pending.size > 0) {
-    // The last notice still owes someone (deferred by the quota, or failed): they get it today.
+    // The last notice still owes someone (deferred by the quota, or failed): they get it today, with its own 限期.
     const pending = [...last.pending.values()];
-    return { notice: { ...base, level: last.level, ordinal: last.ordinal, number: last.number }, only: pending.map((e) => e.to), pending };
+    const notice = { ...base, level: last.level, ordinal: last.ordinal, number: last.number, replyBy: lastReplyBy ?? replyBy(today) };
+    return { notice, only: pending.map((e) => e.to), pending };
   }
-  if (last && !(last.givenOn !== undefined && elapsed(last.givenOn) >= settings.noticeIntervalDays)) return undefined;
+  if (last && !(lastReplyBy !== undefined && today >= calendar.addWorkingDays(lastReplyBy, 1))) return undefined;
   const ordinal = given.length + 1;
   // A number claimed for this step but never given (deferred, failed) is the same notice: it keeps its number.
   const earlier = ladder.find((s) => s.ordinal === ordinal && s.given.size === 0);
   const pending = earlier ? [...earlier.pending.values()] : [];
-  return { notice: { ...base, level: levelOf(ordinal, settings), ordinal, number: earlier?.number ?? '' }, only: undefined, pending };
+  const notice = { ...base, level: levelOf(ordinal, settings), ordinal, number: earlier?.number ?? '', replyBy: replyBy(today) };
+  return { notice, only: undefined, pending };
 }
 
 /** A unit summoned to 约谈, with its head and supervising leader from the directory, and the task. */

@@ -45,6 +45,8 @@ export interface TaskNotice {
   ordinal: number;
   /** 督办〔2026〕第12号; '' for a reminder. */
   number: string;
+  /** 整改限期: the day the unit must have rectified and reported by; none for a reminder. */
+  replyBy?: Day;
 }
 
 /** A unit summoned to an interview (约谈): its head, its supervising leader and the tasks. */

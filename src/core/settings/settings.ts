@@ -47,7 +47,8 @@ export interface Settings {
   contactEmail: string;
   /** The name mails are sent and signed under: 发文机关, or a plain 创城办 until it is filled in (never the product's name). */
   senderName: string;
-  noticeIntervalDays: number;
+  /** 整改通知限期（工作日）: each 整改通知 must be answered within this many working days; the next goes out only after. */
+  noticeReplyDays: number;
   /** 通报批评 after this many notices (the campaign's rule: 2). */
   criticismAfterNotices: number;
   /** 约谈 after this many notices (the campaign's rule: 3). */
@@ -96,7 +97,7 @@ export function defaultSettings(locale: Locale = 'zh-CN'): Settings {
     contactPhone: '',
     contactEmail: '',
     senderName: t('office.unnamed'),
-    noticeIntervalDays: 7,
+    noticeReplyDays: 5,
     criticismAfterNotices: 2,
     interviewAfterNotices: 3,
     sendHour: 8,
@@ -152,7 +153,7 @@ export type SettingKey =
   | 'contactPerson'
   | 'contactPhone'
   | 'contactEmail'
-  | 'noticeIntervalDays'
+  | 'noticeReplyDays'
   | 'criticismAfterNotices'
   | 'interviewAfterNotices'
   | 'sendHour'
@@ -189,7 +190,7 @@ const SPECS: { key: SettingKey; kind: Kind }[] = [
   { key: 'contactPerson', kind: { type: 'text' } },
   { key: 'contactPhone', kind: { type: 'text' } },
   { key: 'contactEmail', kind: { type: 'email' } },
-  { key: 'noticeIntervalDays', kind: { type: 'int', min: 1 } },
+  { key: 'noticeReplyDays', kind: { type: 'int', min: 0 } },
   { key: 'criticismAfterNotices', kind: { type: 'int', min: 1 } },
   { key: 'interviewAfterNotices', kind: { type: 'int', min: 1 } },
   { key: 'sendHour', kind: { type: 'int', min: 0, max: 23 } },
@@ -200,11 +201,13 @@ const SPECS: { key: SettingKey; kind: Kind }[] = [
 
 /**
  * Rows a former version wrote under another name, read as the setting that took them over:
- * 发件人名称 is 发文机关, 督办文号前缀 is 机关代字 (setup renames the row, keeping its value).
+ * 发件人名称 is 发文机关, 督办文号前缀 is 机关代字, 督办间隔天数 is 整改通知限期（工作日） (setup renames the row, keeping its value).
  */
 const FORMER_LABELS: Partial<Record<SettingKey, MessageKey>> = {
   issuingOffice: 'setting.former.senderName',
   officeCode: 'setting.former.noticePrefix',
+  // 督办间隔天数 spaced the notices; the 整改限期 of each notice does now, and keeps the office's number.
+  noticeReplyDays: 'setting.former.noticeIntervalDays',
 };
 
 export const SETTING_KEYS: SettingKey[] = SPECS.map((s) => s.key);
@@ -229,6 +232,7 @@ for (const [key, former] of Object.entries(FORMER_LABELS) as [SettingKey, Messag
 }
 KEY_BY_TEXT.set(normalizeHeader('senderName'), 'issuingOffice');
 KEY_BY_TEXT.set(normalizeHeader('noticePrefix'), 'officeCode');
+KEY_BY_TEXT.set(normalizeHeader('noticeIntervalDays'), 'noticeReplyDays');
 
 /** Whether a key cell names a setting by a former name (发件人名称), which setup renames. */
 export function isFormerLabel(cell: unknown): boolean {

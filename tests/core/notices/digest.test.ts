@@ -165,6 +165,16 @@ describe('the digest body', () => {
     expect(body.endsWith('联系人：李明；联系电话：0571-87001234；联系邮箱：cwb@city.gov.cn。\n\n市创文办\n2026年11月25日\n')).toBe(true);
   });
 
+  it('states the 整改限期 of the notice in 年月日, and what to send by then (issue 14)', () => {
+    const { body, htmlBody } = composeDigest(plan([lead('市城管局', [notice('notice', { replyBy: day('2026-12-03') })])]), ctx());
+    expect(body).toContain(
+      '请于2026年12月3日前整改到位，并书面报送整改情况（附整改前后对比照片）至市创文办（cwb@city.gov.cn）。整改完成后，请在台账中将该任务的状态改为“待验收”',
+    );
+    expect(htmlBody).toContain('请于2026年12月3日前整改到位，并书面报送整改情况（附整改前后对比照片）');
+    const english = composeDigest(plan([lead('市城管局', [notice('notice', { replyBy: day('2026-12-03') })])]), ctx({ t: en }));
+    expect(english.body).toContain('Please rectify them by 3 December 2026 and send 市创文办 a written report');
+  });
+
   it('is addressed to the unit, not the person, and signs as 创城办, never 督办台账, until 发文机关 is filled in', () => {
     const { body } = composeDigest(
       plan([lead('市城管局', [notice('notice')])], ''),

@@ -92,6 +92,30 @@ describe('the ladder', () => {
     ]);
   });
 
+  it('gives each 整改通知 a 整改限期 five working days on, and sends the next only from the first working day after it (issue 14)', () => {
+    const input = { keyOf: (x: TaskRow) => x.key, units, settings, calendar, today, t };
+    // Given Wed 18 Nov: its 限期 is Wed 25 Nov (today), so nothing more goes out today.
+    const onItsDay = planNotices({ ...input, tasks: [task('A', '市城管局')], entries: [given('A', 1, 1, dayFromYmd(2026, 11, 18))] });
+    expect(onItsDay.deliveries).toEqual([]);
+    // Given Tue 17 Nov: its 限期 was Tue 24 Nov, so today (Wed 25) the second goes out, with its own 限期 Wed 2 Dec.
+    const after = planNotices({ ...input, tasks: [task('A', '市城管局')], entries: [given('A', 1, 1, dayFromYmd(2026, 11, 17))] });
+    expect(after.deliveries.map((d) => [d.to, d.notice.ordinal, d.notice.replyBy])).toEqual([
+      ['cgj@example.org', 2, dayFromYmd(2026, 12, 2)],
+      ['head@example.org', 2, dayFromYmd(2026, 12, 2)],
+    ]);
+    // A first notice given today has the same 限期: five working days on, Wed 2 Dec.
+    const first = planNotices({ ...input, tasks: [task('A', '市城管局')], entries: [] });
+    expect(first.deliveries[0]?.notice.replyBy).toBe(dayFromYmd(2026, 12, 2));
+    // A longer 整改通知限期（工作日） holds the next notice back accordingly.
+    const longer = planNotices({
+      ...input,
+      settings: { ...settings, noticeReplyDays: 10 },
+      tasks: [task('A', '市城管局')],
+      entries: [given('A', 1, 1, dayFromYmd(2026, 11, 17))],
+    });
+    expect(longer.deliveries).toEqual([]);
+  });
+
   it('never guesses an address: a unit with no valid one, or not in the directory, goes to the admin, with no number spent', () => {
     const input = { keyOf: (x: TaskRow) => x.key, units, settings, calendar, today, t, entries: [] };
     const plan = planNotices({ ...input, tasks: [task('B', '市水务局'), task('C', '不存在的局')] });

@@ -3,6 +3,7 @@ import { translator } from '../../../src/core/i18n';
 import {
   DEFAULT_SETTINGS,
   defaultSettings,
+  isFormerLabel,
   parseSettings,
   SETTING_KEYS,
   settingCell,
@@ -48,10 +49,12 @@ describe('settingRows', () => {
     expect(help('zh-CN', '试运行')).not.toMatch(/只记录、不发送邮件/);
     expect(help('en', 'Dry run')).toContain('go to the admin only');
     // The ladder's settings say what each step does.
-    expect(help('zh-CN', '督办间隔天数')).toContain('第一次整改通知');
+    expect(help('zh-CN', '整改通知限期（工作日）')).toContain('第一次整改通知');
+    expect(help('zh-CN', '整改通知限期（工作日）')).toContain('限期后第一个工作日再发下一次');
     expect(help('zh-CN', '通报批评督办次数')).toContain('主要负责人');
     expect(help('zh-CN', '约谈督办次数')).toContain('分管领导');
-    for (const label of ['督办间隔天数', '通报批评督办次数', '约谈督办次数']) expect(help('zh-CN', label)).not.toContain('目前不起作用');
+    for (const label of ['整改通知限期（工作日）', '通报批评督办次数', '约谈督办次数'])
+      expect(help('zh-CN', label)).not.toContain('目前不起作用');
     // The daily check hour is what the trigger is installed at, and says so.
     expect(help('zh-CN', '每日检查时间')).toContain('开启每日自动检查');
     expect(help('zh-CN', '管理员邮箱')).toContain('每日督办小结');
@@ -105,7 +108,8 @@ describe('parseSettings', () => {
     expect(settings.colors.dueSoon).toBe('#ffcc00');
     expect(settings.colors.closed).toBe('');
     expect(settings.adminEmail).toBe('chuangcheng@example.cn');
-    expect(settings.noticeIntervalDays).toBe(3);
+    // A sheet written before issue 14: its 督办间隔天数 row is read as 整改通知限期（工作日）, value kept.
+    expect(settings.noticeReplyDays).toBe(3);
     expect(settings.dryRun).toBe(true);
   });
 
@@ -271,6 +275,30 @@ describe('the office a mail is from (issue 14: every mail a 公文)', () => {
       'contactEmail',
       'officeCode',
     ]);
+  });
+
+  it('reads a former 督办间隔天数 row as 整改通知限期（工作日）, keeping its value; the default is 5 working days (issue 14)', () => {
+    expect(DEFAULT_SETTINGS.noticeReplyDays).toBe(5);
+    const zhRows = parseSettings([
+      ['设置项', '值', '说明'],
+      ['督办间隔天数', 7, ''],
+    ]);
+    expect(zhRows.problems).toEqual([]);
+    expect(zhRows.settings.noticeReplyDays).toBe(7);
+    expect(isFormerLabel('督办间隔天数')).toBe(true);
+    expect(isFormerLabel('整改通知限期（工作日）')).toBe(false);
+    expect(
+      parseSettings([
+        ['设置项', '值', '说明'],
+        ['整改通知限期（工作日）', 4, ''],
+      ]).settings.noticeReplyDays,
+    ).toBe(4);
+    expect(
+      parseSettings([
+        ['Setting', 'Value', 'Notes'],
+        ['Days between notices', 6, ''],
+      ]).settings.noticeReplyDays,
+    ).toBe(6);
   });
 
   it('says where a 联系邮箱 is not an address', () => {
