@@ -79,6 +79,8 @@ export interface MailReport {
   subject: string;
   numbers?: string[];
   level?: string;
+  /** A notice's 整改限期 (ISO date): the day the unit must have rectified and reported by. */
+  replyBy?: string;
 }
 
 export interface PreviewReport {
@@ -237,6 +239,7 @@ interface SentRecord {
   subject: string;
   numbers?: string[];
   level?: string;
+  replyBy?: string;
 }
 
 /** A mail the preview composed (src/gas/result.ts JobResult.preview). */
@@ -351,6 +354,7 @@ export function annotateMails(sent: SentMail[], records: readonly SentRecord[], 
     if (!record) return report;
     if (record.numbers !== undefined) report.numbers = record.numbers;
     if (record.level !== undefined) report.level = record.level;
+    if (record.replyBy !== undefined) report.replyBy = record.replyBy;
     return report;
   });
 }

@@ -3,7 +3,8 @@
  * first, each task linked to its row in the task sheet. The sweep sends them; the preview
  * shows them.
  */
-import { composeDigest, highestLevel } from '../core/notices/digest';
+import { formatDay } from '../core/calendar/day';
+import { composeDigest, highestLevel, statedReplyBy } from '../core/notices/digest';
 import { type Delivery, groupDigests, type NoticePlan } from '../core/notices/plan';
 import type { ComposedMail, NoticeLevel } from '../core/notices/types';
 import type { Workbook } from './workbook';
@@ -23,6 +24,8 @@ export interface Composed {
   deliveries: Delivery[];
   level: NoticeLevel;
   numbers: string[];
+  /** The 整改限期 the mail states (ISO), for run.json. */
+  replyBy?: string;
 }
 
 /** The day's digests, composed, most urgent first. */
@@ -32,7 +35,8 @@ export function composeAll(wb: Workbook, sheet: Sheet, plan: NoticePlan): Compos
     const mail = composeDigest(digest, { t: wb.t, today: wb.clock.today, office: wb.settings, rowLink });
     const level = highestLevel(deliveries.map((d) => d.notice));
     const numbers = [...new Set(deliveries.map((d) => d.notice.number).filter((n) => n !== ''))];
-    return { mail, cc, deliveries, level, numbers };
+    const replyBy = statedReplyBy(digest.sections);
+    return { mail, cc, deliveries, level, numbers, ...(replyBy === undefined ? {} : { replyBy: formatDay(replyBy) }) };
   });
 }
 

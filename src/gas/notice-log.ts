@@ -54,7 +54,22 @@ export function openLog(wb: Workbook, changes: string[]): OpenLog {
     });
     return { sheet, entries: [], rows: 1, created };
   }
+  labelNewColumns(wb, sheet, found.values[0] ?? []);
   return { sheet, entries: parseLog(found.values, wb.clock.toDay), rows: found.values.length };
+}
+
+/** A log written before a column existed (整改限期) gets its header where the script now writes it, when that cell is empty. */
+function labelNewColumns(wb: Workbook, sheet: Sheet, header: readonly unknown[]): void {
+  const names = logHeader(wb.t);
+  LOG_COLUMNS.forEach((_, i) => {
+    if (i < header.length && String(header[i] ?? '') !== '') return;
+    if (header.some((h) => String(h ?? '') === names[i])) return;
+    sheet
+      .getRange(1, i + 1)
+      .setNumberFormat('@')
+      .setValue(names[i])
+      .setFontWeight('bold');
+  });
 }
 
 /** The log opened as a book a run writes into. */
@@ -96,6 +111,7 @@ function entryCells(wb: Workbook, e: LogEntry): unknown[] {
     subject: e.subject,
     outcome: wb.t(OUTCOME_WORD[e.outcome]),
     detail: e.detail,
+    replyBy: e.replyBy === undefined ? '' : wb.clock.fromDay(e.replyBy),
   };
   return LOG_COLUMNS.map((c) => cells[c]);
 }

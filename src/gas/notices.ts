@@ -218,6 +218,7 @@ function logEntry(wb: Workbook, d: Delivery, subject: string, now: Date, index: 
     subject,
     outcome: 'claimed',
     detail: d.detail,
+    ...(d.notice.replyBy === undefined ? {} : { replyBy: d.notice.replyBy }),
   };
 }
 
@@ -312,6 +313,7 @@ function sendDigests(
       subject: d.subject,
       numbers: digest.numbers,
       level: t(LEVEL_WORD[digest.level]),
+      ...(digest.replyBy === undefined ? {} : { replyBy: digest.replyBy }),
     });
     out.sent.push(sentLine(digest, d.subject));
   });

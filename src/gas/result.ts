@@ -36,6 +36,8 @@ export interface SentRecord {
   subject: string;
   numbers?: string[];
   level?: string;
+  /** A notice digest's 整改限期, ISO (run.json mails[].replyBy). */
+  replyBy?: string;
 }
 
 export function emptyResult(job: string): JobResult {

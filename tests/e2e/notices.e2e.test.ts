@@ -115,6 +115,19 @@ describe('four weeks of notices', () => {
     expect(byTo(d21, 'admin@example.org').text).toContain('不存在的局');
     expect(value(s, row('背街小巷垃圾堆积'), count)).toBe(1);
     expect(value(s, row('背街小巷垃圾堆积'), level)).toBe('督办');
+    // 督办记录 keeps each notice's 整改限期 (29 Sep: five working days on, 中秋 not counted); a reminder has none.
+    const log = sheet(rt, '督办记录');
+    const limit = log.rows[0]!.findIndex((c) => c?.value === '整改限期');
+    const shanghaiDay = (v: unknown): string => (v instanceof Date ? new Date(v.getTime() + 8 * 3600_000).toISOString().slice(0, 10) : '');
+    const limits = log.rows.slice(1).map((r) => [String(r[4]?.value), shanghaiDay(r[limit]?.value)]);
+    expect(limits.filter(([lv]) => lv === '督办').map(([, d]) => d)).toEqual([
+      '2026-09-29',
+      '2026-09-29',
+      '2026-09-29',
+      '2026-09-29',
+      '2026-09-29',
+    ]);
+    expect(limits.filter(([lv]) => lv === '临期提醒').map(([, d]) => d)).toEqual(['']);
 
     // The same day again: nothing new.
     expect(sweepOn(rt, new Date(at(9, 21).getTime() + 3600_000))).toEqual([]);

@@ -197,6 +197,7 @@ interface MailRun {
   file: string;
   numbers?: string[];
   level?: string;
+  replyBy?: string;
 }
 
 describe('npm run local -- preview', () => {
@@ -252,6 +253,9 @@ describe('npm run local -- preview', () => {
       for (const n of m.numbers!) expect(n).toMatch(/^督办〔2026〕[1-9]\d*号$/);
     }
     for (const m of reminders) expect(m.numbers).toEqual([]);
+    // Each notice's 整改限期: five working days after Wed 25 Nov, Wed 2 Dec (issue 14); a reminder has none.
+    expect(notices.map((m) => m.replyBy)).toEqual(notices.map(() => '2026-12-02'));
+    expect(reminders.map((m) => m.replyBy)).toEqual(reminders.map(() => undefined));
     // Each mail's kind, as the sweep composed it: a 督办 digest a notice, a 临期提醒 digest a reminder.
     expect(notices.map((m) => m.kind)).toEqual(notices.map(() => 'notice'));
     expect(reminders.map((m) => m.kind)).toEqual(reminders.map(() => 'reminder'));

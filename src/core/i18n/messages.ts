@@ -321,6 +321,8 @@ export const zhCN = {
   'logcol.level': '级别',
   'logcol.ordinal': '第几次',
   'logcol.deadline': '认定时限',
+  // issue 14 (整改限期): the log's column of each notice's 限期.
+  'logcol.replyBy': '整改限期',
   'logcol.to': '收件人',
   'logcol.role': '身份',
   'logcol.subject': '邮件主题',
@@ -928,6 +930,8 @@ export const en: Record<MessageKey, string> = {
   'logcol.level': 'Level',
   'logcol.ordinal': 'Notice no.',
   'logcol.deadline': 'Deadline read as',
+  // issue 14 (整改限期): the log's column of each notice's 限期.
+  'logcol.replyBy': 'Reply by',
   'logcol.to': 'To',
   'logcol.role': 'As',
   'logcol.subject': 'Subject',

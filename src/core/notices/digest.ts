@@ -156,7 +156,7 @@ function opening(sections: DigestSection[], ctx: MailContext): Block[] {
   if (supported.length > 0) lines.push(t('mail.open.support', { count: supported.length }));
 
   const pending = t('state.pending');
-  const replyBy = earliestReplyBy(overdue);
+  const replyBy = statedReplyBy(sections);
   const askArgs = { sender: ctx.office.senderName, pending, replyTo: replyToText(ctx) };
   const ask =
     overdue.length > 0
@@ -174,9 +174,13 @@ function opening(sections: DigestSection[], ctx: MailContext): Block[] {
   ];
 }
 
-/** 整改限期: the earliest of the unit's notices (they differ only when an earlier notice is resent). */
-function earliestReplyBy(overdue: TaskNotice[]): Day | undefined {
-  const days = overdue.flatMap((n) => (n.replyBy === undefined ? [] : [n.replyBy]));
+/**
+ * The 整改限期 a digest states: the earliest of the notices its units lead (they differ only when an
+ * earlier notice is resent); none for reminders and co-unit sections alone. run.json reports it as replyBy.
+ */
+export function statedReplyBy(sections: DigestSection[]): Day | undefined {
+  const led = sections.filter((s) => s.role === 'lead').flatMap((s) => s.notices);
+  const days = led.flatMap((n) => (n.level === 'reminder' || n.replyBy === undefined ? [] : [n.replyBy]));
   return days.length === 0 ? undefined : Math.min(...days);
 }
 

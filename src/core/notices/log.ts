@@ -55,6 +55,8 @@ export const LOG_COLUMNS = [
   'subject',
   'outcome',
   'detail',
+  // Last, so a log written before it reads as it was (issue 14).
+  'replyBy',
 ] as const;
 export type LogColumn = (typeof LOG_COLUMNS)[number];
 
@@ -71,6 +73,7 @@ export const LOG_HEADER: Record<LogColumn, MessageKey> = {
   subject: 'logcol.subject',
   outcome: 'logcol.outcome',
   detail: 'logcol.detail',
+  replyBy: 'logcol.replyBy',
 };
 
 /** Each column's number format: dates as dates, the ordinal a number, the rest text. */
@@ -87,6 +90,7 @@ export const LOG_FORMAT: Record<LogColumn, string> = {
   subject: '@',
   outcome: '@',
   detail: '@',
+  replyBy: 'yyyy-mm-dd',
 };
 
 export interface LogEntry {
@@ -107,6 +111,8 @@ export interface LogEntry {
   subject: string;
   outcome: Outcome;
   detail: string;
+  /** 整改限期 the notice stated; none for a reminder, an event, or a row logged before the column existed. */
+  replyBy?: Day;
 }
 
 function byWord<T extends string>(words: Record<T, MessageKey>): Map<string, T> {
@@ -165,6 +171,7 @@ export function parseLog(values: unknown[][], toDay: (d: Date) => Day): LogEntry
     if (level === undefined || outcome === undefined || key === '') continue;
     const time = get('time');
     const deadline = get('deadline');
+    const replyBy = get('replyBy');
     entries.push({
       index: r,
       number: cellText(get('number')),
@@ -180,6 +187,7 @@ export function parseLog(values: unknown[][], toDay: (d: Date) => Day): LogEntry
       subject: cellText(get('subject')),
       outcome,
       detail: cellText(get('detail')),
+      ...(isDateValue(replyBy) ? { replyBy: toDay(replyBy) } : {}),
     });
   }
   return entries;

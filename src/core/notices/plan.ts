@@ -85,6 +85,8 @@ interface NumberState {
   level: NoticeLevel;
   /** The day it was first given to anyone. */
   givenOn: Day | undefined;
+  /** The 整改限期 the log says it stated (a log from before the column has none). */
+  replyBy: Day | undefined;
   given: Set<string>;
   /** Deliveries not (yet) given: deferred, failed, cancelled, or claimed today. */
   pending: Map<string, LogEntry>;
@@ -96,13 +98,22 @@ function numberStates(entries: readonly LogEntry[], dryRun: boolean, today: Day)
     if (!isNoticeEntry(e)) continue;
     let s = byNumber.get(e.number);
     if (!s) {
-      s = { number: e.number, ordinal: e.ordinal, level: e.level, givenOn: undefined, given: new Set(), pending: new Map() };
+      s = {
+        number: e.number,
+        ordinal: e.ordinal,
+        level: e.level,
+        givenOn: undefined,
+        replyBy: undefined,
+        given: new Set(),
+        pending: new Map(),
+      };
       byNumber.set(e.number, s);
     }
     if (isGiven(e.outcome, dryRun)) {
       s.given.add(e.to);
       s.pending.delete(e.to);
       if (e.day !== undefined && (s.givenOn === undefined || e.day < s.givenOn)) s.givenOn = e.day;
+      s.replyBy ??= e.replyBy;
     } else if (!s.given.has(e.to) && (e.outcome !== 'claimed' || e.day === today) && e.outcome !== 'sending') {
       s.pending.set(e.to, e);
     }
@@ -194,7 +205,8 @@ function nextStep(
   );
   const given = ladder.filter((s) => s.given.size > 0);
   const last = given[given.length - 1];
-  const lastReplyBy = last?.givenOn === undefined ? undefined : replyBy(last.givenOn);
+  // The 限期 the notice stated, as logged; for a notice logged before the column, counted from when it was given.
+  const lastReplyBy = last?.replyBy ?? (last?.givenOn === undefined ? undefined : replyBy(last.givenOn));
   if (last && last.pending.size > 0) {
     // The last notice still owes someone (deferred by the quota, or failed): they get it today, with its own 限期.
     const pending = [...last.pending.values()];

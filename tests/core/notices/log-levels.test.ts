@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isLadderEntry, isNoticeEntry, type LogLevel } from '../../../src/core/notices/log';
+import { dayFromYmd } from '../../../src/core/calendar/day';
+import { translator } from '../../../src/core/i18n';
+import { isLadderEntry, isNoticeEntry, type LogLevel, logHeader, parseLog } from '../../../src/core/notices/log';
 
 const levels: LogLevel[] = ['reminder', 'notice', 'criticism', 'interview', 'summary', 'publication', 'reopen'];
 
@@ -10,5 +12,25 @@ describe('what a 督办记录 row is', () => {
 
   it('puts only 督办, 通报批评 and 约谈 on the ladder: a reminder does not move it', () => {
     expect(levels.filter((level) => isLadderEntry({ level }))).toEqual(['notice', 'criticism', 'interview']);
+  });
+});
+
+describe('the 整改限期 column of 督办记录 (issue 14)', () => {
+  const toDay = (d: Date): number => dayFromYmd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  const row = ['督办〔2026〕1号', new Date(Date.UTC(2026, 10, 25)), 'DB-0001', '市城管局', '督办', 1, new Date(Date.UTC(2026, 10, 20))];
+  const rest = ['cgj@example.org', '联系人', '【督办】…', '已发送', ''];
+
+  it('is the last column, headed 整改限期, and reads back as the notice’s 限期', () => {
+    const header = logHeader(translator('zh-CN'));
+    expect(header[header.length - 1]).toBe('整改限期');
+    const [entry] = parseLog([header, [...row, ...rest, new Date(Date.UTC(2026, 11, 2))]], toDay);
+    expect(entry?.replyBy).toBe(dayFromYmd(2026, 12, 2));
+  });
+
+  it('is not needed: a log written before it reads as it did, with no 限期', () => {
+    const old = logHeader(translator('zh-CN')).slice(0, -1);
+    const [entry] = parseLog([old, [...row, ...rest]], toDay);
+    expect(entry).toMatchObject({ number: '督办〔2026〕1号', key: 'DB-0001', level: 'notice', outcome: 'sent' });
+    expect(entry?.replyBy).toBeUndefined();
   });
 });
