@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../runtime/index';
 import type { WorkbookModel } from '../../runtime/model';
+import { deleteColumns } from '../../runtime/spreadsheet/grid';
 import { col, job, rowOf, runtimeFor, shDate, sheet, sheetFrom, value, workbookOf } from './harness';
 
 /** 09:00 in Shanghai on a day of 2026. */
@@ -228,6 +229,25 @@ describe('four weeks of notices', () => {
         .filter((r) => r[4] === '反弹')
         .map((r) => [r[2], r[5]]),
     ).toEqual([['DB-0005', '1']]);
+  });
+});
+
+describe('a 督办记录 written before its 整改限期 column (issue 14)', () => {
+  it('reads as before, gains the column header, and its notices wait for a 限期 counted from when they were sent', async () => {
+    const rt = await started();
+    sweepOn(rt, at(9, 21));
+    const log = sheet(rt, '督办记录');
+    const width = log.rows[0]!.length;
+    expect(log.rows[0]![width - 1]?.value).toBe('整改限期');
+    // The log as a former version wrote it: no 整改限期 column.
+    deleteColumns(log, width - 1, 1, rt.workbook.sheets);
+    // Tue 29 Sep, the first notices' 限期: nothing more for 市城管局 yet.
+    expect(sweepOn(rt, at(9, 29)).filter((m) => addresses(m).includes('cgj@example.org'))).toEqual([]);
+    expect(sheet(rt, '督办记录').rows[0]![width - 1]?.value).toBe('整改限期');
+    const s30 = toUnits(sweepOn(rt, at(9, 30)));
+    // Sent 21 Sep, 限期 29 Sep (counted, as the log no longer says): the 通报批评 goes out on 30 Sep, 限期 13 Oct.
+    expect(s30.map((m) => m.subject)).toContain('【通报批评】市城管局：3项创城任务逾期未整改（2026年9月30日）');
+    expect(byTo(s30, 'cgj@example.org').text).toContain('请于2026年10月13日前整改到位');
   });
 });
 

@@ -15,6 +15,7 @@ describe('scriptColumns', () => {
   it('takes a column whose header is missing to be where the script writes it', () => {
     const at = scriptColumns([], LOG_COLUMNS, LOG_HEADER);
     expect(at.number).toBe(0);
-    expect(at.detail).toBe(LOG_COLUMNS.length - 1);
+    expect(at.detail).toBe(LOG_COLUMNS.indexOf('detail'));
+    expect(at.replyBy).toBe(LOG_COLUMNS.length - 1);
   });
 });
