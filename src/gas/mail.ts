@@ -30,6 +30,12 @@ function listOf(list: string | undefined): string[] {
     .filter((a) => a !== '');
 }
 
+/** Answers go to 设置 → 联系邮箱 when it is an address MailApp accepts; otherwise the mail has no Reply-To. */
+export function replyToOf(address: string | undefined): { replyTo?: string } {
+  const replyTo = (address ?? '').trim();
+  return isEmail(replyTo) ? { replyTo } : {};
+}
+
 /**
  * Sends one mail to its valid recipients and returns the ones it left out. MailApp refuses a
  * whole mail ("Invalid email: …") for one recipient it does not accept, so an address the core
@@ -39,7 +45,6 @@ function listOf(list: string | undefined): string[] {
  */
 export function sendMail(mail: OutgoingMail): string[] {
   const { subject, body, htmlBody, name } = mail;
-  const replyTo = (mail.replyTo ?? '').trim();
   const all = [...listOf(mail.to), ...listOf(mail.cc)];
   const dropped = all.filter((a) => !isEmail(a));
   const toList = listOf(mail.to).filter(isEmail);
@@ -54,7 +59,7 @@ export function sendMail(mail: OutgoingMail): string[] {
     body,
     ...(htmlBody !== undefined ? { htmlBody } : {}),
     name,
-    ...(isEmail(replyTo) ? { replyTo } : {}),
+    ...replyToOf(mail.replyTo),
   });
   return dropped;
 }

@@ -9,8 +9,8 @@ import { planNotices } from '../core/notices/plan';
 import { LEVEL_WORD } from '../core/notices/types';
 import { describeProblem } from '../core/problems/problem';
 import { keyAfterSweep, newKeys } from '../core/sweep/sweep';
-import { isEmail } from '../core/text/text';
 import { composeAll } from './digests';
+import { replyToOf } from './mail';
 import { emptyResult, failed, type JobResult } from './result';
 import { readTaskLedger } from './task-sheet';
 import { noTaskSheet, openWorkbook } from './workbook';
@@ -53,7 +53,7 @@ export function previewNotices(now: Date): JobResult {
     ...d.mail,
     ...(d.cc.length > 0 ? { cc: d.cc.join(',') } : {}),
     name: wb.settings.senderName,
-    ...(isEmail(wb.settings.contactEmail) ? { replyTo: wb.settings.contactEmail } : {}),
+    ...replyToOf(wb.settings.contactEmail),
     numbers: d.numbers,
     level: t(LEVEL_WORD[d.level]),
   }));
