@@ -15,13 +15,6 @@ export function format(template: string, params?: Params): string {
   );
 }
 
-export function parseLocale(text: unknown): Locale {
-  const s = String(text ?? '')
-    .trim()
-    .toLowerCase();
-  return s.startsWith('en') ? 'en' : 'zh-CN';
-}
-
 export function translator(locale: Locale): Translate {
   const table = catalogues[locale];
   return (key, params) => format(table[key], params);

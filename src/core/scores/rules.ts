@@ -78,11 +78,6 @@ export function ruleLabel(key: RuleKey, t: Translate): string {
   return t(labelKey(key));
 }
 
-/** A rule's one-sentence explanation (the 说明 column). */
-export function ruleHelp(key: RuleKey, t: Translate): string {
-  return t(helpKey(key));
-}
-
 /** The 计分规则 sheet as setup writes it: a header row, then 规则 | default | 说明 per rule. */
 export function ruleRows(t: Translate): (string | number)[][] {
   return [
