@@ -11,9 +11,19 @@
  * continuation.
  */
 import { ymdFromDay } from '../core/calendar/day';
+import type { Translate } from '../core/i18n';
 import type { KnownTask } from '../core/ledger/identity';
 import type { TaskRow } from '../core/ledger/tasks';
-import { highestNumber, type LogEntry, newRelapses, SUMMARY_KEY, summarySentOn } from '../core/notices/log';
+import {
+  highestNumber,
+  type LogEntry,
+  newRelapses,
+  SERIES,
+  type Series,
+  SUMMARY_KEY,
+  seriesPrefix,
+  summarySentOn,
+} from '../core/notices/log';
 import { digestKind } from '../core/notices/mail-kind';
 import { type Delivery, type NoticePlan, planNotices } from '../core/notices/plan';
 import { restoredNotices } from '../core/notices/restore';
@@ -89,7 +99,7 @@ export function sendNotices(
     calendar: wb.calendar,
     today,
     t,
-    numberFloor: counters.noticeNumber(year),
+    numberFloor: counters.number('notice', year),
   });
   const digests = composeAll(wb, sheet, noticePlan);
   const book = bookOf(log);
@@ -106,8 +116,18 @@ export function sendNotices(
   result.counts.noticesSent = summary.sent.length;
   result.counts.noticesNotSent = summary.notSent.length;
   const entries = [...book.kept.values()];
-  saveCounters({ logRows: numberedRows(entries), noticeNumber: { year, n: highestNumber(entries, year) } });
+  saveCounters({ logRows: numberedRows(entries), numbers: numbersGiven(entries, year, settings.noticePrefix, t) });
   return { entries, summary, log: { sheet: book.sheet, entries, rows: book.next } };
+}
+
+/** The highest number of each series the log holds this year: what the durable counters keep. */
+function numbersGiven(
+  entries: readonly LogEntry[],
+  year: number,
+  noticePrefix: string,
+  t: Translate,
+): { series: Series; year: number; n: number }[] {
+  return SERIES.map((series) => ({ series, year, n: highestNumber(entries, year, seriesPrefix(series, noticePrefix, t)) }));
 }
 
 /** Log rows that carry a notice number: what the counter compares run to run. */
@@ -122,7 +142,7 @@ function lostFromLog(wb: Workbook, log: OpenLog, counters: Counters, year: numbe
   const nowRows = numberedRows(log.entries);
   if (before === 0 || nowRows >= before) return undefined;
   const { t, settings } = wb;
-  const n = Math.max(counters.noticeNumber(year), highestNumber(log.entries, year));
+  const n = Math.max(counters.number('notice', year), highestNumber(log.entries, year, settings.noticePrefix));
   const number = t('notice.number', { prefix: settings.noticePrefix, year, n });
   const sheetName = log.sheet.getName();
   return log.created

@@ -193,31 +193,53 @@ export function parseLog(values: unknown[][], toDay: (d: Date) => Day): LogEntry
   return entries;
 }
 
-/** The sequence number and year a notice number carries: 督办〔2026〕第12号 → 2026, 12. */
-export function numberParts(number: string): { year: number; n: number } | undefined {
-  const year = /(\d{4})/.exec(number);
-  const n = /(\d+)\D*$/.exec(number);
-  if (!year || !n || n.index <= year.index) return undefined;
-  return { year: Number(year[1]), n: Number(n[1]) };
+/**
+ * The four series of documents Duban numbers, each on its own (公文 numbering: one number per
+ * document, a series per kind): 整改通知 (notice), 通报 (circular), 约谈通知 (interview), 退回通知
+ * (return). A series is told by its 代字, so a number says which series it is in.
+ */
+export type Series = 'notice' | 'circular' | 'interview' | 'return';
+
+export const SERIES: readonly Series[] = ['notice', 'circular', 'interview', 'return'];
+
+const SERIES_PREFIX: Record<Exclude<Series, 'notice'>, MessageKey> = {
+  circular: 'series.circular',
+  interview: 'series.interview',
+  return: 'series.return',
+};
+
+/**
+ * A series' 代字: the 机关代字 (设置) for 整改通知, and after it 通报 / 约谈 / 退回 for the others
+ * (X创城督〔2026〕3号, X创城督通报〔2026〕1号).
+ */
+export function seriesPrefix(series: Series, noticePrefix: string, t: Translate): string {
+  return series === 'notice' ? noticePrefix : t(SERIES_PREFIX[series], { code: noticePrefix });
 }
 
-/** The highest notice number of a year the log holds (0 for none). */
-export function highestNumber(entries: readonly LogEntry[], year: number): number {
+/** What a document number carries: X创城督〔2026〕12号 → X创城督, 2026, 12 (督办〔2026〕第12号 as well). */
+export function numberParts(number: string): { prefix: string; year: number; n: number } | undefined {
+  const m = /^(.*?)\s*[〔(（[]\s*(\d{4})\s*[〕)）\]]\s*(?:No\.\s*)?第?\s*(\d+)/.exec(number.trim());
+  if (!m) return undefined;
+  return { prefix: m[1]!.trim(), year: Number(m[2]), n: Number(m[3]) };
+}
+
+/** The highest number of a year the log holds in the series of `prefix` (0 for none). */
+export function highestNumber(entries: readonly LogEntry[], year: number, prefix: string): number {
   let last = 0;
   for (const e of entries) {
     const parts = numberParts(e.number);
-    if (parts && parts.year === year) last = Math.max(last, parts.n);
+    if (parts && parts.year === year && parts.prefix === prefix.trim()) last = Math.max(last, parts.n);
   }
   return last;
 }
 
 /**
- * Hands out notice numbers for a year: after the highest the log holds, or `floor` (the durable
+ * Hands out a series' numbers for a year: after the highest the log holds, or `floor` (the durable
  * counter: the highest ever given, even if its rows were deleted) when that is higher. Never reused.
  */
 export function numberer(entries: readonly LogEntry[], today: Day, prefix: string, t: Translate, floor = 0): () => string {
   const year = ymdFromDay(today).year;
-  let last = Math.max(floor, highestNumber(entries, year));
+  let last = Math.max(floor, highestNumber(entries, year, prefix));
   return () => t('notice.number', { prefix, year, n: ++last });
 }
 

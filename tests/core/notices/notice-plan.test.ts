@@ -4,7 +4,7 @@ import { dayFromYmd } from '../../../src/core/calendar/day';
 import { parseUnits } from '../../../src/core/directory/units';
 import { translator } from '../../../src/core/i18n';
 import type { TaskRow } from '../../../src/core/ledger/tasks';
-import { type LogEntry, newRelapses, numberer, numberParts } from '../../../src/core/notices/log';
+import { type LogEntry, newRelapses, numberer, numberParts, seriesPrefix } from '../../../src/core/notices/log';
 import { groupDigests, levelOf, planNotices } from '../../../src/core/notices/plan';
 import { defaultSettings } from '../../../src/core/settings/settings';
 
@@ -71,7 +71,20 @@ describe('the ladder', () => {
   it('numbers notices through the year after the highest in the log, never reusing one', () => {
     const next = numberer([given('A', 7, 1, today - 10), given('B', 3, 1, today - 10)], today, '督办', t);
     expect([next(), next()]).toEqual(['督办〔2026〕8号', '督办〔2026〕9号']);
-    expect(numberParts('督办〔2026〕12号')).toEqual({ year: 2026, n: 12 });
+    expect(numberParts('督办〔2026〕12号')).toEqual({ prefix: '督办', year: 2026, n: 12 });
+    expect(numberParts('督办〔2026〕第3号')).toEqual({ prefix: '督办', year: 2026, n: 3 });
+  });
+
+  it('numbers each series on its own: a 通报 does not take the next 整改通知 number (issue 14)', () => {
+    const circular = seriesPrefix('circular', 'X创城督', t);
+    expect(circular).toBe('X创城督通报');
+    const entries = [
+      { ...given('A', 7, 1, today - 10), number: 'X创城督〔2026〕7号' },
+      { ...given('A', 2, 2, today - 5), number: 'X创城督通报〔2026〕2号' },
+    ];
+    expect(numberer(entries, today, 'X创城督', t)()).toBe('X创城督〔2026〕8号');
+    expect(numberer(entries, today, circular, t)()).toBe('X创城督通报〔2026〕3号');
+    expect(numberer(entries, today, seriesPrefix('return', 'X创城督', t), t)()).toBe('X创城督退回〔2026〕1号');
   });
 
   it('numbers after the durable counter when the log lost its last rows (issue 13, case 4)', () => {
