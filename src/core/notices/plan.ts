@@ -19,7 +19,15 @@ import type { Translate } from '../i18n';
 import type { TaskRow } from '../ledger/tasks';
 import type { Settings } from '../settings/settings';
 import { isGiven, isNoticeEntry, type LogEntry, numberer } from './log';
-import { type DigestPlan, type Interview, LEVEL_RANK, type NoticeLevel, type RecipientRole, type TaskNotice } from './types';
+import {
+  type CircularCase,
+  type DigestPlan,
+  type Interview,
+  LEVEL_RANK,
+  type NoticeLevel,
+  type RecipientRole,
+  type TaskNotice,
+} from './types';
 
 export interface NoticeInput {
   tasks: readonly TaskRow[];
@@ -68,6 +76,9 @@ export interface NoticePlan {
   sendsToday: boolean;
   deliveries: Delivery[];
   unreachable: Unreachable[];
+  /** Units that reached 通报批评 today: one 通报 each (or held for the month's bulletin, as 设置 says). */
+  circulars: CircularCase[];
+  /** Units that reached 约谈 today: a case for 约谈安排, nothing sent until a person agrees. */
   interviews: Interview[];
 }
 
@@ -131,6 +142,7 @@ export function planNotices(input: NoticeInput): NoticePlan {
     sendsToday: settings.sendOnNonWorkingDays || calendar.isWorkingDay(today),
     deliveries: [],
     unreachable: [],
+    circulars: [],
     interviews: [],
   };
   if (!plan.sendsToday) return plan;

@@ -47,9 +47,36 @@ export interface TaskNotice {
   number: string;
   /** 整改限期: the day the unit must have rectified and reported by; none for a reminder. */
   replyBy?: Day;
+  /** The notices given before on the ladder of this deadline, oldest first: a repeat notice cites them. */
+  earlier?: EarlierNotice[];
 }
 
-/** A unit summoned to an interview (约谈): its head, its supervising leader and the tasks. */
+/** A 整改通知 given before for the same task and deadline, as the log has it. */
+export interface EarlierNotice {
+  number: string;
+  /** The day it was first given. */
+  givenOn: Day;
+  /** Its 整改限期. */
+  replyBy: Day | undefined;
+  /** 未达到整改要求: its 限期 passed with the task neither 待验收 nor 已销号 (logged as an event). */
+  failed: boolean;
+}
+
+/**
+ * A unit that reached 通报批评 today (凡被下达整改通知两次未达到整改要求的，在全市通报批评): the
+ * tasks whose failed notices brought it there, each with its notices (earlier) to cite. A task is
+ * in one 通报 only: the log's row of level 通报批评 with the task's key says it was.
+ */
+export interface CircularCase {
+  unit: string;
+  tasks: TaskNotice[];
+}
+
+/**
+ * A unit that reached 约谈 today (三次未达到整改要求): proposed to a person in 约谈安排, never sent
+ * by itself. Its head and supervising leader as the directory names them, and the tasks (each with
+ * its failed notices in earlier). A task is proposed once: the log's row of level 约谈 with its key says it was.
+ */
 export interface Interview {
   unit: string;
   head: string;
