@@ -610,6 +610,51 @@ export const zhCN = {
   'log.restoredDetail': '督办记录丢失后，按台账的督办次数、最近督办找回',
   'outcome.restored': '已找回',
   'notice.lostNumber': '（{key}原文号丢失·第{ordinal}次）',
+  // ---- issue 14, 通报批评 is a 通报 (part "circular"): its settings, the 通报 itself, the log, the summary, the bulletin.
+  'setting.circularCc': '通报抄送',
+  'setting.circularCc.help':
+    '每份通报批评的通报同时抄送的邮箱，如督查室、纪委监委；多个地址用“；”、逗号或换行分隔。写错的地址会指出并忽略，其余照常抄送。',
+  'setting.circularMode': '通报批评方式',
+  'setting.circularMode.help':
+    '“即时”（默认）：单位达到通报批评条件的当天，向全体成员单位发出编号的通报；“随月度通报”：当天不单独发文，在当月督查通报中一并通报批评。',
+  'setting.circularTo': '通报送达',
+  'setting.circularTo.help':
+    '通报发给每个成员单位的谁：“联系人”（默认），或“联系人和主要负责人”。联系人邮箱无效的单位发给其主要负责人（再无则分管领导）；没有任何有效邮箱的单位，告知管理员。',
+  'setting.value.circularImmediate': '即时',
+  'setting.value.circularMonthly': '随月度通报',
+  'setting.value.circularToContact': '联系人',
+  'setting.value.circularToHead': '联系人和主要负责人',
+  'settings.badEmails': '“{key}”中的“{bad}”不是有效的邮箱地址，已忽略；其余地址照常抄送。',
+  'circular.subject': '【通报】关于对{unit}予以通报批评的通报（{number}）',
+  'circular.title': '关于对{unit}予以通报批评的通报',
+  'circular.members': '各成员单位',
+  'circular.facts':
+    '截至{date}，{unit}牵头的下列{count}项创城问题整改任务逾期未整改。{sender}先后下达的整改通知中，有{failed}份在整改限期内未达到整改要求。',
+  'circular.col.key': '编号',
+  'circular.col.failed': '未达到整改要求的整改通知',
+  'circular.failedNotice': '{number}（限期{date}）',
+  'circular.decision': '根据创建全国文明城市工作有关要求，经研究，决定对{unit}予以通报批评。',
+  'circular.requirement':
+    '请{unit}切实提高认识，于{date}前整改到位，并书面报送整改情况（附整改前后对比照片）至{sender}{replyTo}。各单位要引以为戒、举一反三，对照排查本单位承办的整改任务，确保按期整改到位。',
+  'circular.event': '列入通报{number}',
+  'circular.eventHeld': '通报批评，随月度通报，不单独发文',
+  'role.cc': '抄送',
+  'summary.subject.circulars': '通报{count}份',
+  'summary.circulars': '今日发出通报批评的通报{count}份',
+  'summary.col.recipients': '收件人数',
+  'summary.circularsHeld': '随月度通报批评{count}个单位',
+  'summary.circularsHeldHelp': '“通报批评方式”为“随月度通报”：今天不单独发文，列入本月督查通报。',
+  'summary.circularsPending': '通报未发出{count}份',
+  'summary.circularPending.quota': '今日邮件配额已用完，下次运行时优先发出，文号不变',
+  'summary.circularPending.timeLimit': '本次运行时间将尽，稍后自动续发，文号不变',
+  'summary.circularPending.failed': '发送失败：{detail}；下次运行时重发，文号不变',
+  'summary.circularPending.noAdmin': '试运行但未填写管理员邮箱，未发出',
+  'summary.circularsUnreached': '通报未能送达的单位{count}个',
+  'summary.circularsUnreachedHelp': '这些单位在责任单位表中没有有效邮箱，今天的通报没有发给它们。请补全邮箱，以后的通报会发给它们。',
+  'pub.heldForBulletin': '随本通报',
+  'pub.matter': '{task}（{key}）',
+  'pub.matterSep': '；',
+  'score.note.criticismHeld': '通报批评（随本月通报，{date}）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1227,6 +1272,52 @@ export const en: Record<MessageKey, string> = {
   'log.restoredDetail': "Recovered from the ledger's notice count and last notice after the log was lost",
   'outcome.restored': 'recovered',
   'notice.lostNumber': '({key}: number lost, notice {ordinal})',
+  // ---- issue 14, 通报批评 is a 通报 (part "circular"): its settings, the 通报 itself, the log, the summary, the bulletin.
+  'setting.circularCc': 'Circular copies',
+  'setting.circularCc.help':
+    'The addresses every circular of public criticism is copied to, e.g. the inspection office and the discipline commission; separate several with ";", commas or line breaks. A bad address is pointed out and left out; the others are copied.',
+  'setting.circularMode': 'Public criticism',
+  'setting.circularMode.help':
+    '"at once" (the default): the day a unit reaches public criticism, a numbered circular goes to every member unit; "with the monthly bulletin": no circular of its own, the criticism is published in the month\'s bulletin.',
+  'setting.circularTo': 'Circular goes to',
+  'setting.circularTo.help':
+    'Who of each member unit gets a circular: "contacts" (the default), or "contacts and heads". A unit whose contact address is not valid gets it at its head\'s (else its leader\'s) address; a unit with no valid address is reported to the admin.',
+  'setting.value.circularImmediate': 'at once',
+  'setting.value.circularMonthly': 'with the monthly bulletin',
+  'setting.value.circularToContact': 'contacts',
+  'setting.value.circularToHead': 'contacts and heads',
+  'settings.badEmails': '"{bad}" in "{key}" is not a valid email address and was left out; the other addresses are copied as usual.',
+  'circular.subject': '[Circular] Public criticism of {unit} ({number})',
+  'circular.title': 'Circular on the public criticism of {unit}',
+  'circular.members': 'all member units',
+  'circular.facts':
+    'As of {date}, the {count} task(s) below, led by {unit}, are overdue and not rectified. Of the rectification notices {sender} issued, {failed} were not met by their reply date.',
+  'circular.col.key': 'Key',
+  'circular.col.failed': 'Notices not met',
+  'circular.failedNotice': '{number} (reply by {date})',
+  'circular.decision': "In line with the campaign's requirements, it has been decided to criticise {unit} publicly.",
+  'circular.requirement':
+    '{unit} is to rectify these by {date} and report in writing (with before-and-after photos) to {sender}{replyTo}. Every unit should take note and check the tasks it leads, so that each is rectified on time.',
+  'circular.event': 'In circular {number}',
+  'circular.eventHeld': 'Public criticism, with the monthly bulletin (no circular of its own)',
+  'role.cc': 'copy',
+  'summary.subject.circulars': '{count} circular(s)',
+  'summary.circulars': 'Circulars of public criticism sent today: {count}',
+  'summary.col.recipients': 'Recipients',
+  'summary.circularsHeld': 'Public criticism with the monthly bulletin: {count} unit(s)',
+  'summary.circularsHeldHelp': '"Public criticism" is "with the monthly bulletin": no circular today; the month\'s bulletin carries it.',
+  'summary.circularsPending': 'Circulars not sent: {count}',
+  'summary.circularPending.quota': "today's mail quota is spent; it goes first next run, same number",
+  'summary.circularPending.timeLimit': 'the run ran out of time; it continues shortly, same number',
+  'summary.circularPending.failed': 'sending failed: {detail}; retried next run, same number',
+  'summary.circularPending.noAdmin': 'dry run with no admin address: not sent',
+  'summary.circularsUnreached': 'Units the circular could not reach: {count}',
+  'summary.circularsUnreachedHelp':
+    "These units have no valid address in the directory, so today's circular did not go to them. Please complete their addresses; later circulars will reach them.",
+  'pub.heldForBulletin': 'in this bulletin',
+  'pub.matter': '{task} ({key})',
+  'pub.matterSep': '; ',
+  'score.note.criticismHeld': "Public criticism (in this month's bulletin, {date})",
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -5,6 +5,7 @@
  * recognised by its label in any locale (or by its code name), and a bad value is reported
  * where it is and replaced by the default: a typo in a colour must never stop the sweep.
  */
+import { readAddressList } from '../directory/addresses';
 import { allTexts, type Locale, type MessageKey, type Translate, translator } from '../i18n';
 import type { CellProblem } from '../problems/problem';
 import { cellText, isEmail, normalizeHeader, toHalfWidth } from '../text/text';
@@ -63,7 +64,16 @@ export interface Settings {
   officeCode: string;
   /** The prefix numbers are given with: 机关代字, or 督办 until it is filled in. */
   noticePrefix: string;
+  /** 通报抄送: the addresses every 通报 is copied to (督查室, 纪委监委); none by default. */
+  circularCc: string[];
+  /** 通报批评方式: a 通报 the day a unit reaches 通报批评 (即时), or held for the month's bulletin (随月度通报). */
+  circularMode: CircularMode;
+  /** 通报送达: who of each unit receives a 通报: its contact, or its contact and its head (主要负责人). */
+  circularTo: CircularTo;
 }
+
+export type CircularMode = 'immediate' | 'monthly';
+export type CircularTo = 'contact' | 'contactAndHead';
 
 /**
  * Default fills are the light tints of Google Sheets' own palette, so a person can pick the
@@ -105,6 +115,9 @@ export function defaultSettings(locale: Locale = 'zh-CN'): Settings {
     sendOnNonWorkingDays: false,
     officeCode: '',
     noticePrefix: t('notice.prefix'),
+    circularCc: [],
+    circularMode: 'immediate',
+    circularTo: 'contact',
   };
 }
 
@@ -159,7 +172,16 @@ export type SettingKey =
   | 'sendHour'
   | 'dryRun'
   | 'sendOnNonWorkingDays'
-  | 'officeCode';
+  | 'officeCode'
+  | 'circularCc'
+  | 'circularMode'
+  | 'circularTo';
+
+/** A setting with a few fixed values: each value and the catalogue word a person types and reads for it. */
+type ChoiceWords = Record<string, MessageKey>;
+
+const CIRCULAR_MODE_WORDS: ChoiceWords = { immediate: 'setting.value.circularImmediate', monthly: 'setting.value.circularMonthly' };
+const CIRCULAR_TO_WORDS: ChoiceWords = { contact: 'setting.value.circularToContact', contactAndHead: 'setting.value.circularToHead' };
 
 type Kind =
   | { type: 'locale' }
@@ -169,6 +191,9 @@ type Kind =
   | { type: 'list' }
   | { type: 'color'; color: keyof Colors }
   | { type: 'email' }
+  /** Several addresses, read as the directory reads them; a bad one is reported and left out, the rest kept. */
+  | { type: 'emails' }
+  | { type: 'choice'; words: ChoiceWords }
   | { type: 'bool' };
 
 /** In the order setup writes them. */
@@ -197,6 +222,10 @@ const SPECS: { key: SettingKey; kind: Kind }[] = [
   { key: 'dryRun', kind: { type: 'bool' } },
   { key: 'sendOnNonWorkingDays', kind: { type: 'bool' } },
   { key: 'officeCode', kind: { type: 'text' } },
+  // issue 14, 通报批评 is a 通报: whom it is copied to, when it goes, who of each unit receives it.
+  { key: 'circularCc', kind: { type: 'emails' } },
+  { key: 'circularMode', kind: { type: 'choice', words: CIRCULAR_MODE_WORDS } },
+  { key: 'circularTo', kind: { type: 'choice', words: CIRCULAR_TO_WORDS } },
 ];
 
 /**
@@ -267,6 +296,10 @@ function display(value: Value, kind: Kind, t: Translate, locale: Locale): string
       return value === '' ? t('setting.value.none') : String(value);
     case 'list':
       return (value as string[]).join(locale === 'en' ? ', ' : '、');
+    case 'emails':
+      return (value as string[]).join(locale === 'en' ? ', ' : '；');
+    case 'choice':
+      return t(kind.words[String(value)] ?? 'setting.value.none');
     default:
       return String(value);
   }
@@ -313,7 +346,27 @@ const COUNT_WORDS: Record<string, Settings['countDays']> = {
 
 const NONE_WORDS = new Set(['无', 'none', '不上色', '无色', '-', 'no']);
 
-type Parsed = { ok: true; value: Value } | { ok: false; message: MessageKey; params?: Record<string, string | number> };
+type Parsed =
+  /** problem: what of a value that mostly reads was left out (a bad address among good ones). */
+  | { ok: true; value: Value; problem?: { message: MessageKey; params: Record<string, string> } }
+  | { ok: false; message: MessageKey; params?: Record<string, string | number> };
+
+/** The value a choice's cell names, by its word in any language (or its code name). */
+function readChoice(raw: unknown, words: ChoiceWords): Parsed {
+  const typed = normalizeWord(raw);
+  for (const [value, key] of Object.entries(words))
+    if (normalizeWord(value) === typed || allTexts(key).some((w) => normalizeWord(w) === typed)) return { ok: true, value };
+  return { ok: false, message: 'settings.badChoice' };
+}
+
+/** Addresses as the directory reads them: the good ones kept, the first bad one said (all are, in its text). */
+function readAddresses(raw: unknown): Parsed | undefined {
+  const list = readAddressList(raw);
+  const value = list.addresses.map((a) => a.address);
+  if (list.bad.length === 0) return value.length > 0 ? { ok: true, value } : undefined;
+  if (value.length === 0) return { ok: false, message: 'settings.badEmail' };
+  return { ok: true, value, problem: { message: 'settings.badEmails', params: { bad: list.bad.join('、') } } };
+}
 
 function parseValue(raw: unknown, kind: Kind): Parsed | undefined {
   const text = cellText(raw);
@@ -356,6 +409,10 @@ function parseValue(raw: unknown, kind: Kind): Parsed | undefined {
       const s = toHalfWidth(text).trim();
       return isEmail(s) ? { ok: true, value: s } : { ok: false, message: 'settings.badEmail' };
     }
+    case 'emails':
+      return readAddresses(raw);
+    case 'choice':
+      return readChoice(raw, kind.words);
     case 'bool': {
       // Only a plain yes/no: 已销号 or 同意 in 试运行 is a slip to point out, not a yes.
       const b = readYesNo(raw);
@@ -419,10 +476,17 @@ function applySetting(settings: Settings, entry: SettingEntry, t: Translate, loc
   if (parsed.ok && FORMER_DEFAULTS[key]?.some((word) => normalizeWord(word) === normalizeWord(parsed.value))) return undefined;
   if (parsed.ok) {
     set(settings, key, kind, parsed.value);
-    return undefined;
+    return parsed.problem && t(parsed.problem.message, { key: entry.label || t(labelKey(key)), ...parsed.problem.params });
   }
   const fallback = display(get(settings, key, kind), kind, t, locale) || t('setting.value.none');
-  const choices = kind.type === 'countDays' ? [t('setting.value.working'), t('setting.value.calendar')].join(' / ') : undefined;
+  const choices =
+    kind.type === 'countDays'
+      ? [t('setting.value.working'), t('setting.value.calendar')].join(' / ')
+      : kind.type === 'choice'
+        ? Object.values(kind.words)
+            .map((w) => t(w))
+            .join(' / ')
+        : undefined;
   return t(parsed.message, {
     key: entry.label || t(labelKey(key)),
     value: cellText(raw),

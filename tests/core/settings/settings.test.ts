@@ -311,3 +311,59 @@ describe('the office a mail is from (issue 14: every mail a 公文)', () => {
     expect(problems[0]).toMatchObject({ row: 1, column: 1 });
   });
 });
+
+describe('the 通报 settings (issue 14: 通报批评 is a 通报)', () => {
+  it('writes 通报抄送, 通报批评方式 and 通报送达 with their defaults and help, in zh and en', () => {
+    const zh = settingRows(translator('zh-CN'), 'zh-CN');
+    expect(zh.find((r) => r[0] === '通报抄送')?.[1]).toBe('');
+    expect(zh.find((r) => r[0] === '通报抄送')?.[2]).toContain('督查室');
+    expect(zh.find((r) => r[0] === '通报批评方式')?.[1]).toBe('即时');
+    expect(zh.find((r) => r[0] === '通报批评方式')?.[2]).toContain('随月度通报');
+    expect(zh.find((r) => r[0] === '通报送达')?.[1]).toBe('联系人');
+    expect(zh.find((r) => r[0] === '通报送达')?.[2]).toContain('联系人和主要负责人');
+    const en = settingRows(translator('en'), 'en');
+    expect(en.find((r) => r[0] === 'Circular copies')?.[1]).toBe('');
+    expect(en.find((r) => r[0] === 'Public criticism')?.[1]).toBe('at once');
+    expect(en.find((r) => r[0] === 'Circular goes to')?.[1]).toBe('contacts');
+    expect(DEFAULT_SETTINGS).toMatchObject({ circularCc: [], circularMode: 'immediate', circularTo: 'contact' });
+  });
+
+  it('reads the 抄送 addresses as offices write them, and names each bad one with its row and column', () => {
+    const { settings, problems } = parseSettings([
+      ['设置项', '值', '说明'],
+      ['通报抄送', '督查室 <dcs@city.gov.cn>；纪委监委 jw#city.gov.cn、JWJW@City.gov.cn', ''],
+      ['通报批评方式', '随月度通报', ''],
+      ['通报送达', '联系人和主要负责人', ''],
+    ]);
+    expect(settings.circularCc).toEqual(['dcs@city.gov.cn', 'JWJW@city.gov.cn']);
+    expect(settings.circularMode).toBe('monthly');
+    expect(settings.circularTo).toBe('contactAndHead');
+    expect(problems).toEqual([
+      { row: 1, column: 1, message: '“通报抄送”中的“纪委监委 jw#city.gov.cn”不是有效的邮箱地址，已忽略；其余地址照常抄送。' },
+    ]);
+  });
+
+  it('reads the English words, and falls back to the defaults where a choice is not one it knows', () => {
+    expect(
+      parseSettings([
+        ['Circular copies', 'inspect@city.gov.cn, discipline@city.gov.cn'],
+        ['Public criticism', 'with the monthly bulletin'],
+        ['Circular goes to', 'contacts and heads'],
+      ]).settings,
+    ).toMatchObject({
+      circularCc: ['inspect@city.gov.cn', 'discipline@city.gov.cn'],
+      circularMode: 'monthly',
+      circularTo: 'contactAndHead',
+    });
+    const { settings, problems } = parseSettings([
+      ['设置项', '值', '说明'],
+      ['通报批评方式', '每周', ''],
+      ['通报送达', '全体', ''],
+    ]);
+    expect(settings).toMatchObject({ circularMode: 'immediate', circularTo: 'contact' });
+    expect(problems.map((p) => [p.row, p.column, p.message])).toEqual([
+      [1, 1, '“通报批评方式”应为 即时 / 随月度通报 之一，填的是“每周”，已使用默认值 即时。'],
+      [2, 1, '“通报送达”应为 联系人 / 联系人和主要负责人 之一，填的是“全体”，已使用默认值 联系人。'],
+    ]);
+  });
+});
