@@ -106,8 +106,8 @@ function entryCells(wb: Workbook, e: LogEntry): unknown[] {
     ordinal: e.ordinal || '',
     deadline: e.deadline === undefined ? '' : wb.clock.fromDay(e.deadline),
     to: e.to,
-    // A relapse is an event, not a mail: nobody's role.
-    role: e.level === 'reopen' ? '' : wb.t(ROLE_WORD[e.role]),
+    // A relapse or a 通报批评 recorded against a task is an event, not a mail: nobody's role.
+    role: e.level === 'reopen' || e.outcome === 'recorded' ? '' : wb.t(ROLE_WORD[e.role]),
     subject: e.subject,
     outcome: wb.t(OUTCOME_WORD[e.outcome]),
     detail: e.detail,

@@ -30,6 +30,7 @@ import { restoredNotices } from '../core/notices/restore';
 import { type AdminSummary, composeAdminSummary, type NotSent, type SentDigest } from '../core/notices/summary';
 import { LEVEL_WORD } from '../core/notices/types';
 import { keyAfterSweep, keysGiven, type SweepPlan } from '../core/sweep/sweep';
+import { sendCirculars } from './circulars';
 import { type Counters, saveCounters } from './counters';
 import { claim as claimRows, deliverAll, deliverOne, type Parcel } from './delivery';
 import { type Composed, composeAll, dryRunDigest, rowLinker } from './digests';
@@ -103,14 +104,23 @@ export function sendNotices(
   });
   const digests = composeAll(wb, sheet, noticePlan);
   const book = bookOf(log);
+  // The 通报 go first: one owed since a run the quota stopped keeps its number and its place.
+  const circulars = noticePlan.sendsToday
+    ? sendCirculars(wb, book, { cases: noticePlan.circulars, tasks: plan.tasks, keyOf, counters, now, started })
+    : undefined;
+  result.mails.push(...(circulars?.mails ?? []));
   const rowOf = claim(wb, book, plan.tasks, keyOf, digests, now);
   const sending = sendDigests(wb, book, sheet, digests, rowOf, started);
   result.mails.push(...sending.mails);
-  const summary = adminSummary(wb, plan, noticePlan, uncertain, needsPerson, sending);
+  const summary = {
+    ...adminSummary(wb, plan, noticePlan, uncertain, needsPerson, sending),
+    ...(circulars ? { circulars: circulars.summary } : {}),
+  };
   // The summary goes once a day, on the days notices go out, when there is something to tell
   // (again the same day only when this run sent more, as a continuation does).
-  const worthTelling = summary.sent.length + summary.notSent.length + summary.interviews.length + summary.needsPerson.length > 0;
-  const again = summarySentOn([...book.kept.values()], today) && summary.sent.length === 0;
+  const told = circulars ? Object.values(circulars.summary).reduce((n, lines) => n + lines.length, 0) : 0;
+  const worthTelling = summary.sent.length + summary.notSent.length + summary.interviews.length + summary.needsPerson.length + told > 0;
+  const again = summarySentOn([...book.kept.values()], today) && summary.sent.length === 0 && (circulars?.summary.sent.length ?? 0) === 0;
   if (settings.adminEmail && noticePlan.sendsToday && worthTelling && !again) sendSummary(wb, book, sheet, summary, now, result);
 
   result.counts.noticesSent = summary.sent.length;

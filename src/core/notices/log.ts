@@ -30,8 +30,8 @@ export const OUTCOME_WORD: Record<Outcome, MessageKey> = {
   restored: 'outcome.restored',
 };
 
-/** The log's roles: the people a notice goes to, and the admin (whose daily summary is logged too). */
-export type LogRole = RecipientRole | 'admin';
+/** The log's roles: the people a notice goes to, the admin (whose daily summary is logged too), and a 通报's 抄送. */
+export type LogRole = RecipientRole | 'admin' | 'cc';
 
 export const ROLE_WORD: Record<LogRole, MessageKey> = {
   admin: 'role.admin',
@@ -39,6 +39,7 @@ export const ROLE_WORD: Record<LogRole, MessageKey> = {
   head: 'role.head',
   leader: 'role.leader',
   support: 'role.support',
+  cc: 'role.cc',
 };
 
 /** The log's columns, in the order the script writes them. */

@@ -45,6 +45,18 @@ export interface NotSent {
   detail?: string;
 }
 
+/** The day's 通报 (issue 14, 通报批评 is a 通报), as the admin is told of them. */
+export interface CircularsToday {
+  /** Each 通报 sent today: its 文号, the unit criticised, how many addresses it went to (To and Cc). */
+  sent: { number: string; unit: string; recipients: number }[];
+  /** Units criticised today with the month's bulletin (随月度通报): nothing sent. */
+  held: { unit: string; keys: string[] }[];
+  /** A numbered 通报 that did not go out today, and why (it keeps its number). */
+  pending: { number: string; unit: string; reason: 'quota' | 'timeLimit' | 'failed' | 'noAdmin'; detail?: string }[];
+  /** Units with no valid address, which today's 通报 could not reach (what their cells held). */
+  unreached: { unit: string; bad: string[] }[];
+}
+
 export interface AdminSummary {
   date: Day;
   dryRun: boolean;
@@ -54,6 +66,7 @@ export interface AdminSummary {
   /** Located problem lines, already worded (《任务台账》第12行：…). */
   needsPerson: string[];
   counts: { tasks: number; overdue: number; notices: number; reminders: number };
+  circulars?: CircularsToday;
 }
 
 export type SummaryContext = Pick<MailContext, 't' | 'rowLink'> & {
@@ -73,6 +86,7 @@ export function composeAdminSummary(summary: AdminSummary, ctx: SummaryContext):
     ...officeUnsetBlocks(ctx),
     { kind: 'paragraph', text: t('summary.counts', { date: longDay(summary.date, t), ...summary.counts }) },
     ...interviewBlocks(summary.interviews, ctx),
+    ...circularBlocks(summary.circulars, t),
     ...notSentBlocks(summary.notSent, t),
     ...sentBlocks(summary.sent, summary.dryRun, t),
     ...needsPersonBlocks(summary.needsPerson, t),
@@ -85,6 +99,9 @@ export function summarySubject(summary: AdminSummary, t: Translate): string {
   const notSent = notSentTaskCount(summary.notSent);
   const parts = [
     ...(summary.interviews.length > 0 ? [t('summary.subject.interviews', { count: summary.interviews.length })] : []),
+    ...(summary.circulars && summary.circulars.sent.length > 0
+      ? [t('summary.subject.circulars', { count: summary.circulars.sent.length })]
+      : []),
     t('summary.subject.sent', { count: summary.sent.length }),
     ...(notSent > 0 ? [t('summary.subject.notSent', { count: notSent })] : []),
   ];
@@ -143,6 +160,60 @@ function interviewBlocks(interviews: Interview[], ctx: SummaryContext): Block[] 
       },
     ]),
   ];
+}
+
+// ---- issue 14, 通报批评 is a 通报: the day's 通报, sent, held for the bulletin, owed, and the units they could not reach.
+
+const PENDING_WORD: Record<CircularsToday['pending'][number]['reason'], MessageKey> = {
+  quota: 'summary.circularPending.quota',
+  timeLimit: 'summary.circularPending.timeLimit',
+  failed: 'summary.circularPending.failed',
+  noAdmin: 'summary.circularPending.noAdmin',
+};
+
+function circularBlocks(c: CircularsToday | undefined, t: Translate): Block[] {
+  if (!c) return [];
+  const sep = t('mail.and');
+  const out: Block[] = [];
+  if (c.sent.length > 0)
+    out.push(
+      { kind: 'heading', text: t('summary.circulars', { count: c.sent.length }) },
+      {
+        kind: 'table',
+        columns: [t('summary.col.numbers'), t('summary.col.unit'), t('summary.col.recipients')],
+        rows: c.sent.map((s): Cell[] => [s.number, s.unit, String(s.recipients)]),
+      },
+    );
+  if (c.pending.length > 0)
+    out.push(
+      { kind: 'heading', text: t('summary.circularsPending', { count: c.pending.length }) },
+      {
+        kind: 'table',
+        columns: [t('summary.col.numbers'), t('summary.col.unit'), t('summary.col.detail')],
+        rows: c.pending.map((p): Cell[] => [p.number, p.unit, t(PENDING_WORD[p.reason], { detail: p.detail ?? '' })]),
+      },
+    );
+  if (c.held.length > 0)
+    out.push(
+      { kind: 'heading', text: t('summary.circularsHeld', { count: c.held.length }) },
+      { kind: 'paragraph', text: t('summary.circularsHeldHelp') },
+      {
+        kind: 'table',
+        columns: [t('summary.col.unit'), t('summary.col.tasks')],
+        rows: c.held.map((h): Cell[] => [h.unit, h.keys.join(sep)]),
+      },
+    );
+  if (c.unreached.length > 0)
+    out.push(
+      { kind: 'heading', text: t('summary.circularsUnreached', { count: c.unreached.length }) },
+      { kind: 'paragraph', text: t('summary.circularsUnreachedHelp') },
+      {
+        kind: 'table',
+        columns: [t('summary.col.unit'), t('summary.col.detail')],
+        rows: c.unreached.map((u): Cell[] => [u.unit, u.bad.join(sep)]),
+      },
+    );
+  return out;
 }
 
 const REASON_TITLE: Record<NotSentReason, MessageKey> = {

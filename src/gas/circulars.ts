@@ -1,0 +1,191 @@
+/**
+ * The sweep's 通报 (通报批评 is a 通报, issue 14): for each unit that reached 通报批评 today, one
+ * numbered 通报 to every directory unit, Cc 通报抄送; or, under 随月度通报, only the events the
+ * month's bulletin reads. The core composes (notices/circular.ts); this module claims in 督办记录
+ * (one event row per task and one delivery row per address, in one write) and delivers through
+ * delivery.ts (发送中, flush, send, confirm). A 通报 the quota or the time limit held back keeps
+ * its number and goes before the new ones next run; one whose rows are given is never sent again.
+ */
+import { ymdFromDay } from '../core/calendar/day';
+import type { TaskRow } from '../core/ledger/tasks';
+import {
+  type CircularDoc,
+  type CircularRecipients,
+  caseFromLog,
+  circularEvents,
+  circularKey,
+  circularRecipients,
+  circularReplyBy,
+  composeCircular,
+  pendingCirculars,
+} from '../core/notices/circular';
+import { type LogEntry, type LogRole, numberer, seriesPrefix } from '../core/notices/log';
+import type { CircularsToday } from '../core/notices/summary';
+import { type CircularCase, type ComposedMail, LEVEL_WORD } from '../core/notices/types';
+import type { Counters } from './counters';
+import { claim, deliverAll, type Parcel } from './delivery';
+import type { LogBook } from './notice-log';
+import type { SentRecord } from './result';
+import type { Workbook } from './workbook';
+
+export interface CircularInput {
+  /** planNotices(...).circulars: the units that reached 通报批评 today. */
+  cases: readonly CircularCase[];
+  tasks: readonly TaskRow[];
+  keyOf: (task: TaskRow) => string;
+  counters: Counters;
+  now: Date;
+  /** Date.now() when the job began, for its time budget. */
+  started: number;
+}
+
+export interface CircularRun {
+  summary: CircularsToday;
+  mails: SentRecord[];
+}
+
+/** One 通报 to deliver: the document, to whom, and its delivery rows. */
+interface Outgoing {
+  doc: CircularDoc;
+  to: string[];
+  cc: string[];
+  rows: LogEntry[];
+}
+
+/** The day's 通报: the owed ones first (their numbers kept), then today's; or, under 随月度通报, today's recorded only. */
+export function sendCirculars(wb: Workbook, book: LogBook, input: CircularInput): CircularRun {
+  const { settings } = wb;
+  const today = wb.clock.today;
+  const summary: CircularsToday = { sent: [], held: [], pending: [], unreached: [] };
+  const entries = [...book.kept.values()];
+  const owed = pendingCirculars(entries, settings.dryRun, today);
+  const recipients = circularRecipients(wb.units, settings);
+  // Rows claimed today by a run the time limit stopped are confirmed as they are; the other owed 通报 get new claims.
+  const fresh: LogEntry[] = [];
+  const outgoing: Outgoing[] = owed.map((p) => {
+    const doc: CircularDoc = {
+      case: caseFromLog(p, input.tasks, input.keyOf, entries, settings.dryRun),
+      number: p.number,
+      day: p.day,
+      replyBy: p.replyBy ?? circularReplyBy(p.day, wb.calendar, settings.noticeReplyDays),
+    };
+    if (p.claimedToday.length > 0) {
+      const cc = p.claimedToday.filter((e) => e.role === 'cc').map((e) => e.to);
+      return { doc, to: p.claimedToday.filter((e) => e.role !== 'cc').map((e) => e.to), cc, rows: p.claimedToday };
+    }
+    const o = addressed(wb, book, doc, recipients, input.now);
+    fresh.push(...o.rows);
+    return o;
+  });
+  if (settings.circularMode === 'monthly') {
+    for (const c of input.cases) summary.held.push({ unit: c.unit, keys: c.tasks.map((n) => n.key) });
+    fresh.push(...eventRows(wb, book, input.cases, () => '', input.now));
+  } else {
+    const year = ymdFromDay(today).year;
+    const prefix = seriesPrefix('circular', settings.noticePrefix, wb.t);
+    const next = numberer(entries, today, prefix, wb.t, input.counters.number('circular', year));
+    for (const c of input.cases) {
+      const doc: CircularDoc = {
+        case: c,
+        number: next(),
+        day: today,
+        replyBy: circularReplyBy(today, wb.calendar, settings.noticeReplyDays),
+      };
+      fresh.push(...eventRows(wb, book, [c], () => doc.number, input.now));
+      const o = addressed(wb, book, doc, recipients, input.now);
+      fresh.push(...o.rows);
+      outgoing.push(o);
+    }
+  }
+  // The events and the claims in one write, before any 通报 goes out.
+  claim(wb, book, fresh);
+  if (outgoing.length > 0) summary.unreached.push(...recipients.unreached);
+  return { summary, mails: deliver(wb, book, outgoing, input.started, summary) };
+}
+
+/** A 通报's delivery rows (待发送), one per address To and Cc, from the next free row. */
+function addressed(wb: Workbook, book: LogBook, doc: CircularDoc, r: CircularRecipients, now: Date): Outgoing {
+  const to = r.to.map((x) => x.address);
+  const subject = composeCircular(doc, to, { t: wb.t, office: wb.settings }).subject;
+  const row = (address: string, role: LogRole): LogEntry => ({
+    index: book.next++,
+    number: doc.number,
+    time: now,
+    day: wb.clock.today,
+    key: circularKey(doc.number),
+    unit: doc.case.unit,
+    level: 'criticism',
+    ordinal: 0,
+    deadline: undefined,
+    to: address,
+    role,
+    subject,
+    outcome: 'claimed',
+    detail: '',
+    replyBy: doc.replyBy,
+  });
+  const rows = [...r.to.map((x) => row(x.address, x.role)), ...r.cc.map((a) => row(a, 'cc'))];
+  return { doc, to, cc: r.cc, rows };
+}
+
+/** One event per task (通报批评, 已记录): the task is in a 通报 from now on, under its 文号 ('' when held for the bulletin). */
+function eventRows(wb: Workbook, book: LogBook, cases: readonly CircularCase[], number: () => string, now: Date): LogEntry[] {
+  return cases.flatMap((c) =>
+    circularEvents(c, number()).map(
+      (e): LogEntry => ({
+        index: book.next++,
+        number: e.number,
+        time: now,
+        day: wb.clock.today,
+        key: e.key,
+        unit: e.unit,
+        level: 'criticism',
+        ordinal: 0,
+        deadline: e.deadline,
+        to: '',
+        role: 'contact',
+        subject: '',
+        outcome: 'recorded',
+        detail: e.number === '' ? wb.t('circular.eventHeld') : wb.t('circular.event', { number: e.number }),
+      }),
+    ),
+  );
+}
+
+/** Each 通报 through the one delivery path, in order; what became of each, for the summary and run.json. */
+function deliver(wb: Workbook, book: LogBook, outgoing: Outgoing[], started: number, summary: CircularsToday): SentRecord[] {
+  const { t, settings } = wb;
+  const ctx = { t, office: settings };
+  // A 通报 with nobody to go to (no unit has a valid address, no 抄送) stays owed: the units are named to the admin.
+  const sendable = outgoing.filter((o) => o.to.length + o.cc.length > 0);
+  const parcels = sendable.map(
+    (o): Parcel => ({
+      // Only 抄送 addresses: they are addressed (MailApp needs a To).
+      mail: composeCircular(o.doc, o.to.length > 0 ? o.to : o.cc, ctx),
+      cc: o.to.length > 0 ? o.cc : [],
+      rows: o.rows.map((e) => e.index),
+      rowTo: o.rows.map((e) => e.to),
+      dryRun: (): ComposedMail => composeCircular(o.doc, [settings.adminEmail], { ...ctx, dryRunFor: [...o.to, ...o.cc] }),
+    }),
+  );
+  const delivered = deliverAll(wb, book, parcels, { keepForSummary: Boolean(settings.adminEmail), started });
+  const mails: SentRecord[] = [];
+  sendable.forEach((o, i) => {
+    const d = delivered[i]!;
+    const { number, case: c } = o.doc;
+    if (d.status !== 'sent') {
+      summary.pending.push({ number, unit: c.unit, reason: d.status, ...(d.status === 'failed' ? { detail: d.detail } : {}) });
+      return;
+    }
+    summary.sent.push({ number, unit: c.unit, recipients: o.rows.length - d.dropped.length });
+    mails.push({
+      kind: 'circular',
+      to: d.to,
+      ...(d.cc ? { cc: d.cc } : {}),
+      subject: d.subject,
+      numbers: [number],
+      level: t(LEVEL_WORD.criticism),
+    });
+  });
+  return mails;
+}
