@@ -272,7 +272,8 @@ function namedUnits(page: Page, input: PublicationInput): void {
         undefined,
         undefined,
         undefined,
-        { value: `${n.number}（${formatDay(n.day)}）`, style: 'text' },
+        // A 通报批评 held for the bulletin (随月度通报) has no 文号: this bulletin is its 通报.
+        { value: n.held ? t('pub.heldForBulletin') : `${n.number}（${formatDay(n.day)}）`, style: 'text' },
         undefined,
       ]),
       [

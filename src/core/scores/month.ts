@@ -96,9 +96,11 @@ export interface NamedNotice {
   /** The unit as the directory names it, or as the log has it when the directory does not. */
   unit: string;
   key: string;
-  /** The task's text, '' when the task is no longer in the ledger. */
+  /** The task's text, '' when the task is no longer in the ledger; for a 通报, its matters: 背街小巷垃圾堆积（DB-0001）；…. */
   task: string;
   day: Day;
+  /** A 通报批评 held for the bulletin (随月度通报): no 文号 of its own, the bulletin is its 通报. */
+  held: boolean;
   /** 1-based rows: the notice's first delivery in the log, and the task's row when found. */
   logRow: number;
   taskRow: number | undefined;
@@ -232,9 +234,9 @@ export function scoreMonth(input: MonthInput): MonthScores {
 
   const named: NamedNotice[] = [];
   const byKey = tasksByKey(input.tasks);
-  for (const notice of givenNotices(input.entries, input.dryRun)) {
+  for (const notice of [...givenNotices(input.entries, input.dryRun), ...heldCriticisms(input.entries)]) {
     if (!frame.inMonth(notice.day)) continue;
-    const found = scoreNotice(notice, byKey.get(notice.first.key), input);
+    const found = scoreNotice(notice, byKey, input);
     addNoticeCount(summary, found.level);
     if (found.named) named.push(found.named);
     problems.push(...found.problems);
@@ -491,7 +493,7 @@ function addNoticeCount(counts: Pick<MonthSummary, 'notices' | 'criticisms' | 'i
 /** A notice given in the month: 通报批评 and 约谈 are named and cost their unit points; a 督办 is counted. */
 function scoreNotice(
   notice: GivenNotice,
-  task: TaskRow | undefined,
+  byKey: ReadonlyMap<string, TaskRow>,
   input: MonthInput,
 ): { level: LadderLevel; named: NamedNotice | undefined; unit: string | undefined; charged: Charged; problems: ScoreProblem[] } {
   const { rules, t } = input;
@@ -499,6 +501,7 @@ function scoreNotice(
   const level = e.level as LadderLevel;
   const source: ScoreSource = { kind: 'log', number: e.number, row: e.index + 1 };
   const unit = unitNamed(e.unit, input);
+  const { task, text, key } = noticeMatters(notice, byKey, t);
   const named: NamedNotice | undefined =
     level === 'notice'
       ? undefined
@@ -506,9 +509,10 @@ function scoreNotice(
           level,
           number: e.number,
           unit: unit ?? e.unit,
-          key: e.key,
-          task: task?.task ?? '',
+          key,
+          task: text,
           day: notice.day,
+          held: notice.held === true,
           logRow: e.index + 1,
           taskRow: task ? task.index + 1 : undefined,
         };
@@ -518,10 +522,8 @@ function scoreNotice(
     return { level, named, unit, charged, problems };
   }
   if (level === 'notice') return { level, named, unit, charged, problems: [] };
-  const note = t(level === 'criticism' ? 'score.note.criticism' : 'score.note.interview', {
-    number: e.number,
-    date: formatDay(notice.day),
-  });
+  const noteKey = notice.held ? 'score.note.criticismHeld' : level === 'criticism' ? 'score.note.criticism' : 'score.note.interview';
+  const note = t(noteKey, { number: e.number, date: formatDay(notice.day) });
   return {
     level,
     named,
@@ -529,6 +531,24 @@ function scoreNotice(
     charged: withShares(unit, task, [{ rule: level, points: -rules[level], source, note }], input),
     problems: [],
   };
+}
+
+/**
+ * What a notice is about: its task; or, for a 通报 (its events: one per task), each task with its
+ * key, the first one's co-units sharing its points.
+ */
+function noticeMatters(
+  notice: GivenNotice,
+  byKey: ReadonlyMap<string, TaskRow>,
+  t: Translate,
+): { task: TaskRow | undefined; text: string; key: string } {
+  if (!notice.events) {
+    const task = byKey.get(notice.first.key);
+    return { task, text: task?.task ?? '', key: notice.first.key };
+  }
+  const keys = [...new Set(notice.events.map((e) => e.key))];
+  const text = keys.map((key) => t('pub.matter', { task: byKey.get(key)?.task ?? '', key })).join(t('pub.matterSep'));
+  return { task: keys.map((key) => byKey.get(key)).find((x) => x !== undefined), text, key: keys.join(t('mail.and')) };
 }
 
 function sameSource(a: ScoreSource, b: ScoreSource): boolean {
@@ -539,17 +559,42 @@ interface GivenNotice {
   /** The delivery that was given first: its day is the notice's day, its row the notice's row. */
   first: LogEntry;
   day: Day;
+  /** A 通报 (issue 14): the events it left, one per task (通报批评, 已记录). */
+  events?: LogEntry[];
+  /** Held for the bulletin (随月度通报): no 文号, no mail. */
+  held?: boolean;
 }
 
-/** Each notice number of the ladder (督办, 通报批评, 约谈) that was given, with the day it first was. */
+/** A 通报批评 recorded against a task (issue 14): the event row a 通报, or the bulletin, carries it by. */
+const isCircularEvent = (e: LogEntry): boolean => e.level === 'criticism' && e.outcome === 'recorded';
+
+/**
+ * Each notice number of the ladder (督办, 通报批评, 约谈) that was given, with the day it first was; a
+ * 通报 (its deliveries under §+文号) once, however many addresses, with the tasks its events name.
+ */
 function givenNotices(entries: readonly LogEntry[], dryRun: boolean): GivenNotice[] {
   const byNumber = new Map<string, GivenNotice>();
+  const events = new Map<string, LogEntry[]>();
+  for (const e of entries) if (isCircularEvent(e) && e.number !== '') events.set(e.number, [...(events.get(e.number) ?? []), e]);
   for (const e of entries) {
     if (!isLadderEntry(e)) continue;
     if (e.number === '' || e.day === undefined || !isGiven(e.outcome, dryRun)) continue;
     const known = byNumber.get(e.number);
     if (!known || e.day < known.day || (e.day === known.day && e.index < known.first.index))
-      byNumber.set(e.number, { first: e, day: e.day });
+      byNumber.set(e.number, { first: e, day: e.day, ...(e.key.startsWith('§') ? { events: events.get(e.number) ?? [] } : {}) });
   }
   return [...byNumber.values()];
+}
+
+/** 通报批评 held for the bulletin (随月度通报): the events without a 文号, one criticism per unit and day. */
+function heldCriticisms(entries: readonly LogEntry[]): GivenNotice[] {
+  const byUnitDay = new Map<string, GivenNotice>();
+  for (const e of entries) {
+    if (!isCircularEvent(e) || e.number !== '' || e.day === undefined) continue;
+    const id = `${e.unit}|${e.day}`;
+    const known = byUnitDay.get(id);
+    if (known) known.events!.push(e);
+    else byUnitDay.set(id, { first: e, day: e.day, events: [e], held: true });
+  }
+  return [...byUnitDay.values()];
 }

@@ -374,3 +374,54 @@ describe('roundPoints', () => {
     expect(roundPoints(-0.001)).toBe(0);
   });
 });
+
+describe('the 通报 of the month (issue 14: 通报批评 is a 通报)', () => {
+  const a = task({ key: 'DB-0301', deadline: d(10, 20), task: '背街小巷垃圾堆积' });
+  const b = task({ key: 'DB-0302', deadline: d(10, 20), task: '公厕保洁不到位' });
+  const N = 'X创城督通报〔2026〕1号';
+  const event = (key: string, number: string, day: number, unit = '市城管局') =>
+    entry({ number, key, unit, level: 'criticism', day: d(11, day), outcome: 'recorded', to: '' });
+  const delivery = (to: string, outcome: 'sent' | 'deferred' = 'sent', day = 27) =>
+    entry({ number: N, key: `§${N}`, level: 'criticism', day: d(11, day), to, outcome });
+
+  it('costs its points once per 通报, however many recipients and tasks, and names its matters with its 文号', () => {
+    const entries = [
+      event('DB-0301', N, 27),
+      event('DB-0302', N, 27),
+      delivery('cgj@x.cn'),
+      delivery('zjj@x.cn'),
+      { ...delivery('dcs@x.cn'), role: 'cc' as const },
+    ];
+    const s = november([a, b], { entries });
+    const u = unitOf(s, '市城管局');
+    expect(u.criticisms).toBe(1);
+    expect(u.breakdown.filter((x) => x.rule === 'criticism').map((x) => [x.points, x.note])).toEqual([
+      [-3, '通报批评 X创城督通报〔2026〕1号（2026-11-27）'],
+    ]);
+    expect(s.summary.criticisms).toBe(1);
+    expect(s.named.map((n) => [n.level, n.number, n.unit, n.task, n.held])).toEqual([
+      ['criticism', N, '市城管局', '背街小巷垃圾堆积（DB-0301）；公厕保洁不到位（DB-0302）', false],
+    ]);
+  });
+
+  it('counts a 通报 in the month it went out: one the quota held back is not counted yet', () => {
+    const s = november([a, b], { entries: [event('DB-0301', N, 30), delivery('cgj@x.cn', 'deferred', 30)] });
+    expect(unitOf(s, '市城管局').criticisms).toBe(0);
+    expect(s.named).toEqual([]);
+  });
+
+  it('held for the bulletin (随月度通报): once per unit and day, named 随本通报, its points taken once', () => {
+    const s = november([a, b], { entries: [event('DB-0301', '', 27), event('DB-0302', '', 27), event('DB-0301', '', 12, '市住建局')] });
+    const u = unitOf(s, '市城管局');
+    expect(u.criticisms).toBe(1);
+    expect(u.breakdown.filter((x) => x.rule === 'criticism').map((x) => [x.points, x.note])).toEqual([
+      [-3, '通报批评（随本月通报，2026-11-27）'],
+    ]);
+    expect(unitOf(s, '市住建局').criticisms).toBe(1);
+    expect(s.summary.criticisms).toBe(2);
+    expect(s.named.map((n) => [n.unit, n.number, n.held, n.task])).toEqual([
+      ['市住建局', '', true, '背街小巷垃圾堆积（DB-0301）'],
+      ['市城管局', '', true, '背街小巷垃圾堆积（DB-0301）；公厕保洁不到位（DB-0302）'],
+    ]);
+  });
+});
