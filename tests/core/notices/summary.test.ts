@@ -250,3 +250,41 @@ describe('cell values in the summary', () => {
     expect(mail.body).toContain(`- 《任务台账》第4行：无法识别的状态“${SCRIPT}”`);
   });
 });
+
+describe('the day’s 通报 in the summary (issue 14: 通报批评 is a 通报)', () => {
+  const circulars = {
+    sent: [{ number: 'X创城督通报〔2026〕1号', unit: '市城管局', recipients: 42 }],
+    held: [{ unit: '市住建局', keys: ['K3', 'K4'] }],
+    pending: [{ number: 'X创城督通报〔2026〕2号', unit: '市交通局', reason: 'quota' as const }],
+    unreached: [
+      { unit: '市水利局', bad: ['slj(at)x.cn'] },
+      { unit: '市文旅局', bad: [] },
+    ],
+  };
+
+  it('says in subject and body what went (文号, unit, how many recipients), what was held, what is owed, and who could not be reached', () => {
+    const mail = composeAdminSummary(summary({ sent: eightSent, circulars }), ctx());
+    expect(mail.subject).toBe('【督办小结】2026年11月25日：通报1份，发出8封');
+    expect(mail.body).toContain(
+      ['■ 今日发出通报批评的通报1份', '', '1. X创城督通报〔2026〕1号', '   单位：市城管局', '   收件人数：42'].join('\n'),
+    );
+    expect(mail.body).toContain(
+      [
+        '■ 通报未发出1份',
+        '',
+        '1. X创城督通报〔2026〕2号',
+        '   单位：市交通局',
+        '   说明：今日邮件配额已用完，下次运行时优先发出，文号不变',
+      ].join('\n'),
+    );
+    expect(mail.body).toContain('■ 随月度通报批评1个单位');
+    expect(mail.body).toContain(['1. 市住建局', '   任务编号：K3、K4'].join('\n'));
+    expect(mail.body).toContain('■ 通报未能送达的单位2个');
+    expect(mail.body).toContain(['1. 市水利局', '   说明：slj(at)x.cn', '', '2. 市文旅局'].join('\n'));
+  });
+
+  it('says nothing of 通报 on a day without any', () => {
+    const none = { sent: [], held: [], pending: [], unreached: [] };
+    expect(composeAdminSummary(summary({ sent: eightSent, circulars: none }), ctx()).body).not.toContain('通报');
+  });
+});
