@@ -196,11 +196,19 @@ export const zhCN = {
   'setting.noticeReplyDays': '整改通知限期（工作日）',
   'setting.noticeReplyDays.help':
     '任务逾期当天（工作日）发第一次整改通知，限期为发出后这么多个工作日；限期已过仍未整改的，限期后第一个工作日再发下一次，不会更频繁。',
-  'setting.criticismAfterNotices': '通报批评督办次数',
-  'setting.criticismAfterNotices.help': '第几次整改通知起升级为通报批评：该任务和单位列入当月通报，通知同时发给单位主要负责人。',
-  'setting.interviewAfterNotices': '约谈督办次数',
+  'setting.criticismAfterNotices': '通报批评（未达要求次数）',
+  'setting.criticismAfterNotices.help':
+    '整改通知限期已过、任务既未待验收也未销号，即为一次“未达到整改要求”；累计这么多次（默认2次）的，向全市各单位发通报予以批评，此后的整改通知抄送单位主要负责人。原“通报批评督办次数”一行即本行。',
+  'setting.interviewAfterNotices': '约谈（未达要求次数）',
   'setting.interviewAfterNotices.help':
-    '第几次整改通知起升级为约谈：通知同时发给主要负责人和分管领导，管理员小结列出约谈名单；须大于通报批评次数。',
+    '累计这么多次未达到整改要求（默认3次）的，列入“约谈安排”表，由人审批同意并填写时间地点后才发约谈通知；须大于通报批评次数。原“约谈督办次数”一行即本行。',
+  'setting.failureCounting': '失败次数计算',
+  'setting.failureCounting.help':
+    '“按任务”（默认）：同一任务的整改通知两次未达要求即通报批评、三次即约谈；“按单位”：同一单位各任务未达要求的次数合并计算。',
+  'setting.value.perTask': '按任务',
+  'setting.value.perUnit': '按单位',
+  'setting.former.criticismAfterNotices': '通报批评督办次数',
+  'setting.former.interviewAfterNotices': '约谈督办次数',
   'setting.sendHour': '每日检查时间',
   'setting.sendHour.help':
     '每日自动检查在每天几点（0–23）运行：更新督办状态、逾期天数和颜色，并发送当天的临期提醒和整改通知。点菜单“开启每日自动检查”时按这个钟点安排；改了以后要再点一次才生效。',
@@ -806,12 +814,19 @@ export const en: Record<MessageKey, string> = {
   'setting.noticeReplyDays': 'Notice reply period (working days)',
   'setting.noticeReplyDays.help':
     'A task gets its first notice on the (working) day it becomes overdue, to be rectified within this many working days; if it is still undone when that period has passed, the next notice goes out on the first working day after it, never sooner.',
-  'setting.criticismAfterNotices': 'Notices before public criticism',
+  'setting.criticismAfterNotices': 'Notices failed before public criticism',
   'setting.criticismAfterNotices.help':
-    "From this notice on the level is public criticism: the task and its unit are listed in the month's publication, and the notice also goes to the unit's head.",
-  'setting.interviewAfterNotices': 'Notices before interview',
+    "A notice fails (not met) when its reply-by date passes with the task neither awaiting verification nor closed. After this many failures (default 2) a circular criticising the unit goes to every unit, and later notices copy the unit's head. Replaces the row 'Notices before public criticism'.",
+  'setting.interviewAfterNotices': 'Notices failed before interview',
   'setting.interviewAfterNotices.help':
-    "From this notice on the level is interview: the notice also goes to the head and the supervising leader, and the admin's summary lists the interview; must exceed the criticism count.",
+    "After this many failures (default 3) the unit is proposed for an interview in the sheet 'Interviews'; the interview notice goes only once a person approves it and fills in time and place. Must be more than the criticism count. Replaces the row 'Notices before interview'.",
+  'setting.failureCounting': 'Count failures',
+  'setting.failureCounting.help':
+    "'per task' (default): a task's own failed notices lead to criticism and interview; 'per unit': the failures of all of a unit's tasks count together.",
+  'setting.value.perTask': 'per task',
+  'setting.value.perUnit': 'per unit',
+  'setting.former.criticismAfterNotices': 'Notices before public criticism',
+  'setting.former.interviewAfterNotices': 'Notices before interview',
   'setting.sendHour': 'Daily check hour',
   'setting.sendHour.help':
     'The hour (0-23) of the daily check, which updates states, days overdue and colours and sends the day\'s reminders and notices. It is scheduled when "Turn on the daily check" is chosen from the menu: choose it again after changing this.',
