@@ -181,7 +181,7 @@ describe('the digest body', () => {
 
   it('leaves out the place when there is none, and days overdue and number for a reminder', () => {
     const { body } = composeDigest(plan([lead('市城管局', [notice('reminder', { task: '补种行道树', row: 7 })])]), ctx());
-    expect(body).toMatch(new RegExp(`1\\. 补种行道树\\n {3}编号：T\\d+\\n {3}整改时限：2026年11月27日\\n {3}台账：第7行 `));
+    expect(body).toMatch(/1\. 补种行道树\n {3}编号：T\d+\n {3}整改时限：2026年11月27日\n {3}台账：第7行 /);
     expect(body).not.toContain('点位');
     expect(body).not.toContain('督办情况');
     expect(body).toContain('任务完成后，请在台账中将其状态改为“待验收”');
@@ -256,7 +256,9 @@ describe('cell values in the digest', () => {
   });
 
   it('appear literally in the plain text', () => {
-    expect(mail.body).toContain(`1. ${SCRIPT} & ${FORMULA}\n   编号：${mail.body.match(/编号：(T\d+)/)?.[1]}\n   点位：${FORMULA} & ${SCRIPT}\n`);
+    expect(mail.body).toContain(
+      `1. ${SCRIPT} & ${FORMULA}\n   编号：${mail.body.match(/编号：(T\d+)/)?.[1]}\n   点位：${FORMULA} & ${SCRIPT}\n`,
+    );
     expect(mail.body).toContain(`■ 城管 & ${SCRIPT}：牵头任务1项`);
     expect(mail.body).toContain(`■ 住建 & ${SCRIPT}：配合任务1项`);
     expect(mail.body).toContain(`城管 & ${SCRIPT}、住建 & ${SCRIPT}：`);
