@@ -7,6 +7,7 @@
  * its number and goes before the new ones next run; one whose rows are given is never sent again.
  */
 import { ymdFromDay } from '../core/calendar/day';
+import { matchUnit } from '../core/directory/units';
 import type { TaskRow } from '../core/ledger/tasks';
 import {
   type CircularDoc,
@@ -58,6 +59,8 @@ export function sendCirculars(wb: Workbook, book: LogBook, input: CircularInput)
   const today = wb.clock.today;
   const summary: CircularsToday = { sent: [], held: [], pending: [], unreached: [] };
   const entries = [...book.kept.values()];
+  // Each unit as the directory names it (the ledger may type it otherwise).
+  const cases = input.cases.map((c) => ({ ...c, unit: matchUnit(c.unit, wb.units)?.name ?? c.unit }));
   const owed = pendingCirculars(entries, settings.dryRun, today);
   const recipients = circularRecipients(wb.units, settings);
   // Rows claimed today by a run the time limit stopped are confirmed as they are; the other owed 通报 get new claims.
@@ -78,13 +81,13 @@ export function sendCirculars(wb: Workbook, book: LogBook, input: CircularInput)
     return o;
   });
   if (settings.circularMode === 'monthly') {
-    for (const c of input.cases) summary.held.push({ unit: c.unit, keys: c.tasks.map((n) => n.key) });
-    fresh.push(...eventRows(wb, book, input.cases, () => '', input.now));
+    for (const c of cases) summary.held.push({ unit: c.unit, keys: c.tasks.map((n) => n.key) });
+    fresh.push(...eventRows(wb, book, cases, () => '', input.now));
   } else {
     const year = ymdFromDay(today).year;
     const prefix = seriesPrefix('circular', settings.noticePrefix, wb.t);
     const next = numberer(entries, today, prefix, wb.t, input.counters.number('circular', year));
-    for (const c of input.cases) {
+    for (const c of cases) {
       const doc: CircularDoc = {
         case: c,
         number: next(),

@@ -225,7 +225,8 @@ export function pendingCirculars(entries: readonly LogEntry[], dryRun: boolean, 
 
 /**
  * A pending 通报's case, composed again from the ledger (each task as it reads now) and the log
- * (the notices given for the task's deadline before the 通报, failed when their 限期 had passed by then).
+ * (the 整改通知 given for the task's deadline by the 通报's day, failed when the log says so:
+ * 未达到整改要求 is an event of its own, level failed, with the notice's 第N次).
  */
 export function caseFromLog(
   pending: PendingCircular,
@@ -238,16 +239,12 @@ export function caseFromLog(
   const notices = pending.keys.map((key): TaskNotice => {
     const task = byKey.get(key);
     const deadline = task?.effectiveDeadline;
+    const mine = entries.filter((e) => e.key === key && e.deadline === deadline && e.day !== undefined && e.day <= pending.day);
+    const failed = new Set(mine.filter((e) => e.level === 'failed').map((e) => e.ordinal));
     const given = new Map<string, EarlierNotice>();
-    for (const e of entries) {
-      if (e.key !== key || !isLadderEntry(e) || e.level !== 'notice' || !isGiven(e.outcome, dryRun) || e.deadline !== deadline) continue;
-      if (e.day === undefined || e.day > pending.day || given.has(e.number)) continue;
-      given.set(e.number, {
-        number: e.number,
-        givenOn: e.day,
-        replyBy: e.replyBy,
-        failed: e.replyBy !== undefined && e.replyBy < pending.day,
-      });
+    for (const e of mine) {
+      if (!isLadderEntry(e) || !isGiven(e.outcome, dryRun) || given.has(e.number)) continue;
+      given.set(e.number, { number: e.number, givenOn: e.day!, replyBy: e.replyBy, failed: failed.has(e.ordinal) });
     }
     return {
       key,
@@ -258,7 +255,7 @@ export function caseFromLog(
       place: task?.place ?? '',
       deadline,
       daysOverdue: task?.state.daysOverdue ?? 0,
-      level: 'criticism',
+      level: 'notice',
       ordinal: 0,
       number: pending.number,
       earlier: [...given.values()].sort((a, b) => a.givenOn - b.givenOn),

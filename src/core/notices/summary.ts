@@ -57,11 +57,25 @@ export interface CircularsToday {
   unreached: { unit: string; bad: string[] }[];
 }
 
+/** A notice found 未达到整改要求 today: its 限期 passed with its task neither 待验收 nor 已销号. */
+export interface FailedToday {
+  unit: string;
+  key: string;
+  task: string;
+  /** The failed notice's number and 第N次督办. */
+  number: string;
+  ordinal: number;
+  replyBy: Day;
+  row: number;
+}
+
 export interface AdminSummary {
   date: Day;
   dryRun: boolean;
   sent: SentDigest[];
   notSent: NotSent[];
+  /** Notices found 未达到整改要求 today: what moves the ladder. */
+  failures: FailedToday[];
   interviews: Interview[];
   /** Located problem lines, already worded (《任务台账》第12行：…). */
   needsPerson: string[];
@@ -86,6 +100,7 @@ export function composeAdminSummary(summary: AdminSummary, ctx: SummaryContext):
     ...officeUnsetBlocks(ctx),
     { kind: 'paragraph', text: t('summary.counts', { date: longDay(summary.date, t), ...summary.counts }) },
     ...interviewBlocks(summary.interviews, ctx),
+    ...failureBlocks(summary.failures, ctx),
     ...circularBlocks(summary.circulars, t),
     ...notSentBlocks(summary.notSent, t),
     ...sentBlocks(summary.sent, summary.dryRun, t),
@@ -99,6 +114,7 @@ export function summarySubject(summary: AdminSummary, t: Translate): string {
   const notSent = notSentTaskCount(summary.notSent);
   const parts = [
     ...(summary.interviews.length > 0 ? [t('summary.subject.interviews', { count: summary.interviews.length })] : []),
+    ...(summary.failures.length > 0 ? [t('summary.subject.failures', { count: summary.failures.length })] : []),
     ...(summary.circulars && summary.circulars.sent.length > 0
       ? [t('summary.subject.circulars', { count: summary.circulars.sent.length })]
       : []),
@@ -214,6 +230,35 @@ function circularBlocks(c: CircularsToday | undefined, t: Translate): Block[] {
       },
     );
   return out;
+}
+
+/** The notices found 未达到整改要求 today, by unit: the next step of each follows from them. */
+function failureBlocks(failures: FailedToday[], ctx: SummaryContext): Block[] {
+  if (failures.length === 0) return [];
+  const { t } = ctx;
+  return [
+    { kind: 'heading', text: t('summary.failures', { count: failures.length }) },
+    { kind: 'paragraph', text: t('summary.failuresHelp') },
+    {
+      kind: 'table',
+      columns: [
+        t('summary.col.unit'),
+        t('mail.col.key'),
+        t('mail.col.task'),
+        t('summary.col.failedNotice'),
+        t('summary.col.replyBy'),
+        t('mail.col.row'),
+      ],
+      rows: failures.map((f): Cell[] => [
+        f.unit,
+        f.key,
+        f.task,
+        t('mail.numberWithOrdinal', { number: f.number, ordinal: t('mail.ordinal', { n: f.ordinal }) }),
+        longDay(f.replyBy, t),
+        { text: t('mail.rowLink', { row: f.row }), href: ctx.rowLink(f.row) },
+      ]),
+    },
+  ];
 }
 
 const REASON_TITLE: Record<NotSentReason, MessageKey> = {

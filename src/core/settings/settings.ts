@@ -50,10 +50,12 @@ export interface Settings {
   senderName: string;
   /** 整改通知限期（工作日）: each 整改通知 must be answered within this many working days; the next goes out only after. */
   noticeReplyDays: number;
-  /** 通报批评 after this many notices (the campaign's rule: 2). */
+  /** 通报批评 once this many 整改通知 were not met (未达到整改要求; the campaign's rule: 2). */
   criticismAfterNotices: number;
-  /** 约谈 after this many notices (the campaign's rule: 3). */
+  /** 约谈 proposed once this many 整改通知 were not met (the campaign's rule: 3). */
   interviewAfterNotices: number;
+  /** 失败次数计算: the failed notices counted per task (按任务, the default) or across the unit's tasks (按单位). */
+  failureCounting: 'task' | 'unit';
   /** Hour of the day (0-23) for the daily sweep trigger. */
   sendHour: number;
   /** 试运行: every mail goes to the admin only, with the intended recipients at its top; the log says test. */
@@ -110,6 +112,7 @@ export function defaultSettings(locale: Locale = 'zh-CN'): Settings {
     noticeReplyDays: 5,
     criticismAfterNotices: 2,
     interviewAfterNotices: 3,
+    failureCounting: 'task',
     sendHour: 8,
     dryRun: false,
     sendOnNonWorkingDays: false,
@@ -169,6 +172,7 @@ export type SettingKey =
   | 'noticeReplyDays'
   | 'criticismAfterNotices'
   | 'interviewAfterNotices'
+  | 'failureCounting'
   | 'sendHour'
   | 'dryRun'
   | 'sendOnNonWorkingDays'
@@ -177,23 +181,18 @@ export type SettingKey =
   | 'circularMode'
   | 'circularTo';
 
-/** A setting with a few fixed values: each value and the catalogue word a person types and reads for it. */
-type ChoiceWords = Record<string, MessageKey>;
-
-const CIRCULAR_MODE_WORDS: ChoiceWords = { immediate: 'setting.value.circularImmediate', monthly: 'setting.value.circularMonthly' };
-const CIRCULAR_TO_WORDS: ChoiceWords = { contact: 'setting.value.circularToContact', contactAndHead: 'setting.value.circularToHead' };
-
 type Kind =
   | { type: 'locale' }
   | { type: 'text' }
   | { type: 'int'; min: number; max?: number }
   | { type: 'countDays' }
+  /** One of a few values, each said by a word of the catalogue (in every locale). */
+  | { type: 'choice'; options: readonly { value: string; word: MessageKey }[] }
   | { type: 'list' }
   | { type: 'color'; color: keyof Colors }
   | { type: 'email' }
   /** Several addresses, read as the directory reads them; a bad one is reported and left out, the rest kept. */
   | { type: 'emails' }
-  | { type: 'choice'; words: ChoiceWords }
   | { type: 'bool' };
 
 /** In the order setup writes them. */
@@ -218,14 +217,42 @@ const SPECS: { key: SettingKey; kind: Kind }[] = [
   { key: 'noticeReplyDays', kind: { type: 'int', min: 0 } },
   { key: 'criticismAfterNotices', kind: { type: 'int', min: 1 } },
   { key: 'interviewAfterNotices', kind: { type: 'int', min: 1 } },
+  {
+    key: 'failureCounting',
+    kind: {
+      type: 'choice',
+      options: [
+        { value: 'task', word: 'setting.value.perTask' },
+        { value: 'unit', word: 'setting.value.perUnit' },
+      ],
+    },
+  },
   { key: 'sendHour', kind: { type: 'int', min: 0, max: 23 } },
   { key: 'dryRun', kind: { type: 'bool' } },
   { key: 'sendOnNonWorkingDays', kind: { type: 'bool' } },
   { key: 'officeCode', kind: { type: 'text' } },
   // issue 14, 通报批评 is a 通报: whom it is copied to, when it goes, who of each unit receives it.
   { key: 'circularCc', kind: { type: 'emails' } },
-  { key: 'circularMode', kind: { type: 'choice', words: CIRCULAR_MODE_WORDS } },
-  { key: 'circularTo', kind: { type: 'choice', words: CIRCULAR_TO_WORDS } },
+  {
+    key: 'circularMode',
+    kind: {
+      type: 'choice',
+      options: [
+        { value: 'immediate', word: 'setting.value.circularImmediate' },
+        { value: 'monthly', word: 'setting.value.circularMonthly' },
+      ],
+    },
+  },
+  {
+    key: 'circularTo',
+    kind: {
+      type: 'choice',
+      options: [
+        { value: 'contact', word: 'setting.value.circularToContact' },
+        { value: 'contactAndHead', word: 'setting.value.circularToHead' },
+      ],
+    },
+  },
 ];
 
 /**
@@ -237,6 +264,9 @@ const FORMER_LABELS: Partial<Record<SettingKey, MessageKey>> = {
   officeCode: 'setting.former.noticePrefix',
   // 督办间隔天数 spaced the notices; the 整改限期 of each notice does now, and keeps the office's number.
   noticeReplyDays: 'setting.former.noticeIntervalDays',
+  // The thresholds counted notices given; they count notices not met now, with the same numbers (2 and 3).
+  criticismAfterNotices: 'setting.former.criticismAfterNotices',
+  interviewAfterNotices: 'setting.former.interviewAfterNotices',
 };
 
 export const SETTING_KEYS: SettingKey[] = SPECS.map((s) => s.key);
@@ -290,6 +320,10 @@ function display(value: Value, kind: Kind, t: Translate, locale: Locale): string
   switch (kind.type) {
     case 'countDays':
       return t(value === 'calendar' ? 'setting.value.calendar' : 'setting.value.working');
+    case 'choice': {
+      const option = kind.options.find((o) => o.value === value);
+      return option ? t(option.word) : String(value);
+    }
     case 'bool':
       return t(value ? 'setting.value.yes' : 'setting.value.no');
     case 'color':
@@ -298,8 +332,6 @@ function display(value: Value, kind: Kind, t: Translate, locale: Locale): string
       return (value as string[]).join(locale === 'en' ? ', ' : '、');
     case 'emails':
       return (value as string[]).join(locale === 'en' ? ', ' : '；');
-    case 'choice':
-      return t(kind.words[String(value)] ?? 'setting.value.none');
     default:
       return String(value);
   }
@@ -351,14 +383,6 @@ type Parsed =
   | { ok: true; value: Value; problem?: { message: MessageKey; params: Record<string, string> } }
   | { ok: false; message: MessageKey; params?: Record<string, string | number> };
 
-/** The value a choice's cell names, by its word in any language (or its code name). */
-function readChoice(raw: unknown, words: ChoiceWords): Parsed {
-  const typed = normalizeWord(raw);
-  for (const [value, key] of Object.entries(words))
-    if (normalizeWord(value) === typed || allTexts(key).some((w) => normalizeWord(w) === typed)) return { ok: true, value };
-  return { ok: false, message: 'settings.badChoice' };
-}
-
 /** Addresses as the directory reads them: the good ones kept, the first bad one said (all are, in its text). */
 function readAddresses(raw: unknown): Parsed | undefined {
   const list = readAddressList(raw);
@@ -390,6 +414,11 @@ function parseValue(raw: unknown, kind: Kind): Parsed | undefined {
       const v = COUNT_WORDS[normalizeWord(raw)];
       return v ? { ok: true, value: v } : { ok: false, message: 'settings.badChoice' };
     }
+    case 'choice': {
+      const word = normalizeWord(raw);
+      const option = kind.options.find((o) => o.value === word || allTexts(o.word).some((w) => normalizeWord(w) === word));
+      return option ? { ok: true, value: option.value } : { ok: false, message: 'settings.badChoice' };
+    }
     case 'list': {
       const items = toHalfWidth(text)
         .split(/[、,;\n\r]+/)
@@ -411,8 +440,6 @@ function parseValue(raw: unknown, kind: Kind): Parsed | undefined {
     }
     case 'emails':
       return readAddresses(raw);
-    case 'choice':
-      return readChoice(raw, kind.words);
     case 'bool': {
       // Only a plain yes/no: 已销号 or 同意 in 试运行 is a slip to point out, not a yes.
       const b = readYesNo(raw);
@@ -483,9 +510,7 @@ function applySetting(settings: Settings, entry: SettingEntry, t: Translate, loc
     kind.type === 'countDays'
       ? [t('setting.value.working'), t('setting.value.calendar')].join(' / ')
       : kind.type === 'choice'
-        ? Object.values(kind.words)
-            .map((w) => t(w))
-            .join(' / ')
+        ? kind.options.map((o) => t(o.word)).join(' / ')
         : undefined;
   return t(parsed.message, {
     key: entry.label || t(labelKey(key)),
