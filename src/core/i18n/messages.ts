@@ -461,7 +461,7 @@ export const zhCN = {
   'summary.subject.notSent': '未发出{count}项',
   'summary.subject.sep': '，',
   'summary.dryRun': '试运行：今天的督办邮件都只发给了管理员（即本邮箱），没有发给责任单位；督办记录记为“试运行”。',
-  'summary.counts': '{date}共检查任务{tasks}项，其中逾期{overdue}项；发出整改通知{notices}份、临期提醒{reminders}份。',
+  'summary.counts': '{date}共检查任务{tasks}项，其中逾期{overdue}项；发出邮件{mails}封，其中整改通知{notices}封、临期提醒{reminders}封。',
   'summary.interviews': '约谈（{count}个单位）',
   'summary.failures': '今日认定未达到整改要求（{count}项）',
   'summary.failuresHelp': '下列整改通知的整改限期已过，任务既未报待验收也未销号，已记入督办记录；据此逐级升级（催办、通报批评、约谈）。',
@@ -1092,7 +1092,8 @@ export const en: Record<MessageKey, string> = {
   'summary.subject.notSent': '{count} task(s) not sent',
   'summary.subject.sep': ', ',
   'summary.dryRun': "Dry run: today's notices all went to the admin (this mailbox) only, not to the units; the log records them as test.",
-  'summary.counts': 'On {date}: {tasks} tasks checked, {overdue} overdue; {notices} notice(s) and {reminders} reminder(s) issued.',
+  'summary.counts':
+    'On {date}: {tasks} tasks checked, {overdue} overdue; {mails} mail(s) sent: {notices} notice(s), {reminders} reminder(s).',
   'summary.interviews': 'Interviews ({count} unit(s))',
   'summary.failures': 'Notices not met today ({count})',
   'summary.failuresHelp':
