@@ -198,7 +198,9 @@ describe('the summary body', () => {
 
   it('is written in English for an English office', () => {
     const m = composeAdminSummary(full, ctx({ t: en }));
-    expect(m.body.startsWith('On 25 November 2026: 120 tasks checked, 14 overdue; 1 mail(s) sent: 1 notice(s), 0 reminder(s).\n')).toBe(true);
+    expect(m.body.startsWith('On 25 November 2026: 120 tasks checked, 14 overdue; 1 mail(s) sent: 1 notice(s), 0 reminder(s).\n')).toBe(
+      true,
+    );
     expect(m.body).toContain('■ Interviews (1 unit(s))');
     expect(m.body).toContain('□ 市城管局: head 王局长, supervising leader (not in the directory)');
     expect(m.body).toContain('□ May or may not have gone out');
