@@ -216,7 +216,6 @@ function adminSummary(
   const unconfirmed = uncertain.map(
     (e): NotSent => ({ unit: e.unit, taskKeys: [e.key], numbers: e.number ? [e.number] : [], to: e.to, reason: 'uncertain' }),
   );
-  const { deliveries } = noticePlan;
   return {
     date: wb.clock.today,
     dryRun: wb.settings.dryRun,
@@ -225,12 +224,7 @@ function adminSummary(
     failures: failedToday(plan, noticePlan),
     interviews: noticePlan.interviews,
     needsPerson,
-    counts: {
-      tasks: plan.counts.tasks ?? 0,
-      overdue: plan.counts.overdue ?? 0,
-      notices: new Set(deliveries.filter((d) => d.notice.level !== 'reminder').map((d) => d.notice.number)).size,
-      reminders: new Set(deliveries.filter((d) => d.notice.level === 'reminder').map((d) => d.notice.key)).size,
-    },
+    counts: { tasks: plan.counts.tasks ?? 0, overdue: plan.counts.overdue ?? 0 },
   };
 }
 

@@ -79,7 +79,8 @@ export interface AdminSummary {
   interviews: Interview[];
   /** Located problem lines, already worded (《任务台账》第12行：…). */
   needsPerson: string[];
-  counts: { tasks: number; overdue: number; notices: number; reminders: number };
+  /** The ledger as checked today; what was sent is counted from `sent`, so the subject and the body agree. */
+  counts: { tasks: number; overdue: number };
   circulars?: CircularsToday;
 }
 
@@ -98,7 +99,7 @@ export function composeAdminSummary(summary: AdminSummary, ctx: SummaryContext):
   const blocks: Block[] = [
     ...(summary.dryRun ? [{ kind: 'banner' as const, text: t('summary.dryRun') }] : []),
     ...officeUnsetBlocks(ctx),
-    { kind: 'paragraph', text: t('summary.counts', { date: longDay(summary.date, t), ...summary.counts }) },
+    { kind: 'paragraph', text: t('summary.counts', { date: longDay(summary.date, t), ...summary.counts, ...sentCounts(summary.sent) }) },
     ...interviewBlocks(summary.interviews, ctx),
     ...failureBlocks(summary.failures, ctx),
     ...circularBlocks(summary.circulars, t),
@@ -108,6 +109,12 @@ export function composeAdminSummary(summary: AdminSummary, ctx: SummaryContext):
     signOff(ctx.office, summary.date, t),
   ];
   return { to: ctx.to, subject: summarySubject(summary, t), body: renderText(blocks, t), htmlBody: renderHtml(blocks) };
+}
+
+/** The mails sent today, by kind: the subject's 发出N封 and the body's count are the same mails. */
+function sentCounts(sent: SentDigest[]): { mails: number; notices: number; reminders: number } {
+  const reminders = sent.filter((s) => s.level === 'reminder').length;
+  return { mails: sent.length, notices: sent.length - reminders, reminders };
 }
 
 export function summarySubject(summary: AdminSummary, t: Translate): string {
