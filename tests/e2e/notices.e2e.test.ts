@@ -67,6 +67,8 @@ function sweepOn(rt: LocalRuntime, when: Date): Mail[] {
 
 const addresses = (m: { to: string; cc?: string }): string[] =>
   [...m.to.split(','), ...(m.cc ? m.cc.split(',') : [])].map((a) => a.trim()).filter((a) => a !== '');
+/** A 通报 (通报批评 is a 通报, issue 14): a document to every unit, apart from the day's 整改通知. */
+const isCircular = (m: { subject: string }): boolean => m.subject.startsWith('【通报】');
 /** Everyone who got a mail, To and Cc. */
 const tos = (mails: { to: string; cc?: string }[]): string[] => mails.flatMap(addresses).sort();
 /** The mails to units, without the admin's daily summary. */
@@ -217,8 +219,19 @@ describe('four weeks of notices', () => {
     const c14 = toUnits(o14).find((m) => m.to === 'cgj@example.org')!;
     expect([c14.subject, c14.cc]).toEqual(['【整改通知】市城管局：2项创城任务逾期未整改（督办〔2026〕7号）', 'cgj-head@example.org']);
     expect(c14.text).toContain('其中2项已多次未达到整改要求，予以全市通报批评');
+    // The same day, the 通报 (issue 14): one document of its own series to every unit of the directory, citing the notices failed.
+    const circular14 = o14.filter(isCircular);
+    expect(circular14.map((m) => [m.subject, tos([m])])).toEqual([
+      ['【通报】关于对市城管局予以通报批评的通报（督办通报〔2026〕1号）', ['cgj@example.org', 'scjg@example.org', 'zjj@example.org']],
+    ]);
+    expect(circular14[0]!.text).toContain('督办〔2026〕1号（限期2026年9月29日）；督办〔2026〕3号（限期2026年10月13日）');
     // 市住建局 supports task 1: its contact hears of it in its own document.
-    expect(byTo(o14, 'zjj@example.org').subject).toBe('【整改通知】市住建局：1项创城任务逾期未整改（督办〔2026〕8号）');
+    expect(
+      byTo(
+        o14.filter((m) => !isCircular(m)),
+        'zjj@example.org',
+      ).subject,
+    ).toBe('【整改通知】市住建局：1项创城任务逾期未整改（督办〔2026〕8号）');
     expect(value(s, row('背街小巷垃圾堆积'), count)).toBe(3);
     // Each task on its own 限期: Thu 15 task 6's second (its first's 限期 14 Oct), Fri 16 task 5's third (its second's 限期 15 Oct).
     const o15 = sweepOn(rt, at(10, 15));
@@ -389,24 +402,31 @@ describe('safe sending', () => {
     ]);
     expect(sent[0]!.body).toContain('予以全市通报批评');
     // Everyone else is 延后 (logged), and the admin is told the rest goes out on the next run.
-    const deferred = [
-      ...new Set(
-        logRows(rt)
-          .filter((r) => r[10] === '延后')
-          .map((r) => r[7]!),
-      ),
-    ].sort();
+    const held = logRows(rt).filter((r) => r[10] === '延后');
+    const deferred = [...new Set(held.filter((r) => !r[2]!.startsWith('§')).map((r) => r[7]!))].sort();
+    // The day's two 通报 (each to every unit: more than the quota left) are held back too, keeping their numbers.
+    const circularNumbers = [...new Set(held.filter((r) => r[2]!.startsWith('§')).map((r) => r[0]!))];
+    expect(circularNumbers).toEqual(['督办通报〔2026〕1号', '督办通报〔2026〕2号']);
     expect(deferred).toContain('zjj@example.org');
     expect(deferred).not.toContain('cgj@example.org');
     expect(deferred).not.toContain('cgj-head@example.org');
     expect(sent[1]!.body).toContain('今日邮件配额已用完');
     // Next working day, with a fresh quota: the deferred ones go out with the same numbers, once each.
     const next = sweepOn(rt, at(10, 19));
-    expect(tos(toUnits(next))).toEqual(deferred);
+    // The 通报 held back go first, with their numbers, then the deferred 整改通知.
+    expect(next.slice(0, 2).map((m) => /（(督办通报〔2026〕\d+号)）$/.exec(m.subject)?.[1])).toEqual(circularNumbers);
+    expect(next.filter(isCircular)).toHaveLength(2);
+    expect(tos(toUnits(next).filter((m) => !isCircular(m)))).toEqual(deferred);
     const numbersOn16 = logRows(rt)
-      .filter((r) => r[10] === '延后' && r[7] === 'zjj@example.org')
+      .filter((r) => r[10] === '延后' && r[7] === 'zjj@example.org' && !r[2]!.startsWith('§'))
       .map((r) => r[0]);
-    for (const n of numbersOn16) expect(byTo(next, 'zjj@example.org').text).toContain(n!);
+    for (const n of numbersOn16)
+      expect(
+        byTo(
+          next.filter((m) => !isCircular(m)),
+          'zjj@example.org',
+        ).text,
+      ).toContain(n!);
     expect(toUnits(sweepOn(rt, at(10, 20)))).toEqual([]);
   });
 
