@@ -149,7 +149,7 @@ describe('npm run demo', () => {
     expect(existsSync(shown)).toBe(true);
   });
 
-  it('gives every mail in every run.json its kind, as the job composed it: notice, reminder, summary, report', () => {
+  it('gives every mail in every run.json its kind, as the job composed it: notice, reminder, circular, summary, report', () => {
     const dayDirs = readdirSync(out).filter((n) => /^(day|preview)-/.test(n));
     const published = dayDirs.map((n) => join(n, 'publish')).filter((n) => existsSync(join(out, n, 'run.json')));
     const kinds = new Set<string>();
@@ -160,19 +160,21 @@ describe('npm run demo', () => {
           ? 'report'
           : m.to === ADMIN
             ? 'summary'
-            : m.subject.startsWith('【临期提醒】')
-              ? 'reminder'
-              : ['督办', '通报批评', '约谈'].includes(m.level ?? '')
-                ? 'notice'
-                : 'unknown';
+            : m.subject.startsWith('【通报】')
+              ? 'circular'
+              : m.subject.startsWith('【临期提醒】')
+                ? 'reminder'
+                : ['督办', '通报批评', '约谈'].includes(m.level ?? '')
+                  ? 'notice'
+                  : 'unknown';
         expect([m.file, m.kind]).toEqual([m.file, want]);
         kinds.add(m.kind!);
       }
     }
-    expect([...kinds].sort()).toEqual(['notice', 'reminder', 'report', 'summary']);
+    expect([...kinds].sort()).toEqual(['circular', 'notice', 'reminder', 'report', 'summary']);
   });
 
-  it("no mail on a weekend; on a working day never more mails than units with due work plus the admin's summary, nor two to one person", async () => {
+  it("no mail on a weekend; on a working day never more mails than units with due work plus the admin's summary, nor two to one person (a 通报 apart)", async () => {
     for (const [i, run] of runs.entries()) {
       const day = DateTime.fromISO(run.now).setZone('Asia/Shanghai');
       if (day.weekday >= 6) {
@@ -180,8 +182,10 @@ describe('npm run demo', () => {
         continue;
       }
       const units = await unitsWithDueWork(join(out, days[i]!, SAMPLE_FILE));
-      expect(run.mails.length, days[i]).toBeLessThanOrEqual(units.size + 1);
-      const to = run.mails.map((m) => m.to);
+      // A 通报 (issue 14) is a document to every unit, apart from each person's one mail of the day.
+      const mails = run.mails.filter((m) => m.kind !== 'circular');
+      expect(mails.length, days[i]).toBeLessThanOrEqual(units.size + 1);
+      const to = mails.map((m) => m.to);
       expect(new Set(to).size, days[i]).toBe(to.length);
       expect(readdirSync(join(out, days[i]!, 'outbox')).length).toBe(run.mails.length);
     }
