@@ -26,6 +26,7 @@ import {
 } from '../core/notices/log';
 import { digestKind } from '../core/notices/mail-kind';
 import { type Delivery, type NoticePlan, planNotices } from '../core/notices/plan';
+import { relapsesOf } from '../core/notices/relapse';
 import { restoredNotices } from '../core/notices/restore';
 import { type AdminSummary, composeAdminSummary, type NotSent, type SentDigest } from '../core/notices/summary';
 import { LEVEL_WORD } from '../core/notices/types';
@@ -35,6 +36,7 @@ import { claim as claimRows, deliverAll, deliverOne, type Parcel } from './deliv
 import { type Composed, composeAll, dryRunDigest, rowLinker } from './digests';
 import { append, bookOf, type LogBook, markLeftBehind, type OpenLog, openLog } from './notice-log';
 import type { JobResult, SentRecord } from './result';
+import { type ReturnsSent, sendReturns } from './returns';
 import type { Workbook } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -101,16 +103,28 @@ export function sendNotices(
     t,
     numberFloor: counters.number('notice', year),
   });
-  const digests = composeAll(wb, sheet, noticePlan);
+  // A reopened task's line says when it was closed and reopened (反弹: its ladder continues).
+  const relapses = relapsesOf(
+    plan.tasks.map((task) => ({ ...task, key: keyOf(task) })),
+    log.entries,
+    today,
+  );
+  const digests = composeAll(wb, sheet, noticePlan, (key) => relapses.get(key));
   const book = bookOf(log);
   const rowOf = claim(wb, book, plan.tasks, keyOf, digests, now);
   const sending = sendDigests(wb, book, sheet, digests, rowOf, started);
   result.mails.push(...sending.mails);
-  const summary = adminSummary(wb, plan, noticePlan, uncertain, needsPerson, sending);
+  // 退回通知: each task sent back at verification, told the same day (gas/returns.ts).
+  const returns: ReturnsSent = noticePlan.sendsToday
+    ? sendReturns(wb, book, sheet, { tasks: plan.tasks, keyOf }, counters, { now, started })
+    : { returns: [], notSent: [], mails: [] };
+  result.mails.push(...returns.mails);
+  const summary = adminSummary(wb, plan, noticePlan, uncertain, needsPerson, sending, returns);
   // The summary goes once a day, on the days notices go out, when there is something to tell
   // (again the same day only when this run sent more, as a continuation does).
-  const worthTelling = summary.sent.length + summary.notSent.length + summary.interviews.length + summary.needsPerson.length > 0;
-  const again = summarySentOn([...book.kept.values()], today) && summary.sent.length === 0;
+  const sentNow = summary.sent.length + returns.returns.length;
+  const worthTelling = sentNow + summary.notSent.length + summary.interviews.length + summary.needsPerson.length > 0;
+  const again = summarySentOn([...book.kept.values()], today) && sentNow === 0;
   if (settings.adminEmail && noticePlan.sendsToday && worthTelling && !again) sendSummary(wb, book, sheet, summary, now, result);
 
   result.counts.noticesSent = summary.sent.length;
@@ -191,6 +205,7 @@ function adminSummary(
   uncertain: LogEntry[],
   needsPerson: string[],
   sending: Sending,
+  returns: ReturnsSent,
 ): AdminSummary {
   const unreachable = noticePlan.unreachable.map(
     (u): NotSent => ({
@@ -209,7 +224,7 @@ function adminSummary(
     date: wb.clock.today,
     dryRun: wb.settings.dryRun,
     sent: sending.sent,
-    notSent: [...unreachable, ...unconfirmed, ...sending.notSent],
+    notSent: [...unreachable, ...unconfirmed, ...sending.notSent, ...returns.notSent],
     interviews: noticePlan.interviews,
     needsPerson,
     counts: {
@@ -218,6 +233,7 @@ function adminSummary(
       notices: new Set(deliveries.filter((d) => d.notice.level !== 'reminder').map((d) => d.notice.number)).size,
       reminders: new Set(deliveries.filter((d) => d.notice.level === 'reminder').map((d) => d.notice.key)).size,
     },
+    returns: returns.returns,
   };
 }
 

@@ -198,7 +198,14 @@ describe('four weeks of notices', () => {
     sweepOn(rt, at(10, 12));
     expect(value(s, row(XSS), state)).toBe('待验收');
     rt.spreadsheet.editAsUser('任务台账', `${letter(status)}${row(XSS)}`, [['退回']]);
-    expect(toUnits(sweepOn(rt, at(10, 13)))).toEqual([]);
+    // Sent back: that day its unit gets a 退回通知 (issue 14), in its own series, and nothing else.
+    const o13 = toUnits(sweepOn(rt, at(10, 13)));
+    expect(o13.map((m) => [m.to, m.subject])).toEqual([
+      ['cgj@example.org', '【退回通知】市城管局：<script>alert(1)</script>公益广告…验收未通过（2026年10月13日）'],
+    ]);
+    expect(o13[0]!.text.startsWith('督办退回〔2026〕1号')).toBe(true);
+    expect(o13[0]!.text).toContain('经2026年10月13日验收，未达到销号要求，现予退回');
+    expect(o13[0]!.html).not.toContain('<script>');
     expect(value(s, row(XSS), state)).toBe('逾期');
     // Wed 14: the 通报批评's 限期 (13 Oct) has passed: the third notice to 市城管局 is 约谈 (head and
     // supervising leader too), listed for the admin.

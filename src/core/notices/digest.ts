@@ -14,6 +14,7 @@ import type { Day } from '../calendar/day';
 import type { Translate } from '../i18n';
 import { type Block, type Cell, renderHtml, renderText } from './mail-doc';
 import { addressee, contactLine, longDay, type Office, overdueText, signOff } from './official';
+import type { Relapse } from './relapse';
 import { type ComposedMail, type DigestPlan, type DigestSection, LEVEL_RANK, LEVEL_WORD, type NoticeLevel, type TaskNotice } from './types';
 
 export interface MailContext {
@@ -28,6 +29,8 @@ export interface MailContext {
    * mail says at its top whom it was meant for, and its subject is marked as a dry run.
    */
   dryRunFor?: string[];
+  /** A reopened task's last relapse (反弹), by key: its line says when it was closed and reopened. */
+  relapseOf?: (key: string) => Relapse | undefined;
 }
 
 /** Subjects stay well under MailApp's 250-character limit even with a long unit name. */
@@ -206,23 +209,36 @@ function sectionBlocks(section: DigestSection, ctx: MailContext): Block[] {
 function taskTable(level: NoticeLevel, notices: TaskNotice[], showLead: boolean, ctx: MailContext): Block {
   const { t } = ctx;
   const isNotice = level !== 'reminder';
+  const relapses = notices.map((n) => (isNotice ? ctx.relapseOf?.(n.key) : undefined));
+  const showRelapse = relapses.some((r) => r !== undefined);
   const columns = [
     t('mail.col.task'),
     ...(showLead ? [t('mail.col.lead')] : []),
     t('mail.col.place'),
     t('mail.col.deadline'),
     ...(isNotice ? [t('mail.col.overdue'), t('mail.col.number')] : []),
+    ...(showRelapse ? [t('mail.col.relapse')] : []),
     t('mail.col.row'),
   ];
-  const rows = notices.map((n): Cell[] => [
+  const rows = notices.map((n, i): Cell[] => [
     n.task,
     ...(showLead ? [n.unit] : []),
     n.place,
     n.deadline === undefined ? '' : longDay(n.deadline, t),
     ...(isNotice ? [overdueText(n.daysOverdue, ctx.office, t), noticeNumber(n, t)] : []),
+    ...(showRelapse ? [relapseText(relapses[i], t)] : []),
     { text: t('mail.rowLink', { row: n.row }), href: ctx.rowLink(n.row) },
   ]);
   return { kind: 'table', columns, rows };
+}
+
+/** 「2026年11月27日销号，2026年11月30日重新打开（第1次反弹），督办继续」; '' for a task never reopened. */
+export function relapseText(relapse: Relapse | undefined, t: Translate): string {
+  if (!relapse) return '';
+  const args = { reopened: longDay(relapse.reopenedOn, t), count: relapse.count };
+  return relapse.closedOn === undefined
+    ? t('mail.relapseReopened', args)
+    : t('mail.relapseClosedReopened', { ...args, closed: longDay(relapse.closedOn, t) });
 }
 
 /** X创城督〔2026〕12号（第3次督办） */
