@@ -69,6 +69,8 @@ export function sendReturns(
     })),
     mails: [],
   };
+  // No return today: no service call (the sweep's calls stay as they were).
+  if (plan.deliveries.length === 0) return out;
   const rowLink = rowLinker(wb, sheet);
   const mails = plan.deliveries.map((d) => composeReturnNotice(d.notice, d.to.join(','), { t, today, office: settings, rowLink }));
   const rows = claimReturns(wb, book, plan.deliveries, mails, how.now);
@@ -101,6 +103,7 @@ export function previewReturns(wb: Workbook, sheet: Sheet, from: ReturnTasks, en
   const { t, settings } = wb;
   const today = wb.clock.today;
   const plan = planReturns({ ...from, entries, units: wb.units, settings, calendar: wb.calendar, today, t });
+  if (plan.deliveries.length === 0) return [];
   const rowLink = rowLinker(wb, sheet);
   return plan.deliveries.map((d) => composeReturnNotice(d.notice, d.to.join(','), { t, today, office: settings, rowLink }));
 }

@@ -190,6 +190,8 @@ describe('four weeks of notices', () => {
     const o9 = sweepOn(rt, at(10, 9));
     expect(tos(o9).filter((t) => t !== 'admin@example.org')).toEqual(['zjj-head@example.org', 'zjj@example.org']);
     expect(byTo(o9, 'zjj-head@example.org').subject).toContain('【通报批评】市住建局');
+    // Its line says it was reopened and that its notices continue (issue 14; this ledger has no 销号日期 column).
+    expect(byTo(o9, 'zjj@example.org').text).toContain('反弹：销号后于2026年10月9日重新打开（第1次反弹），督办继续');
 
     // Mon 12: 市城管局 reports task 3 done (待验收: no notice while it waits); Tue 13 the office sends it back (退回).
     const state = col(s, 2, '督办状态');

@@ -155,7 +155,7 @@ describe('the 退回通知 as a 公文', () => {
     const mail = composeReturnNotice(plannedCase(), 'cgj@example.org', ctx());
     expect(mail.subject).toBe('【退回通知】市城管局：背街小巷垃圾堆积验收未通过（2026年11月25日）');
     expect(mail.body).toBe(
-      [
+      `${[
         'X创城督退回〔2026〕1号',
         '■ 关于“背街小巷垃圾堆积”验收未通过予以退回的通知',
         '市城管局：',
@@ -171,7 +171,7 @@ describe('the 退回通知 as a 公文', () => {
         '该事项整改时限仍为2026年11月30日。请于2026年11月30日前整改到位，并书面报送整改情况（附整改前后对比照片）至XX市创建全国文明城市工作指挥部办公室（cwb@city.gov.cn）。整改完成后，请在台账中将该任务的状态改为“待验收”，重新申请验收。',
         '联系人：李明；联系电话：0571-87001234；联系邮箱：cwb@city.gov.cn。',
         'XX市创建全国文明城市工作指挥部办公室\n2026年11月25日',
-      ].join('\n\n') + '\n',
+      ].join('\n\n')}\n`,
     );
     expect(mail.body).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(mail.body).not.toMatch(/Duban|督办台账/);
