@@ -149,7 +149,7 @@ describe('npm run demo', () => {
     expect(existsSync(shown)).toBe(true);
   });
 
-  it('gives every mail in every run.json its kind, as the job composed it: notice, reminder, summary, report', () => {
+  it('gives every mail in every run.json its kind, as the job composed it: notice, reminder, return, summary, report', () => {
     const dayDirs = readdirSync(out).filter((n) => /^(day|preview)-/.test(n));
     const published = dayDirs.map((n) => join(n, 'publish')).filter((n) => existsSync(join(out, n, 'run.json')));
     const kinds = new Set<string>();
@@ -162,14 +162,17 @@ describe('npm run demo', () => {
             ? 'summary'
             : m.subject.startsWith('【临期提醒】')
               ? 'reminder'
-              : ['督办', '通报批评', '约谈'].includes(m.level ?? '')
-                ? 'notice'
-                : 'unknown';
+              : m.subject.startsWith('【退回通知】')
+                ? 'return'
+                : ['督办', '通报批评', '约谈'].includes(m.level ?? '')
+                  ? 'notice'
+                  : 'unknown';
         expect([m.file, m.kind]).toEqual([m.file, want]);
         kinds.add(m.kind!);
       }
     }
-    expect([...kinds].sort()).toEqual(['notice', 'reminder', 'report', 'summary']);
+    // 11-27 the office sends a task back (退回): its 退回通知 (issue 14).
+    expect([...kinds].sort()).toEqual(['notice', 'reminder', 'report', 'return', 'summary']);
   });
 
   it("no mail on a weekend; on a working day never more mails than units with due work plus the admin's summary, nor two to one person", async () => {
@@ -180,8 +183,10 @@ describe('npm run demo', () => {
         continue;
       }
       const units = await unitsWithDueWork(join(out, days[i]!, SAMPLE_FILE));
-      expect(run.mails.length, days[i]).toBeLessThanOrEqual(units.size + 1);
-      const to = run.mails.map((m) => m.to);
+      // A 退回通知 is a document of its own (one per task sent back), beside the unit's one digest of the day.
+      const digests = run.mails.filter((m) => m.kind !== 'return');
+      expect(digests.length, days[i]).toBeLessThanOrEqual(units.size + 1);
+      const to = digests.map((m) => m.to);
       expect(new Set(to).size, days[i]).toBe(to.length);
       expect(readdirSync(join(out, days[i]!, 'outbox')).length).toBe(run.mails.length);
     }
@@ -230,7 +235,7 @@ describe('npm run demo', () => {
       const want = listed.get(file)!;
       expect(addresses(mail.to), file).toEqual(want.to.split(', '));
       expect(mail.subject, file).toBe(want.subject);
-      expect(mail.subject, file).toMatch(/^【(督办|通报批评|约谈|临期提醒|督办小结|督查通报)】/);
+      expect(mail.subject, file).toMatch(/^【(督办|通报批评|约谈|临期提醒|退回通知|督办小结|督查通报)】/);
       expect(mail.text?.trim().length, file).toBeGreaterThan(0);
       expect(typeof mail.html === 'string' && mail.html.includes('<'), file).toBe(true);
       if (mail.text!.includes('alert(1)')) {
