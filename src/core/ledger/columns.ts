@@ -29,6 +29,7 @@ export type PersonField =
   | 'pointsLost'
   | 'batch'
   | 'source'
+  | 'requirement'
   | 'remark'
   | 'verdict'
   | 'returnReason'
@@ -204,6 +205,8 @@ export const PERSON_FIELD_ALIASES: Record<PersonField, Aliases> = {
   },
   batch: { zh: ['批次', '督查批次'], en: ['Batch'] },
   source: { zh: ['来源', '问题来源', '任务来源', '交办来源'], en: ['Source'] },
+  // What the office asks for (整改要求), shown in its notices; never the unit's own 整改措施.
+  requirement: { zh: ['整改要求', '整改标准', '整改意见'], en: ['Requirement', 'Rectification requirement'] },
   remark: { zh: ['备注', '说明'], en: ['Remark', 'Remarks', 'Notes', 'Note'] },
   // The office's word on a verification (验收意见) and why a task was sent back (退回原因): the
   // 退回通知 quotes the first of them that says something, then 备注 (issue 14).

@@ -58,15 +58,30 @@ export interface ReturnLine {
   reasonGiven: boolean;
 }
 
+/** A notice found 未达到整改要求 today: its 限期 passed with its task neither 待验收 nor 已销号. */
+export interface FailedToday {
+  unit: string;
+  key: string;
+  task: string;
+  /** The failed notice's number and 第N次督办. */
+  number: string;
+  ordinal: number;
+  replyBy: Day;
+  row: number;
+}
+
 export interface AdminSummary {
   date: Day;
   dryRun: boolean;
   sent: SentDigest[];
   notSent: NotSent[];
+  /** Notices found 未达到整改要求 today: what moves the ladder. */
+  failures: FailedToday[];
   interviews: Interview[];
   /** Located problem lines, already worded (《任务台账》第12行：…). */
   needsPerson: string[];
-  counts: { tasks: number; overdue: number; notices: number; reminders: number };
+  /** The ledger as checked today; what was sent is counted from `sent`, so the subject and the body agree. */
+  counts: { tasks: number; overdue: number };
   /** 退回通知 sent today (issue 14). */
   returns?: ReturnLine[];
 }
@@ -86,8 +101,9 @@ export function composeAdminSummary(summary: AdminSummary, ctx: SummaryContext):
   const blocks: Block[] = [
     ...(summary.dryRun ? [{ kind: 'banner' as const, text: t('summary.dryRun') }] : []),
     ...officeUnsetBlocks(ctx),
-    { kind: 'paragraph', text: t('summary.counts', { date: longDay(summary.date, t), ...summary.counts }) },
+    { kind: 'paragraph', text: t('summary.counts', { date: longDay(summary.date, t), ...summary.counts, ...sentCounts(summary.sent) }) },
     ...interviewBlocks(summary.interviews, ctx),
+    ...failureBlocks(summary.failures, ctx),
     ...notSentBlocks(summary.notSent, t),
     ...sentBlocks(summary.sent, summary.dryRun, t),
     ...returnBlocks(summary.returns ?? [], ctx),
@@ -97,10 +113,17 @@ export function composeAdminSummary(summary: AdminSummary, ctx: SummaryContext):
   return { to: ctx.to, subject: summarySubject(summary, t), body: renderText(blocks, t), htmlBody: renderHtml(blocks) };
 }
 
+/** The mails sent today, by kind: the subject's 发出N封 and the body's count are the same mails. */
+function sentCounts(sent: SentDigest[]): { mails: number; notices: number; reminders: number } {
+  const reminders = sent.filter((s) => s.level === 'reminder').length;
+  return { mails: sent.length, notices: sent.length - reminders, reminders };
+}
+
 export function summarySubject(summary: AdminSummary, t: Translate): string {
   const notSent = notSentTaskCount(summary.notSent);
   const parts = [
     ...(summary.interviews.length > 0 ? [t('summary.subject.interviews', { count: summary.interviews.length })] : []),
+    ...(summary.failures.length > 0 ? [t('summary.subject.failures', { count: summary.failures.length })] : []),
     t('summary.subject.sent', { count: summary.sent.length }),
     ...((summary.returns ?? []).length > 0 ? [t('summary.subject.returns', { count: summary.returns!.length })] : []),
     ...(notSent > 0 ? [t('summary.subject.notSent', { count: notSent })] : []),
@@ -159,6 +182,35 @@ function interviewBlocks(interviews: Interview[], ctx: SummaryContext): Block[] 
         ]),
       },
     ]),
+  ];
+}
+
+/** The notices found 未达到整改要求 today, by unit: the next step of each follows from them. */
+function failureBlocks(failures: FailedToday[], ctx: SummaryContext): Block[] {
+  if (failures.length === 0) return [];
+  const { t } = ctx;
+  return [
+    { kind: 'heading', text: t('summary.failures', { count: failures.length }) },
+    { kind: 'paragraph', text: t('summary.failuresHelp') },
+    {
+      kind: 'table',
+      columns: [
+        t('summary.col.unit'),
+        t('mail.col.key'),
+        t('mail.col.task'),
+        t('summary.col.failedNotice'),
+        t('summary.col.replyBy'),
+        t('mail.col.row'),
+      ],
+      rows: failures.map((f): Cell[] => [
+        f.unit,
+        f.key,
+        f.task,
+        t('mail.numberWithOrdinal', { number: f.number, ordinal: t('mail.ordinal', { n: f.ordinal }) }),
+        longDay(f.replyBy, t),
+        { text: t('mail.rowLink', { row: f.row }), href: ctx.rowLink(f.row) },
+      ]),
+    },
   ];
 }
 

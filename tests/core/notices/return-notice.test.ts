@@ -211,7 +211,8 @@ describe('the admin’s summary of returns', () => {
         notSent: [],
         interviews: [],
         needsPerson: [],
-        counts: { tasks: 10, overdue: 2, notices: 0, reminders: 0 },
+        counts: { tasks: 10, overdue: 2 },
+        failures: [],
         returns: [
           {
             number: 'X创城督退回〔2026〕1号',
@@ -268,7 +269,12 @@ describe('a reopened task (反弹) in the 整改通知', () => {
     expect(relapses.get('DB-0006')).toEqual({ count: 1, closedOn: dayFromYmd(2026, 11, 18), reopenedOn: dayFromYmd(2026, 11, 23) });
     const ctx: MailContext = { t, today, office: OFFICE, rowLink: link, relapseOf: (k) => relapses.get(k) };
     const body = composeDigest(
-      { to: 'cgj@example.org', toName: '张伟', sections: [{ unit: '市城管局', role: 'lead', notices: [notice] }] },
+      {
+        number: 'X创城督〔2026〕9号',
+        to: 'cgj@example.org',
+        toName: '张伟',
+        sections: [{ unit: '市城管局', role: 'lead', notices: [notice] }],
+      },
       ctx,
     ).body;
     expect(body).toContain('   反弹：2026年11月18日销号，2026年11月23日重新打开（第1次反弹），督办继续');
@@ -279,7 +285,12 @@ describe('a reopened task (反弹) in the 整改通知', () => {
     expect(relapses.get('DB-0006')).toEqual({ count: 1, reopenedOn: today });
     const ctx: MailContext = { t, today, office: OFFICE, rowLink: link, relapseOf: (k) => relapses.get(k) };
     const body = composeDigest(
-      { to: 'cgj@example.org', toName: '张伟', sections: [{ unit: '市城管局', role: 'lead', notices: [notice] }] },
+      {
+        number: 'X创城督〔2026〕9号',
+        to: 'cgj@example.org',
+        toName: '张伟',
+        sections: [{ unit: '市城管局', role: 'lead', notices: [notice] }],
+      },
       ctx,
     ).body;
     expect(body).toContain('   反弹：销号后于2026年11月25日重新打开（第1次反弹），督办继续');
