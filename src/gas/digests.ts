@@ -6,6 +6,7 @@
 import { formatDay } from '../core/calendar/day';
 import { composeDigest, highestLevel, statedReplyBy } from '../core/notices/digest';
 import { type Delivery, groupDigests, type NoticePlan } from '../core/notices/plan';
+import type { Relapse } from '../core/notices/relapse';
 import type { ComposedMail, NoticeLevel } from '../core/notices/types';
 import type { Workbook } from './workbook';
 
@@ -26,17 +27,33 @@ export interface Composed {
   numbers: string[];
   /** The 整改限期 the mail states (ISO), for run.json. */
   replyBy?: string;
+  /** A reopened task's relapse (反弹), by key, as the mail states it. */
+  relapseOf?: (key: string) => Relapse | undefined;
 }
 
 /** The day's digests, composed, most urgent first. */
-export function composeAll(wb: Workbook, sheet: Sheet, plan: NoticePlan): Composed[] {
+export function composeAll(wb: Workbook, sheet: Sheet, plan: NoticePlan, relapseOf?: (key: string) => Relapse | undefined): Composed[] {
   const rowLink = rowLinker(wb, sheet);
   return groupDigests(plan.deliveries).map(({ plan: digest, cc, deliveries }) => {
-    const mail = composeDigest(digest, { t: wb.t, today: wb.clock.today, office: wb.settings, rowLink });
+    const mail = composeDigest(digest, {
+      t: wb.t,
+      today: wb.clock.today,
+      office: wb.settings,
+      rowLink,
+      ...(relapseOf ? { relapseOf } : {}),
+    });
     const level = highestLevel(deliveries.map((d) => d.notice));
     const numbers = [...new Set(deliveries.map((d) => d.notice.number).filter((n) => n !== ''))];
     const replyBy = statedReplyBy(digest.sections);
-    return { mail, cc, deliveries, level, numbers, ...(replyBy === undefined ? {} : { replyBy: formatDay(replyBy) }) };
+    return {
+      mail,
+      cc,
+      deliveries,
+      level,
+      numbers,
+      ...(replyBy === undefined ? {} : { replyBy: formatDay(replyBy) }),
+      ...(relapseOf ? { relapseOf } : {}),
+    };
   });
 }
 
@@ -48,5 +65,6 @@ export function dryRunDigest(wb: Workbook, sheet: Sheet, digest: Composed): Comp
     office: wb.settings,
     rowLink: rowLinker(wb, sheet),
     dryRunFor: [...digest.mail.to.split(','), ...digest.cc],
+    ...(digest.relapseOf ? { relapseOf: digest.relapseOf } : {}),
   });
 }

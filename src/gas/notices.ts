@@ -26,6 +26,7 @@ import {
 } from '../core/notices/log';
 import { digestKind } from '../core/notices/mail-kind';
 import { type Delivery, type Failure, type NoticePlan, planNotices } from '../core/notices/plan';
+import { relapsesOf } from '../core/notices/relapse';
 import { restoredNotices } from '../core/notices/restore';
 import { type AdminSummary, composeAdminSummary, type FailedToday, type NotSent, type SentDigest } from '../core/notices/summary';
 import { LEVEL_WORD } from '../core/notices/types';
@@ -36,6 +37,7 @@ import { claim as claimRows, deliverAll, deliverOne, type Parcel } from './deliv
 import { type Composed, composeAll, dryRunDigest, rowLinker } from './digests';
 import { append, bookOf, type LogBook, markLeftBehind, type OpenLog, openLog } from './notice-log';
 import type { JobResult, SentRecord } from './result';
+import { type ReturnsSent, sendReturns } from './returns';
 import type { Workbook } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -102,7 +104,13 @@ export function sendNotices(
     t,
     numberFloor: counters.number('notice', year),
   });
-  const digests = composeAll(wb, sheet, noticePlan);
+  // A reopened task's line says when it was closed and reopened (反弹: its ladder continues).
+  const relapses = relapsesOf(
+    plan.tasks.map((task) => ({ ...task, key: keyOf(task) })),
+    log.entries,
+    today,
+  );
+  const digests = composeAll(wb, sheet, noticePlan, (key) => relapses.get(key));
   const book = bookOf(log);
   const rowOf = claim(wb, book, { tasks: plan.tasks, keyOf, failures: noticePlan.failures }, digests, now);
   // The 通报 go first: one owed since a run the quota stopped keeps its number and its place.
@@ -112,17 +120,22 @@ export function sendNotices(
   result.mails.push(...(circulars?.mails ?? []));
   const sending = sendDigests(wb, book, sheet, digests, rowOf, started);
   result.mails.push(...sending.mails);
+  // 退回通知: each task sent back at verification, told the same day (gas/returns.ts).
+  const returns: ReturnsSent = noticePlan.sendsToday
+    ? sendReturns(wb, book, sheet, { tasks: plan.tasks, keyOf }, counters, { now, started })
+    : { returns: [], notSent: [], mails: [] };
+  result.mails.push(...returns.mails);
   const summary = {
-    ...adminSummary(wb, plan, noticePlan, uncertain, needsPerson, sending),
+    ...adminSummary(wb, plan, noticePlan, uncertain, needsPerson, sending, returns),
     ...(circulars ? { circulars: circulars.summary } : {}),
   };
   // The summary goes once a day, on the days notices go out, when there is something to tell
   // (again the same day only when this run sent more, as a continuation does).
+  const sentNow = summary.sent.length + returns.returns.length + (circulars?.summary.sent.length ?? 0);
   const told = circulars ? Object.values(circulars.summary).reduce((n, lines) => n + lines.length, 0) : 0;
   const worthTelling =
-    summary.sent.length + summary.notSent.length + summary.failures.length + summary.interviews.length + summary.needsPerson.length + told >
-    0;
-  const again = summarySentOn([...book.kept.values()], today) && summary.sent.length === 0 && (circulars?.summary.sent.length ?? 0) === 0;
+    sentNow + told + summary.notSent.length + summary.failures.length + summary.interviews.length + summary.needsPerson.length > 0;
+  const again = summarySentOn([...book.kept.values()], today) && sentNow === 0;
   if (settings.adminEmail && noticePlan.sendsToday && worthTelling && !again) sendSummary(wb, book, sheet, summary, now, result);
 
   result.counts.noticesSent = summary.sent.length;
@@ -203,6 +216,7 @@ function adminSummary(
   uncertain: LogEntry[],
   needsPerson: string[],
   sending: Sending,
+  returns: ReturnsSent,
 ): AdminSummary {
   const unreachable = noticePlan.unreachable.map(
     (u): NotSent => ({
@@ -220,11 +234,12 @@ function adminSummary(
     date: wb.clock.today,
     dryRun: wb.settings.dryRun,
     sent: sending.sent,
-    notSent: [...unreachable, ...unconfirmed, ...sending.notSent],
+    notSent: [...unreachable, ...unconfirmed, ...sending.notSent, ...returns.notSent],
     failures: failedToday(plan, noticePlan),
     interviews: noticePlan.interviews,
     needsPerson,
     counts: { tasks: plan.counts.tasks ?? 0, overdue: plan.counts.overdue ?? 0 },
+    returns: returns.returns,
   };
 }
 

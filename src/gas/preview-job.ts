@@ -12,6 +12,7 @@ import { keyAfterSweep, newKeys } from '../core/sweep/sweep';
 import { composeAll } from './digests';
 import { replyToOf } from './mail';
 import { emptyResult, failed, type JobResult } from './result';
+import { previewReturns } from './returns';
 import { readTaskLedger } from './task-sheet';
 import { noTaskSheet, openWorkbook } from './workbook';
 
@@ -36,10 +37,11 @@ export function previewNotices(now: Date): JobResult {
   const entries = read.map((e) =>
     uncertain.includes(e) ? { ...e, outcome: 'uncertain' as const } : stale.includes(e) ? { ...e, outcome: 'cancelled' as const } : e,
   );
+  // The keys as the sweep would give them (a row keyed today by its new key), nothing written.
+  const keyOf = keyAfterSweep(newKeys(ledger));
   const noticePlan = planNotices({
     tasks: ledger.tasks,
-    // The keys as the sweep would give them (a row keyed today by its new key), nothing written.
-    keyOf: keyAfterSweep(newKeys(ledger)),
+    keyOf,
     entries,
     units: wb.units,
     settings: wb.settings,
@@ -57,6 +59,17 @@ export function previewNotices(now: Date): JobResult {
     numbers: d.numbers,
     level: t(LEVEL_WORD[d.level]),
   }));
+  const returns = noticePlan.sendsToday ? previewReturns(wb, sheet, { tasks: ledger.tasks, keyOf }, entries) : [];
+  result.preview.push(
+    ...returns.map((mail) => ({
+      kind: 'return' as const,
+      ...mail,
+      name: wb.settings.senderName,
+      ...replyToOf(wb.settings.contactEmail),
+      numbers: [],
+      level: t('level.return'),
+    })),
+  );
   result.warnings.push(
     ...noticePlan.unreachable.map((u) =>
       t('preview.unreachable', { unit: u.unit, task: u.notice.key, reason: t(`summary.reason.${u.reason}`) }),

@@ -202,6 +202,8 @@ describe('four weeks of notices', () => {
     expect(tos(o9).filter((t) => t !== 'admin@example.org')).toEqual(['zjj@example.org']);
     expect(byTo(o9, 'zjj@example.org').text).toContain('第2次督办');
     expect(logRows(rt).some((r) => r.includes('DB-0005') && r[9] !== '' && r[11]?.includes('销号后反弹（第1次），继续督办'))).toBe(true);
+    // Its line says it was reopened and that its notices continue (issue 14; this ledger has no 销号日期 column).
+    expect(byTo(o9, 'zjj@example.org').text).toContain('反弹：销号后于2026年10月9日重新打开（第1次反弹），督办继续');
 
     // Mon 12: 市城管局 reports task 3 done (待验收: no notice while it waits); Tue 13 the office sends it back (退回).
     const state = col(s, 2, '督办状态');
@@ -210,7 +212,16 @@ describe('four weeks of notices', () => {
     sweepOn(rt, at(10, 12));
     expect(value(s, row(XSS), state)).toBe('待验收');
     rt.spreadsheet.editAsUser('任务台账', `${letter(status)}${row(XSS)}`, [['退回']]);
-    expect(toUnits(sweepOn(rt, at(10, 13))).filter((m) => m.subject.startsWith('【整改通知】'))).toEqual([]);
+    const o13 = toUnits(sweepOn(rt, at(10, 13)));
+    expect(o13.filter((m) => m.subject.startsWith('【整改通知】'))).toEqual([]);
+    // Sent back: that day its unit gets a 退回通知 (issue 14), in its own series.
+    const r13 = o13.filter((m) => m.subject.startsWith('【退回通知】'));
+    expect(r13.map((m) => [m.to, m.subject])).toEqual([
+      ['cgj@example.org', '【退回通知】市城管局：<script>alert(1)</script>公益广告…验收未通过（2026年10月13日）'],
+    ]);
+    expect(r13[0]!.text.startsWith('督办退回〔2026〕1号')).toBe(true);
+    expect(r13[0]!.text).toContain('经2026年10月13日验收，未达到销号要求，现予退回');
+    expect(r13[0]!.html).not.toContain('<script>');
     expect(value(s, row(XSS), state)).toBe('逾期');
     // Wed 14: 3号's 限期 (13 Oct) passed with tasks 1 and 3 open (task 3 sent back: not met): their second
     // failure. The third notice goes To the contact, Cc the head (通报批评 from here).

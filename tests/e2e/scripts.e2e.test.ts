@@ -149,7 +149,7 @@ describe('npm run demo', () => {
     expect(existsSync(shown)).toBe(true);
   });
 
-  it('gives every mail in every run.json its kind, as the job composed it: notice, reminder, circular, summary, report', () => {
+  it('gives every mail in every run.json its kind, as the job composed it: notice, reminder, circular, return, summary, report', () => {
     const dayDirs = readdirSync(out).filter((n) => /^(day|preview)-/.test(n));
     const published = dayDirs.map((n) => join(n, 'publish')).filter((n) => existsSync(join(out, n, 'run.json')));
     const kinds = new Set<string>();
@@ -164,14 +164,17 @@ describe('npm run demo', () => {
               ? 'circular'
               : m.subject.startsWith('【临期提醒】')
                 ? 'reminder'
-                : ['督办', '通报批评', '约谈'].includes(m.level ?? '')
-                  ? 'notice'
-                  : 'unknown';
+                : m.subject.startsWith('【退回通知】')
+                  ? 'return'
+                  : ['督办', '通报批评', '约谈'].includes(m.level ?? '')
+                    ? 'notice'
+                    : 'unknown';
         expect([m.file, m.kind]).toEqual([m.file, want]);
         kinds.add(m.kind!);
       }
     }
-    expect([...kinds].sort()).toEqual(['circular', 'notice', 'reminder', 'report', 'summary']);
+    // 11-27 the office sends a task back (退回): its 退回通知; from 12-11 units reach 通报批评: their 通报 (issue 14).
+    expect([...kinds].sort()).toEqual(['circular', 'notice', 'reminder', 'report', 'return', 'summary']);
   });
 
   it("no mail on a weekend; on a working day never more mails than units with due work plus the admin's summary, nor two to one person (a 通报 apart)", async () => {
@@ -182,10 +185,10 @@ describe('npm run demo', () => {
         continue;
       }
       const units = await unitsWithDueWork(join(out, days[i]!, SAMPLE_FILE));
-      // A 通报 (issue 14) is a document to every unit, apart from each person's one mail of the day.
-      const mails = run.mails.filter((m) => m.kind !== 'circular');
-      expect(mails.length, days[i]).toBeLessThanOrEqual(units.size + 1);
-      const to = mails.map((m) => m.to);
+      // A 退回通知 (one per task sent back) and a 通报 (to every unit) are documents of their own, beside the unit's one digest of the day.
+      const digests = run.mails.filter((m) => m.kind !== 'return' && m.kind !== 'circular');
+      expect(digests.length, days[i]).toBeLessThanOrEqual(units.size + 1);
+      const to = digests.map((m) => m.to);
       expect(new Set(to).size, days[i]).toBe(to.length);
       expect(readdirSync(join(out, days[i]!, 'outbox')).length).toBe(run.mails.length);
     }
@@ -234,7 +237,7 @@ describe('npm run demo', () => {
       const want = listed.get(file)!;
       expect(addresses(mail.to), file).toEqual(want.to.split(', '));
       expect(mail.subject, file).toBe(want.subject);
-      expect(mail.subject, file).toMatch(/^【(督办|通报批评|约谈|临期提醒|督办小结|督查通报)】/);
+      expect(mail.subject, file).toMatch(/^【(督办|通报批评|约谈|临期提醒|退回通知|督办小结|督查通报)】/);
       expect(mail.text?.trim().length, file).toBeGreaterThan(0);
       expect(typeof mail.html === 'string' && mail.html.includes('<'), file).toBe(true);
       if (mail.text!.includes('alert(1)')) {

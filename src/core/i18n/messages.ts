@@ -679,6 +679,29 @@ export const zhCN = {
   'pub.matter': '{task}（{key}）',
   'pub.matterSep': '；',
   'score.note.criticismHeld': '通报批评（随本月通报，{date}）',
+
+  // issue 14, 退回通知 and 反弹 (the return part): a task sent back at verification, a reopened task's line.
+  'level.return': '退回通知',
+  'return.subject': '【退回通知】{unit}：{task}验收未通过（{date}）',
+  'return.title': '关于“{task}”验收未通过予以退回的通知',
+  'return.open': '贵单位牵头整改的下列事项（系统编号{key}），经{date}验收，未达到销号要求，现予退回。',
+  'return.col.key': '系统编号',
+  'return.noDeadline': '无明确时限',
+  'return.reason': '退回原因：{reason}',
+  'return.noReason': '未说明（验收时未填写具体原因，如有疑问请与我办联系）',
+  'return.inForce': '该事项整改时限仍为{deadline}。',
+  'return.overdue': '该事项已超过整改时限（{deadline}），逾期{overdue}，督办继续。',
+  'return.ask':
+    '请于{date}前整改到位，并书面报送整改情况（附整改前后对比照片）至{sender}{replyTo}。整改完成后，请在台账中将该任务的状态改为“{pending}”，重新申请验收。',
+  'mail.col.relapse': '反弹',
+  'mail.relapseClosedReopened': '{closed}销号，{reopened}重新打开（第{count}次反弹），督办继续',
+  'mail.relapseReopened': '销号后于{reopened}重新打开（第{count}次反弹），督办继续',
+  'summary.subject.returns': '退回通知{count}份',
+  'summary.returns': '退回通知（{count}份）',
+  'summary.col.task': '任务',
+  'summary.returnsNoReason': '退回未说明原因（{count}项）',
+  'summary.returnsNoReasonHelp':
+    '下列任务退回时，台账的验收意见、退回原因、备注均未填写，退回通知中写为“未说明”。请在台账中补填原因（可增加“验收意见”或“退回原因”列），以便责任单位对照整改。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1367,6 +1390,30 @@ export const en: Record<MessageKey, string> = {
   'pub.matter': '{task} ({key})',
   'pub.matterSep': '; ',
   'score.note.criticismHeld': "Public criticism (in this month's bulletin, {date})",
+
+  // issue 14, 退回通知 and 反弹 (the return part): a task sent back at verification, a reopened task's line.
+  'level.return': 'return notice',
+  'return.subject': '[Returned] {unit}: {task} did not pass verification ({date})',
+  'return.title': 'Notice of return: "{task}" did not pass verification',
+  'return.open':
+    'The matter below, which your unit leads (task ID {key}), was verified on {date}, did not meet the requirements for closing, and is returned.',
+  'return.col.key': 'Task ID',
+  'return.noDeadline': 'no set deadline',
+  'return.reason': 'Reason: {reason}',
+  'return.noReason': 'not stated (no reason was recorded at verification; please contact us with any question)',
+  'return.inForce': 'Its deadline remains {deadline}. ',
+  'return.overdue': 'Its deadline ({deadline}) has passed, {overdue} overdue, and the notices continue. ',
+  'return.ask':
+    'Please rectify it by {date} and send a written report (with before-and-after photos) to {sender}{replyTo}. Once done, set the task\'s status in the ledger to "{pending}" to ask for verification again.',
+  'mail.col.relapse': 'Relapse',
+  'mail.relapseClosedReopened': 'closed {closed}, reopened {reopened} (relapse {count}); the notices continue',
+  'mail.relapseReopened': 'reopened after closing on {reopened} (relapse {count}); the notices continue',
+  'summary.subject.returns': '{count} return notice(s)',
+  'summary.returns': 'Return notices ({count})',
+  'summary.col.task': 'Task',
+  'summary.returnsNoReason': 'Returned without a stated reason ({count})',
+  'summary.returnsNoReasonHelp':
+    'These tasks were returned with nothing in the ledger\'s verification comments, return reason or remark columns, so their return notice says "not stated". Please fill in the reason (a "验收意见" or "退回原因" column can be added) so the unit knows what to fix.',
 };
 
 export type Locale = 'zh-CN' | 'en';

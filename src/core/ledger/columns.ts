@@ -31,6 +31,8 @@ export type PersonField =
   | 'source'
   | 'requirement'
   | 'remark'
+  | 'verdict'
+  | 'returnReason'
   | 'extendedTo'
   | 'extensionApproved'
   | 'reopenCount';
@@ -206,6 +208,16 @@ export const PERSON_FIELD_ALIASES: Record<PersonField, Aliases> = {
   // What the office asks for (整改要求), shown in its notices; never the unit's own 整改措施.
   requirement: { zh: ['整改要求', '整改标准', '整改意见'], en: ['Requirement', 'Rectification requirement'] },
   remark: { zh: ['备注', '说明'], en: ['Remark', 'Remarks', 'Notes', 'Note'] },
+  // The office's word on a verification (验收意见) and why a task was sent back (退回原因): the
+  // 退回通知 quotes the first of them that says something, then 备注 (issue 14).
+  verdict: {
+    zh: ['验收意见', '核查意见', '复核意见', '验收结论'],
+    en: ['Verification comments', 'Verification notes', 'Review comments'],
+  },
+  returnReason: {
+    zh: ['退回原因', '退回理由', '驳回原因', '驳回理由', '退回说明', '未通过原因'],
+    en: ['Reason returned', 'Return reason', 'Reason for return', 'Rejection reason'],
+  },
   extendedTo: { zh: ['延期至', '延期后时限', '延期时限', '延期后截止日期', '申请延期至'], en: ['Extended to', 'New deadline'] },
   extensionApproved: {
     zh: ['延期审批', '是否同意延期', '延期批准', '延期审批意见', '是否批准延期'],

@@ -75,6 +75,13 @@ export interface TaskRow {
   statusChanged: Day | undefined;
   /** A completion date to stamp into an empty 完成日期 cell (the task was closed just now). */
   stampCompleted: Day | undefined;
+  /**
+   * What the office wrote on the row about a verification (验收意见, else 退回原因, else 备注: the
+   * first that says something), quoted by a 退回通知 as its reason; absent when none says anything.
+   */
+  returnReason?: string;
+  /** The row's 完成日期 / 销号日期 as a date: when a reopened task (反弹) had been closed. */
+  completed?: Day;
   /** Sentences for the 系统提示 column. */
   notes: string[];
   problems: Problem[];
@@ -163,6 +170,8 @@ export function readTask(values: unknown[][], index: number, columns: Columns, c
   const previous = readPrevious(row, columns, ctx);
   const decided = decideState(row, index, columns, ctx, status, deadlines, previous);
   if (decided.reopened) out.notes.push(ctx.t('note.reopened', { count: decided.reopenCount }));
+  const returnReason = reasonOf(row, columns);
+  const completed = dayOf(cell(row, columns.completed), ctx.toDay);
   return {
     index,
     key: cellText(cell(row, ctx.keyColumn)),
@@ -181,9 +190,23 @@ export function readTask(values: unknown[][], index: number, columns: Columns, c
     reopenCount: decided.reopenCount,
     statusChanged: decided.statusChanged,
     stampCompleted: decided.stampCompleted,
+    ...(returnReason === '' ? {} : { returnReason }),
+    ...(completed === undefined ? {} : { completed }),
     notes: out.notes,
     problems: out.problems,
   };
+}
+
+/** The columns a 退回通知 takes its reason from, most specific first (issue 14). */
+const REASON_FIELDS = ['verdict', 'returnReason', 'remark'] as const;
+
+/** The office's reason on the row: the first of 验收意见, 退回原因, 备注 that has text ('' for none). */
+function reasonOf(row: unknown[], columns: Columns): string {
+  for (const field of REASON_FIELDS) {
+    const text = cellText(cell(row, columns[field]));
+    if (text !== '') return text;
+  }
+  return '';
 }
 
 /** A column's text when the ledger has the column and the cell says something; nothing otherwise. */

@@ -14,6 +14,7 @@ import type { Day } from '../calendar/day';
 import type { Translate } from '../i18n';
 import { type Block, type Cell, renderHtml, renderText } from './mail-doc';
 import { addressee, contactLine, longDay, type Office, overdueText, signOff } from './official';
+import type { Relapse } from './relapse';
 import { type ComposedMail, type DigestPlan, type DigestSection, LEVEL_RANK, LEVEL_WORD, type NoticeLevel, type TaskNotice } from './types';
 
 export interface MailContext {
@@ -28,6 +29,8 @@ export interface MailContext {
    * mail says at its top whom it was meant for, and its subject is marked as a dry run.
    */
   dryRunFor?: string[];
+  /** A reopened task's last relapse (反弹), by key: its line says when it was closed and reopened. */
+  relapseOf?: (key: string) => Relapse | undefined;
 }
 
 /** Subjects stay well under MailApp's 250-character limit even with a long unit name. */
@@ -218,6 +221,8 @@ function sectionBlocks(section: DigestSection, ctx: MailContext): Block[] {
 function taskTable(level: NoticeLevel, notices: TaskNotice[], showLead: boolean, ctx: MailContext): Block {
   const { t } = ctx;
   const isNotice = level !== 'reminder';
+  const relapses = notices.map((n) => (isNotice ? ctx.relapseOf?.(n.key) : undefined));
+  const showRelapse = relapses.some((r) => r !== undefined);
   // 问题来源 and 整改要求 only when the ledger says them for one of these tasks.
   const source = notices.some((n) => (n.source ?? '') !== '');
   const requirement = notices.some((n) => (n.requirement ?? '') !== '');
@@ -230,9 +235,10 @@ function taskTable(level: NoticeLevel, notices: TaskNotice[], showLead: boolean,
     ...(requirement ? [t('mail.col.requirement')] : []),
     t('mail.col.deadline'),
     ...(isNotice ? [t('mail.col.overdue'), t('mail.col.ladder')] : []),
+    ...(showRelapse ? [t('mail.col.relapse')] : []),
     t('mail.col.row'),
   ];
-  const rows = notices.map((n): Cell[] => [
+  const rows = notices.map((n, i): Cell[] => [
     n.task,
     n.key,
     ...(showLead ? [n.unit] : []),
@@ -241,9 +247,19 @@ function taskTable(level: NoticeLevel, notices: TaskNotice[], showLead: boolean,
     ...(requirement ? [n.requirement ?? ''] : []),
     n.deadline === undefined ? '' : longDay(n.deadline, t),
     ...(isNotice ? [overdueText(n.daysOverdue, ctx.office, t), ladderText(n, t)] : []),
+    ...(showRelapse ? [relapseText(relapses[i], t)] : []),
     { text: t('mail.rowLink', { row: n.row }), href: ctx.rowLink(n.row) },
   ]);
   return { kind: 'table', columns, rows };
+}
+
+/** 「2026年11月27日销号，2026年11月30日重新打开（第1次反弹），督办继续」; '' for a task never reopened. */
+export function relapseText(relapse: Relapse | undefined, t: Translate): string {
+  if (!relapse) return '';
+  const args = { reopened: longDay(relapse.reopenedOn, t), count: relapse.count };
+  return relapse.closedOn === undefined
+    ? t('mail.relapseReopened', args)
+    : t('mail.relapseClosedReopened', { ...args, closed: longDay(relapse.closedOn, t) });
 }
 
 /** 第2次督办；前次整改通知X创城督〔2026〕3号（限期2026年12月3日）未达到整改要求 */

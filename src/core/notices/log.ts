@@ -125,9 +125,11 @@ function byWord<T extends string>(words: Record<T, MessageKey>): Map<string, T> 
 
 /**
  * What a log row is about: a notice of a level, the admin's daily summary, a unit's line of the
- * month's report, or a relapse (反弹: a closed task reopened, kept as an event with its day).
+ * month's report, a relapse (反弹: a closed task reopened, kept as an event with its day), or a
+ * 退回通知 (a task sent back at verification: one row per recipient address, like a notice, but
+ * off the ladder).
  */
-export type LogLevel = NoticeLevel | 'summary' | 'publication' | 'reopen' | 'failed';
+export type LogLevel = NoticeLevel | 'summary' | 'publication' | 'reopen' | 'failed' | 'return';
 
 export const LOG_LEVEL_WORD: Record<LogLevel, MessageKey> = {
   ...LEVEL_WORD,
@@ -135,11 +137,12 @@ export const LOG_LEVEL_WORD: Record<LogLevel, MessageKey> = {
   publication: 'level.publication',
   reopen: 'level.reopen',
   failed: 'level.failed',
+  return: 'level.return',
 };
 
 /**
  * Whether a log row is a notice (临期提醒, 督办, 通报批评, 约谈) rather than an event the log keeps
- * beside them: the admin's daily summary, a report mail, a relapse. Only notices move the ladder
+ * beside them: the admin's daily summary, a report mail, a relapse, a 退回通知. Only notices move the ladder
  * and the ledger's notice cells.
  */
 export function isNoticeEntry<E extends { level: LogLevel }>(entry: E): entry is E & { level: NoticeLevel } {

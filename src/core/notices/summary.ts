@@ -57,6 +57,19 @@ export interface CircularsToday {
   unreached: { unit: string; bad: string[] }[];
 }
 
+/** A 退回通知 sent today: its number, the unit, the task, and whether the office gave a reason. */
+export interface ReturnLine {
+  number: string;
+  unit: string;
+  key: string;
+  task: string;
+  /** 1-based sheet row, for the link. */
+  row: number;
+  to: string;
+  /** The row said why (验收意见 / 退回原因 / 备注); false: the notice said 「未说明」. */
+  reasonGiven: boolean;
+}
+
 /** A notice found 未达到整改要求 today: its 限期 passed with its task neither 待验收 nor 已销号. */
 export interface FailedToday {
   unit: string;
@@ -82,6 +95,8 @@ export interface AdminSummary {
   /** The ledger as checked today; what was sent is counted from `sent`, so the subject and the body agree. */
   counts: { tasks: number; overdue: number };
   circulars?: CircularsToday;
+  /** 退回通知 sent today (issue 14). */
+  returns?: ReturnLine[];
 }
 
 export type SummaryContext = Pick<MailContext, 't' | 'rowLink'> & {
@@ -105,6 +120,7 @@ export function composeAdminSummary(summary: AdminSummary, ctx: SummaryContext):
     ...circularBlocks(summary.circulars, t),
     ...notSentBlocks(summary.notSent, t),
     ...sentBlocks(summary.sent, summary.dryRun, t),
+    ...returnBlocks(summary.returns ?? [], ctx),
     ...needsPersonBlocks(summary.needsPerson, t),
     signOff(ctx.office, summary.date, t),
   ];
@@ -126,6 +142,7 @@ export function summarySubject(summary: AdminSummary, t: Translate): string {
       ? [t('summary.subject.circulars', { count: summary.circulars.sent.length })]
       : []),
     t('summary.subject.sent', { count: summary.sent.length }),
+    ...((summary.returns ?? []).length > 0 ? [t('summary.subject.returns', { count: summary.returns!.length })] : []),
     ...(notSent > 0 ? [t('summary.subject.notSent', { count: notSent })] : []),
   ];
   const subject = t('summary.subject', { date: longDay(summary.date, t), parts: parts.join(t('summary.subject.sep')) });
@@ -333,6 +350,42 @@ function sentBlocks(sent: SentDigest[], dryRun: boolean, t: Translate): Block[] 
         s.subject,
       ]),
     },
+  ];
+}
+
+// ---------------------------------------------------------------- 退回通知 (issue 14, the return part)
+
+/** The 退回通知 sent today (文号, unit, task), then the returns whose row gave no reason: fill it in. */
+function returnBlocks(returns: ReturnLine[], ctx: SummaryContext): Block[] {
+  if (returns.length === 0) return [];
+  const { t } = ctx;
+  const link = (r: ReturnLine): Cell => ({ text: t('mail.rowLink', { row: r.row }), href: ctx.rowLink(r.row) });
+  const unexplained = returns.filter((r) => !r.reasonGiven);
+  return [
+    { kind: 'heading', text: t('summary.returns', { count: returns.length }) },
+    {
+      kind: 'table',
+      columns: [
+        t('summary.col.numbers'),
+        t('summary.col.unit'),
+        t('summary.col.task'),
+        t('summary.col.tasks'),
+        t('summary.col.to'),
+        t('mail.col.row'),
+      ],
+      rows: returns.map((r): Cell[] => [r.number, r.unit, r.task, r.key, r.to, link(r)]),
+    },
+    ...(unexplained.length === 0
+      ? []
+      : [
+          { kind: 'heading' as const, text: t('summary.returnsNoReason', { count: unexplained.length }) },
+          { kind: 'paragraph' as const, text: t('summary.returnsNoReasonHelp') },
+          {
+            kind: 'table' as const,
+            columns: [t('summary.col.tasks'), t('summary.col.task'), t('summary.col.unit'), t('summary.col.numbers'), t('mail.col.row')],
+            rows: unexplained.map((r): Cell[] => [r.key, r.task, r.unit, r.number, link(r)]),
+          },
+        ]),
   ];
 }
 
