@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { exportXlsx } from '../runtime/xlsx';
 import { type MessageKey, translator } from '../src/core/i18n';
+import type { MailKind } from '../src/core/notices/mail-kind';
 import { DEFAULT_TIME_ZONE, describeReport, type LocalOptions, loadWorkbook, type RunReport, runLocal, UsageError } from './local';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -120,18 +121,23 @@ async function editsOf(day: DateTime, workbook: string, dir: string, timeZone: s
 /** The first working day of a month, as the monthly trigger (publishIfDue) sees it: 1 December 2026 is a Tuesday. */
 const PUBLISH_ON = '2026-12-01';
 
-const LEVEL_ORDER = [t('level.interview'), t('level.criticism'), t('level.notice'), t('level.reminder')];
+/** How the day's line names each kind of mail, most serious first. */
+const KIND_WORDS: [MailKind, string][] = [
+  ['interview', '约谈通知'],
+  ['circular', '通报'],
+  ['return', '退回通知'],
+  ['notice', '整改通知'],
+  ['reminder', '临期提醒'],
+  ['report', '月度通报'],
+  ['summary', "admin's summary"],
+  ['alert', 'alert'],
+];
 
-/** "8 mails: 约谈 3, 督办 2, 临期提醒 2, admin's summary 1". */
+/** "8 mails: 通报 1, 整改通知 4, 临期提醒 2, admin's summary 1". */
 export function mailsLine(report: RunReport): string {
   if (report.mails.length === 0) return 'no mail';
-  const byLevel = new Map<string, number>();
-  for (const m of report.mails) {
-    const level = m.level ?? "admin's summary";
-    byLevel.set(level, (byLevel.get(level) ?? 0) + 1);
-  }
-  const rank = (level: string): number => (LEVEL_ORDER.includes(level) ? LEVEL_ORDER.indexOf(level) : LEVEL_ORDER.length);
-  const parts = [...byLevel].sort((a, b) => rank(a[0]) - rank(b[0])).map(([level, n]) => `${level} ${n}`);
+  const count = (kind: MailKind): number => report.mails.filter((m) => (m.kind ?? 'summary') === kind).length;
+  const parts = KIND_WORDS.filter(([kind]) => count(kind) > 0).map(([kind, word]) => `${word} ${count(kind)}`);
   return `${report.mails.length} mail${report.mails.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
 }
 
