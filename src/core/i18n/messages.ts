@@ -610,6 +610,11 @@ export const zhCN = {
   'log.restoredDetail': '督办记录丢失后，按台账的督办次数、最近督办找回',
   'outcome.restored': '已找回',
   'notice.lostNumber': '（{key}原文号丢失·第{ordinal}次）',
+  // Issue 14, part "约谈 is decided by a person" (interview): 党政主要领导 in the directory, 约谈安排, the 约谈通知.
+  'unitcol.partyHead': '党组织主要负责人',
+  'unitcol.partyHeadEmail': '党组织主要负责人邮箱',
+  'unitcol.adminHead': '行政主要负责人',
+  'unitcol.adminHeadEmail': '行政主要负责人邮箱',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1227,6 +1232,11 @@ export const en: Record<MessageKey, string> = {
   'log.restoredDetail': "Recovered from the ledger's notice count and last notice after the log was lost",
   'outcome.restored': 'recovered',
   'notice.lostNumber': '({key}: number lost, notice {ordinal})',
+  // Issue 14, part "约谈 is decided by a person" (interview): 党政主要领导 in the directory, 约谈安排, the 约谈通知.
+  'unitcol.partyHead': 'Party secretary',
+  'unitcol.partyHeadEmail': 'Party secretary email',
+  'unitcol.adminHead': 'Administrative head',
+  'unitcol.adminHeadEmail': 'Administrative head email',
 };
 
 export type Locale = 'zh-CN' | 'en';
