@@ -616,6 +616,9 @@ export const zhCN = {
   'unitcol.adminHead': '行政主要负责人',
   'unitcol.adminHeadEmail': '行政主要负责人邮箱',
   'sheet.interviews': '约谈安排',
+  'setting.interviewCc': '约谈抄送',
+  'setting.interviewCc.help':
+    '每份约谈通知除抄送被约谈单位的分管领导外，还抄送这些邮箱（如督查室、纪委监委），多个用逗号或顿号分隔；可留空',
   'ivcol.caseId': '约谈编号',
   'ivcol.unit': '单位',
   'ivcol.matters': '事项',
@@ -1289,6 +1292,9 @@ export const en: Record<MessageKey, string> = {
   'unitcol.adminHead': 'Administrative head',
   'unitcol.adminHeadEmail': 'Administrative head email',
   'sheet.interviews': 'Interviews',
+  'setting.interviewCc': 'Interview Cc',
+  'setting.interviewCc.help':
+    "Every interview notice is copied to these addresses (the inspection office, the discipline commission) besides the unit's supervising leader; several separated by commas; may be left empty",
   'ivcol.caseId': 'Case',
   'ivcol.unit': 'Unit',
   'ivcol.matters': 'Matters',

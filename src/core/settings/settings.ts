@@ -5,6 +5,8 @@
  * recognised by its label in any locale (or by its code name), and a bad value is reported
  * where it is and replaced by the default: a typo in a colour must never stop the sweep.
  */
+
+import { readAddressList } from '../directory/addresses';
 import { allTexts, type Locale, type MessageKey, type Translate, translator } from '../i18n';
 import type { CellProblem } from '../problems/problem';
 import { cellText, isEmail, normalizeHeader, toHalfWidth } from '../text/text';
@@ -63,6 +65,8 @@ export interface Settings {
   officeCode: string;
   /** The prefix numbers are given with: 机关代字, or 督办 until it is filled in. */
   noticePrefix: string;
+  /** 约谈抄送: who is copied on every 约谈通知 besides the unit's 分管领导 (督查室, 纪委监委); valid addresses only. */
+  interviewCc: string[];
 }
 
 /**
@@ -105,6 +109,7 @@ export function defaultSettings(locale: Locale = 'zh-CN'): Settings {
     sendOnNonWorkingDays: false,
     officeCode: '',
     noticePrefix: t('notice.prefix'),
+    interviewCc: [],
   };
 }
 
@@ -159,7 +164,8 @@ export type SettingKey =
   | 'sendHour'
   | 'dryRun'
   | 'sendOnNonWorkingDays'
-  | 'officeCode';
+  | 'officeCode'
+  | 'interviewCc';
 
 type Kind =
   | { type: 'locale' }
@@ -169,6 +175,8 @@ type Kind =
   | { type: 'list' }
   | { type: 'color'; color: keyof Colors }
   | { type: 'email' }
+  /** Several addresses, as a directory cell holds them; what is not an address is reported and left out. */
+  | { type: 'emails' }
   | { type: 'bool' };
 
 /** In the order setup writes them. */
@@ -197,6 +205,7 @@ const SPECS: { key: SettingKey; kind: Kind }[] = [
   { key: 'dryRun', kind: { type: 'bool' } },
   { key: 'sendOnNonWorkingDays', kind: { type: 'bool' } },
   { key: 'officeCode', kind: { type: 'text' } },
+  { key: 'interviewCc', kind: { type: 'emails' } },
 ];
 
 /**
@@ -267,6 +276,8 @@ function display(value: Value, kind: Kind, t: Translate, locale: Locale): string
       return value === '' ? t('setting.value.none') : String(value);
     case 'list':
       return (value as string[]).join(locale === 'en' ? ', ' : '、');
+    case 'emails':
+      return (value as string[]).join(', ');
     default:
       return String(value);
   }
@@ -356,6 +367,11 @@ function parseValue(raw: unknown, kind: Kind): Parsed | undefined {
       const s = toHalfWidth(text).trim();
       return isEmail(s) ? { ok: true, value: s } : { ok: false, message: 'settings.badEmail' };
     }
+    case 'emails': {
+      const { addresses, bad } = readAddressList(raw);
+      if (bad.length > 0) return { ok: false, message: 'settings.badEmail', params: { value: bad.join('、') } };
+      return { ok: true, value: addresses.map((a) => a.address) };
+    }
     case 'bool': {
       // Only a plain yes/no: 已销号 or 同意 in 试运行 is a slip to point out, not a yes.
       const b = readYesNo(raw);
@@ -421,6 +437,14 @@ function applySetting(settings: Settings, entry: SettingEntry, t: Translate, loc
     set(settings, key, kind, parsed.value);
     return undefined;
   }
+  // An address list keeps its valid addresses; only the bad ones are left out (and said).
+  if (kind.type === 'emails')
+    set(
+      settings,
+      key,
+      kind,
+      readAddressList(raw).addresses.map((a) => a.address),
+    );
   const fallback = display(get(settings, key, kind), kind, t, locale) || t('setting.value.none');
   const choices = kind.type === 'countDays' ? [t('setting.value.working'), t('setting.value.calendar')].join(' / ') : undefined;
   return t(parsed.message, {
