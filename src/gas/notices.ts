@@ -33,6 +33,7 @@ import { keyAfterSweep, keysGiven, type SweepPlan } from '../core/sweep/sweep';
 import { type Counters, saveCounters } from './counters';
 import { claim as claimRows, deliverAll, deliverOne, type Parcel } from './delivery';
 import { type Composed, composeAll, dryRunDigest, rowLinker } from './digests';
+import { arrangeInterviews } from './interviews';
 import { append, bookOf, type LogBook, markLeftBehind, type OpenLog, openLog } from './notice-log';
 import type { JobResult, SentRecord } from './result';
 import type { Workbook } from './workbook';
@@ -106,10 +107,14 @@ export function sendNotices(
   const rowOf = claim(wb, book, plan.tasks, keyOf, digests, now);
   const sending = sendDigests(wb, book, sheet, digests, rowOf, started);
   result.mails.push(...sending.mails);
-  const summary = adminSummary(wb, plan, noticePlan, uncertain, needsPerson, sending);
+  // 约谈: proposed to a person in 约谈安排, sent only once a person agreed (gas/interviews.ts).
+  const ledgerTasks = plan.tasks.map((task) => ({ key: keyOf(task), task: task.task, place: task.place }));
+  const cases = arrangeInterviews(wb, book, { interviews: noticePlan.interviews, tasks: ledgerTasks, started }, now, result, needsPerson);
+  const summary = { ...adminSummary(wb, plan, noticePlan, uncertain, needsPerson, sending), interviewCases: cases };
   // The summary goes once a day, on the days notices go out, when there is something to tell
   // (again the same day only when this run sent more, as a continuation does).
-  const worthTelling = summary.sent.length + summary.notSent.length + summary.interviews.length + summary.needsPerson.length > 0;
+  const worthTelling =
+    summary.sent.length + summary.notSent.length + summary.interviews.length + summary.needsPerson.length + cases.length > 0;
   const again = summarySentOn([...book.kept.values()], today) && summary.sent.length === 0;
   if (settings.adminEmail && noticePlan.sendsToday && worthTelling && !again) sendSummary(wb, book, sheet, summary, now, result);
 

@@ -100,6 +100,9 @@ export interface ArrangementRow {
   approval: Approval | undefined;
   remark: string;
   heldOn: Day | undefined;
+  /** 事项 and 未达要求的整改通知 as Duban wrote them, a line per task: what the 约谈通知 cites. */
+  matters: string;
+  failedNotices: string;
   /** 约谈通知文号 and 状态 as the sheet has them (Duban's cells). */
   noticeNumber: string;
   status: string;
@@ -210,6 +213,8 @@ export function parseArrangement(values: unknown[][], clock: CellClock, t: Trans
       approval: approval === 'bad' ? undefined : approval,
       remark: text('remark'),
       heldOn,
+      matters: text('matters'),
+      failedNotices: text('failedNotices'),
       noticeNumber: text('noticeNumber'),
       status: text('status'),
     });

@@ -94,7 +94,10 @@ export interface Proposal {
  * unit's open case (its 约谈通知 not yet claimed) or a new one (after the highest 约谈编号).
  */
 export function proposeCases(interviews: readonly Interview[], cases: readonly InterviewCase[], entries: readonly LogEntry[]): Proposal[] {
-  const proposed = new Set(entries.filter((e) => e.level === 'interview' && !isDocumentRow(e)).map((e) => e.key));
+  // The event rows (已记录) only: a 约谈-level delivery keyed by the task is a 整改通知 of the old ladder, not a proposal.
+  const proposed = new Set(
+    entries.filter((e) => e.level === 'interview' && e.outcome === 'recorded' && !isDocumentRow(e)).map((e) => e.key),
+  );
   let last = Math.max(0, ...cases.map((c) => c.id));
   const open = new Map<string, number>();
   for (const c of cases) if (c.notice === 'none') open.set(unitKey(c.unit), c.id);

@@ -4,8 +4,11 @@
  * case with the 备注 as its reason; a 约谈通知 that went is never sent again.
  */
 
+import type { Day } from '../calendar/day';
 import type { Interviewee } from '../directory/units';
 import type { Translate } from '../i18n';
+import { isGiven, isLadderEntry, type LogEntry } from '../notices/log';
+import { longDay } from '../notices/official';
 import type { ArrangementColumn, ArrangementRow, ArrangementSheet, DubanColumn } from './arrangement';
 import type { InterviewCase } from './cases';
 
@@ -78,4 +81,50 @@ export function dubanValues(d: CaseDecision, cells: CaseCells, t: Translate): Re
 /** A whole new row: Duban's cells, and the one person's cell it prefills (需携带材料). */
 export function newRowValues(values: ReturnType<typeof dubanValues>, t: Translate): Partial<Record<ArrangementColumn, unknown>> {
   return { ...values, materials: t('iv.materialsDefault') };
+}
+
+/** A task as a case's 事项 line names it: `DB-0003 老旧小区飞线充电（幸福里）`. */
+export function matterLine(task: { key: string; task: string; place: string }, t: Translate): string {
+  return task.place.trim() === '' ? t('iv.matterLine', task) : t('iv.matterPlace', task);
+}
+
+/** A task's failed 整改通知 as the case cites them: `DB-0003：X创城督〔2026〕3号（限期2026年11月27日）、…`. */
+export function failedLine(key: string, notices: readonly { number: string; replyBy: Day | undefined }[], t: Translate): string {
+  const cited = notices.map((n) =>
+    n.replyBy === undefined ? n.number : t('iv.failedNotice', { number: n.number, date: longDay(n.replyBy, t) }),
+  );
+  return t('iv.failedLine', { key, notices: cited.join(t('mail.and')) });
+}
+
+/**
+ * A task's 整改通知 whose 限期 passed before `day`, as the log has them (each number once, oldest
+ * first): what a case cites when the plan's own list is not at hand (a row added back).
+ */
+export function failedFromLog(key: string, entries: readonly LogEntry[], day: Day, dryRun: boolean): { number: string; replyBy: Day }[] {
+  const out = new Map<string, { number: string; replyBy: Day; given: Day }>();
+  for (const e of entries) {
+    if (e.key !== key || e.number === '' || !isLadderEntry(e) || !isGiven(e.outcome, dryRun)) continue;
+    if (e.replyBy === undefined || e.replyBy >= day || out.has(e.number)) continue;
+    out.set(e.number, { number: e.number, replyBy: e.replyBy, given: e.day ?? 0 });
+  }
+  return [...out.values()].sort((a, b) => a.given - b.given).map(({ number, replyBy }) => ({ number, replyBy }));
+}
+
+/** What the admin's summary says of a case: waiting for 审批 (and what is missing), held (with the reason), or its 约谈通知 sent today. */
+export interface CaseLine {
+  id: number;
+  unit: string;
+  kind: 'awaiting' | 'onHold' | 'sentToday';
+  missing: Missing[];
+  reason: string;
+  number: string;
+}
+
+export function caseLines(decisions: readonly CaseDecision[], today: Day): CaseLine[] {
+  return decisions.flatMap((d): CaseLine[] => {
+    const base = { id: d.case.id, unit: d.case.unit, missing: d.missing, reason: d.row?.remark ?? '', number: d.case.number };
+    if (d.status === 'awaiting') return [{ ...base, kind: 'awaiting' }];
+    if (d.status === 'onHold') return [{ ...base, kind: 'onHold' }];
+    return d.case.sentOn === today ? [{ ...base, kind: 'sentToday' }] : [];
+  });
 }

@@ -34,7 +34,11 @@ export function momentText(m: Moment, t: Translate): string {
   return t('ivmail.moment', { date: longDay(m.day, t), time: `${hh}:${mm}` });
 }
 
-export function composeInterviewNotice(n: InterviewNotice, office: Office, t: Translate): ComposedMail {
+/**
+ * The 约谈通知 as sent; in a dry run (试运行, `dryRunFor` the people it was meant for) it goes to the
+ * admin instead, saying so at its top and in its subject.
+ */
+export function composeInterviewNotice(n: InterviewNotice, office: Office, t: Translate, dryRunFor?: string[]): ComposedMail {
   const names = n.interviewees.map((p) => p.name || p.address).join(t('mail.and'));
   const items = [
     t('ivmail.time', { time: momentText(n.time, t) }),
@@ -45,6 +49,7 @@ export function composeInterviewNotice(n: InterviewNotice, office: Office, t: Tr
   ];
   const numerals = t('ivmail.numerals').split(',');
   const blocks: Block[] = [
+    ...(dryRunFor ? [{ kind: 'banner' as const, text: t('mail.dryRun', { to: dryRunFor.join(t('mail.and')) }) }] : []),
     { kind: 'paragraph', text: n.number },
     { kind: 'heading', text: t('ivmail.title', { unit: n.unit }) },
     addressee([n.unit], t),
@@ -61,7 +66,9 @@ export function composeInterviewNotice(n: InterviewNotice, office: Office, t: Tr
   ];
   return {
     to: n.interviewees.map((p) => p.address).join(','),
-    subject: t('ivmail.subject', { unit: n.unit, number: n.number }),
+    subject: dryRunFor
+      ? t('mail.dryRunSubject', { subject: t('ivmail.subject', { unit: n.unit, number: n.number }) })
+      : t('ivmail.subject', { unit: n.unit, number: n.number }),
     body: renderText(blocks, t),
     htmlBody: renderHtml(blocks),
   };

@@ -30,8 +30,8 @@ export const OUTCOME_WORD: Record<Outcome, MessageKey> = {
   restored: 'outcome.restored',
 };
 
-/** The log's roles: the people a notice goes to, and the admin (whose daily summary is logged too). */
-export type LogRole = RecipientRole | 'admin';
+/** The log's roles: the people a notice goes to, and the admin (whose daily summary is logged too); 抄送 a document's copies (约谈抄送). */
+export type LogRole = RecipientRole | 'admin' | 'copy';
 
 export const ROLE_WORD: Record<LogRole, MessageKey> = {
   admin: 'role.admin',
@@ -39,6 +39,7 @@ export const ROLE_WORD: Record<LogRole, MessageKey> = {
   head: 'role.head',
   leader: 'role.leader',
   support: 'role.support',
+  copy: 'role.copy',
 };
 
 /** The log's columns, in the order the script writes them. */

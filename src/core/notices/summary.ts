@@ -6,6 +6,7 @@
  */
 import type { Day } from '../calendar/day';
 import type { MessageKey, Translate } from '../i18n';
+import type { CaseLine, Missing } from '../interviews/decide';
 import { type Settings, settingLabel, unfilledOfficeSettings } from '../settings/settings';
 import { type MailContext, noticeNumber } from './digest';
 import { type Block, type Cell, renderHtml, renderText } from './mail-doc';
@@ -53,6 +54,8 @@ export interface AdminSummary {
   interviews: Interview[];
   /** Located problem lines, already worded (《任务台账》第12行：…). */
   needsPerson: string[];
+  /** 约谈安排: cases awaiting 审批 (and what is missing), held (暂缓, with the reason), their 约谈通知 sent today. */
+  interviewCases?: CaseLine[];
   counts: { tasks: number; overdue: number; notices: number; reminders: number };
 }
 
@@ -73,6 +76,7 @@ export function composeAdminSummary(summary: AdminSummary, ctx: SummaryContext):
     ...officeUnsetBlocks(ctx),
     { kind: 'paragraph', text: t('summary.counts', { date: longDay(summary.date, t), ...summary.counts }) },
     ...interviewBlocks(summary.interviews, ctx),
+    ...interviewCaseBlocks(summary.interviewCases ?? [], t),
     ...notSentBlocks(summary.notSent, t),
     ...sentBlocks(summary.sent, summary.dryRun, t),
     ...needsPersonBlocks(summary.needsPerson, t),
@@ -85,6 +89,7 @@ export function summarySubject(summary: AdminSummary, t: Translate): string {
   const notSent = notSentTaskCount(summary.notSent);
   const parts = [
     ...(summary.interviews.length > 0 ? [t('summary.subject.interviews', { count: summary.interviews.length })] : []),
+    ...awaitingPart(summary.interviewCases ?? [], t),
     t('summary.subject.sent', { count: summary.sent.length }),
     ...(notSent > 0 ? [t('summary.subject.notSent', { count: notSent })] : []),
   ];
@@ -142,6 +147,35 @@ function interviewBlocks(interviews: Interview[], ctx: SummaryContext): Block[] 
         ]),
       },
     ]),
+  ];
+}
+
+// Issue 14, part "约谈 is decided by a person": what 约谈安排 waits for, what is held and why, what went today.
+
+const MISSING_WORD: Record<Missing, MessageKey> = { approval: 'ivcol.approval', time: 'ivcol.time', place: 'ivcol.place' };
+
+function awaitingPart(lines: readonly CaseLine[], t: Translate): string[] {
+  const count = lines.filter((l) => l.kind === 'awaiting').length;
+  return count > 0 ? [t('summary.subject.ivAwaiting', { count })] : [];
+}
+
+function interviewCaseBlocks(lines: readonly CaseLine[], t: Translate): Block[] {
+  if (lines.length === 0) return [];
+  const sep = t('mail.and');
+  const item = (l: CaseLine): string => {
+    if (l.kind === 'awaiting')
+      return t('summary.ivAwaiting', {
+        id: l.id,
+        unit: l.unit,
+        missing: l.missing.map((m) => t(MISSING_WORD[m])).join(sep) || t('summary.ivNothingMissing'),
+      });
+    if (l.kind === 'onHold') return t('summary.ivOnHold', { id: l.id, unit: l.unit, reason: l.reason.trim() || t('summary.ivNoReason') });
+    return t('summary.ivSent', { id: l.id, unit: l.unit, number: l.number });
+  };
+  return [
+    { kind: 'heading', text: t('summary.ivCases', { count: lines.length, sheet: t('sheet.interviews') }) },
+    { kind: 'paragraph', text: t('summary.ivHelp', { sheet: t('sheet.interviews') }) },
+    { kind: 'list', items: lines.map(item) },
   ];
 }
 

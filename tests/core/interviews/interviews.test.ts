@@ -123,6 +123,8 @@ describe('约谈安排 as a person leaves it', () => {
         approval: 'agree',
         remark: '',
         heldOn: undefined,
+        matters: '',
+        failedNotices: '',
         noticeNumber: '',
         status: '',
       },
