@@ -137,14 +137,13 @@ function writeRows(
   entries: readonly LogEntry[],
 ): InterviewCase[] {
   const { t } = wb;
-  const today = wb.clock.today;
   const taskOf = new Map(tasks.map((x) => [x.key, x] as const));
   const proposed = new Map(proposals.map((p) => [p.task.key, p] as const));
   const lines = (keys: readonly string[]): Pick<CaseCells, 'matters' | 'failedNotices'> => ({
     matters: keys.map((key) => matterLine(taskOf.get(key) ?? proposed.get(key)?.task ?? { key, task: '', place: '' }, t)),
     failedNotices: keys.map((key) => {
       const earlier = proposed.get(key)?.task.earlier?.filter((n) => n.failed);
-      return failedLine(key, earlier && earlier.length > 0 ? earlier : failedFromLog(key, entries, today, wb.settings.dryRun), t);
+      return failedLine(key, earlier && earlier.length > 0 ? earlier : failedFromLog(key, entries), t);
     }),
   });
   const people = (c: InterviewCase) => {

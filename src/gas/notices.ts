@@ -10,7 +10,7 @@
  * limit is the core's (notices/sending.ts); a run stopped by the time limit schedules its own
  * continuation.
  */
-import { ymdFromDay } from '../core/calendar/day';
+import { formatDay, ymdFromDay } from '../core/calendar/day';
 import type { Translate } from '../core/i18n';
 import type { KnownTask } from '../core/ledger/identity';
 import type { TaskRow } from '../core/ledger/tasks';
@@ -25,9 +25,9 @@ import {
   summarySentOn,
 } from '../core/notices/log';
 import { digestKind } from '../core/notices/mail-kind';
-import { type Delivery, type NoticePlan, planNotices } from '../core/notices/plan';
+import { type Delivery, type Failure, type NoticePlan, planNotices } from '../core/notices/plan';
 import { restoredNotices } from '../core/notices/restore';
-import { type AdminSummary, composeAdminSummary, type NotSent, type SentDigest } from '../core/notices/summary';
+import { type AdminSummary, composeAdminSummary, type FailedToday, type NotSent, type SentDigest } from '../core/notices/summary';
 import { LEVEL_WORD } from '../core/notices/types';
 import { keyAfterSweep, keysGiven, type SweepPlan } from '../core/sweep/sweep';
 import { type Counters, saveCounters } from './counters';
@@ -104,7 +104,7 @@ export function sendNotices(
   });
   const digests = composeAll(wb, sheet, noticePlan);
   const book = bookOf(log);
-  const rowOf = claim(wb, book, plan.tasks, keyOf, digests, now);
+  const rowOf = claim(wb, book, { tasks: plan.tasks, keyOf, failures: noticePlan.failures }, digests, now);
   const sending = sendDigests(wb, book, sheet, digests, rowOf, started);
   result.mails.push(...sending.mails);
   // 约谈: proposed to a person in 约谈安排, sent only once a person agreed (gas/interviews.ts).
@@ -114,7 +114,13 @@ export function sendNotices(
   // The summary goes once a day, on the days notices go out, when there is something to tell
   // (again the same day only when this run sent more, as a continuation does).
   const worthTelling =
-    summary.sent.length + summary.notSent.length + summary.interviews.length + summary.needsPerson.length + cases.length > 0;
+    summary.sent.length +
+      summary.notSent.length +
+      summary.failures.length +
+      summary.interviews.length +
+      summary.needsPerson.length +
+      cases.length >
+    0;
   const again = summarySentOn([...book.kept.values()], today) && summary.sent.length === 0;
   if (settings.adminEmail && noticePlan.sendsToday && worthTelling && !again) sendSummary(wb, book, sheet, summary, now, result);
 
@@ -215,6 +221,7 @@ function adminSummary(
     dryRun: wb.settings.dryRun,
     sent: sending.sent,
     notSent: [...unreachable, ...unconfirmed, ...sending.notSent],
+    failures: failedToday(plan, noticePlan),
     interviews: noticePlan.interviews,
     needsPerson,
     counts: {
@@ -224,6 +231,24 @@ function adminSummary(
       reminders: new Set(deliveries.filter((d) => d.notice.level === 'reminder').map((d) => d.notice.key)).size,
     },
   };
+}
+
+/** The notices found 未达到整改要求 today, each with its task's description and row. */
+function failedToday(plan: SweepPlan, noticePlan: NoticePlan): FailedToday[] {
+  const keyOf = keyAfterSweep(keysGiven(plan));
+  const byKey = new Map(plan.tasks.map((task) => [keyOf(task), task] as const));
+  return noticePlan.failures.map((f) => {
+    const task = byKey.get(f.key);
+    return {
+      unit: f.unit,
+      key: f.key,
+      task: task?.task ?? '',
+      number: f.number,
+      ordinal: f.ordinal,
+      replyBy: f.replyBy,
+      row: (task?.index ?? 0) + 1,
+    };
+  });
 }
 
 /** A delivery's claim in the log (待发送), at the given row. */
@@ -267,6 +292,27 @@ function relapseEntries(wb: Workbook, tasks: TaskRow[], kept: LogEntry[], from: 
   }));
 }
 
+/** A notice found 未达到整改要求, as the event the log keeps (已记录), dated the first working day after its 限期. */
+function failureEntry(wb: Workbook, f: Failure, index: number): LogEntry {
+  return {
+    index,
+    number: f.number,
+    time: wb.clock.fromDay(f.day),
+    day: f.day,
+    key: f.key,
+    unit: f.unit,
+    level: 'failed',
+    ordinal: f.ordinal,
+    deadline: f.deadline,
+    to: '',
+    role: 'contact',
+    subject: '',
+    outcome: 'recorded',
+    detail: wb.t('note.failed', { number: f.number, date: formatDay(f.replyBy) }),
+    replyBy: f.replyBy,
+  };
+}
+
 /**
  * Claim: every new delivery is a row (待发送) before anything is sent; relapses the log lacks
  * are written with them, as events (反弹, 已记录), in the same write. Returns each delivery's row.
@@ -274,14 +320,14 @@ function relapseEntries(wb: Workbook, tasks: TaskRow[], kept: LogEntry[], from: 
 function claim(
   wb: Workbook,
   book: LogBook,
-  tasks: TaskRow[],
-  keyOf: (task: TaskRow) => string,
+  events: { tasks: TaskRow[]; keyOf: (task: TaskRow) => string; failures: Failure[] },
   digests: Composed[],
   now: Date,
 ): Map<Delivery, number> {
-  const tasksNow = tasks.map((task) => ({ ...task, key: keyOf(task) }));
+  const tasksNow = events.tasks.map((task) => ({ ...task, key: events.keyOf(task) }));
   const rows = relapseEntries(wb, tasksNow, [...book.kept.values()], book.next);
   book.next += rows.length;
+  for (const f of events.failures) rows.push(failureEntry(wb, f, book.next++));
   const rowOf = new Map<Delivery, number>();
   for (const digest of digests) {
     for (const d of digest.deliveries) {

@@ -95,22 +95,28 @@ describe('four weeks of notices', () => {
     const row = (name: string): number => rowOf(s, task, name);
     const letter = (c: number): string => String.fromCharCode(64 + c);
 
+    /** The 未达整改要求 events the log holds, as key:failed notice. */
+    const failures = (): string[] => logRows(rt).flatMap((r) => (r[4] === '未达整改要求' ? [`${r[2]}:${r[0]}`] : []));
+
     // Mon 21 Sep: four tasks overdue since Friday's deadline, one due on Friday (a holiday).
     const d21 = sweepOn(rt, at(9, 21));
     expect(tos(d21)).toEqual(['admin@example.org', 'cgj@example.org', 'scjg@example.org', 'zjj@example.org']);
+    // One document per unit: 市城管局's three matters are one 整改通知 with one number.
     const cgj = byTo(d21, 'cgj@example.org');
-    expect(cgj.subject).toBe('【督办】市城管局：3项创城任务逾期未整改（2026年9月21日）');
-    for (const n of ['督办〔2026〕1号', '督办〔2026〕2号', '督办〔2026〕4号']) expect(cgj.text).toContain(n);
+    expect(cgj.subject).toBe('【整改通知】市城管局：3项创城任务逾期未整改（督办〔2026〕1号）');
+    expect(cgj.text.startsWith('督办〔2026〕1号\n\n■ 整改通知\n\n市城管局：\n\n')).toBe(true);
+    for (const key of ['DB-0001', 'DB-0003', 'DB-0006']) expect(cgj.text).toContain(`编号：${key}`);
+    expect(cgj.text).toContain('督办情况：第1次督办');
     // Cell text arrives as text: literal in the plain part, escaped in the HTML.
     expect(cgj.text).toContain(XSS);
     expect(cgj.text).toContain(FORMULA_PLACE);
     expect(cgj.html).not.toContain('<script>');
     expect(cgj.html).toContain('&lt;script&gt;');
-    // 市住建局 leads task 5 and supports task 1: one mail, two sections.
+    // 市住建局 leads task 5 and supports task 1: its own document (2号), two sections.
     const zjj = byTo(d21, 'zjj@example.org');
-    expect(zjj.text).toContain('督办〔2026〕3号');
+    expect(zjj.subject).toBe('【整改通知】市住建局：2项创城任务逾期未整改（督办〔2026〕2号）');
     expect(zjj.text).toContain('背街小巷垃圾堆积');
-    // The reminder before Friday's deadline.
+    // The reminder before Friday's deadline: not a numbered document.
     expect(byTo(d21, 'scjg@example.org').subject).toBe('【临期提醒】市市场监管局：1项任务即将到期（2026年9月21日）');
     // The admin hears of the task whose unit is not in the directory.
     expect(byTo(d21, 'admin@example.org').text).toContain('不存在的局');
@@ -133,7 +139,7 @@ describe('four weeks of notices', () => {
     // The same day again: nothing new.
     expect(sweepOn(rt, new Date(at(9, 21).getTime() + 3600_000))).toEqual([]);
 
-    // Tue 22: the interval has not passed; an extension of task 6 is approved (its ladder starts again).
+    // Tue 22: the 限期 has not passed; an extension of task 6 is approved (its ladder starts again).
     rt.spreadsheet.editAsUser('任务台账', `H${row('公厕保洁不到位')}:I${row('公厕保洁不到位')}`, [['2026-09-30', '同意']]);
     const d22 = sweepOn(rt, at(9, 22));
     expect(toUnits(d22)).toEqual([]);
@@ -155,7 +161,7 @@ describe('four weeks of notices', () => {
       [10, 7],
     ] as const)
       expect(sweepOn(rt, at(d[0], d[1]))).toEqual([]);
-    // Tue 29: task 5 closed by the office.
+    // Tue 29: task 5 closed by the office, within its 限期 (met: never a failure).
     rt.spreadsheet.editAsUser('任务台账', `${letter(status)}${row('老旧小区飞线充电')}`, [['已销号']]);
     for (const d of [
       [9, 28],
@@ -163,33 +169,37 @@ describe('four weeks of notices', () => {
     ] as const) {
       expect(toUnits(sweepOn(rt, at(d[0], d[1])))).toEqual([]);
     }
+    expect(failures()).toEqual([]);
 
-    // Wed 30 Sep: the first notice's 整改限期 (five working days after 21 Sep, over 中秋: 29 Sep) has
-    // passed with tasks 1 and 3 still open: the second notice is 通报批评 (heads told), its 限期 13 Oct.
+    // Wed 30 Sep, the first working day after the 限期 (29 Sep): tasks 1 and 3 still open, so 1号 is
+    // 未达到整改要求 for both (logged once each); the 催办 (2nd notice) cites it, 限期 13 Oct, to the contact only.
     const s30 = sweepOn(rt, at(9, 30));
-    expect(tos(s30)).toEqual(['admin@example.org', 'cgj-head@example.org', 'cgj@example.org', 'zjj@example.org']);
-    expect(byTo(s30, 'cgj@example.org').subject).toBe('【通报批评】市城管局：2项创城任务逾期未整改（2026年9月30日）');
-    expect(byTo(s30, 'cgj@example.org').text).toContain('请于2026年10月13日前整改到位，并书面报送整改情况（附整改前后对比照片）');
-    expect(byTo(s30, 'cgj-head@example.org').text).toContain('督办〔2026〕5号');
-    expect(byTo(s30, 'cgj-head@example.org').text).not.toContain('公厕保洁不到位');
-    expect(value(s, row('背街小巷垃圾堆积'), level)).toBe('通报批评');
+    expect(failures()).toEqual(['DB-0001:督办〔2026〕1号', 'DB-0003:督办〔2026〕1号']);
+    expect(tos(s30)).toEqual(['admin@example.org', 'cgj@example.org', 'zjj@example.org']);
+    const c30 = byTo(s30, 'cgj@example.org');
+    expect(c30.subject).toBe('【整改通知】市城管局：2项创城任务逾期未整改（督办〔2026〕3号）');
+    expect(c30.text).toContain('请于2026年10月13日前整改到位，并书面报送整改情况（附整改前后对比照片）');
+    expect(c30.text).toContain('督办情况：第2次督办；前次整改通知督办〔2026〕1号（限期2026年9月29日）未达到整改要求');
+    expect(c30.text).not.toContain('公厕保洁不到位');
+    expect(byTo(s30, 'admin@example.org').subject).toBe('【督办小结】2026年9月30日：未达整改要求2项，发出2封，未发出1项');
 
-    // Thu 8 Oct: task 6's new deadline (30 Sep) has passed: its ladder starts at 督办 again, 限期 14 Oct.
+    // Thu 8 Oct: task 6's new deadline (30 Sep) has passed: its ladder starts at the first notice again, 限期 14 Oct.
     const o8 = sweepOn(rt, at(10, 8));
     expect(tos(o8)).toEqual(['admin@example.org', 'cgj@example.org']);
-    expect(byTo(o8, 'cgj@example.org').subject).toBe('【督办】市城管局：1项创城任务逾期未整改（2026年10月8日）');
+    expect(byTo(o8, 'cgj@example.org').subject).toBe('【整改通知】市城管局：1项创城任务逾期未整改（督办〔2026〕5号）');
     expect(byTo(o8, 'cgj@example.org').text).toContain('请于2026年10月14日前整改到位');
     expect(value(s, row('公厕保洁不到位'), count)).toBe(1);
     // The log says why task 6 starts again.
     expect(logRows(rt).some((r) => r.includes('DB-0006') && r.join('|').includes('延期至2026-09-30后重新计数'))).toBe(true);
 
-    // Fri 9: task 5 reopened (反弹) and 市住建局's head address fixed: its first notice's 限期 (29 Sep)
-    // long passed, the ladder continues at 通报批评, 限期 16 Oct.
+    // Fri 9: task 5 reopened (反弹) and 市住建局's head address fixed: closed in time, its first notice
+    // was met; the ladder continues with the 2nd notice, 限期 16 Oct, and says so.
     rt.spreadsheet.editAsUser('任务台账', `${letter(status)}${row('老旧小区飞线充电')}`, [['整改中']]);
     rt.spreadsheet.editAsUser('责任单位', 'F3', [['zjj-head@example.org']]);
     const o9 = sweepOn(rt, at(10, 9));
-    expect(tos(o9).filter((t) => t !== 'admin@example.org')).toEqual(['zjj-head@example.org', 'zjj@example.org']);
-    expect(byTo(o9, 'zjj-head@example.org').subject).toContain('【通报批评】市住建局');
+    expect(tos(o9).filter((t) => t !== 'admin@example.org')).toEqual(['zjj@example.org']);
+    expect(byTo(o9, 'zjj@example.org').text).toContain('第2次督办');
+    expect(logRows(rt).some((r) => r.includes('DB-0005') && r[9] !== '' && r[11]?.includes('销号后反弹（第1次），继续督办'))).toBe(true);
 
     // Mon 12: 市城管局 reports task 3 done (待验收: no notice while it waits); Tue 13 the office sends it back (退回).
     const state = col(s, 2, '督办状态');
@@ -198,38 +208,40 @@ describe('four weeks of notices', () => {
     sweepOn(rt, at(10, 12));
     expect(value(s, row(XSS), state)).toBe('待验收');
     rt.spreadsheet.editAsUser('任务台账', `${letter(status)}${row(XSS)}`, [['退回']]);
-    expect(toUnits(sweepOn(rt, at(10, 13)))).toEqual([]);
+    expect(toUnits(sweepOn(rt, at(10, 13))).filter((m) => m.subject.startsWith('【整改通知】'))).toEqual([]);
     expect(value(s, row(XSS), state)).toBe('逾期');
-    // Wed 14: the 通报批评's 限期 (13 Oct) has passed: the third notice to 市城管局 is 约谈 (head and
-    // supervising leader too), listed for the admin.
+    // Wed 14: 3号's 限期 (13 Oct) passed with tasks 1 and 3 open (task 3 sent back: not met): their second
+    // failure. The third notice goes To the contact, Cc the head (通报批评 from here).
     const o14 = sweepOn(rt, at(10, 14));
-    // 市住建局 supports task 1: its contact hears of the 约谈 in its own section.
-    expect(tos(o14)).toEqual(['admin@example.org', 'cgj-head@example.org', 'cgj@example.org', 'wang@example.org', 'zjj@example.org']);
-    expect(byTo(o14, 'zjj@example.org').text).toContain('背街小巷垃圾堆积');
-    expect(byTo(o14, 'wang@example.org').subject).toBe('【约谈】市城管局：2项创城任务逾期未整改（2026年10月14日）');
-    // Sent back, task 3 continues its ladder: its third notice is a 约谈 with the others.
-    expect(byTo(o14, 'cgj@example.org').text).toContain(XSS);
-    expect(byTo(o14, 'admin@example.org').text).toContain('约谈');
+    expect(failures().slice(2)).toEqual(['DB-0001:督办〔2026〕3号', 'DB-0003:督办〔2026〕3号']);
+    const c14 = toUnits(o14).find((m) => m.to === 'cgj@example.org')!;
+    expect([c14.subject, c14.cc]).toEqual(['【整改通知】市城管局：2项创城任务逾期未整改（督办〔2026〕7号）', 'cgj-head@example.org']);
+    expect(c14.text).toContain('其中2项已多次未达到整改要求，予以全市通报批评');
+    // 市住建局 supports task 1: its contact hears of it in its own document.
+    expect(byTo(o14, 'zjj@example.org').subject).toBe('【整改通知】市住建局：1项创城任务逾期未整改（督办〔2026〕8号）');
     expect(value(s, row('背街小巷垃圾堆积'), count)).toBe(3);
-    expect(value(s, row('背街小巷垃圾堆积'), level)).toBe('约谈');
-    expect(o14.length).toBeLessThanOrEqual(5);
-    // Each task on its own 限期: Thu 15 task 6's second (its first's 限期 14 Oct), Fri 16 task 5's third (限期 15 Oct).
+    // Each task on its own 限期: Thu 15 task 6's second (its first's 限期 14 Oct), Fri 16 task 5's third (its second's 限期 15 Oct).
     const o15 = sweepOn(rt, at(10, 15));
-    expect(tos(o15)).toEqual(['admin@example.org', 'cgj-head@example.org', 'cgj@example.org']);
-    expect(byTo(o15, 'cgj@example.org').subject).toBe('【通报批评】市城管局：1项创城任务逾期未整改（2026年10月15日）');
+    expect(toUnits(o15).map((m) => [m.subject, m.cc])).toEqual([['【整改通知】市城管局：1项创城任务逾期未整改（督办〔2026〕9号）', '']]);
     const o16 = sweepOn(rt, at(10, 16));
-    expect(tos(o16)).toEqual(['admin@example.org', 'wang@example.org', 'zjj-head@example.org', 'zjj@example.org']);
-    expect(byTo(o16, 'wang@example.org').subject).toBe('【约谈】市住建局：1项创城任务逾期未整改（2026年10月16日）');
-    // Never more mails a day than people with due work, plus the admin.
-    expect(o16.length).toBeLessThanOrEqual(5);
-    // Every delivery logged, and none left unconfirmed; task 5's relapse (9 Oct) logged once, as an event; and
-    // (issue 14) a task proposed for 约谈 logged once, as an event (约谈, 已记录), for 约谈安排.
-    expect(logRows(rt).every((r) => r[10] === '已发送' || ((r[4] === '反弹' || r[4] === '约谈') && r[10] === '已记录'))).toBe(true);
+    expect(toUnits(o16).map((m) => [m.subject, m.cc])).toEqual([['【整改通知】市住建局：1项创城任务逾期未整改（督办〔2026〕10号）', '']]);
+    // Thu 22, the first working day after 7号's 限期 (21 Oct): the third failure of tasks 1 and 3.
+    // 约谈 is proposed for a person to decide: nothing goes to 市城管局.
+    for (const d of [19, 20, 21]) expect(toUnits(sweepOn(rt, at(10, d)))).toEqual([]);
+    const o22 = sweepOn(rt, at(10, 22));
+    expect(failures().slice(-2)).toEqual(['DB-0001:督办〔2026〕7号', 'DB-0003:督办〔2026〕7号']);
+    expect(toUnits(o22).filter((m) => m.subject.startsWith('【整改通知】'))).toEqual([]);
+    expect(value(s, row('背街小巷垃圾堆积'), count)).toBe(3);
+    // Every delivery logged, none left unconfirmed; task 5's relapse (9 Oct) logged once, as an event.
+    expect(logRows(rt).every((r) => r[10] === '已发送' || r[10] === '已记录')).toBe(true);
     expect(
       logRows(rt)
         .filter((r) => r[4] === '反弹')
         .map((r) => [r[2], r[5]]),
     ).toEqual([['DB-0005', '1']]);
+    // The 整改通知 series has no gap and no number twice: 1号 to 10号, in order.
+    const numbers = [...new Set(logRows(rt).flatMap((r) => (r[4] === '督办' ? [r[0]] : [])))];
+    expect(numbers).toEqual(Array.from({ length: 10 }, (_, i) => `督办〔2026〕${i + 1}号`));
   });
 });
 
@@ -246,8 +258,8 @@ describe('a 督办记录 written before its 整改限期 column (issue 14)', () 
     expect(sweepOn(rt, at(9, 29)).filter((m) => addresses(m).includes('cgj@example.org'))).toEqual([]);
     expect(sheet(rt, '督办记录').rows[0]![width - 1]?.value).toBe('整改限期');
     const s30 = toUnits(sweepOn(rt, at(9, 30)));
-    // Sent 21 Sep, 限期 29 Sep (counted, as the log no longer says): the 通报批评 goes out on 30 Sep, 限期 13 Oct.
-    expect(s30.map((m) => m.subject)).toContain('【通报批评】市城管局：3项创城任务逾期未整改（2026年9月30日）');
+    // Sent 21 Sep, 限期 29 Sep (counted, as the log no longer says): the 催办 goes out on 30 Sep, 限期 13 Oct (3号 went to 市市场监管局 on 28 Sep).
+    expect(s30.map((m) => m.subject)).toContain('【整改通知】市城管局：3项创城任务逾期未整改（督办〔2026〕4号）');
     expect(byTo(s30, 'cgj@example.org').text).toContain('请于2026年10月13日前整改到位');
   });
 });
@@ -358,7 +370,7 @@ describe('safe sending', () => {
 
   it('a quota of a few recipients defers the rest, most urgent first, and sends them on the next run', async () => {
     const rt = await started();
-    // Three weeks in, 市城管局's tasks are at 约谈; give the day a quota of two recipients.
+    // Three weeks in, two notices of each unit have failed: the third goes Cc the heads; give the day a quota of three recipients.
     for (const [m, d] of [
       [9, 21],
       [10, 8],
@@ -370,12 +382,12 @@ describe('safe sending', () => {
     const before = rt.outbox.length;
     job(rt, 'sweep');
     const sent = rt.outbox.slice(before);
-    // The most urgent mail (约谈, to 市城管局's contact with its head in copy) goes first; then the quota is spent.
+    // The most urgent mail (the third notice, to 市城管局's contact with its head in copy) goes first; then the quota is spent.
     expect(sent.map((m) => [m.to, m.cc ?? ''])).toEqual([
       ['cgj@example.org', 'cgj-head@example.org'],
       ['admin@example.org', ''],
     ]);
-    expect(sent[0]!.subject.startsWith('【约谈】')).toBe(true);
+    expect(sent[0]!.body).toContain('予以全市通报批评');
     // Everyone else is 延后 (logged), and the admin is told the rest goes out on the next run.
     const deferred = [
       ...new Set(
@@ -384,7 +396,7 @@ describe('safe sending', () => {
           .map((r) => r[7]!),
       ),
     ].sort();
-    expect(deferred).toContain('wang@example.org');
+    expect(deferred).toContain('zjj@example.org');
     expect(deferred).not.toContain('cgj@example.org');
     expect(deferred).not.toContain('cgj-head@example.org');
     expect(sent[1]!.body).toContain('今日邮件配额已用完');
@@ -392,9 +404,9 @@ describe('safe sending', () => {
     const next = sweepOn(rt, at(10, 19));
     expect(tos(toUnits(next))).toEqual(deferred);
     const numbersOn16 = logRows(rt)
-      .filter((r) => r[10] === '延后' && r[7] === 'wang@example.org')
+      .filter((r) => r[10] === '延后' && r[7] === 'zjj@example.org')
       .map((r) => r[0]);
-    for (const n of numbersOn16) expect(byTo(next, 'wang@example.org').text).toContain(n!);
+    for (const n of numbersOn16) expect(byTo(next, 'zjj@example.org').text).toContain(n!);
     expect(toUnits(sweepOn(rt, at(10, 20)))).toEqual([]);
   });
 
@@ -428,7 +440,7 @@ describe('safe sending', () => {
     expect(result.ok).toBe(true);
     expect(result.preview.map((m) => m.to).sort()).toEqual(['cgj@example.org', 'scjg@example.org', 'zjj@example.org']);
     expect(result.preview.find((m) => m.to === 'cgj@example.org')!.subject).toBe(
-      '【督办】市城管局：3项创城任务逾期未整改（2026年9月21日）',
+      '【整改通知】市城管局：3项创城任务逾期未整改（督办〔2026〕1号）',
     );
     expect(rt.outbox).toHaveLength(0);
     expect(JSON.stringify(rt.workbook.sheets.map((x) => x.rows.map((r) => Array.from(r ?? [], (c) => c?.value ?? ''))))).toBe(before);

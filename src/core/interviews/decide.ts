@@ -7,7 +7,7 @@
 import type { Day } from '../calendar/day';
 import type { Interviewee } from '../directory/units';
 import type { Translate } from '../i18n';
-import { isGiven, isLadderEntry, type LogEntry } from '../notices/log';
+import type { LogEntry } from '../notices/log';
 import { longDay } from '../notices/official';
 import type { ArrangementColumn, ArrangementRow, ArrangementSheet, DubanColumn } from './arrangement';
 import type { InterviewCase } from './cases';
@@ -97,17 +97,16 @@ export function failedLine(key: string, notices: readonly { number: string; repl
 }
 
 /**
- * A task's 整改通知 whose 限期 passed before `day`, as the log has them (each number once, oldest
- * first): what a case cites when the plan's own list is not at hand (a row added back).
+ * A task's 整改通知 found 未达到整改要求, as the log records them (level 未达要求, each number once,
+ * oldest first): what a case cites when the plan's own list is not at hand (a row added back).
  */
-export function failedFromLog(key: string, entries: readonly LogEntry[], day: Day, dryRun: boolean): { number: string; replyBy: Day }[] {
-  const out = new Map<string, { number: string; replyBy: Day; given: Day }>();
+export function failedFromLog(key: string, entries: readonly LogEntry[]): { number: string; replyBy: Day | undefined }[] {
+  const out = new Map<string, { number: string; replyBy: Day | undefined; day: Day }>();
   for (const e of entries) {
-    if (e.key !== key || e.number === '' || !isLadderEntry(e) || !isGiven(e.outcome, dryRun)) continue;
-    if (e.replyBy === undefined || e.replyBy >= day || out.has(e.number)) continue;
-    out.set(e.number, { number: e.number, replyBy: e.replyBy, given: e.day ?? 0 });
+    if (e.key !== key || e.level !== 'failed' || e.number === '' || out.has(e.number)) continue;
+    out.set(e.number, { number: e.number, replyBy: e.replyBy, day: e.day ?? 0 });
   }
-  return [...out.values()].sort((a, b) => a.given - b.given).map(({ number, replyBy }) => ({ number, replyBy }));
+  return [...out.values()].sort((a, b) => a.day - b.day).map(({ number, replyBy }) => ({ number, replyBy }));
 }
 
 /** What the admin's summary says of a case: waiting for 审批 (and what is missing), held (with the reason), or its 约谈通知 sent today. */

@@ -53,6 +53,7 @@ export function composeDigest(plan: DigestPlan, ctx: MailContext): ComposedMail 
   const omitted = sections.reduce((n, s) => n + s.notices.length, 0) - listed.reduce((n, s) => n + s.notices.length, 0);
   const blocks: Block[] = [
     ...dryRunBanner(plan.to, ctx),
+    ...documentHead(plan.number, ctx),
     ...opening(sections, ctx),
     ...listed.filter((s) => s.notices.length > 0).flatMap((section) => sectionBlocks(section, ctx)),
     ...(omitted > 0
@@ -62,7 +63,7 @@ export function composeDigest(plan: DigestPlan, ctx: MailContext): ComposedMail 
   ];
   return {
     to: plan.to,
-    subject: markDryRun(digestSubject(sections, ctx), ctx),
+    subject: markDryRun(digestSubject(sections, ctx, plan.number), ctx),
     body: renderText(blocks, ctx.t),
     htmlBody: renderHtml(blocks),
   };
@@ -97,7 +98,8 @@ function distinctTasks(sections: DigestSection[]): TaskNotice[] {
 
 // ---------------------------------------------------------------- subject
 
-export function digestSubject(sections: DigestSection[], ctx: MailContext): string {
+/** 【整改通知】市城管局：3项创城任务逾期未整改（X创城督〔2026〕5号）; a mail of reminders only is dated instead. */
+export function digestSubject(sections: DigestSection[], ctx: MailContext, number = ''): string {
   const { t } = ctx;
   const tasks = distinctTasks(sections);
   const overdue = tasks.filter((n) => n.level !== 'reminder').length;
@@ -107,10 +109,10 @@ export function digestSubject(sections: DigestSection[], ctx: MailContext): stri
       ? t('mail.subject.dueSoon', { count: dueSoon })
       : t('mail.subject.overdue', { count: overdue }) + (dueSoon > 0 ? t('mail.subject.alsoDueSoon', { count: dueSoon }) : '');
   return t('mail.subject', {
-    level: t(LEVEL_WORD[highestLevel(tasks)]),
+    level: t(highestLevel(tasks) === 'reminder' ? LEVEL_WORD.reminder : 'mail.title.notice'),
     units: unitsForSubject(sections, t),
     what,
-    date: longDay(ctx.today, t),
+    date: number === '' ? longDay(ctx.today, t) : number,
   });
 }
 
@@ -137,6 +139,15 @@ function dryRunBanner(to: string, ctx: MailContext): Block[] {
   return [{ kind: 'banner', text: ctx.t('mail.dryRun', { to: meantFor.join(ctx.t('mail.and')) }) }];
 }
 
+/** A numbered document's head: its 文号, then its title (整改通知). */
+function documentHead(number: string, ctx: MailContext): Block[] {
+  if (number === '') return [];
+  return [
+    { kind: 'paragraph', text: number },
+    { kind: 'heading', text: ctx.t('mail.title.notice') },
+  ];
+}
+
 /** 主送 the units, what is overdue or due, what the escalation means, and what to do. */
 function opening(sections: DigestSection[], ctx: MailContext): Block[] {
   const { t } = ctx;
@@ -144,13 +155,14 @@ function opening(sections: DigestSection[], ctx: MailContext): Block[] {
   const supported = distinctTasks(sections.filter((s) => s.role === 'support'));
   const overdue = led.filter((n) => n.level !== 'reminder');
   const dueSoon = led.length - overdue.length;
-  const count = (level: NoticeLevel): number => overdue.filter((n) => n.level === level).length;
+  const failedBefore = overdue.filter((n) => (n.earlier ?? []).some((e) => e.failed)).length;
+  const escalated = overdue.filter((n) => n.escalated === true).length;
 
   const lines: string[] = [];
   if (overdue.length > 0) {
     lines.push(t('mail.open.overdue', { date: longDay(ctx.today, t), count: overdue.length }));
-    if (count('interview') > 0) lines.push(t('mail.open.interview', { count: count('interview') }));
-    if (count('criticism') > 0) lines.push(t('mail.open.criticism', { count: count('criticism') }));
+    if (failedBefore > 0) lines.push(t('mail.open.failedBefore', { count: failedBefore }));
+    if (escalated > 0) lines.push(t('mail.open.criticism', { count: escalated }));
   }
   if (dueSoon > 0) lines.push(t(overdue.length > 0 ? 'mail.open.alsoDueSoon' : 'mail.open.dueSoon', { count: dueSoon }));
   if (supported.length > 0) lines.push(t('mail.open.support', { count: supported.length }));
@@ -208,21 +220,31 @@ function taskTable(level: NoticeLevel, notices: TaskNotice[], showLead: boolean,
   const isNotice = level !== 'reminder';
   const columns = [
     t('mail.col.task'),
+    t('mail.col.key'),
     ...(showLead ? [t('mail.col.lead')] : []),
     t('mail.col.place'),
     t('mail.col.deadline'),
-    ...(isNotice ? [t('mail.col.overdue'), t('mail.col.number')] : []),
+    ...(isNotice ? [t('mail.col.overdue'), t('mail.col.ladder')] : []),
     t('mail.col.row'),
   ];
   const rows = notices.map((n): Cell[] => [
     n.task,
+    n.key,
     ...(showLead ? [n.unit] : []),
     n.place,
     n.deadline === undefined ? '' : longDay(n.deadline, t),
-    ...(isNotice ? [overdueText(n.daysOverdue, ctx.office, t), noticeNumber(n, t)] : []),
+    ...(isNotice ? [overdueText(n.daysOverdue, ctx.office, t), ladderText(n, t)] : []),
     { text: t('mail.rowLink', { row: n.row }), href: ctx.rowLink(n.row) },
   ]);
   return { kind: 'table', columns, rows };
+}
+
+/** 第2次督办；前次整改通知X创城督〔2026〕3号（限期2026年12月3日）未达到整改要求 */
+export function ladderText(n: TaskNotice, t: Translate): string {
+  const cited = (n.earlier ?? []).map((e) =>
+    t(e.failed ? 'mail.earlier.failed' : 'mail.earlier', { number: e.number, date: e.replyBy === undefined ? '' : longDay(e.replyBy, t) }),
+  );
+  return [t('mail.ordinal', { n: n.ordinal }), ...cited].join(t('mail.clauseGap'));
 }
 
 /** X创城督〔2026〕12号（第3次督办） */

@@ -127,13 +127,14 @@ function byWord<T extends string>(words: Record<T, MessageKey>): Map<string, T> 
  * What a log row is about: a notice of a level, the admin's daily summary, a unit's line of the
  * month's report, or a relapse (反弹: a closed task reopened, kept as an event with its day).
  */
-export type LogLevel = NoticeLevel | 'summary' | 'publication' | 'reopen';
+export type LogLevel = NoticeLevel | 'summary' | 'publication' | 'reopen' | 'failed';
 
 export const LOG_LEVEL_WORD: Record<LogLevel, MessageKey> = {
   ...LEVEL_WORD,
   summary: 'level.summary',
   publication: 'level.publication',
   reopen: 'level.reopen',
+  failed: 'level.failed',
 };
 
 /**
@@ -142,12 +143,15 @@ export const LOG_LEVEL_WORD: Record<LogLevel, MessageKey> = {
  * and the ledger's notice cells.
  */
 export function isNoticeEntry<E extends { level: LogLevel }>(entry: E): entry is E & { level: NoticeLevel } {
-  return entry.level !== 'summary' && entry.level !== 'publication' && entry.level !== 'reopen';
+  return entry.level === 'reminder' || entry.level === 'notice' || entry.level === 'criticism' || entry.level === 'interview';
 }
 
-/** Whether a log row is a notice on the ladder (督办, 通报批评, 约谈): a notice that is not a reminder. */
-export function isLadderEntry<E extends { level: LogLevel }>(entry: E): entry is E & { level: Exclude<NoticeLevel, 'reminder'> } {
-  return isNoticeEntry(entry) && entry.level !== 'reminder';
+/**
+ * Whether a log row is a 整改通知 of a task's ladder (第N次督办). The 通报 (通报批评) and the 约谈通知
+ * are documents of their own about a unit; their rows, and the events beside them, are not.
+ */
+export function isLadderEntry<E extends { level: LogLevel }>(entry: E): entry is E & { level: 'notice' } {
+  return entry.level === 'notice';
 }
 
 const LEVEL_BY_WORD = byWord<LogLevel>(LOG_LEVEL_WORD);

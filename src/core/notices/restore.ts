@@ -20,7 +20,6 @@ import type { TaskRow } from '../ledger/tasks';
 import type { Settings } from '../settings/settings';
 import type { RowCells } from '../sweep/sweep';
 import { isGiven, isLadderEntry, type LogEntry } from './log';
-import { levelOf } from './plan';
 import type { NoticeLevel } from './types';
 
 export interface RestoredNotice {
@@ -46,7 +45,7 @@ export function restoredNotices(
   rows: readonly { index: number; key: string; unit: string }[],
   read: { values: unknown[][]; columns: ColumnMap },
   entries: readonly LogEntry[],
-  settings: Pick<Settings, 'criticismAfterNotices' | 'interviewAfterNotices' | 'dryRun'>,
+  settings: Pick<Settings, 'dryRun'>,
   toDay: (d: Date) => Day,
   t: Translate,
   index: readonly KnownTask[] = [],
@@ -79,7 +78,7 @@ export function restoredNotices(
       out.push({
         key,
         unit,
-        level: levelOf(ordinal, settings),
+        level: 'notice',
         ordinal,
         deadline,
         day: last,

@@ -46,11 +46,25 @@ export interface NotSent {
   detail?: string;
 }
 
+/** A notice found 未达到整改要求 today: its 限期 passed with its task neither 待验收 nor 已销号. */
+export interface FailedToday {
+  unit: string;
+  key: string;
+  task: string;
+  /** The failed notice's number and 第N次督办. */
+  number: string;
+  ordinal: number;
+  replyBy: Day;
+  row: number;
+}
+
 export interface AdminSummary {
   date: Day;
   dryRun: boolean;
   sent: SentDigest[];
   notSent: NotSent[];
+  /** Notices found 未达到整改要求 today: what moves the ladder. */
+  failures: FailedToday[];
   interviews: Interview[];
   /** Located problem lines, already worded (《任务台账》第12行：…). */
   needsPerson: string[];
@@ -77,6 +91,7 @@ export function composeAdminSummary(summary: AdminSummary, ctx: SummaryContext):
     { kind: 'paragraph', text: t('summary.counts', { date: longDay(summary.date, t), ...summary.counts }) },
     ...interviewBlocks(summary.interviews, ctx),
     ...interviewCaseBlocks(summary.interviewCases ?? [], t),
+    ...failureBlocks(summary.failures, ctx),
     ...notSentBlocks(summary.notSent, t),
     ...sentBlocks(summary.sent, summary.dryRun, t),
     ...needsPersonBlocks(summary.needsPerson, t),
@@ -90,6 +105,7 @@ export function summarySubject(summary: AdminSummary, t: Translate): string {
   const parts = [
     ...(summary.interviews.length > 0 ? [t('summary.subject.interviews', { count: summary.interviews.length })] : []),
     ...awaitingPart(summary.interviewCases ?? [], t),
+    ...(summary.failures.length > 0 ? [t('summary.subject.failures', { count: summary.failures.length })] : []),
     t('summary.subject.sent', { count: summary.sent.length }),
     ...(notSent > 0 ? [t('summary.subject.notSent', { count: notSent })] : []),
   ];
@@ -176,6 +192,35 @@ function interviewCaseBlocks(lines: readonly CaseLine[], t: Translate): Block[] 
     { kind: 'heading', text: t('summary.ivCases', { count: lines.length, sheet: t('sheet.interviews') }) },
     { kind: 'paragraph', text: t('summary.ivHelp', { sheet: t('sheet.interviews') }) },
     { kind: 'list', items: lines.map(item) },
+  ];
+}
+
+/** The notices found 未达到整改要求 today, by unit: the next step of each follows from them. */
+function failureBlocks(failures: FailedToday[], ctx: SummaryContext): Block[] {
+  if (failures.length === 0) return [];
+  const { t } = ctx;
+  return [
+    { kind: 'heading', text: t('summary.failures', { count: failures.length }) },
+    { kind: 'paragraph', text: t('summary.failuresHelp') },
+    {
+      kind: 'table',
+      columns: [
+        t('summary.col.unit'),
+        t('mail.col.key'),
+        t('mail.col.task'),
+        t('summary.col.failedNotice'),
+        t('summary.col.replyBy'),
+        t('mail.col.row'),
+      ],
+      rows: failures.map((f): Cell[] => [
+        f.unit,
+        f.key,
+        f.task,
+        t('mail.numberWithOrdinal', { number: f.number, ordinal: t('mail.ordinal', { n: f.ordinal }) }),
+        longDay(f.replyBy, t),
+        { text: t('mail.rowLink', { row: f.row }), href: ctx.rowLink(f.row) },
+      ]),
+    },
   ];
 }
 

@@ -49,6 +49,8 @@ export interface TaskNotice {
   replyBy?: Day;
   /** The notices given before on the ladder of this deadline, oldest first: a repeat notice cites them. */
   earlier?: EarlierNotice[];
+  /** Past the 通报批评 count: the unit is criticised for it, and the notice goes to its head as well. */
+  escalated?: boolean;
 }
 
 /** A 整改通知 given before for the same task and deadline, as the log has it. */
@@ -93,6 +95,8 @@ export interface DigestSection {
 
 /** One mail to one person on one day: every section for every unit they answer for. */
 export interface DigestPlan {
+  /** The document's number (a unit's 整改通知 of the day); '' for a mail of reminders only. */
+  number: string;
   to: string;
   /** The person's name from the directory, when known. */
   toName: string;

@@ -41,7 +41,7 @@ import { matchUnit, type Unit } from '../directory/units';
 import type { Translate } from '../i18n';
 import { daysLate } from '../ledger/state';
 import type { TaskRow } from '../ledger/tasks';
-import { isGiven, isLadderEntry, type LogEntry } from '../notices/log';
+import { isGiven, isNoticeEntry, type LogEntry } from '../notices/log';
 import { cellText } from '../text/text';
 import { normalizeWord } from '../text/vocabulary';
 import { type RuleKey, type Rules, ruleLabel } from './rules';
@@ -541,11 +541,15 @@ interface GivenNotice {
   day: Day;
 }
 
-/** Each notice number of the ladder (督办, 通报批评, 约谈) that was given, with the day it first was. */
+/**
+ * Each document number given (整改通知, 通报 for 通报批评, 约谈通知), with the day it first was: a
+ * document is counted once however many people it went to. The events beside them (a task put in
+ * a 通报, proposed for 约谈) are not given documents and count nothing here.
+ */
 function givenNotices(entries: readonly LogEntry[], dryRun: boolean): GivenNotice[] {
   const byNumber = new Map<string, GivenNotice>();
   for (const e of entries) {
-    if (!isLadderEntry(e)) continue;
+    if (!isNoticeEntry(e) || e.level === 'reminder') continue;
     if (e.number === '' || e.day === undefined || !isGiven(e.outcome, dryRun)) continue;
     const known = byNumber.get(e.number);
     if (!known || e.day < known.day || (e.day === known.day && e.index < known.first.index))

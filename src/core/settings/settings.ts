@@ -51,10 +51,12 @@ export interface Settings {
   senderName: string;
   /** 整改通知限期（工作日）: each 整改通知 must be answered within this many working days; the next goes out only after. */
   noticeReplyDays: number;
-  /** 通报批评 after this many notices (the campaign's rule: 2). */
+  /** 通报批评 once this many 整改通知 were not met (未达到整改要求; the campaign's rule: 2). */
   criticismAfterNotices: number;
-  /** 约谈 after this many notices (the campaign's rule: 3). */
+  /** 约谈 proposed once this many 整改通知 were not met (the campaign's rule: 3). */
   interviewAfterNotices: number;
+  /** 失败次数计算: the failed notices counted per task (按任务, the default) or across the unit's tasks (按单位). */
+  failureCounting: 'task' | 'unit';
   /** Hour of the day (0-23) for the daily sweep trigger. */
   sendHour: number;
   /** 试运行: every mail goes to the admin only, with the intended recipients at its top; the log says test. */
@@ -104,6 +106,7 @@ export function defaultSettings(locale: Locale = 'zh-CN'): Settings {
     noticeReplyDays: 5,
     criticismAfterNotices: 2,
     interviewAfterNotices: 3,
+    failureCounting: 'task',
     sendHour: 8,
     dryRun: false,
     sendOnNonWorkingDays: false,
@@ -161,6 +164,7 @@ export type SettingKey =
   | 'noticeReplyDays'
   | 'criticismAfterNotices'
   | 'interviewAfterNotices'
+  | 'failureCounting'
   | 'sendHour'
   | 'dryRun'
   | 'sendOnNonWorkingDays'
@@ -172,6 +176,8 @@ type Kind =
   | { type: 'text' }
   | { type: 'int'; min: number; max?: number }
   | { type: 'countDays' }
+  /** One of a few values, each said by a word of the catalogue (in every locale). */
+  | { type: 'choice'; options: readonly { value: string; word: MessageKey }[] }
   | { type: 'list' }
   | { type: 'color'; color: keyof Colors }
   | { type: 'email' }
@@ -201,6 +207,16 @@ const SPECS: { key: SettingKey; kind: Kind }[] = [
   { key: 'noticeReplyDays', kind: { type: 'int', min: 0 } },
   { key: 'criticismAfterNotices', kind: { type: 'int', min: 1 } },
   { key: 'interviewAfterNotices', kind: { type: 'int', min: 1 } },
+  {
+    key: 'failureCounting',
+    kind: {
+      type: 'choice',
+      options: [
+        { value: 'task', word: 'setting.value.perTask' },
+        { value: 'unit', word: 'setting.value.perUnit' },
+      ],
+    },
+  },
   { key: 'sendHour', kind: { type: 'int', min: 0, max: 23 } },
   { key: 'dryRun', kind: { type: 'bool' } },
   { key: 'sendOnNonWorkingDays', kind: { type: 'bool' } },
@@ -217,6 +233,9 @@ const FORMER_LABELS: Partial<Record<SettingKey, MessageKey>> = {
   officeCode: 'setting.former.noticePrefix',
   // 督办间隔天数 spaced the notices; the 整改限期 of each notice does now, and keeps the office's number.
   noticeReplyDays: 'setting.former.noticeIntervalDays',
+  // The thresholds counted notices given; they count notices not met now, with the same numbers (2 and 3).
+  criticismAfterNotices: 'setting.former.criticismAfterNotices',
+  interviewAfterNotices: 'setting.former.interviewAfterNotices',
 };
 
 export const SETTING_KEYS: SettingKey[] = SPECS.map((s) => s.key);
@@ -270,6 +289,10 @@ function display(value: Value, kind: Kind, t: Translate, locale: Locale): string
   switch (kind.type) {
     case 'countDays':
       return t(value === 'calendar' ? 'setting.value.calendar' : 'setting.value.working');
+    case 'choice': {
+      const option = kind.options.find((o) => o.value === value);
+      return option ? t(option.word) : String(value);
+    }
     case 'bool':
       return t(value ? 'setting.value.yes' : 'setting.value.no');
     case 'color':
@@ -347,6 +370,11 @@ function parseValue(raw: unknown, kind: Kind): Parsed | undefined {
     case 'countDays': {
       const v = COUNT_WORDS[normalizeWord(raw)];
       return v ? { ok: true, value: v } : { ok: false, message: 'settings.badChoice' };
+    }
+    case 'choice': {
+      const word = normalizeWord(raw);
+      const option = kind.options.find((o) => o.value === word || allTexts(o.word).some((w) => normalizeWord(w) === word));
+      return option ? { ok: true, value: option.value } : { ok: false, message: 'settings.badChoice' };
     }
     case 'list': {
       const items = toHalfWidth(text)
@@ -446,7 +474,12 @@ function applySetting(settings: Settings, entry: SettingEntry, t: Translate, loc
       readAddressList(raw).addresses.map((a) => a.address),
     );
   const fallback = display(get(settings, key, kind), kind, t, locale) || t('setting.value.none');
-  const choices = kind.type === 'countDays' ? [t('setting.value.working'), t('setting.value.calendar')].join(' / ') : undefined;
+  const choices =
+    kind.type === 'countDays'
+      ? [t('setting.value.working'), t('setting.value.calendar')].join(' / ')
+      : kind.type === 'choice'
+        ? kind.options.map((o) => t(o.word)).join(' / ')
+        : undefined;
   return t(parsed.message, {
     key: entry.label || t(labelKey(key)),
     value: cellText(raw),

@@ -22,6 +22,9 @@ const OFFICE: MailContext['office'] = {
 };
 const ctx = (over: Partial<MailContext> = {}): MailContext => ({ t: zh, today: TODAY, office: OFFICE, rowLink: link, ...over });
 
+/** A notice given before, its 限期 passed unmet. */
+const failed = (number: string, replyBy = '2026-11-18') => ({ number, givenOn: day('2026-11-10'), replyBy: day(replyBy), failed: true });
+
 let serial = 0;
 function notice(level: NoticeLevel, over: Partial<TaskNotice> = {}): TaskNotice {
   serial += 1;
@@ -43,13 +46,24 @@ function notice(level: NoticeLevel, over: Partial<TaskNotice> = {}): TaskNotice 
 }
 const lead = (unit: string, notices: TaskNotice[]): DigestSection => ({ unit, role: 'lead', notices });
 const support = (unit: string, notices: TaskNotice[]): DigestSection => ({ unit, role: 'support', notices });
-const plan = (sections: DigestSection[], toName = '张三'): DigestPlan => ({ to: 'zhang@cgj.gov.cn', toName, sections });
+const plan = (sections: DigestSection[], toName = '张三', number = ''): DigestPlan => ({
+  to: 'zhang@cgj.gov.cn',
+  toName,
+  number,
+  sections,
+});
 
 describe('the digest subject', () => {
   it('names the unit, the count, the highest level and the date', () => {
     const p = plan([lead('市城管局', [notice('notice'), notice('notice'), notice('notice')])]);
-    expect(composeDigest(p, ctx()).subject).toBe('【督办】市城管局：3项创城任务逾期未整改（2026年11月25日）');
-    expect(composeDigest(p, ctx({ t: en })).subject).toBe('[Notice] 市城管局: 3 overdue task(s) not rectified (25 November 2026)');
+    expect(composeDigest(p, ctx()).subject).toBe('【整改通知】市城管局：3项创城任务逾期未整改（2026年11月25日）');
+    expect(composeDigest(p, ctx({ t: en })).subject).toBe(
+      '[Rectification notice] 市城管局: 3 overdue task(s) not rectified (25 November 2026)',
+    );
+    // A numbered document carries its 文号 instead of the date (issue 14).
+    const numbered = plan([lead('市城管局', [notice('notice')])], '张三', 'X创城督〔2026〕5号');
+    expect(composeDigest(numbered, ctx()).subject).toBe('【整改通知】市城管局：1项创城任务逾期未整改（X创城督〔2026〕5号）');
+    expect(composeDigest(numbered, ctx()).body.startsWith('X创城督〔2026〕5号\n\n■ 整改通知\n\n市城管局：\n\n')).toBe(true);
   });
 
   it('names the first unit and how many units there are, at the most urgent level among them', () => {
@@ -58,9 +72,9 @@ describe('the digest subject', () => {
       lead('市住建局', [notice('interview', { unit: '市住建局' }), notice('notice', { unit: '市住建局' })]),
       lead('市交通局', [notice('notice', { unit: '市交通局' }), notice('criticism', { unit: '市交通局' })]),
     ]);
-    expect(composeDigest(p, ctx()).subject).toBe('【约谈】市城管局等3个单位：7项创城任务逾期未整改（2026年11月25日）');
+    expect(composeDigest(p, ctx()).subject).toBe('【整改通知】市城管局等3个单位：7项创城任务逾期未整改（2026年11月25日）');
     expect(composeDigest(p, ctx({ t: en })).subject).toBe(
-      '[Interview] 市城管局 and 2 other unit(s): 7 overdue task(s) not rectified (25 November 2026)',
+      '[Rectification notice] 市城管局 and 2 other unit(s): 7 overdue task(s) not rectified (25 November 2026)',
     );
   });
 
@@ -72,19 +86,19 @@ describe('the digest subject', () => {
 
   it('counts overdue tasks and reminders apart when a digest has both', () => {
     const p = plan([lead('市城管局', [notice('reminder'), notice('notice'), notice('notice')])]);
-    expect(composeDigest(p, ctx()).subject).toBe('【督办】市城管局：2项创城任务逾期未整改，另有1项即将到期（2026年11月25日）');
+    expect(composeDigest(p, ctx()).subject).toBe('【整改通知】市城管局：2项创城任务逾期未整改，另有1项即将到期（2026年11月25日）');
   });
 
   it('counts a task once when the person gets it both as lead and as co-unit', () => {
     const shared = notice('notice');
     const p = plan([lead('市城管局', [shared]), support('市执法局', [shared])]);
-    expect(composeDigest(p, ctx()).subject).toBe('【督办】市城管局等2个单位：1项创城任务逾期未整改（2026年11月25日）');
+    expect(composeDigest(p, ctx()).subject).toBe('【整改通知】市城管局等2个单位：1项创城任务逾期未整改（2026年11月25日）');
   });
 
   it('shortens a very long unit name so the subject stays within MailApp’s limit', () => {
     const long = '某'.repeat(300);
     const subject = composeDigest(plan([lead(long, [notice('notice', { unit: long })])]), ctx()).subject;
-    expect(subject).toBe(`【督办】${'某'.repeat(39)}…：1项创城任务逾期未整改（2026年11月25日）`);
+    expect(subject).toBe(`【整改通知】${'某'.repeat(39)}…：1项创城任务逾期未整改（2026年11月25日）`);
     expect(subject.length).toBeLessThan(250);
   });
 });
@@ -101,7 +115,7 @@ describe('the digest body', () => {
     expect(leadAt).toBeGreaterThan(-1);
     expect(supportAt).toBeGreaterThan(leadAt);
     expect(body.indexOf('清理占道经营')).toBeLessThan(supportAt);
-    expect(body.slice(supportAt)).toContain('修复破损路面\n   牵头单位：市交通局\n');
+    expect(body.slice(supportAt)).toMatch(/修复破损路面\n {3}编号：T\d+\n {3}牵头单位：市交通局\n/);
     expect(body).toContain('贵单位作为配合单位的1项任务一并列出');
   });
 
@@ -110,49 +124,66 @@ describe('the digest body', () => {
       lead('市城管局', [
         notice('reminder', { task: '提醒甲' }),
         notice('notice', { task: '督办短', daysOverdue: 2 }),
-        notice('interview', { task: '约谈甲', ordinal: 3 }),
-        notice('notice', { task: '督办长', daysOverdue: 9 }),
-        notice('criticism', { task: '通报甲', ordinal: 2 }),
+        notice('notice', {
+          task: '通报甲',
+          daysOverdue: 12,
+          ordinal: 3,
+          escalated: true,
+          earlier: [failed('X〔2026〕1号'), failed('X〔2026〕2号')],
+        }),
+        notice('notice', { task: '督办长', daysOverdue: 9, ordinal: 2, earlier: [failed('X〔2026〕1号')] }),
       ]),
     ]);
     const { body } = composeDigest(p, ctx());
-    const order = ['【约谈】1项', '约谈甲', '【通报批评】1项', '通报甲', '【督办】2项', '督办长', '督办短', '【临期提醒】1项', '提醒甲'];
+    const order = ['【督办】3项', '通报甲', '督办长', '督办短', '【临期提醒】1项', '提醒甲'];
     const positions = order.map((s) => body.indexOf(s));
     expect(positions[0]).toBeGreaterThan(-1);
     positions.slice(1).forEach((at, i) => {
       expect(at, order[i + 1]).toBeGreaterThan(positions[i] ?? Infinity);
     });
-    expect(body).toContain('其中1项已达到约谈条件');
-    expect(body).toContain('其中1项经多次督办仍未整改，将在本月全市通报中予以批评');
+    expect(body).toContain('其中2项前次整改通知限期已过，仍未达到整改要求，现再次督办。');
+    expect(body).toContain('其中1项已多次未达到整改要求，予以全市通报批评，本通知同时抄送单位主要负责人。');
     expect(body).toContain('另有1项任务即将到达整改时限');
   });
 
   it('shows each task’s text, place, deadline, days overdue, notice number and which notice it is, and its row', () => {
     const p = plan([
       lead('市城管局', [
-        notice('criticism', { task: '清理占道经营', place: '西关街', row: 12, daysOverdue: 5, ordinal: 3, number: '督办〔2026〕12号' }),
+        notice('notice', {
+          key: 'DB-0012',
+          task: '清理占道经营',
+          place: '西关街',
+          row: 12,
+          daysOverdue: 5,
+          ordinal: 3,
+          number: '督办〔2026〕12号',
+          earlier: [failed('督办〔2026〕3号', '2026-11-10'), failed('督办〔2026〕7号', '2026-11-18')],
+        }),
       ]),
     ]);
     const { body, htmlBody } = composeDigest(p, ctx());
+    const ladder =
+      '第3次督办；前次整改通知督办〔2026〕3号（限期2026年11月10日）未达到整改要求；前次整改通知督办〔2026〕7号（限期2026年11月18日）未达到整改要求';
     expect(body).toContain(
       [
         '1. 清理占道经营',
+        '   编号：DB-0012',
         '   点位：西关街',
         '   整改时限：2026年11月20日',
         '   逾期：5个工作日',
-        '   督办文号：督办〔2026〕12号（第3次督办）',
+        `   督办情况：${ladder}`,
         `   台账：第12行 ${link(12)}`,
       ].join('\n'),
     );
     expect(htmlBody).toContain('<a href="https://docs.google.com/spreadsheets/d/SHEET/edit#gid=0&amp;range=A12">第12行</a>');
-    expect(htmlBody).toContain('<td valign="top">督办〔2026〕12号（第3次督办）</td>');
+    expect(htmlBody).toContain(`<td valign="top">${ladder}</td>`);
   });
 
   it('leaves out the place when there is none, and days overdue and number for a reminder', () => {
     const { body } = composeDigest(plan([lead('市城管局', [notice('reminder', { task: '补种行道树', row: 7 })])]), ctx());
-    expect(body).toContain(`1. 补种行道树\n   整改时限：2026年11月27日\n   台账：第7行 ${link(7)}\n`);
+    expect(body).toMatch(/1\. 补种行道树\n {3}编号：T\d+\n {3}整改时限：2026年11月27日\n {3}台账：第7行 /);
     expect(body).not.toContain('点位');
-    expect(body).not.toContain('督办文号');
+    expect(body).not.toContain('督办情况');
     expect(body).toContain('任务完成后，请在台账中将其状态改为“待验收”');
   });
 
@@ -192,7 +223,7 @@ describe('the digest body', () => {
     );
     expect(body).toContain('To 市城管局:\n\nAs of 25 November 2026, the 1 task(s) below are past their deadline and not yet rectified.');
     expect(body).toContain('■ 市城管局: 1 task(s) it leads\n\n[Notice] 1 task(s)\n\n1. 清理\n');
-    expect(body).toContain('   Notice number: Notice (2026) No. 4 (notice 2 on this task)\n');
+    expect(body).toContain('   Notices: notice 2 on this task\n');
     expect(body).toContain('set its status in the ledger to "Awaiting verification"');
   });
 });
@@ -203,6 +234,7 @@ describe('cell values in the digest', () => {
   const p: DigestPlan = {
     to: 'zhang@cgj.gov.cn',
     toName: '张<三>',
+    number: '',
     sections: [
       lead(`城管 & ${SCRIPT}`, [
         notice('notice', { unit: `城管 & ${SCRIPT}`, task: `${SCRIPT} & ${FORMULA}`, place: `${FORMULA} & ${SCRIPT}` }),
@@ -224,14 +256,16 @@ describe('cell values in the digest', () => {
   });
 
   it('appear literally in the plain text', () => {
-    expect(mail.body).toContain(`1. ${SCRIPT} & ${FORMULA}\n   点位：${FORMULA} & ${SCRIPT}\n`);
+    expect(mail.body).toContain(
+      `1. ${SCRIPT} & ${FORMULA}\n   编号：${mail.body.match(/编号：(T\d+)/)?.[1]}\n   点位：${FORMULA} & ${SCRIPT}\n`,
+    );
     expect(mail.body).toContain(`■ 城管 & ${SCRIPT}：牵头任务1项`);
     expect(mail.body).toContain(`■ 住建 & ${SCRIPT}：配合任务1项`);
     expect(mail.body).toContain(`城管 & ${SCRIPT}、住建 & ${SCRIPT}：`);
   });
 
   it('appear literally in the subject, which is not HTML', () => {
-    expect(mail.subject).toBe(`【督办】城管 & ${SCRIPT}等2个单位：2项创城任务逾期未整改（2026年11月25日）`);
+    expect(mail.subject).toBe(`【整改通知】城管 & ${SCRIPT}等2个单位：2项创城任务逾期未整改（2026年11月25日）`);
   });
 
   it('make a link only of a web address', () => {
@@ -253,7 +287,7 @@ describe('a dry-run digest', () => {
 
   it('says at its top whom it was meant for, and its subject says it is a dry run', () => {
     const mail = composeDigest(p, ctx({ dryRunFor: ['zhang@cgj.gov.cn', 'li@cgj.gov.cn'] }));
-    expect(mail.subject).toBe('【试运行】【督办】市城管局：1项创城任务逾期未整改（2026年11月25日）');
+    expect(mail.subject).toBe('【试运行】【整改通知】市城管局：1项创城任务逾期未整改（2026年11月25日）');
     const banner = '试运行：本邮件本应发给 zhang@cgj.gov.cn、li@cgj.gov.cn，现只发给管理员。';
     expect(mail.body.split('\n')[1]?.startsWith(banner)).toBe(true);
     expect(mail.body.indexOf(banner)).toBeLessThan(mail.body.indexOf('市城管局：'));
@@ -263,7 +297,7 @@ describe('a dry-run digest', () => {
 
   it('names the plan’s recipient when no list is given, in English too', () => {
     const mail = composeDigest(p, ctx({ t: en, dryRunFor: [] }));
-    expect(mail.subject).toBe('[Dry run] [Notice] 市城管局: 1 overdue task(s) not rectified (25 November 2026)');
+    expect(mail.subject).toBe('[Dry run] [Rectification notice] 市城管局: 1 overdue task(s) not rectified (25 November 2026)');
     expect(mail.body).toContain('Dry run: this mail was meant for zhang@cgj.gov.cn and went to the admin only.');
   });
 

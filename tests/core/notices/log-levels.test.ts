@@ -3,15 +3,15 @@ import { dayFromYmd } from '../../../src/core/calendar/day';
 import { translator } from '../../../src/core/i18n';
 import { isLadderEntry, isNoticeEntry, type LogLevel, logHeader, parseLog } from '../../../src/core/notices/log';
 
-const levels: LogLevel[] = ['reminder', 'notice', 'criticism', 'interview', 'summary', 'publication', 'reopen'];
+const levels: LogLevel[] = ['reminder', 'notice', 'criticism', 'interview', 'summary', 'publication', 'reopen', 'failed'];
 
 describe('what a 督办记录 row is', () => {
   it('counts reminders and the three ladder levels as notices, never the summary, a report mail or a relapse', () => {
     expect(levels.filter((level) => isNoticeEntry({ level }))).toEqual(['reminder', 'notice', 'criticism', 'interview']);
   });
 
-  it('puts only 督办, 通报批评 and 约谈 on the ladder: a reminder does not move it', () => {
-    expect(levels.filter((level) => isLadderEntry({ level }))).toEqual(['notice', 'criticism', 'interview']);
+  it('puts only the 整改通知 on a task’s ladder: a reminder, the 通报, the 约谈通知 and a failure are not notices of it (issue 14)', () => {
+    expect(levels.filter((level) => isLadderEntry({ level }))).toEqual(['notice']);
   });
 });
 

@@ -5,7 +5,7 @@ import { parseUnits } from '../../../src/core/directory/units';
 import { translator } from '../../../src/core/i18n';
 import type { TaskRow } from '../../../src/core/ledger/tasks';
 import { type LogEntry, newRelapses, numberer, numberParts, seriesPrefix } from '../../../src/core/notices/log';
-import { groupDigests, levelOf, planNotices } from '../../../src/core/notices/plan';
+import { groupDigests, planNotices } from '../../../src/core/notices/plan';
 import { defaultSettings } from '../../../src/core/settings/settings';
 
 const t = translator('zh-CN');
@@ -52,7 +52,7 @@ function given(key: string, n: number, ordinal: number, day: number, to = 'cgj@e
     day,
     key,
     unit: '市城管局',
-    level: levelOf(ordinal, settings),
+    level: 'notice',
     ordinal,
     deadline: today - 5,
     to,
@@ -64,10 +64,6 @@ function given(key: string, n: number, ordinal: number, day: number, to = 'cgj@e
 }
 
 describe('the ladder', () => {
-  it("is 督办, then 通报批评 from the second notice, 约谈 from the third (the speeches' rule)", () => {
-    expect([1, 2, 3, 4].map((n) => levelOf(n, settings))).toEqual(['notice', 'criticism', 'interview', 'interview']);
-  });
-
   it('numbers notices through the year after the highest in the log, never reusing one', () => {
     const next = numberer([given('A', 7, 1, today - 10), given('B', 3, 1, today - 10)], today, '督办', t);
     expect([next(), next()]).toEqual(['督办〔2026〕8号', '督办〔2026〕9号']);
@@ -94,15 +90,26 @@ describe('the ladder', () => {
     expect(numberer([given('A', 7, 1, today - 10)], today, '督办', t, 3)()).toBe('督办〔2026〕8号');
   });
 
-  it('waits the interval after the last notice, then climbs one step, to the head as well', () => {
+  it('waits out the 限期; then the notice is 未达到整改要求 (logged once) and the 催办 cites it, to the contact only', () => {
     const input = { keyOf: (x: TaskRow) => x.key, units, settings, calendar, today, t };
     const tooSoon = planNotices({ ...input, tasks: [task('A', '市城管局')], entries: [given('A', 1, 1, today - 2)] });
-    expect(tooSoon.deliveries).toEqual([]);
-    const due = planNotices({ ...input, tasks: [task('A', '市城管局')], entries: [given('A', 1, 1, today - 12)] });
-    expect(due.deliveries.map((d) => [d.to, d.role, d.notice.level, d.notice.ordinal, d.notice.number])).toEqual([
-      ['cgj@example.org', 'contact', 'criticism', 2, '督办〔2026〕2号'],
-      ['head@example.org', 'head', 'criticism', 2, '督办〔2026〕2号'],
+    expect([tooSoon.deliveries, tooSoon.failures]).toEqual([[], []]);
+    const due = planNotices({ ...input, tasks: [task('A', '市城管局')], entries: [given('A', 1, 1, dayFromYmd(2026, 11, 17))] });
+    expect(due.failures).toEqual([
+      {
+        key: 'A',
+        unit: '市城管局',
+        number: '督办〔2026〕第1号',
+        ordinal: 1,
+        deadline: today - 5,
+        replyBy: dayFromYmd(2026, 11, 24),
+        day: today,
+      },
     ]);
+    expect(
+      due.deliveries.map((d) => [d.to, d.role, d.notice.ordinal, d.notice.number, d.notice.earlier?.map((e) => [e.number, e.failed])]),
+    ).toEqual([['cgj@example.org', 'contact', 2, '督办〔2026〕2号', [['督办〔2026〕第1号', true]]]]);
+    expect([due.circulars, due.interviews]).toEqual([[], []]);
   });
 
   it('gives each 整改通知 a 整改限期 five working days on, and sends the next only from the first working day after it (issue 14)', () => {
@@ -114,7 +121,6 @@ describe('the ladder', () => {
     const after = planNotices({ ...input, tasks: [task('A', '市城管局')], entries: [given('A', 1, 1, dayFromYmd(2026, 11, 17))] });
     expect(after.deliveries.map((d) => [d.to, d.notice.ordinal, d.notice.replyBy])).toEqual([
       ['cgj@example.org', 2, dayFromYmd(2026, 12, 2)],
-      ['head@example.org', 2, dayFromYmd(2026, 12, 2)],
     ]);
     // A first notice given today has the same 限期: five working days on, Wed 2 Dec.
     const first = planNotices({ ...input, tasks: [task('A', '市城管局')], entries: [] });
@@ -157,24 +163,103 @@ describe('the ladder', () => {
     expect(plan.deliveries.map((d) => [d.to, d.role, d.notice.level])).toEqual([['wang@example.org', 'leader', 'notice']]);
     expect(plan.unreachable.map((u) => [u.role, u.reason, u.to ?? ''])).toEqual([['contact', 'badAddress', 'zjj#example.org']]);
   });
+});
 
-  it('keeps the others of the level in Cc: at 约谈 a unit with a bad contact gets one mail To its head, Cc its leader', () => {
-    const input = { keyOf: (x: TaskRow) => x.key, units, settings, calendar, today, t };
-    const entries = [given('D', 1, 1, today - 30, 'jtj-head@example.org'), given('D', 2, 2, today - 20, 'jtj-head@example.org')];
-    const plan = planNotices({ ...input, tasks: [task('D', '市交通局')], entries });
-    expect(plan.deliveries.map((d) => [d.to, d.role, d.notice.level, d.notice.ordinal])).toEqual([
-      ['jtj-head@example.org', 'head', 'interview', 3],
-      ['wang@example.org', 'leader', 'interview', 3],
+/** A notice of the ladder given on `day`, its 限期 stated, and (failed) the failure event logged for it. */
+function rung(
+  key: string,
+  n: number,
+  ordinal: number,
+  day: number,
+  failed: boolean,
+  unit = '市城管局',
+  to = 'cgj@example.org',
+): LogEntry[] {
+  const replyBy = calendar.addWorkingDays(day, 5);
+  const notice: LogEntry = { ...given(key, n, ordinal, day, to), unit, number: `督办〔2026〕${n}号`, replyBy };
+  if (!failed) return [notice];
+  const day2 = calendar.addWorkingDays(replyBy, 1);
+  return [notice, { ...notice, index: n + 100, level: 'failed', day: day2, to: '', outcome: 'recorded' }];
+}
+
+describe('the ladder, decided by notices failed (issue 14)', () => {
+  const input = { keyOf: (x: TaskRow) => x.key, units, settings, calendar, today, t };
+
+  it('at two failed: the unit is put in a 通报 and the third 整改通知 goes To its contact, Cc its head', () => {
+    // 1st given Tue 3 Nov (限期 10 Nov, failed), 2nd Wed 11 Nov (限期 18 Nov): failed today, the second failure.
+    const entries = [...rung('A', 1, 1, dayFromYmd(2026, 11, 3), true), ...rung('A', 2, 2, dayFromYmd(2026, 11, 11), false)];
+    const plan = planNotices({ ...input, tasks: [task('A', '市城管局')], entries });
+    expect(plan.failures.map((f) => [f.number, f.ordinal, f.day])).toEqual([['督办〔2026〕2号', 2, dayFromYmd(2026, 11, 19)]]);
+    expect(
+      plan.circulars.map((c) => [c.unit, c.tasks.map((n) => [n.key, n.earlier?.filter((e) => e.failed).map((e) => e.number)])]),
+    ).toEqual([['市城管局', [['A', ['督办〔2026〕1号', '督办〔2026〕2号']]]]]);
+    expect(plan.deliveries.map((d) => [d.to, d.role, d.notice.ordinal, d.notice.escalated])).toEqual([
+      ['cgj@example.org', 'contact', 3, true],
+      ['head@example.org', 'head', 3, true],
     ]);
-    expect(groupDigests(plan.deliveries).map((d) => [d.plan.to, d.cc])).toEqual([['jtj-head@example.org', ['wang@example.org']]]);
-    expect(plan.interviews.map((i) => i.unit)).toEqual(['市交通局']);
+    expect(groupDigests(plan.deliveries).map((d) => [d.plan.to, d.cc, d.plan.number])).toEqual([
+      ['cgj@example.org', ['head@example.org'], '督办〔2026〕3号'],
+    ]);
+    // A task already in a 通报 is not criticised again.
+    const criticised: LogEntry = {
+      ...given('A', 9, 0, today - 1),
+      number: '督办通报〔2026〕1号',
+      level: 'criticism',
+      to: '',
+      outcome: 'recorded',
+    };
+    expect(planNotices({ ...input, tasks: [task('A', '市城管局')], entries: [...entries, criticised] }).circulars).toEqual([]);
   });
 
-  it('sends the same mail once to people who would get the same one: the contact in To, the head in Cc', () => {
-    const input = { keyOf: (x: TaskRow) => x.key, units, settings, calendar, today, t };
-    const plan = planNotices({ ...input, tasks: [task('A', '市城管局')], entries: [given('A', 1, 1, today - 12)] });
+  it('at three failed: 约谈 is proposed and nothing is sent; once proposed, nothing more', () => {
+    const entries = [
+      ...rung('A', 1, 1, dayFromYmd(2026, 10, 26), true),
+      ...rung('A', 2, 2, dayFromYmd(2026, 11, 3), true),
+      ...rung('A', 3, 3, dayFromYmd(2026, 11, 11), false),
+    ];
+    const plan = planNotices({ ...input, tasks: [task('A', '市城管局')], entries });
+    expect(plan.failures.map((f) => f.ordinal)).toEqual([3]);
+    expect(plan.deliveries).toEqual([]);
+    expect(plan.interviews.map((i) => [i.unit, i.head, i.leader, i.tasks.map((n) => n.earlier?.map((e) => e.failed))])).toEqual([
+      ['市城管局', '李局', '王副市长', [[true, true, true]]],
+    ]);
+    const proposed: LogEntry = { ...given('A', 9, 0, today), number: '', level: 'interview', to: '', outcome: 'recorded' };
+    const failed3: LogEntry = { ...rung('A', 3, 3, dayFromYmd(2026, 11, 11), true)[1]! };
+    const next = planNotices({ ...input, tasks: [task('A', '市城管局')], entries: [...entries, failed3, proposed] });
+    expect([next.deliveries, next.failures, next.interviews]).toEqual([[], [], []]);
+  });
+
+  it('按单位: two tasks of one unit failing once each bring the unit to 通报批评; 按任务 they do not', () => {
+    const entries = [...rung('A', 1, 1, dayFromYmd(2026, 11, 17), false), ...rung('B', 1, 1, dayFromYmd(2026, 11, 17), false)];
+    const tasks = [task('A', '市城管局'), task('B', '市城管局')];
+    expect(planNotices({ ...input, tasks, entries }).circulars).toEqual([]);
+    const perUnit = planNotices({ ...input, settings: { ...settings, failureCounting: 'unit' }, tasks, entries });
+    expect(perUnit.failures.map((f) => f.key)).toEqual(['A', 'B']);
+    expect(perUnit.circulars.map((c) => [c.unit, c.tasks.map((n) => n.key)])).toEqual([['市城管局', ['A', 'B']]]);
+  });
+
+  it("numbers one document per unit and day: a unit's matters share a number, the next unit has the next", () => {
+    const plan = planNotices({ ...input, tasks: [task('A', '市城管局'), task('D', '市交通局'), task('B', '市城管局')], entries: [] });
+    expect(plan.deliveries.map((d) => [d.notice.key, d.notice.number])).toEqual([
+      ['A', '督办〔2026〕1号'],
+      ['D', '督办〔2026〕2号'],
+      ['B', '督办〔2026〕1号'],
+    ]);
     const digests = groupDigests(plan.deliveries);
-    expect(digests.map((d) => [d.plan.to, d.cc])).toEqual([['cgj@example.org', ['head@example.org']]]);
+    expect(digests.map((d) => [d.plan.number, d.plan.to, d.plan.sections.flatMap((s) => s.notices.map((n) => n.key))])).toEqual([
+      ['督办〔2026〕1号', 'cgj@example.org', ['A', 'B']],
+      ['督办〔2026〕2号', 'jtj-head@example.org', ['D']],
+    ]);
+  });
+
+  it('a notice met by closing the task is not failed: reopened (反弹), the ladder continues with the next notice', () => {
+    const entries: LogEntry[] = [
+      ...rung('A', 1, 1, dayFromYmd(2026, 11, 3), false),
+      { ...given('A', 50, 1, dayFromYmd(2026, 11, 20)), number: '', level: 'reopen', to: '', outcome: 'recorded' },
+    ];
+    const plan = planNotices({ ...input, tasks: [task('A', '市城管局', 3, { reopenCount: 1 })], entries });
+    expect(plan.failures).toEqual([]);
+    expect(plan.deliveries.map((d) => [d.notice.ordinal, d.detail])).toEqual([[2, '销号后反弹（第1次），继续督办']]);
   });
 });
 

@@ -67,6 +67,7 @@ function summary(over: Partial<AdminSummary> = {}): AdminSummary {
     dryRun: false,
     sent: [],
     notSent: [],
+    failures: [],
     interviews: [],
     needsPerson: [],
     counts: { tasks: 120, overdue: 14, notices: 10, reminders: 3 },

@@ -51,9 +51,11 @@ describe('settingRows', () => {
     // The ladder's settings say what each step does.
     expect(help('zh-CN', '整改通知限期（工作日）')).toContain('第一次整改通知');
     expect(help('zh-CN', '整改通知限期（工作日）')).toContain('限期后第一个工作日再发下一次');
-    expect(help('zh-CN', '通报批评督办次数')).toContain('主要负责人');
-    expect(help('zh-CN', '约谈督办次数')).toContain('分管领导');
-    for (const label of ['整改通知限期（工作日）', '通报批评督办次数', '约谈督办次数'])
+    // Issue 14: the thresholds count notices not met, and a 约谈 waits for a person.
+    expect(help('zh-CN', '通报批评（未达要求次数）')).toContain('向全市各单位发通报');
+    expect(help('zh-CN', '约谈（未达要求次数）')).toContain('由人审批同意');
+    expect(help('zh-CN', '失败次数计算')).toContain('按单位');
+    for (const label of ['整改通知限期（工作日）', '通报批评（未达要求次数）', '约谈（未达要求次数）'])
       expect(help('zh-CN', label)).not.toContain('目前不起作用');
     // The daily check hour is what the trigger is installed at, and says so.
     expect(help('zh-CN', '每日检查时间')).toContain('开启每日自动检查');
@@ -83,6 +85,23 @@ describe('parseSettings', () => {
       criticismAfterNotices: 2,
       interviewAfterNotices: 3,
     });
+  });
+
+  it('reads 失败次数计算 as 按任务 or 按单位, and the former threshold rows as the new ones (issue 14)', () => {
+    const { settings, problems } = parseSettings([
+      ['设置项', '值', '说明'],
+      ['失败次数计算', '按单位', ''],
+      ['约谈督办次数', '4', ''],
+    ]);
+    expect(problems).toEqual([]);
+    expect(settings.failureCounting).toBe('unit');
+    expect(settings.interviewAfterNotices).toBe(4);
+    const bad = parseSettings([
+      ['设置项', '值', '说明'],
+      ['失败次数计算', '按人', ''],
+    ]);
+    expect(bad.settings.failureCounting).toBe('task');
+    expect(bad.problems.map((p) => p.message).join()).toContain('按任务 / 按单位');
   });
 
   it('reads values as people type them', () => {
