@@ -88,7 +88,11 @@ describe('约谈 is decided by a person', () => {
       // The sweep never sends a 约谈通知, nor anything to the unit's 党政主要领导.
       expect(run.mails.filter((m) => (m as { kind?: string }).kind === 'interview')).toEqual([]);
       expect(toLeaders(rt, before)).toEqual([]);
-      if (rt.workbook.sheets.some((s) => s.name === '约谈安排' && s.rows.length > 1)) proposedOn = day.toISOString().slice(0, 10);
+      if (rt.workbook.sheets.some((s) => s.name === '约谈安排' && s.rows.length > 1)) {
+        proposedOn = day.toISOString().slice(0, 10);
+        // The day of the third failure: a row for a person, and no mail to the unit at all.
+        expect(rt.outbox.slice(before).filter((m) => /zjj\.example\.org|wang@example\.org/.test(`${m.to},${m.cc ?? ''}`))).toEqual([]);
+      }
     }
     expect(proposedOn).not.toBe('');
     const arrangement = sheet(rt, '约谈安排');
@@ -96,7 +100,10 @@ describe('约谈 is decided by a person', () => {
     expect(v('约谈编号')).toBe(1);
     expect(v('单位')).toBe('市住建局');
     expect(String(v('事项'))).toMatch(/^DB-\d+ 老旧小区飞线充电（幸福里）$/);
-    expect(String(v('未达要求的整改通知（文号）'))).toMatch(/X创城督〔2026〕\d+号（限期2026年\d+月\d+日）/);
+    // The three notices it failed, each with its 限期.
+    expect(String(v('未达要求的整改通知（文号）'))).toMatch(
+      /^DB-\d+：X创城督〔2026〕\d+号（限期2026年\d+月\d+日）、X创城督〔2026〕\d+号（限期2026年\d+月\d+日）、X创城督〔2026〕\d+号（限期2026年\d+月\d+日）$/,
+    );
     expect(v('被约谈人')).toBe('孙书记 <sun@zjj.example.org>、钱局长 <qian@zjj.example.org>');
     expect(v('需携带材料')).toBe('书面检查和整改方案');
     expect(v('状态')).toBe('待审批');
@@ -151,5 +158,50 @@ describe('约谈 is decided by a person', () => {
       job(rt, 'sweep');
     }
     expect(toLeaders(rt, before)).toEqual([]);
+  });
+});
+
+describe('约谈安排 without the edit trigger', () => {
+  it('sends an approved 约谈 at the next sweep (run.json kind interview), adds back a lost row and tells the admin', async () => {
+    const rt = await runtimeFor(campaign(), at(9, 21));
+    job(rt, 'setup');
+    setSetting(rt, '管理员邮箱', 'admin@example.org');
+    setSetting(rt, '机关代字', 'X创城督');
+    let day = at(9, 21);
+    for (let i = 0; i < 60 && !rt.workbook.sheets.some((s) => s.name === '约谈安排' && s.rows.length > 1); i++) {
+      rt.clock.set(day);
+      job(rt, 'sweep');
+      day = new Date(day.getTime() + 86_400_000);
+    }
+    // A person deletes the row: the next sweep adds it back from the log, and the admin hears of it.
+    const arrangement = sheet(rt, '约谈安排');
+    arrangement.rows.length = 1;
+    while (![1, 2, 3, 4, 5].includes(new Date(day.getTime() + 8 * 3600_000).getUTCDay())) day = new Date(day.getTime() + 86_400_000);
+    rt.clock.set(day);
+    const restored = job(rt, 'sweep');
+    expect(restored.warnings).toContain(
+      '《约谈安排》中约谈编号1（市住建局）的行不见了，已按督办记录补回；此前填写的约谈时间、地点、审批等请重新填写',
+    );
+    expect(value(arrangement, 2, col(arrangement, 1, '约谈编号'))).toBe(1);
+
+    // The office approves by typing (no installable trigger here): nothing until the next sweep.
+    const before = rt.outbox.length;
+    for (const [h, text] of [
+      ['约谈时间', '2026年11月5日上午9:30'],
+      ['约谈地点', '市政府3号会议室'],
+      ['审批', '同意'],
+    ] as const)
+      rt.spreadsheet.editAsUser('约谈安排', cell(rt, h), [[text]]);
+    expect(toLeaders(rt, before)).toEqual([]);
+    day = new Date(day.getTime() + 86_400_000);
+    while (![1, 2, 3, 4, 5].includes(new Date(day.getTime() + 8 * 3600_000).getUTCDay())) day = new Date(day.getTime() + 86_400_000);
+    rt.clock.set(day);
+    const run = job(rt, 'sweep');
+    expect(run.mails.filter((m) => (m as { kind?: string }).kind === 'interview').map((m) => [m.to, m.subject])).toEqual([
+      ['sun@zjj.example.org,qian@zjj.example.org', '【约谈通知】关于约谈市住建局党政主要负责人的通知（X创城督约谈〔2026〕1号）'],
+    ]);
+    expect(toLeaders(rt, before)).toHaveLength(1);
+    const summary = rt.outbox.slice(before).find((m) => m.to === 'admin@example.org');
+    expect(summary?.body).toContain('今日已发约谈通知：约谈编号1，市住建局，X创城督约谈〔2026〕1号');
   });
 });
