@@ -4,7 +4,7 @@
  * and a person's cells only once, when it makes the row (需携带材料 prefilled). 审批 has a dropdown
  * (同意 / 暂缓) that still lets a person type, so a typo is reported rather than refused silently.
  */
-import { dayFromYmd, isValidYmd } from '../core/calendar/day';
+import { type Day, dayFromYmd, isValidYmd } from '../core/calendar/day';
 import {
   ARRANGEMENT_COLUMNS,
   ARRANGEMENT_FORMAT,
@@ -136,4 +136,14 @@ export function appendRows(wb: Workbook, open: OpenArrangement, rows: Partial<Re
   range.setNumberFormats(formats);
   range.setValues(grid);
   range.setWrap(true);
+}
+
+/** 约谈完成日期 by 约谈通知文号, read only (the month's bulletin says 已约谈); empty when there is no 约谈安排. */
+export function interviewsHeld(wb: Workbook): Map<string, Day> {
+  const found = wb.sheetFor('interviews');
+  const held = new Map<string, Day>();
+  if (!found?.ours) return held;
+  for (const row of parseArrangement(found.values, cellClock(wb), wb.t).rows)
+    if (row.noticeNumber !== '' && row.heldOn !== undefined) held.set(row.noticeNumber, row.heldOn);
+  return held;
 }

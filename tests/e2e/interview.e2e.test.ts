@@ -158,6 +158,15 @@ describe('约谈 is decided by a person', () => {
       job(rt, 'sweep');
     }
     expect(toLeaders(rt, before)).toEqual([]);
+
+    // The office enters 约谈完成日期: the month's bulletin counts the 约谈 and says it was held.
+    rt.spreadsheet.editAsUser('约谈安排', cell(rt, '约谈完成日期'), [[shDate(2026, 11, 5)]]);
+    rt.clock.set(at(12, 1));
+    const month = `2026-${String(new Date(day.getTime() + 86_400_000 * 5 + 8 * 3600_000).getUTCMonth() + 1).padStart(2, '0')}`;
+    expect(rt.run<{ ok: boolean }>('publish', [{ month }], 'installable').value.ok).toBe(true);
+    const page = rt.workbook.sheets.find((s) => s.name.includes(month.replace('2026-', '2026年').replace(/年0?(\d+)$/, '年$1月')));
+    const cells = (page?.rows ?? []).flat().map((c) => c?.value);
+    expect(cells).toContain('约谈（已约谈，2026-11-05）');
   });
 });
 

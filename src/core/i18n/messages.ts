@@ -638,6 +638,7 @@ export const zhCN = {
   'unitcol.adminHeadEmail': '行政主要负责人邮箱',
   'sheet.interviews': '约谈安排',
   'role.copy': '抄送',
+  'pub.interviewHeld': '{level}（已约谈，{date}）',
   'iv.editDone': '约谈安排已处理：发出约谈通知{count}份',
   'summary.ivCases': '《{sheet}》（{count}件）',
   'summary.ivHelp':
@@ -1346,6 +1347,7 @@ export const en: Record<MessageKey, string> = {
   'unitcol.adminHeadEmail': 'Administrative head email',
   'sheet.interviews': 'Interviews',
   'role.copy': 'copied',
+  'pub.interviewHeld': '{level} (held {date})',
   'iv.editDone': 'Interviews handled: {count} interview notice(s) sent',
   'summary.ivCases': 'Sheet "{sheet}" ({count} case(s))',
   'summary.ivHelp':
