@@ -23,6 +23,7 @@ import {
 } from '../core/interviews/decide';
 import { composeInterviewNotice } from '../core/interviews/interview-notice';
 import { type LogEntry, type LogRole, numberer, seriesPrefix } from '../core/notices/log';
+import type { SentDigest } from '../core/notices/summary';
 import type { Interview } from '../core/notices/types';
 import { describeProblem } from '../core/problems/problem';
 import { readCounters } from './counters';
@@ -80,20 +81,20 @@ export function arrangeInterviews(
   now: Date,
   result: JobResult,
   needsPerson: string[],
-): CaseLine[] {
+): { lines: CaseLine[]; sent: SentDigest[] } {
   const { t, settings } = wb;
   const entries = (): LogEntry[] => [...book.kept.values()];
   const proposals = proposeCases(input.interviews, interviewCases(entries(), settings.dryRun), entries());
   recordProposals(wb, book, proposals, now);
   const cases = interviewCases(entries(), settings.dryRun);
-  if (cases.length === 0) return [];
+  if (cases.length === 0) return { lines: [], sent: [] };
   const changes: string[] = [];
   const open = openArrangement(wb, changes);
   result.warnings.push(...changes);
   const problems = arrangementProblems(open).map((p) => describeProblem(p, t));
   result.warnings.push(...problems);
   needsPerson.push(...problems);
-  sendReady(wb, book, decideCases(cases, open.read), now, result, needsPerson, input.started);
+  const sent = sendReady(wb, book, decideCases(cases, open.read), now, result, needsPerson, input.started);
   const after = decideCases(interviewCases(entries(), settings.dryRun), open.read);
   const added = writeRows(wb, open, after, proposals, input.tasks, entries());
   for (const c of added) {
@@ -101,7 +102,7 @@ export function arrangeInterviews(
     result.warnings.push(line);
     needsPerson.push(line);
   }
-  return caseLines(after, wb.clock.today);
+  return { lines: caseLines(after, wb.clock.today), sent };
 }
 
 /** The edit trigger's part: an edit of 约谈安排 sends what it approved (nothing else is decided there). */
@@ -195,13 +196,14 @@ function sendReady(
   result: JobResult,
   needsPerson: string[],
   started?: number,
-): void {
+): SentDigest[] {
   const { t, settings } = wb;
   const today = wb.clock.today;
   const year = ymdFromDay(today).year;
   const prefix = seriesPrefix('interview', settings.noticePrefix, t);
   const next = numberer([...book.kept.values()], today, prefix, t, readCounters().number('interview', year));
   const parcels: Parcel[] = [];
+  const units: string[] = [];
   for (const d of decisions) {
     if (!d.ready || !d.row) continue;
     const who = recipients(wb, d.case);
@@ -210,12 +212,18 @@ function sendReady(
       continue;
     }
     parcels.push(parcelOf(wb, book, d, who, d.case.number || next(), now));
+    units.push(d.case.unit);
   }
   const delivered = deliverAll(wb, book, parcels, { keepForSummary: Boolean(settings.adminEmail), ...(started ? { started } : {}) });
-  delivered.forEach((x) => {
-    if (x.status === 'sent') result.mails.push({ kind: 'interview', to: x.to, ...(x.cc ? { cc: x.cc } : {}), subject: x.subject });
+  const sent: SentDigest[] = [];
+  delivered.forEach((x, i) => {
     if (x.status === 'failed') result.warnings.push(x.detail);
+    if (x.status !== 'sent') return;
+    result.mails.push({ kind: 'interview', to: x.to, ...(x.cc ? { cc: x.cc } : {}), subject: x.subject });
+    const numbers = [book.kept.get(parcels[i]!.rows[0]!)?.number ?? ''];
+    sent.push({ to: x.to, toName: '', subject: x.subject, numbers, level: 'interview', units: [units[i]!], interviewNotice: true });
   });
+  return sent;
 }
 
 function parcelOf(

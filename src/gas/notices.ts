@@ -110,7 +110,8 @@ export function sendNotices(
   // 约谈: proposed to a person in 约谈安排, sent only once a person agreed (gas/interviews.ts).
   const ledgerTasks = plan.tasks.map((task) => ({ key: keyOf(task), task: task.task, place: task.place }));
   const cases = arrangeInterviews(wb, book, { interviews: noticePlan.interviews, tasks: ledgerTasks, started }, now, result, needsPerson);
-  const summary = { ...adminSummary(wb, plan, noticePlan, uncertain, needsPerson, sending), interviewCases: cases };
+  const base = adminSummary(wb, plan, noticePlan, uncertain, needsPerson, sending);
+  const summary = { ...base, sent: [...base.sent, ...cases.sent], interviewCases: cases.lines };
   // The summary goes once a day, on the days notices go out, when there is something to tell
   // (again the same day only when this run sent more, as a continuation does).
   const worthTelling =
@@ -119,7 +120,7 @@ export function sendNotices(
       summary.failures.length +
       summary.interviews.length +
       summary.needsPerson.length +
-      cases.length >
+      cases.lines.length >
     0;
   const again = summarySentOn([...book.kept.values()], today) && summary.sent.length === 0;
   if (settings.adminEmail && noticePlan.sendsToday && worthTelling && !again) sendSummary(wb, book, sheet, summary, now, result);
@@ -215,7 +216,6 @@ function adminSummary(
   const unconfirmed = uncertain.map(
     (e): NotSent => ({ unit: e.unit, taskKeys: [e.key], numbers: e.number ? [e.number] : [], to: e.to, reason: 'uncertain' }),
   );
-  const { deliveries } = noticePlan;
   return {
     date: wb.clock.today,
     dryRun: wb.settings.dryRun,
@@ -224,12 +224,7 @@ function adminSummary(
     failures: failedToday(plan, noticePlan),
     interviews: noticePlan.interviews,
     needsPerson,
-    counts: {
-      tasks: plan.counts.tasks ?? 0,
-      overdue: plan.counts.overdue ?? 0,
-      notices: new Set(deliveries.filter((d) => d.notice.level !== 'reminder').map((d) => d.notice.number)).size,
-      reminders: new Set(deliveries.filter((d) => d.notice.level === 'reminder').map((d) => d.notice.key)).size,
-    },
+    counts: { tasks: plan.counts.tasks ?? 0, overdue: plan.counts.overdue ?? 0 },
   };
 }
 

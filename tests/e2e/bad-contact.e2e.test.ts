@@ -1,7 +1,7 @@
 /**
  * A bad contact address never stops the ladder (issue 14, "Every mail a 公文"): through the
  * bundle, a unit whose 联系人邮箱 is not an address gets its 督办 at its head's address on the
- * first day and its 通报批评 once that notice's 整改限期 has passed, while the admin's summary of each
+ * first day and its 催办 once that notice's 整改限期 has passed unmet, while the admin's summary of each
  * such day says the contact's address needs fixing.
  */
 import { describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ function campaign() {
 }
 
 describe('a unit with a bad contact address', () => {
-  it('gets its 督办 at its head’s address on the first day and its 通报批评 later; the admin hears of the bad address', async () => {
+  it('gets its 整改通知 at its head’s address on the first day and its 催办 once the first is not met; the admin hears of the bad address', async () => {
     const rt = await runtimeFor(campaign(), at(9, 21));
     job(rt, 'setup');
     const settings = sheet(rt, '设置');
@@ -53,9 +53,9 @@ describe('a unit with a bad contact address', () => {
       if (mails.length > 1) expect(summary?.body, `summary on ${m}-${d}`).toContain('wangli#zjj.example.org');
     }
     expect(seen).toEqual([
-      ['9-21', 'zjj-head@example.org', '', '【督办】市住建局：1项创城任务逾期未整改（2026年9月21日）'],
-      // The 督办's 整改限期 was 29 Sep (five working days over 中秋); the next goes out on 30 Sep.
-      ['9-30', 'zjj-head@example.org', '', '【通报批评】市住建局：1项创城任务逾期未整改（2026年9月30日）'],
+      ['9-21', 'zjj-head@example.org', '', '【整改通知】市住建局：1项创城任务逾期未整改（督办〔2026〕1号）'],
+      // The first notice's 整改限期 was 29 Sep (five working days over 中秋), not met: the 催办 goes out on 30 Sep.
+      ['9-30', 'zjj-head@example.org', '', '【整改通知】市住建局：1项创城任务逾期未整改（督办〔2026〕2号）'],
     ]);
     // Nothing ever went to the bad address or to a guessed one.
     expect(rt.outbox.some((x) => `${x.to},${x.cc ?? ''}`.includes('zjj.example.org'))).toBe(false);

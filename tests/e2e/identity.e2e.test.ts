@@ -103,7 +103,7 @@ describe('case 1: a copy pasted above the original', () => {
     const tue = sweepOn(rt, 17);
 
     expect(cell('背街小巷垃圾堆积', '系统编号')).toBe(key);
-    expect(cell('背街小巷垃圾堆积', '督办级别')).toBe('通报批评');
+    expect(cell('背街小巷垃圾堆积', '督办级别')).toBe('催办');
     expect(cell('背街小巷垃圾堆积', '督办次数')).toBe(2);
     expect(cell('人行道破损', '系统编号')).not.toBe(key);
     expect(cell('人行道破损', '督办级别')).toBe('督办');
@@ -130,7 +130,7 @@ describe('case 2: the 系统编号 column deleted after rows were moved', () => 
     const tue = sweepOn(rt, 17);
 
     for (const [task] of TASKS) expect(cell(task, '系统编号'), task).toBe(keys.get(task));
-    for (const [task] of TASKS) expect(cell(task, '督办级别'), task).toBe('通报批评');
+    for (const [task] of TASKS) expect(cell(task, '督办级别'), task).toBe('催办');
     expect(tue.warnings).toContain(
       `《任务台账》有6行没有系统编号（系统编号列被删除或清空），已按任务内容找回原编号：${['建筑工地扬尘', ...TASKS.map(([t]) => t).filter((t) => t !== '建筑工地扬尘')].map((t) => keys.get(t)).join('、')}`,
     );
@@ -179,7 +179,7 @@ describe('case 4: notice numbers', () => {
     rt.workbook.sheets.splice(rt.workbook.sheets.indexOf(log), 1);
     const tue = sweepOn(rt, 17);
     const { cell } = ledger(rt);
-    for (const [task] of TASKS) expect(cell(task, '督办级别'), task).toBe('通报批评');
+    for (const [task] of TASKS) expect(cell(task, '督办级别'), task).toBe('催办');
     for (const [task] of TASKS) expect(cell(task, '督办次数'), task).toBe(2);
     for (const n of issued(rt)) expect(before, n).not.toContain(n);
     expect(tue.warnings.join('\n')).toMatch(/督办记录/);
@@ -206,7 +206,7 @@ describe('case 5: a sort of the office’s columns only', () => {
     expect(held.length).toBeGreaterThan(0);
     for (const [task] of held) {
       expect(units.some((m) => m.body.includes(task))).toBe(false);
-      expect(cell(task, '督办级别')).not.toBe('通报批评');
+      expect(cell(task, '督办级别')).not.toBe('催办');
     }
     const admin = tue.mails.find((m) => m.to === 'admin@example.org')!;
     expect(admin.body).toContain('系统编号');

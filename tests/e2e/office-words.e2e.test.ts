@@ -50,7 +50,8 @@ describe('addresses as people write them (case 7)', () => {
     expect(toUnits.map((m) => m.to).sort()).toEqual(['YangFan@example.org', 'zjj@example.org, ZM@example.org']);
     const cg = toUnits.find((m) => m.to === 'YangFan@example.org')!;
     // A 公文 is addressed to the unit (主送), not to the person named beside the address.
-    expect(cg.body.split('\n')[0]).toBe('市城管局：');
+    // The 公文 opens with its 文号 and title, then 主送 the unit.
+    expect(cg.body.split('\n').slice(0, 5)).toEqual(['督办〔2026〕1号', '', '■ 整改通知', '', '市城管局：']);
     const summary = mails.find((m) => m.to === 'admin@example.org')!;
     expect(summary.body).toContain('yf#example.org');
     const problems = sheet(rt, '台账问题');

@@ -248,8 +248,9 @@ describe('npm run local -- preview', () => {
     expect(reminders.length).toBeGreaterThan(0);
     expect(notices.length + reminders.length).toBe(mails.length);
     for (const m of notices) {
-      expect(m.subject).toMatch(/^【督办】/);
-      expect(m.numbers!.length).toBeGreaterThan(0);
+      expect(m.subject).toMatch(/^【整改通知】.*（督办〔2026〕[1-9]\d*号）$/);
+      // One number per document: the mail's own.
+      expect(m.numbers!.length).toBe(1);
       for (const n of m.numbers!) expect(n).toMatch(/^督办〔2026〕[1-9]\d*号$/);
     }
     for (const m of reminders) expect(m.numbers).toEqual([]);

@@ -10,9 +10,9 @@
  * ledger and is not held. After every sweep:
  *
  * 1. each task's 督办次数 / 督办级别 / 最近督办 equal its true history;
- * 2. the mails name each notified task with its true ordinal (第n次督办), so no 通报批评 or 约谈
- *    reaches a unit that was not told before, and no held task is in a unit's mail;
- * 3. no notice number is ever issued for two tasks;
+ * 2. the mails name each notified task with its true ordinal (第n次督办), so no 催办 reaches a
+ *    unit that was not told before, and no held task is in a unit's mail;
+ * 3. no notice number is ever issued for two documents (one unit's 整改通知 of one day);
  * 4. a row is held only after an edit that makes its identity undecidable (a sort of the office's
  *    columns, an exact copy), and then it is listed for a person (系统提示, the admin's mail).
  *
@@ -57,7 +57,7 @@ const POOL = [
   '高空抛物隐患',
 ];
 const HEADER = ['序号', '问题描述', '点位', '责任单位', '整改时限', '整改状态'];
-const LEVELS = ['督办', '通报批评', '约谈'];
+const LEVELS = ['督办', '催办', '催办'];
 
 type Edit =
   | { kind: 'sortAll' | 'sortOffice' | 'deleteKeyColumn' | 'deleteLog' | 'dropMarks' | 'rewrite' }
@@ -316,6 +316,10 @@ async function start(h: History): Promise<Office> {
   };
   set('管理员邮箱', 'admin@example.org');
   set('整改通知限期（工作日）', 0);
+  // Each day's notice fails the next day; the thresholds are out of reach so the ladder keeps
+  // sending one 整改通知 a day (what is tested here is whose history a notice carries).
+  set('通报批评（未达要求次数）', 20);
+  set('约谈（未达要求次数）', 21);
   return o;
 }
 
@@ -325,22 +329,25 @@ function run(rt: LocalRuntime, name: string): JobValue {
   return result;
 }
 
-const NOTICE = /(督办〔2026〕[1-9]\d*号)（第(\d+)次督办）/;
+const NUMBER = /^督办〔2026〕[1-9]\d*号$/;
+const ORDINAL = /督办情况：第(\d+)次督办/;
 
-/** What the unit mails of one sweep say of each task: its number and ordinal. */
-function mailed(o: Office, from: number): Map<string, { number: string; ordinal: number }[]> {
-  const out = new Map<string, { number: string; ordinal: number }[]>();
+/** What the unit mails of one sweep say of each task: the number of the document it is in, and its ordinal. */
+function mailed(o: Office, from: number): Map<string, { number: string; ordinal: number; document: string }[]> {
+  const out = new Map<string, { number: string; ordinal: number; document: string }[]>();
   for (const mail of o.rt.outbox.slice(from)) {
     if (mail.to === 'admin@example.org') continue;
-    // Each task is an item ("1. 背街小巷垃圾堆积") followed by its lines, the number among them.
+    // A 整改通知 opens with its 文号; each task is an item ("1. 背街小巷垃圾堆积") followed by its lines.
+    const number = mail.body.split('\n')[0]!.trim();
+    if (!NUMBER.test(number)) continue;
     let task: string | undefined;
     for (const line of mail.body.split('\n')) {
       const item = /^\d+\. (.+)$/.exec(line.trim());
       if (item) task = POOL.find((p) => p === item[1]);
-      const m = NOTICE.exec(line);
+      const m = ORDINAL.exec(line);
       if (!m || !task) continue;
       const list = out.get(task) ?? [];
-      if (!list.some((x) => x.number === m[1])) list.push({ number: m[1]!, ordinal: Number(m[2]) });
+      list.push({ number, ordinal: Number(m[1]), document: `${mail.to} ${from}` });
       out.set(task, list);
     }
   }
@@ -378,10 +385,11 @@ function check(o: Office, day: number, from: number): string {
       problems.push(`${task}: cells ${JSON.stringify(got)}, true ladder ${JSON.stringify(want)}`);
     const sent = mails.get(task) ?? [];
     if (sent.length !== 1 || sent[0]!.ordinal !== n) problems.push(`${task}: mailed ${JSON.stringify(sent)}, true ordinal ${n}`);
-    for (const { number } of sent) {
+    // One number per document: never the number of another day's or another unit's mail.
+    for (const { number, document } of sent) {
       const owner = o.numbers.get(number);
-      if (owner !== undefined && owner !== task) problems.push(`${number} issued to ${owner} and to ${task}`);
-      o.numbers.set(number, task);
+      if (owner !== undefined && owner !== document) problems.push(`${number} issued to ${owner} and to ${document} (${task})`);
+      o.numbers.set(number, document);
     }
   }
   if (held.size > 0) {

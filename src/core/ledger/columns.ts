@@ -29,6 +29,7 @@ export type PersonField =
   | 'pointsLost'
   | 'batch'
   | 'source'
+  | 'requirement'
   | 'remark'
   | 'extendedTo'
   | 'extensionApproved'
@@ -202,6 +203,8 @@ export const PERSON_FIELD_ALIASES: Record<PersonField, Aliases> = {
   },
   batch: { zh: ['批次', '督查批次'], en: ['Batch'] },
   source: { zh: ['来源', '问题来源', '任务来源', '交办来源'], en: ['Source'] },
+  // What the office asks for (整改要求), shown in its notices; never the unit's own 整改措施.
+  requirement: { zh: ['整改要求', '整改标准', '整改意见'], en: ['Requirement', 'Rectification requirement'] },
   remark: { zh: ['备注', '说明'], en: ['Remark', 'Remarks', 'Notes', 'Note'] },
   extendedTo: { zh: ['延期至', '延期后时限', '延期时限', '延期后截止日期', '申请延期至'], en: ['Extended to', 'New deadline'] },
   extensionApproved: {

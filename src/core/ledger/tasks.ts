@@ -55,6 +55,9 @@ export interface TaskRow {
   coUnits: string[];
   /** 点位: where the problem is, when the ledger says. */
   place: string;
+  /** 问题来源 and 整改要求, when the ledger has such columns: a notice shows them. */
+  source?: string;
+  requirement?: string;
   status: StatusCode;
   deadline: Deadline | undefined;
   /** The deadline in force: the original, or an approved extension. */
@@ -167,6 +170,8 @@ export function readTask(values: unknown[][], index: number, columns: Columns, c
     units,
     coUnits: coUnitsOf(units, cell(row, columns.coUnits)),
     place: cellText(cell(row, columns.place)),
+    ...optionalText(row, columns, 'source'),
+    ...optionalText(row, columns, 'requirement'),
     status,
     deadline: deadlines.deadline,
     effectiveDeadline: deadlines.effective,
@@ -179,6 +184,12 @@ export function readTask(values: unknown[][], index: number, columns: Columns, c
     notes: out.notes,
     problems: out.problems,
   };
+}
+
+/** A column's text when the ledger has the column and the cell says something; nothing otherwise. */
+function optionalText<F extends 'source' | 'requirement'>(row: unknown[], columns: Columns, field: F): Partial<Record<F, string>> {
+  const text = cellText(cell(row, columns[field]));
+  return text === '' ? {} : ({ [field]: text } as Partial<Record<F, string>>);
 }
 
 /** The task's text and its units (the lead first); a blank task, no unit or a unit not in the directory is noted. */

@@ -1,7 +1,7 @@
 /**
  * 督办次数 / 最近督办 / 督办级别 on each task row, drawn from the notice log (the source of
  * truth): the 整改通知 given for the deadline in force, the day of the last, and the stage the
- * task reached (督办; 通报批评 once in a 通报; 约谈 once proposed). A person
+ * task reached (督办, then 催办 from the second notice; 通报批评 once in a 通报; 约谈 once proposed). A person
  * who edits these cells does not move the ladder; the next sweep puts them right.
  */
 import type { Translate } from '../i18n';
@@ -34,12 +34,13 @@ export function noticeCells(
     let last: LogEntry | undefined;
     for (const e of given)
       if (!last || e.ordinal > last.ordinal || (e.ordinal === last.ordinal && (e.day ?? 0) < (last.day ?? 0))) last = e;
-    const level = stage.get(key) ?? (last ? 'notice' : undefined);
+    const reached = stage.get(key);
+    const level = reached ? t(LEVEL_WORD[reached]) : !last ? '' : last.ordinal > 1 ? t('level.urge') : t(LEVEL_WORD.notice);
     out.set(task.index, {
       script: {
         noticeCount: ordinals.size > 0 ? ordinals.size : '',
         lastNotice: last?.day === undefined ? '' : { day: last.day },
-        level: level === undefined ? '' : t(LEVEL_WORD[level]),
+        level,
       },
       fill: [],
     });

@@ -218,11 +218,16 @@ function sectionBlocks(section: DigestSection, ctx: MailContext): Block[] {
 function taskTable(level: NoticeLevel, notices: TaskNotice[], showLead: boolean, ctx: MailContext): Block {
   const { t } = ctx;
   const isNotice = level !== 'reminder';
+  // 问题来源 and 整改要求 only when the ledger says them for one of these tasks.
+  const source = notices.some((n) => (n.source ?? '') !== '');
+  const requirement = notices.some((n) => (n.requirement ?? '') !== '');
   const columns = [
     t('mail.col.task'),
     t('mail.col.key'),
     ...(showLead ? [t('mail.col.lead')] : []),
+    ...(source ? [t('mail.col.source')] : []),
     t('mail.col.place'),
+    ...(requirement ? [t('mail.col.requirement')] : []),
     t('mail.col.deadline'),
     ...(isNotice ? [t('mail.col.overdue'), t('mail.col.ladder')] : []),
     t('mail.col.row'),
@@ -231,7 +236,9 @@ function taskTable(level: NoticeLevel, notices: TaskNotice[], showLead: boolean,
     n.task,
     n.key,
     ...(showLead ? [n.unit] : []),
+    ...(source ? [n.source ?? ''] : []),
     n.place,
+    ...(requirement ? [n.requirement ?? ''] : []),
     n.deadline === undefined ? '' : longDay(n.deadline, t),
     ...(isNotice ? [overdueText(n.daysOverdue, ctx.office, t), ladderText(n, t)] : []),
     { text: t('mail.rowLink', { row: n.row }), href: ctx.rowLink(n.row) },

@@ -177,6 +177,8 @@ export function planNotices(input: NoticeInput): NoticePlan {
       coUnits: task.coUnits,
       task: task.task,
       place: task.place,
+      ...(task.source === undefined ? {} : { source: task.source }),
+      ...(task.requirement === undefined ? {} : { requirement: task.requirement }),
       deadline,
       daysOverdue: task.state.daysOverdue,
     };

@@ -35,6 +35,8 @@ export interface SentDigest {
   numbers: string[];
   level: NoticeLevel;
   units: string[];
+  /** A 约谈通知 (a document of its own, counted apart from the 整改通知). */
+  interviewNotice?: boolean;
 }
 
 export interface NotSent {
@@ -70,7 +72,8 @@ export interface AdminSummary {
   needsPerson: string[];
   /** 约谈安排: cases awaiting 审批 (and what is missing), held (暂缓, with the reason), their 约谈通知 sent today. */
   interviewCases?: CaseLine[];
-  counts: { tasks: number; overdue: number; notices: number; reminders: number };
+  /** The ledger as checked today; what was sent is counted from `sent`, so the subject and the body agree. */
+  counts: { tasks: number; overdue: number };
 }
 
 export type SummaryContext = Pick<MailContext, 't' | 'rowLink'> & {
@@ -88,7 +91,7 @@ export function composeAdminSummary(summary: AdminSummary, ctx: SummaryContext):
   const blocks: Block[] = [
     ...(summary.dryRun ? [{ kind: 'banner' as const, text: t('summary.dryRun') }] : []),
     ...officeUnsetBlocks(ctx),
-    { kind: 'paragraph', text: t('summary.counts', { date: longDay(summary.date, t), ...summary.counts }) },
+    { kind: 'paragraph', text: countsText(summary, t) },
     ...interviewBlocks(summary.interviews, ctx),
     ...interviewCaseBlocks(summary.interviewCases ?? [], t),
     ...failureBlocks(summary.failures, ctx),
@@ -98,6 +101,21 @@ export function composeAdminSummary(summary: AdminSummary, ctx: SummaryContext):
     signOff(ctx.office, summary.date, t),
   ];
   return { to: ctx.to, subject: summarySubject(summary, t), body: renderText(blocks, t), htmlBody: renderHtml(blocks) };
+}
+
+/** The mails sent today, by kind: the subject's 发出N封 and the body's count are the same mails. */
+function sentCounts(sent: SentDigest[]): { mails: number; notices: number; reminders: number } {
+  const reminders = sent.filter((s) => s.level === 'reminder').length;
+  // A 约谈通知 is a document of its own, counted apart (countsText), never as a 整改通知.
+  const interviews = sent.filter((s) => s.interviewNotice === true).length;
+  return { mails: sent.length, notices: sent.length - reminders - interviews, reminders };
+}
+
+/** The day's counts: tasks checked, mails sent by kind (the 约谈通知 among them said apart), as the subject counts them. */
+function countsText(summary: AdminSummary, t: Translate): string {
+  const counts = t('summary.counts', { date: longDay(summary.date, t), ...summary.counts, ...sentCounts(summary.sent) });
+  const interviews = summary.sent.filter((s) => s.interviewNotice === true).length;
+  return interviews === 0 ? counts : counts + t('summary.countsInterviews', { count: interviews });
 }
 
 export function summarySubject(summary: AdminSummary, t: Translate): string {

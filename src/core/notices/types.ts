@@ -37,6 +37,9 @@ export interface TaskNotice {
   task: string;
   /** 点位: where the problem is, when the ledger says. */
   place: string;
+  /** 问题来源 and 整改要求, when the ledger has those columns. */
+  source?: string;
+  requirement?: string;
   /** The deadline in force, as read. */
   deadline: Day | undefined;
   daysOverdue: number;

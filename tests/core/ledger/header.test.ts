@@ -51,6 +51,13 @@ describe('matchField', () => {
 
   it('reads longer headers by the alias they end with', () => {
     expect(matchField('整改完成时限')).toBe('deadline');
+    // 整改要求 is the office's requirement; 整改时限要求 still a deadline, 问题描述及整改要求 the task.
+    expect([matchField('整改要求'), matchField('具体整改要求'), matchField('整改时限要求'), matchField('问题描述及整改要求')]).toEqual([
+      'requirement',
+      'requirement',
+      'deadline',
+      'task',
+    ]);
     expect(matchField('牵头责任单位')).toBe('unit');
     expect(matchField('问题整改情况')).toBe('progress');
     expect(matchField('责任单位负责人')).toBe('person');

@@ -107,6 +107,15 @@ describe('readTask: what a clean row says', () => {
     expect(task.notes).toEqual([]);
     expect(task.problems).toEqual([]);
   });
+
+  it('reads 问题来源 and 整改要求 when the ledger has them, and leaves them out when it does not (issue 14)', () => {
+    const headers = [...HEADERS, '问题来源', '具体整改要求'];
+    const columns: Columns = { ...COLUMNS, source: 12, requirement: 13 };
+    const values = [['某市创城问题整改台账'], headers, [...row({}), '省测评暗访', '三日内清理完毕，建立长效保洁机制']];
+    const task = readTask(values, 2, columns, ctx({ headers }));
+    expect([task.source, task.requirement]).toEqual(['省测评暗访', '三日内清理完毕，建立长效保洁机制']);
+    expect('source' in read({}) || 'requirement' in read({})).toBe(false);
+  });
 });
 
 describe('readTask: problems a person must fix', () => {

@@ -179,6 +179,13 @@ describe('the digest body', () => {
     expect(htmlBody).toContain(`<td valign="top">${ladder}</td>`);
   });
 
+  it('shows 问题来源 and 整改要求 when the ledger has them (issue 14)', () => {
+    const p = plan([lead('市城管局', [notice('notice', { task: '清理占道经营', source: '省测评暗访', requirement: '三日内清理完毕' })])]);
+    const { body } = composeDigest(p, ctx());
+    expect(body).toMatch(/1\. 清理占道经营\n {3}编号：T\d+\n {3}问题来源：省测评暗访\n {3}整改要求：三日内清理完毕\n {3}整改时限：/);
+    expect(composeDigest(plan([lead('市城管局', [notice('notice')])]), ctx()).body).not.toContain('整改要求：');
+  });
+
   it('leaves out the place when there is none, and days overdue and number for a reminder', () => {
     const { body } = composeDigest(plan([lead('市城管局', [notice('reminder', { task: '补种行道树', row: 7 })])]), ctx());
     expect(body).toMatch(/1\. 补种行道树\n {3}编号：T\d+\n {3}整改时限：2026年11月27日\n {3}台账：第7行 /);

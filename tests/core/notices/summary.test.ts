@@ -70,7 +70,7 @@ function summary(over: Partial<AdminSummary> = {}): AdminSummary {
     failures: [],
     interviews: [],
     needsPerson: [],
-    counts: { tasks: 120, overdue: 14, notices: 10, reminders: 3 },
+    counts: { tasks: 120, overdue: 14 },
     ...over,
   };
 }
@@ -130,7 +130,9 @@ describe('the summary body', () => {
   });
 
   it('opens with the day’s counts, then 约谈, what was not sent, what was sent, and rows that need a person', () => {
-    expect(mail.body.startsWith('2026年11月25日共检查任务120项，其中逾期14项；发出整改通知10份、临期提醒3份。\n\n')).toBe(true);
+    // Counted from what was sent, as the subject counts it (one mail today).
+    expect(mail.body.startsWith('2026年11月25日共检查任务120项，其中逾期14项；发出邮件1封，其中整改通知1封、临期提醒0封。\n\n')).toBe(true);
+    expect(mail.subject).toContain('发出1封');
     const order = [
       '■ 约谈（1个单位）',
       '■ 未能发出（4项任务）',
@@ -196,7 +198,9 @@ describe('the summary body', () => {
 
   it('is written in English for an English office', () => {
     const m = composeAdminSummary(full, ctx({ t: en }));
-    expect(m.body.startsWith('On 25 November 2026: 120 tasks checked, 14 overdue; 10 notice(s) and 3 reminder(s) issued.\n')).toBe(true);
+    expect(m.body.startsWith('On 25 November 2026: 120 tasks checked, 14 overdue; 1 mail(s) sent: 1 notice(s), 0 reminder(s).\n')).toBe(
+      true,
+    );
     expect(m.body).toContain('■ Interviews (1 unit(s))');
     expect(m.body).toContain('□ 市城管局: head 王局长, supervising leader (not in the directory)');
     expect(m.body).toContain('□ May or may not have gone out');
