@@ -15,7 +15,7 @@ import { type OutValue, planWrite } from '../core/sweep/sweep';
 import { applyColourRules, paintLegend } from './colours';
 import { saveCounters } from './counters';
 import { sendApproved } from './interviews';
-import { markedColumns } from './marks';
+import { markedColumns, markedSheets } from './marks';
 import { bookOf, openLog } from './notice-log';
 import { emptyResult, type JobResult } from './result';
 import { ledgerContext, mergesOf } from './task-sheet';
@@ -120,7 +120,8 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, now: Date): 
 export function isInterviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): boolean {
   const sheet = e?.range?.getSheet();
   if (!sheet) return false;
-  return openWorkbook(new Date()).marked.interviews?.getSheetId() === sheet.getSheetId();
+  // The marks alone (one finder call): an edit elsewhere reads no sheet at all.
+  return markedSheets(SpreadsheetApp.getActiveSpreadsheet()).interviews?.getSheetId() === sheet.getSheetId();
 }
 
 /**

@@ -470,7 +470,7 @@ export const zhCN = {
   'summary.subject.failures': '未达整改要求{count}项',
   'summary.col.failedNotice': '整改通知',
   'summary.col.replyBy': '整改限期',
-  'summary.interviewsHelp': '以下单位的任务经多次督办仍未整改，已达到约谈条件。请安排约谈其主要负责人和分管领导，并做好记录。',
+  'summary.interviewsHelp': '以下单位的任务三次未达到整改要求，今日提议约谈，已列入《约谈安排》，等待审批（见下）；未经同意，不发约谈通知。',
   'summary.interviewUnit': '{unit}：主要负责人 {head}，分管领导 {leader}',
   'summary.unknownPerson': '（名录未填）',
   'summary.notSent': '未能发出（{count}项任务）',
@@ -1178,7 +1178,7 @@ export const en: Record<MessageKey, string> = {
   'summary.col.failedNotice': 'Notice',
   'summary.col.replyBy': 'Reply by',
   'summary.interviewsHelp':
-    "These units' tasks remain undone after repeated notices and have reached the interview stage: arrange to summon their head and supervising leader, and keep a record.",
+    'These units\' tasks failed three notices and are proposed for an interview today, in sheet "Interviews", awaiting approval (below); no interview notice goes without it.',
   'summary.interviewUnit': '{unit}: head {head}, supervising leader {leader}',
   'summary.unknownPerson': '(not in the directory)',
   'summary.notSent': 'Not sent ({count} task(s))',
