@@ -66,6 +66,8 @@ const OFFICE: [MessageKey, string][] = [
   ['setting.contactPhone', '0571-87001234'],
   ['setting.contactEmail', 'cwb@demo.gov.cn'],
   ['setting.officeCode', 'X创城督'],
+  // Who is copied on every 约谈通知 besides the unit's 分管领导.
+  ['setting.interviewCc', '市委督查室 <dcs@demo.gov.cn>'],
 ];
 
 /**
