@@ -470,7 +470,8 @@ export const zhCN = {
   'summary.subject.failures': '未达整改要求{count}项',
   'summary.col.failedNotice': '整改通知',
   'summary.col.replyBy': '整改限期',
-  'summary.interviewsHelp': '以下单位的任务三次未达到整改要求，今日提议约谈，已列入《约谈安排》，等待审批（见下）；未经同意，不发约谈通知。',
+  'summary.interviewsHelp':
+    '以下单位的任务三次未达到整改要求，今日提议约谈，已列入《约谈安排》，等待审批（见下）；未经同意，不发约谈通知。',
   'summary.interviewUnit': '{unit}：主要负责人 {head}，分管领导 {leader}',
   'summary.unknownPerson': '（名录未填）',
   'summary.notSent': '未能发出（{count}项任务）',
