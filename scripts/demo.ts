@@ -4,8 +4,10 @@
  * day, each day on the workbook the day before wrote, exactly as `npm run local -- sweep` would,
  * with people's edits between the days (a task closed, one sent back, one reopened, one
  * submitted), publishes November on 1 December as the monthly trigger would, and goes on until
- * the ladder has reached 约谈 (the third notice) on a task: about three weeks of 整改通知, 通报批评
- * and 约谈 mails, weekends included. Tells the story day by day, and at the end what to open.
+ * the ladder has reached 约谈 on a task and the office has approved it: the sweep proposes the 约谈
+ * in 约谈安排, the office fills in 审批 同意, the time, place and convener the next day (as a person
+ * would), and that day's sweep sends the 约谈通知. Weekends included. Tells the story day by day,
+ * and at the end what to open.
  *
  *   npm run demo [-- --out <dir>]     (default out/demo)
  *
@@ -65,6 +67,8 @@ const OFFICE: [MessageKey, string][] = [
   ['setting.contactPhone', '0571-87001234'],
   ['setting.contactEmail', 'cwb@demo.gov.cn'],
   ['setting.officeCode', 'X创城督'],
+  // Who is copied on every 约谈通知 besides the unit's 分管领导.
+  ['setting.interviewCc', '市委督查室 <dcs@demo.gov.cn>'],
 ];
 
 /**
@@ -116,6 +120,38 @@ async function editsOf(day: DateTime, workbook: string, dir: string, timeZone: s
   const file = join(dir, basename(workbook));
   await exportXlsx(wb, file);
   return { workbook: file, stories: today.map((e) => e.story) };
+}
+
+/** What the office types into 约谈安排 to approve a 约谈: 审批, and the time (a week on, 09:30), place and convener. */
+const APPROVAL: [MessageKey, (day: DateTime) => string][] = [
+  ['ivcol.time', (day) => `${day.plus({ days: 7 }).toISODate()} 09:30`],
+  ['ivcol.place', () => '市政府3号会议室'],
+  ['ivcol.convener', () => '市创城办主任'],
+  ['ivcol.approval', () => t('ivapproval.agree')],
+];
+
+/**
+ * The office approves each 约谈 awaiting 审批 in 约谈安排 (a day after it was proposed), as a person
+ * fills in the row; the day's next sweep sends the 约谈通知. Only the person's cells are typed in.
+ */
+async function approveInterviews(
+  day: DateTime,
+  workbook: string,
+  dir: string,
+  timeZone: string,
+): Promise<{ workbook: string; stories: string[] }> {
+  const wb = await loadWorkbook(workbook, timeZone);
+  const sheet = wb.sheets.find((x) => x.name === t('sheet.interviews'));
+  const header = sheet?.rows[0] ?? [];
+  const col = (key: MessageKey): number => header.findIndex((c) => c?.value === t(key));
+  const waiting = (sheet?.rows ?? []).slice(1).filter((r) => r?.[col('ivcol.status')]?.value === t('ivstatus.awaiting'));
+  if (waiting.length === 0) return { workbook, stories: [] };
+  for (const row of waiting) for (const [key, value] of APPROVAL) row[col(key)] = { value: value(day), format: { numberFormat: '@' } };
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, basename(workbook));
+  await exportXlsx(wb, file);
+  const units = waiting.map((r) => String(r[col('ivcol.unit')]?.value ?? '')).join('、');
+  return { workbook: file, stories: [`创城办在《${t('sheet.interviews')}》中同意约谈${units}，填写约谈时间、地点和约谈人`] };
 }
 
 /** The first working day of a month, as the monthly trigger (publishIfDue) sees it: 1 December 2026 is a Tuesday. */
@@ -181,8 +217,9 @@ async function main(argv: string[]): Promise<number> {
     const dir = join(out, `day-${day.toISODate()}`);
     const t0 = performance.now();
     const edited = await editsOf(day, workbook, join(dir, 'edited'), timeZone);
-    for (const story of edited.stories) console.log(`  ${day.toISODate()}  · ${story}`);
-    workbook = edited.workbook;
+    const approved = await approveInterviews(day, edited.workbook, join(dir, 'edited'), timeZone);
+    for (const story of [...edited.stories, ...approved.stories]) console.log(`  ${day.toISODate()}  · ${story}`);
+    workbook = approved.workbook;
     last = await runLocal(job('sweep', workbook, dir, day));
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
     const overdue = last.counts.overdue ?? 0;
@@ -191,7 +228,8 @@ async function main(argv: string[]): Promise<number> {
       for (const line of describeReport(last)) console.log(line);
       return 1;
     }
-    interviewMails.push(...last.mails.filter((m) => m.level === interviewWord).map((m) => m.file));
+    // The 约谈通知: sent only once the office approved the 约谈 in 约谈安排.
+    interviewMails.push(...last.mails.filter((m) => m.kind === 'interview').map((m) => m.file));
     workbook = last.outputs.workbook!;
     if (day.toISODate() === PUBLISH_ON) {
       // The first working day of the month: the month before is published (一月一公示).
@@ -217,7 +255,8 @@ async function main(argv: string[]): Promise<number> {
   console.log(`  the last day's ledger: ${join(out, basename(SAMPLE))} (Excel, WPS or LibreOffice):`);
   console.log(`    sheet 《${t('sheet.log')}》: every notice and reminder, its number, level, recipient and outcome;`);
   console.log(`    sheet 《${t('sheet.tasks')}》: the columns ${t('col.noticeCount')} / ${t('col.lastNotice')} / ${t('col.level')}`);
-  console.log(`  a ${interviewWord} mail: ${interviewMails[0]}`);
+  console.log(`    sheet 《${t('sheet.interviews')}》: the 约谈 proposed, approved by the office, its 约谈通知文号 and 状态;`);
+  console.log(`  the 约谈通知: ${interviewMails[0]}`);
   if (published) {
     console.log(
       `  the month's report: sheet 《${published.sheet}》 in ${join(out, basename(SAMPLE))} (also 《${t('sheet.history')}》, 《${t('sheet.rules')}》);`,

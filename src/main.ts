@@ -5,7 +5,7 @@
  */
 import { type Translate, translator } from './core/i18n';
 import { previousMonth } from './core/publication/schedule';
-import { handleEdit } from './gas/edit-handler';
+import { handleEdit, handleInterviewEdit, isInterviewEdit } from './gas/edit-handler';
 import { LockBusyError, withDocumentLock } from './gas/lock';
 import { addMenu } from './gas/menu';
 import { previewNotices } from './gas/preview-job';
@@ -59,6 +59,15 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e?.range) return;
   handleEdit(e, new Date());
+}
+
+/**
+ * Installable edit trigger (installTriggers sets it up): an edit of 约谈安排 that approves a 约谈
+ * sends its 约谈通知 at once. Any other edit returns at once, without the lock.
+ */
+export function onInterviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): JobResult | undefined {
+  if (!e?.range || !isInterviewEdit(e)) return undefined;
+  return runJob('interviewEdit', e, handleInterviewEdit);
 }
 
 /** Menu and job: create what is missing, repair what is broken. */

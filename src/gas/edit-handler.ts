@@ -6,11 +6,18 @@
  * and the edited rows (not the whole ledger), and writes only the planned cells of those rows;
  * a pasted block of 500 rows costs the same calls as one cell.
  */
+
+import { ymdFromDay } from '../core/calendar/day';
 import { DEFAULT_MAX_SCAN_ROWS, findHeader } from '../core/ledger/header';
 import { readLedger } from '../core/ledger/ledger';
+import { highestNumber, seriesPrefix } from '../core/notices/log';
 import { type OutValue, planWrite } from '../core/sweep/sweep';
 import { applyColourRules, paintLegend } from './colours';
-import { markedColumns } from './marks';
+import { saveCounters } from './counters';
+import { sendApproved } from './interviews';
+import { markedColumns, markedSheets } from './marks';
+import { bookOf, openLog } from './notice-log';
+import { emptyResult, type JobResult } from './result';
 import { ledgerContext, mergesOf } from './task-sheet';
 import { openWorkbook } from './workbook';
 import { fillsOf, writeFills, writeScriptCells } from './write-back';
@@ -107,4 +114,31 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, now: Date): 
   writeScriptCells(sheet, plan.columns, values, formulas, located, toCell);
   writeFills(sheet, fillsOf(located, values, formulas), toCell);
   return { handled: true, rows: plan.tasks.length };
+}
+
+/** Whether an edit is on 约谈安排 (the script's marked sheet): only then does the installable trigger act. */
+export function isInterviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): boolean {
+  const sheet = e?.range?.getSheet();
+  if (!sheet) return false;
+  // The marks alone (one finder call): an edit elsewhere reads no sheet at all.
+  return markedSheets(SpreadsheetApp.getActiveSpreadsheet()).interviews?.getSheetId() === sheet.getSheetId();
+}
+
+/**
+ * The installable edit trigger (onInterviewEdit), under the document lock: a person's edit of
+ * 约谈安排 that completes a case (审批 同意, 约谈时间, 约谈地点) sends its 约谈通知 now, through the
+ * same claim, flush, send and confirm as the sweep; any other edit sends nothing.
+ */
+export function handleInterviewEdit(now: Date): JobResult {
+  const result = emptyResult('interviewEdit');
+  const wb = openWorkbook(now);
+  wb.load(['units', 'log', 'interviews']);
+  const changes: string[] = [];
+  const book = bookOf(openLog(wb, changes));
+  sendApproved(wb, book, now, result);
+  const year = ymdFromDay(wb.clock.today).year;
+  const n = highestNumber([...book.kept.values()], year, seriesPrefix('interview', wb.settings.noticePrefix, wb.t));
+  saveCounters({ numbers: [{ series: 'interview', year, n }] });
+  result.message = wb.t('iv.editDone', { count: result.mails.length });
+  return result;
 }

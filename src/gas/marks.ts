@@ -22,8 +22,19 @@ export const COLUMN_MARK = 'duban.column';
 export const SHEET_MARK = 'duban.sheet';
 
 /** The roles of the sheets the script creates. */
-export type SheetRole = 'tasks' | 'settings' | 'units' | 'holidays' | 'problems' | 'log' | 'rules' | 'history' | 'index';
-const ROLES: readonly SheetRole[] = ['tasks', 'settings', 'units', 'holidays', 'problems', 'log', 'rules', 'history', 'index'];
+export type SheetRole = 'tasks' | 'settings' | 'units' | 'holidays' | 'problems' | 'log' | 'rules' | 'history' | 'index' | 'interviews';
+const ROLES: readonly SheetRole[] = [
+  'tasks',
+  'settings',
+  'units',
+  'holidays',
+  'problems',
+  'log',
+  'rules',
+  'history',
+  'index',
+  'interviews',
+];
 
 /** The script's columns on a sheet, 0-based, by field (the first mark wins if a field is marked twice). */
 export function markedColumns(sheet: Sheet): Partial<Record<ScriptField, number>> {

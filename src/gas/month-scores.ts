@@ -8,6 +8,7 @@ import { type LogEntry, parseLog, SUMMARY_KEY } from '../core/notices/log';
 import { scoreMonth } from '../core/scores/month';
 import { rankMonth } from '../core/scores/ranking';
 import { defaultRules, parseRules } from '../core/scores/rules';
+import { interviewsHeld } from './interview-sheet';
 import type { Workbook } from './workbook';
 
 /** The month scored and ranked; the rules' problems, for the job to report. */
@@ -35,6 +36,7 @@ export function scoreAndRank(wb: Workbook, parts: { year: number; month: number 
     countDays: wb.settings.countDays,
     t: wb.t,
     today: wb.clock.today,
+    interviewsHeld: interviewsHeld(wb),
   });
   return { scores, ranking: rankMonth(scores, parsedRules.rules), ruleProblems: parsedRules.problems };
 }

@@ -35,6 +35,7 @@ import { sendCirculars } from './circulars';
 import { type Counters, saveCounters } from './counters';
 import { claim as claimRows, deliverAll, deliverOne, type Parcel } from './delivery';
 import { type Composed, composeAll, dryRunDigest, rowLinker } from './digests';
+import { arrangeInterviews } from './interviews';
 import { append, bookOf, type LogBook, markLeftBehind, type OpenLog, openLog } from './notice-log';
 import type { JobResult, SentRecord } from './result';
 import { type ReturnsSent, sendReturns } from './returns';
@@ -82,17 +83,7 @@ export function sendNotices(
   const { plan, counters } = input;
   const today = wb.clock.today;
   const year = ymdFromDay(today).year;
-  const changes: string[] = [];
-  const log = openLog(wb, changes);
-  result.warnings.push(...changes);
-  const uncertain = markLeftBehind(wb, log.sheet, log.entries, today);
-  const keyOf = keyAfterSweep(keysGiven(plan));
-  const lost = lostFromLog(wb, log, counters, year);
-  if (lost !== undefined) {
-    restoreFromLedger(wb, log, input, keyOf);
-    result.warnings.push(lost);
-    needsPerson.push(lost);
-  }
+  const { log, uncertain, keyOf } = openForToday(wb, input, result, needsPerson);
   const noticePlan = planNotices({
     tasks: plan.tasks,
     keyOf,
@@ -125,24 +116,64 @@ export function sendNotices(
     ? sendReturns(wb, book, sheet, { tasks: plan.tasks, keyOf }, counters, { now, started })
     : { returns: [], notSent: [], mails: [] };
   result.mails.push(...returns.mails);
+  // 约谈: proposed to a person in 约谈安排, sent only once a person agreed (gas/interviews.ts).
+  const ledgerTasks = plan.tasks.map((task) => ({ key: keyOf(task), task: task.task, place: task.place }));
+  const cases = arrangeInterviews(wb, book, { interviews: noticePlan.interviews, tasks: ledgerTasks, started }, now, result, needsPerson);
+  const base = adminSummary(wb, plan, noticePlan, uncertain, needsPerson, sending, returns);
   const summary = {
-    ...adminSummary(wb, plan, noticePlan, uncertain, needsPerson, sending, returns),
+    ...base,
+    sent: [...base.sent, ...cases.sent],
+    interviewCases: cases.lines,
     ...(circulars ? { circulars: circulars.summary } : {}),
   };
-  // The summary goes once a day, on the days notices go out, when there is something to tell
-  // (again the same day only when this run sent more, as a continuation does).
   const sentNow = summary.sent.length + returns.returns.length + (circulars?.summary.sent.length ?? 0);
   const told = circulars ? Object.values(circulars.summary).reduce((n, lines) => n + lines.length, 0) : 0;
-  const worthTelling =
-    sentNow + told + summary.notSent.length + summary.failures.length + summary.interviews.length + summary.needsPerson.length > 0;
-  const again = summarySentOn([...book.kept.values()], today) && sentNow === 0;
-  if (settings.adminEmail && noticePlan.sendsToday && worthTelling && !again) sendSummary(wb, book, sheet, summary, now, result);
-
+  if (noticePlan.sendsToday) tellAdmin(wb, book, sheet, summary, { sentNow, told: told + cases.lines.length }, now, result);
   result.counts.noticesSent = summary.sent.length;
   result.counts.noticesNotSent = summary.notSent.length;
   const entries = [...book.kept.values()];
   saveCounters({ logRows: numberedRows(entries), numbers: numbersGiven(entries, year, settings.noticePrefix, t) });
   return { entries, summary, log: { sheet: book.sheet, entries, rows: book.next } };
+}
+
+/** 督办记录 opened for today: rows left behind by a run that died marked, a log that lost rows restored from the ledger. */
+function openForToday(
+  wb: Workbook,
+  input: NoticeInput,
+  result: JobResult,
+  needsPerson: string[],
+): { log: OpenLog; uncertain: LogEntry[]; keyOf: (task: TaskRow) => string } {
+  const changes: string[] = [];
+  const log = openLog(wb, changes);
+  result.warnings.push(...changes);
+  const uncertain = markLeftBehind(wb, log.sheet, log.entries, wb.clock.today);
+  const keyOf = keyAfterSweep(keysGiven(input.plan));
+  const lost = lostFromLog(wb, log, input.counters, ymdFromDay(wb.clock.today).year);
+  if (lost !== undefined) {
+    restoreFromLedger(wb, log, input, keyOf);
+    result.warnings.push(lost);
+    needsPerson.push(lost);
+  }
+  return { log, uncertain, keyOf };
+}
+
+/**
+ * The summary goes once a day, on the days notices go out, when there is something to tell
+ * (again the same day only when this run sent more, as a continuation does).
+ */
+function tellAdmin(
+  wb: Workbook,
+  book: LogBook,
+  sheet: Sheet,
+  summary: AdminSummary,
+  today: { sentNow: number; told: number },
+  now: Date,
+  result: JobResult,
+): void {
+  const lines = summary.notSent.length + summary.failures.length + summary.interviews.length + summary.needsPerson.length;
+  const worthTelling = today.sentNow + today.told + lines > 0;
+  const again = summarySentOn([...book.kept.values()], wb.clock.today) && today.sentNow === 0;
+  if (wb.settings.adminEmail && worthTelling && !again) sendSummary(wb, book, sheet, summary, now, result);
 }
 
 /** The highest number of each series the log holds this year: what the durable counters keep. */

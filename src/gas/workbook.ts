@@ -39,6 +39,7 @@ export const ROLE_SHEET_NAME: Record<SheetRole, MessageKey> = {
   rules: 'sheet.rules',
   history: 'sheet.history',
   index: 'sheet.index',
+  interviews: 'sheet.interviews',
 };
 
 /** The header row the script writes on each sheet only it uses: how a sheet set up before marks is known. */
@@ -107,7 +108,7 @@ export type SideRole = Exclude<SheetRole, 'tasks'>;
  * What a job may ask `load` for: the side sheets it reads before its first write, and the two
  * things read from sheets that can have problems of their own (the directory and the holidays).
  */
-export type Need = 'units' | 'calendar' | 'problems' | 'log' | 'index';
+export type Need = 'units' | 'calendar' | 'problems' | 'log' | 'index' | 'interviews';
 
 export class Workbook {
   readonly ss: Spreadsheet;

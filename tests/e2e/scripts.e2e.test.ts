@@ -124,32 +124,29 @@ describe('npm run demo', () => {
     }
   });
 
-  it("the ladder reaches 约谈: the unit's contact gets it with its head and supervising leader in copy, after 督办 and 通报批评", () => {
-    const levelsOf = (unit: string) =>
-      runs.flatMap((run) => run.mails.filter((m) => m.subject.includes(`】${unit}：`)).map((m) => m.level));
-    expect(runs.some((run) => run.mails.some((m) => m.level === '约谈'))).toBe(true);
-    const interview = runs.flatMap((run) => run.mails).filter((m) => m.level === '约谈' && m.subject.startsWith('【约谈】市城管局：'));
-    // One official mail: the contact in To, the head and the leader in Cc (nobody gets it twice).
-    expect(
-      interview
-        .flatMap((m) => [m.to, ...(m.cc ? m.cc.split(',') : [])])
-        .map((a) => a.trim())
-        .sort(),
-    ).toEqual([CGJ.contact, CGJ.head, CGJ.leader].sort());
-    // 文号 after the 机关代字 the demo's office typed into 设置 (scripts/demo.ts), no 第, no padding.
-    expect(interview.every((m) => m.numbers!.every((n) => /^X创城督〔2026〕[1-9]\d*号$/.test(n)))).toBe(true);
-    const levels = levelsOf('市城管局');
-    expect(levels.indexOf('督办')).toBeLessThan(levels.indexOf('通报批评'));
-    expect(levels.indexOf('通报批评')).toBeLessThan(levels.indexOf('约谈'));
-    // The admin's summary, with no notice numbers of its own, goes out with them.
-    const last = runs.at(-1)!;
-    expect(last.mails.filter((m) => m.to === ADMIN)).toEqual([expect.not.objectContaining({ numbers: expect.anything() })]);
-    expect(r.stdout).toMatch(/^ {2}a 约谈 mail: .+【约谈】.+\.eml$/m);
-    const shown = /^ {2}a 约谈 mail: (.+)$/m.exec(r.stdout)![1]!;
+  it("the ladder reaches 约谈, which the office approves in 约谈安排: the 约谈通知 goes To the unit's leader, Cc its 分管领导 and 约谈抄送, only after 审批", () => {
+    const notices = runs.map((run) => run.mails.filter((m) => m.subject.startsWith('【约谈通知】关于约谈市城管局')));
+    const day = notices.findIndex((mails) => mails.length > 0);
+    expect(day).toBeGreaterThan(0);
+    // One 约谈通知, the day after it was proposed (the demo's office approves it then); none before, none after.
+    expect(notices.flat()).toHaveLength(1);
+    const [notice] = notices[day]!;
+    expect(notice!.kind).toBe('interview');
+    // The sample's directory names no 党组织/行政主要负责人: the 主要负责人 is summoned.
+    expect([notice!.to, notice!.cc]).toEqual([CGJ.head, `${CGJ.leader}, dcs@demo.gov.cn`]);
+    expect(notice!.subject).toMatch(/（X创城督约谈〔2026〕[1-9]\d*号）$/);
+    // The day before, the admin's summary listed the case awaiting 审批.
+    const before = runs[day - 1]!.mails.find((m) => m.to === ADMIN)!;
+    expect(before.subject).toMatch(/约谈待审批\d+件/);
+    // Nothing reached 市城管局's leaders as a 约谈 before the office agreed.
+    const earlier = runs.slice(0, day).flatMap((run) => run.mails);
+    expect(earlier.filter((m) => m.subject.includes('约谈') && m.to !== ADMIN)).toEqual([]);
+    expect(r.stdout).toMatch(/^ {2}the 约谈通知: .+【约谈通知】.+\.eml$/m);
+    const shown = /^ {2}the 约谈通知: (.+)$/m.exec(r.stdout)![1]!;
     expect(existsSync(shown)).toBe(true);
   });
 
-  it('gives every mail in every run.json its kind, as the job composed it: notice, reminder, circular, return, summary, report', () => {
+  it('gives every mail in every run.json its kind, as the job composed it: notice, reminder, circular, interview, return, summary, report', () => {
     const dayDirs = readdirSync(out).filter((n) => /^(day|preview)-/.test(n));
     const published = dayDirs.map((n) => join(n, 'publish')).filter((n) => existsSync(join(out, n, 'run.json')));
     const kinds = new Set<string>();
@@ -166,15 +163,18 @@ describe('npm run demo', () => {
                 ? 'reminder'
                 : m.subject.startsWith('【退回通知】')
                   ? 'return'
-                  : ['督办', '通报批评', '约谈'].includes(m.level ?? '')
-                    ? 'notice'
-                    : 'unknown';
+                  : m.subject.startsWith('【约谈通知】')
+                    ? 'interview'
+                    : ['督办', '催办'].includes(m.level ?? '')
+                      ? 'notice'
+                      : 'unknown';
         expect([m.file, m.kind]).toEqual([m.file, want]);
         kinds.add(m.kind!);
       }
     }
-    // 11-27 the office sends a task back (退回): its 退回通知; from 12-11 units reach 通报批评: their 通报 (issue 14).
-    expect([...kinds].sort()).toEqual(['circular', 'notice', 'reminder', 'report', 'return', 'summary']);
+    // 11-27 the office sends a task back (退回): its 退回通知; from 12-11 units reach 通报批评: their 通报;
+    // 约谈通知 once a person agreed in 约谈安排 (issue 14).
+    expect([...kinds].sort()).toEqual(['circular', 'interview', 'notice', 'reminder', 'report', 'return', 'summary']);
   });
 
   it("no mail on a weekend; on a working day never more mails than units with due work plus the admin's summary, nor two to one person (a 通报 apart)", async () => {
@@ -209,7 +209,7 @@ describe('npm run demo', () => {
     const header = tasks.rows[2]!.map((c) => c?.value);
     const row = tasks.rows.find((x) => String(x[header.indexOf('问题描述')]?.value).startsWith('人民路背街小巷'))!;
     // 市城管局 reported it done on 8 December (待验收): the ladder stopped at its second notice.
-    expect([row[header.indexOf('督办次数')]?.value, row[header.indexOf('督办级别')]?.value]).toEqual([2, '通报批评']);
+    expect([row[header.indexOf('督办次数')]?.value, row[header.indexOf('督办级别')]?.value]).toEqual([2, '催办']);
     expect(wb.sheets.some((s) => s.name === '2026年11月督查通报')).toBe(true);
 
     const preview = readRun(join(out, 'preview-2026-11-25'));
@@ -237,7 +237,7 @@ describe('npm run demo', () => {
       const want = listed.get(file)!;
       expect(addresses(mail.to), file).toEqual(want.to.split(', '));
       expect(mail.subject, file).toBe(want.subject);
-      expect(mail.subject, file).toMatch(/^【(督办|通报批评|约谈|临期提醒|退回通知|督办小结|督查通报)】/);
+      expect(mail.subject, file).toMatch(/^【(整改通知|通报|约谈通知|临期提醒|退回通知|督办小结|督查通报)】/);
       expect(mail.text?.trim().length, file).toBeGreaterThan(0);
       expect(typeof mail.html === 'string' && mail.html.includes('<'), file).toBe(true);
       if (mail.text!.includes('alert(1)')) {
@@ -267,14 +267,23 @@ describe('npm run demo', () => {
       expect(lines.at(-1), file).toMatch(/^2026年1[12]月[1-9]\d?日$/);
       expect(`${mail.subject} ${text}`, file).not.toContain('督办台账');
       // The admin's summary may quote how to type a date into a cell (如 2026-12-31); a unit's mail has none.
-      const unit = /^【(督办|通报批评|约谈|临期提醒|督查通报)】/.test(mail.subject ?? '');
+      const unit = /^【(整改通知|约谈通知|临期提醒|督查通报)】/.test(mail.subject ?? '');
       if (!unit) continue;
       expect(`${mail.subject} ${text}`, file).not.toMatch(/\b20\d\d-\d\d-\d\d\b/);
       expect(text, file).toContain('联系人：李明；联系电话：0571-87001234');
-      // 主送: the unit named in the subject, not a person.
-      const named = /】(?:2026年\d+月)?([^：得]+)/.exec(mail.subject!)![1]!;
-      expect(lines[0], file).toBe(`${named}：`);
-      for (const n of text.match(/[^\s：、（]*〔2026〕[^号]*号/g) ?? []) expect(n, file).toMatch(/^X创城督〔2026〕[1-9]\d*号$/);
+      // 主送: the unit named in the subject, not a person. A 约谈通知 opens with its 文号 and title, as a 公文 does, then 主送.
+      const interview = /^【约谈通知】关于约谈(.+?)党政主要负责人的通知（(X创城督约谈〔2026〕[1-9]\d*号)）$/.exec(mail.subject ?? '');
+      const named = interview?.[1] ?? /】(?:2026年\d+月)?([^：得]+)/.exec(mail.subject!)![1]!;
+      if (interview)
+        expect(lines.slice(0, 5), file).toEqual([interview[2], '', `■ 关于约谈${named}党政主要负责人的通知`, '', `${named}：`]);
+      // A 整改通知 opens with its 文号 too (issue 14): 主送 is the first line that is only a name and a colon.
+      else
+        expect(
+          lines.find((l) => /^[^\s：]+：$/.test(l)),
+          file,
+        ).toBe(`${named}：`);
+      for (const n of text.match(/[^\s：、（]*〔2026〕[^号]*号/g) ?? [])
+        expect(n, file).toMatch(/(^|[^\u4e00-\u9fa5A-Za-z]|通知)X创城督(约谈)?〔2026〕[1-9]\d*号$/);
     }
   });
 });

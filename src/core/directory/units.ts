@@ -26,8 +26,16 @@ export interface Unit {
    * title. Only a plain yes counts; a blank or unreadable cell is no (and the latter is reported).
    */
   civilized: boolean;
+  /**
+   * 党组织主要负责人 and 行政主要负责人 with their addresses (optional columns: only when the
+   * directory has them): the 党政主要领导 a 约谈 summons (对其党政主要领导进行约谈).
+   */
+  partyHead?: string;
+  partyHeadEmail?: string;
+  adminHead?: string;
+  adminHeadEmail?: string;
   /** What an address cell held that is not an address ('zjj#example.org'): never mailed, always reported. */
-  badEmails?: Partial<Record<EmailColumn, string[]>>;
+  badEmails?: Partial<Record<AnyEmailColumn, string[]>>;
   /** The name written beside an address (`杨帆 <yangfan@…>`), by the address in lower case: whom its mail greets. */
   addressNames?: Record<string, string>;
   /** 0-based index into the values array. */
@@ -35,16 +43,46 @@ export interface Unit {
 }
 
 export type UnitColumn = Exclude<keyof Unit, 'row' | 'badEmails' | 'addressNames'>;
+/** The address columns every directory has (setup writes them): where a notice goes. */
 export type EmailColumn = 'contactEmail' | 'headEmail' | 'leaderEmail';
+/** Every address column read, the optional 党政主要领导 ones too. */
+type AnyEmailColumn = EmailColumn | 'partyHeadEmail' | 'adminHeadEmail';
 
-const PERSON_OF: Record<EmailColumn, 'contact' | 'head' | 'leader'> = { contactEmail: 'contact', headEmail: 'head', leaderEmail: 'leader' };
+type PersonColumn = 'contact' | 'head' | 'leader' | 'partyHead' | 'adminHead';
+const PERSON_OF: Record<AnyEmailColumn, PersonColumn> = {
+  contactEmail: 'contact',
+  headEmail: 'head',
+  leaderEmail: 'leader',
+  partyHeadEmail: 'partyHead',
+  adminHeadEmail: 'adminHead',
+};
 
 /**
  * Whom a mail to `address` greets: the name written beside the address in its cell, else the
  * person the directory names for that column (联系人, 主要负责人, 分管领导).
  */
-export function greetingName(unit: Unit, column: EmailColumn, address: string): string {
-  return unit.addressNames?.[address.toLowerCase()] || unit[PERSON_OF[column]];
+export function greetingName(unit: Unit, column: AnyEmailColumn, address: string): string {
+  return unit.addressNames?.[address.toLowerCase()] || (unit[PERSON_OF[column]] ?? '');
+}
+
+/** One person a 约谈通知 summons: the name the directory gives and one valid address. */
+export interface Interviewee {
+  name: string;
+  address: string;
+}
+
+/**
+ * 被约谈人: the unit's 党政主要领导, its 党组织主要负责人 and 行政主要负责人 at their valid addresses
+ * (one person holding both is summoned once); when the directory gives neither an address, its
+ * 主要负责人. A bad address is never mailed (the directory's problems report it).
+ */
+export function interviewees(unit: Unit): Interviewee[] {
+  const of = (column: AnyEmailColumn): Interviewee[] =>
+    addressesIn(unit[column] ?? '').map((address) => ({ name: greetingName(unit, column, address), address }));
+  const leaders = [...of('partyHeadEmail'), ...of('adminHeadEmail')];
+  const seen = new Set<string>();
+  const once = leaders.filter((p) => !seen.has(p.address.toLowerCase()) && seen.add(p.address.toLowerCase()));
+  return once.length > 0 ? once : of('headEmail');
 }
 
 /** The addresses an email column of the directory holds (the reader keeps only valid ones, comma-separated). */
@@ -65,11 +103,19 @@ const COLUMN_KEYS: Record<UnitColumn, MessageKey> = {
   leader: 'unitcol.leader',
   leaderEmail: 'unitcol.leaderEmail',
   civilized: 'unitcol.civilized',
+  partyHead: 'unitcol.partyHead',
+  partyHeadEmail: 'unitcol.partyHeadEmail',
+  adminHead: 'unitcol.adminHead',
+  adminHeadEmail: 'unitcol.adminHeadEmail',
 };
 
+/** Read when present, never added by setup: an office that names its 党政主要领导 adds them (约谈). */
+const OPTIONAL_COLUMNS: readonly UnitColumn[] = ['partyHead', 'partyHeadEmail', 'adminHead', 'adminHeadEmail'];
+
 /** The directory's columns, in the order setup writes them (unitHeaders()). */
-export const UNIT_COLUMNS = Object.keys(COLUMN_KEYS) as UnitColumn[];
-const EMAIL_COLUMNS: readonly EmailColumn[] = ['contactEmail', 'headEmail', 'leaderEmail'];
+export const UNIT_COLUMNS = (Object.keys(COLUMN_KEYS) as UnitColumn[]).filter((c) => !OPTIONAL_COLUMNS.includes(c));
+const READ_COLUMNS = [...UNIT_COLUMNS, ...OPTIONAL_COLUMNS];
+const EMAIL_COLUMNS: readonly AnyEmailColumn[] = ['contactEmail', 'headEmail', 'leaderEmail', 'partyHeadEmail', 'adminHeadEmail'];
 
 /** Names offices give these columns besides the catalogue's, which setup writes. */
 const EXTRA_ALIASES: Record<UnitColumn, string[]> = {
@@ -82,6 +128,10 @@ const EXTRA_ALIASES: Record<UnitColumn, string[]> = {
   leader: ['分管负责人', '分管副职', 'Leader'],
   leaderEmail: ['分管负责人邮箱', '分管副职邮箱', 'Leader email'],
   civilized: ['是否文明单位', '文明单位称号', 'Civilized unit', 'Civilised unit'],
+  partyHead: ['党委书记', '党组书记', '党组织负责人', 'Party head'],
+  partyHeadEmail: ['党委书记邮箱', '党组书记邮箱', '党组织负责人邮箱', 'Party head email'],
+  adminHead: ['行政负责人', 'Administrative leader'],
+  adminHeadEmail: ['行政负责人邮箱', 'Administrative leader email'],
 };
 
 /** 电子邮箱 / 电子邮件 / E-mail / mail all mean the same column word. */
@@ -90,7 +140,7 @@ function headerKey(text: unknown): string {
 }
 
 const COLUMN_BY_HEADER = new Map<string, UnitColumn>();
-for (const col of UNIT_COLUMNS) {
+for (const col of READ_COLUMNS) {
   for (const text of [...allTexts(COLUMN_KEYS[col]), ...EXTRA_ALIASES[col]]) {
     const k = headerKey(text);
     if (!COLUMN_BY_HEADER.has(k)) COLUMN_BY_HEADER.set(k, col);
@@ -210,7 +260,7 @@ export function parseUnits(values: unknown[][], locale: 'zh-CN' | 'en' = 'zh-CN'
     };
     const name = read('name');
     if (name === '') {
-      if (UNIT_COLUMNS.some((col) => read(col) !== '')) problems.push({ row: r, column: columns.name ?? 0, message: t('units.noName') });
+      if (READ_COLUMNS.some((col) => read(col) !== '')) problems.push({ row: r, column: columns.name ?? 0, message: t('units.noName') });
       continue;
     }
     const key = unitKey(name);
@@ -241,6 +291,7 @@ export function parseUnits(values: unknown[][], locale: 'zh-CN' | 'en' = 'zh-CN'
       civilized: civilizedAnswer === true,
       row: r,
     };
+    for (const col of ['partyHead', 'adminHead'] as const) if (columns[col] !== undefined) unit[col] = read(col);
     for (const col of EMAIL_COLUMNS)
       readEmailColumn(unit, col, row, columns[col], (value) =>
         problems.push({ row: r, column: columns[col] ?? 0, message: t('units.badEmail', { unit: name, column: headerText(col), value }) }),
@@ -255,7 +306,7 @@ export function parseUnits(values: unknown[][], locale: 'zh-CN' | 'en' = 'zh-CN'
  * them), the names beside them kept for the greeting, what is not an address kept apart and
  * reported (never mailed, so it cannot make MailApp refuse the mail to the others).
  */
-function readEmailColumn(unit: Unit, col: EmailColumn, row: unknown[], c: number | undefined, report: (value: string) => void): void {
+function readEmailColumn(unit: Unit, col: AnyEmailColumn, row: unknown[], c: number | undefined, report: (value: string) => void): void {
   if (c === undefined) return;
   const { addresses, bad } = readAddressList(row[c]);
   unit[col] = addresses.map((a) => a.address).join(',');

@@ -6,6 +6,7 @@
  */
 import type { Day } from '../calendar/day';
 import type { MessageKey, Translate } from '../i18n';
+import type { CaseLine, Missing } from '../interviews/decide';
 import { type Settings, settingLabel, unfilledOfficeSettings } from '../settings/settings';
 import { type MailContext, noticeNumber } from './digest';
 import { type Block, type Cell, renderHtml, renderText } from './mail-doc';
@@ -34,6 +35,8 @@ export interface SentDigest {
   numbers: string[];
   level: NoticeLevel;
   units: string[];
+  /** A 约谈通知 (a document of its own, counted apart from the 整改通知). */
+  interviewNotice?: boolean;
 }
 
 export interface NotSent {
@@ -92,6 +95,8 @@ export interface AdminSummary {
   interviews: Interview[];
   /** Located problem lines, already worded (《任务台账》第12行：…). */
   needsPerson: string[];
+  /** 约谈安排: cases awaiting 审批 (and what is missing), held (暂缓, with the reason), their 约谈通知 sent today. */
+  interviewCases?: CaseLine[];
   /** The ledger as checked today; what was sent is counted from `sent`, so the subject and the body agree. */
   counts: { tasks: number; overdue: number };
   circulars?: CircularsToday;
@@ -114,8 +119,9 @@ export function composeAdminSummary(summary: AdminSummary, ctx: SummaryContext):
   const blocks: Block[] = [
     ...(summary.dryRun ? [{ kind: 'banner' as const, text: t('summary.dryRun') }] : []),
     ...officeUnsetBlocks(ctx),
-    { kind: 'paragraph', text: t('summary.counts', { date: longDay(summary.date, t), ...summary.counts, ...sentCounts(summary.sent) }) },
+    { kind: 'paragraph', text: countsText(summary, t) },
     ...interviewBlocks(summary.interviews, ctx),
+    ...interviewCaseBlocks(summary.interviewCases ?? [], t),
     ...failureBlocks(summary.failures, ctx),
     ...circularBlocks(summary.circulars, t),
     ...notSentBlocks(summary.notSent, t),
@@ -130,13 +136,23 @@ export function composeAdminSummary(summary: AdminSummary, ctx: SummaryContext):
 /** The mails sent today, by kind: the subject's 发出N封 and the body's count are the same mails. */
 function sentCounts(sent: SentDigest[]): { mails: number; notices: number; reminders: number } {
   const reminders = sent.filter((s) => s.level === 'reminder').length;
-  return { mails: sent.length, notices: sent.length - reminders, reminders };
+  // A 约谈通知 is a document of its own, counted apart (countsText), never as a 整改通知.
+  const interviews = sent.filter((s) => s.interviewNotice === true).length;
+  return { mails: sent.length, notices: sent.length - reminders - interviews, reminders };
+}
+
+/** The day's counts: tasks checked, mails sent by kind (the 约谈通知 among them said apart), as the subject counts them. */
+function countsText(summary: AdminSummary, t: Translate): string {
+  const counts = t('summary.counts', { date: longDay(summary.date, t), ...summary.counts, ...sentCounts(summary.sent) });
+  const interviews = summary.sent.filter((s) => s.interviewNotice === true).length;
+  return interviews === 0 ? counts : counts + t('summary.countsInterviews', { count: interviews });
 }
 
 export function summarySubject(summary: AdminSummary, t: Translate): string {
   const notSent = notSentTaskCount(summary.notSent);
   const parts = [
     ...(summary.interviews.length > 0 ? [t('summary.subject.interviews', { count: summary.interviews.length })] : []),
+    ...awaitingPart(summary.interviewCases ?? [], t),
     ...(summary.failures.length > 0 ? [t('summary.subject.failures', { count: summary.failures.length })] : []),
     ...(summary.circulars && summary.circulars.sent.length > 0
       ? [t('summary.subject.circulars', { count: summary.circulars.sent.length })]
@@ -254,6 +270,35 @@ function circularBlocks(c: CircularsToday | undefined, t: Translate): Block[] {
       },
     );
   return out;
+}
+
+// Issue 14, part "约谈 is decided by a person": what 约谈安排 waits for, what is held and why, what went today.
+
+const MISSING_WORD: Record<Missing, MessageKey> = { approval: 'ivcol.approval', time: 'ivcol.time', place: 'ivcol.place' };
+
+function awaitingPart(lines: readonly CaseLine[], t: Translate): string[] {
+  const count = lines.filter((l) => l.kind === 'awaiting').length;
+  return count > 0 ? [t('summary.subject.ivAwaiting', { count })] : [];
+}
+
+function interviewCaseBlocks(lines: readonly CaseLine[], t: Translate): Block[] {
+  if (lines.length === 0) return [];
+  const sep = t('mail.and');
+  const item = (l: CaseLine): string => {
+    if (l.kind === 'awaiting')
+      return t('summary.ivAwaiting', {
+        id: l.id,
+        unit: l.unit,
+        missing: l.missing.map((m) => t(MISSING_WORD[m])).join(sep) || t('summary.ivNothingMissing'),
+      });
+    if (l.kind === 'onHold') return t('summary.ivOnHold', { id: l.id, unit: l.unit, reason: l.reason.trim() || t('summary.ivNoReason') });
+    return t('summary.ivSent', { id: l.id, unit: l.unit, number: l.number });
+  };
+  return [
+    { kind: 'heading', text: t('summary.ivCases', { count: lines.length, sheet: t('sheet.interviews') }) },
+    { kind: 'paragraph', text: t('summary.ivHelp', { sheet: t('sheet.interviews') }) },
+    { kind: 'list', items: lines.map(item) },
+  ];
 }
 
 /** The notices found 未达到整改要求 today, by unit: the next step of each follows from them. */

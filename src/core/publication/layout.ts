@@ -265,7 +265,15 @@ function namedUnits(page: Page, input: PublicationInput): void {
         undefined,
       ],
       named.map((n) => [
-        { value: t(n.level === 'interview' ? 'level.interview' : 'level.criticism'), style: n.level === 'interview' ? 'black' : 'text' },
+        {
+          value:
+            n.level !== 'interview'
+              ? t('level.criticism')
+              : n.heldOn === undefined
+                ? t('level.interview')
+                : t('pub.interviewHeld', { level: t('level.interview'), date: formatDay(n.heldOn) }),
+          style: n.level === 'interview' ? 'black' : 'text',
+        },
         { value: n.unit, style: 'text' },
         { value: n.task || n.key, style: 'text' },
         undefined,

@@ -104,6 +104,8 @@ export interface NamedNotice {
   /** 1-based rows: the notice's first delivery in the log, and the task's row when found. */
   logRow: number;
   taskRow: number | undefined;
+  /** 约谈完成日期: the 约谈 was held (约谈安排 says so). */
+  heldOn?: Day;
 }
 
 /** The month's figures over the whole ledger (units outside the directory included). */
@@ -160,6 +162,8 @@ export interface MonthInput {
   t: Translate;
   /** When the month has not ended yet, its figures are as of this day. */
   today?: Day;
+  /** 约谈完成日期 by 约谈通知文号, as 约谈安排 has them: the bulletin says 已约谈. */
+  interviewsHeld?: ReadonlyMap<string, Day>;
 }
 
 /** Hundredths, rounded half away from zero, so that 0.1 + 0.2 shows as 0.3 and -0.125 as -0.13. */
@@ -238,7 +242,7 @@ export function scoreMonth(input: MonthInput): MonthScores {
     if (!frame.inMonth(notice.day)) continue;
     const found = scoreNotice(notice, byKey, input);
     addNoticeCount(summary, found.level);
-    if (found.named) named.push(found.named);
+    if (found.named) named.push(...namedTasks(found.named, notice.first, input, byKey));
     problems.push(...found.problems);
     if (!found.unit) continue;
     addNoticeCount(scores.get(found.unit)!, found.level);
@@ -549,6 +553,30 @@ function noticeMatters(
   const keys = [...new Set(notice.events.map((e) => e.key))];
   const text = keys.map((key) => t('pub.matter', { task: byKey.get(key)?.task ?? '', key })).join(t('pub.matterSep'));
   return { task: keys.map((key) => byKey.get(key)).find((x) => x !== undefined), text, key: keys.join(t('mail.and')) };
+}
+
+/**
+ * A 约谈通知 named in the bulletin (issue 14, 约谈 is decided by a person): its delivery rows are
+ * keyed by the document (§ and its number), so it names the tasks of its case instead, each from
+ * the case's event rows (约谈, 已记录, the same 约谈编号 in 序次), with 已约谈 when it was held.
+ * Every other named notice is as found.
+ */
+function namedTasks(named: NamedNotice, first: LogEntry, input: MonthInput, byKey: ReadonlyMap<string, TaskRow>): NamedNotice[] {
+  if (named.level !== 'interview' || !first.key.startsWith('§')) return [named];
+  const heldOn = input.interviewsHeld?.get(named.number);
+  const keys = [
+    ...new Set(
+      input.entries
+        .filter((e) => e.level === 'interview' && e.outcome === 'recorded' && e.ordinal === first.ordinal && !e.key.startsWith('§'))
+        .map((e) => e.key),
+    ),
+  ];
+  const held = heldOn === undefined ? {} : { heldOn };
+  if (keys.length === 0) return [{ ...named, ...held }];
+  return keys.map((key) => {
+    const task = byKey.get(key);
+    return { ...named, key, task: task?.task ?? '', taskRow: task ? task.index + 1 : undefined, ...held };
+  });
 }
 
 function sameSource(a: ScoreSource, b: ScoreSource): boolean {

@@ -72,6 +72,8 @@ export interface Settings {
   circularMode: CircularMode;
   /** 通报送达: who of each unit receives a 通报: its contact, or its contact and its head (主要负责人). */
   circularTo: CircularTo;
+  /** 约谈抄送: who is copied on every 约谈通知 besides the unit's 分管领导 (督查室, 纪委监委); valid addresses only. */
+  interviewCc: string[];
 }
 
 export type CircularMode = 'immediate' | 'monthly';
@@ -121,6 +123,7 @@ export function defaultSettings(locale: Locale = 'zh-CN'): Settings {
     circularCc: [],
     circularMode: 'immediate',
     circularTo: 'contact',
+    interviewCc: [],
   };
 }
 
@@ -179,7 +182,8 @@ export type SettingKey =
   | 'officeCode'
   | 'circularCc'
   | 'circularMode'
-  | 'circularTo';
+  | 'circularTo'
+  | 'interviewCc';
 
 type Kind =
   | { type: 'locale' }
@@ -253,6 +257,7 @@ const SPECS: { key: SettingKey; kind: Kind }[] = [
       ],
     },
   },
+  { key: 'interviewCc', kind: { type: 'emails' } },
 ];
 
 /**
@@ -505,6 +510,14 @@ function applySetting(settings: Settings, entry: SettingEntry, t: Translate, loc
     set(settings, key, kind, parsed.value);
     return parsed.problem && t(parsed.problem.message, { key: entry.label || t(labelKey(key)), ...parsed.problem.params });
   }
+  // An address list keeps its valid addresses; only the bad ones are left out (and said).
+  if (kind.type === 'emails')
+    set(
+      settings,
+      key,
+      kind,
+      readAddressList(raw).addresses.map((a) => a.address),
+    );
   const fallback = display(get(settings, key, kind), kind, t, locale) || t('setting.value.none');
   const choices =
     kind.type === 'countDays'

@@ -386,3 +386,23 @@ describe('the 通报 settings (issue 14: 通报批评 is a 通报)', () => {
     ]);
   });
 });
+
+describe('约谈抄送 (issue 14, 约谈 is decided by a person)', () => {
+  it('reads several addresses in zh and en, and reports a bad one where it is while keeping the others', () => {
+    const zh = parseSettings([
+      ['设置项', '值', '说明'],
+      ['约谈抄送', '督查室 <dcs@example.gov.cn>、jw@example.gov.cn', ''],
+    ]);
+    expect(zh.problems).toEqual([]);
+    expect(zh.settings.interviewCc).toEqual(['dcs@example.gov.cn', 'jw@example.gov.cn']);
+    const en = parseSettings([
+      ['Setting', 'Value', 'Explanation'],
+      ['Interview Cc', 'dcs@example.gov.cn, jw#example.gov.cn', ''],
+    ]);
+    expect(en.settings.interviewCc).toEqual(['dcs@example.gov.cn']);
+    expect(en.problems).toEqual([
+      { row: 1, column: 1, message: '“Interview Cc”中的“jw#example.gov.cn”不是有效的邮箱地址，已忽略；其余地址照常抄送。' },
+    ]);
+    expect(defaultSettings('zh-CN').interviewCc).toEqual([]);
+  });
+});
