@@ -177,6 +177,37 @@ export function mailsLine(report: RunReport): string {
   return `${report.mails.length} mail${report.mails.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
 }
 
+/**
+ * The day's rungs of the ladder, as the story tells them: the first 整改通知, the notices found not
+ * met, the first 催办, each 通报 to all units, each 约谈 proposed (nothing sent), each 约谈通知.
+ * `told` keeps what was said once already.
+ */
+export function ladderStory(report: RunReport, told: Set<string>): string[] {
+  const out: string[] = [];
+  const once = (key: string, line: string): void => {
+    if (told.has(key)) return;
+    told.add(key);
+    out.push(line);
+  };
+  const notices = report.mails.filter((m) => m.kind === 'notice');
+  if (notices.length > 0)
+    once('first', `整改通知: one numbered 公文 per unit (${notices[0]!.numbers?.[0] ?? ''} …), each with its 整改限期`);
+  const failures = report.counts.failures ?? 0;
+  if (failures > 0) out.push(`未达到整改要求 ×${failures}: 整改限期 passed, task neither 待验收 nor 已销号 (logged in 督办记录)`);
+  const urged = notices.filter((m) => m.level === t('level.urge'));
+  if (urged.length > 0) once('urge', `催办: the second 整改通知 (${urged[0]!.numbers?.[0] ?? ''}), citing the first's 文号 and 限期`);
+  for (const m of report.mails.filter((x) => x.kind === 'circular')) {
+    const recipients = m.to.split(',').length;
+    out.push(`${m.subject.replace(/^【[^】]+】/, '')}: to all ${recipients} member units`);
+  }
+  const proposed = report.counts.interviewsProposed ?? 0;
+  if (proposed > 0)
+    out.push(`约谈: ${proposed} unit(s) failed three notices; proposed in 《约谈安排》 for the office to approve — nothing sent to them`);
+  for (const m of report.mails.filter((x) => x.kind === 'interview'))
+    out.push(`约谈通知 ${m.numbers?.[0] ?? ''} to ${m.to}${m.cc ? `, Cc ${m.cc}` : ''}`);
+  return out;
+}
+
 async function main(argv: string[]): Promise<number> {
   const out = outDir(argv);
   const timeZone = DEFAULT_TIME_ZONE;
@@ -209,6 +240,7 @@ async function main(argv: string[]): Promise<number> {
 
   const interviewWord = t('level.interview');
   const interviewMails: string[] = [];
+  const told = new Set<string>();
   let last: RunReport | undefined;
   let published: RunReport | undefined;
   const began = performance.now();
@@ -228,6 +260,7 @@ async function main(argv: string[]): Promise<number> {
       for (const line of describeReport(last)) console.log(line);
       return 1;
     }
+    for (const line of ladderStory(last, told)) console.log(`  ${day.toISODate()}  ▶ ${line}`);
     // The 约谈通知: sent only once the office approved the 约谈 in 约谈安排.
     interviewMails.push(...last.mails.filter((m) => m.kind === 'interview').map((m) => m.file));
     workbook = last.outputs.workbook!;

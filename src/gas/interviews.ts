@@ -219,8 +219,15 @@ function sendReady(
   delivered.forEach((x, i) => {
     if (x.status === 'failed') result.warnings.push(x.detail);
     if (x.status !== 'sent') return;
-    result.mails.push({ kind: 'interview', to: x.to, ...(x.cc ? { cc: x.cc } : {}), subject: x.subject });
     const numbers = [book.kept.get(parcels[i]!.rows[0]!)?.number ?? ''];
+    result.mails.push({
+      kind: 'interview',
+      to: x.to,
+      ...(x.cc ? { cc: x.cc } : {}),
+      subject: x.subject,
+      numbers,
+      level: t('level.interview'),
+    });
     sent.push({ to: x.to, toName: '', subject: x.subject, numbers, level: 'interview', units: [units[i]!], interviewNotice: true });
   });
   return sent;

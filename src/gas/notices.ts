@@ -130,6 +130,9 @@ export function sendNotices(
   const told = circulars ? Object.values(circulars.summary).reduce((n, lines) => n + lines.length, 0) : 0;
   if (noticePlan.sendsToday) tellAdmin(wb, book, sheet, summary, { sentNow, told: told + cases.lines.length }, now, result);
   result.counts.noticesSent = summary.sent.length;
+  // What the ladder decided today, for run.json and the demo's story: failures logged, units proposed for 约谈.
+  result.counts.failures = noticePlan.failures.length;
+  result.counts.interviewsProposed = noticePlan.interviews.length;
   result.counts.noticesNotSent = summary.notSent.length;
   const entries = [...book.kept.values()];
   saveCounters({ logRows: numberedRows(entries), numbers: numbersGiven(entries, year, settings.noticePrefix, t) });
@@ -424,12 +427,18 @@ function sendDigests(
       ...(d.cc ? { cc: d.cc } : {}),
       subject: d.subject,
       numbers: digest.numbers,
-      level: t(LEVEL_WORD[digest.level]),
+      level: stageWord(digest, t),
       ...(digest.replyBy === undefined ? {} : { replyBy: digest.replyBy }),
     });
     out.sent.push(sentLine(digest, d.subject));
   });
   return out;
+}
+
+/** run.json's level of a digest: 临期提醒, 督办 for first notices, 催办 when it repeats one (第2次督办 on). */
+function stageWord(digest: Composed, t: Translate): string {
+  if (digest.level === 'reminder') return t(LEVEL_WORD.reminder);
+  return digest.deliveries.some((d) => d.notice.level === 'notice' && d.notice.ordinal > 1) ? t('level.urge') : t(LEVEL_WORD.notice);
 }
 
 /** The units a digest speaks to, in its order. */

@@ -144,6 +144,8 @@ export function sweepLedger(now: Date): JobResult {
   result.warnings.push(...outcome.lost.map((row) => t('sweep.rowMoved', { sheet: sheet.getName(), row })));
   result.warnings.push(...outcome.changed.map((row) => t('sweep.changedMeanwhile', { sheet: sheet.getName(), row })));
   result.counts = {
+    // What the notices step counted (sent, not sent, failures, 约谈 proposed) stays beside the sweep's own counts.
+    ...result.counts,
     ...plan.counts,
     rowsWritten: outcome.written,
     rowsLost: outcome.lost.length,

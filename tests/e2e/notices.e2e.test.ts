@@ -217,7 +217,7 @@ describe('four weeks of notices', () => {
     // Sent back: that day its unit gets a 退回通知 (issue 14), in its own series.
     const r13 = o13.filter((m) => m.subject.startsWith('【退回通知】'));
     expect(r13.map((m) => [m.to, m.subject])).toEqual([
-      ['cgj@example.org', '【退回通知】市城管局：<script>alert(1)</script>公益广告…验收未通过（2026年10月13日）'],
+      ['cgj@example.org', '【退回通知】市城管局：<script>alert(1)</script>公益广告…验收未通过（督办退回〔2026〕1号）'],
     ]);
     expect(r13[0]!.text.startsWith('督办退回〔2026〕1号')).toBe(true);
     expect(r13[0]!.text).toContain('经2026年10月13日验收，未达到销号要求，现予退回');

@@ -67,7 +67,7 @@ describe('退回通知', () => {
     const d24 = sweepAt(rt, at(11, 24));
     const sent = returnMails(d24);
     expect(sent.map((m) => [m.to, m.subject])).toEqual([
-      ['cgj@example.org', '【退回通知】市城管局：背街小巷垃圾堆积验收未通过（2026年11月24日）'],
+      ['cgj@example.org', '【退回通知】市城管局：背街小巷垃圾堆积验收未通过（X创城督退回〔2026〕1号）'],
     ]);
     const body = sent[0]!.body;
     expect(body.startsWith('X创城督退回〔2026〕1号\n\n')).toBe(true);

@@ -256,6 +256,7 @@ describe('npm run demo', () => {
     const office = 'XX市创建全国文明城市工作指挥部办公室';
     const files = emlFiles(out).filter((f) => !f.startsWith(join(out, 'outbox')) && !f.includes('/setup/'));
     expect(files.length).toBeGreaterThan(20);
+    const seen = new Set<string>();
     for (const file of files) {
       const mail = await simpleParser(readFileSync(file));
       const text = mail.text ?? '';
@@ -267,24 +268,38 @@ describe('npm run demo', () => {
       expect(lines.at(-1), file).toMatch(/^2026年1[12]月[1-9]\d?日$/);
       expect(`${mail.subject} ${text}`, file).not.toContain('督办台账');
       // The admin's summary may quote how to type a date into a cell (如 2026-12-31); a unit's mail has none.
-      const unit = /^【(整改通知|约谈通知|临期提醒|督查通报)】/.test(mail.subject ?? '');
-      if (!unit) continue;
+      const kind = /^【(整改通知|通报|约谈通知|退回通知|临期提醒|督查通报)】/.exec(mail.subject ?? '')?.[1];
+      if (!kind) continue;
+      seen.add(kind);
       expect(`${mail.subject} ${text}`, file).not.toMatch(/\b20\d\d-\d\d-\d\d\b/);
       expect(text, file).toContain('联系人：李明；联系电话：0571-87001234');
-      // 主送: the unit named in the subject, not a person. A 约谈通知 opens with its 文号 and title, as a 公文 does, then 主送.
-      const interview = /^【约谈通知】关于约谈(.+?)党政主要负责人的通知（(X创城督约谈〔2026〕[1-9]\d*号)）$/.exec(mail.subject ?? '');
-      const named = interview?.[1] ?? /】(?:2026年\d+月)?([^：得]+)/.exec(mail.subject!)![1]!;
-      if (interview)
-        expect(lines.slice(0, 5), file).toEqual([interview[2], '', `■ 关于约谈${named}党政主要负责人的通知`, '', `${named}：`]);
-      // A 整改通知 opens with its 文号 too (issue 14): 主送 is the first line that is only a name and a colon.
-      else
-        expect(
-          lines.find((l) => /^[^\s：]+：$/.test(l)),
-          file,
-        ).toBe(`${named}：`);
+      // Every numbered document opens with its 文号 (after its series' 代字), then its title, then 主送 (issue 14).
+      const head = lines.slice(0, 5);
+      const numbered = (series: string, title: RegExp, addressee: string): void => {
+        expect(head[0], file).toMatch(new RegExp(`^X创城督${series}〔2026〕[1-9]\\d*号$`));
+        expect(mail.subject, file).toContain(`（${head[0]}）`);
+        expect(head[2], file).toMatch(title);
+        expect(head[4], file).toBe(addressee);
+      };
+      const unit = /^【[^】]+】(?:关于(?:对|约谈)|2026年\d+月)?([^：得予党]+)/.exec(mail.subject!)![1]!;
+      if (kind === '整改通知') {
+        numbered('', /^■ 整改通知$/, `${unit}：`);
+        // Its 整改限期, what to send and to whom.
+        expect(text, file).toMatch(
+          /请于2026年1[12]月[1-9]\d?日前整改到位，并书面报送整改情况（附整改前后对比照片）至XX市创建全国文明城市工作指挥部办公室（cwb@demo\.gov\.cn）/,
+        );
+        expect(text, file).toMatch(/督办情况：第[1-9]\d*次督办/);
+      }
+      if (kind === '通报') numbered('通报', /^■ 关于对.+予以通报批评的通报$/, '各成员单位：');
+      if (kind === '约谈通知') numbered('约谈', /^■ 关于约谈.+党政主要负责人的通知$/, `${unit}：`);
+      if (kind === '退回通知') numbered('退回', /^■ 关于“.+”验收未通过予以退回的通知$/, `${unit}：`);
+      // A reminder and the month's report mail are not numbered documents: 主送 the unit on the first line.
+      if (kind === '临期提醒' || kind === '督查通报') expect(lines[0], file).toBe(`${unit}：`);
       for (const n of text.match(/[^\s：、（]*〔2026〕[^号]*号/g) ?? [])
-        expect(n, file).toMatch(/(^|[^\u4e00-\u9fa5A-Za-z]|通知)X创城督(约谈)?〔2026〕[1-9]\d*号$/);
+        expect(n, file).toMatch(/(^|[^\u4e00-\u9fa5A-Za-z]|通知)X创城督(通报|约谈|退回)?〔2026〕[1-9]\d*号$/);
     }
+    // The demo shows every kind of document the office issues.
+    expect([...seen].sort()).toEqual(['临期提醒', '整改通知', '督查通报', '约谈通知', '退回通知', '通报'].sort());
   });
 });
 

@@ -683,7 +683,7 @@ export const zhCN = {
 
   // issue 14, 退回通知 and 反弹 (the return part): a task sent back at verification, a reopened task's line.
   'level.return': '退回通知',
-  'return.subject': '【退回通知】{unit}：{task}验收未通过（{date}）',
+  'return.subject': '【退回通知】{unit}：{task}验收未通过（{number}）',
   'return.title': '关于“{task}”验收未通过予以退回的通知',
   'return.open': '贵单位牵头整改的下列事项（系统编号{key}），经{date}验收，未达到销号要求，现予退回。',
   'return.col.key': '系统编号',
@@ -1465,7 +1465,7 @@ export const en: Record<MessageKey, string> = {
 
   // issue 14, 退回通知 and 反弹 (the return part): a task sent back at verification, a reopened task's line.
   'level.return': 'return notice',
-  'return.subject': '[Returned] {unit}: {task} did not pass verification ({date})',
+  'return.subject': '[Returned] {unit}: {task} did not pass verification ({number})',
   'return.title': 'Notice of return: "{task}" did not pass verification',
   'return.open':
     'The matter below, which your unit leads (task ID {key}), was verified on {date}, did not meet the requirements for closing, and is returned.',

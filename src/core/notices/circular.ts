@@ -107,8 +107,9 @@ export function composeCircular(doc: CircularDoc, to: readonly string[], ctx: Ci
   const subject = t('circular.subject', { unit, number: doc.number });
   const blocks: Block[] = [
     ...(ctx.dryRunFor ? [{ kind: 'banner' as const, text: t('mail.dryRun', { to: ctx.dryRunFor.join(t('mail.and')) }) }] : []),
-    { kind: 'heading', text: t('circular.title', { unit }) },
+    // As every document Duban issues: its 文号 first, then its title.
     { kind: 'paragraph', text: doc.number },
+    { kind: 'heading', text: t('circular.title', { unit }) },
     addressee([t('circular.members')], t),
     { kind: 'paragraph', text: facts(doc, ctx) },
     mattersTable(doc.case.tasks, ctx),

@@ -212,7 +212,11 @@ export function composeReturnNotice(notice: ReturnCase, to: string, ctx: ReturnM
     contactLine(ctx.office, t),
     signOff(ctx.office, ctx.today, t),
   ];
-  const subject = t('return.subject', { unit: notice.unit, task: shorten(notice.task, 30), date: longDay(ctx.today, t) });
+  const subject = t('return.subject', {
+    unit: notice.unit,
+    task: shorten(notice.task, 30),
+    number: notice.number || longDay(ctx.today, t),
+  });
   return {
     to,
     subject: ctx.dryRunFor ? t('mail.dryRunSubject', { subject }) : subject,

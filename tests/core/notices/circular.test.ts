@@ -97,12 +97,12 @@ describe('the 通报 as a 公文 of the office', () => {
     expect(mail.to).toBe('a@x.cn,b@x.cn');
   });
 
-  it('reads as a 通报: title, 文号, 主送 各成员单位, the facts, the matters, the decision, the requirement, contact and 落款', () => {
+  it('reads as a 通报: 文号, title, 主送 各成员单位, the facts, the matters, the decision, the requirement, contact and 落款', () => {
     const lines = mail.body.split('\n');
     expect(lines.slice(0, 7)).toEqual([
-      '■ 关于对市城管局予以通报批评的通报',
-      '',
       'X创城督通报〔2026〕1号',
+      '',
+      '■ 关于对市城管局予以通报批评的通报',
       '',
       '各成员单位：',
       '',

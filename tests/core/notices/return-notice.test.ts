@@ -153,7 +153,7 @@ describe('the 退回通知 as a 公文', () => {
 
   it('says the matter, the day it failed 验收, the reason, the deadline it is back on, whom to answer, and is signed by the office', () => {
     const mail = composeReturnNotice(plannedCase(), 'cgj@example.org', ctx());
-    expect(mail.subject).toBe('【退回通知】市城管局：背街小巷垃圾堆积验收未通过（2026年11月25日）');
+    expect(mail.subject).toBe('【退回通知】市城管局：背街小巷垃圾堆积验收未通过（X创城督退回〔2026〕1号）');
     expect(mail.body).toBe(
       `${[
         'X创城督退回〔2026〕1号',
@@ -196,7 +196,7 @@ describe('the 退回通知 as a 公文', () => {
 
   it('in a dry run goes to the admin, saying whom it was meant for', () => {
     const mail = composeReturnNotice(plannedCase(), 'admin@example.org', ctx({ dryRunFor: ['cgj@example.org'] }));
-    expect(mail.subject).toBe('【试运行】【退回通知】市城管局：背街小巷垃圾堆积验收未通过（2026年11月25日）');
+    expect(mail.subject).toBe('【试运行】【退回通知】市城管局：背街小巷垃圾堆积验收未通过（X创城督退回〔2026〕1号）');
     expect(mail.body).toContain('本邮件本应发给 cgj@example.org');
   });
 });
