@@ -256,6 +256,32 @@ describe('four weeks of notices', () => {
     expect(failures().slice(-2)).toEqual(['DB-0001:督办〔2026〕7号', 'DB-0003:督办〔2026〕7号']);
     expect(toUnits(o22).filter((m) => m.subject.startsWith('【整改通知】'))).toEqual([]);
     expect(value(s, row('背街小巷垃圾堆积'), count)).toBe(3);
+    // Its case is in 约谈安排 for a person: 市城管局, tasks 1 and 3, the three failed notices with their 限期.
+    const arrangement = sheet(rt, '约谈安排');
+    const ivCell = (header: string): string => `${letter(col(arrangement, 1, header))}2`;
+    const ivValue = (header: string): unknown => value(arrangement, 2, col(arrangement, 1, header));
+    const filled = (): number => arrangement.rows.filter((r) => r?.some((c) => c?.value !== undefined && c.value !== '')).length;
+    expect([filled(), ivValue('单位'), ivValue('状态')]).toEqual([2, '市城管局', '待审批']);
+    for (const n of ['督办〔2026〕1号', '督办〔2026〕3号', '督办〔2026〕7号'])
+      expect(String(ivValue('未达要求的整改通知（文号）'))).toContain(n);
+    expect(String(ivValue('被约谈人'))).toContain('cgj-head@example.org');
+    const leaders = (mails: Mail[]): Mail[] => mails.filter((m) => m.subject.startsWith('【约谈通知】'));
+    // Fri 23 and Mon 26: no 约谈通知 while nobody has agreed (a time and place alone are not 同意).
+    expect(leaders(sweepOn(rt, at(10, 23)))).toEqual([]);
+    rt.spreadsheet.editAsUser('约谈安排', ivCell('约谈时间'), [['2026-10-30 09:30']]);
+    rt.spreadsheet.editAsUser('约谈安排', ivCell('约谈地点'), [['市政府3号会议室']]);
+    rt.spreadsheet.editAsUser('约谈安排', ivCell('约谈人'), [['市创城办主任']]);
+    expect(leaders(sweepOn(rt, at(10, 26)))).toEqual([]);
+    // Tue 27: the office writes 同意; that day's sweep sends the one 约谈通知, to the unit's head (the
+    // directory names no 党组织/行政主要负责人), Cc its 分管领导, in its own series.
+    rt.spreadsheet.editAsUser('约谈安排', ivCell('审批'), [['同意']]);
+    const o27 = leaders(sweepOn(rt, at(10, 27)));
+    expect(o27.map((m) => [m.to, m.cc, m.subject])).toEqual([
+      ['cgj-head@example.org', 'wang@example.org', '【约谈通知】关于约谈市城管局党政主要负责人的通知（督办约谈〔2026〕1号）'],
+    ]);
+    expect(o27[0]!.text).toContain('一、约谈时间：2026年10月30日 09:30');
+    expect([ivValue('约谈通知文号'), ivValue('状态')]).toEqual(['督办约谈〔2026〕1号', '已发通知']);
+    expect(leaders(sweepOn(rt, at(10, 28)))).toEqual([]);
     // Every delivery logged, none left unconfirmed; task 5's relapse (9 Oct) logged once, as an event.
     expect(logRows(rt).every((r) => r[10] === '已发送' || r[10] === '已记录')).toBe(true);
     expect(
@@ -263,9 +289,17 @@ describe('four weeks of notices', () => {
         .filter((r) => r[4] === '反弹')
         .map((r) => [r[2], r[5]]),
     ).toEqual([['DB-0005', '1']]);
-    // The 整改通知 series has no gap and no number twice: 1号 to 10号, in order.
-    const numbers = [...new Set(logRows(rt).flatMap((r) => (r[4] === '督办' ? [r[0]] : [])))];
-    expect(numbers).toEqual(Array.from({ length: 10 }, (_, i) => `督办〔2026〕${i + 1}号`));
+    // Each series has no gap and no number twice, in the order issued (整改通知, 通报, 约谈通知, 退回通知).
+    const series = (prefix: string): string[] =>
+      [...new Set(logRows(rt).flatMap((r) => (r[0]?.startsWith(`${prefix}〔`) ? [r[0]] : [])))].sort(
+        (a, b) => Number(/(\d+)号/.exec(a)![1]) - Number(/(\d+)号/.exec(b)![1]),
+      );
+    const upTo = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}〔2026〕${i + 1}号`);
+    // 通报 2号 and 3号: task 6 (市城管局) failed twice by 23 Oct, task 5 (市住建局) by 26 Oct.
+    expect(series('督办')).toEqual(upTo('督办', 12));
+    expect(series('督办通报')).toEqual(upTo('督办通报', 3));
+    expect(series('督办约谈')).toEqual(['督办约谈〔2026〕1号']);
+    expect(series('督办退回')).toEqual(['督办退回〔2026〕1号']);
   });
 });
 
