@@ -393,6 +393,12 @@ function num(n: number): DocCell {
 
 /** A unit's score explained in one line: the points by rule, e.g. 逾期任务扣分2项 −4；按期销号加分3项 +3. */
 function why(u: UnitScore, t: Translate): string {
+  // A unit no notice could reach: its overdue tasks are marked 未送达, never counted as notices failed.
+  const undelivered = u.undelivered > 0 ? t('pub.undelivered', { count: u.undelivered }) : '';
+  return scoreWhy(u, t) + undelivered;
+}
+
+function scoreWhy(u: UnitScore, t: Translate): string {
   if (u.breakdown.length === 0) return t('pub.whyNone', { base: u.base });
   const byRule = new Map<string, { count: number; points: number }>();
   for (const item of u.breakdown) {

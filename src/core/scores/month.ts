@@ -37,7 +37,7 @@
  */
 import type { WorkCalendar } from '../calendar/calendar';
 import { type Day, dayFromYmd, daysInMonth, formatDay } from '../calendar/day';
-import { matchUnit, type Unit } from '../directory/units';
+import { addressesIn, matchUnit, type Unit } from '../directory/units';
 import type { Translate } from '../i18n';
 import { daysLate } from '../ledger/state';
 import type { TaskRow } from '../ledger/tasks';
@@ -82,6 +82,11 @@ export interface UnitScore {
   criticisms: number;
   interviews: number;
   relapses: number;
+  /**
+   * 未送达: tasks overdue at month end that never got a 整改通知 because the unit has no valid
+   * address at all: the bulletin says so, and none of them counts as a notice failed.
+   */
+  undelivered: number;
   breakdown: BreakdownItem[];
   /** Its place in its category, once ranked (ranking.ts). */
   rank?: number;
@@ -227,12 +232,16 @@ export function scoreMonth(input: MonthInput): MonthScores {
   };
 
   const relapsesOf = relapsesByTask(input.entries, frame);
+  const noticed = new Set(input.entries.filter((e) => e.level === 'notice' && isGiven(e.outcome, input.dryRun)).map((e) => e.key));
+  const directory = new Map(input.units.map((u) => [u.name, u] as const));
   for (const task of input.tasks) {
     const found = scoreTask(task, input, frame, relapsesOf.get(task.key) ?? []);
     addTaskToSummary(summary, found.figures);
     problems.push(...found.problems);
     if (!found.lead) continue;
     addTaskCounts(scores.get(found.lead)!, found.figures);
+    if (found.figures.overdueAtEnd && !noticed.has(task.key) && unreachable(directory.get(found.lead)!))
+      scores.get(found.lead)!.undelivered++;
     book(found.charged);
   }
 
@@ -286,9 +295,15 @@ function startingScore(unit: Unit, input: MonthInput): UnitScore {
     criticisms: 0,
     interviews: 0,
     relapses: 0,
+    undelivered: 0,
     breakdown: [],
     ranked: false,
   };
+}
+
+/** Whether a unit's directory row has no valid address at all (contact, head, leader): its notices wait, undelivered. */
+function unreachable(unit: Unit): boolean {
+  return [unit.contactEmail, unit.headEmail, unit.leaderEmail].every((cell) => addressesIn(cell).length === 0);
 }
 
 function emptySummary(): MonthSummary {

@@ -21,6 +21,7 @@ function unit(name: string, category: string, score: number, extra: Partial<Unit
     criticisms: 0,
     interviews: 0,
     relapses: 0,
+    undelivered: 0,
     breakdown: [],
     ranked: dueCount > 0,
     ...extra,
