@@ -5,7 +5,7 @@
  */
 import { type Translate, translator } from './core/i18n';
 import { previousMonth } from './core/publication/schedule';
-import { handleEdit, handleInterviewEdit, isInterviewEdit } from './gas/edit-handler';
+import { handleEdit, handleInterviewEdit, isInterviewEdit, isReturnEdit } from './gas/edit-handler';
 import { LockBusyError, withDocumentLock } from './gas/lock';
 import { addMenu } from './gas/menu';
 import { previewNotices } from './gas/preview-job';
@@ -13,7 +13,7 @@ import { type PublishRequest, publicationDue, publishJob } from './gas/publish-j
 import { emptyResult, type JobResult } from './gas/result';
 import { setUpWorkbook } from './gas/setup-job';
 import { sweepLedger } from './gas/sweep-job';
-import { CONTINUE_HANDLER, deleteTriggers, installDailyTriggers } from './gas/triggers';
+import { CONTINUE_HANDLER, deleteTriggers, installDailyTriggers, scheduleContinuation } from './gas/triggers';
 import { officeTranslator, openWorkbook } from './gas/workbook';
 
 /** How long a job waits for another to finish before giving up (a trigger retries tomorrow). */
@@ -63,10 +63,16 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 
 /**
  * Installable edit trigger (installTriggers sets it up): an edit of 约谈安排 that approves a 约谈
- * sends its 约谈通知 at once. Any other edit returns at once, without the lock.
+ * sends its 约谈通知 at once; a task sent back (退回) in the ledger brings a sweep a minute later,
+ * which sends its 退回通知 the same day. Any other edit returns at once, without the lock.
  */
 export function onInterviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): JobResult | undefined {
-  if (!e?.range || !isInterviewEdit(e)) return undefined;
+  if (!e?.range) return undefined;
+  if (isReturnEdit(e)) {
+    scheduleContinuation();
+    return undefined;
+  }
+  if (!isInterviewEdit(e)) return undefined;
   return runJob('interviewEdit', e, handleInterviewEdit);
 }
 

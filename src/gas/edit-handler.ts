@@ -10,6 +10,7 @@
 import { ymdFromDay } from '../core/calendar/day';
 import { DEFAULT_MAX_SCAN_ROWS, findHeader } from '../core/ledger/header';
 import { readLedger } from '../core/ledger/ledger';
+import { parseStatus } from '../core/ledger/status';
 import { highestNumber, seriesPrefix } from '../core/notices/log';
 import { type OutValue, planWrite } from '../core/sweep/sweep';
 import { applyColourRules, paintLegend } from './colours';
@@ -114,6 +115,20 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, now: Date): 
   writeScriptCells(sheet, plan.columns, values, formulas, located, toCell);
   writeFills(sheet, fillsOf(located, values, formulas), toCell);
   return { handled: true, rows: plan.tasks.length };
+}
+
+/**
+ * Whether an edit sends a task back (退回) in the ledger: a value that reads as 退回 typed or pasted
+ * into the task sheet. Its 退回通知 is owed the same day (issue 14); the sweep that sends it runs a
+ * minute later (a one-off trigger), so the edit itself stays quick. The value is looked at first:
+ * any other edit reads no sheet.
+ */
+export function isReturnEdit(e: GoogleAppsScript.Events.SheetsOnEdit): boolean {
+  const values =
+    e.value !== undefined ? [e.value] : e.range.getNumRows() * e.range.getNumColumns() <= 500 ? e.range.getValues().flat() : [];
+  if (!values.some((v) => parseStatus(v).code === 'returned')) return false;
+  const tasks = openWorkbook(new Date()).taskSheet();
+  return tasks?.getSheetId() === e.range.getSheet().getSheetId();
 }
 
 /** Whether an edit is on 约谈安排 (the script's marked sheet): only then does the installable trigger act. */

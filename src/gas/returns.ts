@@ -5,9 +5,9 @@
  * to whom is the core's (core/notices/return-notice.ts); this module only claims, sends and says
  * what went for the admin's summary.
  *
- * Only a time trigger or the menu sends: the edit trigger is a simple onEdit, which Apps Script
- * does not let send mail (simple triggers cannot use services that need authorization), so a 退回
- * typed after the day's sweep is told by the next sweep, dated by the day it was sent back.
+ * Only a sweep sends: the simple onEdit may not send mail (simple triggers cannot use services
+ * that need authorization). A 退回 typed after the day's sweep is seen by the installable edit
+ * trigger (main.ts onInterviewEdit), which schedules a sweep a minute later: told the same day.
  */
 import { formatDay, ymdFromDay } from '../core/calendar/day';
 import type { TaskRow } from '../core/ledger/tasks';

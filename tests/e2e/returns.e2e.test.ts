@@ -116,4 +116,32 @@ describe('退回通知', () => {
     // The closed task never got one.
     expect(rt.outbox.some((m) => m.body.includes('农贸市场占道经营'))).toBe(false);
   });
+
+  it('a task sent back in the afternoon, after the day’s sweep, gets its 退回通知 that day: the edit brings a sweep a minute later', async () => {
+    const rt = await runtimeFor(campaign(), at(11, 23));
+    job(rt, 'setup');
+    setSetting(rt, '管理员邮箱', 'admin@example.org');
+    job(rt, 'installTriggers');
+    const s = sheet(rt, '任务台账');
+    const r = rowOf(s, col(s, 2, '问题描述'), '背街小巷垃圾堆积');
+    sweepAt(rt, at(11, 24));
+    // 15:00: the office sends it back; any other edit (a remark) schedules nothing.
+    rt.setNow(new Date(at(11, 24).getTime() + 6 * 3600_000));
+    rt.edit('任务台账', `G${r}`, [['照片待补']]);
+    expect(rt.triggers.filter((t) => t.handler === 'continueSweep')).toHaveLength(0);
+    const before = rt.outbox.length;
+    rt.edit('任务台账', `F${r}`, [['退回']]);
+    const continuation = rt.triggers.filter((t) => t.handler === 'continueSweep');
+    expect(continuation).toHaveLength(1);
+    expect(rt.outbox.length).toBe(before);
+    rt.setNow(new Date(at(11, 24).getTime() + 6 * 3600_000 + 60_000));
+    rt.fire(continuation[0]!);
+    const sent = rt.outbox.slice(before).filter((m) => m.subject.startsWith('【退回通知】'));
+    expect(sent.map((m) => [m.to, m.subject])).toEqual([
+      ['cgj@example.org', '【退回通知】市城管局：背街小巷垃圾堆积验收未通过（督办退回〔2026〕1号）'],
+    ]);
+    expect(sent[0]!.body).toContain('经2026年11月24日验收');
+    // The next morning's sweep does not send it again.
+    expect(returnMails(sweepAt(rt, at(11, 25)))).toEqual([]);
+  });
 });
