@@ -88,6 +88,8 @@ export interface UnitScore {
    */
   undelivered: number;
   breakdown: BreakdownItem[];
+  /** 上榜理由: why it is on the 红榜 or 黑榜, drawn from its figures (ranking.ts sets it for a unit on a list). */
+  listReason?: string;
   /** Its place in its category, once ranked (ranking.ts). */
   rank?: number;
   /** Ranked: it had a task due in the month. A unit with none is listed, not ranked. */
