@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../runtime/index';
-import { job, runtimeFor, shDate, sheet, sheetFrom, workbookOf } from './harness';
+import { job, runtimeFor, setSetting, shDate, sheet, sheetFrom, workbookOf } from './harness';
 
 const at = (m: number, d: number): Date => new Date(Date.UTC(2026, m - 1, d, 1, 0));
 
@@ -24,12 +24,6 @@ function campaign() {
     ['市文旅局', '市直部门', '吴刚', 'wl@example.org', '郑局长', 'wl-head@example.org'],
   ]);
   return workbookOf([tasks, units]);
-}
-
-function setSetting(rt: LocalRuntime, label: string, v: string): void {
-  const row = sheet(rt, '设置').rows.findIndex((r) => r?.[0]?.value === label);
-  if (row < 0) throw new Error(`no setting ${label}`);
-  rt.spreadsheet.editAsUser('设置', `B${row + 1}`, [[v]]);
 }
 
 async function started(): Promise<LocalRuntime> {

@@ -90,3 +90,10 @@ export function rowOf(s: SheetModel, taskCol: number, task: string): number {
   if (i < 0) throw new Error(`no row for ${task}`);
   return i + 1;
 }
+
+/** A person types a value into 设置 (the row of `label`), as an office does after setup. */
+export function setSetting(rt: LocalRuntime, label: string, value: string): void {
+  const row = sheet(rt, '设置').rows.findIndex((r) => r?.[0]?.value === label);
+  if (row < 0) throw new Error(`no setting ${label}`);
+  rt.spreadsheet.editAsUser('设置', `B${row + 1}`, [[value]]);
+}

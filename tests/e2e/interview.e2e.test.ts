@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../runtime/index';
-import { col, job, runtimeFor, shDate, sheet, sheetFrom, value, workbookOf } from './harness';
+import { col, job, runtimeFor, setSetting, shDate, sheet, sheetFrom, value, workbookOf } from './harness';
 
 /** 09:00 in Shanghai on a day of 2026. */
 const at = (m: number, d: number): Date => new Date(Date.UTC(2026, m - 1, d, 1, 0));
@@ -51,12 +51,6 @@ function campaign() {
     ],
   ]);
   return workbookOf([tasks, units]);
-}
-
-function setSetting(rt: LocalRuntime, label: string, text: string): void {
-  const row = sheet(rt, '设置').rows.findIndex((r) => r[0]?.value === label);
-  expect(row, label).toBeGreaterThan(0);
-  rt.spreadsheet.editAsUser('设置', `B${row + 1}`, [[text]]);
 }
 
 const toLeaders = (rt: LocalRuntime, from: number) =>

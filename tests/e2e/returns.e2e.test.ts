@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../runtime/index';
-import { col, job, rowOf, runtimeFor, shDate, sheet, sheetFrom, workbookOf } from './harness';
+import { col, job, rowOf, runtimeFor, setSetting, shDate, sheet, sheetFrom, workbookOf } from './harness';
 
 /** 09:00 in Shanghai on a day of 2026. */
 const at = (m: number, d: number): Date => new Date(Date.UTC(2026, m - 1, d, 1, 0));
@@ -24,12 +24,6 @@ function campaign() {
     ['市城管局', '市直部门', '张伟', 'cgj@example.org', '李局长', 'cgj-head@example.org', '王副市长', 'wang@example.org'],
   ]);
   return workbookOf([tasks, units]);
-}
-
-function setSetting(rt: LocalRuntime, label: string, value: string): void {
-  const row = sheet(rt, '设置').rows.findIndex((r) => r[0]?.value === label);
-  if (row < 0) throw new Error(`no setting ${label}`);
-  rt.spreadsheet.editAsUser('设置', `B${row + 1}`, [[value]]);
 }
 
 interface Run {
