@@ -90,7 +90,9 @@ describe('反弹: overdue days counted from the reopening', () => {
     const s = november([t], { entries: [reopen('DB-0007', 11, 30)] });
     const u = unitOf(s, '市城管局');
     expect([u.relapses, u.overdueAtEnd, u.overdueDays, u.ranked]).toEqual([1, 0, 0, true]);
-    expect(u.breakdown.map((b) => [b.rule, b.points, b.note])).toEqual([['relapse', -3, '已销号任务反弹，2026-11-30重新打开（累计反弹1次）']]);
+    expect(u.breakdown.map((b) => [b.rule, b.points, b.note])).toEqual([
+      ['relapse', -3, '已销号任务反弹，2026-11-30重新打开（累计反弹1次）'],
+    ]);
     expect(u.score).toBe(97);
   });
 
@@ -115,6 +117,13 @@ describe('反弹: overdue days counted from the reopening', () => {
     const old = task({ key: 'DB-0010', deadline: d(10, 9), reopenCount: 1, statusChanged: d(10, 28) });
     const v = unitOf(november([old], { entries: [reopen('DB-0010', 10, 28)] }), '市城管局');
     expect([v.overdueDays, v.relapses]).toEqual([23, 0]);
+  });
+
+  it('takes a task reopened after the month as it stood at month end: closed, on time, never overdue', () => {
+    // Due 25 November, closed on the 20th, reopened 3 December; November published on the 7th.
+    const t = task({ key: 'DB-0012', deadline: d(11, 25), reopenCount: 1, statusChanged: d(12, 3), completed: d(11, 20) });
+    const u = unitOf(november([t], { entries: [reopen('DB-0012', 12, 3)], today: d(12, 7) }), '市城管局');
+    expect([u.dueCount, u.closedOnTime, u.overdueAtEnd, u.overdueDays, u.relapses, u.score]).toEqual([1, 1, 0, 0, 0, 101]);
   });
 
   it('dates a reopening the log has not recorded yet by the task’s status change date', () => {

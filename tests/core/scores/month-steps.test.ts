@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../../src/core/notices/log';
-import { chargeTask, type MonthInput, monthFrame, type TaskFacts, taskFacts, tallyUnits } from '../../../src/core/scores/month';
+import { chargeTask, type MonthInput, monthFrame, type TaskFacts, tallyUnits, taskFacts } from '../../../src/core/scores/month';
 import { defaultRules } from '../../../src/core/scores/rules';
 import { calendar, d, entry, task, UNITS, zh } from './fixtures';
 
@@ -85,7 +85,9 @@ describe('tallyUnits: each unit’s counts and score', () => {
     const frame = monthFrame(i);
     const facts: TaskFacts[] = [taskFacts(t, i, frame, [e])];
     const tally = tallyUnits(i, facts, [], [chargeTask(facts[0]!, i, frame)]);
-    expect(tally.units.map((u) => [u.unit, u.score, u.tasksInPlay, u.overdueAtEnd, u.overdueDays, u.relapses, u.ranked, u.noTasks])).toEqual([
+    expect(
+      tally.units.map((u) => [u.unit, u.score, u.tasksInPlay, u.overdueAtEnd, u.overdueDays, u.relapses, u.ranked, u.noTasks]),
+    ).toEqual([
       ['市城管局', 91.5, 1, 1, 12, 1, true, false],
       ['市住建局', 100, 0, 0, 0, 0, false, true],
       ['市交通局', 100, 0, 0, 0, 0, false, true],

@@ -247,12 +247,12 @@ describe('红榜 and 黑榜 (issue 15)', () => {
     ]);
     const en = rankWith(month(units), DEFAULT_RULES, translator('en')).categories[0]!;
     expect(en.units.map((u) => u.listReason)).toEqual([
-      'All 5 tasks due closed on time; nothing overdue at month end',
-      '3 of 5 tasks due closed on time; nothing overdue at month end',
-      '1 of 2 tasks due closed on time; nothing overdue at month end',
-      'Score 99.5, 4th of 6 ranked units in its category',
-      '4 tasks overdue; criticised 2 times',
-      '2 tasks overdue; 1 interview; 1 relapse',
+      'tasks due: 5, all closed on time; nothing overdue at month end',
+      'tasks due: 5, closed on time: 3; nothing overdue at month end',
+      'tasks due: 2, closed on time: 1; nothing overdue at month end',
+      'score 99.5, rank 4 of the 6 ranked in its category',
+      'tasks overdue: 4; public criticisms: 2',
+      'tasks overdue: 2; interviews: 1; relapses: 1',
     ]);
   });
 
