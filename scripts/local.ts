@@ -58,6 +58,8 @@ export interface RunReport {
   mails: MailReport[];
   /** `publish` only: the sheet it wrote (the month's report, or the quarter's review). */
   sheet?: string;
+  /** `publish` of a month only: its 红榜 and 黑榜, each unit with its 上榜理由. */
+  lists?: { red: { unit: string; reason: string }[]; black: { unit: string; reason: string }[] };
   /** `preview` only: what today's sweep would send, one .eml each under outputs.preview. */
   preview?: PreviewReport[];
   serviceCalls: ServiceCalls;
@@ -144,7 +146,8 @@ writes:
   <dir>/outbox/*.eml            every mail the job sent (the folder is emptied first)
   <dir>/preview/*.eml           preview only: each mail today's sweep would send (emptied first)
   <dir>/run.json                ok, message, counts, warnings, mails (to, cc, subject, and for a
-                                notice its numbers and level), preview, serviceCalls, logs
+                                notice its numbers and level), preview, serviceCalls, logs;
+                                publish: sheet, and lists (红榜/黑榜, each unit with its reason)
 
 exit codes:
   0   the job ran and reported success
@@ -267,6 +270,7 @@ interface JobValue {
   mails?: SentRecord[];
   preview?: PreviewMail[];
   sheet?: string;
+  lists?: RunReport['lists'];
 }
 
 /** One execution of a job: what it returned, and what it cost and sent (this execution only). */
@@ -419,6 +423,7 @@ export async function writeOutputs(runtime: LocalRuntime, opts: LocalOptions, ra
     warnings: ran.value.warnings ?? [],
     mails,
     ...(ran.value.sheet ? { sheet: ran.value.sheet } : {}),
+    ...(ran.value.lists ? { lists: ran.value.lists } : {}),
     ...(preview ? { preview } : {}),
     serviceCalls: ran.serviceCalls,
     logs: ran.logs,

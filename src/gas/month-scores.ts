@@ -38,5 +38,5 @@ export function scoreAndRank(wb: Workbook, parts: { year: number; month: number 
     today: wb.clock.today,
     interviewsHeld: interviewsHeld(wb),
   });
-  return { scores, ranking: rankMonth(scores, parsedRules.rules), ruleProblems: parsedRules.problems };
+  return { scores, ranking: rankMonth(scores, parsedRules.rules, wb.t), ruleProblems: parsedRules.problems };
 }

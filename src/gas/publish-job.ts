@@ -12,6 +12,7 @@ import { layoutQuarter } from '../core/publication/quarter-layout';
 import { previousMonth, reportDue } from '../core/publication/schedule';
 import { historyRows, historyValues, monthLabel, parseHistory, parseMonthId, replaceMonth, sanctionsFor } from '../core/scores/history';
 import { parseQuarterId, quarterRollup } from '../core/scores/quarter';
+import { rankingLists } from '../core/scores/ranking';
 import { writeHistory } from './history-sheet';
 import { scoreAndRank } from './month-scores';
 import { sendPublicationMails } from './publication-mail';
@@ -92,6 +93,7 @@ export function publishJob(now: Date, request: PublishRequest): JobResult {
     black: names(ranking.categories.flatMap((c) => c.black.map((u) => u.unit))),
   });
   result.sheet = sheet.getName();
+  result.lists = rankingLists(ranking);
   return result;
 }
 

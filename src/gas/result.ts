@@ -13,6 +13,8 @@ export interface JobResult {
   mails: SentRecord[];
   /** The sheet a publication wrote. */
   sheet?: string;
+  /** A month's publication: its 红榜 and 黑榜, each unit with its 上榜理由 (run.json `lists`). */
+  lists?: { red: { unit: string; reason: string }[]; black: { unit: string; reason: string }[] };
   /** What a preview would send (nothing is sent): the composed mails. */
   preview?: {
     kind: MailKind;

@@ -84,7 +84,8 @@ describe('three months of publications', () => {
     expect(rankingRows(o)).toEqual([
       [1, '市安监局', 101, 1, 1, 1, 0, '红榜'],
       [2, '市环保局', 101, 1, 1, 1, 0, '红榜'],
-      [3, '市城管局', 100, 0, 1, 0, 0, '红榜'],
+      // Issue 15: third, but it closed nothing on time (its task closed late): the 红榜 place stays empty.
+      [3, '市城管局', 100, 0, 1, 0, 0, ''],
       [4, '市教育局', 96.5, 0, 1, 0, 1, '黑榜'],
       [5, '市林业局', 95.5, 0, 1, 0, 1, '黑榜'],
       [6, '市水利局', 92, 0, 2, 0, 2, '黑榜'],
@@ -92,13 +93,14 @@ describe('three months of publications', () => {
     // The opening paragraph gives the month's figures: 7 due, 2 on time (28.6%), 4 overdue.
     const opening = String(o.rows[3]![0]!.value);
     expect(opening).toContain('共有7项创城整改任务到期，其中按期销号2项，整改率28.6%；截至月底仍逾期未整改4项');
-    expect(opening).toContain('市安监局、市环保局、市城管局整改及时');
+    expect(opening).toContain('市安监局、市环保局整改及时');
     // Every point has its reason and source.
     const breakdown = o.rows.map((r) => String(r?.[6]?.value ?? '')).filter((v) => v.includes('任务台账第'));
     expect(breakdown.length).toBe(2 + 2 * 4); // two on time; four overdue tasks, each a task point and a day point
     expect(o.charts?.length).toBe(1);
 
-    // November, published on 1 December: 教育局 had nothing due (listed, not ranked).
+    // November, published on 1 December: 教育局 had nothing due, but its October task is still
+    // overdue: in play, so ranked (issue 15; it used to be listed and escape the 黑榜).
     rt.clock.set(at9(2026, 12, 1));
     publish(rt, '2026-11');
     const n = sheet(rt, '2026年11月督查通报');
@@ -106,9 +108,9 @@ describe('three months of publications', () => {
       [1, '市安监局', 101, 1, 1, 1, 0, '红榜'],
       [2, '市城管局', 101, 1, 1, 1, 0, '红榜'],
       [3, '市环保局', 96.5, 0, 1, 0, 1, ''],
-      [4, '市林业局', 90.5, 0, 1, 0, 2, '黑榜'],
-      [5, '市水利局', 83.5, 0, 1, 0, 3, '黑榜'],
-      ['—', '市教育局', 93, '—', 0, 0, 1, ''],
+      [4, '市教育局', 93, '—', 0, 0, 1, '黑榜'],
+      [5, '市林业局', 90.5, 0, 1, 0, 2, '黑榜'],
+      [6, '市水利局', 83.5, 0, 1, 0, 3, '黑榜'],
     ]);
     // 林业局 and 水利局: bottom of the list twice in a row, both 文明单位: the award stops for six months.
     const nText = n.rows.map((r) => String(r?.[6]?.value ?? '')).join('\n');
@@ -122,11 +124,15 @@ describe('three months of publications', () => {
     rt.clock.set(at9(2027, 1, 4));
     publish(rt, '2026-12');
     const dec = sheet(rt, '2026年12月督查通报');
-    expect(rankingRows(dec).slice(0, 4)).toEqual([
+    // Issue 15: 教育局 and 林业局, only old overdue tasks, are ranked (and on the 黑榜); 环保局 is no
+    // longer the bottom three of four, nor on the 红榜 with a task overdue at month end.
+    expect(rankingRows(dec)).toEqual([
       [1, '市安监局', 101, 1, 1, 1, 0, '红榜'],
       [2, '市城管局', 101, 1, 1, 1, 0, '红榜'],
-      [3, '市环保局', 94, 1, 1, 1, 1, '黑榜'],
-      [4, '市水利局', 72, 0, 1, 0, 4, '黑榜'],
+      [3, '市环保局', 94, 1, 1, 1, 1, ''],
+      [4, '市教育局', 93, '—', 0, 0, 1, '黑榜'],
+      [5, '市林业局', 86, '—', 0, 0, 2, '黑榜'],
+      [6, '市水利局', 72, 0, 1, 0, 4, '黑榜'],
     ]);
     // 水利局: three times in a row: the title is revoked.
     expect(dec.rows.some((r) => String(r?.[0]?.value) === '市水利局' && String(r?.[6]?.value ?? '').includes('撤销'))).toBe(true);
@@ -136,8 +142,8 @@ describe('three months of publications', () => {
       .rows.slice(1)
       .map((r) => [r?.[0]?.value, r?.[1]?.value, r?.[3]?.value, r?.[4]?.value ?? '']);
     expect(history.filter((r) => r[0] === '2026-10')).toHaveLength(6);
-    expect(history).toContainEqual(['2026-11', '市水利局', 83.5, 5]);
-    expect(history).toContainEqual(['2026-12', '市水利局', 72, 4]);
+    expect(history).toContainEqual(['2026-11', '市水利局', 83.5, 6]);
+    expect(history).toContainEqual(['2026-12', '市水利局', 72, 6]);
 
     // November again: its page and its history rows are replaced; nothing else changes.
     const others = rt.workbook.sheets.filter((s) => s.name !== '2026年11月督查通报').map((s) => [s.name, cells(s)]);

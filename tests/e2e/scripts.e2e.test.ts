@@ -194,6 +194,25 @@ describe('npm run demo', () => {
     }
   });
 
+  // Issue 15 (scores): run.json of publish lists the 红榜 and 黑榜 with each unit's 上榜理由. November:
+  // 市生态环境局 (2 due, none closed on time) and 市文明办 (a task overdue) leave two 红榜 places empty;
+  // 市城管局's task closed 10-29 and reopened 11-30 costs its 反弹 only, not 20 days overdue.
+  it("gives the month's 红榜 and 黑榜 with their reasons in publish's run.json", () => {
+    const run = JSON.parse(readFileSync(join(out, 'day-2026-12-01', 'publish', 'run.json'), 'utf8')) as Run & {
+      sheet: string;
+      lists: { red: { unit: string; reason: string }[]; black: { unit: string; reason: string }[] };
+    };
+    expect(run.sheet).toBe('2026年11月督查通报');
+    expect(run.lists).toEqual({
+      red: [{ unit: '市市场监管局', reason: '到期任务2项按期销号1项，月末无逾期未整改任务' }],
+      black: [
+        { unit: '市住建局', reason: '逾期未整改1项' },
+        { unit: '市公安局交警支队', reason: '逾期未整改1项' },
+        { unit: '市城管局', reason: '逾期未整改3项，反弹1次' },
+      ],
+    });
+  });
+
   it("keeps the final day's run.json, workbook and outbox at the top, with setup/ and the first day's preview", async () => {
     const lastDay = join(out, days.at(-1)!);
     expect(readFileSync(join(out, 'run.json'), 'utf8')).toBe(readFileSync(join(lastDay, 'run.json'), 'utf8'));

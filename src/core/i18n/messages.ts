@@ -542,7 +542,7 @@ export const zhCN = {
     '牵头单位因一项任务被扣的分，该任务的每个配合单位按这个比例同样扣分（0 为不分担，0.5 为扣一半，1 为同样全扣）；加分不分担。',
   'rule.redListSize': '红榜名额',
   'rule.redListSize.help':
-    '每个单位类别得分最高的前几名列入红榜，黑榜为排名后三位；类别内参与排名的单位不够两榜之和时，两榜各不超过其中一半，不会同一单位既上红榜又上黑榜。',
+    '每个单位类别排名前几位、且达到红榜条件（见“红榜逾期任务上限”“红榜按期销号下限”）的单位列入红榜；不达条件的名额空缺，不由后面的单位递补；列入黑榜的单位不上红榜。',
   'rules.unknown': '不认识的计分规则“{rule}”，已忽略。',
   'rules.duplicate': '计分规则“{rule}”重复出现，使用第一次的值。',
   'rules.blank': '“{rule}”没有填写，已使用默认值 {fallback}；不计这一项请填 0。',
@@ -775,6 +775,27 @@ export const zhCN = {
   'ivmail.col.failed': '未达到整改要求的整改通知（文号、限期）',
   'ivmail.requirement':
     '请被约谈人准时参加，不得委托他人代为参加；确有特殊情况的，须提前向{sender}书面说明。约谈后，请你单位于5个工作日内将整改落实情况书面报送{sender}。',
+  // ---- issue 15, part "scores": who is ranked, 红榜 by merit, 黑榜 of a category of four, 上榜理由, 反弹 from its reopening.
+  'rule.redMaxOverdue': '红榜逾期任务上限',
+  'rule.redMaxOverdue.help': '月末仍逾期未整改的任务多于这个数的单位不列入红榜；默认 0，即月末有逾期任务的单位不上红榜。',
+  'rule.redMinClosedOnTime': '红榜按期销号下限',
+  'rule.redMinClosedOnTime.help':
+    '当月按期销号的任务少于这个数的单位不列入红榜；默认 1，即本月没有按期销号的单位不上红榜，红榜名额可能因此空缺。',
+  'rule.smallCategoryBlack': '小类别黑榜名额',
+  'rule.smallCategoryBlack.help':
+    '黑榜为每个单位类别排名后三位，类别内参与排名的单位不少于 4 个时才设。不足 4 个的类别，排名最后的这么多个单位列入黑榜（至少留一个单位不上黑榜）；默认 0，即不设黑榜。',
+  'score.noTasks': '本月无督办任务',
+  'score.reason.sep': '，',
+  'score.reason.allOnTime': '到期任务{due}项全部按期销号',
+  'score.reason.someOnTime': '到期任务{due}项按期销号{closed}项',
+  'score.reason.noneDue': '本月无到期任务',
+  'score.reason.noOverdue': '月末无逾期未整改任务',
+  'score.reason.overdue': '逾期未整改{count}项',
+  'score.reason.criticisms': '被通报批评{count}次',
+  'score.reason.interviews': '被约谈{count}次',
+  'score.reason.relapses': '反弹{count}次',
+  'score.reason.place': '得分{score}，本类别{ranked}个单位中排第{rank}位',
+  'score.note.overdueTaskReopened': '截至{date}逾期未整改（整改时限{deadline}，{reopened}反弹后重新计算）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1321,7 +1342,7 @@ export const en: Record<MessageKey, string> = {
     'The fraction of the points a lead unit loses on a task that each of its supporting units also loses (0 none, 0.5 half, 1 the same); points gained are not shared.',
   'rule.redListSize': 'Red list size',
   'rule.redListSize.help':
-    'How many of the best-scoring units of each unit category make the red list; the black list is the bottom three. When a category has fewer ranked units than both lists need, neither takes more than half of them, so no unit is on both.',
+    'How many places the red list has in each unit category: the top-ranked units that meet its conditions (see the two red list rules below) take them; a place whose unit does not is left empty, not given to the next; a unit on the black list is never on the red list.',
   'rules.unknown': 'Unknown scoring rule "{rule}": ignored.',
   'rules.duplicate': 'Scoring rule "{rule}" appears twice: the first value is used.',
   'rules.blank': '"{rule}" is blank: the default {fallback} is used; write 0 to turn it off.',
@@ -1562,6 +1583,28 @@ export const en: Record<MessageKey, string> = {
   'ivmail.col.failed': 'Notices not met (number, deadline)',
   'ivmail.requirement':
     'Those summoned attend in person and may not send a deputy; any exception must be explained to {sender} in writing beforehand. Within 5 working days after the interview, report the rectification in writing to {sender}.',
+  // ---- issue 15, part "scores": who is ranked, red list by merit, black list of a category of four, the reason on a list, relapse from its reopening.
+  'rule.redMaxOverdue': 'Most tasks overdue for the red list',
+  'rule.redMaxOverdue.help':
+    'A unit with more tasks than this still overdue at month end is not on the red list; the default 0 keeps off any unit with a task overdue at month end.',
+  'rule.redMinClosedOnTime': 'Fewest closed on time for the red list',
+  'rule.redMinClosedOnTime.help':
+    'A unit that closed fewer tasks than this on time in the month is not on the red list; the default 1 keeps off a unit that closed none, so a red list place may stay empty.',
+  'rule.smallCategoryBlack': 'Black list places in a small category',
+  'rule.smallCategoryBlack.help':
+    'The black list is the bottom three of each unit category with at least 4 ranked units. A smaller category puts this many of its last-ranked units on it (never every unit); the default 0 gives it no black list.',
+  'score.noTasks': 'No supervised task this month',
+  'score.reason.sep': '; ',
+  'score.reason.allOnTime': 'tasks due: {due}, all closed on time',
+  'score.reason.someOnTime': 'tasks due: {due}, closed on time: {closed}',
+  'score.reason.noneDue': 'nothing due this month',
+  'score.reason.noOverdue': 'nothing overdue at month end',
+  'score.reason.overdue': 'tasks overdue: {count}',
+  'score.reason.criticisms': 'public criticisms: {count}',
+  'score.reason.interviews': 'interviews: {count}',
+  'score.reason.relapses': 'relapses: {count}',
+  'score.reason.place': 'score {score}, rank {rank} of the {ranked} ranked in its category',
+  'score.note.overdueTaskReopened': 'Overdue as of {date} (deadline {deadline}, counted again from its reopening on {reopened})',
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -8,7 +8,8 @@
  * 2027-01 are consecutive (a year boundary does not break it), and a month that was never
  * published is no ranking at all, so it neither counts nor breaks a streak ("连续两次" counts
  * rankings, not calendar months). A published month in which the unit was not in the bottom
- * three (ranked higher, listed without a rank for having nothing due, or absent) breaks it.
+ * three (ranked higher, or absent) breaks it. A month it was listed without a rank (本月无督办任务:
+ * no task in play) is no ranking of it either: it neither counts toward a run nor breaks one.
  * Sanctions apply to units the directory marks 文明单位 in the month published.
  */
 import type { Day } from '../calendar/day';
@@ -234,10 +235,17 @@ export function bottomThreeStreak(history: readonly HistoryRow[], unit: string, 
   for (let i = published.length - 1; i >= 0; i--) {
     const m = published[i]!;
     const row = history.find((r) => r.month === m && unitKey(r.unit) === key);
+    // Issue 15 (scores): an earlier month it was not ranked in is skipped, neither counted nor breaking the run.
+    if (row && m !== month && unrankedIn(row)) continue;
     if (!row?.bottomThree) break;
     streak.unshift(m);
   }
   return streak;
+}
+
+/** Listed without a rank that month (本月无督办任务): no ranking of the unit, for its runs. */
+function unrankedIn(row: HistoryRow): boolean {
+  return row.rank === undefined;
 }
 
 export type SanctionKind = 'suspendAward' | 'revokeTitle';

@@ -16,8 +16,12 @@
  * - Closed on time (按期销号): due in M, closed, and done on or before its deadline (a deadline
  *   on a holiday is met on the next working day, as for lateness everywhere). It earns the
  *   按期销号加分 once, in the month it was due, whenever it was done.
- * - Overdue at month end (月末逾期): its deadline had passed by month end (at least one day
- *   late) and it was not done by then. Tasks overdue since an earlier month count again.
+ * - Late from (逾期起算): its deadline; for a task reopened (反弹) by month end, its last
+ *   reopening when that is later (or the new deadline set then, when later still): a relapse is
+ *   never charged for the time the task was closed. A task reopened after month end whose
+ *   完成日期 is on or before it is taken as it stood: closed.
+ * - Overdue at month end (月末逾期): late from that day by month end (at least one day) and not
+ *   done by then. Tasks overdue since an earlier month count again.
  * - Days overdue (逾期天数): for a task overdue at month end, its lateness at month end; for
  *   one done late within M, its lateness on its done day; counted as the settings' 天数计算方式
  *   says. Only the days beyond the threshold cost points, up to the cap per task.
@@ -32,6 +36,9 @@
  *   deadline (of the month it was first seen, when it has no deadline), times the
  *   测评失分计入比例 rule.
  * - 整改率 = closed on time ÷ due in M; none when nothing was due.
+ * - In play (督办中): a task open at some time in M (seen by month end, not paused, not done
+ *   before M), overdue, due, closed or reopened in it. A unit is ranked when a task it leads was in
+ *   play or a notice was given it in M; one with none is 本月无督办任务, listed without a rank.
  * The figures are read from the ledger as it is when the month is scored: a deadline extended
  * since, or a completion date corrected since, changes them, and republishing shows that.
  */
@@ -92,8 +99,12 @@ export interface UnitScore {
   listReason?: string;
   /** Its place in its category, once ranked (ranking.ts). */
   rank?: number;
-  /** Ranked: it had a task due in the month. A unit with none is listed, not ranked. */
+  /** Tasks it leads that were in play (督办中) in the month: open, overdue, due, closed or reopened in it. */
+  tasksInPlay: number;
+  /** Ranked: it had work in play in the month (a task in play, or a 督办, 通报批评 or 约谈 given it). */
   ranked: boolean;
+  /** 本月无督办任务 (score.noTasks): no work in play, so listed without a rank; its month neither counts toward nor breaks a bottom-three run. */
+  noTasks: boolean;
 }
 
 /** A unit and task named for 通报批评 or 约谈 in the month, with its notice number. */
@@ -196,7 +207,7 @@ export function readPointsLost(raw: unknown): number | undefined | 'bad' {
 }
 
 /** The month's days, and how lateness is counted in it (天数计算方式). */
-interface MonthFrame {
+export interface MonthFrame {
   first: Day;
   last: Day;
   /** The day the month-end figures are taken on. */
@@ -211,62 +222,35 @@ interface MonthFrame {
 type Charge = Omit<BreakdownItem, 'unit'>;
 
 /** Points with their reasons, each on the unit it falls on, and what could not be charged. */
-interface Charged {
+export interface Charged {
   items: BreakdownItem[];
   problems: ScoreProblem[];
 }
 
 /**
- * Scores one month: each task's points on its lead unit (and the co-units' shares), then each
- * notice given in the month on the unit the log names; then each unit's total and 整改率.
+ * Scores one month in three steps: the facts of each task and each notice given in the month;
+ * then the points they cost or earn, on the lead unit (and the co-units' shares) or the unit the
+ * log names; then each unit's tally: its counts, its total, whether it is ranked.
  */
 export function scoreMonth(input: MonthInput): MonthScores {
   const frame = monthFrame(input);
-  const scores = new Map<string, UnitScore>();
-  for (const unit of input.units) scores.set(unit.name, startingScore(unit, input));
-  const summary = emptySummary();
-  const problems: ScoreProblem[] = [];
-  const book = (charged: Charged): void => {
-    // A co-unit the directory lacks is reported once per source, however many points it shares.
-    for (const p of charged.problems)
-      if (!problems.some((q) => q.message === p.message && sameSource(q.source, p.source))) problems.push(p);
-    for (const item of charged.items) scores.get(item.unit)!.breakdown.push(item);
-  };
-
-  const relapsesOf = relapsesByTask(input.entries, frame);
-  const noticed = new Set(input.entries.filter((e) => e.level === 'notice' && isGiven(e.outcome, input.dryRun)).map((e) => e.key));
-  const directory = new Map(input.units.map((u) => [u.name, u] as const));
-  for (const task of input.tasks) {
-    const found = scoreTask(task, input, frame, relapsesOf.get(task.key) ?? []);
-    addTaskToSummary(summary, found.figures);
-    problems.push(...found.problems);
-    if (!found.lead) continue;
-    addTaskCounts(scores.get(found.lead)!, found.figures);
-    if (found.figures.overdueAtEnd && !noticed.has(task.key) && unreachable(directory.get(found.lead)!))
-      scores.get(found.lead)!.undelivered++;
-    book(found.charged);
-  }
-
-  const named: NamedNotice[] = [];
+  const reopenings = reopeningsByTask(input.entries);
+  const tasks = input.tasks.map((task) => taskFacts(task, input, frame, reopenings.get(task.key) ?? []));
   const byKey = tasksByKey(input.tasks);
-  for (const notice of [...givenNotices(input.entries, input.dryRun), ...heldCriticisms(input.entries)]) {
-    if (!frame.inMonth(notice.day)) continue;
-    const found = scoreNotice(notice, byKey, input);
-    addNoticeCount(summary, found.level);
-    if (found.named) named.push(...namedTasks(found.named, notice.first, input, byKey));
-    problems.push(...found.problems);
-    if (!found.unit) continue;
-    addNoticeCount(scores.get(found.unit)!, found.level);
-    book(found.charged);
-  }
+  const notices = [...givenNotices(input.entries, input.dryRun), ...heldCriticisms(input.entries)]
+    .filter((notice) => frame.inMonth(notice.day))
+    .map((notice) => noticeFacts(notice, byKey, input));
+
+  const charged = [...tasks.map((f) => chargeTask(f, input, frame)), ...notices.map((n) => chargeNotice(n, input))];
+  const { units, summary, problems } = tallyUnits(input, tasks, notices, charged);
+
+  const named = notices.flatMap((n) => (n.named ? namedTasks(n.named, n.notice.first, input, byKey) : []));
   named.sort((a, b) => a.day - b.day || a.logRow - b.logRow);
-  summary.rate = summary.due > 0 ? summary.closedOnTime / summary.due : undefined;
-  const units = [...scores.values()].map(finalScore);
   return { year: input.year, month: input.month, first: frame.first, last: frame.last, asOf: frame.asOf, units, summary, named, problems };
 }
 
 /** The month's first and last day, the day its end is measured on (today, for a month not ended), and the day count. */
-function monthFrame(input: MonthInput): MonthFrame {
+export function monthFrame(input: MonthInput): MonthFrame {
   const first = dayFromYmd(input.year, input.month, 1);
   const last = dayFromYmd(input.year, input.month, daysInMonth(input.year, input.month));
   const asOf = input.today !== undefined && input.today < last ? Math.max(input.today, first - 1) : last;
@@ -278,6 +262,44 @@ function monthFrame(input: MonthInput): MonthFrame {
     late: (deadline, day) => daysLate(deadline, day, input.calendar, { dueSoonDays: 0, countDays: input.countDays }),
     dayWord: input.t(input.countDays === 'working' ? 'score.dayWord.working' : 'score.dayWord.calendar'),
   };
+}
+
+/**
+ * Step 3, the tallies: each directory unit's counts from the facts of the tasks it leads and the
+ * notices given it, its breakdown from the charges, its total and 整改率; ranked when it had work
+ * in play (a task in play, or a notice given in the month), else 本月无督办任务. And the month's
+ * figures over the whole ledger, and every problem once.
+ */
+export function tallyUnits(
+  input: MonthInput,
+  tasks: readonly TaskFacts[],
+  notices: readonly NoticeFacts[],
+  charged: readonly Charged[],
+): { units: UnitScore[]; summary: MonthSummary; problems: ScoreProblem[] } {
+  const scores = new Map<string, UnitScore>();
+  for (const unit of input.units) scores.set(unit.name, startingScore(unit, input));
+  const summary = emptySummary();
+  const noticed = new Set(input.entries.filter((e) => e.level === 'notice' && isGiven(e.outcome, input.dryRun)).map((e) => e.key));
+  const directory = new Map(input.units.map((u) => [u.name, u] as const));
+  for (const f of tasks) {
+    addTaskToSummary(summary, f);
+    if (!f.lead) continue;
+    const score = scores.get(f.lead)!;
+    addTaskCounts(score, f);
+    if (f.overdueAtEnd && !noticed.has(f.task.key) && unreachable(directory.get(f.lead)!)) score.undelivered++;
+  }
+  for (const n of notices) {
+    addNoticeCount(summary, n.level);
+    if (n.unit) addNoticeCount(scores.get(n.unit)!, n.level);
+  }
+  const problems = [...tasks.flatMap((f) => f.problems), ...notices.flatMap((n) => n.problems)];
+  for (const c of charged) {
+    // A co-unit the directory lacks is reported once per source, however many points it shares.
+    for (const p of c.problems) if (!problems.some((q) => q.message === p.message && sameSource(q.source, p.source))) problems.push(p);
+    for (const item of c.items) scores.get(item.unit)!.breakdown.push(item);
+  }
+  summary.rate = summary.due > 0 ? summary.closedOnTime / summary.due : undefined;
+  return { units: [...scores.values()].map(finalScore), summary, problems };
 }
 
 /** A unit's score before the month: the base score (基础分), nothing counted yet. */
@@ -299,7 +321,9 @@ function startingScore(unit: Unit, input: MonthInput): UnitScore {
     relapses: 0,
     undelivered: 0,
     breakdown: [],
+    tasksInPlay: 0,
     ranked: false,
+    noTasks: true,
   };
 }
 
@@ -312,19 +336,20 @@ function emptySummary(): MonthSummary {
   return { due: 0, closed: 0, closedOnTime: 0, overdueAtEnd: 0, rate: undefined, notices: 0, criticisms: 0, interviews: 0, relapses: 0 };
 }
 
-/** The score as published: base plus every item, the 整改率, ranked when something was due. */
+/** The score as published: base plus every item, the 整改率, ranked when it had work in play. */
 function finalScore(score: UnitScore): UnitScore {
   score.score = roundPoints(score.base + score.breakdown.reduce((sum, item) => sum + item.points, 0));
   score.rate = score.dueCount > 0 ? score.closedOnTime / score.dueCount : undefined;
-  score.ranked = score.dueCount > 0;
+  score.ranked = score.tasksInPlay > 0 || score.notices + score.criticisms + score.interviews > 0;
+  score.noTasks = !score.ranked;
   return score;
 }
 
-/** The month's relapses (反弹), as the log records them, by task. */
-function relapsesByTask(entries: readonly LogEntry[], frame: MonthFrame): Map<string, LogEntry[]> {
-  const relapsesOf = new Map<string, LogEntry[]>();
-  for (const e of entries) if (e.level === 'reopen' && frame.inMonth(e.day)) relapsesOf.set(e.key, [...(relapsesOf.get(e.key) ?? []), e]);
-  return relapsesOf;
+/** Every reopening (反弹) the log records, by task. */
+function reopeningsByTask(entries: readonly LogEntry[]): Map<string, LogEntry[]> {
+  const byTask = new Map<string, LogEntry[]>();
+  for (const e of entries) if (e.level === 'reopen') byTask.set(e.key, [...(byTask.get(e.key) ?? []), e]);
+  return byTask;
 }
 
 /** The first task row of each key: the task a notice names. */
@@ -339,8 +364,12 @@ function unitNamed(name: string, input: MonthInput): string | undefined {
   return matchUnit(name, input.units)?.name;
 }
 
-/** What a task shows in the month, by the definitions above. */
-interface TaskFigures {
+/** Step 1: what a task shows in the month, by the definitions above. */
+export interface TaskFacts {
+  task: TaskRow;
+  source: ScoreSource;
+  /** Its lead unit as the directory names it; undefined when the directory lacks it. */
+  lead: string | undefined;
   deadline: Day | undefined;
   done: Day | undefined;
   due: boolean;
@@ -348,68 +377,101 @@ interface TaskFigures {
   closedByEnd: boolean;
   onTime: boolean;
   overdueAtEnd: boolean;
+  /** The day its lateness counts from: its deadline, or its last reopening (反弹) by month end when later. */
+  lateFrom: Day | undefined;
+  /** Its last reopening by month end, when it has been reopened. */
+  reopenedOn: Day | undefined;
   lateDays: number;
+  /** The month's relapses, as the log records them. */
   relapses: LogEntry[];
   /** Points lost in an outside check counted this month (0 when none). */
   external: number;
   /** The 失分 cell as read. */
   raw: unknown;
+  /** In play (督办中) at some time in the month: open, overdue, due, closed or reopened in it. */
+  inPlay: boolean;
+  problems: ScoreProblem[];
 }
 
-/** A task's figures, its points (charged to its lead unit and shared with its co-units), and its problems. */
-function scoreTask(
-  task: TaskRow,
-  input: MonthInput,
-  frame: MonthFrame,
-  relapses: LogEntry[],
-): { figures: TaskFigures; lead: string | undefined; charged: Charged; problems: ScoreProblem[] } {
-  const source: ScoreSource = { kind: 'task', key: task.key, row: task.index + 1 };
-  const { figures, problems } = taskFigures(task, input, frame, relapses, source);
-  const none = { figures, lead: undefined, charged: { items: [], problems: [] }, problems };
-  const counts = figures.due || figures.overdueAtEnd || figures.lateDays !== 0 || relapses.length > 0 || figures.external !== 0;
-  if (!counts) return none;
-  const leadName = task.units[0] ?? '';
-  const lead = unitNamed(leadName, input);
-  if (!lead) {
-    const { t } = input;
-    problems.push({ source, message: leadName === '' ? t('score.problem.noUnit') : t('score.problem.unknownUnit', { unit: leadName }) });
-    return none;
-  }
-  return { figures, lead, charged: withShares(lead, task, taskCharges(figures, source, input, frame), input), problems };
+/** Its last reopening by `asOf`: the log's 反弹 events, or its 状态变更日期 for one the log has not recorded yet. */
+function lastReopening(task: TaskRow, reopenings: readonly LogEntry[], asOf: Day): Day | undefined {
+  const days = reopenings.flatMap((e) => (e.day !== undefined && e.day <= asOf ? [e.day] : []));
+  const unlogged = task.reopenCount > reopenings.length && task.statusChanged !== undefined && task.statusChanged <= asOf;
+  if (unlogged) days.push(task.statusChanged!);
+  return days.length > 0 ? Math.max(...days) : undefined;
 }
 
-/** Done day, due, on time, overdue at month end, days late, relapses and outside losses of one task. */
-function taskFigures(
+/**
+ * A task reopened since month end whose 完成日期 is on or before it (and after any earlier
+ * reopening): it stood closed at month end, and the month takes it so.
+ */
+function closedAtMonthEnd(
   task: TaskRow,
   input: MonthInput,
-  frame: MonthFrame,
-  relapses: LogEntry[],
-  source: ScoreSource,
-): { figures: TaskFigures; problems: ScoreProblem[] } {
+  reopenings: readonly LogEntry[],
+  reopenedOn: Day | undefined,
+  asOf: Day,
+): boolean {
+  if (task.status === 'closed' || !reopenings.some((e) => e.day !== undefined && e.day > asOf)) return false;
+  const done = input.completedOn(task);
+  return done !== undefined && done <= asOf && (reopenedOn === undefined || done >= reopenedOn);
+}
+
+/**
+ * Step 1, a task's facts: done day, due, on time, overdue at month end and days late (from its
+ * deadline, or from its reopening: a 反弹 is never charged for the time it was closed), the
+ * month's relapses, outside losses, and whether it was in play. `reopenings`: the log's 反弹
+ * events of the task, every month's.
+ */
+export function taskFacts(task: TaskRow, input: MonthInput, frame: MonthFrame, reopenings: readonly LogEntry[]): TaskFacts {
   const { first, last, asOf, inMonth, late } = frame;
+  const source: ScoreSource = { kind: 'task', key: task.key, row: task.index + 1 };
   const deadline = task.effectiveDeadline;
   const paused = task.status === 'paused';
-  const closed = task.status === 'closed';
+  const reopenedOn = lastReopening(task, reopenings, asOf);
+  const closed = task.status === 'closed' || closedAtMonthEnd(task, input, reopenings, reopenedOn, asOf);
   const done = closed || task.status === 'submitted' ? (input.completedOn(task) ?? task.statusChanged ?? task.firstSeen) : undefined;
   const doneByEnd = done !== undefined && done <= asOf;
+  const lateFrom = deadline === undefined ? undefined : reopenedOn !== undefined && reopenedOn > deadline ? reopenedOn : deadline;
 
   const due = !paused && deadline !== undefined && deadline >= first && deadline <= last;
   const onTime = due && closed && done !== undefined && late(deadline, done) === 0;
-  const overdueAtEnd = !paused && deadline !== undefined && !doneByEnd && late(deadline, asOf) > 0;
-  const lateDays = deadline === undefined || paused ? 0 : overdueAtEnd ? late(deadline, asOf) : inMonth(done) ? late(deadline, done) : 0;
+  const overdueAtEnd = !paused && lateFrom !== undefined && !doneByEnd && late(lateFrom, asOf) > 0;
+  const lateDays = lateFrom === undefined || paused ? 0 : overdueAtEnd ? late(lateFrom, asOf) : inMonth(done) ? late(lateFrom, done) : 0;
+  const relapses = reopenings.filter((e) => inMonth(e.day));
 
-  const raw = input.pointsLost?.(task);
-  const lost = raw === undefined ? undefined : readPointsLost(raw);
-  const lossMonthDay = deadline ?? task.firstSeen;
-  const lossInMonth = lost !== undefined && lossMonthDay >= first && lossMonthDay <= last;
-  const problems: ScoreProblem[] =
-    lossInMonth && lost === 'bad' ? [{ source, message: input.t('score.problem.badPoints', { text: cellText(raw) }) }] : [];
-  const external = lossInMonth && typeof lost === 'number' ? lost : 0;
+  const { external, raw, problems } = outsideLoss(task, input, frame, source);
+  const counts = due || overdueAtEnd || lateDays !== 0 || relapses.length > 0 || external !== 0;
+  const open = !paused && task.status !== 'unknown' && task.firstSeen <= asOf && (done === undefined || done >= first);
+  const inPlay = counts || open || inMonth(done);
+  const leadName = task.units[0] ?? '';
+  const lead = unitNamed(leadName, input);
+  if (!lead && counts) {
+    const { t } = input;
+    problems.push({ source, message: leadName === '' ? t('score.problem.noUnit') : t('score.problem.unknownUnit', { unit: leadName }) });
+  }
   const closedByEnd = due && closed && doneByEnd;
-  return { figures: { deadline, done, due, closedByEnd, onTime, overdueAtEnd, lateDays, relapses, external, raw }, problems };
+  const facts = { deadline, done, due, closedByEnd, onTime, overdueAtEnd, lateFrom, reopenedOn, lateDays, relapses, external, raw };
+  return { task, source, lead, ...facts, inPlay, problems };
 }
 
-function addTaskToSummary(summary: MonthSummary, f: TaskFigures): void {
+/** Points lost in an outside check (失分), counted in the month of the task's deadline (else of its first sighting). */
+function outsideLoss(
+  task: TaskRow,
+  input: MonthInput,
+  frame: MonthFrame,
+  source: ScoreSource,
+): { external: number; raw: unknown; problems: ScoreProblem[] } {
+  const raw = input.pointsLost?.(task);
+  const lost = raw === undefined ? undefined : readPointsLost(raw);
+  const lossMonthDay = task.effectiveDeadline ?? task.firstSeen;
+  const lossInMonth = lost !== undefined && lossMonthDay >= frame.first && lossMonthDay <= frame.last;
+  const problems: ScoreProblem[] =
+    lossInMonth && lost === 'bad' ? [{ source, message: input.t('score.problem.badPoints', { text: cellText(raw) }) }] : [];
+  return { external: lossInMonth && typeof lost === 'number' ? lost : 0, raw, problems };
+}
+
+function addTaskToSummary(summary: MonthSummary, f: TaskFacts): void {
   summary.due += f.due ? 1 : 0;
   summary.closed += f.closedByEnd ? 1 : 0;
   summary.closedOnTime += f.onTime ? 1 : 0;
@@ -417,7 +479,8 @@ function addTaskToSummary(summary: MonthSummary, f: TaskFigures): void {
   summary.relapses += f.relapses.length;
 }
 
-function addTaskCounts(score: UnitScore, f: TaskFigures): void {
+function addTaskCounts(score: UnitScore, f: TaskFacts): void {
+  score.tasksInPlay += f.inPlay ? 1 : 0;
   score.dueCount += f.due ? 1 : 0;
   score.closedOnTime += f.onTime ? 1 : 0;
   score.overdueAtEnd += f.overdueAtEnd ? 1 : 0;
@@ -425,21 +488,31 @@ function addTaskCounts(score: UnitScore, f: TaskFigures): void {
   score.relapses += f.relapses.length;
 }
 
+/** Step 2, a task's charges: its points on its lead unit, each loss shared with its co-units; none without a lead. */
+export function chargeTask(f: TaskFacts, input: MonthInput, frame: MonthFrame): Charged {
+  if (!f.lead) return { items: [], problems: [] };
+  return withShares(f.lead, f.task, taskCharges(f, input, frame), input);
+}
+
 /** The task's points: 按期销号 gained; 月末逾期, 逾期天数, each 反弹 and outside losses taken. */
-function taskCharges(f: TaskFigures, source: ScoreSource, input: MonthInput, frame: MonthFrame): Charge[] {
+function taskCharges(f: TaskFacts, input: MonthInput, frame: MonthFrame): Charge[] {
   const { rules, t } = input;
   const { asOf } = frame;
+  const { source } = f;
   const charges: Charge[] = [];
   if (f.onTime) {
     const note = t('score.note.closedOnTime', { done: formatDay(f.done!), deadline: formatDay(f.deadline!) });
     charges.push({ rule: 'closedOnTime', points: rules.closedOnTime, source, note });
   }
   if (f.overdueAtEnd) {
-    const note = t('score.note.overdueTask', { date: formatDay(asOf), deadline: formatDay(f.deadline!) });
+    const note =
+      f.lateFrom !== f.deadline
+        ? t('score.note.overdueTaskReopened', { date: formatDay(asOf), deadline: formatDay(f.deadline!), reopened: formatDay(f.lateFrom!) })
+        : t('score.note.overdueTask', { date: formatDay(asOf), deadline: formatDay(f.deadline!) });
     charges.push({ rule: 'overdueTask', points: -rules.overdueTask, source, note });
   }
   const beyond = Math.max(0, f.lateDays - rules.overdueDayThreshold);
-  if (beyond > 0) charges.push(overdueDayCharge(f, beyond, source, input, frame));
+  if (beyond > 0) charges.push(overdueDayCharge(f, beyond, input, frame));
   for (const e of f.relapses) {
     const note = t('score.note.relapse', { date: formatDay(e.day!), count: e.ordinal });
     charges.push({ rule: 'relapse', points: -rules.relapse, source: { kind: 'log', number: '', row: e.index + 1 }, note });
@@ -455,7 +528,7 @@ function taskCharges(f: TaskFigures, source: ScoreSource, input: MonthInput, fra
 }
 
 /** 逾期天数: the days beyond the threshold, each at its rate, up to the cap per task. */
-function overdueDayCharge(f: TaskFigures, beyond: number, source: ScoreSource, input: MonthInput, frame: MonthFrame): Charge {
+function overdueDayCharge(f: TaskFacts, beyond: number, input: MonthInput, frame: MonthFrame): Charge {
   const { rules, t } = input;
   const { asOf, dayWord } = frame;
   const uncapped = beyond * rules.overdueDay;
@@ -466,7 +539,7 @@ function overdueDayCharge(f: TaskFigures, beyond: number, source: ScoreSource, i
   return {
     rule: 'overdueDay',
     points: -Math.min(uncapped, rules.overdueDayCap),
-    source,
+    source: f.source,
     note:
       when +
       t('score.note.beyond', { threshold: rules.overdueDayThreshold, beyond, per: rules.overdueDay, dayWord }) +
@@ -511,13 +584,23 @@ function addNoticeCount(counts: Pick<MonthSummary, 'notices' | 'criticisms' | 'i
   else counts.interviews++;
 }
 
-/** A notice given in the month: 通报批评 and 约谈 are named and cost their unit points; a 督办 is counted. */
-function scoreNotice(
-  notice: GivenNotice,
-  byKey: ReadonlyMap<string, TaskRow>,
-  input: MonthInput,
-): { level: LadderLevel; named: NamedNotice | undefined; unit: string | undefined; charged: Charged; problems: ScoreProblem[] } {
-  const { rules, t } = input;
+/** Step 1, a notice given in the month: its level, the unit it counts for, what the bulletin names. */
+export interface NoticeFacts {
+  notice: GivenNotice;
+  level: LadderLevel;
+  source: ScoreSource;
+  /** The unit as the directory names it; undefined when the directory lacks it (a problem says so). */
+  unit: string | undefined;
+  /** Its task, whose co-units share its points. */
+  task: TaskRow | undefined;
+  /** 通报批评 and 约谈 are named in the bulletin; a 督办 is only counted. */
+  named: NamedNotice | undefined;
+  problems: ScoreProblem[];
+}
+
+/** Step 1, a notice's facts. */
+function noticeFacts(notice: GivenNotice, byKey: ReadonlyMap<string, TaskRow>, input: MonthInput): NoticeFacts {
+  const { t } = input;
   const e = notice.first;
   const level = e.level as LadderLevel;
   const source: ScoreSource = { kind: 'log', number: e.number, row: e.index + 1 };
@@ -537,21 +620,18 @@ function scoreNotice(
           logRow: e.index + 1,
           taskRow: task ? task.index + 1 : undefined,
         };
-  const charged: Charged = { items: [], problems: [] };
-  if (!unit) {
-    const problems = [{ source, message: t('score.problem.logUnknownUnit', { number: e.number, unit: e.unit }) }];
-    return { level, named, unit, charged, problems };
-  }
-  if (level === 'notice') return { level, named, unit, charged, problems: [] };
-  const noteKey = notice.held ? 'score.note.criticismHeld' : level === 'criticism' ? 'score.note.criticism' : 'score.note.interview';
-  const note = t(noteKey, { number: e.number, date: formatDay(notice.day) });
-  return {
-    level,
-    named,
-    unit,
-    charged: withShares(unit, task, [{ rule: level, points: -rules[level], source, note }], input),
-    problems: [],
-  };
+  const problems = unit ? [] : [{ source, message: t('score.problem.logUnknownUnit', { number: e.number, unit: e.unit }) }];
+  return { notice, level, source, unit, task, named, problems };
+}
+
+/** Step 2, a notice's charges: 通报批评 and 约谈 cost their unit points (shared with the task's co-units); a 督办 costs none. */
+function chargeNotice(n: NoticeFacts, input: MonthInput): Charged {
+  if (!n.unit || n.level === 'notice') return { items: [], problems: [] };
+  const { rules, t } = input;
+  const { notice } = n;
+  const noteKey = notice.held ? 'score.note.criticismHeld' : n.level === 'criticism' ? 'score.note.criticism' : 'score.note.interview';
+  const note = t(noteKey, { number: notice.first.number, date: formatDay(notice.day) });
+  return withShares(n.unit, n.task, [{ rule: n.level, points: -rules[n.level], source: n.source, note }], input);
 }
 
 /**
@@ -600,7 +680,7 @@ function sameSource(a: ScoreSource, b: ScoreSource): boolean {
   return a.kind === b.kind && a.row === b.row;
 }
 
-interface GivenNotice {
+export interface GivenNotice {
   /** The delivery that was given first: its day is the notice's day, its row the notice's row. */
   first: LogEntry;
   day: Day;

@@ -28,7 +28,10 @@ export type RuleKey =
   | 'externalLoss'
   | 'closedOnTime'
   | 'coUnitShare'
-  | 'redListSize';
+  | 'redListSize'
+  | 'redMaxOverdue'
+  | 'redMinClosedOnTime'
+  | 'smallCategoryBlack';
 
 /** Every rule's value; points are magnitudes (a 扣分 rule of 2 takes 2 points off). */
 export type Rules = Record<RuleKey, number>;
@@ -53,6 +56,11 @@ const SPECS: readonly { key: RuleKey; kind: RuleKind; value: number }[] = [
   { key: 'closedOnTime', kind: 'number', value: 1 },
   { key: 'coUnitShare', kind: 'share', value: 0 },
   { key: 'redListSize', kind: 'integer', value: 3 },
+  // Issue 15: 红榜 needs merit (no task overdue at month end, one closed on time); a category of
+  // fewer than four ranked units has no 黑榜 unless the office gives it places.
+  { key: 'redMaxOverdue', kind: 'integer', value: 0 },
+  { key: 'redMinClosedOnTime', kind: 'integer', value: 1 },
+  { key: 'smallCategoryBlack', kind: 'integer', value: 0 },
 ];
 
 export const RULE_KEYS: readonly RuleKey[] = SPECS.map((s) => s.key);
@@ -112,8 +120,8 @@ export function missingRuleRows(values: unknown[][], t: Translate): (string | nu
     .filter((_, i) => !present.has(SPECS[i]!.key));
 }
 
-/** Units people write after a number: 2分, 5天, 3个工作日, 3名, 2 points. */
-const UNIT_WORDS = /(分|天|日|个工作日|工作日|名|个|次|倍|points?|pts?|days?|places?|units?)$/;
+/** Units people write after a number: 2分, 5天, 3个工作日, 3名, 1项, 2 points. */
+const UNIT_WORDS = /(分|天|日|个工作日|工作日|名|个|项|次|倍|points?|pts?|days?|places?|units?|tasks?)$/;
 
 /** Words people write before it: 扣2分, 每项2分, 加1分. */
 const LEAD_WORDS = /^(扣|减|加|每项|每个|每天|每次|每)+/;

@@ -15,6 +15,7 @@ import {
   sanctionsFor,
 } from '../../../src/core/scores/history';
 import { rankMonth } from '../../../src/core/scores/ranking';
+import { DEFAULT_RULES } from '../../../src/core/scores/rules';
 import { d, directory, november, task } from './fixtures';
 
 const zh = translator('zh-CN');
@@ -53,7 +54,8 @@ describe('historyRows', () => {
       ],
       { units },
     );
-    expect(historyRows('2026-11', rankMonth(s, { redListSize: 3 }))).toEqual([
+    // Two ranked units: a 黑榜 place only because the 小类别黑榜名额 rule gives one (issue 15).
+    expect(historyRows('2026-11', rankMonth(s, { ...DEFAULT_RULES, smallCategoryBlack: 1 }, zh))).toEqual([
       {
         month: '2026-11',
         unit: '市住建局',
@@ -221,14 +223,26 @@ describe('连续排名后三位 and the sanctions on 文明单位', () => {
     expect(sanctionsFor(history, '2027-02')).toMatchObject([{ kind: 'revokeTitle', streak: 4 }]);
   });
 
-  it('is broken by a published month out of the bottom three, or listed without a rank, but not by a month never published', () => {
-    const listed = monthOf('2026-12', GOOD).map((r) => (r.unit === '市城管局' ? { ...r, rank: undefined, bottomThree: false } : r));
-    expect(sanctionsFor([...monthOf('2026-10', BAD), ...listed, ...monthOf('2027-01', BAD)], '2027-01')).toEqual([]);
+  it('is broken by a published month out of the bottom three, but not by a month never published', () => {
     expect(sanctionsFor([...monthOf('2026-10', BAD), ...monthOf('2026-11', GOOD), ...monthOf('2026-12', BAD)], '2026-12')).toEqual([]);
     // November 2026 was never published: October and December are consecutive rankings.
     expect(sanctionsFor([...monthOf('2026-10', BAD), ...monthOf('2026-12', BAD)], '2026-12')).toMatchObject([
       { kind: 'suspendAward', months: ['2026-10', '2026-12'] },
     ]);
+  });
+
+  // Issue 15 (scores): a month with no task in play (本月无督办任务, listed without a rank) is no ranking of the unit.
+  it('neither counts nor breaks a run with a month the unit was listed without a rank (本月无督办任务)', () => {
+    const listed = monthOf('2026-12', GOOD).map((r) => (r.unit === '市城管局' ? { ...r, rank: undefined, bottomThree: false } : r));
+    const history = [...monthOf('2026-10', BAD), ...monthOf('2026-11', BAD), ...listed, ...monthOf('2027-01', BAD)];
+    // Today the listed December breaks the run and 市城管局 escapes the revocation in January.
+    expect(bottomThreeStreak(history, '市城管局', '2027-01')).toEqual(['2026-10', '2026-11', '2027-01']);
+    expect(sanctionsFor(history, '2027-01')).toMatchObject([{ unit: '市城管局', kind: 'revokeTitle', streak: 3 }]);
+    // Nor does it count: October, the listed December, then January are two in a row, not three.
+    const two = [...monthOf('2026-10', BAD), ...listed, ...monthOf('2027-01', BAD)];
+    expect(sanctionsFor(two, '2027-01')).toMatchObject([{ kind: 'suspendAward', streak: 2, months: ['2026-10', '2027-01'] }]);
+    // The listed month itself sanctions nobody.
+    expect(sanctionsFor(history, '2026-12')).toEqual([]);
   });
 
   it('sanctions only units marked 文明单位, and ignores months published after the one asked about', () => {

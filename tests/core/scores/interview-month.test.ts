@@ -51,7 +51,7 @@ describe('约谈 in the month', () => {
   it('says 已约谈 in the bulletin once 约谈完成日期 is entered', () => {
     const s = november([t1, t2], { entries: [...proposed, ...notice], interviewsHeld: new Map([[NUMBER, d(11, 20)]]) });
     expect(s.named.map((n) => n.heldOn)).toEqual([d(11, 20), d(11, 20)]);
-    const doc = layoutPublication({ scores: s, ranking: rankMonth(s, defaultRules()), sanctions: [], publishedOn: d(12, 1), t: zh });
+    const doc = layoutPublication({ scores: s, ranking: rankMonth(s, defaultRules(), zh), sanctions: [], publishedOn: d(12, 1), t: zh });
     const texts = doc.rows.flat().map((c) => c?.value);
     expect(texts).toContain('约谈（已约谈，2026-11-20）');
     expect(texts).toContain('老旧小区飞线充电');

@@ -49,7 +49,8 @@ describe('tasks closed on time (按期销号)', () => {
   it('gives the point in the month the task is due, not in the month it was done', () => {
     const s = november([task({ status: 'closed', deadline: d(12, 4), completed: d(11, 10) })]);
     expect(unitOf(s, '市城管局').breakdown).toEqual([]);
-    expect(unitOf(s, '市城管局').ranked).toBe(false);
+    // Issue 15: closed in November, so in play and ranked (it used to be listed, nothing being due).
+    expect(unitOf(s, '市城管局').ranked).toBe(true);
   });
 });
 
@@ -76,9 +77,9 @@ describe('tasks overdue at month end (月末逾期)', () => {
       points: -5,
       note: '截至2026-11-30逾期37个工作日，超过5个工作日的32个工作日每个工作日扣0.5分，每项最多扣5分',
     });
-    // Overdue since October: counted again at this month end, but not due in November, so not ranked.
+    // Overdue since October: counted again at this month end; not due in November, but in play, so ranked (issue 15).
     expect(u.dueCount).toBe(0);
-    expect(u.ranked).toBe(false);
+    expect(u.ranked).toBe(true);
     expect(u.score).toBe(93);
   });
 

@@ -22,6 +22,10 @@ describe('ruleRows', () => {
       ['按期销号加分', 1],
       ['配合单位分担比例', 0],
       ['红榜名额', 3],
+      // Issue 15 (scores): 红榜 needs merit, 黑榜 needs a category of four.
+      ['红榜逾期任务上限', 0],
+      ['红榜按期销号下限', 1],
+      ['小类别黑榜名额', 0],
     ]);
     for (const row of rows.slice(1)) expect(String(row[2]).length).toBeGreaterThan(15);
     expect(ruleRows(en)[0]).toEqual(['Rule', 'Value', 'Explanation']);
@@ -102,6 +106,18 @@ describe('parseRules', () => {
     ]);
     expect(problems).toEqual([]);
     expect(rules.criticism).toBe(4);
+  });
+
+  it('reads the 红榜 and 黑榜 rules of issue 15 in either language, whole numbers only', () => {
+    const { rules, problems } = parseRules([
+      ['规则', '分值'],
+      ['红榜逾期任务上限', '1项'],
+      ['Fewest closed on time for the red list', 2],
+      ['小类别黑榜名额', 1.5],
+    ]);
+    expect([rules.redMaxOverdue, rules.redMinClosedOnTime, rules.smallCategoryBlack]).toEqual([1, 2, 0]);
+    expect(problems.map((p) => [p.row, p.message])).toEqual([[3, '“小类别黑榜名额”应为不小于 0 的整数，填的是“1.5”，已使用默认值 0。']]);
+    expect(ruleLabel('smallCategoryBlack', en)).toBe('Black list places in a small category');
   });
 
   it('takes the default for a rule the sheet does not list', () => {

@@ -31,7 +31,7 @@ describe('notices that could not be delivered (未送达)', () => {
 
   it('says so in the bulletin, beside the unit’s score', () => {
     const s = november(tasks, { units });
-    const doc = layoutPublication({ scores: s, ranking: rankMonth(s, defaultRules()), sanctions: [], publishedOn: d(12, 1), t: zh });
+    const doc = layoutPublication({ scores: s, ranking: rankMonth(s, defaultRules(), zh), sanctions: [], publishedOn: d(12, 1), t: zh });
     const text = doc.rows.flatMap((r) => r.map((c) => String(c?.value ?? ''))).join('\n');
     expect(text).toContain('整改通知未送达1项（责任单位表中无有效邮箱，未计为未达到整改要求）');
     expect(text.match(/未送达/g)).toHaveLength(1);
