@@ -775,6 +775,60 @@ export const zhCN = {
   'ivmail.col.failed': '未达到整改要求的整改通知（文号、限期）',
   'ivmail.requirement':
     '请被约谈人准时参加，不得委托他人代为参加；确有特殊情况的，须提前向{sender}书面说明。约谈后，请你单位于5个工作日内将整改落实情况书面报送{sender}。',
+  // ---- Issue 15, part "published": 排名历史 keeps 是否排名/红榜/上榜理由; a month published again says what
+  // changed; 季度测评 (the office's 实地测评 and 问卷) and the quarter's weights.
+  'history.col.ranked': '是否排名',
+  'history.col.redList': '红榜',
+  'history.col.listReason': '上榜理由',
+  'history.badRanked': '是否排名“{value}”应为“是”或“否”：按排名一栏读作“{reading}”。',
+  'republish.change': '{unit}：{parts}',
+  'republish.sep': '，',
+  'republish.score': '得分{from}→{to}',
+  'republish.rank': '排名{from}→{to}',
+  'republish.rankN': '第{rank}名',
+  'republish.unranked': '不排名',
+  'republish.list': '{from}→{to}',
+  'republish.list.red': '红榜',
+  'republish.list.black': '黑榜',
+  'republish.list.none': '未上榜',
+  'republish.listSuffix': '，{list}',
+  'republish.added': '{unit}：新列入本月（得分{score}，{rank}{list}）',
+  'republish.removed': '{unit}：不再列入本月（原得分{score}，{rank}{list}）',
+  'publish.republished': '{month}已重新公布：{count}个单位的得分、排名或榜单有变化（见下方），已收到通报邮件的人员不会再收到邮件。',
+  'publish.republishedSame': '{month}已重新公布，各单位的得分、排名和榜单与上次公布相同。',
+  'publish.owedNoHistory': '《{sheet}》中没有{month}的记录：该月待发的通报邮件没有发出（邮件只引用已公布的数字）。请重新公布{month}。',
+  'sheet.assessment': '季度测评',
+  'assesscol.quarter': '季度',
+  'assesscol.unit': '单位',
+  'assesscol.ledgerScore': '台账得分',
+  'assesscol.field': '实地测评',
+  'assesscol.survey': '问卷',
+  'assesscol.remark': '备注',
+  'assess.badScore': '{part}“{value}”不是0到100之间的分数，没有计入季度得分。',
+  'assess.badQuarter': '季度“{value}”无法识别（应为 2026-Q4 或 2026年第4季度），这一行未计入。',
+  'assess.duplicate': '{unit}在{quarter}已有一行（第{first}行），这一行未计入。',
+  'assess.unknownUnit': '{unit}在{quarter}的排名历史中没有记录，这一行的测评分未计入。',
+  'assess.untyped': '《{sheet}》中{quarter}已有单位录入了测评分，以下单位没有录入，季度得分只按台账得分：{units}',
+  'pub.quarterLabel': '{year}年第{quarter}季度',
+  'pub.col.ledgerScore': '台账得分',
+  'pub.col.field': '实地测评',
+  'pub.col.survey': '问卷',
+  'pub.quarterUnranked': '无督办任务',
+  'pub.quarterUnpublished': '未公布',
+  'pub.quarterHowLedger':
+    '说明：台账得分为本季度各月督查通报得分的平均，本月无督办任务（未排名）的月份不计入，也不拉低平均；未公布的月份不计入。',
+  'pub.quarterHowWeights':
+    '季度得分 = 台账得分×{ledger} + 实地测评×{field} + 问卷×{survey}（权重见《计分规则》）；某项未录入的，不计该项，其余各项按权重折算为100%；未录入测评分的单位，季度得分即台账得分。各单位在单位类别内按季度得分排名。',
+  'publish.quarterUnpublished': '{months}尚未公布：季度测评中不计这些月份。',
+  'rule.quarterLedgerWeight': '季度台账权重',
+  'rule.quarterLedgerWeight.help':
+    '一季一测评：季度得分中台账得分（本季度各月得分的平均）所占的比例，如 50%。《季度测评》表中没有录入任何测评分的单位，季度得分就是台账得分。',
+  'rule.quarterFieldWeight': '季度实地测评权重',
+  'rule.quarterFieldWeight.help':
+    '一季一测评：季度得分中实地测评得分（在《季度测评》表中录入，0到100分）所占的比例，如 30%。未录入的，该项不计，其余各项按权重折算。',
+  'rule.quarterSurveyWeight': '季度问卷权重',
+  'rule.quarterSurveyWeight.help':
+    '一季一测评：季度得分中问卷调查得分（在《季度测评》表中录入，0到100分）所占的比例，如 20%。未录入的，该项不计，其余各项按权重折算。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1561,7 +1615,63 @@ export const en: Record<MessageKey, string> = {
   'ivmail.col.matter': 'Matter',
   'ivmail.col.failed': 'Notices not met (number, deadline)',
   'ivmail.requirement':
-    'Those summoned attend in person and may not send a deputy; any exception must be explained to {sender} in writing beforehand. Within 5 working days after the interview, report the rectification in writing to {sender}.',
+    'Those summoned attend in person and may not send a deputy; any exception must be explained to {sender} in writing beforehand. Within 5 working days after the interview, report the rectification in writing to {sender}.', // ---- Issue 15, part "published": 排名历史 keeps ranked/red list/why listed; a month published again says what
+  // changed; 季度测评 (the office's field check and survey) and the quarter's weights.
+  'history.col.ranked': 'Ranked',
+  'history.col.redList': 'Red list',
+  'history.col.listReason': 'Why listed',
+  'history.badRanked': 'Ranked "{value}" should be yes or no: read from the rank column as "{reading}".',
+  'republish.change': '{unit}: {parts}',
+  'republish.sep': ', ',
+  'republish.score': 'score {from} → {to}',
+  'republish.rank': 'rank {from} → {to}',
+  'republish.rankN': '{rank}',
+  'republish.unranked': 'not ranked',
+  'republish.list': '{from} → {to}',
+  'republish.list.red': 'red list',
+  'republish.list.black': 'black list',
+  'republish.list.none': 'no list',
+  'republish.listSuffix': ', {list}',
+  'republish.added': '{unit}: now in the month (score {score}, rank {rank}{list})',
+  'republish.removed': '{unit}: no longer in the month (was score {score}, rank {rank}{list})',
+  'publish.republished':
+    '{month} published again: the score, rank or list of {count} units changed (see below); people already mailed about the month are not mailed again.',
+  'publish.republishedSame': '{month} published again: every unit’s score, rank and list are as published before.',
+  'publish.owedNoHistory':
+    '"{sheet}" has no rows for {month}: the report mails still owed for that month were not sent (a mail quotes only published figures). Publish {month} again.',
+  'sheet.assessment': 'Quarterly assessment',
+  'assesscol.quarter': 'Quarter',
+  'assesscol.unit': 'Unit',
+  'assesscol.ledgerScore': 'Ledger score',
+  'assesscol.field': 'Field check',
+  'assesscol.survey': 'Survey',
+  'assesscol.remark': 'Remark',
+  'assess.badScore': '{part} "{value}" is not a score from 0 to 100: it is left out of the quarter score.',
+  'assess.badQuarter': 'Quarter "{value}" cannot be read (write 2026-Q4): this row is left out.',
+  'assess.duplicate': '{unit} already has a row for {quarter} (row {first}): this row is left out.',
+  'assess.unknownUnit': '{unit} has no row in the ranking history for {quarter}: this row’s scores are left out.',
+  'assess.untyped':
+    'In "{sheet}", some units have scores typed for {quarter} but these have none, so their quarter score is the ledger score alone: {units}',
+  'pub.quarterLabel': '{year} Q{quarter}',
+  'pub.col.ledgerScore': 'Ledger score',
+  'pub.col.field': 'Field check',
+  'pub.col.survey': 'Survey',
+  'pub.quarterUnranked': 'no tasks',
+  'pub.quarterUnpublished': 'not published',
+  'pub.quarterHowLedger':
+    'Note: the ledger score is the mean of the quarter’s monthly report scores; a month with no tasks in play (not ranked) is left out and does not pull the mean down; a month not published is left out.',
+  'pub.quarterHowWeights':
+    'Quarter score = ledger score × {ledger} + field check × {field} + survey × {survey} (weights in Scoring rules); a part not typed is left out and the others’ weights are scaled to 100%; a unit with nothing typed scores its ledger score. Units are ranked by quarter score within their category.',
+  'publish.quarterUnpublished': '{months} not published yet: the quarterly review leaves them out.',
+  'rule.quarterLedgerWeight': 'Quarter ledger weight',
+  'rule.quarterLedgerWeight.help':
+    'Quarterly review: the share of the ledger score (the mean of the quarter’s monthly scores) in the quarter score, e.g. 50%. A unit with nothing typed in the Quarterly assessment sheet scores its ledger score.',
+  'rule.quarterFieldWeight': 'Quarter field-check weight',
+  'rule.quarterFieldWeight.help':
+    'Quarterly review: the share of the field check score (typed in the Quarterly assessment sheet, 0 to 100) in the quarter score, e.g. 30%. A part not typed is left out and the others are scaled.',
+  'rule.quarterSurveyWeight': 'Quarter survey weight',
+  'rule.quarterSurveyWeight.help':
+    'Quarterly review: the share of the survey score (typed in the Quarterly assessment sheet, 0 to 100) in the quarter score, e.g. 20%. A part not typed is left out and the others are scaled.',
 };
 
 export type Locale = 'zh-CN' | 'en';
