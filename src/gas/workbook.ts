@@ -40,6 +40,7 @@ export const ROLE_SHEET_NAME: Record<SheetRole, MessageKey> = {
   history: 'sheet.history',
   index: 'sheet.index',
   interviews: 'sheet.interviews',
+  assessment: 'sheet.assessment',
 };
 
 /** The header row the script writes on each sheet only it uses: how a sheet set up before marks is known. */
