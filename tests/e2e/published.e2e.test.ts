@@ -159,6 +159,21 @@ describe('what was published stays published', () => {
 });
 
 describe('一季一测评', () => {
+  it('leaves an office sheet that is merely called 季度测评 alone, and keeps its own under a name of its own', async () => {
+    const office = sheetFrom('季度测评', [
+      ['序号', '测评单位', '得分'],
+      [1, '市安监局', 88],
+    ]);
+    const rt = await runtimeFor(ledger(UNITS, TASKS, [office]), at9(2026, 11, 2));
+    const setup = job(rt, 'setup');
+    expect(values(sheet(rt, '季度测评'))).toEqual([
+      ['序号', '测评单位', '得分'],
+      [1, '市安监局', 88],
+    ]);
+    expect(values(sheet(rt, '季度测评（督办台账）'))[0]).toEqual(['季度', '单位', '台账得分', '实地测评', '问卷', '备注']);
+    expect(setup.warnings.join('\n')).toContain('季度测评（督办台账）');
+  });
+
   it('passes over a month a unit had no work in play, and combines the typed 实地测评 and 问卷 with the ledger by weight', async () => {
     // 市人社局: a task closed on time in October, none at all in November, one issued and closed in December.
     const units = [...UNITS, '市人社局'];
