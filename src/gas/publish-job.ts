@@ -22,6 +22,7 @@ import {
   replaceMonth,
   sanctionsFor,
 } from '../core/scores/history';
+import { parseQuarterId } from '../core/scores/quarter';
 import { describeChange, publishedChanges } from '../core/scores/republish';
 import { writeHistory } from './history-sheet';
 import { scoreAndRank } from './month-scores';
@@ -54,6 +55,8 @@ export function publishJob(now: Date, request: PublishRequest): JobResult {
   const wb = openWorkbook(now);
   const { t } = wb;
   if (request.quarter !== undefined) return publishQuarter(wb, request.quarter, result);
+  // The menu asks for a month; a quarter typed there (2026-Q4) publishes the quarter's review.
+  if (request.month !== undefined && parseQuarterId(request.month)) return publishQuarter(wb, request.month, result);
   const month = request.month ?? previousMonth(wb.clock.today);
   const parts = parseMonthId(month);
   if (!parts) {

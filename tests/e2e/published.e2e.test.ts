@@ -270,5 +270,8 @@ describe('一季一测评', () => {
     const text = page().flat().map(String).join('\n');
     expect(text).toContain('台账得分为本季度各月督查通报得分的平均，本月无督办任务（未排名）的月份不计入');
     expect(text).toContain('季度得分 = 台账得分×50% + 实地测评×30% + 问卷×20%');
+
+    // The menu asks for a month: a quarter typed there publishes the quarter's review.
+    expect(publish(rt, { month: '2026-Q4' }).sheet).toBe('2026年第4季度测评');
   });
 });
