@@ -136,7 +136,13 @@ export function publish(e?: unknown): JobResult {
     const text = answer.getResponseText().trim();
     if (text !== '') request = { month: text };
   }
-  return runJob('publish', e, (now) => publishJob(now, request));
+  const result = runJob('publish', e, (now) => publishJob(now, request));
+  // A month published again lists what changed, unit by unit: more than a toast can hold.
+  if (fromMenu(e) && result.warnings.length > 0) {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(currentTranslator()('menu.publish'), [result.message, '', ...result.warnings.slice(0, 30)].join('\n'), ui.ButtonSet.OK);
+  }
+  return result;
 }
 
 /** Daily trigger: from the first working day of a month, the month before is published (once). */

@@ -22,7 +22,19 @@ export const COLUMN_MARK = 'duban.column';
 export const SHEET_MARK = 'duban.sheet';
 
 /** The roles of the sheets the script creates. */
-export type SheetRole = 'tasks' | 'settings' | 'units' | 'holidays' | 'problems' | 'log' | 'rules' | 'history' | 'index' | 'interviews';
+export type SheetRole =
+  | 'tasks'
+  | 'settings'
+  | 'units'
+  | 'holidays'
+  | 'problems'
+  | 'log'
+  | 'rules'
+  | 'history'
+  | 'index'
+  | 'interviews'
+  // Issue 15, part "published": 季度测评, where the office types 实地测评 and 问卷.
+  | 'assessment';
 const ROLES: readonly SheetRole[] = [
   'tasks',
   'settings',
@@ -34,6 +46,7 @@ const ROLES: readonly SheetRole[] = [
   'history',
   'index',
   'interviews',
+  'assessment',
 ];
 
 /** The script's columns on a sheet, 0-based, by field (the first mark wins if a field is marked twice). */

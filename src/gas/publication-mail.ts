@@ -5,16 +5,14 @@
  * after; a person already told of this month is not told again (publishing again resends
  * nothing); what the quota cannot take is 延后 and goes out when the month is published again,
  * or with the next daily sweep (sendOwedReportMails). Delivered by the path every mail takes (delivery.ts).
+ * Every mail quotes the month as published (its 排名历史 rows), never the ledger as it is now.
  */
 import { addressesIn, matchUnit } from '../core/directory/units';
-import type { Ledger } from '../core/ledger/ledger';
 import { isGiven, type LogEntry, owedReportMonths, publicationKey } from '../core/notices/log';
 import { escapeHtml } from '../core/notices/mail-doc';
-import { composeReportLetter, type ReportLine } from '../core/publication/report-mail';
-import { type MonthId, monthLabel, parseMonthId } from '../core/scores/history';
-import type { Ranking } from '../core/scores/ranking';
+import { composeReportLetter, type ReportLine, reportLine } from '../core/publication/report-mail';
+import { type HistoryRow, type MonthId, monthLabel, parseHistory } from '../core/scores/history';
 import { claim, deliverAll, type Parcel } from './delivery';
-import { scoreAndRank } from './month-scores';
 import { bookOf, type LogBook, type OpenLog, openLog } from './notice-log';
 import { publicationMarks } from './publication-sheet';
 import type { JobResult, SentRecord } from './result';
@@ -36,12 +34,12 @@ interface ReportMail {
   entry: LogEntry;
 }
 
-/** Returns how many mails went out. */
+/** Returns how many mails went out. `published` is the month's 排名历史 rows. */
 export function sendPublicationMails(
   wb: Workbook,
   sheet: Sheet,
   month: MonthId,
-  ranking: Ranking,
+  published: readonly HistoryRow[],
   now: Date,
   result: JobResult,
   open?: OpenLog,
@@ -51,7 +49,7 @@ export function sendPublicationMails(
   const log = open ?? openLog(wb, changes);
   const key = publicationKey(month);
   const told = new Set(log.entries.filter((e) => e.key === key && isGiven(e.outcome, wb.settings.dryRun)).map((e) => e.to.toLowerCase()));
-  const people = peopleToTell(wb, ranking, told);
+  const people = peopleToTell(wb, published, told);
   if (people.length === 0) return 0;
 
   const link = `${wb.ss.getUrl()}#gid=${sheet.getSheetId()}`;
@@ -74,34 +72,24 @@ export function sendPublicationMails(
 }
 
 /** Who answers for which units, not yet told of this month: one person, one mail, a line per unit. */
-function peopleToTell(wb: Workbook, ranking: Ranking, told: ReadonlySet<string>): Person[] {
+function peopleToTell(wb: Workbook, published: readonly HistoryRow[], told: ReadonlySet<string>): Person[] {
   const people = new Map<string, Person>();
-  for (const category of ranking.categories) {
-    const reds = new Set(category.red.map((u) => u.unit));
-    const blacks = new Set(category.black.map((u) => u.unit));
-    for (const score of category.units) {
-      const unit = matchUnit(score.unit, wb.units);
-      if (!unit) continue;
-      const line = {
-        unit: score,
-        category: category.category,
-        of: category.rankedCount,
-        red: reds.has(score.unit),
-        black: blacks.has(score.unit),
-      };
-      const roles: [string, string][] = [
-        [unit.contactEmail, unit.contact],
-        [unit.headEmail, unit.head],
-        [unit.leaderEmail, unit.leader],
-      ];
-      for (const [cell, name] of roles) {
-        for (const to of addressesIn(cell)) {
-          const id = to.toLowerCase();
-          if (told.has(id)) continue;
-          const person = people.get(id) ?? { to, name, lines: [] };
-          if (!person.lines.some((l) => l.unit.unit === score.unit)) person.lines.push(line);
-          people.set(id, person);
-        }
+  for (const row of published) {
+    const unit = matchUnit(row.unit, wb.units);
+    if (!unit) continue;
+    const line = reportLine(row);
+    const roles: [string, string][] = [
+      [unit.contactEmail, unit.contact],
+      [unit.headEmail, unit.head],
+      [unit.leaderEmail, unit.leader],
+    ];
+    for (const [cell, name] of roles) {
+      for (const to of addressesIn(cell)) {
+        const id = to.toLowerCase();
+        if (told.has(id)) continue;
+        const person = people.get(id) ?? { to, name, lines: [] };
+        if (!person.lines.some((l) => l.unit === line.unit)) person.lines.push(line);
+        people.set(id, person);
       }
     }
   }
@@ -124,7 +112,7 @@ function composeReportMail(wb: Workbook, p: Person, month: MonthId, link: string
     time: now,
     day: wb.clock.today,
     key: publicationKey(month),
-    unit: p.lines.map((l) => l.unit.unit).join('、'),
+    unit: p.lines.map((l) => l.unit).join('、'),
     level: 'publication',
     ordinal: 0,
     deadline: undefined,
@@ -169,20 +157,21 @@ function deliver(wb: Workbook, book: LogBook, mails: ReportMail[], link: string)
 
 /**
  * The daily sweep's part: a month's report mails the quota (or a failure) held back go out
- * now, to whoever of that month has not been told yet, with the month as it was published.
+ * now, to whoever of that month has not been told yet, with the month as it was published (its
+ * 排名历史 rows). A month 排名历史 no longer has is said to the admin, and nothing is sent for it.
  */
-export function sendOwedReportMails(
-  wb: Workbook,
-  ledger: Pick<Ledger, 'tasks' | 'columns' | 'values'>,
-  log: OpenLog,
-  now: Date,
-  result: JobResult,
-): void {
+export function sendOwedReportMails(wb: Workbook, log: OpenLog, now: Date, result: JobResult): void {
+  const found = wb.sheetFor('history');
+  const history = found?.ours ? parseHistory(found.values, wb.clock.toDay, wb.settings.locale).rows : [];
   for (const month of owedReportMonths(log.entries, wb.settings.dryRun)) {
-    const parts = parseMonthId(month);
-    const sheet = parts && publicationMarks(wb, month)[0]?.getLocation().getSheet();
-    if (!parts || !sheet) continue;
-    const { ranking } = scoreAndRank(wb, parts, ledger);
-    sendPublicationMails(wb, sheet, month, ranking, now, result, log);
+    const sheet = publicationMarks(wb, month)[0]?.getLocation().getSheet();
+    if (!sheet) continue;
+    const published = history.filter((r) => r.month === month);
+    if (published.length === 0) {
+      const name = found?.sheet.getName() ?? wb.t('sheet.history');
+      result.warnings.push(wb.t('publish.owedNoHistory', { sheet: name, month: monthLabel(month, wb.t) }));
+      continue;
+    }
+    sendPublicationMails(wb, sheet, month, published, now, result, log);
   }
 }

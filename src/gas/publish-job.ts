@@ -1,22 +1,35 @@
 /**
  * `publish`: 一月一督查、一月一公示. Scores the month from the ledger and the notice log, ranks the
  * units, writes the month's publication sheet (replacing that month's only) and its 排名历史
- * rows (that month's only), then tells each unit's people their line, logged like a notice.
- * `--quarter` writes the quarter's roll-up from 排名历史 instead (一季一测评).
+ * rows (that month's only), then tells each unit's people their line (as published), logged like
+ * a notice. A month published before: the run says which units' score, rank or list changed.
+ * `--quarter` writes the quarter's review from 排名历史 instead (一季一测评, publish-quarter.ts).
  * Reads each sheet once; the writes follow the page's layout, not the number of tasks.
  */
 
+import type { Translate } from '../core/i18n';
 import { describeProblem } from '../core/problems/problem';
-import { layoutPublication, type PublicationDoc } from '../core/publication/layout';
-import { layoutQuarter } from '../core/publication/quarter-layout';
+import { layoutPublication } from '../core/publication/layout';
 import { previousMonth, reportDue } from '../core/publication/schedule';
-import { historyRows, historyValues, monthLabel, parseHistory, parseMonthId, replaceMonth, sanctionsFor } from '../core/scores/history';
-import { parseQuarterId, quarterRollup } from '../core/scores/quarter';
+import {
+  type HistoryRow,
+  historyRows,
+  historyValues,
+  type MonthId,
+  monthLabel,
+  parseHistory,
+  parseMonthId,
+  replaceMonth,
+  sanctionsFor,
+} from '../core/scores/history';
+import { parseQuarterId } from '../core/scores/quarter';
 import { rankingLists } from '../core/scores/ranking';
+import { describeChange, publishedChanges } from '../core/scores/republish';
 import { writeHistory } from './history-sheet';
 import { scoreAndRank } from './month-scores';
 import { sendPublicationMails } from './publication-mail';
 import { freshSheet, publicationMarks } from './publication-sheet';
+import { publishQuarter } from './publish-quarter';
 import { emptyResult, failed, type JobResult } from './result';
 import { writeDoc } from './sheet-doc';
 import { readTaskLedger } from './task-sheet';
@@ -43,6 +56,8 @@ export function publishJob(now: Date, request: PublishRequest): JobResult {
   const wb = openWorkbook(now);
   const { t } = wb;
   if (request.quarter !== undefined) return publishQuarter(wb, request.quarter, result);
+  // The menu asks for a month; a quarter typed there (2026-Q4) publishes the quarter's review.
+  if (request.month !== undefined && parseQuarterId(request.month)) return publishQuarter(wb, request.month, result);
   const month = request.month ?? previousMonth(wb.clock.today);
   const parts = parseMonthId(month);
   if (!parts) {
@@ -62,7 +77,8 @@ export function publishJob(now: Date, request: PublishRequest): JobResult {
   const historySheet = ensureScriptSheet(wb, 'history', changes).found;
   const history = parseHistory(historySheet.values, wb.clock.toDay, wb.settings.locale);
   const { scores, ranking, ruleProblems } = scoreAndRank(wb, parts, read.ledger);
-  const newHistory = replaceMonth(history.rows, month, historyRows(month, ranking));
+  const published = historyRows(month, ranking);
+  const newHistory = replaceMonth(history.rows, month, published);
   const sanctions = sanctionsFor(newHistory, month);
   const doc = layoutPublication({ scores, ranking, sanctions, publishedOn: wb.clock.today, t });
 
@@ -70,13 +86,14 @@ export function publishJob(now: Date, request: PublishRequest): JobResult {
   writeDoc(sheet, doc, t);
   writeHistory(historySheet.sheet, historyValues(newHistory, t));
 
-  const mails = sendPublicationMails(wb, sheet, month, ranking, now, result);
+  const mails = sendPublicationMails(wb, sheet, month, published, now, result);
+  const republished = republishNote(month, history.rows, published, t);
+  result.warnings.push(...republished.lines);
   result.warnings.push(...changes);
-  result.warnings.push(
-    ...ruleProblems.map((p) =>
-      describeProblem({ sheet: rulesSheet?.sheet.getName() ?? '', row: p.row + 1, column: p.column + 1, message: p.message }, t),
-    ),
-  );
+  const located = (sheetName: string, p: { row: number; column: number; message: string }): string =>
+    describeProblem({ sheet: sheetName, row: p.row + 1, column: p.column + 1, message: p.message }, t);
+  result.warnings.push(...history.problems.map((p) => located(historySheet.sheet.getName(), p)));
+  result.warnings.push(...ruleProblems.map((p) => located(rulesSheet?.sheet.getName() ?? '', p)));
   result.warnings.push(...scores.problems.map((p) => p.message));
   result.counts = {
     units: scores.units.length,
@@ -86,32 +103,32 @@ export function publishJob(now: Date, request: PublishRequest): JobResult {
     mails: mails,
   };
   const names = (lists: string[]): string => (lists.length > 0 ? lists.join('、') : t('pub.noneShort'));
-  result.message = t('publish.done', {
+  const done = t('publish.done', {
     month: monthLabel(month, t),
     sheet: sheet.getName(),
     red: names(ranking.categories.flatMap((c) => c.red.map((u) => u.unit))),
     black: names(ranking.categories.flatMap((c) => c.black.map((u) => u.unit))),
   });
+  result.message = republished.message === '' ? done : `${done}${republished.message}`;
   result.sheet = sheet.getName();
   result.lists = rankingLists(ranking);
   return result;
 }
 
-function publishQuarter(wb: Workbook, quarter: string, result: JobResult): JobResult {
-  const { t } = wb;
-  const parts = parseQuarterId(quarter);
-  if (!parts) {
-    return failed(result, t('publish.badQuarter', { quarter }));
-  }
-  const history = parseHistory(wb.sheetFor('history')?.values ?? [], wb.clock.toDay, wb.settings.locale);
-  const rows = quarterRollup(history.rows, parts.year, parts.quarter);
-  const doc: PublicationDoc = layoutQuarter(rows, parts.year, parts.quarter, wb.clock.today, t);
-  const changes: string[] = [];
-  const sheet = freshSheet(wb, doc.name, `${parts.year}-Q${parts.quarter}`, changes);
-  writeDoc(sheet, doc, t);
-  result.warnings.push(...changes);
-  result.counts = { units: rows.length };
-  result.message = t('publish.quarterDone', { sheet: sheet.getName() });
-  result.sheet = sheet.getName();
-  return result;
+/**
+ * A month published before: what changed since, unit by unit (the run's first warnings), and a
+ * sentence saying how many units changed; nothing for a month published the first time.
+ */
+function republishNote(month: MonthId, history: readonly HistoryRow[], published: readonly HistoryRow[], t: Translate) {
+  const before = history.filter((r) => r.month === month);
+  if (before.length === 0) return { message: '', lines: [] };
+  const changes = publishedChanges(before, published);
+  const label = monthLabel(month, t);
+  return {
+    message:
+      changes.length > 0
+        ? t('publish.republished', { month: label, count: changes.length })
+        : t('publish.republishedSame', { month: label }),
+    lines: changes.map((c) => describeChange(c, t)),
+  };
 }

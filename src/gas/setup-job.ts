@@ -14,6 +14,7 @@ import { missingRuleRows, ruleRows } from '../core/scores/rules';
 import { type SettingKey, settingCell, settingRows } from '../core/settings/settings';
 import { missingHolidayRows, missingSettingRows, missingUnitHeaders, staleSettingHelp, yearOfCell } from '../core/setup/setup-plan';
 import { cellText } from '../core/text/text';
+import { openAssessment } from './assessment-sheet';
 import { applyColourRules, paintLegend } from './colours';
 import { markSheet, type SheetRole } from './marks';
 import { openLog } from './notice-log';
@@ -296,6 +297,8 @@ export function setUpWorkbook(now: Date): JobResult {
   const problem = setUpTasks(wb, unitSheet, changes);
   openLog(wb, changes);
   setUpRules(wb, changes);
+  // 季度测评, so the office has where to type its 实地测评 and 问卷 before the quarter is published.
+  openAssessment(wb, changes);
   result.counts = { changes: changes.length, sheets: wb.sheets.length };
   result.warnings.push(...changes, ...notices);
   // A task sheet that could not be set up is the news, whatever else was created: saying

@@ -139,7 +139,7 @@ export function sweepLedger(now: Date): JobResult {
     needsPerson,
   );
   // A month's report mails the quota held back go out now, with the notices' quota left.
-  if (owedReportMonths(notices.entries, wb.settings.dryRun).length > 0) sendOwedReportMails(wb, read.ledger, notices.log, now, result);
+  if (owedReportMonths(notices.entries, wb.settings.dryRun).length > 0) sendOwedReportMails(wb, notices.log, now, result);
   keepIndex(writeNoticeCells(wb, sheet, plan, notices.entries));
   result.warnings.push(...outcome.lost.map((row) => t('sweep.rowMoved', { sheet: sheet.getName(), row })));
   result.warnings.push(...outcome.changed.map((row) => t('sweep.changedMeanwhile', { sheet: sheet.getName(), row })));

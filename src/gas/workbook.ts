@@ -40,6 +40,7 @@ export const ROLE_SHEET_NAME: Record<SheetRole, MessageKey> = {
   history: 'sheet.history',
   index: 'sheet.index',
   interviews: 'sheet.interviews',
+  assessment: 'sheet.assessment',
 };
 
 /** The header row the script writes on each sheet only it uses: how a sheet set up before marks is known. */
@@ -50,6 +51,8 @@ const ROLE_HEADER: Partial<Record<SheetRole, MessageKey[]>> = {
   rules: ['rule.col.rule', 'rule.col.points', 'rule.col.help'],
   history: ['history.col.month', 'history.col.unit', 'history.col.category'],
   index: ['indexcol.key', 'indexcol.task', 'indexcol.place', 'indexcol.unit'],
+  // An office sheet that is merely called 季度测评 is never taken for Duban's (whose header this is).
+  assessment: ['assesscol.quarter', 'assesscol.unit', 'assesscol.ledgerScore'],
 };
 
 export function readAll(sheet: Sheet | undefined): unknown[][] {

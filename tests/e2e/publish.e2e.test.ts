@@ -153,7 +153,7 @@ describe('three months of publications', () => {
     expect(rt.workbook.sheets.filter((s) => s.name !== '2026年11月督查通报').map((s) => [s.name, cells(s)])).toEqual(others);
     expect(rankingRows(sheet(rt, '2026年11月督查通报'))).toEqual(rankingRows(n));
 
-    // The quarter's review: the three months side by side.
+    // The quarter's review: the three months side by side, the ledger score, the typed parts, the quarter score.
     const q = rt.run<{ ok: boolean; sheet: string }>(
       'publish',
       [{ authMode: 'FULL', triggerUid: 'q', quarter: '2026-Q4' }],
@@ -161,7 +161,8 @@ describe('three months of publications', () => {
     ).value;
     expect(q.sheet).toBe('2026年第4季度测评');
     const quarter = sheet(rt, '2026年第4季度测评').rows.map((r) => Array.from(r ?? [], (c) => c?.value ?? ''));
-    expect(quarter.find((r) => r[1] === '市水利局')).toEqual(['市直部门', '市水利局', 92, 83.5, 72, 82.5, 6, '下降']);
+    // Nothing typed in 季度测评: its 实地测评 and 问卷 are blank, and the quarter score is the ledger score.
+    expect(quarter.find((r) => r[1] === '市水利局')).toEqual(['市直部门', '市水利局', 92, 83.5, 72, 82.5, '—', '—', 82.5, 6, '下降']);
   });
 
   it('makes the same calls for a ledger of 20 tasks as for 2,000 (the page grows, the calls do not)', async () => {

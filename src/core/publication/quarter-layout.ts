@@ -1,16 +1,35 @@
 /**
- * 一季一测评: the quarter's roll-up as a page, from 排名历史: each unit's three months side by
- * side, its quarter score (the mean of the months it was ranked), its place and its trend.
+ * 一季一测评: the quarter's review as a page, from 排名历史 as published: each unit's three months
+ * side by side (a month it was not ranked says 无督办任务, a month not published 未公布), its
+ * parts (台账得分, the mean of the months it was ranked; 实地测评 and 问卷 as typed in 季度测评),
+ * its quarter score, its place and its trend; then how the quarter is scored, with the weights.
  */
 import { type Day, formatDay } from '../calendar/day';
 import type { Translate } from '../i18n';
 import { monthLabel } from '../scores/history';
-import { type QuarterRow, quarterMonths } from '../scores/quarter';
+import { type QuarterMonth, type QuarterRow, quarterMonths } from '../scores/quarter';
+import { DEFAULT_RULES, type QuarterWeights, quarterWeights } from '../scores/rules';
 import type { DocCell, PublicationDoc } from './layout';
 
-const WIDTHS = [90, 160, 90, 90, 90, 90, 70, 70];
+const WIDTHS = [90, 160, 90, 90, 90, 80, 80, 70, 80, 60, 60];
 
-export function layoutQuarter(rows: readonly QuarterRow[], year: number, quarter: number, publishedOn: Day, t: Translate): PublicationDoc {
+const score = (v: number | undefined): DocCell => (v === undefined ? { value: '—', style: 'muted' } : { value: v, style: 'num' });
+
+function monthCell(m: QuarterMonth, t: Translate): DocCell {
+  if (!m.row) return { value: t('pub.quarterUnpublished'), style: 'muted' };
+  return m.row.ranked ? { value: m.row.score, style: 'num' } : { value: t('pub.quarterUnranked'), style: 'muted' };
+}
+
+const percent = (w: number): string => `${Math.round(w * 1000) / 10}%`;
+
+export function layoutQuarter(
+  rows: readonly QuarterRow[],
+  year: number,
+  quarter: number,
+  publishedOn: Day,
+  t: Translate,
+  weights: QuarterWeights = quarterWeights(DEFAULT_RULES),
+): PublicationDoc {
   const months = quarterMonths(year, quarter);
   const name = t('pub.quarterSheet', { year, quarter });
   const out: (DocCell | undefined)[][] = [];
@@ -22,6 +41,9 @@ export function layoutQuarter(rows: readonly QuarterRow[], year: number, quarter
     t('pub.col.category'),
     t('pub.col.unit'),
     ...months.map((m) => monthLabel(m, t)),
+    t('pub.col.ledgerScore'),
+    t('pub.col.field'),
+    t('pub.col.survey'),
     t('pub.col.quarterScore'),
     t('pub.col.rank'),
     t('pub.col.trend'),
@@ -31,13 +53,24 @@ export function layoutQuarter(rows: readonly QuarterRow[], year: number, quarter
     out.push([
       { value: r.category, style: 'text' },
       { value: r.unit, style: 'text' },
-      ...r.months.map((m): DocCell => (m.row ? { value: m.row.score, style: 'num' } : { value: '—', style: 'muted' })),
-      r.quarterScore === undefined ? { value: '—', style: 'muted' } : { value: r.quarterScore, style: 'num' },
+      ...r.months.map((m) => monthCell(m, t)),
+      score(r.ledgerScore),
+      score(r.field),
+      score(r.survey),
+      score(r.quarterScore),
       r.rank === undefined ? { value: '—', style: 'muted' } : { value: r.rank, style: 'num' },
       { value: r.trend === undefined ? '—' : t(`score.trend.${r.trend}`), style: r.trend === 'down' ? 'red' : 'text' },
     ]);
   }
   if (rows.length === 0) out.push([{ value: t('pub.quarterEmpty'), style: 'muted', span: width }]);
+  out.push([]);
+  // How the quarter is scored, under the table: paragraphs as tall as their text (about 12 px a character).
+  const shares = { ledger: percent(weights.ledger), field: percent(weights.field), survey: percent(weights.survey) };
+  const tallRows: PublicationDoc['tallRows'] = [];
+  for (const text of [t('pub.quarterHowLedger'), t('pub.quarterHowWeights', shares)]) {
+    const row = out.push([{ value: text, style: 'para', span: width }]) - 1;
+    tallRows.push({ row, lines: Math.max(1, Math.ceil((text.length * 12) / (WIDTHS.reduce((a, b) => a + b, 0) - 10))) });
+  }
   out.push([]);
   out.push([{ value: t('pub.footer', { on: formatDay(publishedOn) }), style: 'muted', span: width }]);
   return {
@@ -45,6 +78,6 @@ export function layoutQuarter(rows: readonly QuarterRow[], year: number, quarter
     widths: WIDTHS,
     rows: out,
     tables: rows.length > 0 ? [{ row: first, column: 0, rows: rows.length + 1, columns: width }] : [],
-    tallRows: [],
+    tallRows,
   };
 }

@@ -7,10 +7,16 @@
  * 的文明单位，撤销文明单位称号". A streak runs over consecutive published months: 2026-12 and
  * 2027-01 are consecutive (a year boundary does not break it), and a month that was never
  * published is no ranking at all, so it neither counts nor breaks a streak ("连续两次" counts
- * rankings, not calendar months). A published month in which the unit was not in the bottom
- * three (ranked higher, or absent) breaks it. A month it was listed without a rank (本月无督办任务:
- * no task in play) is no ranking of it either: it neither counts toward a run nor breaks one.
+ * rankings, not calendar months). A published month in which the unit was ranked but not in the
+ * bottom three, or absent, breaks it; a month it was not ranked (本月无督办任务: no work in play)
+ * neither counts toward the run nor breaks it, as a month never published.
  * Sanctions apply to units the directory marks 文明单位 in the month published.
+ *
+ * What was published stays published: the report mails, the quarter and the sanctions read these
+ * rows, never the ledger as it is later; publishing a month again is the only way to change them
+ * (republish.ts says what it changed). The sheet is a contract: its columns are kept and only
+ * added to (是否排名, 红榜, 上榜理由 came with issue 15); an old sheet without them reads as before
+ * (a unit with a rank was ranked) and gains them when next written.
  */
 import type { Day } from '../calendar/day';
 import { ymdFromDay } from '../calendar/day';
@@ -66,6 +72,12 @@ export interface HistoryRow {
   /** 整改率, a fraction; undefined when nothing was due. */
   rate: number | undefined;
   civilized: boolean;
+  /** 是否排名: ranked that month (it had work in play); a month it was not ranked counts for no streak and no quarter. */
+  ranked: boolean;
+  /** On the 红榜 that month. */
+  redList: boolean;
+  /** 上榜理由 as published ('' when on no list). */
+  listReason: string;
 }
 
 /** The rows a month's ranking adds to the history, category by category. */
@@ -73,6 +85,7 @@ export function historyRows(month: MonthId, ranking: Ranking): HistoryRow[] {
   const rows: HistoryRow[] = [];
   for (const c of ranking.categories) {
     const black = new Set(c.black.map((u) => u.unit));
+    const red = new Set(c.red.map((u) => u.unit));
     for (const u of c.units) {
       rows.push({
         month,
@@ -84,13 +97,30 @@ export function historyRows(month: MonthId, ranking: Ranking): HistoryRow[] {
         bottomThree: black.has(u.unit),
         rate: u.rate,
         civilized: u.civilized,
+        ranked: u.ranked,
+        redList: red.has(u.unit),
+        listReason: u.listReason ?? '',
       });
     }
   }
   return rows;
 }
 
-export const HISTORY_COLUMNS = ['month', 'unit', 'category', 'score', 'rank', 'rankedCount', 'bottomThree', 'rate', 'civilized'] as const;
+/** The sheet's columns: never renamed or removed, new ones only added at the end. */
+export const HISTORY_COLUMNS = [
+  'month',
+  'unit',
+  'category',
+  'score',
+  'rank',
+  'rankedCount',
+  'bottomThree',
+  'rate',
+  'civilized',
+  'ranked',
+  'redList',
+  'listReason',
+] as const;
 export type HistoryColumn = (typeof HISTORY_COLUMNS)[number];
 
 const HISTORY_HEADER: Record<HistoryColumn, MessageKey> = {
@@ -103,6 +133,9 @@ const HISTORY_HEADER: Record<HistoryColumn, MessageKey> = {
   bottomThree: 'history.col.bottomThree',
   rate: 'history.col.rate',
   civilized: 'history.col.civilized',
+  ranked: 'history.col.ranked',
+  redList: 'history.col.redList',
+  listReason: 'history.col.listReason',
 };
 
 /**
@@ -119,6 +152,9 @@ export const HISTORY_FORMAT: Record<HistoryColumn, string> = {
   bottomThree: '@',
   rate: '0.0%',
   civilized: '@',
+  ranked: '@',
+  redList: '@',
+  listReason: '@',
 };
 
 export function historyHeader(t: Translate): string[] {
@@ -140,6 +176,9 @@ export function historyValues(rows: readonly HistoryRow[], t: Translate): (strin
       yesNo(r.bottomThree),
       r.rate ?? '',
       yesNo(r.civilized),
+      yesNo(r.ranked),
+      yesNo(r.redList),
+      r.listReason,
     ]),
   ];
 }
@@ -188,20 +227,41 @@ export function parseHistory(
       problems.push({ row: r, column: at.score, message: t('history.badScore', { value: cellText(get('score')) }) });
       continue;
     }
-    const rank = numberOf(get('rank'));
+    const rank = positive(numberOf(get('rank')));
     rows.push({
       month,
       unit,
       category: cellText(get('category')),
       score,
-      rank: rank !== undefined && rank > 0 ? rank : undefined,
+      rank,
       rankedCount: numberOf(get('rankedCount')) ?? 0,
       bottomThree: readYesNo(get('bottomThree')) === true,
       rate: numberOf(get('rate')),
       civilized: readYesNo(get('civilized')) === true,
+      ranked: rankedOf(get('ranked'), rank, (value, reading) =>
+        problems.push({
+          row: r,
+          column: at.ranked,
+          message: t('history.badRanked', { value, reading: t(reading ? 'setting.value.yes' : 'setting.value.no') }),
+        }),
+      ),
+      redList: readYesNo(get('redList')) === true,
+      listReason: cellText(get('listReason')),
     });
   }
   return { rows, problems };
+}
+
+function positive(n: number | undefined): number | undefined {
+  return n !== undefined && n > 0 ? n : undefined;
+}
+
+/** 是否排名 as written; blank (a sheet from before the column) or unreadable (said): ranked when it has a rank. */
+function rankedOf(v: unknown, rank: number | undefined, bad: (value: string, reading: boolean) => void): boolean {
+  const read = readYesNo(v);
+  if (read !== undefined) return read;
+  if (cellText(v) !== '') bad(cellText(v), rank !== undefined);
+  return rank !== undefined;
 }
 
 function monthOf(v: unknown, toDay: (d: Date) => Day): MonthId | undefined {
@@ -235,17 +295,12 @@ export function bottomThreeStreak(history: readonly HistoryRow[], unit: string, 
   for (let i = published.length - 1; i >= 0; i--) {
     const m = published[i]!;
     const row = history.find((r) => r.month === m && unitKey(r.unit) === key);
-    // Issue 15 (scores): an earlier month it was not ranked in is skipped, neither counted nor breaking the run.
-    if (row && m !== month && unrankedIn(row)) continue;
+    // Not ranked that month (no work in play): as if the month had not been published for it.
+    if (row && !row.ranked && m !== month) continue;
     if (!row?.bottomThree) break;
     streak.unshift(m);
   }
   return streak;
-}
-
-/** Listed without a rank that month (本月无督办任务): no ranking of the unit, for its runs. */
-function unrankedIn(row: HistoryRow): boolean {
-  return row.rank === undefined;
 }
 
 export type SanctionKind = 'suspendAward' | 'revokeTitle';

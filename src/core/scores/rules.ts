@@ -31,7 +31,11 @@ export type RuleKey =
   | 'redListSize'
   | 'redMaxOverdue'
   | 'redMinClosedOnTime'
-  | 'smallCategoryBlack';
+  | 'smallCategoryBlack'
+  // Issue 15, part "published": 一季一测评's weights of the ledger, 实地测评 and 问卷 scores.
+  | 'quarterLedgerWeight'
+  | 'quarterFieldWeight'
+  | 'quarterSurveyWeight';
 
 /** Every rule's value; points are magnitudes (a 扣分 rule of 2 takes 2 points off). */
 export type Rules = Record<RuleKey, number>;
@@ -61,11 +65,26 @@ const SPECS: readonly { key: RuleKey; kind: RuleKind; value: number }[] = [
   { key: 'redMaxOverdue', kind: 'integer', value: 0 },
   { key: 'redMinClosedOnTime', kind: 'integer', value: 1 },
   { key: 'smallCategoryBlack', kind: 'integer', value: 0 },
+  // Issue 15, part "published": 一季一测评, 台账 50% / 实地测评 30% / 问卷 20% when the office typed scores.
+  { key: 'quarterLedgerWeight', kind: 'share', value: 0.5 },
+  { key: 'quarterFieldWeight', kind: 'share', value: 0.3 },
+  { key: 'quarterSurveyWeight', kind: 'share', value: 0.2 },
 ];
 
 export const RULE_KEYS: readonly RuleKey[] = SPECS.map((s) => s.key);
 
 export const DEFAULT_RULES: Readonly<Rules> = Object.freeze(Object.fromEntries(SPECS.map((s) => [s.key, s.value])) as Rules);
+
+/** 一季一测评's weights: the shares of the ledger score, the 实地测评 and the 问卷 in the quarter score. */
+export interface QuarterWeights {
+  ledger: number;
+  field: number;
+  survey: number;
+}
+
+export function quarterWeights(rules: Readonly<Rules>): QuarterWeights {
+  return { ledger: rules.quarterLedgerWeight, field: rules.quarterFieldWeight, survey: rules.quarterSurveyWeight };
+}
 
 /** A fresh copy of the defaults. */
 export function defaultRules(): Rules {

@@ -34,6 +34,9 @@ function monthOf(month: MonthId, order: string[], civilized: string[] = ['市城
     bottomThree: i >= order.length - 3,
     rate: 0.5,
     civilized: civilized.includes(unit),
+    ranked: true,
+    redList: i < 3,
+    listReason: '',
   }));
 }
 
@@ -66,6 +69,9 @@ describe('historyRows', () => {
         bottomThree: false,
         rate: 1,
         civilized: false,
+        ranked: true,
+        redList: true,
+        listReason: '',
       },
       {
         month: '2026-11',
@@ -77,6 +83,9 @@ describe('historyRows', () => {
         bottomThree: true,
         rate: 0,
         civilized: true,
+        ranked: true,
+        redList: false,
+        listReason: '',
       },
       {
         month: '2026-11',
@@ -88,6 +97,9 @@ describe('historyRows', () => {
         bottomThree: false,
         rate: undefined,
         civilized: false,
+        ranked: false,
+        redList: false,
+        listReason: '',
       },
     ]);
   });
@@ -105,6 +117,9 @@ describe('the 排名历史 sheet', () => {
       bottomThree: false,
       rate: 1,
       civilized: false,
+      ranked: true,
+      redList: true,
+      listReason: '到期任务1项全部按期销号',
     },
     {
       month: '2026-11',
@@ -116,15 +131,18 @@ describe('the 排名历史 sheet', () => {
       bottomThree: false,
       rate: undefined,
       civilized: true,
+      ranked: false,
+      redList: false,
+      listReason: '',
     },
   ];
 
   it('is written with a header, yes/no words and blanks for no rank or rate, and reads back the same', () => {
     const values = historyValues(rows, zh);
     expect(values).toEqual([
-      ['月份', '单位', '单位类别', '得分', '排名', '参与排名单位数', '排名后三位', '整改率', '文明单位'],
-      ['2026-11', '市住建局', '市直部门', 101, 1, 2, '否', 1, '否'],
-      ['2026-11', '市交通局', '市直部门', 100, '', 2, '否', '', '是'],
+      ['月份', '单位', '单位类别', '得分', '排名', '参与排名单位数', '排名后三位', '整改率', '文明单位', '是否排名', '红榜', '上榜理由'],
+      ['2026-11', '市住建局', '市直部门', 101, 1, 2, '否', 1, '否', '是', '是', '到期任务1项全部按期销号'],
+      ['2026-11', '市交通局', '市直部门', 100, '', 2, '否', '', '是', '否', '否', ''],
     ]);
     expect(parseHistory(values, toDay)).toEqual({ rows, problems: [] });
     expect(parseHistory(historyValues(rows, en), toDay, 'en')).toEqual({ rows, problems: [] });
@@ -141,6 +159,32 @@ describe('the 排名历史 sheet', () => {
       ['2026-11', '市城管局', 88, true, true],
       ['2026-12', '市住建局', 90, false, false],
     ]);
+  });
+
+  it('reads an old sheet without 是否排名, 红榜 or 上榜理由 as before (ranked when it has a rank), and writes it back with them', () => {
+    const old = [
+      ['月份', '单位', '单位类别', '得分', '排名', '参与排名单位数', '排名后三位', '整改率', '文明单位'],
+      ['2026-10', '市住建局', '市直部门', 99, 1, 2, '否', 1, '否'],
+      ['2026-10', '市交通局', '市直部门', 100, '', 2, '否', '', '是'],
+    ];
+    const { rows: read, problems } = parseHistory(old, toDay);
+    expect(problems).toEqual([]);
+    expect(read.map((r) => [r.unit, r.score, r.rank, r.ranked, r.redList, r.listReason])).toEqual([
+      ['市住建局', 99, 1, true, false, ''],
+      ['市交通局', 100, undefined, false, false, ''],
+    ]);
+    expect(historyValues(read, zh)).toEqual([
+      [...old[0]!, '是否排名', '红榜', '上榜理由'],
+      ['2026-10', '市住建局', '市直部门', 99, 1, 2, '否', 1, '否', '是', '否', ''],
+      ['2026-10', '市交通局', '市直部门', 100, '', 2, '否', '', '是', '否', '否', ''],
+    ]);
+  });
+
+  it('says where a 是否排名 it cannot read is, and then goes by the rank', () => {
+    const values = [...historyValues(rows, zh), ['2026-12', '市城管局', '市直部门', 80, 3, 3, '是', 0, '是', '也许', '否', '']];
+    const { rows: read, problems } = parseHistory(values, toDay);
+    expect(read.at(-1)).toMatchObject({ unit: '市城管局', rank: 3, ranked: true });
+    expect(problems).toEqual([{ row: 3, column: 9, message: '是否排名“也许”应为“是”或“否”：按排名一栏读作“是”。' }]);
   });
 
   it('reports rows it cannot read and leaves them out', () => {
@@ -231,17 +275,14 @@ describe('连续排名后三位 and the sanctions on 文明单位', () => {
     ]);
   });
 
-  // Issue 15 (scores): a month with no task in play (本月无督办任务, listed without a rank) is no ranking of the unit.
-  it('neither counts nor breaks a run with a month the unit was listed without a rank (本月无督办任务)', () => {
-    const listed = monthOf('2026-12', GOOD).map((r) => (r.unit === '市城管局' ? { ...r, rank: undefined, bottomThree: false } : r));
-    const history = [...monthOf('2026-10', BAD), ...monthOf('2026-11', BAD), ...listed, ...monthOf('2027-01', BAD)];
-    // Today the listed December breaks the run and 市城管局 escapes the revocation in January.
-    expect(bottomThreeStreak(history, '市城管局', '2027-01')).toEqual(['2026-10', '2026-11', '2027-01']);
-    expect(sanctionsFor(history, '2027-01')).toMatchObject([{ unit: '市城管局', kind: 'revokeTitle', streak: 3 }]);
-    // Nor does it count: October, the listed December, then January are two in a row, not three.
-    const two = [...monthOf('2026-10', BAD), ...listed, ...monthOf('2027-01', BAD)];
-    expect(sanctionsFor(two, '2027-01')).toMatchObject([{ kind: 'suspendAward', streak: 2, months: ['2026-10', '2027-01'] }]);
-    // The listed month itself sanctions nobody.
+  it('passes over a month the unit was not ranked (本月无督办任务): it neither counts toward the run nor breaks it', () => {
+    const listed = monthOf('2026-12', GOOD).map((r) =>
+      r.unit === '市城管局' ? { ...r, rank: undefined, ranked: false, bottomThree: false } : r,
+    );
+    const history = [...monthOf('2026-10', BAD), ...listed, ...monthOf('2027-01', BAD)];
+    expect(bottomThreeStreak(history, '市城管局', '2027-01')).toEqual(['2026-10', '2027-01']);
+    expect(bottomThreeStreak(history, '市城管局', '2026-12')).toEqual([]);
+    expect(sanctionsFor(history, '2027-01')).toMatchObject([{ unit: '市城管局', kind: 'suspendAward', months: ['2026-10', '2027-01'] }]);
     expect(sanctionsFor(history, '2026-12')).toEqual([]);
   });
 

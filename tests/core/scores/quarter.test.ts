@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryRow } from '../../../src/core/scores/history';
-import { parseQuarterId, quarterMonths, quarterRollup } from '../../../src/core/scores/quarter';
+import { combineQuarterScore, parseQuarterId, quarterMonths, quarterRollup } from '../../../src/core/scores/quarter';
+import { DEFAULT_RULES, quarterWeights } from '../../../src/core/scores/rules';
 
 function row(month: string, unit: string, score: number, rank: number | undefined, category = '市直部门'): HistoryRow {
   return {
@@ -13,6 +14,9 @@ function row(month: string, unit: string, score: number, rank: number | undefine
     bottomThree: false,
     rate: rank === undefined ? undefined : 0.5,
     civilized: false,
+    ranked: rank !== undefined,
+    redList: false,
+    listReason: '',
   };
 }
 
@@ -62,6 +66,44 @@ describe('quarterRollup', () => {
       ['市档案馆', undefined, undefined],
     ]);
     expect(rows[1]!.months.map((m) => m.row === undefined)).toEqual([false, true, true]);
+  });
+
+  it('counts a month the unit was not ranked (本月无督办任务) neither in nor against its ledger score, whatever its score that month', () => {
+    const unranked = { ...row('2026-11', '市城管局', 40, undefined), ranked: false };
+    const rows = quarterRollup([row('2026-10', '市城管局', 90, 1), unranked, row('2026-12', '市城管局', 80, 1)], 2026, 4);
+    expect(rows.map((r) => [r.unit, r.ledgerScore, r.quarterScore, r.rankedMonths])).toEqual([['市城管局', 85, 85, 2]]);
+    expect(rows[0]!.months.map((m) => [m.month, m.row?.score, m.row?.ranked])).toEqual([
+      ['2026-10', 90, true],
+      ['2026-11', 40, false],
+      ['2026-12', 80, true],
+    ]);
+  });
+
+  it('combines the ledger score with the typed 实地测评 and 问卷 by the weights of 计分规则, and ranks on that', () => {
+    const weights = quarterWeights(DEFAULT_RULES);
+    expect(weights).toEqual({ ledger: 0.5, field: 0.3, survey: 0.2 });
+    const typed = [
+      { unit: '市城管局', field: 80, survey: 90 },
+      { unit: '市交通局', field: 70, survey: undefined },
+    ];
+    const rows = quarterRollup(history, 2026, 4, { typed, weights });
+    expect(rows.map((r) => [r.unit, r.ledgerScore, r.field, r.survey, r.quarterScore, r.rank])).toEqual([
+      // Nothing typed: the ledger alone.
+      ['市住建局', 91.67, undefined, undefined, 91.67, 1],
+      // 93×50% + 80×30% + 90×20% = 88.5
+      ['市城管局', 93, 80, 90, 88.5, 2],
+      // 问卷 not typed: 台账 and 实地测评 by their weights scaled to 100%: (97×50% + 70×30%) ÷ 80% = 86.875
+      ['市交通局', 97, 70, undefined, 86.88, 3],
+      ['A区', 81.67, undefined, undefined, 81.67, 1],
+    ]);
+  });
+
+  it('scores a typed part alone when the unit was never ranked, and leaves out a part whose weight is 0', () => {
+    expect(combineQuarterScore({ ledger: undefined, field: 85, survey: undefined }, { ledger: 0.5, field: 0.3, survey: 0.2 })).toBe(85);
+    expect(combineQuarterScore({ ledger: 90, field: 60, survey: undefined }, { ledger: 1, field: 0, survey: 0 })).toBe(90);
+    expect(combineQuarterScore({ ledger: undefined, field: undefined, survey: undefined }, { ledger: 0.5, field: 0.3, survey: 0.2 })).toBe(
+      undefined,
+    );
   });
 
   it('reads 2026-Q4', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../src/core/i18n';
-import { DEFAULT_RULES, missingRuleRows, parseRules, RULE_KEYS, ruleLabel, ruleRows } from '../../../src/core/scores/rules';
+import { DEFAULT_RULES, missingRuleRows, parseRules, quarterWeights, RULE_KEYS, ruleLabel, ruleRows } from '../../../src/core/scores/rules';
 
 const zh = translator('zh-CN');
 const en = translator('en');
@@ -26,6 +26,9 @@ describe('ruleRows', () => {
       ['红榜逾期任务上限', 0],
       ['红榜按期销号下限', 1],
       ['小类别黑榜名额', 0],
+      ['季度台账权重', 0.5],
+      ['季度实地测评权重', 0.3],
+      ['季度问卷权重', 0.2],
     ]);
     for (const row of rows.slice(1)) expect(String(row[2]).length).toBeGreaterThan(15);
     expect(ruleRows(en)[0]).toEqual(['Rule', 'Value', 'Explanation']);
@@ -60,6 +63,24 @@ describe('parseRules', () => {
       interview: 8,
       redListSize: 5,
     });
+  });
+
+  it('reads the quarter’s weights (一季一测评) as shares, 50% or 0.5, in either language', () => {
+    const { rules, problems } = parseRules([
+      ['规则', '分值', '说明'],
+      ['季度台账权重', '60%', ''],
+      ['季度实地测评权重', 0.25, ''],
+      ['Quarter survey weight', '15%', ''],
+    ]);
+    expect(problems).toEqual([]);
+    expect(quarterWeights(rules)).toEqual({ ledger: 0.6, field: 0.25, survey: 0.15 });
+    expect(quarterWeights(DEFAULT_RULES)).toEqual({ ledger: 0.5, field: 0.3, survey: 0.2 });
+    expect(
+      parseRules([
+        ['规则', '分值'],
+        ['季度问卷权重', '120%'],
+      ]).problems[0]?.message,
+    ).toBe('“季度问卷权重”应为 0 到 1 之间的数（也可写 0% 到 100%），填的是“120%”，已使用默认值 0.2。');
   });
 
   it('reports each bad value where it is and keeps the default', () => {
