@@ -71,7 +71,7 @@ describe('historyRows', () => {
         civilized: false,
         ranked: true,
         redList: true,
-        listReason: '',
+        listReason: '到期任务1项全部按期销号，月末无逾期未整改任务',
       },
       {
         month: '2026-11',
@@ -85,7 +85,7 @@ describe('historyRows', () => {
         civilized: true,
         ranked: true,
         redList: false,
-        listReason: '',
+        listReason: '逾期未整改1项',
       },
       {
         month: '2026-11',
