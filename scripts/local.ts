@@ -58,6 +58,8 @@ export interface RunReport {
   mails: MailReport[];
   /** `publish` only: the sheet it wrote (the month's report, or the quarter's review). */
   sheet?: string;
+  /** `publish` of a month only: its 问题清单 sheet, the 附件 of the report. */
+  attachment?: string;
   /** `preview` only: what today's sweep would send, one .eml each under outputs.preview. */
   preview?: PreviewReport[];
   serviceCalls: ServiceCalls;
@@ -267,6 +269,7 @@ interface JobValue {
   mails?: SentRecord[];
   preview?: PreviewMail[];
   sheet?: string;
+  attachment?: string;
 }
 
 /** One execution of a job: what it returned, and what it cost and sent (this execution only). */
@@ -419,6 +422,7 @@ export async function writeOutputs(runtime: LocalRuntime, opts: LocalOptions, ra
     warnings: ran.value.warnings ?? [],
     mails,
     ...(ran.value.sheet ? { sheet: ran.value.sheet } : {}),
+    ...(ran.value.attachment ? { attachment: ran.value.attachment } : {}),
     ...(preview ? { preview } : {}),
     serviceCalls: ran.serviceCalls,
     logs: ran.logs,

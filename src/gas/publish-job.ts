@@ -7,15 +7,17 @@
  */
 
 import { describeProblem } from '../core/problems/problem';
+import { issueNumber } from '../core/publication/bulletin-frame';
 import { layoutPublication, type PublicationDoc } from '../core/publication/layout';
 import { layoutQuarter } from '../core/publication/quarter-layout';
 import { previousMonth, reportDue } from '../core/publication/schedule';
 import { historyRows, historyValues, monthLabel, parseHistory, parseMonthId, replaceMonth, sanctionsFor } from '../core/scores/history';
 import { parseQuarterId, quarterRollup } from '../core/scores/quarter';
+import { bulletinOf } from './bulletin';
 import { writeHistory } from './history-sheet';
 import { scoreAndRank } from './month-scores';
 import { sendPublicationMails } from './publication-mail';
-import { freshSheet, publicationMarks } from './publication-sheet';
+import { freshSheet, PROBLEM_LIST_MARK, publicationMarks, publishedMonths } from './publication-sheet';
 import { emptyResult, failed, type JobResult } from './result';
 import { writeDoc } from './sheet-doc';
 import { readTaskLedger } from './task-sheet';
@@ -63,10 +65,14 @@ export function publishJob(now: Date, request: PublishRequest): JobResult {
   const { scores, ranking, ruleProblems } = scoreAndRank(wb, parts, read.ledger);
   const newHistory = replaceMonth(history.rows, month, historyRows(month, ranking));
   const sanctions = sanctionsFor(newHistory, month);
-  const doc = layoutPublication({ scores, ranking, sanctions, publishedOn: wb.clock.today, t });
+  const issue = issueNumber(month, [...history.rows.map((r) => r.month), ...publishedMonths(wb)]);
+  const bulletin = bulletinOf(wb, month, scores, read.ledger.tasks, issue);
+  const doc = layoutPublication({ scores, ranking, sanctions, publishedOn: wb.clock.today, t, ...bulletin.frame });
 
   const sheet = freshSheet(wb, doc.name, month, changes);
   writeDoc(sheet, doc, t);
+  const attachment = freshSheet(wb, bulletin.list.name, month, changes, PROBLEM_LIST_MARK, sheet);
+  writeDoc(attachment, bulletin.list, t);
   writeHistory(historySheet.sheet, historyValues(newHistory, t));
 
   const mails = sendPublicationMails(wb, sheet, month, ranking, now, result);
@@ -92,6 +98,7 @@ export function publishJob(now: Date, request: PublishRequest): JobResult {
     black: names(ranking.categories.flatMap((c) => c.black.map((u) => u.unit))),
   });
   result.sheet = sheet.getName();
+  result.attachment = attachment.getName();
   return result;
 }
 

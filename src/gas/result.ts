@@ -13,6 +13,8 @@ export interface JobResult {
   mails: SentRecord[];
   /** The sheet a publication wrote. */
   sheet?: string;
+  /** The month's 问题清单 sheet, the 附件 of its 通报 (issue 15). */
+  attachment?: string;
   /** What a preview would send (nothing is sent): the composed mails. */
   preview?: {
     kind: MailKind;

@@ -60,7 +60,7 @@ describe('the month’s 督查通报 and its 问题清单', () => {
     expect(list[header]).toBe('编号|问题描述|问题类别|点位|责任单位|责任人|责任领导|整改时限|逾期|督办情况');
     expect(list.slice(header + 1).map((l) => l.split('|').slice(1, 9).join('|'))).toEqual([
       '背街小巷垃圾堆积|市容环境|解放路32号|市城管局|张伟|李强|2026年11月16日|逾期10个工作日',
-      '公交站牌破损|交通秩序|人民路站|市交通局|王芳||2026年12月20日|',
+      '公交站牌破损|交通秩序|人民路站|市交通局|王芳||2026年12月20日',
     ]);
 
     const names = () => rt.workbook.sheets.map((s) => s.name);
@@ -94,7 +94,10 @@ describe('the month’s 督查通报 and its 问题清单', () => {
     await wb.xlsx.readFile(report.outputs.workbook!);
     for (const name of ['2026年11月督查通报', '2026年11月问题清单']) {
       const setup = wb.getWorksheet(name)!.pageSetup;
-      expect({ paper: setup.paperSize, orientation: setup.orientation, fit: setup.fitToPage, wide: setup.fitToWidth, tall: setup.fitToHeight }, name).toEqual({
+      expect(
+        { paper: setup.paperSize, orientation: setup.orientation, fit: setup.fitToPage, wide: setup.fitToWidth, tall: setup.fitToHeight },
+        name,
+      ).toEqual({
         paper: 9,
         orientation: 'portrait',
         fit: true,

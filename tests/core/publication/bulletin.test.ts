@@ -5,19 +5,24 @@
  * 问题清单: every matter open or overdue at month end, with who answers for it and what was done.
  */
 import { describe, expect, it } from 'vitest';
-import { type OpenMatter, openMatters } from '../../../src/core/publication/problem-list';
-import { layoutProblemList } from '../../../src/core/publication/problem-list';
+import { translator } from '../../../src/core/i18n';
 import { layoutPublication, type PublicationDoc } from '../../../src/core/publication/layout';
+import { layoutProblemList, type OpenMatter, openMatters } from '../../../src/core/publication/problem-list';
 import { rankMonth } from '../../../src/core/scores/ranking';
 import { defaultRules } from '../../../src/core/scores/rules';
-import { translator } from '../../../src/core/i18n';
 import { calendar, d, entry, november, task, zh } from '../scores/fixtures';
 
-const texts = (doc: PublicationDoc): string[] => doc.rows.map((r) => r.map((c) => String(c?.value ?? '')).join('|').replace(/\|+$/, ''));
+const texts = (doc: PublicationDoc): string[] =>
+  doc.rows.map((r) =>
+    r
+      .map((c) => String(c?.value ?? ''))
+      .join('|')
+      .replace(/\|+$/, ''),
+  );
 const all = (doc: PublicationDoc): string => texts(doc).join('\n');
 
 /** 市城管局 two overdue matters (one with its 责任人 and 责任领导), 市住建局 one closed on time, 市交通局 one open, not yet due. */
-function month() {
+function month(opts: { criticised?: boolean } = {}) {
   const overdue = {
     ...task({ key: 'DB-0001', deadline: d(11, 16), task: '背街小巷垃圾堆积' }),
     place: '解放路32号',
@@ -28,16 +33,26 @@ function month() {
   const overdue2 = { ...task({ key: 'DB-0002', deadline: d(11, 20), task: '占道经营' }), problemKind: '市容环境' };
   const onTime = task({ key: 'DB-0003', unit: '市住建局', deadline: d(11, 18), status: 'closed', completed: d(11, 17) });
   const open = { ...task({ key: 'DB-0004', unit: '市交通局', deadline: d(12, 20), task: '公交站牌破损' }), problemKind: '交通秩序' };
-  const closedAfter = task({ key: 'DB-0005', unit: '市住建局', deadline: d(12, 10), status: 'closed', completed: d(12, 1), task: '工地围挡' });
+  const closedAfter = task({
+    key: 'DB-0005',
+    unit: '市住建局',
+    deadline: d(12, 10),
+    status: 'closed',
+    completed: d(12, 1),
+    task: '工地围挡',
+  });
   const closedBefore = task({ key: 'DB-0006', unit: '市住建局', deadline: d(12, 10), status: 'closed', completed: d(11, 5) });
   const paused = task({ key: 'DB-0007', deadline: d(11, 10), status: 'paused' });
   const tasks = [overdue, overdue2, onTime, open, closedAfter, closedBefore, paused];
+  const criticism = [
+    { ...entry({ number: 'X创城通〔2026〕1号', key: 'DB-0001', level: 'criticism', day: d(11, 26), outcome: 'recorded', to: '' }) },
+    entry({ number: 'X创城通〔2026〕1号', key: '§X创城通〔2026〕1号', level: 'criticism', day: d(11, 26) }),
+  ];
   const entries = [
     entry({ number: 'X创城督〔2026〕3号', key: 'DB-0001', level: 'notice', day: d(11, 17) }),
     entry({ number: 'X创城督〔2026〕3号', key: 'DB-0001', level: 'notice', day: d(11, 17), to: 'head@example.cn', role: 'head' }),
     entry({ number: 'X创城督〔2026〕9号', key: 'DB-0001', level: 'notice', day: d(11, 25) }),
-    { ...entry({ number: 'X创城通〔2026〕1号', key: 'DB-0001', level: 'criticism', day: d(11, 26), outcome: 'recorded', to: '' }) },
-    entry({ number: 'X创城通〔2026〕1号', key: '§X创城通〔2026〕1号', level: 'criticism', day: d(11, 26) }),
+    ...(opts.criticised === false ? [] : criticism),
     entry({ number: 'X创城督〔2026〕12号', key: 'DB-0001', level: 'notice', day: d(12, 2) }),
   ];
   const scores = november(tasks, { entries });
@@ -55,7 +70,12 @@ function bulletin(overrides: Partial<Parameters<typeof layoutPublication>[0]> = 
     publishedOn: d(12, 1),
     t: zh,
     issue: 2,
-    office: { senderName: 'X市创城办', bulletinTo: '各县区、市直各单位', bulletinCc: '市文明委各成员单位', sanctionWording: '提请市文明委' },
+    office: {
+      senderName: 'X市创城办',
+      bulletinTo: '各县区、市直各单位',
+      bulletinCc: '市文明委各成员单位',
+      sanctionWording: '提请市文明委',
+    },
     matters,
     attachment: '2026年11月问题清单',
     reportBy: d(12, 8),
@@ -77,7 +97,7 @@ describe('the month’s sheet as a 督查通报', () => {
 
   it('has the five sections in order, then the 附件, the 落款 (发文机关, 年月日) and the 抄送', () => {
     const lines = texts(bulletin());
-    const at = (text: string): number => lines.findIndex((l) => l === text);
+    const at = (text: string): number => lines.indexOf(text);
     const order = [
       '一、总体情况',
       '二、得分排名（红黑榜及上榜理由）',
@@ -91,7 +111,7 @@ describe('the month’s sheet as a 督查通报', () => {
     ].map(at);
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(order.at(-1)).toBe(lines.findLastIndex((l) => l !== ''));
+    expect(order.at(-1)).toBe(lines.length - 1 - [...lines].reverse().findIndex((l) => l !== ''));
   });
 
   it('names each overdue matter by 问题类别 with its 点位, 责任单位, 责任人 and 责任领导', () => {
@@ -121,9 +141,8 @@ describe('the month’s sheet as a 督查通报', () => {
     const text = all(bulletin());
     expect(text).not.toMatch(/督办台账|Duban/);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
-    const { scores, ranking, matters } = month();
-    const quiet = { ...scores, named: [], summary: { ...scores.summary, criticisms: 0 } };
-    const plain = all(bulletin({ scores: quiet, ranking, matters }));
+    const { scores, ranking, matters } = month({ criticised: false });
+    const plain = all(bulletin({ scores, ranking, matters }));
     expect(plain).not.toContain('予以通报批评');
     expect(plain).toContain('四、通报批评和约谈情况\n本月无通报批评和约谈。');
   });
@@ -136,7 +155,15 @@ describe('the month’s sheet as a 督查通报', () => {
     const text = all(
       bulletin({
         sanctions: [
-          { unit: '市城管局', category: '市直部门', kind: 'suspendAward', streak: 2, months: ['2026-10', '2026-11'], from: '2026-12', to: '2027-05' },
+          {
+            unit: '市城管局',
+            category: '市直部门',
+            kind: 'suspendAward',
+            streak: 2,
+            months: ['2026-10', '2026-11'],
+            from: '2026-12',
+            to: '2027-05',
+          },
         ],
       }),
     );
@@ -170,7 +197,12 @@ describe('the month’s sheet as a 督查通报', () => {
       publishedOn: d(12, 1),
       t: en,
       issue: 2,
-      office: { senderName: 'City office', bulletinTo: 'All units', bulletinCc: 'Committee members', sanctionWording: 'to be proposed to the committee:' },
+      office: {
+        senderName: 'City office',
+        bulletinTo: 'All units',
+        bulletinCc: 'Committee members',
+        sanctionWording: 'to be proposed to the committee:',
+      },
       matters,
       attachment: 'November 2026 problem list',
       reportBy: d(12, 8),
