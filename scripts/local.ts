@@ -60,6 +60,8 @@ export interface RunReport {
   sheet?: string;
   /** `publish` of a month only: its 红榜 and 黑榜, each unit with its 上榜理由. */
   lists?: { red: { unit: string; reason: string }[]; black: { unit: string; reason: string }[] };
+  /** `publish` of a month only: its 问题清单 sheet, the 附件 of the report. */
+  attachment?: string;
   /** `preview` only: what today's sweep would send, one .eml each under outputs.preview. */
   preview?: PreviewReport[];
   serviceCalls: ServiceCalls;
@@ -271,6 +273,7 @@ interface JobValue {
   preview?: PreviewMail[];
   sheet?: string;
   lists?: RunReport['lists'];
+  attachment?: string;
 }
 
 /** One execution of a job: what it returned, and what it cost and sent (this execution only). */
@@ -424,6 +427,7 @@ export async function writeOutputs(runtime: LocalRuntime, opts: LocalOptions, ra
     mails,
     ...(ran.value.sheet ? { sheet: ran.value.sheet } : {}),
     ...(ran.value.lists ? { lists: ran.value.lists } : {}),
+    ...(ran.value.attachment ? { attachment: ran.value.attachment } : {}),
     ...(preview ? { preview } : {}),
     serviceCalls: ran.serviceCalls,
     logs: ran.logs,

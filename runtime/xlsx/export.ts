@@ -9,6 +9,7 @@ import { hexToArgb } from './colors.js';
 import { instantToWallClock, isMidnightIn } from './dates.js';
 import { LongLists, MAX_LITERAL_LIST } from './long-lists.js';
 import { exportDeveloperMetadata } from './metadata.js';
+import { applyPrintSetup } from './print.js';
 import { absoluteRef, cellA1, columnLetters, rangeA1 } from './ranges.js';
 import { DEFAULT_FONT_NAME, DEFAULT_FONT_SIZE, pointsFromPx, widthFromPx } from './units.js';
 
@@ -83,6 +84,7 @@ export function exportSheet(wb: ExcelJS.Workbook, sheet: SheetModel, zone: strin
 
   exportValidations(ws, sheet, lists);
   exportConditionalFormats(ws, sheet.conditionalFormats);
+  applyPrintSetup(ws, sheet);
   return ws;
 }
 

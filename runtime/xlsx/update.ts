@@ -19,6 +19,7 @@ import { dataValidationOf, dxfStyleOf, exportSheet, expressionOf, keepEmptyRowPr
 import { LIST_SHEET, LongLists, readLongLists } from './long-lists.js';
 import { exportDeveloperMetadata } from './metadata.js';
 import { type Baseline, baselineOf, type RawCfRule, type SheetOrigin, type WorkbookOrigin } from './origin.js';
+import { applyPrintSetup } from './print.js';
 import { cellA1, rangeA1 } from './ranges.js';
 import { type Axes, moveRef, reshapeWorksheet } from './reshape.js';
 import { PatchedStyles, sameFormat } from './style-patch.js';
@@ -74,6 +75,7 @@ export function applyToSource(model: WorkbookModel, origin: WorkbookOrigin): Exc
     patchCells(sheet, o, axes, zone, lists, styles);
     patchSheet(sheet, o, axes);
     patchConditionalFormats(sheet, o, axes);
+    applyPrintSetup(o.ws, sheet);
   }
 
   arrangeSheets(model, origin);

@@ -10,15 +10,33 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** The key marking a sheet as the script's publication of a month (its value) or a quarter. */
 export const PUBLICATION_MARK = 'duban.publication';
 
+/**
+ * The key marking a sheet as the 问题清单 of a month (its value), the 附件 of that month's 通报
+ * (issue 15): a key of its own, so that the month's publication is still the one sheet its mark names.
+ */
+export const PROBLEM_LIST_MARK = 'duban.problemList';
+
 /** The marks of a month's (or a quarter's) publication: one finder call, whatever the workbook holds. */
-export function publicationMarks(wb: Workbook, mark: string): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
-  return wb.ss.createDeveloperMetadataFinder().withKey(PUBLICATION_MARK).withValue(mark).find();
+export function publicationMarks(wb: Workbook, mark: string, key = PUBLICATION_MARK): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
+  return wb.ss.createDeveloperMetadataFinder().withKey(key).withValue(mark).find();
 }
 
-/** The sheet of a publication: the old one of the same month is replaced, in its place; an office sheet of that name is left alone. */
-export function freshSheet(wb: Workbook, name: string, mark: string, changes: string[]): Sheet {
-  let index = wb.sheets.length;
-  for (const md of publicationMarks(wb, mark)) {
+/** Every month published so far, by the marks of their sheets (期号 counts them). */
+export function publishedMonths(wb: Workbook): string[] {
+  return wb.ss
+    .createDeveloperMetadataFinder()
+    .withKey(PUBLICATION_MARK)
+    .find()
+    .map((md) => md.getValue() ?? '');
+}
+
+/**
+ * The sheet of a publication: the old one of the same month is replaced, in its place (or, for a
+ * new one, right after `after` when given); an office sheet of that name is left alone.
+ */
+export function freshSheet(wb: Workbook, name: string, mark: string, changes: string[], key = PUBLICATION_MARK, after?: Sheet): Sheet {
+  let index = after ? after.getIndex() : wb.sheets.length;
+  for (const md of publicationMarks(wb, mark, key)) {
     const old = md.getLocation().getSheet();
     if (!old) continue;
     index = Math.min(index, old.getIndex() - 1);
@@ -32,7 +50,7 @@ export function freshSheet(wb: Workbook, name: string, mark: string, changes: st
   const own = taken ? wb.t('sheet.ownName', { name }) : name;
   if (taken) changes.push(wb.t('setup.nameTaken', { name, ours: own }));
   const sheet = wb.ss.insertSheet(own, Math.min(index, wb.sheets.length));
-  sheet.addDeveloperMetadata(PUBLICATION_MARK, mark);
+  sheet.addDeveloperMetadata(key, mark);
   wb.sheets.push(sheet);
   return sheet;
 }

@@ -9,6 +9,7 @@
 
 import type { Translate } from '../core/i18n';
 import { describeProblem } from '../core/problems/problem';
+import { issueNumber } from '../core/publication/bulletin-frame';
 import { layoutPublication } from '../core/publication/layout';
 import { previousMonth, reportDue } from '../core/publication/schedule';
 import {
@@ -25,10 +26,11 @@ import {
 import { parseQuarterId } from '../core/scores/quarter';
 import { rankingLists } from '../core/scores/ranking';
 import { describeChange, publishedChanges } from '../core/scores/republish';
+import { bulletinOf } from './bulletin';
 import { writeHistory } from './history-sheet';
 import { scoreAndRank } from './month-scores';
 import { sendPublicationMails } from './publication-mail';
-import { freshSheet, publicationMarks } from './publication-sheet';
+import { freshSheet, PROBLEM_LIST_MARK, publicationMarks, publishedMonths } from './publication-sheet';
 import { publishQuarter } from './publish-quarter';
 import { emptyResult, failed, type JobResult } from './result';
 import { writeDoc } from './sheet-doc';
@@ -80,10 +82,14 @@ export function publishJob(now: Date, request: PublishRequest): JobResult {
   const published = historyRows(month, ranking);
   const newHistory = replaceMonth(history.rows, month, published);
   const sanctions = sanctionsFor(newHistory, month);
-  const doc = layoutPublication({ scores, ranking, sanctions, publishedOn: wb.clock.today, t });
+  const issue = issueNumber(month, [...history.rows.map((r) => r.month), ...publishedMonths(wb)]);
+  const bulletin = bulletinOf(wb, month, scores, read.ledger.tasks, issue);
+  const doc = layoutPublication({ scores, ranking, sanctions, publishedOn: wb.clock.today, t, ...bulletin.frame });
 
   const sheet = freshSheet(wb, doc.name, month, changes);
   writeDoc(sheet, doc, t);
+  const attachment = freshSheet(wb, bulletin.list.name, month, changes, PROBLEM_LIST_MARK, sheet);
+  writeDoc(attachment, bulletin.list, t);
   writeHistory(historySheet.sheet, historyValues(newHistory, t));
 
   const mails = sendPublicationMails(wb, sheet, month, published, now, result);
@@ -112,6 +118,7 @@ export function publishJob(now: Date, request: PublishRequest): JobResult {
   result.message = republished.message === '' ? done : `${done}${republished.message}`;
   result.sheet = sheet.getName();
   result.lists = rankingLists(ranking);
+  result.attachment = attachment.getName();
   return result;
 }
 

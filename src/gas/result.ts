@@ -15,6 +15,8 @@ export interface JobResult {
   sheet?: string;
   /** A month's publication: its 红榜 and 黑榜, each unit with its 上榜理由 (run.json `lists`). */
   lists?: { red: { unit: string; reason: string }[]; black: { unit: string; reason: string }[] };
+  /** The month's 问题清单 sheet, the 附件 of its 通报 (issue 15). */
+  attachment?: string;
   /** What a preview would send (nothing is sent): the composed mails. */
   preview?: {
     kind: MailKind;

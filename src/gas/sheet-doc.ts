@@ -6,6 +6,7 @@
  */
 import type { Translate } from '../core/i18n';
 import type { PublicationDoc, Style } from '../core/publication/layout';
+import { A4_PORTRAIT } from '../core/publication/page';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -22,7 +23,8 @@ interface Look {
 /** Colour only where it means something: the header band, 红榜 red, 黑榜 dark, muted notes grey. */
 const LOOK: Record<Style, Look> = {
   title: { format: '@', size: 16, bold: true, fill: null, color: '#000000', align: 'center', wrap: false },
-  subtitle: { format: '@', size: 10, bold: false, fill: null, color: '#555555', align: 'center', wrap: false },
+  subtitle: { format: '@', size: 11, bold: false, fill: null, color: '#000000', align: 'center', wrap: false },
+  heading: { format: '@', size: 14, bold: true, fill: null, color: '#000000', align: 'center', wrap: true },
   para: { format: '@', size: 11, bold: false, fill: null, color: '#000000', align: 'left', wrap: true },
   h1: { format: '@', size: 13, bold: true, fill: null, color: '#000000', align: 'left', wrap: false },
   h2: { format: '@', size: 11, bold: true, fill: null, color: '#000000', align: 'left', wrap: false },
@@ -33,7 +35,15 @@ const LOOK: Record<Style, Look> = {
   red: { format: '@', size: 10, bold: true, fill: '#f4cccc', color: '#cc0000', align: 'center', wrap: false },
   black: { format: '@', size: 10, bold: true, fill: '#434343', color: '#ffffff', align: 'center', wrap: false },
   muted: { format: '@', size: 10, bold: false, fill: null, color: '#666666', align: 'left', wrap: true },
+  right: { format: '@', size: 11, bold: false, fill: null, color: '#000000', align: 'right', wrap: false },
 };
+
+/**
+ * The key of the mark saying how a page prints (paper, orientation, one page wide, its page
+ * breaks). Apps Script cannot set a sheet's print setup; the mark travels with the sheet, and the
+ * local runtime's .xlsx export writes it as the file's page setup (runtime/xlsx/print.ts).
+ */
+export const PRINT_MARK = 'duban.print';
 
 export function writeDoc(sheet: Sheet, doc: PublicationDoc, t: Translate): void {
   const width = doc.widths.length;
@@ -80,6 +90,7 @@ export function writeDoc(sheet: Sheet, doc: PublicationDoc, t: Translate): void 
     sheet.setColumnWidth(c + 1, w);
   });
   sheet.setHiddenGridlines(true);
+  sheet.addDeveloperMetadata(PRINT_MARK, JSON.stringify(doc.print ?? A4_PORTRAIT));
 
   if (doc.chart) {
     const { dataRow, dataColumn, count, title, anchorRow, anchorColumn } = doc.chart;

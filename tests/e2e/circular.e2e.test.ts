@@ -95,7 +95,7 @@ describe('the 通报 through real sweeps', () => {
     );
     expect(published.value.ok, published.value.message).toBe(true);
     const page = sheet(rt, '2026年11月督查通报').rows.map((r) => Array.from(r ?? [], (c) => String(c?.value ?? '')));
-    const named = page.findIndex((r) => r[0] === '三、通报批评和约谈');
+    const named = page.findIndex((r) => r[0] === '四、通报批评和约谈情况');
     const rows = page.slice(named + 1, named + 4).map((r) => [r[0], r[1], r[7]]);
     expect(rows).toContainEqual(['通报批评', '市城管局', '随本通报']);
   });

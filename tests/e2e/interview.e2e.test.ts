@@ -160,7 +160,8 @@ describe('约谈 is decided by a person', () => {
     expect(rt.run<{ ok: boolean }>('publish', [{ month }], 'installable').value.ok).toBe(true);
     const page = rt.workbook.sheets.find((s) => s.name.includes(month.replace('2026-', '2026年').replace(/年0?(\d+)$/, '年$1月')));
     const cells = (page?.rows ?? []).flat().map((c) => c?.value);
-    expect(cells).toContain('约谈（已约谈，2026-11-05）');
+    // Issue 15: the 通报 writes its dates in 年月日.
+    expect(cells).toContain('约谈（已约谈，2026年11月5日）');
   });
 });
 

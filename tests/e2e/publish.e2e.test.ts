@@ -80,7 +80,10 @@ describe('three months of publications', () => {
     const oct = publish(rt, '2026-10');
     expect(oct.sheet).toBe('2026年10月督查通报');
     const o = sheet(rt, '2026年10月督查通报');
-    expect(o.rows[0]![0]!.value).toBe('2026年10月创建全国文明城市工作督查通报');
+    // Issue 15: a 督查通报's title, 期号 and subject line.
+    expect(o.rows[0]![0]!.value).toBe('创建全国文明城市工作督查通报');
+    expect(o.rows[1]![0]!.value).toBe('第1期');
+    expect(o.rows.some((r) => r?.[0]?.value === '关于2026年10月创建全国文明城市工作督查情况的通报')).toBe(true);
     expect(rankingRows(o)).toEqual([
       [1, '市安监局', 101, 1, 1, 1, 0, '红榜'],
       [2, '市环保局', 101, 1, 1, 1, 0, '红榜'],
@@ -91,7 +94,7 @@ describe('three months of publications', () => {
       [6, '市水利局', 92, 0, 2, 0, 2, '黑榜'],
     ]);
     // The opening paragraph gives the month's figures: 7 due, 2 on time (28.6%), 4 overdue.
-    const opening = String(o.rows[3]![0]!.value);
+    const opening = String(o.rows[o.rows.findIndex((r) => r?.[0]?.value === '一、总体情况') + 1]![0]!.value);
     expect(opening).toContain('共有7项创城整改任务到期，其中按期销号2项，整改率28.6%；截至月底仍逾期未整改4项');
     expect(opening).toContain('市安监局、市环保局整改及时');
     // Every point has its reason and source.

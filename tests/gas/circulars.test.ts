@@ -193,7 +193,7 @@ describe('a 通报 through the edge (issue 14: 通报批评 is a 通报)', () =>
     );
     expect(published.value.ok, published.value.message).toBe(true);
     const page = sheet(rt, '2026年11月督查通报').rows.map((r) => Array.from(r ?? [], (c) => String(c?.value ?? '')));
-    const named = page.findIndex((r) => r[0] === '三、通报批评和约谈');
+    const named = page.findIndex((r) => r[0] === '四、通报批评和约谈情况');
     expect(page[named + 1]![0]).not.toBe('本月无。');
     expect(page.slice(named + 1, named + 4).map((r) => [r[0], r[1], r[2], r[7]])).toContainEqual([
       '通报批评',

@@ -17,6 +17,7 @@ export type PersonField =
   | 'unit'
   | 'coUnits'
   | 'place'
+  | 'problemKind'
   | 'person'
   | 'leader'
   | 'deadline'
@@ -99,6 +100,11 @@ export const PERSON_FIELD_ALIASES: Record<PersonField, Aliases> = {
   place: {
     zh: ['点位', '问题点位', '具体点位', '点位名称', '地点', '具体地点', '问题地点', '位置', '具体位置'],
     en: ['Location', 'Place', 'Site'],
+  },
+  // 问题类别 (市容环境, 交通秩序 …): the month's 通报 groups its 存在问题 by it (issue 15).
+  problemKind: {
+    zh: ['问题类别', '问题类型', '问题分类', '问题种类'],
+    en: ['Problem category', 'Problem type', 'Issue category', 'Issue type'],
   },
   person: {
     zh: ['责任人', '具体责任人', '经办人', '负责人', '单位负责人', '责任单位负责人'],

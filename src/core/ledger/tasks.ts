@@ -58,6 +58,10 @@ export interface TaskRow {
   /** 问题来源 and 整改要求, when the ledger has such columns: a notice shows them. */
   source?: string;
   requirement?: string;
+  /** 责任人, 责任领导 and 问题类别, when the ledger has such columns: the month's 通报 names them (谁丢分谁担责). */
+  person?: string;
+  leader?: string;
+  problemKind?: string;
   status: StatusCode;
   deadline: Deadline | undefined;
   /** The deadline in force: the original, or an approved extension. */
@@ -181,6 +185,9 @@ export function readTask(values: unknown[][], index: number, columns: Columns, c
     place: cellText(cell(row, columns.place)),
     ...optionalText(row, columns, 'source'),
     ...optionalText(row, columns, 'requirement'),
+    ...optionalText(row, columns, 'person'),
+    ...optionalText(row, columns, 'leader'),
+    ...optionalText(row, columns, 'problemKind'),
     status,
     deadline: deadlines.deadline,
     effectiveDeadline: deadlines.effective,
@@ -210,7 +217,11 @@ function reasonOf(row: unknown[], columns: Columns): string {
 }
 
 /** A column's text when the ledger has the column and the cell says something; nothing otherwise. */
-function optionalText<F extends 'source' | 'requirement'>(row: unknown[], columns: Columns, field: F): Partial<Record<F, string>> {
+function optionalText<F extends 'source' | 'requirement' | 'person' | 'leader' | 'problemKind'>(
+  row: unknown[],
+  columns: Columns,
+  field: F,
+): Partial<Record<F, string>> {
   const text = cellText(cell(row, columns[field]));
   return text === '' ? {} : ({ [field]: text } as Partial<Record<F, string>>);
 }

@@ -1,45 +1,27 @@
 /**
- * 一月一公示: the month's publication as a page an office prints and forwards. Pure: from the
- * month's scores, ranking and sanctions, the sheet's cells, styles, merges and its chart; the
- * edge writes it in a fixed number of calls, whatever the number of tasks.
+ * 一月一公示: the month's publication as the office's 督查通报, a page it prints and forwards. Pure:
+ * from the month's scores, ranking and sanctions, the matters open at month end and 设置, the
+ * sheet's cells, styles, merges, its chart and how it prints; the edge writes it in a fixed number
+ * of calls, whatever the number of tasks.
  *
- * Order, as such a 通报 reads: title, opening paragraph with the month's figures, the figures,
- * the ranking per 单位类别 (红榜 and 黑榜 marked, every unit's score explained), the units and
- * tasks named for 通报批评 and 约谈, the sanctions, every point's reason, and the chart.
+ * Order, as a 督查通报 reads (issue 15): title with 期号, 发文机关 and 成文日期, the subject line,
+ * 主送 and the opening (bulletin-frame.ts); 一、总体情况 (the month's figures); 二、得分排名 (the
+ * ranking per 单位类别, 红榜 and 黑榜 with their 上榜理由, every point's reason, the chart on a
+ * page of its own); 三、存在问题, 四、通报批评和约谈情况, 五、下一步要求 (bulletin-sections.ts);
+ * then 附件 (the 问题清单 sheet, problem-list.ts), 落款 and 抄送.
  */
-import { type Day, formatDay } from '../calendar/day';
+import type { Day } from '../calendar/day';
 import type { Translate } from '../i18n';
-import { describeSanction, monthId, monthLabel, type Sanction } from '../scores/history';
+import { monthId, monthLabel, type Sanction } from '../scores/history';
 import type { BreakdownItem, MonthScores, UnitScore } from '../scores/month';
 import type { Ranking } from '../scores/ranking';
 import { ruleLabel } from '../scores/rules';
+import { type BulletinOffice, bulletinEnd, bulletinHead } from './bulletin-frame';
+import { namedSection, nextSteps, problemsSection } from './bulletin-sections';
+import { A4_WIDTH_PX, type DocCell, fitWidths, linesFor, longDates, Page, type PublicationDoc } from './page';
+import type { OpenMatter } from './problem-list';
 
-/** How a cell looks; the edge maps each style to fonts, fills and formats. */
-export type Style = 'title' | 'subtitle' | 'para' | 'h1' | 'h2' | 'th' | 'text' | 'num' | 'pct' | 'red' | 'black' | 'muted';
-
-export interface DocCell {
-  value: string | number;
-  style: Style;
-  /** Columns this cell spans (merged), from its own. */
-  span?: number;
-}
-
-export interface PublicationDoc {
-  /** The sheet's name: 2026年11月督查通报. */
-  name: string;
-  /** Column widths in pixels. */
-  widths: number[];
-  rows: (DocCell | undefined)[][];
-  /**
-   * Bordered tables: 0-based first row and column, size, and column spans merged across on
-   * every row of the table (one merge call per span, whatever the number of rows).
-   */
-  tables: { row: number; column: number; rows: number; columns: number; spans?: { column: number; columns: number }[] }[];
-  /** Rows taller than one line (wrapped text), with how many lines they need; `count` rows from `row` share it. */
-  tallRows: { row: number; lines: number; count?: number }[];
-  /** The bar chart of scores: its data (unit names, scores: two columns) and where it sits. */
-  chart?: { dataRow: number; dataColumn: number; count: number; title: string; anchorRow: number; anchorColumn: number };
-}
+export type { DocCell, PublicationDoc, Style } from './page';
 
 export interface PublicationInput {
   scores: MonthScores;
@@ -47,89 +29,95 @@ export interface PublicationInput {
   sanctions: Sanction[];
   publishedOn: Day;
   t: Translate;
+  /** 期号: the month's number among its year's publications (bulletin-frame.ts issueNumber); 1 when not said. */
+  issue?: number;
+  /** 发文机关, 主送, 抄送 and the sanctions' wording, from 设置; their defaults when not said. */
+  office?: BulletinOffice;
+  /** The matters open at month end (problem-list.ts): 存在问题 names the overdue ones. */
+  matters?: readonly OpenMatter[];
+  /** The 问题清单 sheet's name, named as the 附件. */
+  attachment?: string;
+  /** The day the 黑榜 units' 整改报告 is due (整改报告期限, working days after publication). */
+  reportBy?: Day;
 }
 
-/**
- * Pixel widths that fit an A4 page in portrait, as LibreOffice and Excel print an .xlsx (their
- * column units make a Sheets pixel about 1.2 of theirs): the page prints as it shows.
- */
-const WIDTHS = [32, 110, 42, 46, 38, 46, 40, 42, 160];
-const COLUMNS = WIDTHS.length;
+/** The ranking table's columns: their least widths (the data), widened to fit each header's words. */
+const BASE_WIDTHS = [38, 110, 40, 46, 40, 40, 40, 40, 120];
+const WHY_COLUMN = 8;
+
+function rankingHeader(t: Translate): string[] {
+  return [
+    t('pub.col.rank'),
+    t('pub.col.unit'),
+    t('pub.col.score'),
+    t('pub.col.rate'),
+    t('pub.col.due'),
+    t('pub.col.closedOnTime'),
+    t('pub.col.overdue'),
+    t('pub.col.list'),
+    t('pub.col.why'),
+  ];
+}
 
 const percent = (rate: number | undefined): number | string => (rate === undefined ? '—' : rate);
 
-type Span = { column: number; columns: number };
-
-/**
- * The page as it is written, row by row: each section adds its rows, and with them the
- * bordered tables and the taller rows the edge must draw.
- */
-class Page {
-  readonly rows: (DocCell | undefined)[][] = [];
-  readonly tables: PublicationDoc['tables'] = [];
-  readonly tallRows: PublicationDoc['tallRows'] = [];
-
-  /** Adds a row; returns its 0-based index. */
-  line(cells: (DocCell | undefined)[]): number {
-    return this.rows.push(cells) - 1;
-  }
-
-  /** A row of one cell across the page. */
-  wide(value: string, style: Style): number {
-    return this.line([{ value, style, span: COLUMNS }]);
-  }
-
-  gap(): number {
-    return this.line([]);
-  }
-
-  /** A bordered table: a header row of 'th' cells, then the body; `spans` merged on every row. */
-  table(header: (string | undefined)[], body: (DocCell | undefined)[][], spans?: Span[]): void {
-    const first = this.line(header.map((h) => (h === undefined ? undefined : { value: h, style: 'th' as const })));
-    for (const r of body) this.line(r);
-    this.tables.push({ row: first, column: 0, rows: body.length + 1, columns: header.length, ...(spans ? { spans } : {}) });
-  }
-
-  /** A paragraph across the page, as tall as its text needs. */
-  paragraph(text: string): void {
-    const row = this.wide(text, 'para');
-    this.tallRows.push({ row, lines: linesFor(text, WIDTHS.reduce((a, b) => a + b, 0) - 10) });
-  }
-}
-
-/** Lines a text needs in a column `px` wide (a Chinese character is about 12 px at 10 pt). */
-function linesFor(text: string, px: number): number {
-  return Math.max(1, Math.ceil((text.length * 12) / px));
-}
-
-/** The publication, section by section, in the order such a 通报 reads. */
+/** The publication, section by section, in the order a 督查通报 reads. */
 export function layoutPublication(input: PublicationInput): PublicationDoc {
   const { scores, t } = input;
-  const label = monthLabel(monthId(scores.year, scores.month), t);
-  const page = new Page();
-  opening(page, input, label);
+  const month = monthId(scores.year, scores.month);
+  const label = monthLabel(month, t);
+  const office = input.office ?? defaultOffice(t);
+  const matters = input.matters ?? [];
+  const attachment = input.attachment ?? t('bul.listSheet', { month: label });
+  const page = new Page(fitWidths(BASE_WIDTHS, rankingHeader(t), WHY_COLUMN, A4_WIDTH_PX));
+  bulletinHead(page, { label, issue: input.issue ?? 1, office, publishedOn: input.publishedOn, first: scores.first, last: scores.last, t });
+  page.wide(t('bul.h.summary'), 'h1');
+  page.paragraph(openingText(input, label));
   figures(page, input);
-  rankingTables(page, input);
-  namedUnits(page, input);
-  sanctionList(page, input);
-  breakdownTable(page, input);
-  const chart = scoreChart(page, input, label);
-  page.gap();
-  page.wide(t('pub.footer', { on: formatDay(input.publishedOn) }), 'muted');
-  const { rows, tables, tallRows } = page;
-  return { name: t('pub.sheetName', { month: label }), widths: WIDTHS, rows, tables, tallRows, chart };
+  page.wide(t('bul.h.ranking'), 'h1');
+  const n = rankingTables(page, input);
+  listReasons(page, input, n);
+  breakdownTable(page, input, n + 2);
+  const chart = scoreChart(page, input, label, n + 3);
+  problemsSection(page, { matters, asOf: scores.asOf, t });
+  namedSection(page, { scores, sanctions: input.sanctions, office, t });
+  nextSteps(page, { ranking: input.ranking, matters, office, reportBy: input.reportBy, t });
+  bulletinEnd(page, { attachment, office, publishedOn: input.publishedOn, t });
+  const { rows, tables, tallRows, widths } = page;
+  return {
+    name: t('pub.sheetName', { month: label }),
+    widths: [...widths],
+    rows,
+    tables,
+    tallRows,
+    chart,
+    print: { paper: 'A4', orientation: 'portrait', fitToWidth: 1, rowBreaks: page.rowBreaks },
+  };
 }
 
-/** Title, the period and publication day, and the opening paragraph: the month's figures, 红榜 and 黑榜. */
-function opening(page: Page, input: PublicationInput, label: string): void {
+/** 设置's defaults, for a caller that gives no office (the scores' own tests). */
+function defaultOffice(t: Translate): BulletinOffice {
+  return {
+    senderName: t('office.unnamed'),
+    bulletinTo: t('setting.default.bulletinTo'),
+    bulletinCc: t('setting.default.bulletinCc'),
+    sanctionWording: t('setting.default.sanctionWording'),
+  };
+}
+
+/**
+ * 一、总体情况's paragraph: the month's figures, 红榜 and 黑榜, the units 通报批评 this month (only
+ * when there were), and the units with no task in play.
+ */
+function openingText(input: PublicationInput, label: string): string {
   const { scores, ranking, t } = input;
   const s = scores.summary;
+  const sep = t('bul.listSep');
   const red = ranking.categories.flatMap((c) => c.red.map((u) => u.unit));
   const black = ranking.categories.flatMap((c) => c.black.map((u) => u.unit));
-  page.wide(t('pub.title', { month: label }), 'title');
-  page.wide(t('pub.subtitle', { from: formatDay(scores.first), to: formatDay(scores.last), on: formatDay(input.publishedOn) }), 'subtitle');
-  page.gap();
-  page.paragraph(
+  const criticised = [...new Set(scores.named.filter((x) => x.level === 'criticism').map((x) => x.unit))];
+  const idle = ranking.categories.flatMap((c) => c.units.filter((u) => u.noTasks).map((u) => u.unit));
+  return (
     t('pub.opening', {
       month: label,
       due: s.due,
@@ -140,18 +128,17 @@ function opening(page: Page, input: PublicationInput, label: string): void {
       criticisms: s.criticisms,
       interviews: s.interviews,
     }) +
-      (red.length > 0 ? t('pub.openingRed', { units: red.join('、') }) : '') +
-      (black.length > 0 ? t('pub.openingBlack', { units: black.join('、') }) : '') +
-      t('pub.openingEnd'),
+    (red.length > 0 ? t('pub.openingRed', { units: red.join(sep) }) : '') +
+    (black.length > 0 ? t('pub.openingBlack', { units: black.join(sep) }) : '') +
+    (criticised.length > 0 ? t('bul.openingCriticised', { units: criticised.join(sep) }) : '') +
+    (idle.length > 0 ? t('bul.openingIdle', { units: idle.join(sep) }) : '')
   );
-  page.gap();
 }
 
 /** The month's eight figures as two rows of four, each figure over merged columns (A–B, C–D, E–F, G–I). */
 function figures(page: Page, input: PublicationInput): void {
   const { t } = input;
   const s = input.scores.summary;
-  page.wide(t('pub.h.summary'), 'h1');
   const quad = [
     { column: 0, columns: 2 },
     { column: 2, columns: 2 },
@@ -189,39 +176,35 @@ function figures(page: Page, input: PublicationInput): void {
   page.gap();
 }
 
-/** The ranking, one table per 单位类别: 红榜 and 黑榜 marked, every unit's score explained. */
-function rankingTables(page: Page, input: PublicationInput): void {
+/** The ranking, one table per 单位类别: 红榜 and 黑榜 marked, every unit's score explained. Returns how many sub-sections it wrote. */
+function rankingTables(page: Page, input: PublicationInput): number {
   const { t } = input;
-  page.wide(t('pub.h.ranking'), 'h1');
+  const whyWidth = page.widths[WHY_COLUMN]!;
   input.ranking.categories.forEach((category, i) => {
-    page.wide(
-      t('pub.h.category', {
-        n: t(`pub.ordinal.${Math.min(i + 1, 10)}` as 'pub.ordinal.1'),
-        category: category.category,
-        ranked: category.rankedCount,
-      }),
-      'h2',
-    );
+    page.wide(t('pub.h.category', { n: ordinal(i + 1, t), category: category.category, ranked: category.rankedCount }), 'h2');
     const start = page.rows.length + 1;
     category.units.forEach((u, j) => {
-      page.tallRows.push({ row: start + j, lines: linesFor(u.ranked ? why(u, t) : t('pub.unranked'), WIDTHS[8]!) });
+      const lines = linesFor(whyText(u, t), whyWidth - 6);
+      if (lines > 1) page.tallRows.push({ row: start + j, lines });
     });
     page.table(
-      [
-        t('pub.col.rank'),
-        t('pub.col.unit'),
-        t('pub.col.score'),
-        t('pub.col.rate'),
-        t('pub.col.due'),
-        t('pub.col.closedOnTime'),
-        t('pub.col.overdue'),
-        t('pub.col.list'),
-        t('pub.col.why'),
-      ],
+      rankingHeader(t),
       category.units.map((u) => rankingRow(u, category, t)),
     );
     page.gap();
   });
+  return input.ranking.categories.length;
+}
+
+/** （一）, （二） … as the sub-sections number. */
+function ordinal(n: number, t: Translate): string {
+  return t(`pub.ordinal.${Math.min(n, 10)}` as 'pub.ordinal.1');
+}
+
+/** The last column of a unit's row: its score explained, or why it is not ranked. */
+function whyText(u: UnitScore, t: Translate): string {
+  if (u.ranked) return why(u, t);
+  return u.noTasks ? t('bul.noTasks') : t('pub.unranked');
 }
 
 /** One unit's row of the ranking. */
@@ -241,109 +224,57 @@ function rankingRow(u: UnitScore, category: Ranking['categories'][number], t: Tr
       : blacks.has(u.unit)
         ? { value: t('pub.black'), style: 'black' }
         : { value: '', style: 'text' },
-    { value: u.ranked ? why(u, t) : t('pub.unranked'), style: u.ranked ? 'text' : 'muted' },
+    { value: whyText(u, t), style: u.ranked ? 'text' : 'muted' },
   ];
 }
 
-/** The units and tasks named for 通报批评 and 约谈: 级别 A, 单位 B, 任务 C–G (merged), 文号 H–I (merged, with the date). */
-function namedUnits(page: Page, input: PublicationInput): void {
+/**
+ * 红榜 and 黑榜 with their 上榜理由: 榜单 A, 单位 B, 得分 C, 上榜理由 D–I (merged). The reason is the
+ * one the ranking drew from the unit's figures (UnitScore.listReason); lacking it, its points by rule.
+ */
+function listReasons(page: Page, input: PublicationInput, categories: number): void {
   const { t } = input;
-  const named = input.scores.named;
-  page.wide(t('pub.h.named'), 'h1');
-  if (named.length === 0) page.wide(t('pub.none'), 'muted');
-  else {
-    page.table(
-      [
-        t('pub.col.level'),
-        t('pub.col.unit'),
-        t('pub.col.task'),
-        undefined,
-        undefined,
-        undefined,
-        undefined,
-        t('pub.col.number'),
-        undefined,
-      ],
-      named.map((n) => [
-        {
-          value:
-            n.level !== 'interview'
-              ? t('level.criticism')
-              : n.heldOn === undefined
-                ? t('level.interview')
-                : t('pub.interviewHeld', { level: t('level.interview'), date: formatDay(n.heldOn) }),
-          style: n.level === 'interview' ? 'black' : 'text',
-        },
-        { value: n.unit, style: 'text' },
-        { value: n.task || n.key, style: 'text' },
-        undefined,
-        undefined,
-        undefined,
-        undefined,
-        // A 通报批评 held for the bulletin (随月度通报) has no 文号: this bulletin is its 通报.
-        { value: n.held ? t('pub.heldForBulletin') : `${n.number}（${formatDay(n.day)}）`, style: 'text' },
-        undefined,
-      ]),
-      [
-        { column: 2, columns: 5 },
-        { column: 7, columns: 2 },
-      ],
-    );
+  page.wide(t('bul.h.lists', { n: ordinal(categories + 1, t) }), 'h2');
+  const entries = input.ranking.categories.flatMap((c) => [
+    ...c.red.map((u) => ({ u, red: true })),
+    ...c.black.map((u) => ({ u, red: false })),
+  ]);
+  if (entries.length === 0) {
+    page.wide(t('bul.noLists'), 'muted');
+    page.gap();
+    return;
   }
-  page.gap();
-}
-
-/** The sanctions (停发文明奖, 撤销文明单位称号): 单位 A–B, 类别 C–D, 连续后三位 E–F, 处理 G–I (merged). */
-function sanctionList(page: Page, input: PublicationInput): void {
-  const { sanctions, t } = input;
-  page.wide(t('pub.h.sanctions'), 'h1');
-  if (sanctions.length === 0) page.wide(t('pub.noSanctions'), 'muted');
-  else {
-    page.table(
-      [
-        t('pub.col.unit'),
-        undefined,
-        t('pub.col.category'),
-        undefined,
-        t('pub.col.streak'),
-        undefined,
-        t('pub.col.sanction'),
-        undefined,
-        undefined,
-      ],
-      sanctions.map((x) => [
-        { value: x.unit, style: 'text' },
-        undefined,
-        { value: x.category, style: 'text' },
-        undefined,
-        num(x.streak),
-        undefined,
-        { value: describeSanction(x, t), style: x.kind === 'revokeTitle' ? 'black' : 'text' },
-        undefined,
-        undefined,
-      ]),
-      [
-        { column: 0, columns: 2 },
-        { column: 2, columns: 2 },
-        { column: 4, columns: 2 },
-        { column: 6, columns: 3 },
-      ],
-    );
-  }
+  const reasonWidth = page.widths.slice(3).reduce((a, b) => a + b, 0);
+  const start = page.rows.length + 1;
+  const body = entries.map(({ u, red }, i): (DocCell | undefined)[] => {
+    const reason = u.listReason ?? scoreWhy(u, t);
+    const lines = linesFor(reason, reasonWidth - 6);
+    if (lines > 1) page.tallRows.push({ row: start + i, lines });
+    return [
+      red ? { value: t('pub.red'), style: 'red' } : { value: t('pub.black'), style: 'black' },
+      { value: u.unit, style: 'text' },
+      { value: u.score, style: 'num' },
+      { value: reason, style: 'text' },
+      ...Array<undefined>(page.columns - 4).fill(undefined),
+    ];
+  });
+  const header = [t('pub.col.list'), t('pub.col.unit'), t('pub.col.score'), t('bul.col.reason')];
+  page.table([...header, ...Array<undefined>(page.columns - 4).fill(undefined)], body, [{ column: 3, columns: page.columns - 3 }]);
   page.gap();
 }
 
 /** Every point's reason: 单位 A–B, 规则 C–E, 分值 F, 来源和说明 G–I (merged): one merge call per span for the whole table. */
-function breakdownTable(page: Page, input: PublicationInput): void {
+function breakdownTable(page: Page, input: PublicationInput, n: number): void {
   const { t } = input;
-  page.wide(t('pub.h.breakdown'), 'h1');
+  page.wide(t('bul.h.breakdown', { n: ordinal(n, t) }), 'h2');
   const items = input.scores.units.flatMap((u) => u.breakdown);
   if (items.length === 0) page.wide(t('pub.none'), 'muted');
   else {
-    const texts = items.map((item) => `${source(item, t)}：${item.note}`);
+    const texts = items.map((item) => longDates(`${source(item, t)}：${item.note}`, t));
+    const noteWidth = page.widths[6]! + page.widths[7]! + page.widths[8]!;
     page.tallRows.push({
       row: page.rows.length + 1,
-      lines: Math.max(...texts.map((x) => linesFor(x, WIDTHS[6]! + WIDTHS[7]! + WIDTHS[8]!))),
+      lines: Math.max(...texts.map((x) => linesFor(x, noteWidth - 6))),
       count: items.length,
     });
     page.table(
@@ -369,21 +300,27 @@ function breakdownTable(page: Page, input: PublicationInput): void {
   page.gap();
 }
 
-/** The bar chart of the ranked units' scores: its data in B–C (unit, score), the chart drawn beside it from E. */
-function scoreChart(page: Page, input: PublicationInput, label: string): PublicationDoc['chart'] {
+/**
+ * The bar chart of the ranked units' scores: its heading starts a printed page, its data in B–C
+ * (unit, score), the chart drawn beside it from E, so that the chart and its table print together.
+ */
+function scoreChart(page: Page, input: PublicationInput, label: string, n: number): PublicationDoc['chart'] {
   const { t } = input;
   const ranked = input.ranking.categories.flatMap((c) => c.units.filter((u) => u.ranked));
-  page.wide(t('pub.h.chart'), 'h1');
+  const heading = page.wide(t('bul.h.chart', { n: ordinal(n, t) }), 'h2');
   if (ranked.length === 0) {
     page.wide(t('pub.none'), 'muted');
+    page.gap();
     return undefined;
   }
+  page.rowBreaks.push(heading);
   const dataRow = page.line([undefined, { value: t('pub.col.unit'), style: 'th' }, { value: t('pub.col.score'), style: 'th' }]);
   const bars = [...ranked].sort((a, b) => b.score - a.score);
   for (const u of bars) page.line([undefined, { value: u.unit, style: 'text' }, { value: u.score, style: 'num' }]);
   page.tables.push({ row: dataRow, column: 1, rows: bars.length + 1, columns: 2 });
   // Room beside the data for the chart: it is drawn over these rows.
   for (let i = bars.length; i < 16; i++) page.gap();
+  page.gap();
   return { dataRow, dataColumn: 1, count: bars.length, title: t('pub.chartTitle', { month: label }), anchorRow: dataRow, anchorColumn: 4 };
 }
 

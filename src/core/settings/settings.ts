@@ -74,6 +74,14 @@ export interface Settings {
   circularTo: CircularTo;
   /** 约谈抄送: who is copied on every 约谈通知 besides the unit's 分管领导 (督查室, 纪委监委); valid addresses only. */
   interviewCc: string[];
+  /** 月度通报主送: whom the month's 督查通报 is addressed to (各县区、市直各单位). */
+  bulletinTo: string;
+  /** 月度通报抄送: the 抄送 line of the month's 督查通报, as text; 无 leaves it out. */
+  bulletinCc: string;
+  /** 处理建议提法: the words a sanction in the 通报 starts with (提请市文明委): the committee decides, the 通报 requests. */
+  sanctionWording: string;
+  /** 整改报告期限（工作日）: the 黑榜 units' 整改报告 is due this many working days after publication. */
+  reportDays: number;
 }
 
 export type CircularMode = 'immediate' | 'monthly';
@@ -124,6 +132,10 @@ export function defaultSettings(locale: Locale = 'zh-CN'): Settings {
     circularMode: 'immediate',
     circularTo: 'contact',
     interviewCc: [],
+    bulletinTo: t('setting.default.bulletinTo'),
+    bulletinCc: t('setting.default.bulletinCc'),
+    sanctionWording: t('setting.default.sanctionWording'),
+    reportDays: 5,
   };
 }
 
@@ -183,7 +195,11 @@ export type SettingKey =
   | 'circularCc'
   | 'circularMode'
   | 'circularTo'
-  | 'interviewCc';
+  | 'interviewCc'
+  | 'bulletinTo'
+  | 'bulletinCc'
+  | 'sanctionWording'
+  | 'reportDays';
 
 type Kind =
   | { type: 'locale' }
@@ -258,6 +274,11 @@ const SPECS: { key: SettingKey; kind: Kind }[] = [
     },
   },
   { key: 'interviewCc', kind: { type: 'emails' } },
+  // issue 15, the month's 督查通报: 主送, 抄送, how a sanction is requested, when the 黑榜's 整改报告 is due.
+  { key: 'bulletinTo', kind: { type: 'text' } },
+  { key: 'bulletinCc', kind: { type: 'text' } },
+  { key: 'sanctionWording', kind: { type: 'text' } },
+  { key: 'reportDays', kind: { type: 'int', min: 1, max: 60 } },
 ];
 
 /**

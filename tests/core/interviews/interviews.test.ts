@@ -205,7 +205,7 @@ describe('the 约谈通知', () => {
     expect(mail.to).toBe('sun@zjj.example.org,qian@zjj.example.org');
     expect(mail.subject).toBe('【约谈通知】关于约谈市住建局党政主要负责人的通知（X创城督约谈〔2026〕1号）');
     expect(mail.body).toBe(
-      [
+      `${[
         'X创城督约谈〔2026〕1号',
         '■ 关于约谈市住建局党政主要负责人的通知',
         '市住建局：',
@@ -219,7 +219,7 @@ describe('the 约谈通知', () => {
         '请被约谈人准时参加，不得委托他人代为参加；确有特殊情况的，须提前向XX市创建全国文明城市工作指挥部办公室书面说明。约谈后，请你单位于5个工作日内将整改落实情况书面报送XX市创建全国文明城市工作指挥部办公室。',
         '联系人：刘洋；联系电话：0571-87000000；联系邮箱：cwb@example.gov.cn。',
         'XX市创建全国文明城市工作指挥部办公室\n2026年12月3日',
-      ].join('\n\n') + '\n',
+      ].join('\n\n')}\n`,
     );
     expect(mail.body).not.toMatch(/\d{4}-\d{2}-\d{2}|督办台账|Duban/);
   });

@@ -53,7 +53,8 @@ describe('约谈 in the month', () => {
     expect(s.named.map((n) => n.heldOn)).toEqual([d(11, 20), d(11, 20)]);
     const doc = layoutPublication({ scores: s, ranking: rankMonth(s, defaultRules(), zh), sanctions: [], publishedOn: d(12, 1), t: zh });
     const texts = doc.rows.flat().map((c) => c?.value);
-    expect(texts).toContain('约谈（已约谈，2026-11-20）');
+    // Issue 15: a 通报 writes its dates in 年月日.
+    expect(texts).toContain('约谈（已约谈，2026年11月20日）');
     expect(texts).toContain('老旧小区飞线充电');
   });
 });

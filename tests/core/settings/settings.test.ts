@@ -406,3 +406,47 @@ describe('约谈抄送 (issue 14, 约谈 is decided by a person)', () => {
     expect(defaultSettings('zh-CN').interviewCc).toEqual([]);
   });
 });
+
+describe('the month’s 督查通报 (issue 15, bulletin): 主送, 抄送, the sanctions’ wording, the 整改报告 days', () => {
+  it('reads the office’s words and a number of working days, in zh and en', () => {
+    const zh = parseSettings([
+      ['设置项', '值', '说明'],
+      ['月度通报主送', '各区县、市直有关单位', ''],
+      ['月度通报抄送', '市委办公室、市政府办公室', ''],
+      ['处理建议提法', '建议市文明委', ''],
+      ['整改报告期限（工作日）', '10个工作日', ''],
+    ]);
+    expect(zh.problems).toEqual([]);
+    const { bulletinTo, bulletinCc, sanctionWording, reportDays } = zh.settings;
+    expect({ bulletinTo, bulletinCc, sanctionWording, reportDays }).toEqual({
+      bulletinTo: '各区县、市直有关单位',
+      bulletinCc: '市委办公室、市政府办公室',
+      sanctionWording: '建议市文明委',
+      reportDays: 10,
+    });
+    const en = parseSettings([
+      ['Setting', 'Value', 'Explanation'],
+      ['Rectification report due (working days)', '7', ''],
+    ]);
+    expect(en.settings.reportDays).toBe(7);
+    expect(defaultSettings('en').bulletinTo).toBe('All counties, districts and city units');
+  });
+
+  it('defaults to 各县区、市直各单位, 市文明委各成员单位, 提请市文明委 and 5 working days, and says where a bad number is', () => {
+    const d = defaultSettings('zh-CN');
+    expect([d.bulletinTo, d.bulletinCc, d.sanctionWording, d.reportDays]).toEqual([
+      '各县区、市直各单位',
+      '市文明委各成员单位',
+      '提请市文明委',
+      5,
+    ]);
+    const bad = parseSettings([
+      ['设置项', '值', '说明'],
+      ['整改报告期限（工作日）', '下周', ''],
+    ]);
+    expect(bad.settings.reportDays).toBe(5);
+    expect(bad.problems).toHaveLength(1);
+    expect(bad.problems[0]).toMatchObject({ row: 1, column: 1 });
+    expect(bad.problems[0]!.message).toContain('整改报告期限（工作日）');
+  });
+});
