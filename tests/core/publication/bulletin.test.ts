@@ -56,7 +56,7 @@ function month(opts: { criticised?: boolean } = {}) {
     entry({ number: 'X创城督〔2026〕12号', key: 'DB-0001', level: 'notice', day: d(12, 2) }),
   ];
   const scores = november(tasks, { entries });
-  const ranking = rankMonth(scores, defaultRules(), zh);
+  const ranking = rankMonth(scores, { ...defaultRules(), smallCategoryBlack: 1 }, zh);
   const matters = openMatters({ tasks, entries, asOf: scores.asOf, dryRun: false, calendar, countDays: 'working', t: zh });
   return { scores, ranking, matters };
 }
@@ -173,10 +173,11 @@ describe('the month’s sheet as a 督查通报', () => {
 
   it('lists a unit with no task in play as 本月无督办任务 (the field the ranking sets)', () => {
     const { scores, ranking, matters } = month();
-    const idle = ranking.categories[0]!.units.find((u) => !u.ranked);
-    if (idle) (idle as { noTasks?: boolean }).noTasks = true;
+    // A区 has no task at all this month: listed, not ranked.
+    const idle = ranking.categories.flatMap((c) => c.units).find((u) => u.unit === 'A区')!;
+    expect([idle.ranked, idle.noTasks]).toEqual([false, true]);
     const lines = texts(bulletin({ scores, ranking, matters }));
-    if (idle) expect(lines.some((l) => l.includes(`${idle.unit}|`) && l.includes('本月无督办任务'))).toBe(true);
+    expect(lines.some((l) => l.includes('A区|') && l.includes('本月无督办任务'))).toBe(true);
   });
 
   it('shows each 红榜 and 黑榜 unit with its 上榜理由', () => {
