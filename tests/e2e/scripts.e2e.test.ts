@@ -213,6 +213,30 @@ describe('npm run demo', () => {
     });
   });
 
+  // Worked out by hand from the rules (base 100; −2 a task overdue at month end; −0.5 a working day
+  // beyond 5, at most −5 a task; −3 a 反弹): 市城管局 on 30 Nov has DB-0001 (due 11-15, 10 working
+  // days late: −2 −2.5), DB-0008 (due 11-05, 17 late: −2 −5), DB-0015 (due 11-17, 9 late: −2 −2),
+  // and 火车站公厕 (DB-0007), closed 10-29 and reopened 11-30: −3 for the 反弹 and no lateness, since
+  // it is late only from its reopening. 100 − 6 − 9.5 − 3 = 81.5, last of 9 ranked, on the 黑榜.
+  it('publishes 市城管局 at 81.5 as worked out by hand: its 反弹 charged from the reopening, not the closed weeks', async () => {
+    const wb = await importXlsx(readFileSync(join(out, 'day-2026-12-01', 'publish', SAMPLE_FILE)));
+    const page = wb.sheets.find((x) => x.name === '2026年11月督查通报')!;
+    const rows = page.rows.map((r) => Array.from(r ?? [], (c) => c?.value ?? ''));
+    const ranked = rows.find((r) => r[1] === '市城管局' && typeof r[0] === 'number')!;
+    expect(ranked.slice(0, 8)).toEqual([9, '市城管局', 81.5, 0, 4, 0, 3, '黑榜']);
+    const details = rows.filter((r) => r[0] === '市城管局' && typeof r[5] === 'number').map((r) => [r[2], r[5]]);
+    expect(details).toEqual([
+      ['逾期任务扣分', -2],
+      ['逾期天数扣分', -2.5],
+      ['反弹扣分', -3],
+      ['逾期任务扣分', -2],
+      ['逾期天数扣分', -5],
+      ['逾期任务扣分', -2],
+      ['逾期天数扣分', -2],
+    ]);
+    expect(rows.some((r) => String(r[6]).includes('DB-0007'))).toBe(false);
+  });
+
   it("keeps the final day's run.json, workbook and outbox at the top, with setup/ and the first day's preview", async () => {
     const lastDay = join(out, days.at(-1)!);
     expect(readFileSync(join(out, 'run.json'), 'utf8')).toBe(readFileSync(join(lastDay, 'run.json'), 'utf8'));
