@@ -6,6 +6,7 @@
  */
 import { type Day, formatDay } from '../calendar/day';
 import type { Translate } from '../i18n';
+import { longDay } from '../notices/official';
 import { monthLabel } from '../scores/history';
 import { type QuarterMonth, type QuarterRow, quarterMonths } from '../scores/quarter';
 import { DEFAULT_RULES, type QuarterWeights, quarterWeights } from '../scores/rules';
@@ -72,7 +73,7 @@ export function layoutQuarter(
     tallRows.push({ row, lines: Math.max(1, Math.ceil((text.length * 12) / (WIDTHS.reduce((a, b) => a + b, 0) - 10))) });
   }
   out.push([]);
-  out.push([{ value: t('pub.footer', { on: formatDay(publishedOn) }), style: 'muted', span: width }]);
+  out.push([{ value: t('pub.footer', { on: longDay(publishedOn, t) }), style: 'muted', span: width }]);
   return {
     name,
     widths: WIDTHS,
