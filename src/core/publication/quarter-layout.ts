@@ -4,7 +4,7 @@
  * parts (台账得分, the mean of the months it was ranked; 实地测评 and 问卷 as typed in 季度测评),
  * its quarter score, its place and its trend; then how the quarter is scored, with the weights.
  */
-import { type Day, formatDay } from '../calendar/day';
+import type { Day } from '../calendar/day';
 import type { Translate } from '../i18n';
 import { longDay } from '../notices/official';
 import { monthLabel } from '../scores/history';
@@ -36,7 +36,7 @@ export function layoutQuarter(
   const out: (DocCell | undefined)[][] = [];
   const width = WIDTHS.length;
   out.push([{ value: t('pub.quarterTitle', { year, quarter }), style: 'title', span: width }]);
-  out.push([{ value: t('pub.quarterSubtitle', { on: formatDay(publishedOn) }), style: 'subtitle', span: width }]);
+  out.push([{ value: t('pub.quarterSubtitle', { on: longDay(publishedOn, t) }), style: 'subtitle', span: width }]);
   out.push([]);
   const header = [
     t('pub.col.category'),
