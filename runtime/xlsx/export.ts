@@ -8,6 +8,7 @@ import { xlsxBordersOf } from './borders.js';
 import { hexToArgb } from './colors.js';
 import { instantToWallClock, isMidnightIn } from './dates.js';
 import { LongLists, MAX_LITERAL_LIST } from './long-lists.js';
+import { mergeDisjoint } from './merges.js';
 import { exportDeveloperMetadata } from './metadata.js';
 import { applyPrintSetup } from './print.js';
 import { absoluteRef, cellA1, columnLetters, rangeA1 } from './ranges.js';
@@ -72,11 +73,8 @@ export function exportSheet(wb: ExcelJS.Workbook, sheet: SheetModel, zone: strin
     });
   });
 
-  for (const m of sheet.merges) {
-    if (m.endRow - m.startRow <= 1 && m.endColumn - m.startColumn <= 1) continue;
-    // Without style: each cell keeps its own format, as in the model.
-    ws.mergeCellsWithoutStyle(m.startRow + 1, m.startColumn + 1, m.endRow, m.endColumn);
-  }
+  // Without style: each cell keeps its own format, as in the model; without exceljs's quadratic overlap check.
+  mergeDisjoint(ws, sheet.merges);
 
   for (const c of sheet.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
   for (const r of sheet.hiddenRows ?? []) ws.getRow(r + 1).hidden = true;

@@ -17,6 +17,7 @@ import { hexToArgb } from './colors.js';
 import { dropSheetIn, renameSheetIn, rewriteSheetRefs } from './defined-names.js';
 import { dataValidationOf, dxfStyleOf, exportSheet, expressionOf, keepEmptyRowProperties, numberFormatOf, xlsxValueOf } from './export.js';
 import { LIST_SHEET, LongLists, readLongLists } from './long-lists.js';
+import { mergeDisjoint } from './merges.js';
 import { exportDeveloperMetadata } from './metadata.js';
 import { type Baseline, baselineOf, type RawCfRule, type SheetOrigin, type WorkbookOrigin } from './origin.js';
 import { applyPrintSetup } from './print.js';
@@ -292,7 +293,10 @@ function patchMerges(ws: ExcelJS.Worksheet, baseline: Baseline, sheet: SheetMode
   const before = new Set(baseline.merges.map(rangeA1));
   const now = new Set(sheet.merges.filter((m) => m.endRow - m.startRow > 1 || m.endColumn - m.startColumn > 1).map(rangeA1));
   for (const a1 of before) if (!now.has(a1) && a1.includes(':')) ws.unMergeCells(a1);
-  for (const a1 of now) if (!before.has(a1)) ws.mergeCellsWithoutStyle(a1);
+  mergeDisjoint(
+    ws,
+    sheet.merges.filter((m) => !before.has(rangeA1(m))),
+  );
 }
 
 function movedCf(cf: ConditionalFormatModel, axes: Axes): ConditionalFormatModel | undefined {
