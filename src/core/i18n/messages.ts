@@ -929,6 +929,9 @@ export const zhCN = {
     '各责任单位要对照问题清单（附件），逐项明确责任人、责任领导和整改时限，限期整改到位；逾期仍未整改的，按程序通报批评、约谈。',
   'bul.next.keep': '各单位要举一反三，建立健全长效机制，巩固整改成果，防止问题反弹。',
   'bul.next.item': '（{n}）{text}',
+  // issue 17, scale: the 通报's 存在问题 at thousands of overdue matters, the 问题清单 carrying the rows.
+  'bul.problemsLeadCapped': '截至{date}，仍有{count}项任务逾期未整改，以下每类列出逾期最久的{listed}项，全部问题见附件《{attachment}》。',
+  'bul.problemsMore': '本类其余{rest}项见附件《{attachment}》。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1877,6 +1880,10 @@ export const en: Record<MessageKey, string> = {
     'Each responsible unit works through the problem list (attachment), naming for each matter its person, leader and deadline; what stays overdue leads to public criticism, then an interview.',
   'bul.next.keep': 'Every unit draws lessons, builds lasting mechanisms and keeps the problems from returning.',
   'bul.next.item': '({n}) {text}',
+  // issue 17, scale: the 通报's 存在问题 at thousands of overdue matters, the 问题清单 carrying the rows.
+  'bul.problemsLeadCapped':
+    'On {date}, {count} task(s) were still overdue; below, the {listed} most overdue of each category, every one in the attachment "{attachment}".',
+  'bul.problemsMore': '{rest} more in this category: see the attachment "{attachment}".',
 };
 
 export type Locale = 'zh-CN' | 'en';

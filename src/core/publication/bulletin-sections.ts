@@ -16,8 +16,16 @@ import { type OpenMatter, unitsOf } from './problem-list';
 
 const ordinal = (n: number, t: Translate): string => t(`pub.ordinal.${Math.min(n, 10)}` as 'pub.ordinal.1');
 
-/** 三、存在问题: the overdue matters, numbered, grouped by 问题类别 when any has one. */
-export function problemsSection(page: Page, p: { matters: readonly OpenMatter[]; asOf: Day; t: Translate }): void {
+/**
+ * A 通报 names every overdue matter while they fit on a page or two; beyond that it is a report no
+ * one reads (35,000 rows at 50,000 tasks), so each 问题类别 lists its most overdue few with its
+ * count, and the 附件 问题清单, which carries every matter, is named for the rest.
+ */
+export const LIST_ALL_UP_TO = 30;
+export const LISTED_PER_KIND = 10;
+
+/** 三、存在问题: the overdue matters, numbered, grouped by 问题类别 when any has one; only the most overdue of each when many. */
+export function problemsSection(page: Page, p: { matters: readonly OpenMatter[]; asOf: Day; attachment: string; t: Translate }): void {
   const { t } = p;
   page.wide(t('bul.h.problems'), 'h1');
   const overdue = p.matters.filter((m) => m.overdueDays > 0);
@@ -26,14 +34,30 @@ export function problemsSection(page: Page, p: { matters: readonly OpenMatter[];
     page.gap();
     return;
   }
-  page.paragraph(t('bul.problemsLead', { date: longDay(p.asOf, t), count: overdue.length }));
+  const capped = overdue.length > LIST_ALL_UP_TO;
+  const date = longDay(p.asOf, t);
+  page.paragraph(
+    capped
+      ? t('bul.problemsLeadCapped', { date, count: overdue.length, listed: LISTED_PER_KIND, attachment: p.attachment })
+      : t('bul.problemsLead', { date, count: overdue.length }),
+  );
   const grouped = overdue.some((m) => m.problemKind !== undefined);
-  const kinds = [...new Set(overdue.map((m) => m.problemKind ?? t('bul.kindOther')))];
+  const kindOf = (m: OpenMatter): string => m.problemKind ?? t('bul.kindOther');
+  const groups = new Map<string, OpenMatter[]>();
+  for (const m of overdue) {
+    const kind = grouped ? kindOf(m) : '';
+    const group = groups.get(kind);
+    if (group) group.push(m);
+    else groups.set(kind, [m]);
+  }
   let n = 0;
-  kinds.forEach((kind, i) => {
-    const group = grouped ? overdue.filter((m) => (m.problemKind ?? t('bul.kindOther')) === kind) : overdue;
+  [...groups].forEach(([kind, group], i) => {
     if (grouped) page.wide(t('bul.kindHeading', { n: ordinal(i + 1, t), kind, count: group.length }), 'h2');
-    for (const m of group) page.paragraph(problemLine(m, ++n, t));
+    // The most overdue first (a stable sort keeps the ledger's order among equals).
+    const listed = capped ? [...group].sort((a, b) => b.overdueDays - a.overdueDays).slice(0, LISTED_PER_KIND) : group;
+    for (const m of listed) page.paragraph(problemLine(m, ++n, t));
+    if (group.length > listed.length)
+      page.paragraph(t('bul.problemsMore', { rest: group.length - listed.length, attachment: p.attachment }));
   });
   page.gap();
 }

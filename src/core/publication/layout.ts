@@ -79,7 +79,7 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
   listReasons(page, input, n);
   breakdownTable(page, input, n + 2);
   const chart = scoreChart(page, input, label, n + 3);
-  problemsSection(page, { matters, asOf: scores.asOf, t });
+  problemsSection(page, { matters, asOf: scores.asOf, attachment, t });
   namedSection(page, { scores, sanctions: input.sanctions, office, t });
   nextSteps(page, { ranking: input.ranking, matters, office, reportBy: input.reportBy, t });
   bulletinEnd(page, { attachment, office, publishedOn: input.publishedOn, t });

@@ -128,6 +128,42 @@ describe('the month’s sheet as a 督查通报', () => {
     expect(section.join('\n')).not.toContain('公交站牌破损');
   });
 
+  it('at thousands of overdue matters lists only the most overdue of each 问题类别, with the counts, and names the 附件 for the rest', () => {
+    const matter = (i: number, kind: string): OpenMatter => ({
+      key: `DB-${10000 + i}`,
+      row: i + 3,
+      task: `${kind}问题第${i}处`,
+      problemKind: kind,
+      place: '',
+      unit: `市直单位${i % 200}`,
+      coUnits: [],
+      deadline: '2026年11月2日',
+      overdueDays: 1 + (i % 19),
+      overdue: `逾期${1 + (i % 19)}个工作日`,
+      actions: '',
+    });
+    const many = Array.from({ length: 5000 }, (_, i) => matter(i, i % 5 === 0 ? '交通秩序' : '市容环境'));
+    const lines = texts(bulletin({ matters: many }));
+    const section = lines.slice(lines.indexOf('三、存在问题'), lines.indexOf('四、通报批评和约谈情况'));
+    expect(section[1]).toBe(
+      '截至2026年11月30日，仍有5000项任务逾期未整改，以下每类列出逾期最久的10项，全部问题见附件《2026年11月问题清单》。',
+    );
+    expect(section).toContain('（一）交通秩序（1000项）');
+    expect(section).toContain('（二）市容环境（4000项）');
+    // The most overdue first (19 working days: i % 19 = 18), in ledger order among equals.
+    expect(section[3]).toBe('1. 交通秩序问题第75处（责任单位：市直单位75），逾期19个工作日。');
+    expect(section[4]).toBe('2. 交通秩序问题第170处（责任单位：市直单位170），逾期19个工作日。');
+    expect(section).toContain('本类其余990项见附件《2026年11月问题清单》。');
+    expect(section).toContain('本类其余3990项见附件《2026年11月问题清单》。');
+    expect(section.filter((l) => /^\d+\. /.test(l))).toHaveLength(20);
+    expect(section.at(-2)).toBe('本类其余3990项见附件《2026年11月问题清单》。');
+    // Thirty fit on a page or two: every one is named.
+    const few = texts(bulletin({ matters: many.slice(0, 30) }));
+    expect(few).toContain('截至2026年11月30日，仍有30项任务逾期未整改。');
+    expect(few.filter((l) => /^\d+\. /.test(l))).toHaveLength(30);
+    expect(few.join('\n')).not.toContain('本类其余');
+  });
+
   it('gives the 通报批评 with its 文号 and date in 年月日, and asks the 黑榜 units for a 整改报告 by a date', () => {
     const text = all(bulletin());
     expect(text).toContain('X创城通〔2026〕1号（2026年11月26日）');
