@@ -6,7 +6,7 @@
  */
 import type { Translate } from '../core/i18n';
 import type { PublicationDoc, Style } from '../core/publication/layout';
-import { A4_PORTRAIT } from '../core/publication/page';
+import { A4_PORTRAIT, heightRuns, mergeRuns } from '../core/publication/page';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -70,14 +70,14 @@ export function writeDoc(sheet: Sheet, doc: PublicationDoc, t: Translate): void 
   range.setVerticalAlignment('middle');
   range.setWraps(grid((l) => l.wrap, false));
 
-  doc.rows.forEach((row, r) => {
-    row.forEach((cell, c) => {
-      if (cell?.span && cell.span > 1) sheet.getRange(r + 1, c + 1, 1, Math.min(cell.span, width - c)).merge();
-    });
-  });
-  for (const { row, lines, count } of doc.tallRows) {
-    if (lines <= 1) continue;
-    if (count && count > 1) sheet.setRowHeights(row + 1, count, 16 * lines + 6);
+  // A run of paragraphs is merged, and a run of rows of one height set, in one call each.
+  for (const run of mergeRuns(doc.rows, width)) {
+    const block = sheet.getRange(run.row + 1, run.column + 1, run.rows, run.columns);
+    if (run.rows > 1) block.mergeAcross();
+    else block.merge();
+  }
+  for (const { row, count, lines } of heightRuns(doc.tallRows)) {
+    if (count > 1) sheet.setRowHeights(row + 1, count, 16 * lines + 6);
     else sheet.setRowHeight(row + 1, 16 * lines + 6);
   }
   for (const tb of doc.tables) {

@@ -932,6 +932,8 @@ export const zhCN = {
   // issue 17, scale: the 通报's 存在问题 at thousands of overdue matters, the 问题清单 carrying the rows.
   'bul.problemsLeadCapped': '截至{date}，仍有{count}项任务逾期未整改，以下每类列出逾期最久的{listed}项，全部问题见附件《{attachment}》。',
   'bul.problemsMore': '本类其余{rest}项见附件《{attachment}》。',
+  'bul.breakdownLead': '得分明细共{count}项，按单位和规则汇总如下；逾期未整改的任务逐项见附件《{attachment}》。',
+  'bul.breakdownSum': '共{count}项，如{first}等',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1884,6 +1886,8 @@ export const en: Record<MessageKey, string> = {
   'bul.problemsLeadCapped':
     'On {date}, {count} task(s) were still overdue; below, the {listed} most overdue of each category, every one in the attachment "{attachment}".',
   'bul.problemsMore': '{rest} more in this category: see the attachment "{attachment}".',
+  'bul.breakdownLead': '{count} points in all, summed below by unit and rule; every overdue task is in the attachment "{attachment}".',
+  'bul.breakdownSum': '{count} in all, e.g. {first}',
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -77,7 +77,7 @@ export function layoutPublication(input: PublicationInput): PublicationDoc {
   page.wide(t('bul.h.ranking'), 'h1');
   const n = rankingTables(page, input);
   listReasons(page, input, n);
-  breakdownTable(page, input, n + 2);
+  breakdownTable(page, input, n + 2, attachment);
   const chart = scoreChart(page, input, label, n + 3);
   problemsSection(page, { matters, asOf: scores.asOf, attachment, t });
   namedSection(page, { scores, sanctions: input.sanctions, office, t });
@@ -263,30 +263,35 @@ function listReasons(page: Page, input: PublicationInput, categories: number): v
   page.gap();
 }
 
+/** Over this many points, 得分明细 is summed by unit and rule: its rows then grow with units, not tasks. */
+export const BREAKDOWN_ALL_UP_TO = 100;
+
 /** Every point's reason: 单位 A–B, 规则 C–E, 分值 F, 来源和说明 G–I (merged): one merge call per span for the whole table. */
-function breakdownTable(page: Page, input: PublicationInput, n: number): void {
+function breakdownTable(page: Page, input: PublicationInput, n: number, attachment: string): void {
   const { t } = input;
   page.wide(t('bul.h.breakdown', { n: ordinal(n, t) }), 'h2');
   const items = input.scores.units.flatMap((u) => u.breakdown);
   if (items.length === 0) page.wide(t('pub.none'), 'muted');
   else {
-    const texts = items.map((item) => longDates(`${source(item, t)}：${item.note}`, t));
+    const summed = items.length > BREAKDOWN_ALL_UP_TO;
+    if (summed) page.paragraph(t('bul.breakdownLead', { count: items.length, attachment }));
+    const rows = summed ? sumByUnitAndRule(items, t) : items.map((item) => ({ ...item, text: itemText(item, t) }));
     const noteWidth = page.widths[6]! + page.widths[7]! + page.widths[8]!;
     page.tallRows.push({
       row: page.rows.length + 1,
-      lines: Math.max(...texts.map((x) => linesFor(x, noteWidth - 6))),
-      count: items.length,
+      lines: Math.max(...rows.map((x) => linesFor(x.text, noteWidth - 6))),
+      count: rows.length,
     });
     page.table(
       [t('pub.col.unit'), undefined, t('pub.col.rule'), undefined, undefined, t('pub.col.points'), t('pub.col.note'), undefined, undefined],
-      items.map((item, i) => [
-        { value: item.unit, style: 'text' },
+      rows.map((row) => [
+        { value: row.unit, style: 'text' },
         undefined,
-        { value: ruleLabel(item.rule, t), style: 'text' },
+        { value: ruleLabel(row.rule, t), style: 'text' },
         undefined,
         undefined,
-        { value: item.points, style: 'num' },
-        { value: texts[i]!, style: 'text' },
+        { value: row.points, style: 'num' },
+        { value: row.text, style: 'text' },
         undefined,
         undefined,
       ]),
@@ -298,6 +303,31 @@ function breakdownTable(page: Page, input: PublicationInput, n: number): void {
     );
   }
   page.gap();
+}
+
+/** 任务DB-0001（任务台账第9行）：截至2026年11月30日逾期未整改（…）. */
+function itemText(item: BreakdownItem, t: Translate): string {
+  return longDates(`${source(item, t)}：${item.note}`, t);
+}
+
+/** One row per unit and rule, in the breakdown's order: the points summed, the first source named (a single point as it is). */
+function sumByUnitAndRule(
+  items: readonly BreakdownItem[],
+  t: Translate,
+): (Pick<BreakdownItem, 'unit' | 'rule' | 'points'> & { text: string })[] {
+  const groups = new Map<string, BreakdownItem[]>();
+  for (const item of items) {
+    const key = `${item.unit}\u0000${item.rule}`;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0]!;
+    const points = Math.round(group.reduce((sum, x) => sum + x.points, 0) * 100) / 100;
+    const text = group.length === 1 ? itemText(first, t) : t('bul.breakdownSum', { count: group.length, first: source(first, t) });
+    return { unit: first.unit, rule: first.rule, points, text };
+  });
 }
 
 /**

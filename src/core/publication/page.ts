@@ -162,3 +162,53 @@ export class Page {
     return row;
   }
 }
+
+/** A block of rows merged across the same columns: one mergeAcross call in Sheets. */
+export interface MergeRun {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+/**
+ * The cells' own spans (a paragraph, a heading) as blocks of consecutive rows spanning the same
+ * columns, so that the edge merges a run of paragraphs in one call instead of one call a row.
+ */
+export function mergeRuns(rows: PublicationDoc['rows'], width: number): MergeRun[] {
+  const runs: MergeRun[] = [];
+  const open = new Map<string, MergeRun>();
+  rows.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      if (!cell?.span || cell.span <= 1) return;
+      const columns = Math.min(cell.span, width - c);
+      const key = `${c}:${columns}`;
+      const run = open.get(key);
+      if (run && run.row + run.rows === r) run.rows += 1;
+      else {
+        const fresh = { row: r, column: c, rows: 1, columns };
+        runs.push(fresh);
+        open.set(key, fresh);
+      }
+    });
+  });
+  return runs;
+}
+
+/** The taller rows as runs of consecutive rows of the same height: one setRowHeights call each. */
+export function heightRuns(tall: PublicationDoc['tallRows']): { row: number; count: number; lines: number }[] {
+  // A row given twice takes its last height, as writing them one by one would leave it.
+  const lines = new Map<number, number>();
+  for (const { row, lines: n, count } of tall) {
+    if (n <= 1) continue;
+    for (let i = 0; i < (count ?? 1); i++) lines.set(row + i, n);
+  }
+  const runs: { row: number; count: number; lines: number }[] = [];
+  for (const row of [...lines.keys()].sort((a, b) => a - b)) {
+    const n = lines.get(row)!;
+    const last = runs[runs.length - 1];
+    if (last && last.row + last.count === row && last.lines === n) last.count += 1;
+    else runs.push({ row, count: 1, lines: n });
+  }
+  return runs;
+}

@@ -164,6 +164,34 @@ describe('the month’s sheet as a 督查通报', () => {
     expect(few.join('\n')).not.toContain('本类其余');
   });
 
+  it('at hundreds of points sums 得分明细 by unit and rule, one row each, the 问题清单 named for the tasks', () => {
+    const { scores, ranking, matters } = month();
+    const city = scores.units.find((u) => u.unit === '市城管局')!;
+    const first = city.breakdown[0]!;
+    // The fixtures number rows as they make tasks: each source's row as this month has it.
+    const rowOf = (u: string, rule: string): number =>
+      scores.units.find((x) => x.unit === u)!.breakdown.find((b) => b.rule === rule)!.source.row;
+    const [task1, log1, task3] = [rowOf('市城管局', 'overdueTask'), rowOf('市城管局', 'criticism'), rowOf('市住建局', 'closedOnTime')];
+    for (let i = 0; i < 100; i++) city.breakdown.push({ ...first, source: { kind: 'task', key: `DB-${1000 + i}`, row: 20 + i } });
+    const lines = texts(bulletin({ scores, ranking, matters }));
+    const from = lines.findIndex((l) => l.endsWith('得分明细'));
+    const section = lines.slice(
+      from,
+      lines.findIndex((l) => l.endsWith('得分图')),
+    );
+    expect(section).toEqual([
+      '（五）得分明细',
+      '得分明细共106项，按单位和规则汇总如下；逾期未整改的任务逐项见附件《2026年11月问题清单》。',
+      '单位||规则|||分值|说明',
+      `市城管局||逾期任务扣分|||-204|共102项，如任务DB-0001（任务台账第${task1}行）等`,
+      `市城管局||逾期天数扣分|||-3|共2项，如任务DB-0001（任务台账第${task1}行）等`,
+      // One point of a rule: as it is.
+      `市城管局||通报批评扣分|||-3|X创城通〔2026〕1号（督办记录第${log1}行）：通报批评 X创城通〔2026〕1号（2026年11月26日）`,
+      `市住建局||按期销号加分|||1|任务DB-0003（任务台账第${task3}行）：按期销号（2026年11月17日完成，整改时限2026年11月18日）`,
+      '',
+    ]);
+  });
+
   it('gives the 通报批评 with its 文号 and date in 年月日, and asks the 黑榜 units for a 整改报告 by a date', () => {
     const text = all(bulletin());
     expect(text).toContain('X创城通〔2026〕1号（2026年11月26日）');
