@@ -43,7 +43,7 @@ export class Range {
   private tick(name: string): void {
     this.ctx.beforeCall();
     this.ctx.calls.count(`Range.${name}`);
-    beforeSheetCall(this.ctx, this.sheetModel, name);
+    beforeSheetCall(this.ctx, this.sheetModel, name, { start: this.r0, count: this.nr });
   }
 
   private grid(): GridRange {

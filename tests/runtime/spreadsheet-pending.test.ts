@@ -115,6 +115,50 @@ describe('pending writes', () => {
     expect(sheet.rows[0]![0]).toEqual({ value: 'kept' });
   });
 
+  it('undoes cell writes row by row, and a structural change after them, to the sheet as committed', () => {
+    const rt = runtime(`function job() {
+      const log = SpreadsheetApp.getActive().getSheetByName('Log');
+      log.getRange(1, 1, 4, 2).setValues([['a', 1], ['b', 2], ['c', 3], ['d', 4]]);
+      SpreadsheetApp.flush();
+      log.getRange(2, 1, 2, 2).setValues([['B', 20], ['C', 30]]);
+      log.getRange(6, 1).setValue('new row');
+      log.getRange(2, 2).setBackground('#ff0000');
+      MailApp.sendEmail('unit@example.org', 'Notice', 'Body');
+      log.insertRowsBefore(1, 2);
+      log.getRange(1, 1).setValue('top');
+      MailApp.sendEmail('unit@example.org', 'Notice 2', 'Body');
+    }`);
+    const sheet = rt.workbook.sheets[0]!;
+    const rowsBefore = sheet.maxRows;
+    rt.calls.on('MailApp.sendEmail', 1, () => {
+      rt.calls.on('MailApp.sendEmail', 2, () => rt.kill());
+    });
+    expect(() => rt.run('job')).toThrow(TIMEOUT_MESSAGE);
+    expect(sheet.maxRows).toBe(rowsBefore);
+    expect(sheet.rows.map((r) => r.map((c) => c?.value))).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+      ['d', 4],
+    ]);
+    expect(sheet.rows[1]![1]!.format?.background).toBeUndefined();
+  });
+
+  it('a run killed after cell writes only puts back the rows it wrote', () => {
+    const rt = runtime(`function job() {
+      const log = SpreadsheetApp.getActive().getSheetByName('Log');
+      log.getRange(1, 1, 3, 1).setValues([['a'], ['b'], ['c']]);
+      SpreadsheetApp.flush();
+      log.getRange(2, 1).setValue('B');
+      log.getRange(5, 1).setNumberFormat('@');
+      MailApp.sendEmail('unit@example.org', 'Notice', 'Body');
+    }`);
+    const sheet = rt.workbook.sheets[0]!;
+    rt.calls.on('MailApp.sendEmail', 1, () => rt.kill());
+    expect(() => rt.run('job')).toThrow(TIMEOUT_MESSAGE);
+    expect(sheet.rows.map((r) => r.map((c) => c?.value))).toEqual([['a'], ['b'], ['c']]);
+  });
+
   it('a person editing the sheet mid-run sees and keeps what the script wrote so far', () => {
     const rt = runtime(script(''));
     rt.calls.on('MailApp.sendEmail', 1, () => {
