@@ -929,6 +929,12 @@ export const zhCN = {
     '各责任单位要对照问题清单（附件），逐项明确责任人、责任领导和整改时限，限期整改到位；逾期仍未整改的，按程序通报批评、约谈。',
   'bul.next.keep': '各单位要举一反三，建立健全长效机制，巩固整改成果，防止问题反弹。',
   'bul.next.item': '（{n}）{text}',
+  // ---- issue 17, the mails part: a mail past MailApp's 200 KB body limit is summarised, never lost.
+  'mail.summarised':
+    '本邮件内容超过邮件正文上限（200 KB），已改为摘要：{count}行未逐项列出（各处注明了全部内容所在的表），过长的内容截至前{chars}个字。',
+  'mail.notListed': '另有{count}行未在本邮件中列出。',
+  'mail.notListedIn': '另有{count}行未在本邮件中列出，全部见《{sheet}》。',
+  'mail.notListedLink': '另有{count}行未在本邮件中列出，全部见《{sheet}》：{link}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1877,6 +1883,12 @@ export const en: Record<MessageKey, string> = {
     'Each responsible unit works through the problem list (attachment), naming for each matter its person, leader and deadline; what stays overdue leads to public criticism, then an interview.',
   'bul.next.keep': 'Every unit draws lessons, builds lasting mechanisms and keeps the problems from returning.',
   'bul.next.item': '({n}) {text}',
+  // ---- issue 17, the mails part: a mail past MailApp's 200 KB body limit is summarised, never lost.
+  'mail.summarised':
+    'This mail would pass the 200 KB body limit of a mail, so it is a summary: {count} rows are not listed one by one (each place says which sheet has them all), and long texts are cut after {chars} characters.',
+  'mail.notListed': '{count} more rows are not listed in this mail.',
+  'mail.notListedIn': '{count} more rows are not listed in this mail; the sheet {sheet} has them all.',
+  'mail.notListedLink': '{count} more rows are not listed in this mail; the sheet {sheet} has them all: {link}',
 };
 
 export type Locale = 'zh-CN' | 'en';
