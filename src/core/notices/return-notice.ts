@@ -17,7 +17,8 @@ import type { Translate } from '../i18n';
 import type { TaskRow } from '../ledger/tasks';
 import type { Settings } from '../settings/settings';
 import { isGiven, type LogEntry, numberer, seriesPrefix } from './log';
-import { type Block, renderHtml, renderText } from './mail-doc';
+import type { Block } from './mail-doc';
+import { renderWithinLimit } from './mail-size';
 import { addressee, contactLine, longDay, type Office, overdueText, signOff } from './official';
 import type { ComposedMail, RecipientRole } from './types';
 
@@ -220,8 +221,7 @@ export function composeReturnNotice(notice: ReturnCase, to: string, ctx: ReturnM
   return {
     to,
     subject: ctx.dryRunFor ? t('mail.dryRunSubject', { subject }) : subject,
-    body: renderText(blocks, t),
-    htmlBody: renderHtml(blocks),
+    ...renderWithinLimit(blocks, t),
   };
 }
 

@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { type Day, parseIsoDay } from '../../../src/core/calendar/day';
 import { translator } from '../../../src/core/i18n';
+import { composeCircular } from '../../../src/core/notices/circular';
+import { composeDigest } from '../../../src/core/notices/digest';
 import { MAIL_BODY_LIMIT_BYTES, mailBodyBytes, utf8Bytes } from '../../../src/core/notices/mail-size';
 import { type AdminSummary, composeAdminSummary, type SummaryContext } from '../../../src/core/notices/summary';
 import type { TaskNotice } from '../../../src/core/notices/types';
@@ -141,5 +143,61 @@ describe('a mail under MailApp’s 200 KB body limit', () => {
     expect(mail.body).not.toContain('已改为摘要');
     expect(restNotes(mail.body)).toEqual([]);
     expect(mail.body).toContain('DB-00003');
+  });
+});
+
+describe('a 整改通知 under the limit', () => {
+  it('lists its 100 tasks whole when they fit, and summarises them when their texts would pass 200 KB, pointing to the ledger', () => {
+    // A unit's 100 tasks, each described at length in its cell (an office pastes the inspection report).
+    const long = (i: number): TaskNotice => ({ ...task(0, i), task: `${'农贸市场周边占道经营、乱堆乱放，'.repeat(60)}第${i + 1}处` });
+    const plan = {
+      number: 'X创城督〔2026〕1号',
+      to: 'u0@city.gov.cn',
+      toName: '张伟',
+      sections: [{ unit: unit(0), role: 'lead' as const, notices: Array.from({ length: 100 }, (_, i) => long(i)) }],
+    };
+    const mctx = { t: zh, today: day('2026-11-25'), office: ctx.office, rowLink: ctx.rowLink };
+    const mail = composeDigest(plan, mctx);
+    expect(mailBodyBytes(mail.body, mail.htmlBody)).toBeLessThanOrEqual(200_000);
+    expect(mail.subject).toBe('【整改通知】市第001局：100项创城任务逾期未整改（X创城督〔2026〕1号）');
+    const notes = restNotes(mail.body);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.sheet).toBe('任务台账');
+    expect(mail.body).toContain(`另有${notes[0]!.count}行未在本邮件中列出，全部见《任务台账》：${BASE}#gid=0&range=A1`);
+    expect(mail.body).toMatch(/已改为摘要：\d+行未逐项列出/);
+    // The most urgent first: DB-00001 is listed.
+    expect(mail.body).toContain('DB-00001');
+    // The same tasks with short texts go whole.
+    const short = composeDigest(
+      { ...plan, sections: [{ ...plan.sections[0]!, notices: Array.from({ length: 100 }, (_, i) => task(0, i)) }] },
+      mctx,
+    );
+    expect(short.body).not.toContain('已改为摘要');
+    expect(short.body).toContain('DB-00100');
+  });
+});
+
+describe('a 通报 under the limit', () => {
+  it('names its first matters and says how many more the ledger has, when its matters would pass 200 KB', () => {
+    const long = (i: number): TaskNotice => ({
+      ...task(0, i),
+      level: 'criticism',
+      task: `${'农贸市场周边占道经营、乱堆乱放，'.repeat(60)}第${i + 1}处`,
+    });
+    const doc = {
+      case: { unit: unit(0), tasks: Array.from({ length: 150 }, (_, i) => long(i)) },
+      number: 'X创城督通报〔2026〕1号',
+      day: day('2026-11-25'),
+      replyBy: day('2026-12-02'),
+    };
+    const mail = composeCircular(doc, ['a@x.cn'], { t: zh, office: ctx.office });
+    expect(mailBodyBytes(mail.body, mail.htmlBody)).toBeLessThanOrEqual(200_000);
+    const notes = restNotes(mail.body);
+    expect(notes).toHaveLength(1);
+    expect(mail.body).toContain(`另有${notes[0]!.count}行未在本邮件中列出，全部见《任务台账》。`);
+    expect(mail.body).toContain('DB-00001');
+    // The whole document still: its 文号 and its decision.
+    expect(mail.body).toContain('X创城督通报〔2026〕1号');
+    expect(mail.subject).toContain(unit(0));
   });
 });
