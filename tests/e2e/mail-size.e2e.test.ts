@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LocalRuntime } from '../../runtime/index';
-import { bundle, job, shDate, sheet, sheetFrom, workbookOf } from './harness';
+import { bundle, job, setSetting, shDate, sheet, sheetFrom, workbookOf } from './harness';
 
 const at = (m: number, d: number): Date => new Date(Date.UTC(2026, m - 1, d, 1, 0));
 const UNITS = ['市城管局', '市住建局', '市市场监管局', '市交通局', '市水务局'];
@@ -77,5 +77,46 @@ describe('every mail under MailApp’s 200 KB body limit, through the bundle', (
     const summaryRows = log.rows.filter((r) => r.some((c) => String(c?.value ?? '').includes('未达整改要求100项')));
     expect(summaryRows.length).toBe(1);
     expect(summaryRows[0]!.some((c) => c?.value === '发送失败')).toBe(false);
+  });
+});
+
+describe('a 通报 to every unit of a city past MailApp’s 50 addresses per mail', () => {
+  it('goes to all 60 units and the 抄送 as mails of at most 50 addresses, each address once, all 已发送', async () => {
+    const tasks = sheetFrom('任务台账', [
+      ['序号', '问题描述', '点位', '责任单位', '整改时限', '整改状态'],
+      [1, '背街小巷垃圾堆积', '人民路', '市第01局', shDate(2026, 11, 2), '整改中'],
+    ]);
+    const names = Array.from({ length: 60 }, (_, i) => `市第${String(i + 1).padStart(2, '0')}局`);
+    const units = sheetFrom('责任单位', [
+      ['单位名称', '联系人', '联系人邮箱'],
+      ...names.map((u, i) => [u, `联系人${i}`, `unit${i}@example.org`]),
+    ]);
+    const rt = new LocalRuntime({ workbook: workbookOf([tasks, units]), now: at(11, 3), scriptTimeZone: 'Asia/Shanghai', mailQuota: 1500 });
+    rt.load(await bundle(), 'Code.js');
+    job(rt, 'setup');
+    setSetting(rt, '管理员邮箱', 'admin@example.org');
+    setSetting(rt, '通报抄送', 'dcs@example.org；jw@example.org');
+    const circulars = [];
+    // 3 Nov: the 整改通知; 11 Nov: it failed, the 催办; 19 Nov: that failed too: the 通报.
+    for (const d of [3, 11, 19]) {
+      rt.clock.set(at(11, d));
+      const before = rt.outbox.length;
+      const result = job(rt, 'sweep');
+      expect(result.ok).toBe(true);
+      circulars.push(...rt.outbox.slice(before).filter((m) => m.subject.startsWith('【通报】')));
+    }
+    const everyone = [...names.map((_, i) => `unit${i}@example.org`), 'dcs@example.org', 'jw@example.org'];
+    const addressesOf = (m: { to: string; cc?: string }) =>
+      [...m.to.split(','), ...(m.cc ?? '').split(',')].map((a) => a.trim()).filter((a) => a !== '');
+    expect(circulars.length).toBe(2);
+    for (const m of circulars) expect(addressesOf(m).length).toBeLessThanOrEqual(50);
+    expect(circulars.flatMap(addressesOf).sort()).toEqual([...everyone].sort());
+    expect(new Set(circulars.map((m) => m.subject)).size).toBe(1);
+    // 督办记录: one row per address, each 已发送.
+    const log = sheet(rt, '督办记录');
+    const number = circulars[0]!.subject.match(/（(.+)）$/)![1]!;
+    const rows = log.rows.filter((r) => r.some((c) => c?.value === `§${number}`));
+    expect(rows.length).toBe(62);
+    expect(rows.every((r) => r.some((c) => c?.value === '已发送'))).toBe(true);
   });
 });

@@ -142,3 +142,25 @@ function clipCell(cell: Cell, chars: number): Cell {
   if (typeof cell === 'string') return clip(cell, chars);
   return { ...cell, text: clip(cell.text, chars) };
 }
+
+/** MailApp refuses a mail to more than 50 addresses, To, Cc and Bcc together ("Limit Exceeded: Email Recipients Per Message."). */
+export const MAX_RECIPIENTS_PER_MAIL = 50;
+
+/**
+ * A mail's addresses in batches MailApp accepts: each batch one mail of at most 50 addresses,
+ * To first, then the copies; a batch of copies only is addressed to them (MailApp needs a To).
+ * A 通报 to every unit of a 200-unit city goes as five mails instead of being refused.
+ */
+export function recipientBatches<T>(
+  addresses: readonly T[],
+  isCopy: (a: T) => boolean,
+  max = MAX_RECIPIENTS_PER_MAIL,
+): { to: T[]; cc: T[] }[] {
+  const ordered = [...addresses.filter((a) => !isCopy(a)), ...addresses.filter(isCopy)];
+  const batches: { to: T[]; cc: T[] }[] = [];
+  for (let i = 0; i < ordered.length; i += max) {
+    const batch = ordered.slice(i, i + max);
+    batches.push({ to: batch.filter((a) => !isCopy(a)), cc: batch.filter(isCopy) });
+  }
+  return batches;
+}

@@ -9,7 +9,7 @@ import { type Day, parseIsoDay } from '../../../src/core/calendar/day';
 import { translator } from '../../../src/core/i18n';
 import { composeCircular } from '../../../src/core/notices/circular';
 import { composeDigest } from '../../../src/core/notices/digest';
-import { MAIL_BODY_LIMIT_BYTES, mailBodyBytes, utf8Bytes } from '../../../src/core/notices/mail-size';
+import { MAIL_BODY_LIMIT_BYTES, mailBodyBytes, recipientBatches, utf8Bytes } from '../../../src/core/notices/mail-size';
 import { type AdminSummary, composeAdminSummary, type SummaryContext } from '../../../src/core/notices/summary';
 import type { TaskNotice } from '../../../src/core/notices/types';
 
@@ -199,5 +199,24 @@ describe('a 通报 under the limit', () => {
     // The whole document still: its 文号 and its decision.
     expect(mail.body).toContain('X创城督通报〔2026〕1号');
     expect(mail.subject).toContain(unit(0));
+  });
+});
+
+describe('a mail to more than 50 addresses', () => {
+  it('goes as mails of at most 50 addresses each, To first, then the copies, every address once', () => {
+    const to = Array.from({ length: 120 }, (_, i) => ({ address: `u${i}@city.gov.cn`, cc: false }));
+    const cc = [
+      { address: 'dcs@city.gov.cn', cc: true },
+      { address: 'jw@city.gov.cn', cc: true },
+    ];
+    const batches = recipientBatches([...cc, ...to], (a) => a.cc);
+    expect(batches.map((b) => [b.to.length, b.cc.length])).toEqual([
+      [50, 0],
+      [50, 0],
+      [20, 2],
+    ]);
+    expect(batches.flatMap((b) => [...b.to, ...b.cc]).map((a) => a.address)).toEqual([...to, ...cc].map((a) => a.address));
+    expect(recipientBatches(cc, (a) => a.cc)).toEqual([{ to: [], cc }]);
+    expect(recipientBatches([], (a: { cc: boolean }) => a.cc)).toEqual([]);
   });
 });
