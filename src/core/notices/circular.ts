@@ -18,7 +18,7 @@ import type { TaskRow } from '../ledger/tasks';
 import type { Settings } from '../settings/settings';
 import { isGiven, isLadderEntry, type LogEntry } from './log';
 import type { Block, Cell } from './mail-doc';
-import { renderWithinLimit } from './mail-size';
+import { renderWithinLimit, subjectWithinLimit } from './mail-size';
 import { addressee, contactLine, longDay, type Office, overdueText, signOff } from './official';
 import type { CircularCase, ComposedMail, EarlierNotice, TaskNotice } from './types';
 
@@ -121,7 +121,7 @@ export function composeCircular(doc: CircularDoc, to: readonly string[], ctx: Ci
   ];
   return {
     to: to.join(','),
-    subject: ctx.dryRunFor ? t('mail.dryRunSubject', { subject }) : subject,
+    subject: subjectWithinLimit(ctx.dryRunFor ? t('mail.dryRunSubject', { subject }) : subject),
     // Past MailApp's 200 KB the matters list their first rows and name 督办记录, which has them all (mail-size.ts).
     ...renderWithinLimit(blocks, t),
   };

@@ -164,3 +164,11 @@ export function recipientBatches<T>(
   }
   return batches;
 }
+
+/** MailApp refuses a subject over 250 characters ("Argument too large: subject"). */
+export const MAX_SUBJECT_CHARS = 250;
+
+/** A subject MailApp takes: cut, with 「…」, when a long name (a unit typed at length) would pass 250 characters. */
+export function subjectWithinLimit(subject: string): string {
+  return subject.length <= MAX_SUBJECT_CHARS ? subject : `${subject.slice(0, MAX_SUBJECT_CHARS - 1)}…`;
+}

@@ -18,7 +18,7 @@ import type { TaskRow } from '../ledger/tasks';
 import type { Settings } from '../settings/settings';
 import { isGiven, type LogEntry, numberer, seriesPrefix } from './log';
 import type { Block } from './mail-doc';
-import { renderWithinLimit } from './mail-size';
+import { renderWithinLimit, subjectWithinLimit } from './mail-size';
 import { addressee, contactLine, longDay, type Office, overdueText, signOff } from './official';
 import type { ComposedMail, RecipientRole } from './types';
 
@@ -220,7 +220,7 @@ export function composeReturnNotice(notice: ReturnCase, to: string, ctx: ReturnM
   });
   return {
     to,
-    subject: ctx.dryRunFor ? t('mail.dryRunSubject', { subject }) : subject,
+    subject: subjectWithinLimit(ctx.dryRunFor ? t('mail.dryRunSubject', { subject }) : subject),
     ...renderWithinLimit(blocks, t),
   };
 }

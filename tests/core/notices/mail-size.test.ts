@@ -9,7 +9,7 @@ import { type Day, parseIsoDay } from '../../../src/core/calendar/day';
 import { translator } from '../../../src/core/i18n';
 import { composeCircular } from '../../../src/core/notices/circular';
 import { composeDigest } from '../../../src/core/notices/digest';
-import { MAIL_BODY_LIMIT_BYTES, mailBodyBytes, recipientBatches, utf8Bytes } from '../../../src/core/notices/mail-size';
+import { MAIL_BODY_LIMIT_BYTES, mailBodyBytes, recipientBatches, subjectWithinLimit, utf8Bytes } from '../../../src/core/notices/mail-size';
 import { type AdminSummary, composeAdminSummary, type SummaryContext } from '../../../src/core/notices/summary';
 import type { TaskNotice } from '../../../src/core/notices/types';
 
@@ -218,5 +218,22 @@ describe('a mail to more than 50 addresses', () => {
     expect(batches.flatMap((b) => [...b.to, ...b.cc]).map((a) => a.address)).toEqual([...to, ...cc].map((a) => a.address));
     expect(recipientBatches(cc, (a) => a.cc)).toEqual([{ to: [], cc }]);
     expect(recipientBatches([], (a: { cc: boolean }) => a.cc)).toEqual([]);
+  });
+});
+
+describe('a subject under MailApp’s 250 characters', () => {
+  it('keeps a 通报 about a unit typed at length under 250 characters, cut with 「…」', () => {
+    const name = `市${'某某某'.repeat(100)}局`;
+    const doc = {
+      case: { unit: name, tasks: [task(0, 0)] },
+      number: 'X创城督通报〔2026〕1号',
+      day: day('2026-11-25'),
+      replyBy: day('2026-12-02'),
+    };
+    const mail = composeCircular(doc, ['a@x.cn'], { t: zh, office: ctx.office });
+    expect(mail.subject.length).toBe(250);
+    expect(mail.subject.startsWith(`【通报】关于对市某某某`)).toBe(true);
+    expect(mail.subject.endsWith('…')).toBe(true);
+    expect(subjectWithinLimit('【通报】短')).toBe('【通报】短');
   });
 });
