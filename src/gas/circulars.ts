@@ -21,6 +21,7 @@ import {
   pendingCirculars,
 } from '../core/notices/circular';
 import { type LogEntry, type LogRole, numberer, seriesPrefix } from '../core/notices/log';
+import { recipientBatches } from '../core/notices/mail-size';
 import type { CircularsToday } from '../core/notices/summary';
 import { type CircularCase, type ComposedMail, LEVEL_WORD } from '../core/notices/types';
 import type { Counters } from './counters';
@@ -158,37 +159,54 @@ function eventRows(wb: Workbook, book: LogBook, cases: readonly CircularCase[], 
 /** Each 通报 through the one delivery path, in order; what became of each, for the summary and run.json. */
 function deliver(wb: Workbook, book: LogBook, outgoing: Outgoing[], started: number, summary: CircularsToday): SentRecord[] {
   const { t, settings } = wb;
-  const ctx = { t, office: settings };
   // A 通报 with nobody to go to (no unit has a valid address, no 抄送) stays owed: the units are named to the admin.
   const sendable = outgoing.filter((o) => o.to.length + o.cc.length > 0);
-  const parcels = sendable.map(
-    (o): Parcel => ({
-      // Only 抄送 addresses: they are addressed (MailApp needs a To).
-      mail: composeCircular(o.doc, o.to.length > 0 ? o.to : o.cc, ctx),
-      cc: o.to.length > 0 ? o.cc : [],
-      rows: o.rows.map((e) => e.index),
-      rowTo: o.rows.map((e) => e.to),
-      dryRun: (): ComposedMail => composeCircular(o.doc, [settings.adminEmail], { ...ctx, dryRunFor: [...o.to, ...o.cc] }),
-    }),
-  );
+  // MailApp takes at most 50 addresses a mail: a 通报 to every unit of a big city goes as several mails, each address once.
+  const batches = sendable.map((o) => recipientBatches(o.rows, (e) => e.role === 'cc'));
+  const parcels = sendable.flatMap((o, i) => batches[i]!.map((b) => parcelOf(wb, o.doc, b)));
   const delivered = deliverAll(wb, book, parcels, { keepForSummary: Boolean(settings.adminEmail), started });
   const mails: SentRecord[] = [];
+  let at = 0;
   sendable.forEach((o, i) => {
-    const d = delivered[i]!;
+    const parts = batches[i]!.map((b) => ({ rows: b.to.length + b.cc.length, d: delivered[at++]! }));
     const { number, case: c } = o.doc;
-    if (d.status !== 'sent') {
-      summary.pending.push({ number, unit: c.unit, reason: d.status, ...(d.status === 'failed' ? { detail: d.detail } : {}) });
-      return;
-    }
-    summary.sent.push({ number, unit: c.unit, recipients: o.rows.length - d.dropped.length });
-    mails.push({
-      kind: 'circular',
-      to: d.to,
-      ...(d.cc ? { cc: d.cc } : {}),
-      subject: d.subject,
-      numbers: [number],
-      level: t(LEVEL_WORD.criticism),
-    });
+    const sent = parts.flatMap((p) => (p.d.status === 'sent' ? [{ ...p, d: p.d }] : []));
+    const missed = parts.find((p) => p.d.status !== 'sent')?.d;
+    if (missed && missed.status !== 'sent')
+      summary.pending.push({
+        number,
+        unit: c.unit,
+        reason: missed.status,
+        ...(missed.status === 'failed' ? { detail: missed.detail } : {}),
+      });
+    if (sent.length === 0) return;
+    summary.sent.push({ number, unit: c.unit, recipients: sent.reduce((n, p) => n + p.rows - p.d.dropped.length, 0) });
+    for (const { d } of sent)
+      mails.push({
+        kind: 'circular',
+        to: d.to,
+        ...(d.cc ? { cc: d.cc } : {}),
+        subject: d.subject,
+        numbers: [number],
+        level: t(LEVEL_WORD.criticism),
+      });
   });
   return mails;
+}
+
+/** One mail of a 通报: its batch of addresses, the log rows it answers for. */
+function parcelOf(wb: Workbook, doc: CircularDoc, batch: { to: LogEntry[]; cc: LogEntry[] }): Parcel {
+  const { t, settings } = wb;
+  const ctx = { t, office: settings };
+  const to = batch.to.map((e) => e.to);
+  const cc = batch.cc.map((e) => e.to);
+  const rows = [...batch.to, ...batch.cc];
+  return {
+    // Only 抄送 addresses: they are addressed (MailApp needs a To).
+    mail: composeCircular(doc, to.length > 0 ? to : cc, ctx),
+    cc: to.length > 0 ? cc : [],
+    rows: rows.map((e) => e.index),
+    rowTo: rows.map((e) => e.to),
+    dryRun: (): ComposedMail => composeCircular(doc, [settings.adminEmail], { ...ctx, dryRunFor: [...to, ...cc] }),
+  };
 }

@@ -471,7 +471,8 @@ function sentLine(digest: Composed, subject: string): SentDigest {
 /** The admin's daily summary, logged like a delivery (claimed, then sent or failed). */
 function sendSummary(wb: Workbook, book: LogBook, sheet: Sheet, summary: AdminSummary, now: Date, result: JobResult): void {
   const { t, settings } = wb;
-  const mail = composeAdminSummary(summary, { t, office: settings, rowLink: rowLinker(wb, sheet), to: settings.adminEmail });
+  const logLink = (): string => `${wb.ss.getUrl()}#gid=${book.sheet.getSheetId()}`;
+  const mail = composeAdminSummary(summary, { t, office: settings, rowLink: rowLinker(wb, sheet), to: settings.adminEmail, logLink });
   const entry: LogEntry = {
     index: book.next++,
     number: '',

@@ -90,6 +90,21 @@ describe('MailApp', () => {
     expect(() => evaluate(`MailApp.sendEmail({ to: '', subject: 's', body: 'b' });`)).toThrow('Failed to send email: no recipient');
   });
 
+  it('counts the plain body and the HTML body together against the 200 KB per message, and sends what stays under it', () => {
+    // Each alternative alone is under 200 KB (120,000 bytes); the message carries both: refused.
+    const both = `MailApp.sendEmail({ to: 'a@example.org', subject: 's', body: 'a'.repeat(120000), htmlBody: 'b'.repeat(120000) });`;
+    expect(() => evaluate(both)).toThrow('Limit Exceeded: Email Body Size.');
+    // 200 KB = 204,800 bytes, counted in UTF-8 (督 is three bytes): exactly at the limit goes.
+    const rt = runtime(
+      `function send() { MailApp.sendEmail({ to: 'a@example.org', subject: 's', body: 'a'.repeat(102400), htmlBody: 'b'.repeat(102400) }); }
+       function over() { MailApp.sendEmail({ to: 'a@example.org', subject: 's', body: '督'.repeat(68267) }); }`,
+    );
+    rt.run('send');
+    expect(rt.outbox).toHaveLength(1);
+    expect(() => rt.run('over')).toThrow('Limit Exceeded: Email Body Size.');
+    expect(rt.outbox).toHaveLength(1);
+  });
+
   it('counts its calls', () => {
     const rt = runtime(`function send() { MailApp.sendEmail('a@example.org', 's', 'b'); }`);
     rt.run('send');

@@ -934,6 +934,12 @@ export const zhCN = {
   'bul.problemsMore': '本类其余{rest}项见附件《{attachment}》。',
   'bul.breakdownLead': '得分明细共{count}项，按单位和规则汇总如下；逾期未整改的任务逐项见附件《{attachment}》。',
   'bul.breakdownSum': '共{count}项，如{first}等',
+  // ---- issue 17, the mails part: a mail past MailApp's 200 KB body limit is summarised, never lost.
+  'mail.summarised':
+    '本邮件内容超过邮件正文上限（200 KB），已改为摘要：{count}行未逐项列出（各处注明了全部内容所在的表），过长的内容截至前{chars}个字。',
+  'mail.notListed': '另有{count}行未在本邮件中列出。',
+  'mail.notListedIn': '另有{count}行未在本邮件中列出，全部见《{sheet}》。',
+  'mail.notListedLink': '另有{count}行未在本邮件中列出，全部见《{sheet}》：{link}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1888,6 +1894,12 @@ export const en: Record<MessageKey, string> = {
   'bul.problemsMore': '{rest} more in this category: see the attachment "{attachment}".',
   'bul.breakdownLead': '{count} points in all, summed below by unit and rule; every overdue task is in the attachment "{attachment}".',
   'bul.breakdownSum': '{count} in all, e.g. {first}',
+  // ---- issue 17, the mails part: a mail past MailApp's 200 KB body limit is summarised, never lost.
+  'mail.summarised':
+    'This mail would pass the 200 KB body limit of a mail, so it is a summary: {count} rows are not listed one by one (each place says which sheet has them all), and long texts are cut after {chars} characters.',
+  'mail.notListed': '{count} more rows are not listed in this mail.',
+  'mail.notListedIn': '{count} more rows are not listed in this mail; the sheet {sheet} has them all.',
+  'mail.notListedLink': '{count} more rows are not listed in this mail; the sheet {sheet} has them all: {link}',
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -7,7 +7,8 @@
 import type { Day } from '../calendar/day';
 import type { Interviewee } from '../directory/units';
 import type { Translate } from '../i18n';
-import { type Block, renderHtml, renderText } from '../notices/mail-doc';
+import type { Block } from '../notices/mail-doc';
+import { renderWithinLimit, subjectWithinLimit } from '../notices/mail-size';
 import { addressee, contactLine, longDay, type Office, signOff } from '../notices/official';
 import type { ComposedMail } from '../notices/types';
 import type { Moment } from './arrangement';
@@ -66,10 +67,11 @@ export function composeInterviewNotice(n: InterviewNotice, office: Office, t: Tr
   ];
   return {
     to: n.interviewees.map((p) => p.address).join(','),
-    subject: dryRunFor
-      ? t('mail.dryRunSubject', { subject: t('ivmail.subject', { unit: n.unit, number: n.number }) })
-      : t('ivmail.subject', { unit: n.unit, number: n.number }),
-    body: renderText(blocks, t),
-    htmlBody: renderHtml(blocks),
+    subject: subjectWithinLimit(
+      dryRunFor
+        ? t('mail.dryRunSubject', { subject: t('ivmail.subject', { unit: n.unit, number: n.number }) })
+        : t('ivmail.subject', { unit: n.unit, number: n.number }),
+    ),
+    ...renderWithinLimit(blocks, t),
   };
 }

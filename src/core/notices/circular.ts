@@ -17,7 +17,8 @@ import type { Translate } from '../i18n';
 import type { TaskRow } from '../ledger/tasks';
 import type { Settings } from '../settings/settings';
 import { isGiven, isLadderEntry, type LogEntry } from './log';
-import { type Block, type Cell, renderHtml, renderText } from './mail-doc';
+import type { Block, Cell } from './mail-doc';
+import { renderWithinLimit, subjectWithinLimit } from './mail-size';
 import { addressee, contactLine, longDay, type Office, overdueText, signOff } from './official';
 import type { CircularCase, ComposedMail, EarlierNotice, TaskNotice } from './types';
 
@@ -120,9 +121,9 @@ export function composeCircular(doc: CircularDoc, to: readonly string[], ctx: Ci
   ];
   return {
     to: to.join(','),
-    subject: ctx.dryRunFor ? t('mail.dryRunSubject', { subject }) : subject,
-    body: renderText(blocks, t),
-    htmlBody: renderHtml(blocks),
+    subject: subjectWithinLimit(ctx.dryRunFor ? t('mail.dryRunSubject', { subject }) : subject),
+    // Past MailApp's 200 KB the matters list their first rows and name 督办记录, which has them all (mail-size.ts).
+    ...renderWithinLimit(blocks, t),
   };
 }
 
@@ -156,6 +157,8 @@ function mattersTable(tasks: readonly TaskNotice[], ctx: CircularContext): Block
       t('mail.col.overdue'),
       t('circular.col.failed'),
     ],
+    // The units read the ledger (their 整改通知 link to its rows): it has every matter.
+    rest: { sheet: t('sheet.tasks') },
     rows: tasks.map((n): Cell[] => [
       n.key,
       n.task,

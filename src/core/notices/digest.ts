@@ -12,7 +12,8 @@
  */
 import type { Day } from '../calendar/day';
 import type { Translate } from '../i18n';
-import { type Block, type Cell, renderHtml, renderText } from './mail-doc';
+import type { Block, Cell } from './mail-doc';
+import { renderWithinLimit } from './mail-size';
 import { addressee, contactLine, longDay, type Office, overdueText, signOff } from './official';
 import type { Relapse } from './relapse';
 import { type ComposedMail, type DigestPlan, type DigestSection, LEVEL_RANK, LEVEL_WORD, type NoticeLevel, type TaskNotice } from './types';
@@ -64,12 +65,9 @@ export function composeDigest(plan: DigestPlan, ctx: MailContext): ComposedMail 
       : []),
     ...closing(ctx),
   ];
-  return {
-    to: plan.to,
-    subject: markDryRun(digestSubject(sections, ctx, plan.number), ctx),
-    body: renderText(blocks, ctx.t),
-    htmlBody: renderHtml(blocks),
-  };
+  // Past MailApp's 200 KB (long task texts), the tables list their first rows and point to the ledger (mail-size.ts).
+  const { body, htmlBody } = renderWithinLimit(blocks, ctx.t);
+  return { to: plan.to, subject: markDryRun(digestSubject(sections, ctx, plan.number), ctx), body, htmlBody };
 }
 
 /** Lead sections first, then support; empty sections dropped; each section's tasks most urgent first. */
@@ -250,7 +248,7 @@ function taskTable(level: NoticeLevel, notices: TaskNotice[], showLead: boolean,
     ...(showRelapse ? [relapseText(relapses[i], t)] : []),
     { text: t('mail.rowLink', { row: n.row }), href: ctx.rowLink(n.row) },
   ]);
-  return { kind: 'table', columns, rows };
+  return { kind: 'table', columns, rows, rest: { sheet: t('sheet.tasks'), link: () => ctx.rowLink(1) } };
 }
 
 /** 「2026年11月27日销号，2026年11月30日重新打开（第1次反弹），督办继续」; '' for a task never reopened. */

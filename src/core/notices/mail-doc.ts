@@ -25,8 +25,18 @@ export type Block =
   | { kind: 'levelHeading'; level: NoticeLevel; word: string; note: string }
   | { kind: 'paragraph'; text: string }
   /** In text, each row is a numbered record: the first cell, then `column：value` lines. */
-  | { kind: 'table'; columns: string[]; rows: Cell[][] }
-  | { kind: 'list'; items: string[] };
+  | { kind: 'table'; columns: string[]; rows: Cell[][]; rest?: RestOf }
+  | { kind: 'list'; items: string[]; rest?: RestOf };
+
+/**
+ * Where all the rows of a table (items of a list) are, should a mail too big for MailApp list
+ * only its first ones (mail-size.ts): a sheet, and its link when the composer has one.
+ */
+export interface RestOf {
+  sheet: string;
+  /** Asked only when the mail is summarised: finding a sheet's link costs the edge a call. */
+  link?: () => string;
+}
 
 /** Label colours, darker as the level rises; white text on each reads in print too. */
 export const LEVEL_COLOUR: Record<NoticeLevel, string> = {

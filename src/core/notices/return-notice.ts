@@ -17,7 +17,8 @@ import type { Translate } from '../i18n';
 import type { TaskRow } from '../ledger/tasks';
 import type { Settings } from '../settings/settings';
 import { isGiven, type LogEntry, numberer, seriesPrefix } from './log';
-import { type Block, renderHtml, renderText } from './mail-doc';
+import type { Block } from './mail-doc';
+import { renderWithinLimit, subjectWithinLimit } from './mail-size';
 import { addressee, contactLine, longDay, type Office, overdueText, signOff } from './official';
 import type { ComposedMail, RecipientRole } from './types';
 
@@ -219,9 +220,8 @@ export function composeReturnNotice(notice: ReturnCase, to: string, ctx: ReturnM
   });
   return {
     to,
-    subject: ctx.dryRunFor ? t('mail.dryRunSubject', { subject }) : subject,
-    body: renderText(blocks, t),
-    htmlBody: renderHtml(blocks),
+    subject: subjectWithinLimit(ctx.dryRunFor ? t('mail.dryRunSubject', { subject }) : subject),
+    ...renderWithinLimit(blocks, t),
   };
 }
 

@@ -9,7 +9,8 @@ import type { MessageKey, Translate } from '../i18n';
 import type { CaseLine, Missing } from '../interviews/decide';
 import { type Settings, settingLabel, unfilledOfficeSettings } from '../settings/settings';
 import { type MailContext, noticeNumber } from './digest';
-import { type Block, type Cell, renderHtml, renderText } from './mail-doc';
+import type { Block, Cell, RestOf } from './mail-doc';
+import { renderWithinLimit } from './mail-size';
 import { longDay, type Office, overdueText, signOff } from './official';
 import { type ComposedMail, type Interview, LEVEL_WORD, type NoticeLevel } from './types';
 
@@ -109,7 +110,14 @@ export type SummaryContext = Pick<MailContext, 't' | 'rowLink'> & {
   to: string;
   /** 设置 as read: the office the summary speaks for, and what of it is still to fill in. */
   office: Office & Pick<Settings, 'issuingOffice' | 'officeCode' | 'noticePrefix' | 'locale'>;
+  /** The link to 督办记录, where every notice's row is: a summary too big for one mail points there. */
+  logLink?: () => string;
 };
+
+/** Where all the rows of the log's tables are, when the summary is too big to list them all (issue 17). */
+function inLog(ctx: SummaryContext): RestOf {
+  return { sheet: ctx.t('sheet.log'), ...(ctx.logLink !== undefined ? { link: ctx.logLink } : {}) };
+}
 
 /** Rows needing a person listed in the mail; the rest are counted, the sheet has them all. */
 export const NEEDS_PERSON_SHOWN = 50;
@@ -123,14 +131,16 @@ export function composeAdminSummary(summary: AdminSummary, ctx: SummaryContext):
     ...interviewBlocks(summary.interviews, ctx),
     ...interviewCaseBlocks(summary.interviewCases ?? [], t),
     ...failureBlocks(summary.failures, ctx),
-    ...circularBlocks(summary.circulars, t),
-    ...notSentBlocks(summary.notSent, t),
-    ...sentBlocks(summary.sent, summary.dryRun, t),
+    ...circularBlocks(summary.circulars, inLog(ctx), t),
+    ...notSentBlocks(summary.notSent, inLog(ctx), t),
+    ...sentBlocks(summary.sent, summary.dryRun, inLog(ctx), t),
     ...returnBlocks(summary.returns ?? [], ctx),
     ...needsPersonBlocks(summary.needsPerson, t),
     signOff(ctx.office, summary.date, t),
   ];
-  return { to: ctx.to, subject: summarySubject(summary, t), body: renderText(blocks, t), htmlBody: renderHtml(blocks) };
+  // Past MailApp's 200 KB the mail goes summarised (mail-size.ts), never refused and lost.
+  const { body, htmlBody } = renderWithinLimit(blocks, t);
+  return { to: ctx.to, subject: summarySubject(summary, t), body, htmlBody };
 }
 
 /** The mails sent today, by kind: the subject's 发出N封 and the body's count are the same mails. */
@@ -205,6 +215,7 @@ function interviewBlocks(interviews: Interview[], ctx: SummaryContext): Block[] 
           t('mail.col.number'),
           t('mail.col.row'),
         ],
+        rest: { sheet: t('sheet.interviews') },
         rows: iv.tasks.map((n): Cell[] => [
           n.task,
           n.place,
@@ -227,7 +238,7 @@ const PENDING_WORD: Record<CircularsToday['pending'][number]['reason'], MessageK
   noAdmin: 'summary.circularPending.noAdmin',
 };
 
-function circularBlocks(c: CircularsToday | undefined, t: Translate): Block[] {
+function circularBlocks(c: CircularsToday | undefined, rest: RestOf, t: Translate): Block[] {
   if (!c) return [];
   const sep = t('mail.and');
   const out: Block[] = [];
@@ -237,6 +248,7 @@ function circularBlocks(c: CircularsToday | undefined, t: Translate): Block[] {
       {
         kind: 'table',
         columns: [t('summary.col.numbers'), t('summary.col.unit'), t('summary.col.recipients')],
+        rest,
         rows: c.sent.map((s): Cell[] => [s.number, s.unit, String(s.recipients)]),
       },
     );
@@ -246,6 +258,7 @@ function circularBlocks(c: CircularsToday | undefined, t: Translate): Block[] {
       {
         kind: 'table',
         columns: [t('summary.col.numbers'), t('summary.col.unit'), t('summary.col.detail')],
+        rest,
         rows: c.pending.map((p): Cell[] => [p.number, p.unit, t(PENDING_WORD[p.reason], { detail: p.detail ?? '' })]),
       },
     );
@@ -256,6 +269,7 @@ function circularBlocks(c: CircularsToday | undefined, t: Translate): Block[] {
       {
         kind: 'table',
         columns: [t('summary.col.unit'), t('summary.col.tasks')],
+        rest,
         rows: c.held.map((h): Cell[] => [h.unit, h.keys.join(sep)]),
       },
     );
@@ -266,6 +280,7 @@ function circularBlocks(c: CircularsToday | undefined, t: Translate): Block[] {
       {
         kind: 'table',
         columns: [t('summary.col.unit'), t('summary.col.detail')],
+        rest: { sheet: t('sheet.units') },
         rows: c.unreached.map((u): Cell[] => [u.unit, u.bad.join(sep)]),
       },
     );
@@ -297,7 +312,7 @@ function interviewCaseBlocks(lines: readonly CaseLine[], t: Translate): Block[] 
   return [
     { kind: 'heading', text: t('summary.ivCases', { count: lines.length, sheet: t('sheet.interviews') }) },
     { kind: 'paragraph', text: t('summary.ivHelp', { sheet: t('sheet.interviews') }) },
-    { kind: 'list', items: lines.map(item) },
+    { kind: 'list', items: lines.map(item), rest: { sheet: t('sheet.interviews') } },
   ];
 }
 
@@ -318,6 +333,7 @@ function failureBlocks(failures: FailedToday[], ctx: SummaryContext): Block[] {
         t('summary.col.replyBy'),
         t('mail.col.row'),
       ],
+      rest: inLog(ctx),
       rows: failures.map((f): Cell[] => [
         f.unit,
         f.key,
@@ -350,7 +366,7 @@ const REASON_HELP: Record<NotSentReason, MessageKey> = {
   uncertain: 'summary.help.uncertain',
 };
 
-function notSentBlocks(entries: NotSent[], t: Translate): Block[] {
+function notSentBlocks(entries: NotSent[], rest: RestOf, t: Translate): Block[] {
   if (entries.length === 0) return [];
   const sep = t('mail.and');
   const columns = [t('summary.col.unit'), t('summary.col.to'), t('summary.col.numbers'), t('summary.col.tasks'), t('summary.col.detail')];
@@ -365,6 +381,7 @@ function notSentBlocks(entries: NotSent[], t: Translate): Block[] {
         {
           kind: 'table',
           columns,
+          rest,
           rows: group.map((e): Cell[] => [e.unit, e.to ?? '', e.numbers.join(sep), e.taskKeys.join(sep), e.detail ?? '']),
         },
       ];
@@ -372,7 +389,7 @@ function notSentBlocks(entries: NotSent[], t: Translate): Block[] {
   ];
 }
 
-function sentBlocks(sent: SentDigest[], dryRun: boolean, t: Translate): Block[] {
+function sentBlocks(sent: SentDigest[], dryRun: boolean, rest: RestOf, t: Translate): Block[] {
   const heading = t(dryRun ? 'summary.sentDryRun' : 'summary.sent', { count: sent.length });
   if (sent.length === 0)
     return [
@@ -387,6 +404,7 @@ function sentBlocks(sent: SentDigest[], dryRun: boolean, t: Translate): Block[] 
     {
       kind: 'table',
       columns: [t('summary.col.to'), t('summary.col.level'), t('summary.col.unit'), t('summary.col.numbers'), t('summary.col.subject')],
+      rest,
       rows: sent.map((s): Cell[] => [
         recipient(s),
         { level: s.level, text: t(LEVEL_WORD[s.level]) },
@@ -418,6 +436,7 @@ function returnBlocks(returns: ReturnLine[], ctx: SummaryContext): Block[] {
         t('summary.col.to'),
         t('mail.col.row'),
       ],
+      rest: inLog(ctx),
       rows: returns.map((r): Cell[] => [r.number, r.unit, r.task, r.key, r.to, link(r)]),
     },
     ...(unexplained.length === 0
@@ -428,6 +447,7 @@ function returnBlocks(returns: ReturnLine[], ctx: SummaryContext): Block[] {
           {
             kind: 'table' as const,
             columns: [t('summary.col.tasks'), t('summary.col.task'), t('summary.col.unit'), t('summary.col.numbers'), t('mail.col.row')],
+            rest: inLog(ctx),
             rows: unexplained.map((r): Cell[] => [r.key, r.task, r.unit, r.number, link(r)]),
           },
         ]),
@@ -439,7 +459,7 @@ function needsPersonBlocks(lines: string[], t: Translate): Block[] {
   const rest = lines.length - NEEDS_PERSON_SHOWN;
   return [
     { kind: 'heading', text: t('summary.needsPerson', { count: lines.length }) },
-    { kind: 'list', items: lines.slice(0, NEEDS_PERSON_SHOWN) },
+    { kind: 'list', items: lines.slice(0, NEEDS_PERSON_SHOWN), rest: { sheet: t('sheet.problems') } },
     ...(rest > 0 ? [{ kind: 'paragraph' as const, text: t('summary.needsPersonMore', { count: rest, column: t('col.systemNote') }) }] : []),
   ];
 }
