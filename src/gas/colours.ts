@@ -26,18 +26,39 @@ export function applyColourRules(
   const height = Math.max(1, sheet.getMaxRows() - first);
   const range = sheet.getRange(first + 1, 1, height, lastColumn + 1);
   const existing = sheet.getConditionalFormatRules();
-  const kept = existing.filter((rule) => {
-    const condition = rule.getBooleanCondition();
-    const formula = condition ? String(condition.getCriteriaValues()[0] ?? '') : '';
-    return !isColourRule(formula);
-  });
-  const ours = colourRules(stateColumn, first, colors, t).map((r) =>
-    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(r.formula).setBackground(r.background).setRanges([range]).build(),
-  );
-  // Ours first: when the office has its own rule for the same cells, state colours win.
-  sheet.setConditionalFormatRules([...ours, ...kept]);
+  const wanted = colourRules(stateColumn, first, colors, t);
+  // Unchanged since the last sweep (same rules, same rows, ours first): the sheet is left alone (issue 17).
+  if (!sameColourRules(existing, wanted, range.getA1Notation())) {
+    const kept = existing.filter((rule) => !isColourRule(formulaOf(rule)));
+    const ours = wanted.map((r) =>
+      SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(r.formula).setBackground(r.background).setRanges([range]).build(),
+    );
+    // Ours first: when the office has its own rule for the same cells, state colours win.
+    sheet.setConditionalFormatRules([...ours, ...kept]);
+  }
   showStateLegend(sheet, stateColumn, headerRow, colors, t);
-  return ours.length;
+  return wanted.length;
+}
+
+type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
+
+function formulaOf(rule: Rule): string {
+  const condition = rule.getBooleanCondition();
+  return condition ? String(condition.getCriteriaValues()[0] ?? '') : '';
+}
+
+/** Whether the sheet's rules are already ours as wanted, first and in order, on exactly these rows, and none of ours after them. */
+function sameColourRules(existing: Rule[], wanted: ReturnType<typeof colourRules>, a1: string): boolean {
+  if (existing.length < wanted.length) return false;
+  const oursAsWanted = wanted.every((w, i) => {
+    const rule = existing[i]!;
+    const condition = rule.getBooleanCondition();
+    if (!condition || String(condition.getCriteriaValues()[0] ?? '') !== w.formula) return false;
+    if ((condition.getBackground() ?? '').toLowerCase() !== w.background.toLowerCase()) return false;
+    const ranges = rule.getRanges();
+    return ranges.length === 1 && ranges[0]!.getA1Notation() === a1;
+  });
+  return oursAsWanted && existing.slice(wanted.length).every((rule) => !isColourRule(formulaOf(rule)));
 }
 
 /**

@@ -18,7 +18,7 @@ import type { MailKind } from '../core/notices/mail-kind';
 import { admit, mailCost, openBudget, type SendingBudget, spend } from '../core/notices/sending';
 import type { ComposedMail } from '../core/notices/types';
 import { remainingQuota, sendMail } from './mail';
-import { append, type LogBook, setOutcome } from './notice-log';
+import { append, type LogBook, noteOutcome, writeOutcomes } from './notice-log';
 import type { JobResult } from './result';
 import { scheduleContinuation } from './triggers';
 import type { Workbook } from './workbook';
@@ -68,18 +68,23 @@ export function deliverAll(wb: Workbook, book: LogBook, parcels: Parcel[], how: 
   const { settings, t } = wb;
   let budget: SendingBudget = openBudget(remainingQuota(), how.keepForSummary);
   const out: Delivered[] = [];
-  for (const parcel of parcels) {
-    const cost = mailCost(parcel.mail.to, parcel.cc, settings.dryRun && parcel.dryRun !== undefined);
-    const admitted = admit(budget, cost, how.started === undefined ? 0 : Date.now() - how.started);
-    budget = admitted.budget;
-    if (admitted.verdict === 'quota') setOutcome(wb, book.sheet, parcel.rows, 'deferred', t('notice.quota'), book.kept);
-    if (admitted.verdict !== 'send') {
-      out.push({ status: admitted.verdict });
-      continue;
+  try {
+    for (const parcel of parcels) {
+      const cost = mailCost(parcel.mail.to, parcel.cc, settings.dryRun && parcel.dryRun !== undefined);
+      const admitted = admit(budget, cost, how.started === undefined ? 0 : Date.now() - how.started);
+      budget = admitted.budget;
+      if (admitted.verdict === 'quota') noteOutcome(book, parcel.rows, 'deferred', t('notice.quota'));
+      if (admitted.verdict !== 'send') {
+        out.push({ status: admitted.verdict });
+        continue;
+      }
+      const delivered = sendOne(wb, book, parcel);
+      if (delivered.status === 'sent') budget = spend(budget, cost);
+      out.push(delivered);
     }
-    const delivered = deliverOne(wb, book, parcel);
-    if (delivered.status === 'sent') budget = spend(budget, cost);
-    out.push(delivered);
+  } finally {
+    // The last mail's 已发送 and every 延后 row of the day: one write (or a few, when not adjacent).
+    writeOutcomes(wb, book);
   }
   if (budget.stopped) scheduleContinuation();
   return out;
@@ -91,11 +96,24 @@ export function deliverAll(wb: Workbook, book: LogBook, parcels: Parcel[], how: 
  * MailApp would refuse (dropped from the mail) is 发送失败 on its own; the others were sent.
  */
 export function deliverOne(wb: Workbook, book: LogBook, parcel: Parcel): Delivered {
+  try {
+    return sendOne(wb, book, parcel);
+  } finally {
+    writeOutcomes(wb, book);
+  }
+}
+
+/**
+ * deliverOne, its confirmation left in the book: written with the next mail's 发送中 (one
+ * write for both), or by the caller's writeOutcomes. A run killed before that write leaves the
+ * rows 发送中, as a kill right after the send always did: reported 未确认, never resent.
+ */
+function sendOne(wb: Workbook, book: LogBook, parcel: Parcel): Delivered {
   const { t, settings } = wb;
   const { rows } = parcel;
   const dryRun = settings.dryRun && parcel.dryRun !== undefined;
   if (dryRun && !settings.adminEmail) {
-    setOutcome(wb, book.sheet, rows, 'test', t('notice.dryRunNoAdmin'), book.kept);
+    noteOutcome(book, rows, 'test', t('notice.dryRunNoAdmin'));
     return { status: 'noAdmin' };
   }
   const to = dryRun ? settings.adminEmail : parcel.mail.to;
@@ -103,8 +121,10 @@ export function deliverOne(wb: Workbook, book: LogBook, parcel: Parcel): Deliver
   const mail = dryRun && parcel.dryRun ? parcel.dryRun() : parcel.mail;
   // Rows claimed as 发送中 already (the summary's) need no second write.
   const toMark = rows.filter((r) => book.kept.get(r)?.outcome !== 'sending');
-  setOutcome(wb, book.sheet, toMark, 'sending', undefined, book.kept);
-  // The claim and 发送中 are on the sheet before the mail leaves: a run killed after the send cannot lose them.
+  noteOutcome(book, toMark, 'sending');
+  // With the previous mail's 已发送 beside it, one write; the claim and 发送中 are on the sheet
+  // before the mail leaves: a run killed after the send cannot lose them.
+  writeOutcomes(wb, book);
   SpreadsheetApp.flush();
   let dropped: string[];
   try {
@@ -119,16 +139,15 @@ export function deliverOne(wb: Workbook, book: LogBook, parcel: Parcel): Deliver
     });
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    setOutcome(wb, book.sheet, rows, 'failed', detail, book.kept);
+    noteOutcome(book, rows, 'failed', detail);
     return { status: 'failed', detail };
   }
   const rowTo = parcel.rowTo ?? rows.map(() => parcel.mail.to);
   const isDropped = (i: number): boolean => dropped.some((a) => a.toLowerCase() === rowTo[i]!.toLowerCase());
   const failedRows = dryRun ? [] : rows.filter((_, i) => isDropped(i));
   const sentRows = rows.filter((r) => !failedRows.includes(r));
-  if (failedRows.length > 0)
-    setOutcome(wb, book.sheet, failedRows, 'failed', t('notice.badAddress', { to: dropped.join('、') }), book.kept);
-  setOutcome(wb, book.sheet, sentRows, dryRun ? 'test' : 'sent', undefined, book.kept);
+  if (failedRows.length > 0) noteOutcome(book, failedRows, 'failed', t('notice.badAddress', { to: dropped.join('、') }));
+  noteOutcome(book, sentRows, dryRun ? 'test' : 'sent');
   return { status: 'sent', to, cc, subject: mail.subject, dropped };
 }
 

@@ -17,6 +17,7 @@ import {
   parseLog,
   ROLE_WORD,
 } from '../core/notices/log';
+import { outcomeBlocks } from '../core/notices/outcome-writes';
 import { ensureScriptSheet, type Workbook } from './workbook';
 import { contiguousRuns } from './write-back';
 
@@ -39,6 +40,10 @@ export interface LogBook {
   sheet: Sheet;
   kept: LogRows;
   next: number;
+  /** The first row this run claims (0-based): rows from here on were written by this run, 说明 included. */
+  firstClaimed: number;
+  /** Rows whose outcome changed in kept but not yet on the sheet (writeOutcomes), and whether their 说明 changed too. */
+  unwritten: Map<number, boolean>;
 }
 
 /** The log sheet and what it holds, created (and marked) when missing. */
@@ -74,7 +79,44 @@ function labelNewColumns(wb: Workbook, sheet: Sheet, header: readonly unknown[])
 
 /** The log opened as a book a run writes into. */
 export function bookOf(log: OpenLog): LogBook {
-  return { sheet: log.sheet, kept: new Map(log.entries.map((e) => [e.index, e] as const)), next: log.rows };
+  return {
+    sheet: log.sheet,
+    kept: new Map(log.entries.map((e) => [e.index, e] as const)),
+    next: log.rows,
+    firstClaimed: log.rows,
+    unwritten: new Map(),
+  };
+}
+
+/**
+ * Sets the outcome (and detail) of log rows in the book only; writeOutcomes puts them on the
+ * sheet, together with the other rows changed since (issue 17: fewer log writes per mail).
+ */
+export function noteOutcome(book: LogBook, rows: readonly number[], outcome: Outcome, detail?: string): void {
+  for (const r of rows) {
+    const e = book.kept.get(r);
+    if (!e) continue;
+    e.outcome = outcome;
+    if (detail !== undefined) e.detail = detail;
+    book.unwritten.set(r, (book.unwritten.get(r) ?? false) || detail !== undefined);
+  }
+}
+
+/** Writes every outcome noted since the last write, in the fewest blocks (outcome-writes.ts). */
+export function writeOutcomes(wb: Workbook, book: LogBook): void {
+  const changed = [...book.unwritten].map(([row, withDetail]) => ({ row, withDetail, claimedNow: row >= book.firstClaimed }));
+  book.unwritten.clear();
+  const outcomeColumn = LOG_COLUMNS.indexOf('outcome') + 1;
+  const claimedNow = (row: number): boolean => row >= book.firstClaimed && book.kept.has(row);
+  for (const { lo, hi, withDetail } of outcomeBlocks(changed, claimedNow)) {
+    const cells: string[][] = [];
+    for (let r = lo; r <= hi; r++) {
+      const e = book.kept.get(r)!;
+      const word = wb.t(OUTCOME_WORD[e.outcome]);
+      cells.push(withDetail ? [word, e.detail] : [word]);
+    }
+    book.sheet.getRange(lo + 1, outcomeColumn, hi - lo + 1, withDetail ? 2 : 1).setValues(cells);
+  }
 }
 
 /** Sets the outcome (and detail) of log rows, one write per run of adjacent rows. */

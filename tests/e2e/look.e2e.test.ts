@@ -208,6 +208,24 @@ describe('the legend of the row colours', () => {
     expect(rt.calls.get('Range.getNote')).toBe(1);
   });
 
+  it('the colour rules are left alone by a sweep when nothing changed, and rewritten when a colour did (issue 17)', async () => {
+    const { rt, s } = await setUp();
+    job(rt, 'sweep');
+    const rules = structuredClone(s.conditionalFormats);
+    rt.calls.reset();
+    job(rt, 'sweep');
+    expect(rt.calls.get('Sheet.setConditionalFormatRules')).toBe(0);
+    expect(s.conditionalFormats).toEqual(rules);
+
+    const settings = sheet(rt, '设置');
+    const row = settings.rows.findIndex((r) => r[0]?.value === '逾期颜色') + 1;
+    settings.rows[row - 1]![1] = { value: '#e06666' };
+    rt.calls.reset();
+    job(rt, 'sweep');
+    expect(rt.calls.get('Sheet.setConditionalFormatRules')).toBe(1);
+    expect(s.conditionalFormats.some((r) => r.format.background === '#e06666')).toBe(true);
+  });
+
   it('is a note alone on a ledger whose header is its first row (no room above it)', async () => {
     const rt = await runtimeFor(workbookOf([]), NOW);
     job(rt, 'setup');

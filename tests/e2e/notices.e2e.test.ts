@@ -4,10 +4,11 @@
  * extended, an address fixed): the exact mails of each
  * day (recipients, subjects, tasks inside), the 督办记录 rows, and 督办次数 / 督办级别 on the rows.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { LocalRuntime } from '../../runtime/index';
 import type { WorkbookModel } from '../../runtime/model';
 import { deleteColumns } from '../../runtime/spreadsheet/grid';
+import { Range } from '../../runtime/spreadsheet/range';
 import { col, job, rowOf, runtimeFor, shDate, sheet, sheetFrom, value, workbookOf } from './harness';
 
 /** 09:00 in Shanghai on a day of 2026. */
@@ -509,5 +510,106 @@ describe('safe sending', () => {
     );
     expect(rt.outbox).toHaveLength(0);
     expect(JSON.stringify(rt.workbook.sheets.map((x) => x.rows.map((r) => Array.from(r ?? [], (c) => c?.value ?? ''))))).toBe(before);
+  });
+});
+
+/** A write of the job to 督办记录: its first row (1-based), its cells, and how many mails had gone out when it was made. */
+interface LogWrite {
+  row: number;
+  cells: string[][];
+  mailsOut: number;
+}
+
+/** Records every setValues on 督办记录 while fn runs (the runtime's Range, as the bundle calls it). */
+function logWritesOf(rt: LocalRuntime, fn: () => void): LogWrite[] {
+  const writes: LogWrite[] = [];
+  const original = Range.prototype.setValues;
+  const spy = vi.spyOn(Range.prototype, 'setValues').mockImplementation(function (this: Range, values: unknown) {
+    if (this.sheetModel.name === '督办记录')
+      writes.push({ row: this.r0 + 1, cells: (values as unknown[][]).map((r) => r.map(String)), mailsOut: rt.outbox.length });
+    return original.call(this, values);
+  });
+  try {
+    fn();
+  } finally {
+    spy.mockRestore();
+  }
+  return writes;
+}
+
+describe('log writes per mail (issue 17)', () => {
+  it('one write between two mails: the 已发送 of the one and the 发送中 of the next together, flushed before the send', async () => {
+    const rt = await started();
+    rt.clock.set(at(9, 21));
+    const before = rt.outbox.length;
+    const writes = logWritesOf(rt, () => job(rt, 'sweep'));
+    const mails = toUnits(rt.outbox.slice(before));
+    expect(mails.length).toBeGreaterThanOrEqual(2);
+    for (let k = before + 1; k < before + mails.length; k++) {
+      const between = writes.filter((w) => w.mailsOut === k);
+      // Exactly one write after the kth mail went out and before the next did …
+      expect(between, `writes between mail ${k} and mail ${k + 1}`).toHaveLength(1);
+      // … and it confirms the one (已发送) and claims the next (发送中), side by side.
+      const words = between[0]!.cells.map((r) => r[0]);
+      expect(new Set(words)).toEqual(new Set(['已发送', '发送中']));
+      expect(words.indexOf('发送中')).toBeGreaterThan(words.lastIndexOf('已发送'));
+    }
+    // Every row the sweep claimed for a unit's mail ends 已发送 (nothing lost by the pairing).
+    const rows = logRows(rt).filter((r) => mails.some((m) => m.to.split(',').includes(r[7]!)));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r[10] === '已发送')).toBe(true);
+  });
+
+  it('a run killed right after its second send loses no claim, and nothing is sent twice', async () => {
+    const rt = await started();
+    rt.clock.set(at(9, 21));
+    // Killed at the first spreadsheet write after the second mail went out: the paired write that
+    // carried the first mail's 已发送 and the second's 发送中 had been flushed before the send.
+    rt.calls.on('MailApp.sendEmail', rt.calls.get('MailApp.sendEmail') + 2, () => {
+      rt.calls.on('Range.setValues', rt.calls.get('Range.setValues') + 1, () => rt.kill());
+    });
+    expect(() => job(rt, 'sweep')).toThrow('Exceeded maximum execution time');
+    expect(rt.outbox).toHaveLength(2);
+    const [first, second] = rt.outbox.map((m) => m.to);
+    expect(
+      logRows(rt)
+        .filter((r) => r[7] === first)
+        .every((r) => r[10] === '已发送'),
+    ).toBe(true);
+    const claimed = logRows(rt).filter((r) => r[7] === second);
+    expect(claimed.length).toBeGreaterThan(0);
+    expect(claimed.every((r) => r[10] === '发送中')).toBe(true);
+
+    job(rt, 'sweep');
+    const after = rt.outbox.slice(2).map((m) => m.to);
+    expect(after).not.toContain(first);
+    expect(after).not.toContain(second);
+    expect(logRows(rt).filter((r) => r[7] === second && r[10] !== '未确认')).toEqual([]);
+    const sent = rt.outbox.length;
+    job(rt, 'sweep');
+    expect(rt.outbox.length).toBe(sent);
+  });
+
+  it("a quota day's 延后 rows go in one write per batch (the digests', the 通报'), not one per mail", async () => {
+    const rt = await started();
+    for (const [m, d] of [
+      [9, 21],
+      [10, 8],
+    ] as const)
+      sweepOn(rt, at(m, d));
+    rt.clock.set(at(10, 16));
+    rt.setMailQuotaLeft(3);
+    const writes = logWritesOf(rt, () => job(rt, 'sweep'));
+    const deferredWrites = writes.filter((w) => w.cells.some((r) => r[0] === '延后'));
+    // Several digests and two 通报 are held back (the quota test above): the digests' rows in one write, the 通报' in another.
+    const heldMails = new Set(
+      logRows(rt)
+        .filter((r) => r[10] === '延后')
+        .map((r) => `${r[2]!.startsWith('§')}|${r[7]}`),
+    );
+    expect(heldMails.size).toBeGreaterThan(2);
+    expect(deferredWrites).toHaveLength(2);
+    const written = deferredWrites.flatMap((w) => w.cells.filter((r) => r[0] === '延后'));
+    expect(written).toHaveLength(logRows(rt).filter((r) => r[10] === '延后').length);
   });
 });
