@@ -127,6 +127,20 @@ export function append(wb: Workbook, sheet: Sheet, entries: LogEntry[]): void {
   range.setValues(entries.map((e) => entryCells(wb, e)));
 }
 
+/**
+ * Rewrites rows in place, whole, at their indexes (one write per run of adjacent rows), kept in
+ * the book: a queued row (延后) the quota now admits becomes today's claim, with today's time,
+ * subject and 限期, instead of a new row each day it waited.
+ */
+export function rewrite(wb: Workbook, sheet: Sheet, entries: LogEntry[], kept: LogRows): void {
+  const at = new Map(entries.map((e) => [e.index, e] as const));
+  for (const e of entries) kept.set(e.index, e);
+  for (const [lo, hi] of contiguousRuns(entries.map((e) => e.index))) {
+    const run = Array.from({ length: hi - lo + 1 }, (_, i) => at.get(lo + i)!);
+    sheet.getRange(lo + 1, 1, run.length, LOG_COLUMNS.length).setValues(run.map((e) => entryCells(wb, e)));
+  }
+}
+
 /** Before planning: what earlier runs left behind (see leftBehind) is marked so in the log. Returns the sends left unconfirmed. */
 export function markLeftBehind(wb: Workbook, sheet: Sheet, entries: LogEntry[], today: Day): LogEntry[] {
   const { uncertain, stale } = leftBehind(entries, today);

@@ -475,6 +475,51 @@ describe('safe sending', () => {
     expect(toUnits(sweepOn(rt, at(10, 20)))).toEqual([]);
   });
 
+  it('a backlog the quota holds back is a queue: one row per owed mail, sent over the days most urgent first with its number, the admin told when it clears', async () => {
+    const rt = await started();
+    // A consumer account at its limit: two recipients a day, one of them kept for the admin's summary.
+    const day = (d: number): Mail[] => {
+      rt.clock.set(at(9, d));
+      rt.setMailQuotaLeft(2);
+      return sweepOn(rt, at(9, d));
+    };
+    const first = day(21);
+    const rowsAfter21 = logRows(rt).length;
+    const queued = logRows(rt).filter((r) => r[10] === '延后');
+    // The two digests that do not fit wait in the log once (a row per task and address, as any delivery), with their numbers.
+    expect(queued.map((r) => r[7]).sort()).toEqual(['scjg@example.org', 'zjj@example.org', 'zjj@example.org']);
+    const numberOf = new Map(queued.map((r) => [r[7]!, r[0]!] as const));
+    expect(toUnits(first).map((m) => m.to)).toEqual(['cgj@example.org']);
+    // The admin is told the backlog's size, when it clears at today's rate, and what would clear it sooner.
+    const summary = first.find((m) => m.to === 'admin@example.org')!;
+    expect(summary.text).toContain('积压2封邮件（2个收件人）');
+    expect(summary.text).toContain('按今日配额每天可发1个收件人计，约需2个工作日，预计2026年9月23日发完');
+    expect(summary.text).toContain('Google Workspace');
+    expect(summary.text).toContain('随月度通报');
+    // Next day: the next most urgent goes with the number it was given on the 21st; the rest stays queued, no new row for it.
+    const second = day(22);
+    expect(toUnits(second).map((m) => m.to)).toEqual(['zjj@example.org']);
+    expect(second[0]!.subject).toContain(numberOf.get('zjj@example.org')!);
+    // Only the summary's row is new: the queued row of zjj was updated (已发送), scjg's left as it was.
+    expect(logRows(rt).length).toBe(rowsAfter21 + 1);
+    expect(second.find((m) => m.to === 'admin@example.org')!.text).toContain('积压1封邮件（1个收件人）');
+    const third = day(23);
+    expect(toUnits(third).map((m) => m.to)).toEqual(['scjg@example.org']);
+    expect(third[0]!.subject).toContain(numberOf.get('scjg@example.org')!);
+    expect(third.find((m) => m.to === 'admin@example.org')!.text).not.toContain('积压');
+    expect(toUnits(day(24))).toEqual([]);
+    // Every owed mail went exactly once, and the log holds one row for each, 已发送.
+    const deliveries = logRows(rt).filter((r) => r[7] !== 'admin@example.org' && r[7] !== '');
+    expect(deliveries.map((r) => [r[7], r[10]]).sort()).toEqual([
+      ['cgj@example.org', '已发送'],
+      ['cgj@example.org', '已发送'],
+      ['cgj@example.org', '已发送'],
+      ['scjg@example.org', '已发送'],
+      ['zjj@example.org', '已发送'],
+      ['zjj@example.org', '已发送'],
+    ]);
+  });
+
   it('in a dry run every mail goes to the admin, says whom it was meant for, and the log says test', async () => {
     const rt = await started();
     const settings = sheet(rt, '设置');
