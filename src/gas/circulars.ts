@@ -38,6 +38,8 @@ export interface CircularInput {
   now: Date;
   /** Date.now() when the job began, for its time budget. */
   started: number;
+  /** A continuation: only the 通报 claimed today (待发送) go; nothing owed is claimed again, no case is new. */
+  onlyClaimed?: boolean;
 }
 
 export interface CircularRun {
@@ -61,7 +63,7 @@ export function sendCirculars(wb: Workbook, book: LogBook, input: CircularInput)
   const entries = [...book.kept.values()];
   // Each unit as the directory names it (the ledger may type it otherwise).
   const cases = input.cases.map((c) => ({ ...c, unit: matchUnit(c.unit, wb.units)?.name ?? c.unit }));
-  const owed = pendingCirculars(entries, settings.dryRun, today);
+  const owed = pendingCirculars(entries, settings.dryRun, today).filter((p) => !input.onlyClaimed || p.claimedToday.length > 0);
   const recipients = circularRecipients(wb.units, settings);
   // Rows claimed today by a run the time limit stopped are confirmed as they are; the other owed 通报 get new claims.
   const fresh: LogEntry[] = [];

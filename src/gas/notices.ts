@@ -78,6 +78,12 @@ export interface NoticeInput {
   counters: Counters;
   /** 任务索引 as read, each key's ladder in it: the recovery's second source (core/notices/restore.ts). */
   index?: readonly KnownTask[];
+  /**
+   * A continuation (continueSweep) after a run the time limit stopped: only what that run claimed
+   * today and did not send (待发送) goes; nothing new is claimed, no event logged, no 约谈 proposed.
+   * The day's 退回通知 still go (a task sent back in the afternoon schedules a continuation for it).
+   */
+  continuation?: boolean;
 }
 
 /** The day's notices: planned from the ledger and the log, claimed, sent, confirmed; then the admin's summary. */
@@ -95,32 +101,13 @@ export function sendNotices(
   const today = wb.clock.today;
   const year = ymdFromDay(today).year;
   const { log, uncertain, keyOf } = openForToday(wb, input, result, needsPerson);
-  const noticePlan = planNotices({
-    tasks: plan.tasks,
-    keyOf,
-    entries: log.entries,
-    units: wb.units,
-    settings,
-    calendar: wb.calendar,
-    today,
-    t,
-    numberFloor: counters.number('notice', year),
-  });
-  // A reopened task's line says when it was closed and reopened (反弹: its ladder continues).
-  const relapses = relapsesOf(
-    plan.tasks.map((task) => ({ ...task, key: keyOf(task) })),
-    log.entries,
-    today,
-  );
-  const digests = composeAll(wb, sheet, noticePlan, (key) => relapses.get(key));
+  const { noticePlan, digests } = planToday(wb, sheet, input, log, keyOf);
   const book = bookOf(log);
   // Today's rate for the backlog: the recipients the quota allowed when the day's sending began (the summary's kept back).
   const rate = openBudget(remainingQuota(), Boolean(settings.adminEmail)).quota;
-  claimEvents(wb, book, { tasks: plan.tasks, keyOf, failures: noticePlan.failures });
+  if (!input.continuation) claimEvents(wb, book, { tasks: plan.tasks, keyOf, failures: noticePlan.failures });
   // The 通报 go first: one owed since a run the quota stopped keeps its number and its place.
-  const circulars = noticePlan.sendsToday
-    ? sendCirculars(wb, book, { cases: noticePlan.circulars, tasks: plan.tasks, keyOf, counters, now, started })
-    : undefined;
+  const circulars = noticePlan.sendsToday ? circularsToday(wb, book, input, noticePlan, { keyOf, now, started }) : undefined;
   result.mails.push(...(circulars?.mails ?? []));
   const sending = sendDigests(wb, book, sheet, digests, { now, started });
   result.mails.push(...sending.mails);
@@ -131,7 +118,9 @@ export function sendNotices(
   result.mails.push(...returns.mails);
   // 约谈: proposed to a person in 约谈安排, sent only once a person agreed (gas/interviews.ts).
   const ledgerTasks = plan.tasks.map((task) => ({ key: keyOf(task), task: task.task, place: task.place }));
-  const cases = arrangeInterviews(wb, book, { interviews: noticePlan.interviews, tasks: ledgerTasks, started }, now, result, needsPerson);
+  const cases = input.continuation
+    ? { sent: [], lines: [] }
+    : arrangeInterviews(wb, book, { interviews: noticePlan.interviews, tasks: ledgerTasks, started }, now, result, needsPerson);
   const base = adminSummary(wb, plan, noticePlan, uncertain, needsPerson, sending, returns);
   const summary = {
     ...base,
@@ -151,6 +140,58 @@ export function sendNotices(
   const entries = [...book.kept.values()];
   saveCounters({ logRows: numberedRows(entries), numbers: numbersGiven(entries, year, settings.noticePrefix, t) });
   return { entries, summary, log: { sheet: book.sheet, entries, rows: book.next } };
+}
+
+/** Who is told what today (core/notices/plan.ts), and the digests composed, most urgent first. */
+function planToday(
+  wb: Workbook,
+  sheet: Sheet,
+  input: NoticeInput,
+  log: OpenLog,
+  keyOf: (task: TaskRow) => string,
+): { noticePlan: NoticePlan; digests: Composed[] } {
+  const { plan, counters } = input;
+  const today = wb.clock.today;
+  const noticePlan = planNotices({
+    tasks: plan.tasks,
+    keyOf,
+    entries: log.entries,
+    units: wb.units,
+    settings: wb.settings,
+    calendar: wb.calendar,
+    today,
+    t: wb.t,
+    numberFloor: counters.number('notice', ymdFromDay(today).year),
+  });
+  // A reopened task's line says when it was closed and reopened (反弹: its ladder continues).
+  const relapses = relapsesOf(
+    plan.tasks.map((task) => ({ ...task, key: keyOf(task) })),
+    log.entries,
+    today,
+  );
+  // A continuation sends what was claimed today and not sent, as it was claimed: nothing new joins it.
+  const claimed = new Set(log.entries.filter((e) => e.outcome === 'claimed' && e.day === today).map((e) => e.index));
+  const owed = noticePlan.deliveries.filter((d) => d.resume !== undefined && claimed.has(d.resume));
+  const sending = input.continuation ? { ...noticePlan, deliveries: owed } : noticePlan;
+  return { noticePlan, digests: composeAll(wb, sheet, sending, (key) => relapses.get(key)) };
+}
+
+/** The day's 通报 (gas/circulars.ts); a continuation sends only those claimed today, no new case. */
+function circularsToday(
+  wb: Workbook,
+  book: LogBook,
+  input: NoticeInput,
+  noticePlan: NoticePlan,
+  run: { keyOf: (task: TaskRow) => string; now: Date; started: number },
+): ReturnType<typeof sendCirculars> {
+  const continuation = input.continuation === true;
+  return sendCirculars(wb, book, {
+    cases: continuation ? [] : noticePlan.circulars,
+    tasks: input.plan.tasks,
+    counters: input.counters,
+    ...run,
+    onlyClaimed: continuation,
+  });
 }
 
 /** 督办记录 opened for today: rows left behind by a run that died marked, a log that lost rows restored from the ledger. */

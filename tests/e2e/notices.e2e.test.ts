@@ -412,17 +412,24 @@ describe('safe sending', () => {
     expect(rt.outbox.map((m) => m.to)).toEqual(['cgj@example.org', 'admin@example.org']);
     const waiting = logRows(rt).filter((r) => r[10] === '待发送');
     expect(waiting.length).toBeGreaterThan(0);
-    // One continuation is scheduled; it sends exactly what was waiting.
+    // Meanwhile a person adds an overdue task of 市市场监管局, whose mail is among those waiting.
+    const s = sheet(rt, '任务台账');
+    const stateCol = col(s, 2, '督办状态');
+    rt.spreadsheet.editAsUser('任务台账', 'A9:I9', [[7, '路灯不亮', '解放路', '市市场监管局', '', shDate(2026, 9, 14), '整改中', '', '']]);
+    const rowsBefore = logRows(rt).length;
+    // One continuation is scheduled; it sends exactly what was waiting, as it was claimed: nothing new joins it.
     const triggers = rt.triggers.filter((t) => t.handler === 'continueSweep');
     expect(triggers).toHaveLength(1);
     const before = rt.outbox.length;
     rt.run('continueSweep', [{ authMode: 'FULL', triggerUid: triggers[0]!.id }], 'installable');
-    expect(
-      toUnits(rt.outbox.slice(before))
-        .map((m) => m.to)
-        .sort(),
-    ).toEqual([...new Set(waiting.map((r) => r[7]!))].sort());
+    const continued = toUnits(rt.outbox.slice(before));
+    expect(continued.map((m) => m.to).sort()).toEqual([...new Set(waiting.map((r) => r[7]!))].sort());
+    expect(continued.some((m) => m.body.includes('路灯不亮'))).toBe(false);
     expect(logRows(rt).filter((r) => r[10] === '待发送')).toEqual([]);
+    // It only sent: no state swept (the new row has none yet), no row claimed but the admin's summary.
+    expect(value(sheet(rt, '任务台账'), 9, stateCol)).toBe('');
+    expect(logRows(rt).length).toBe(rowsBefore + 1);
+    expect(logRows(rt).some((r) => r[2] === 'DB-0007')).toBe(false);
     expect(rt.triggers.filter((t) => t.handler === 'continueSweep')).toHaveLength(0);
   });
 
