@@ -127,7 +127,7 @@ export function sendNotices(
     sent: [...base.sent, ...cases.sent],
     interviewCases: cases.lines,
     ...(circulars ? { circulars: circulars.summary } : {}),
-    ...backlogOn(wb, sending.heldBack, rate),
+    ...backlogOn(wb, [...(circulars?.heldBack ?? []), ...sending.heldBack], rate),
   };
   const sentNow = summary.sent.length + returns.returns.length + (circulars?.summary.sent.length ?? 0);
   const told = circulars ? Object.values(circulars.summary).reduce((n, lines) => n + lines.length, 0) : 0;

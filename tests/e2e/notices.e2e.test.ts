@@ -482,6 +482,44 @@ describe('safe sending', () => {
     expect(toUnits(sweepOn(rt, at(10, 20)))).toEqual([]);
   });
 
+  it('a 通报 the quota holds back waits as one queued set of rows, not a new set each day, and goes later with its number', async () => {
+    const rt = await started();
+    for (const [m, d] of [
+      [9, 21],
+      [10, 8],
+    ] as const)
+      sweepOn(rt, at(m, d));
+    const circularRows = (): string[][] => logRows(rt).filter((r) => r[2]!.startsWith('§'));
+    const tightDay = (d: number): void => {
+      rt.clock.set(at(10, d));
+      rt.setMailQuotaLeft(3);
+      sweepOn(rt, at(10, d));
+    };
+    tightDay(16);
+    const perNumber = (rows: string[][], n: string): number => rows.filter((r) => r[0] === n).length;
+    const numbers = [...new Set(circularRows().map((r) => r[0]!))];
+    expect(numbers).toEqual(['督办通报〔2026〕1号', '督办通报〔2026〕2号']);
+    const recipients = perNumber(circularRows(), numbers[0]!);
+    expect(recipients).toBeGreaterThan(2);
+    tightDay(19);
+    // The admin is told: each 通报 has more recipients than a day's quota allows, so the backlog never clears at this rate.
+    const told = rt.outbox.at(-1)!;
+    expect(told.to).toBe('admin@example.org');
+    expect(told.body).toContain(`积压2封邮件（${2 * recipients}个收件人）`);
+    expect(told.body).toContain('按此速度积压不会减少');
+    expect(told.body).toContain('改为“随月度通报”');
+    tightDay(20);
+    // Held back three days running: each 通报 has its one set of rows (延后), written the day it was numbered.
+    const held = circularRows();
+    expect(new Set(held.map((r) => r[10]))).toEqual(new Set(['延后']));
+    expect(numbers.map((n) => perNumber(held, n))).toEqual([recipients, recipients]);
+    // A day with quota enough: both go, with their numbers, once each.
+    const sent = sweepOn(rt, at(10, 21)).filter(isCircular);
+    expect(sent.map((m) => /（(督办通报〔2026〕\d+号)）$/.exec(m.subject)?.[1])).toEqual(numbers);
+    expect(perNumber(circularRows(), numbers[0]!)).toBe(2 * recipients);
+    expect(sweepOn(rt, at(10, 22)).filter(isCircular)).toEqual([]);
+  });
+
   it('a backlog the quota holds back is a queue: one row per owed mail, sent over the days most urgent first with its number, the admin told when it clears', async () => {
     const rt = await started();
     // A consumer account at its limit: two recipients a day, one of them kept for the admin's summary.

@@ -68,5 +68,7 @@ describe('what today is claimed, and the backlog the quota holds back (issue 17)
     expect(backlogOf([1, 1], 1)).toEqual({ mails: 2, recipients: 2, rate: 1, days: 2 });
     // A day whose quota goes before any notice: the backlog never clears at this rate.
     expect(backlogOf([1], 0)).toEqual({ mails: 1, recipients: 1, rate: 0 });
+    // A mail with more recipients than a day allows (a 通报 to every unit) never fits at this rate.
+    expect(backlogOf([1, 5], 4)).toEqual({ mails: 2, recipients: 6, rate: 4 });
   });
 });
