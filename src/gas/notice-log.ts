@@ -1,7 +1,8 @@
 /**
  * The notice log sheet (督办记录): the script's own sheet, created and marked when missing, read
  * once per job and then kept in step with every write (never read again in the same run). It
- * only grows: a row per delivery, claimed (待发送) before the send and confirmed after.
+ * grows by a row per delivery, claimed (待发送) before the send and confirmed after; a delivery
+ * the quota held back waits in one queued row (延后), updated in place when its day comes.
  */
 import type { Day } from '../core/calendar/day';
 import {
