@@ -106,10 +106,14 @@ export function preview(e?: unknown): JobResult {
   return result;
 }
 
-/** One-off trigger: a sweep that stopped near the time limit continues here (its unsent claims go out). */
+/**
+ * One-off trigger: a sweep that stopped near the time limit continues here. Only its unsent
+ * claims (待发送) go out, and the day's 退回通知 (a task sent back after the sweep schedules this
+ * too); the states are not swept again and nothing new is claimed.
+ */
 export function continueSweep(e?: unknown): JobResult {
   deleteTriggers([CONTINUE_HANDLER]);
-  return runJob('sweep', e, sweepLedger);
+  return runJob('sweep', e, (now) => sweepLedger(now, true));
 }
 
 /** What the runner (or a script) asks to publish: { month: 'YYYY-MM' } or { quarter: 'YYYY-Qn' }. */

@@ -22,10 +22,12 @@ import {
 } from '../core/notices/circular';
 import { type LogEntry, type LogRole, numberer, seriesPrefix } from '../core/notices/log';
 import { recipientBatches } from '../core/notices/mail-size';
+import { openBudget, reserve } from '../core/notices/sending';
 import type { CircularsToday } from '../core/notices/summary';
 import { type CircularCase, type ComposedMail, LEVEL_WORD } from '../core/notices/types';
 import type { Counters } from './counters';
 import { claim, deliverAll, type Parcel } from './delivery';
+import { remainingQuota } from './mail';
 import type { LogBook } from './notice-log';
 import type { SentRecord } from './result';
 import type { Workbook } from './workbook';
@@ -39,11 +41,15 @@ export interface CircularInput {
   now: Date;
   /** Date.now() when the job began, for its time budget. */
   started: number;
+  /** A continuation: only the 通报 claimed today (待发送) go; nothing owed is claimed again, no case is new. */
+  onlyClaimed?: boolean;
 }
 
 export interface CircularRun {
   summary: CircularsToday;
   mails: SentRecord[];
+  /** The 通报 today's quota held back: each one's recipients (the summary's backlog counts them). */
+  heldBack: number[];
 }
 
 /** One 通报 to deliver: the document, to whom, and its delivery rows. */
@@ -54,19 +60,35 @@ interface Outgoing {
   rows: LogEntry[];
 }
 
-/** The day's 通报: the owed ones first (their numbers kept), then today's; or, under 随月度通报, today's recorded only. */
-export function sendCirculars(wb: Workbook, book: LogBook, input: CircularInput): CircularRun {
+/** The quota as the day's 通报 take it, most urgent first: whether the next one fits (its recipients reserved). */
+type Gate = (recipients: number) => boolean;
+
+function quotaGate(wb: Workbook): Gate {
+  let budget = openBudget(remainingQuota(), Boolean(wb.settings.adminEmail));
+  return (recipients) => {
+    const r = reserve(budget, wb.settings.dryRun ? Math.min(1, recipients) : recipients);
+    budget = r.budget;
+    return r.fits;
+  };
+}
+
+/**
+ * The 通报 owed since an earlier run, in the order they were numbered. Rows claimed today by a run
+ * the time limit stopped are confirmed as they are; another owed 通报 is claimed again only when
+ * today's quota can send it (the queue is its event rows and its 延后 rows: no new rows a day).
+ */
+function owedOutgoing(
+  wb: Workbook,
+  book: LogBook,
+  input: CircularInput,
+  gate: Gate,
+  run: { fresh: LogEntry[]; summary: CircularsToday; heldBack: number[] },
+): Outgoing[] {
   const { settings } = wb;
-  const today = wb.clock.today;
-  const summary: CircularsToday = { sent: [], held: [], pending: [], unreached: [] };
   const entries = [...book.kept.values()];
-  // Each unit as the directory names it (the ledger may type it otherwise).
-  const cases = input.cases.map((c) => ({ ...c, unit: matchUnit(c.unit, wb.units)?.name ?? c.unit }));
-  const owed = pendingCirculars(entries, settings.dryRun, today);
+  const owed = pendingCirculars(entries, settings.dryRun, wb.clock.today).filter((p) => !input.onlyClaimed || p.claimedToday.length > 0);
   const recipients = circularRecipients(wb.units, settings);
-  // Rows claimed today by a run the time limit stopped are confirmed as they are; the other owed 通报 get new claims.
-  const fresh: LogEntry[] = [];
-  const outgoing: Outgoing[] = owed.map((p) => {
+  return owed.flatMap((p): Outgoing[] => {
     const doc: CircularDoc = {
       case: caseFromLog(p, input.tasks, input.keyOf, entries, settings.dryRun),
       number: p.number,
@@ -74,20 +96,41 @@ export function sendCirculars(wb: Workbook, book: LogBook, input: CircularInput)
       replyBy: p.replyBy ?? circularReplyBy(p.day, wb.calendar, settings.noticeReplyDays),
     };
     if (p.claimedToday.length > 0) {
+      gate(p.claimedToday.length);
       const cc = p.claimedToday.filter((e) => e.role === 'cc').map((e) => e.to);
-      return { doc, to: p.claimedToday.filter((e) => e.role !== 'cc').map((e) => e.to), cc, rows: p.claimedToday };
+      return [{ doc, to: p.claimedToday.filter((e) => e.role !== 'cc').map((e) => e.to), cc, rows: p.claimedToday }];
+    }
+    const cost = recipients.to.length + recipients.cc.length;
+    if (!gate(cost)) {
+      run.summary.pending.push({ number: p.number, unit: p.unit, reason: 'quota' });
+      run.heldBack.push(cost);
+      return [];
     }
     const o = addressed(wb, book, doc, recipients, input.now);
-    fresh.push(...o.rows);
-    return o;
+    run.fresh.push(...o.rows);
+    return [o];
   });
+}
+
+/** The day's 通报: the owed ones first (their numbers kept), then today's; or, under 随月度通报, today's recorded only. */
+export function sendCirculars(wb: Workbook, book: LogBook, input: CircularInput): CircularRun {
+  const { settings } = wb;
+  const today = wb.clock.today;
+  const summary: CircularsToday = { sent: [], held: [], pending: [], unreached: [] };
+  // Each unit as the directory names it (the ledger may type it otherwise).
+  const cases = input.cases.map((c) => ({ ...c, unit: matchUnit(c.unit, wb.units)?.name ?? c.unit }));
+  const recipients = circularRecipients(wb.units, settings);
+  const fresh: LogEntry[] = [];
+  const gate = quotaGate(wb);
+  const heldBack: number[] = [];
+  const outgoing = owedOutgoing(wb, book, input, gate, { fresh, summary, heldBack });
   if (settings.circularMode === 'monthly') {
     for (const c of cases) summary.held.push({ unit: c.unit, keys: c.tasks.map((n) => n.key) });
     fresh.push(...eventRows(wb, book, cases, () => '', input.now));
   } else {
     const year = ymdFromDay(today).year;
     const prefix = seriesPrefix('circular', settings.noticePrefix, wb.t);
-    const next = numberer(entries, today, prefix, wb.t, input.counters.number('circular', year));
+    const next = numberer([...book.kept.values()], today, prefix, wb.t, input.counters.number('circular', year));
     for (const c of cases) {
       const doc: CircularDoc = {
         case: c,
@@ -97,14 +140,21 @@ export function sendCirculars(wb: Workbook, book: LogBook, input: CircularInput)
       };
       fresh.push(...eventRows(wb, book, [c], () => doc.number, input.now));
       const o = addressed(wb, book, doc, recipients, input.now);
-      fresh.push(...o.rows);
-      outgoing.push(o);
+      if (gate(o.rows.length)) {
+        fresh.push(...o.rows);
+        outgoing.push(o);
+        continue;
+      }
+      // What today's quota cannot send is queued once (延后, its number kept), not claimed.
+      fresh.push(...o.rows.map((e): LogEntry => ({ ...e, outcome: 'deferred', detail: wb.t('notice.quota') })));
+      summary.pending.push({ number: doc.number, unit: c.unit, reason: 'quota' });
+      heldBack.push(o.rows.length);
     }
   }
   // The events and the claims in one write, before any 通报 goes out.
   claim(wb, book, fresh);
   if (outgoing.length > 0) summary.unreached.push(...recipients.unreached);
-  return { summary, mails: deliver(wb, book, outgoing, input.started, summary) };
+  return { summary, mails: deliver(wb, book, outgoing, input.started, summary), heldBack };
 }
 
 /** A 通报's delivery rows (待发送), one per address To and Cc, from the next free row. */

@@ -1,7 +1,8 @@
 /**
  * The notice log sheet (督办记录): the script's own sheet, created and marked when missing, read
  * once per job and then kept in step with every write (never read again in the same run). It
- * only grows: a row per delivery, claimed (待发送) before the send and confirmed after.
+ * grows by a row per delivery, claimed (待发送) before the send and confirmed after; a delivery
+ * the quota held back waits in one queued row (延后), updated in place when its day comes.
  */
 import type { Day } from '../core/calendar/day';
 import {
@@ -167,6 +168,20 @@ export function append(wb: Workbook, sheet: Sheet, entries: LogEntry[]): void {
   const range = sheet.getRange(first + 1, 1, entries.length, LOG_COLUMNS.length);
   range.setNumberFormats(entries.map(() => LOG_COLUMNS.map((c) => LOG_FORMAT[c])));
   range.setValues(entries.map((e) => entryCells(wb, e)));
+}
+
+/**
+ * Rewrites rows in place, whole, at their indexes (one write per run of adjacent rows), kept in
+ * the book: a queued row (延后) the quota now admits becomes today's claim, with today's time,
+ * subject and 限期, instead of a new row each day it waited.
+ */
+export function rewrite(wb: Workbook, sheet: Sheet, entries: LogEntry[], kept: LogRows): void {
+  const at = new Map(entries.map((e) => [e.index, e] as const));
+  for (const e of entries) kept.set(e.index, e);
+  for (const [lo, hi] of contiguousRuns(entries.map((e) => e.index))) {
+    const run = Array.from({ length: hi - lo + 1 }, (_, i) => at.get(lo + i)!);
+    sheet.getRange(lo + 1, 1, run.length, LOG_COLUMNS.length).setValues(run.map((e) => entryCells(wb, e)));
+  }
 }
 
 /** Before planning: what earlier runs left behind (see leftBehind) is marked so in the log. Returns the sends left unconfirmed. */

@@ -28,15 +28,17 @@ import { digestKind } from '../core/notices/mail-kind';
 import { type Delivery, type Failure, type NoticePlan, planNotices } from '../core/notices/plan';
 import { relapsesOf } from '../core/notices/relapse';
 import { restoredNotices } from '../core/notices/restore';
+import { admittedCount, backlogOf, mailCost, openBudget } from '../core/notices/sending';
 import { type AdminSummary, composeAdminSummary, type FailedToday, type NotSent, type SentDigest } from '../core/notices/summary';
 import { LEVEL_WORD } from '../core/notices/types';
 import { keyAfterSweep, keysGiven, type SweepPlan } from '../core/sweep/sweep';
 import { sendCirculars } from './circulars';
 import { type Counters, saveCounters } from './counters';
-import { claim as claimRows, deliverAll, deliverOne, type Parcel } from './delivery';
+import { claim as claimRows, type Delivered, deliverAll, deliverOne, type Parcel } from './delivery';
 import { type Composed, composeAll, dryRunDigest, rowLinker } from './digests';
 import { arrangeInterviews } from './interviews';
-import { append, bookOf, type LogBook, markLeftBehind, type OpenLog, openLog } from './notice-log';
+import { remainingQuota } from './mail';
+import { append, bookOf, type LogBook, markLeftBehind, type OpenLog, openLog, rewrite, setOutcome } from './notice-log';
 import type { JobResult, SentRecord } from './result';
 import { type ReturnsSent, sendReturns } from './returns';
 import type { Workbook } from './workbook';
@@ -51,11 +53,20 @@ export interface NoticeRun {
   log: OpenLog;
 }
 
-/** What sending the digests came to: the summary's lines and the job's record of mails. */
+/** What sending the digests came to: the summary's lines, the job's record of mails, and what the quota held back (each mail's recipients). */
 interface Sending {
   sent: SentDigest[];
   notSent: NotSent[];
   mails: SentRecord[];
+  heldBack: number[];
+}
+
+/** The summary's backlog (积压): the mails held back, at today's rate, and the working day they clear by. */
+function backlogOn(wb: Workbook, heldBack: number[], rate: number): Pick<AdminSummary, 'backlog'> {
+  if (heldBack.length === 0) return {};
+  const backlog = backlogOf(heldBack, rate);
+  const days = backlog.days;
+  return { backlog: days === undefined ? backlog : { ...backlog, clearsOn: wb.calendar.addWorkingDays(wb.clock.today, days) } };
 }
 
 /** What the notices step takes from the sweep: its plan, the task sheet's values as read, the durable counters. */
@@ -67,6 +78,12 @@ export interface NoticeInput {
   counters: Counters;
   /** 任务索引 as read, each key's ladder in it: the recovery's second source (core/notices/restore.ts). */
   index?: readonly KnownTask[];
+  /**
+   * A continuation (continueSweep) after a run the time limit stopped: only what that run claimed
+   * today and did not send (待发送) goes; nothing new is claimed, no event logged, no 约谈 proposed.
+   * The day's 退回通知 still go (a task sent back in the afternoon schedules a continuation for it).
+   */
+  continuation?: boolean;
 }
 
 /** The day's notices: planned from the ledger and the log, claimed, sent, confirmed; then the admin's summary. */
@@ -84,32 +101,15 @@ export function sendNotices(
   const today = wb.clock.today;
   const year = ymdFromDay(today).year;
   const { log, uncertain, keyOf } = openForToday(wb, input, result, needsPerson);
-  const noticePlan = planNotices({
-    tasks: plan.tasks,
-    keyOf,
-    entries: log.entries,
-    units: wb.units,
-    settings,
-    calendar: wb.calendar,
-    today,
-    t,
-    numberFloor: counters.number('notice', year),
-  });
-  // A reopened task's line says when it was closed and reopened (反弹: its ladder continues).
-  const relapses = relapsesOf(
-    plan.tasks.map((task) => ({ ...task, key: keyOf(task) })),
-    log.entries,
-    today,
-  );
-  const digests = composeAll(wb, sheet, noticePlan, (key) => relapses.get(key));
+  const { noticePlan, digests } = planToday(wb, sheet, input, log, keyOf);
   const book = bookOf(log);
-  const rowOf = claim(wb, book, { tasks: plan.tasks, keyOf, failures: noticePlan.failures }, digests, now);
+  // Today's rate for the backlog: the recipients the quota allowed when the day's sending began (the summary's kept back).
+  const rate = openBudget(remainingQuota(), Boolean(settings.adminEmail)).quota;
+  if (!input.continuation) claimEvents(wb, book, { tasks: plan.tasks, keyOf, failures: noticePlan.failures });
   // The 通报 go first: one owed since a run the quota stopped keeps its number and its place.
-  const circulars = noticePlan.sendsToday
-    ? sendCirculars(wb, book, { cases: noticePlan.circulars, tasks: plan.tasks, keyOf, counters, now, started })
-    : undefined;
+  const circulars = noticePlan.sendsToday ? circularsToday(wb, book, input, noticePlan, { keyOf, now, started }) : undefined;
   result.mails.push(...(circulars?.mails ?? []));
-  const sending = sendDigests(wb, book, sheet, digests, rowOf, started);
+  const sending = sendDigests(wb, book, sheet, digests, { now, started });
   result.mails.push(...sending.mails);
   // 退回通知: each task sent back at verification, told the same day (gas/returns.ts).
   const returns: ReturnsSent = noticePlan.sendsToday
@@ -118,13 +118,16 @@ export function sendNotices(
   result.mails.push(...returns.mails);
   // 约谈: proposed to a person in 约谈安排, sent only once a person agreed (gas/interviews.ts).
   const ledgerTasks = plan.tasks.map((task) => ({ key: keyOf(task), task: task.task, place: task.place }));
-  const cases = arrangeInterviews(wb, book, { interviews: noticePlan.interviews, tasks: ledgerTasks, started }, now, result, needsPerson);
+  const cases = input.continuation
+    ? { sent: [], lines: [] }
+    : arrangeInterviews(wb, book, { interviews: noticePlan.interviews, tasks: ledgerTasks, started }, now, result, needsPerson);
   const base = adminSummary(wb, plan, noticePlan, uncertain, needsPerson, sending, returns);
   const summary = {
     ...base,
     sent: [...base.sent, ...cases.sent],
     interviewCases: cases.lines,
     ...(circulars ? { circulars: circulars.summary } : {}),
+    ...backlogOn(wb, [...(circulars?.heldBack ?? []), ...sending.heldBack], rate),
   };
   const sentNow = summary.sent.length + returns.returns.length + (circulars?.summary.sent.length ?? 0);
   const told = circulars ? Object.values(circulars.summary).reduce((n, lines) => n + lines.length, 0) : 0;
@@ -137,6 +140,58 @@ export function sendNotices(
   const entries = [...book.kept.values()];
   saveCounters({ logRows: numberedRows(entries), numbers: numbersGiven(entries, year, settings.noticePrefix, t) });
   return { entries, summary, log: { sheet: book.sheet, entries, rows: book.next } };
+}
+
+/** Who is told what today (core/notices/plan.ts), and the digests composed, most urgent first. */
+function planToday(
+  wb: Workbook,
+  sheet: Sheet,
+  input: NoticeInput,
+  log: OpenLog,
+  keyOf: (task: TaskRow) => string,
+): { noticePlan: NoticePlan; digests: Composed[] } {
+  const { plan, counters } = input;
+  const today = wb.clock.today;
+  const noticePlan = planNotices({
+    tasks: plan.tasks,
+    keyOf,
+    entries: log.entries,
+    units: wb.units,
+    settings: wb.settings,
+    calendar: wb.calendar,
+    today,
+    t: wb.t,
+    numberFloor: counters.number('notice', ymdFromDay(today).year),
+  });
+  // A reopened task's line says when it was closed and reopened (反弹: its ladder continues).
+  const relapses = relapsesOf(
+    plan.tasks.map((task) => ({ ...task, key: keyOf(task) })),
+    log.entries,
+    today,
+  );
+  // A continuation sends what was claimed today and not sent, as it was claimed: nothing new joins it.
+  const claimed = new Set(log.entries.filter((e) => e.outcome === 'claimed' && e.day === today).map((e) => e.index));
+  const owed = noticePlan.deliveries.filter((d) => d.resume !== undefined && claimed.has(d.resume));
+  const sending = input.continuation ? { ...noticePlan, deliveries: owed } : noticePlan;
+  return { noticePlan, digests: composeAll(wb, sheet, sending, (key) => relapses.get(key)) };
+}
+
+/** The day's 通报 (gas/circulars.ts); a continuation sends only those claimed today, no new case. */
+function circularsToday(
+  wb: Workbook,
+  book: LogBook,
+  input: NoticeInput,
+  noticePlan: NoticePlan,
+  run: { keyOf: (task: TaskRow) => string; now: Date; started: number },
+): ReturnType<typeof sendCirculars> {
+  const continuation = input.continuation === true;
+  return sendCirculars(wb, book, {
+    cases: continuation ? [] : noticePlan.circulars,
+    tasks: input.plan.tasks,
+    counters: input.counters,
+    ...run,
+    onlyClaimed: continuation,
+  });
 }
 
 /** 督办记录 opened for today: rows left behind by a run that died marked, a log that lost rows restored from the ledger. */
@@ -357,54 +412,66 @@ function failureEntry(wb: Workbook, f: Failure, index: number): LogEntry {
   };
 }
 
-/**
- * Claim: every new delivery is a row (待发送) before anything is sent; relapses the log lacks
- * are written with them, as events (反弹, 已记录), in the same write. Returns each delivery's row.
- */
-function claim(
+/** The day's events the log lacks, before anything is sent: relapses (反弹) and notices found 未达到整改要求 (已记录), one write. */
+function claimEvents(
   wb: Workbook,
   book: LogBook,
   events: { tasks: TaskRow[]; keyOf: (task: TaskRow) => string; failures: Failure[] },
-  digests: Composed[],
-  now: Date,
-): Map<Delivery, number> {
+): void {
   const tasksNow = events.tasks.map((task) => ({ ...task, key: events.keyOf(task) }));
   const rows = relapseEntries(wb, tasksNow, [...book.kept.values()], book.next);
   book.next += rows.length;
   for (const f of events.failures) rows.push(failureEntry(wb, f, book.next++));
+  claimRows(wb, book, rows);
+}
+
+/**
+ * Claim: the first `admitted` digests (what today's quota can send) are claimed (待发送) before
+ * anything is sent: new rows, or the row the quota queued (延后) on an earlier day, updated as
+ * today's claim. The rest stay owed: a delivery owed for the first time is queued in one row
+ * (延后, with its number); one already queued is left as it is (no row a day). Returns each
+ * delivery's row.
+ */
+function claimDigests(wb: Workbook, book: LogBook, digests: Composed[], admitted: number, now: Date): Map<Delivery, number> {
   const rowOf = new Map<Delivery, number>();
-  for (const digest of digests) {
+  const fresh: LogEntry[] = [];
+  const requeued: LogEntry[] = [];
+  const deferNow: number[] = [];
+  digests.forEach((digest, i) => {
     for (const d of digest.deliveries) {
-      if (d.resume !== undefined) {
-        rowOf.set(d, d.resume);
+      const held = d.resume === undefined ? undefined : book.kept.get(d.resume);
+      if (held) {
+        rowOf.set(d, held.index);
+        // Today's claim a stopped run left: sent now if admitted, else queued like the rest.
+        if (held.outcome !== 'deferred' && i >= admitted) deferNow.push(held.index);
+        if (held.outcome === 'deferred' && i < admitted) requeued.push(logEntry(wb, d, digest.mail.subject, now, held.index));
         continue;
       }
       const entry = logEntry(wb, d, digest.mail.subject, now, book.next++);
-      rows.push(entry);
+      fresh.push(i < admitted ? entry : { ...entry, outcome: 'deferred', detail: wb.t('notice.quota') });
       rowOf.set(d, entry.index);
     }
-  }
-  claimRows(wb, book, rows);
+  });
+  claimRows(wb, book, fresh);
+  rewrite(wb, book.sheet, requeued, book.kept);
+  setOutcome(wb, book.sheet, deferNow, 'deferred', wb.t('notice.quota'), book.kept);
   return rowOf;
 }
 
 /**
  * Sends the digests most urgent first, through the one delivery path (delivery.ts: 发送中,
- * flush, send, confirm), in the order the core's sending budget allows (the quota, then the
- * time limit: see notices/sending.ts); what does not fit the quota is 延后, what the time limit
- * stops stays 待发送 for the continuation.
+ * flush, send, confirm). Only what today's quota can send is claimed (notices/sending.ts
+ * admittedCount); the rest stays queued (延后) for the next run, first in line. What the time
+ * limit stops stays 待发送 for the continuation.
  */
-function sendDigests(
-  wb: Workbook,
-  book: LogBook,
-  sheet: Sheet,
-  digests: Composed[],
-  rowOf: Map<Delivery, number>,
-  started: number,
-): Sending {
+function sendDigests(wb: Workbook, book: LogBook, sheet: Sheet, digests: Composed[], run: { now: Date; started: number }): Sending {
   const { t, settings } = wb;
-  const out: Sending = { sent: [], notSent: [], mails: [] };
-  const parcels = digests.map(
+  const out: Sending = { sent: [], notSent: [], mails: [], heldBack: [] };
+  const keepForSummary = Boolean(settings.adminEmail);
+  const costs = digests.map((digest) => mailCost(digest.mail.to, digest.cc, settings.dryRun));
+  const admitted = admittedCount(costs, openBudget(remainingQuota(), keepForSummary).quota);
+  const rowOf = claimDigests(wb, book, digests, admitted, run.now);
+  const parcels = digests.slice(0, admitted).map(
     (digest): Parcel => ({
       mail: digest.mail,
       cc: digest.cc,
@@ -413,9 +480,13 @@ function sendDigests(
       dryRun: () => dryRunDigest(wb, sheet, digest),
     }),
   );
-  const delivered = deliverAll(wb, book, parcels, { keepForSummary: Boolean(settings.adminEmail), started });
+  const delivered = [
+    ...deliverAll(wb, book, parcels, { keepForSummary, started: run.started }),
+    ...digests.slice(admitted).map((): Delivered => ({ status: 'quota' })),
+  ];
   digests.forEach((digest, i) => {
     const d = delivered[i]!;
+    if (d.status === 'quota') out.heldBack.push(costs[i]!);
     if (d.status === 'timeLimit' || d.status === 'quota') out.notSent.push(notSentLine(digest, d.status));
     if (d.status === 'failed') out.notSent.push(notSentLine(digest, 'failed', d.detail));
     if (d.status !== 'sent') return;

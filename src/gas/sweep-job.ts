@@ -107,7 +107,16 @@ function identifiedPlan(
   return { plan, known: index.known ?? [], keep, keepIndex };
 }
 
-export function sweepLedger(now: Date): JobResult {
+/**
+ * The daily sweep; or, as a continuation (continueSweep, a minute after a run the time limit
+ * stopped, or after a task was sent back), the sending only: the ledger read once to compose the
+ * mails, no state written, only what was claimed today and not sent (and the day's 退回通知) sent,
+ * then the notice cells drawn from the log.
+ */
+/** A continuation writes no states. */
+const UNWRITTEN: WriteOutcome = { written: 0, lost: [], changed: [], blocks: 0 };
+
+export function sweepLedger(now: Date, continuation = false): JobResult {
   const started = Date.now();
   const result = emptyResult('sweep');
   const wb = openWorkbook(now);
@@ -125,14 +134,14 @@ export function sweepLedger(now: Date): JobResult {
   if (!read.ok) return fail(wb, result, sheet.getName(), read.message, read.problems, now);
   const counters = readCounters();
   const { plan, known, keep, keepIndex } = identifiedPlan(wb, read, counters, result);
-  const outcome = writeStates(wb, sheet, plan, now, result);
-  keep();
+  const outcome = continuation ? UNWRITTEN : writeStates(wb, sheet, plan, now, result);
+  if (!continuation) keep();
 
   const needsPerson = plan.problems.map((p) => describeProblem(p, t));
   const notices = sendNotices(
     wb,
     sheet,
-    { plan, values: read.ledger.values, allTasks: read.ledger.tasks, counters, index: known },
+    { plan, values: read.ledger.values, allTasks: read.ledger.tasks, counters, index: known, continuation },
     now,
     started,
     result,

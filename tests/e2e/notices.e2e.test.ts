@@ -413,17 +413,24 @@ describe('safe sending', () => {
     expect(rt.outbox.map((m) => m.to)).toEqual(['cgj@example.org', 'admin@example.org']);
     const waiting = logRows(rt).filter((r) => r[10] === '待发送');
     expect(waiting.length).toBeGreaterThan(0);
-    // One continuation is scheduled; it sends exactly what was waiting.
+    // Meanwhile a person adds an overdue task of 市市场监管局, whose mail is among those waiting.
+    const s = sheet(rt, '任务台账');
+    const stateCol = col(s, 2, '督办状态');
+    rt.spreadsheet.editAsUser('任务台账', 'A9:I9', [[7, '路灯不亮', '解放路', '市市场监管局', '', shDate(2026, 9, 14), '整改中', '', '']]);
+    const rowsBefore = logRows(rt).length;
+    // One continuation is scheduled; it sends exactly what was waiting, as it was claimed: nothing new joins it.
     const triggers = rt.triggers.filter((t) => t.handler === 'continueSweep');
     expect(triggers).toHaveLength(1);
     const before = rt.outbox.length;
     rt.run('continueSweep', [{ authMode: 'FULL', triggerUid: triggers[0]!.id }], 'installable');
-    expect(
-      toUnits(rt.outbox.slice(before))
-        .map((m) => m.to)
-        .sort(),
-    ).toEqual([...new Set(waiting.map((r) => r[7]!))].sort());
+    const continued = toUnits(rt.outbox.slice(before));
+    expect(continued.map((m) => m.to).sort()).toEqual([...new Set(waiting.map((r) => r[7]!))].sort());
+    expect(continued.some((m) => m.body.includes('路灯不亮'))).toBe(false);
     expect(logRows(rt).filter((r) => r[10] === '待发送')).toEqual([]);
+    // It only sent: no state swept (the new row has none yet), no row claimed but the admin's summary.
+    expect(value(sheet(rt, '任务台账'), 9, stateCol)).toBe('');
+    expect(logRows(rt).length).toBe(rowsBefore + 1);
+    expect(logRows(rt).some((r) => r[2] === 'DB-0007')).toBe(false);
     expect(rt.triggers.filter((t) => t.handler === 'continueSweep')).toHaveLength(0);
   });
 
@@ -474,6 +481,89 @@ describe('safe sending', () => {
         ).text,
       ).toContain(n!);
     expect(toUnits(sweepOn(rt, at(10, 20)))).toEqual([]);
+  });
+
+  it('a 通报 the quota holds back waits as one queued set of rows, not a new set each day, and goes later with its number', async () => {
+    const rt = await started();
+    for (const [m, d] of [
+      [9, 21],
+      [10, 8],
+    ] as const)
+      sweepOn(rt, at(m, d));
+    const circularRows = (): string[][] => logRows(rt).filter((r) => r[2]!.startsWith('§'));
+    const tightDay = (d: number): void => {
+      rt.clock.set(at(10, d));
+      rt.setMailQuotaLeft(3);
+      sweepOn(rt, at(10, d));
+    };
+    tightDay(16);
+    const perNumber = (rows: string[][], n: string): number => rows.filter((r) => r[0] === n).length;
+    const numbers = [...new Set(circularRows().map((r) => r[0]!))];
+    expect(numbers).toEqual(['督办通报〔2026〕1号', '督办通报〔2026〕2号']);
+    const recipients = perNumber(circularRows(), numbers[0]!);
+    expect(recipients).toBeGreaterThan(2);
+    tightDay(19);
+    // The admin is told: each 通报 has more recipients than a day's quota allows, so the backlog never clears at this rate.
+    const told = rt.outbox.at(-1)!;
+    expect(told.to).toBe('admin@example.org');
+    expect(told.body).toContain(`积压2封邮件（${2 * recipients}个收件人）`);
+    expect(told.body).toContain('按此速度积压不会减少');
+    expect(told.body).toContain('改为“随月度通报”');
+    tightDay(20);
+    // Held back three days running: each 通报 has its one set of rows (延后), written the day it was numbered.
+    const held = circularRows();
+    expect(new Set(held.map((r) => r[10]))).toEqual(new Set(['延后']));
+    expect(numbers.map((n) => perNumber(held, n))).toEqual([recipients, recipients]);
+    // A day with quota enough: both go, with their numbers, once each.
+    const sent = sweepOn(rt, at(10, 21)).filter(isCircular);
+    expect(sent.map((m) => /（(督办通报〔2026〕\d+号)）$/.exec(m.subject)?.[1])).toEqual(numbers);
+    expect(perNumber(circularRows(), numbers[0]!)).toBe(2 * recipients);
+    expect(sweepOn(rt, at(10, 22)).filter(isCircular)).toEqual([]);
+  });
+
+  it('a backlog the quota holds back is a queue: one row per owed mail, sent over the days most urgent first with its number, the admin told when it clears', async () => {
+    const rt = await started();
+    // A consumer account at its limit: two recipients a day, one of them kept for the admin's summary.
+    const day = (d: number): Mail[] => {
+      rt.clock.set(at(9, d));
+      rt.setMailQuotaLeft(2);
+      return sweepOn(rt, at(9, d));
+    };
+    const first = day(21);
+    const rowsAfter21 = logRows(rt).length;
+    const queued = logRows(rt).filter((r) => r[10] === '延后');
+    // The two digests that do not fit wait in the log once (a row per task and address, as any delivery), with their numbers.
+    expect(queued.map((r) => r[7]).sort()).toEqual(['scjg@example.org', 'zjj@example.org', 'zjj@example.org']);
+    const numberOf = new Map(queued.map((r) => [r[7]!, r[0]!] as const));
+    expect(toUnits(first).map((m) => m.to)).toEqual(['cgj@example.org']);
+    // The admin is told the backlog's size, when it clears at today's rate, and what would clear it sooner.
+    const summary = first.find((m) => m.to === 'admin@example.org')!;
+    expect(summary.text).toContain('积压2封邮件（2个收件人）');
+    expect(summary.text).toContain('按今日配额每天可发1个收件人计，约需2个工作日，预计2026年9月23日发完');
+    expect(summary.text).toContain('Google Workspace');
+    expect(summary.text).toContain('随月度通报');
+    // Next day: the next most urgent goes with the number it was given on the 21st; the rest stays queued, no new row for it.
+    const second = day(22);
+    expect(toUnits(second).map((m) => m.to)).toEqual(['zjj@example.org']);
+    expect(second[0]!.subject).toContain(numberOf.get('zjj@example.org')!);
+    // Only the summary's row is new: the queued row of zjj was updated (已发送), scjg's left as it was.
+    expect(logRows(rt).length).toBe(rowsAfter21 + 1);
+    expect(second.find((m) => m.to === 'admin@example.org')!.text).toContain('积压1封邮件（1个收件人）');
+    const third = day(23);
+    expect(toUnits(third).map((m) => m.to)).toEqual(['scjg@example.org']);
+    expect(third[0]!.subject).toContain(numberOf.get('scjg@example.org')!);
+    expect(third.find((m) => m.to === 'admin@example.org')!.text).not.toContain('积压');
+    expect(toUnits(day(24))).toEqual([]);
+    // Every owed mail went exactly once, and the log holds one row for each, 已发送.
+    const deliveries = logRows(rt).filter((r) => r[7] !== 'admin@example.org' && r[7] !== '');
+    expect(deliveries.map((r) => [r[7], r[10]]).sort()).toEqual([
+      ['cgj@example.org', '已发送'],
+      ['cgj@example.org', '已发送'],
+      ['cgj@example.org', '已发送'],
+      ['scjg@example.org', '已发送'],
+      ['zjj@example.org', '已发送'],
+      ['zjj@example.org', '已发送'],
+    ]);
   });
 
   it('in a dry run every mail goes to the admin, says whom it was meant for, and the log says test', async () => {

@@ -940,6 +940,16 @@ export const zhCN = {
   'mail.notListed': '另有{count}行未在本邮件中列出。',
   'mail.notListedIn': '另有{count}行未在本邮件中列出，全部见《{sheet}》。',
   'mail.notListedLink': '另有{count}行未在本邮件中列出，全部见《{sheet}》：{link}',
+
+  // Issue 17, quota: the backlog the daily quota holds back (积压), as the admin's summary tells it
+  'summary.backlog.heading': '邮件配额积压',
+  'summary.backlog':
+    '积压{mails}封邮件（{recipients}个收件人）因每日邮件配额未发出。它们已在《{log}》中排队（延后，文号不变），以后每次运行按紧急程度优先发出，不再每天重复登记。',
+  'summary.backlog.clears': '按今日配额每天可发{rate}个收件人计，约需{days}个工作日，预计{date}发完（其间新增的通知也占配额，可能更晚）。',
+  'summary.backlog.never':
+    '按今日配额，其中有的邮件收件人多于每天可发的数量，或配额在轮到它们前就已用完：按此速度积压不会减少，请按下列办法处理。',
+  'summary.backlog.advice':
+    '要更快发完：一是改用 Google Workspace 账号运行（每日1500个收件人，个人账号每日100个）；二是减少每个单位的收件人（《{units}》中每个单位只留必要的邮箱，抄送的主要负责人也占配额）；三是在《{settings}》中把“{mode}”改为“{monthly}”（每份通报发给全体成员单位，最占配额）。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1900,6 +1910,17 @@ export const en: Record<MessageKey, string> = {
   'mail.notListed': '{count} more rows are not listed in this mail.',
   'mail.notListedIn': '{count} more rows are not listed in this mail; the sheet {sheet} has them all.',
   'mail.notListedLink': '{count} more rows are not listed in this mail; the sheet {sheet} has them all: {link}',
+
+  // Issue 17, quota: the backlog the daily quota holds back (积压), as the admin's summary tells it
+  'summary.backlog.heading': 'Mail quota backlog',
+  'summary.backlog':
+    'A backlog of {mails} mails ({recipients} recipients) did not go out for the daily mail quota. They wait in the queue in "{log}" (deferred, same numbers); every run sends them first, most urgent first, without logging them again each day.',
+  'summary.backlog.clears':
+    "At today's quota of {rate} recipients a day, that takes about {days} working days: clear by {date} (new notices meanwhile use the quota too, and may make it later).",
+  'summary.backlog.never':
+    "At today's quota, some of these mails have more recipients than a day allows, or the quota is spent before their turn: at this rate the backlog does not shrink. Act on the advice below.",
+  'summary.backlog.advice':
+    'To clear it sooner: run Duban from a Google Workspace account (1,500 recipients a day; a consumer account has 100); fewer recipients per unit (keep only the addresses needed in "{units}": a head in Cc counts too); or set "{mode}" in "{settings}" to "{monthly}" (each notice of criticism goes to every unit and uses the most quota).',
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -43,7 +43,10 @@ export interface Delivery {
   role: RecipientRole;
   /** The unit the notice is about for this person: the lead unit, or the co-unit they speak for. */
   section: { unit: string; role: 'lead' | 'support' };
-  /** A claim made today by a run that stopped before sending it: the row to confirm instead of a new one. */
+  /**
+   * The row to confirm instead of a new one: a claim made today by a run that stopped before
+   * sending it, or the row the quota queued (延后) on an earlier day, updated when it is sent.
+   */
   resume?: number;
   /** What the log records beside the notice (continued after a reopening, restarted after an extension). */
   detail: string;
@@ -469,7 +472,9 @@ function deliver(
       if (seen.has(address) || (only && !only.some((a) => a.toLowerCase() === address))) continue;
       seen.add(address);
       const earlier = pending.find((e) => e.to.toLowerCase() === address);
-      const claim = earlier?.outcome === 'claimed' && earlier.day === input.today ? earlier : undefined;
+      // Today's claim, or the one row the quota queued (延后) on an earlier day: the backlog is a queue, not a row a day.
+      const claim =
+        (earlier?.outcome === 'claimed' && earlier.day === input.today) || earlier?.outcome === 'deferred' ? earlier : undefined;
       out.push({
         notice: { ...notice, unit: w.section === 'lead' ? unit.name : notice.unit, number: earlier?.number ?? notice.number },
         to,

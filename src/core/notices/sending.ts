@@ -53,3 +53,45 @@ export function admit(budget: SendingBudget, cost: number, elapsedMs = 0): { ver
 export function spend(budget: SendingBudget, cost: number): SendingBudget {
   return { ...budget, quota: budget.quota - cost };
 }
+
+/** Whether a mail of this cost fits what is left (in order, as admit decides) and the budget after it: spent when it fits. */
+export function reserve(budget: SendingBudget, cost: number): { fits: boolean; budget: SendingBudget } {
+  const a = admit(budget, cost);
+  return a.verdict === 'send' ? { fits: true, budget: spend(a.budget, cost) } : { fits: false, budget: a.budget };
+}
+
+/**
+ * How many of the mails, most urgent first, today's quota admits: the first that does not fit
+ * stops the rest (nothing less urgent overtakes it). Only these are claimed today; the rest stay
+ * owed, queued in the log (延后) with their numbers, and are planned again on the next run.
+ */
+export function admittedCount(costs: readonly number[], quota: number): number {
+  let left = quota;
+  for (const [i, cost] of costs.entries()) {
+    if (cost > left) return i;
+    left -= cost;
+  }
+  return costs.length;
+}
+
+/** The mails the quota holds back (积压): how many, their recipients, and how long they take at today's rate. */
+export interface Backlog {
+  mails: number;
+  recipients: number;
+  /** Recipients a day can take for notices at today's rate: the quota the run began with, less the summary's. */
+  rate: number;
+  /** Working days after today to send them all at that rate (today's quota is spent); absent: the rate is nil. */
+  days?: number;
+}
+
+/**
+ * The backlog of the mails not sent today (their costs), at the rate a day's quota allows. It
+ * never clears at that rate when a mail has more recipients than a day allows (a 通报 to every
+ * unit on a small quota): no date is given then.
+ */
+export function backlogOf(costs: readonly number[], rate: number): Backlog {
+  const recipients = costs.reduce((n, c) => n + c, 0);
+  const base = { mails: costs.length, recipients, rate: Math.max(0, rate) };
+  const clears = rate > 0 && costs.every((c) => c <= rate);
+  return clears ? { ...base, days: Math.ceil(recipients / rate) } : base;
+}

@@ -12,6 +12,7 @@ import { type MailContext, noticeNumber } from './digest';
 import type { Block, Cell, RestOf } from './mail-doc';
 import { renderWithinLimit } from './mail-size';
 import { longDay, type Office, overdueText, signOff } from './official';
+import type { Backlog } from './sending';
 import { type ComposedMail, type Interview, LEVEL_WORD, type NoticeLevel } from './types';
 
 /**
@@ -103,6 +104,8 @@ export interface AdminSummary {
   circulars?: CircularsToday;
   /** 退回通知 sent today (issue 14). */
   returns?: ReturnLine[];
+  /** The mails the quota held back today (积压), and the working day they clear by at today's rate. */
+  backlog?: Backlog & { clearsOn?: Day };
 }
 
 export type SummaryContext = Pick<MailContext, 't' | 'rowLink'> & {
@@ -132,6 +135,7 @@ export function composeAdminSummary(summary: AdminSummary, ctx: SummaryContext):
     ...interviewCaseBlocks(summary.interviewCases ?? [], t),
     ...failureBlocks(summary.failures, ctx),
     ...circularBlocks(summary.circulars, inLog(ctx), t),
+    ...backlogBlocks(summary.backlog, t),
     ...notSentBlocks(summary.notSent, inLog(ctx), t),
     ...sentBlocks(summary.sent, summary.dryRun, inLog(ctx), t),
     ...returnBlocks(summary.returns ?? [], ctx),
@@ -365,6 +369,26 @@ const REASON_HELP: Record<NotSentReason, MessageKey> = {
   timeLimit: 'summary.help.timeLimit',
   uncertain: 'summary.help.uncertain',
 };
+
+/** The backlog (积压): its size, when it clears at today's rate, and what would clear it sooner. */
+function backlogBlocks(backlog: AdminSummary['backlog'], t: Translate): Block[] {
+  if (!backlog || backlog.mails === 0) return [];
+  const pace =
+    backlog.days !== undefined && backlog.clearsOn !== undefined
+      ? t('summary.backlog.clears', { rate: backlog.rate, days: backlog.days, date: longDay(backlog.clearsOn, t) })
+      : t('summary.backlog.never');
+  const advice = t('summary.backlog.advice', {
+    units: t('sheet.units'),
+    settings: t('sheet.settings'),
+    mode: t('setting.circularMode'),
+    monthly: t('setting.value.circularMonthly'),
+  });
+  return [
+    { kind: 'heading', text: t('summary.backlog.heading') },
+    { kind: 'paragraph', text: t('summary.backlog', { mails: backlog.mails, recipients: backlog.recipients, log: t('sheet.log') }) + pace },
+    { kind: 'paragraph', text: advice },
+  ];
+}
 
 function notSentBlocks(entries: NotSent[], rest: RestOf, t: Translate): Block[] {
   if (entries.length === 0) return [];

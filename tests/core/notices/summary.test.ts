@@ -293,3 +293,23 @@ describe('the day’s 通报 in the summary (issue 14: 通报批评 is a 通报)
     expect(composeAdminSummary(summary({ sent: eightSent, circulars: none }), ctx()).body).not.toContain('通报');
   });
 });
+
+describe('the backlog the quota holds back (issue 17)', () => {
+  it("says its size, when it clears at today's rate, and what would clear it sooner", () => {
+    const backlog = { mails: 244, recipients: 310, rate: 99, days: 4, clearsOn: day('2026-12-01') };
+    const mail = composeAdminSummary(summary({ backlog }), ctx());
+    expect(mail.body).toContain('■ 邮件配额积压');
+    expect(mail.body).toContain('积压244封邮件（310个收件人）因每日邮件配额未发出。');
+    expect(mail.body).toContain('按今日配额每天可发99个收件人计，约需4个工作日，预计2026年12月1日发完');
+    expect(mail.body).toContain('改用 Google Workspace 账号运行（每日1500个收件人，个人账号每日100个）');
+    expect(mail.body).toContain('在《设置》中把“通报批评方式”改为“随月度通报”');
+    const english = composeAdminSummary(summary({ backlog }), ctx({ t: en })).body;
+    expect(english).toContain('A backlog of 244 mails (310 recipients)');
+    expect(english).toContain('clear by 1 December 2026');
+  });
+
+  it("says the backlog does not shrink when the day's quota went before any notice", () => {
+    const mail = composeAdminSummary(summary({ backlog: { mails: 3, recipients: 3, rate: 0 } }), ctx());
+    expect(mail.body).toContain('按此速度积压不会减少');
+  });
+});
