@@ -2,14 +2,15 @@
  * The notices planner: who is told what today, from the ledger's tasks and the notice log.
  *
  * 当场下单、限期整改、全程跟进: a task that becomes overdue gets its first 整改通知 on the first
- * working day it is late, with its 整改限期 (整改通知限期（工作日） working days on); while the task stays
- * undone, the next one on the first working day after that 限期, never sooner.
- * The n-th notice is 通报批评 from 通报批评督办次数 on (its head is told too) and 约谈 from
- * 约谈督办次数 on (the supervising leader too). One reminder goes before a deadline, once per task
- * and deadline. The ladder counts the log's given notices for the deadline in force: a reopened
- * task (反弹) continues it, an approved extension starts it again. Who is told comes only from the
- * directory; a unit or address that is not there is never guessed, it goes to the admin. A lead
- * unit whose contact has no valid address gets its notice at its head's (else its leader's) address.
+ * working day it is late, with its 整改限期 (整改通知限期（工作日） working days on). A notice whose
+ * 限期 passed with its task neither 待验收 nor 已销号 is 未达到整改要求 (a failure, logged once), and
+ * failures move the ladder: the next 整改通知 (催办) after one; the unit's 通报 and a notice Cc its
+ * head from 通报批评（未达要求次数）; 约谈 proposed (nothing sent) from 约谈（未达要求次数）. One
+ * reminder goes before a deadline, once per task and deadline. A reopened task (反弹) continues its
+ * ladder, an approved extension starts it again. A unit's new notices of the day are one document
+ * with one number. Who is told comes only from the directory; a unit or address that is not there
+ * is never guessed, it goes to the admin. A lead unit whose contact has no valid address gets its
+ * notice at its head's (else its leader's) address.
  */
 import type { WorkCalendar } from '../calendar/calendar';
 import type { Day } from '../calendar/day';
@@ -119,7 +120,8 @@ function steps(entries: readonly LogEntry[], dryRun: boolean, today: Day): Step[
       s = { ordinal: e.ordinal, number: '', givenOn: undefined, replyBy: undefined, given: new Set(), pending: new Map() };
       byOrdinal.set(e.ordinal, s);
     }
-    if (s.number === '' || e.role !== 'support') s.number = e.role === 'support' && s.number !== '' ? s.number : e.number;
+    // The step's number is the lead unit's document; a co-unit's copy gives it only when no lead row has.
+    if (s.number === '' || e.role !== 'support') s.number = e.number;
     if (isGiven(e.outcome, dryRun)) {
       s.given.add(e.to);
       s.pending.delete(e.to);
@@ -322,14 +324,9 @@ function climb(
     return;
   }
   if (last && !log.failed.has(last.ordinal) && !metByClosing(log, last)) return;
-  const at = earlierNotices(input, log);
   if (log.failed.size > 0 && count >= settings.interviewAfterNotices) {
     if (!log.proposed)
-      addInterview(
-        cases.interviews,
-        { ...base, level: 'notice', ordinal: given.length, number: last?.number ?? '', earlier: at },
-        input.units,
-      );
+      addInterview(cases.interviews, { ...base, level: 'notice', ordinal: given.length, number: last?.number ?? '', earlier }, input.units);
     return;
   }
   const ordinal = given.length + 1;
@@ -342,7 +339,7 @@ function climb(
     ordinal,
     number: '',
     replyBy: calendar.addWorkingDays(today, settings.noticeReplyDays),
-    earlier: at,
+    earlier,
     ...(escalated ? { escalated } : {}),
   };
   if (escalated && !log.criticised) addCircular(cases.circulars, { ...notice });

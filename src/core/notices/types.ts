@@ -2,9 +2,9 @@
  * The vocabulary of notices (整改通知 / 督办), shared by the planner, the digests and the log.
  *
  * The ladder of the speeches: "凡被市创文办下达整改通知两次未达到整改要求的，在全市通报批评；对三次
- * 未达到整改要求的……对其党政主要领导进行约谈". A reminder (临期提醒) comes before a deadline; a notice
- * (督办) when it has passed; from the criticism count on the level is 通报批评, from the interview
- * count 约谈.
+ * 未达到整改要求的……对其党政主要领导进行约谈". A reminder (临期提醒) comes before a deadline; a
+ * 整改通知 (督办) when it has passed. In 督办记录 the levels 通报批评 and 约谈 name the 通报 and the
+ * 约谈 (its proposal and its 约谈通知), documents about a unit, not notices of a task's ladder.
  */
 import type { Day } from '../calendar/day';
 import type { MessageKey } from '../i18n';
