@@ -16,6 +16,7 @@ import { identify, keyAfterSweep, keysGiven, planWrite, type RowCells, type Swee
 import { tellAdmin } from './admin';
 import { applyColourRules } from './colours';
 import { type Counters, readCounters, saveCounters } from './counters';
+import { archiveClosedYears } from './log-archive';
 import { sendNotices } from './notices';
 import { writeProblemsSheet } from './problems-sheet';
 import { sendOwedReportMails } from './publication-mail';
@@ -132,12 +133,15 @@ export function sweepLedger(now: Date, continuation = false): JobResult {
   }
   const read = readTaskLedger(wb, sheet);
   if (!read.ok) return fail(wb, result, sheet.getName(), read.message, read.problems, now);
+  // A closed year's rows leave 督办记录 before anything reads it (the first sweep of a year moves them; the admin is told).
+  const archived = continuation ? [] : archiveClosedYears(wb);
+  result.warnings.push(...archived);
   const counters = readCounters();
   const { plan, known, keep, keepIndex } = identifiedPlan(wb, read, counters, result);
   const outcome = continuation ? UNWRITTEN : writeStates(wb, sheet, plan, now, result);
   if (!continuation) keep();
 
-  const needsPerson = plan.problems.map((p) => describeProblem(p, t));
+  const needsPerson = [...archived, ...plan.problems.map((p) => describeProblem(p, t))];
   const notices = sendNotices(
     wb,
     sheet,

@@ -322,6 +322,10 @@ export const zhCN = {
   'notice.summaryFailed': '管理员小结没能发出：{error}',
   'notice.afterExtension': '延期至{deadline}后重新计数',
   'notice.afterReopen': '销号后反弹（第{count}次），继续督办',
+  // Issue 17, part "archive": 督办记录's closed years moved to a sheet per year.
+  'sheet.logArchive': '督办记录（{year}）',
+  'archive.done':
+    '督办记录：{year}年已结束，{count}行移至《{sheet}》（同一文号发往其他地址的副本及每日汇总；每个文号的首次送达、限期和各类事件仍留在督办记录，督办阶梯不变）。',
   'sheet.log': '督办记录',
   'logcol.number': '文号',
   'logcol.time': '时间',
@@ -1274,6 +1278,10 @@ export const en: Record<MessageKey, string> = {
   'notice.summaryFailed': "The admin's summary could not be sent: {error}",
   'notice.afterExtension': 'counted afresh after the extension to {deadline}',
   'notice.afterReopen': 'reopened after closing (time {count}): the ladder continues',
+  // Issue 17, part "archive": 督办记录's closed years moved to a sheet per year.
+  'sheet.logArchive': 'Notice log ({year})',
+  'archive.done':
+    'Notice log: {year} is over; {count} rows moved to “{sheet}” (the copies of a document sent to further addresses, and the daily summaries; each number’s first delivery, its deadline and every event stay in the notice log, so the ladder is unchanged).',
   'sheet.log': 'Notice log',
   'logcol.number': 'Number',
   'logcol.time': 'Time',
