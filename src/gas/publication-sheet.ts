@@ -16,27 +16,31 @@ export const PUBLICATION_MARK = 'duban.publication';
  */
 export const PROBLEM_LIST_MARK = 'duban.problemList';
 
-/** The marks of a month's (or a quarter's) publication: one finder call, whatever the workbook holds. */
-export function publicationMarks(wb: Workbook, mark: string, key = PUBLICATION_MARK): GoogleAppsScript.Spreadsheet.DeveloperMetadata[] {
-  return wb.ss.createDeveloperMetadataFinder().withKey(key).withValue(mark).find();
-}
+type Mark = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
 
-/** Every month published so far, by the marks of their sheets (期号 counts them). */
-export function publishedMonths(wb: Workbook): string[] {
-  return wb.ss
-    .createDeveloperMetadataFinder()
-    .withKey(PUBLICATION_MARK)
-    .find()
-    .map((md) => md.getValue() ?? '');
+/** The marks of a month's (or a quarter's) publication, or with no `mark` every one of `key`: one finder call, whatever the workbook holds. */
+export function publicationMarks(wb: Workbook, mark?: string, key = PUBLICATION_MARK): Mark[] {
+  const finder = wb.ss.createDeveloperMetadataFinder().withKey(key);
+  return (mark === undefined ? finder : finder.withValue(mark)).find();
 }
 
 /**
  * The sheet of a publication: the old one of the same month is replaced, in its place (or, for a
  * new one, right after `after` when given); an office sheet of that name is left alone.
  */
-export function freshSheet(wb: Workbook, name: string, mark: string, changes: string[], key = PUBLICATION_MARK, after?: Sheet): Sheet {
+export function freshSheet(
+  wb: Workbook,
+  name: string,
+  mark: string,
+  changes: string[],
+  key = PUBLICATION_MARK,
+  after?: Sheet,
+  /** Every mark of `key`, when the caller has just found them (one finder call saved). */
+  known?: Mark[],
+): Sheet {
   let index = after ? after.getIndex() : wb.sheets.length;
-  for (const md of publicationMarks(wb, mark, key)) {
+  const old = known ? known.filter((md) => md.getValue() === mark) : publicationMarks(wb, mark, key);
+  for (const md of old) {
     const old = md.getLocation().getSheet();
     if (!old) continue;
     index = Math.min(index, old.getIndex() - 1);

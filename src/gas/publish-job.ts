@@ -30,7 +30,7 @@ import { bulletinOf } from './bulletin';
 import { writeHistory } from './history-sheet';
 import { scoreAndRank } from './month-scores';
 import { sendPublicationMails } from './publication-mail';
-import { freshSheet, PROBLEM_LIST_MARK, publicationMarks, publishedMonths } from './publication-sheet';
+import { freshSheet, PROBLEM_LIST_MARK, PUBLICATION_MARK, publicationMarks } from './publication-sheet';
 import { publishQuarter } from './publish-quarter';
 import { emptyResult, failed, type JobResult } from './result';
 import { writeDoc } from './sheet-doc';
@@ -76,21 +76,23 @@ export function publishJob(now: Date, request: PublishRequest): JobResult {
   const changes: string[] = [];
   const rulesSheet = wb.sheetFor('rules');
   if (!rulesSheet) changes.push(t('publish.defaultRules'));
-  const historySheet = ensureScriptSheet(wb, 'history', changes).found;
+  const { found: historySheet, created: historyCreated } = ensureScriptSheet(wb, 'history', changes);
   const history = parseHistory(historySheet.values, wb.clock.toDay, wb.settings.locale);
   const { scores, ranking, ruleProblems } = scoreAndRank(wb, parts, read.ledger);
   const published = historyRows(month, ranking);
   const newHistory = replaceMonth(history.rows, month, published);
   const sanctions = sanctionsFor(newHistory, month);
-  const issue = issueNumber(month, [...history.rows.map((r) => r.month), ...publishedMonths(wb)]);
+  // Every month's publication mark, in one finder call: the 期号 counts them, and this month's is replaced.
+  const marks = publicationMarks(wb);
+  const issue = issueNumber(month, [...history.rows.map((r) => r.month), ...marks.map((md) => md.getValue() ?? '')]);
   const bulletin = bulletinOf(wb, month, scores, read.ledger.tasks, issue);
   const doc = layoutPublication({ scores, ranking, sanctions, publishedOn: wb.clock.today, t, ...bulletin.frame });
 
-  const sheet = freshSheet(wb, doc.name, month, changes);
+  const sheet = freshSheet(wb, doc.name, month, changes, PUBLICATION_MARK, undefined, marks);
   writeDoc(sheet, doc, t);
   const attachment = freshSheet(wb, bulletin.list.name, month, changes, PROBLEM_LIST_MARK, sheet);
   writeDoc(attachment, bulletin.list, t);
-  writeHistory(historySheet.sheet, historyValues(newHistory, t));
+  writeHistory(historySheet.sheet, historyValues(newHistory, t), historySheet.values.length, historyCreated);
 
   const mails = sendPublicationMails(wb, sheet, month, published, now, result);
   const republished = republishNote(month, history.rows, published, t);

@@ -86,9 +86,14 @@ export function writeDoc(sheet: Sheet, doc: PublicationDoc, t: Translate): void 
       .getRange(tb.row + 1, tb.column + 1, tb.rows, tb.columns)
       .setBorder(true, true, true, true, true, true, '#999999', SpreadsheetApp.BorderStyle.SOLID);
   }
-  doc.widths.forEach((w, c) => {
-    sheet.setColumnWidth(c + 1, w);
-  });
+  // Neighbouring columns of one width in one call.
+  for (let c = 0; c < width; ) {
+    let n = 1;
+    while (c + n < width && doc.widths[c + n] === doc.widths[c]) n++;
+    if (n > 1) sheet.setColumnWidths(c + 1, n, doc.widths[c]!);
+    else sheet.setColumnWidth(c + 1, doc.widths[c]!);
+    c += n;
+  }
   sheet.setHiddenGridlines(true);
   sheet.addDeveloperMetadata(PRINT_MARK, JSON.stringify(doc.print ?? A4_PORTRAIT));
 

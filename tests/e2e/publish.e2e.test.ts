@@ -178,6 +178,32 @@ describe('three months of publications', () => {
     };
     expect(await count(2_000)).toEqual(await count(4));
   });
+
+  it('publishes a second month with 排名历史 in one write, its header left as the first publish made it, and fewer layout calls', async () => {
+    const rt = await runtimeFor(ledger(), at9(2026, 11, 2));
+    job(rt, 'setup');
+    publish(rt, '2026-10');
+    const history = () => sheet(rt, '排名历史').rows.map((r) => Array.from(r ?? [], (c) => c?.value ?? ''));
+    const header = sheet(rt, '排名历史').rows[0]!.map((c) => c?.format?.fontWeight);
+    rt.clock.set(at9(2026, 12, 1));
+    rt.calls.reset();
+    publish(rt, '2026-11');
+    const calls = rt.calls.byMethod();
+    // One write of its rows; no second look at its height, its bold header or its frozen row.
+    expect(calls['Range.setValues']).toBe(3); // the 通报, its 问题清单, 排名历史
+    expect(calls['Sheet.getLastRow'] ?? 0).toBe(calls['Sheet.getDataRange']);
+    expect(calls['Sheet.getFrozenRows'] ?? 0).toBe(0);
+    expect(calls['Sheet.setFrozenRows'] ?? 0).toBe(0);
+    expect(calls['Range.setFontWeight'] ?? 0).toBe(0);
+    // The months' marks found once; neighbouring columns of one width set in one call.
+    expect(calls['DeveloperMetadataFinder.find']).toBe(4); // the workbook's sheets, the ledger's columns, every 通报, this month's 问题清单
+    expect(calls['Sheet.setColumnWidths']).toBeGreaterThan(0);
+    expect(sheet(rt, '排名历史').frozenRows).toBe(1);
+    expect(sheet(rt, '排名历史').rows[0]!.map((c) => c?.format?.fontWeight)).toEqual(header);
+    expect(header[0]).toBe('bold');
+    expect(history().filter((r) => r[0] === '2026-10' || r[0] === '2026年10月')).toHaveLength(UNITS.length);
+    expect(history()).toHaveLength(1 + 2 * UNITS.length);
+  });
 });
 
 describe("the report's mails", () => {
