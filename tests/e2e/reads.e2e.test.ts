@@ -67,6 +67,23 @@ describe('one full read of the ledger per sweep', () => {
   });
 });
 
+describe('the small sheets are read in one call each', () => {
+  it('设置, 责任单位, 节假日, 台账问题, 督办记录 and 任务索引 are read without asking their last row first', async () => {
+    const rt = await dayTwo(20);
+    job(rt, 'sweep');
+    // The one getLastRow left is the task sheet's (an empty task sheet is told apart from one without a header).
+    expect(rt.calls.get('Sheet.getLastRow')).toBe(1);
+    expect(rt.calls.reads.filter((r) => r.sheet !== '任务台账').map((r) => r.sheet)).toEqual([
+      '设置',
+      '责任单位',
+      '节假日',
+      '台账问题',
+      '督办记录',
+      '任务索引',
+    ]);
+  });
+});
+
 describe('a person moves rows between the sweep’s read and its write', () => {
   it('two rows swapped (a sort) each get their own state and key', async () => {
     const rt = await dayTwo(30);
