@@ -8,9 +8,24 @@
  */
 export type CallHook = (name: string, nth: number) => void;
 
+/** One read of cells (getValues, getFormulas): which sheet and how big a block, to tell a whole-sheet read from a narrow one. */
+export interface CellRead {
+  method: string;
+  sheet: string;
+  rows: number;
+  columns: number;
+}
+
 export class CallCounter {
   private readonly counts = new Map<string, number>();
   private readonly hooks: { name: string; nth: number; fn: CallHook; fired: boolean }[] = [];
+  /** Every read of cells since the last reset, in order. */
+  readonly reads: CellRead[] = [];
+
+  /** Records the block a read of cells covered (the call itself is counted by `count`). */
+  read(method: string, sheet: string, rows: number, columns: number): void {
+    this.reads.push({ method, sheet, rows, columns });
+  }
 
   /** Records one call; runs the hooks registered for its nth occurrence (after the count is taken). */
   count(name: string): void {
@@ -46,5 +61,6 @@ export class CallCounter {
 
   reset(): void {
     this.counts.clear();
+    this.reads.length = 0;
   }
 }

@@ -179,6 +179,7 @@ export class Range {
   }
   getValues(): unknown[][] {
     this.tick('getValues');
+    this.ctx.calls.read('Range.getValues', this.sheetModel.name, this.nr, this.nc);
     return this.read(readValue);
   }
   setValue(value: unknown): Range {
@@ -216,6 +217,7 @@ export class Range {
   }
   getFormulas(): string[][] {
     this.tick('getFormulas');
+    this.ctx.calls.read('Range.getFormulas', this.sheetModel.name, this.nr, this.nc);
     return this.read((cell) => cell?.formula ?? '');
   }
   /** The formula is stored, not evaluated: the cell's value stays '' until an import brings a cached result. */

@@ -55,10 +55,15 @@ const ROLE_HEADER: Partial<Record<SheetRole, MessageKey[]>> = {
   assessment: ['assesscol.quarter', 'assesscol.unit', 'assesscol.ledgerScore'],
 };
 
+/**
+ * A side sheet's values in one call (no getLastRow first: issue 17). An empty sheet's data range
+ * is A1 alone, empty: that is no rows.
+ */
 export function readAll(sheet: Sheet | undefined): unknown[][] {
   if (!sheet) return [];
-  if (sheet.getLastRow() === 0) return [];
-  return sheet.getDataRange().getValues();
+  const values = sheet.getDataRange().getValues();
+  const only = values.length === 1 && values[0]!.length === 1 ? values[0]![0] : undefined;
+  return only === '' ? [] : values;
 }
 
 /** Sheets by name, compared as people see names: '任务台账 ' with a trailing space is 任务台账. */

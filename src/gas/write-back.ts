@@ -3,16 +3,27 @@
  * writing only the cells the plan owns.
  *
  * The plan was made from a read at the start of the job; people keep editing meanwhile. So
- * the sheet is read once more just before writing; each planned row is found again by its
- * key (or, for a row that had none, by its task/unit/deadline text); a row whose inputs
- * changed since the read (a person closed it a moment ago) is not written: the edit trigger
- * has re-evaluated it already. Every other cell keeps its value, formula, type and format:
+ * just before writing, what the write checks is read once more: the key, the decision's inputs
+ * and the cells it writes, of the rows it writes (issue 17: not the whole sheet again). Each
+ * planned row is found again by its key (or, for a row that had none, by its task/unit/deadline
+ * text); when a row is not where it was (a person inserted, deleted or sorted rows), those
+ * columns are read again for the whole sheet and every row is looked for there. A row whose
+ * inputs changed since the read (a person closed it a moment ago) is not written: the edit
+ * trigger has re-evaluated it already. Every other cell keeps its value, formula, type and format:
  * a block never spans a cell the plan does not own unless that cell is truly empty.
  */
 
 import type { Day } from '../core/calendar/day';
 import { type ColumnMap, SCRIPT_FIELD_FORMAT, SCRIPT_FIELDS, type ScriptField } from '../core/ledger/columns';
-import { decisionInputs, fingerprint, type OutValue, type RowWrite, type SweepPlan } from '../core/sweep/sweep';
+import {
+  decisionInputs,
+  fingerprint,
+  fingerprintColumns,
+  inputColumns,
+  type OutValue,
+  type RowWrite,
+  type SweepPlan,
+} from '../core/sweep/sweep';
 import { cellText } from '../core/text/text';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -78,14 +89,12 @@ export function locateRows(
  */
 export function writePlan(sheet: Sheet, plan: SweepPlan, fromDay: (d: Day) => Date, opts: { checkInputs?: boolean } = {}): WriteOutcome {
   const toCell = (v: OutValue): unknown => (typeof v === 'object' ? fromDay(v.day) : v);
-  const range = sheet.getDataRange();
-  const fresh = range.getValues();
-  const formulas = range.getFormulas();
-  const located = locateRows(fresh, plan, plan.rows);
+  const checkInputs = opts.checkInputs !== false;
+  const { fresh, formulas, located } = reread(sheet, plan, checkInputs);
   const lost = plan.rows.filter((w) => !located.has(w)).map((w) => w.index + 1);
   const changed: number[] = [];
   for (const [write, r] of located) {
-    if (opts.checkInputs === false || decisionInputs(fresh[r] ?? [], plan.columns) === write.inputs) continue;
+    if (!checkInputs || decisionInputs(fresh[r] ?? [], plan.columns) === write.inputs) continue;
     located.delete(write);
     changed.push(r + 1);
   }
@@ -93,6 +102,81 @@ export function writePlan(sheet: Sheet, plan: SweepPlan, fromDay: (d: Day) => Da
   let blocks = writeScriptCells(sheet, plan.columns, fresh, formulas, located, toCell);
   blocks += writeFills(sheet, fillsOf(located, fresh, formulas), toCell);
   return { written: located.size, lost, changed, blocks };
+}
+
+/** The columns a write writes (its script cells and fills) and the ones it reads to check (key, inputs, fingerprint). */
+function columnsOf(plan: SweepPlan, checkInputs: boolean): { written: number[]; read: number[] } {
+  const written = new Set<number>();
+  let keyless = false;
+  for (const w of plan.rows) {
+    for (const field of Object.keys(w.script) as ScriptField[]) {
+      const c = plan.columns[field];
+      if (c !== undefined) written.add(c);
+    }
+    for (const f of w.fill) written.add(f.column);
+    if (w.key === '') keyless = true;
+  }
+  const read = new Set([...written, plan.keyColumn]);
+  if (checkInputs) for (const c of inputColumns(plan.columns)) read.add(c);
+  if (keyless) for (const c of fingerprintColumns(plan.columns)) read.add(c);
+  return { written: [...written], read: [...read] };
+}
+
+/**
+ * Reads rows [first, last] (0-based) of the columns `read` (values) and `written` (formulas),
+ * each as one block over the span they cover, placed at their sheet positions so that
+ * `fresh[r][c]` is row r, column c as everywhere else. Two round trips, whatever the rows.
+ * The formulas first: a test's edit "just before the re-read" is seen by both.
+ */
+function readSpan(
+  sheet: Sheet,
+  first: number,
+  last: number,
+  read: number[],
+  written: number[],
+): { fresh: unknown[][]; formulas: string[][] } {
+  const block = <T>(columns: number[], get: (range: GoogleAppsScript.Spreadsheet.Range) => T[][]): T[][] => {
+    const out: T[][] = [];
+    if (columns.length === 0 || last < first) return out;
+    const c0 = Math.min(...columns);
+    const c1 = Math.max(...columns);
+    const rows = get(sheet.getRange(first + 1, c0 + 1, last - first + 1, c1 - c0 + 1));
+    rows.forEach((row, i) => {
+      const placed: T[] = new Array<T>(c0);
+      placed.push(...row);
+      out[first + i] = placed;
+    });
+    return out;
+  };
+  const formulas = block(written, (range) => range.getFormulas());
+  const fresh = block(read, (range) => range.getValues());
+  return { fresh, formulas };
+}
+
+/**
+ * What the write checks, read again, and where each planned row is now. First the rows the
+ * plan writes, where they were; if every one is still there under its key (or, keyless, its
+ * fingerprint), that is the answer. Otherwise a person moved rows: the same columns are read
+ * for the whole sheet and each row looked for by key (locateRows), never taken from its old place.
+ */
+function reread(
+  sheet: Sheet,
+  plan: SweepPlan,
+  checkInputs: boolean,
+): { fresh: unknown[][]; formulas: string[][]; located: Map<RowWrite, number> } {
+  if (plan.rows.length === 0) return { fresh: [], formulas: [], located: new Map() };
+  const { read, written } = columnsOf(plan, checkInputs);
+  const first = Math.min(...plan.rows.map((w) => w.index));
+  const last = Math.max(...plan.rows.map((w) => w.index));
+  const near = readSpan(sheet, first, last, read, written);
+  const inPlace = plan.rows.every((w) => {
+    const row = near.fresh[w.index] ?? [];
+    const key = cellText(row[plan.keyColumn]);
+    return key === w.key && (key !== '' || fingerprint(row, plan.columns) === w.fingerprint);
+  });
+  if (inPlace) return { ...near, located: new Map(plan.rows.map((w) => [w, w.index] as const)) };
+  const whole = readSpan(sheet, plan.headerRow + 1, sheet.getLastRow() - 1, read, written);
+  return { ...whole, located: locateRows(whole.fresh, plan, plan.rows) };
 }
 
 function isEmpty(value: unknown, formula: string | undefined): boolean {

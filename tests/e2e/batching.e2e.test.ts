@@ -43,7 +43,7 @@ async function rereadCall(rows: number): Promise<number> {
   const probe = await swept(rows);
   probe.calls.reset();
   job(probe, 'sweep');
-  return probe.calls.get('Sheet.getDataRange') - 1;
+  return probe.calls.get('Range.getFormulas') - 1;
 }
 
 async function sweepCalls(rows: number): Promise<Record<string, number>> {
@@ -99,7 +99,7 @@ describe('write-back by key', () => {
     // Insert a row just before the sweep's re-read, after its first read.
     const reads = await rereadCall(30);
     rt.calls.reset();
-    rt.calls.on('Sheet.getDataRange', reads, () => rt.spreadsheet.insertRowsAsUser('任务台账', 5, 1));
+    rt.calls.on('Range.getFormulas', reads, () => rt.spreadsheet.insertRowsAsUser('任务台账', 5, 1));
     const result = job(rt, 'sweep');
     expect(result.ok).toBe(true);
     expect(result.warnings.filter((w) => w.includes('移动'))).toEqual([]);
@@ -128,7 +128,7 @@ describe('a row deleted while the sweep runs', () => {
 
     rt.calls.reset();
     const gone = rowOf(s, task, '问题4');
-    rt.calls.on('Sheet.getDataRange', reads, () => rt.spreadsheet.deleteRowsAsUser('任务台账', gone, 1));
+    rt.calls.on('Range.getFormulas', reads, () => rt.spreadsheet.deleteRowsAsUser('任务台账', gone, 1));
     const result = job(rt, 'sweep');
     expect(result.counts.rowsLost).toBe(1);
     expect(result.warnings).toContain(`《任务台账》第${gone}行在检查期间被移动或删除，下次检查时再处理`);

@@ -36,10 +36,10 @@ describe('a person edits a row while the sweep runs', () => {
     probe.calls.reset();
     job(probe, 'sweep');
     // The re-read before the states are written: the last but one (the last comes before the notice counts).
-    const reread = probe.calls.get('Sheet.getDataRange') - 1;
+    const reread = probe.calls.get('Range.getFormulas') - 1;
 
     rt.calls.reset();
-    rt.calls.on('Sheet.getDataRange', reread, () => {
+    rt.calls.on('Range.getFormulas', reread, () => {
       rt.spreadsheet.editAsUser('任务台账', `E${r}`, [['已销号']]);
       rt.spreadsheet.editAsUser('任务台账', `${String.fromCharCode(64 + state)}${r}`, [['已销号']]);
     });

@@ -77,19 +77,27 @@ export function fingerprint(row: unknown[], columns: ColumnMap): string {
   return [columns.task, columns.unit, columns.deadline].map((c) => (c === undefined ? '' : cellText(row[c]))).join(SEPARATOR);
 }
 
+/** The columns a fingerprint reads (what the edge re-reads to find a row that had no key). */
+export function fingerprintColumns(columns: ColumnMap): number[] {
+  return [columns.task, columns.unit, columns.deadline].filter((c): c is number => c !== undefined);
+}
+
 /** The script cells a decision reads back as memory (yesterday's state, the first-seen day, the key). */
 const MEMORY: ScriptField[] = ['state', 'reopens', 'statusChanged', 'firstSeen', 'taskId'];
 
 /** Every cell a row's decision depends on, as one string: the person's columns and the script's memory. */
 export function decisionInputs(row: unknown[], columns: ColumnMap): string {
-  const parts: string[] = [];
-  for (const f of [...PERSON_FIELDS, ...MEMORY]) {
-    const c = columns[f];
-    if (c === undefined) continue;
-    const v = row[c];
-    parts.push(v instanceof Date ? String(v.getTime()) : cellText(v));
-  }
-  return parts.join(SEPARATOR);
+  return inputColumns(columns)
+    .map((c) => {
+      const v = row[c];
+      return v instanceof Date ? String(v.getTime()) : cellText(v);
+    })
+    .join(SEPARATOR);
+}
+
+/** The columns decisionInputs reads, in its order (what the edge re-reads to check a row before writing it). */
+export function inputColumns(columns: ColumnMap): number[] {
+  return [...PERSON_FIELDS, ...MEMORY].map((f) => columns[f]).filter((c): c is number => c !== undefined);
 }
 
 /** The plan from rows as read: the ledger read (readLedger), then planned (planWrite). */
