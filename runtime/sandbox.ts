@@ -348,7 +348,11 @@ export class LocalRuntime {
     return this.mail.outbox;
   }
 
-  /** As if `remaining` recipients were left of today's mail quota, in a window that opened now. */
+  /**
+   * As if `remaining` recipients were left of today's mail quota, in a window that opened now.
+   * Set the clock to the run's time first: a window opened 24 hours or more before the run has
+   * reset by then (as Google's does), and the run has its full quota again.
+   */
   setMailQuotaLeft(remaining: number): void {
     this.mail.windowStart = this.clock.nowMs();
     this.mail.remaining = remaining;

@@ -28,7 +28,7 @@ import { type CircularCase, type ComposedMail, LEVEL_WORD } from '../core/notice
 import type { Counters } from './counters';
 import { claim, deliverAll, type Parcel } from './delivery';
 import { remainingQuota } from './mail';
-import type { LogBook } from './notice-log';
+import { type LogBook, rewrite, setOutcome } from './notice-log';
 import type { SentRecord } from './result';
 import type { Workbook } from './workbook';
 
@@ -60,6 +60,13 @@ interface Outgoing {
   rows: LogEntry[];
 }
 
+/** What the day's 通报 write before sending: new rows, queued rows claimed in place, queued rows withdrawn. */
+interface Claims {
+  fresh: LogEntry[];
+  requeued: LogEntry[];
+  withdrawn: number[];
+}
+
 /** The quota as the day's 通报 take it, most urgent first: whether the next one fits (its recipients reserved). */
 type Gate = (recipients: number) => boolean;
 
@@ -75,14 +82,15 @@ function quotaGate(wb: Workbook): Gate {
 /**
  * The 通报 owed since an earlier run, in the order they were numbered. Rows claimed today by a run
  * the time limit stopped are confirmed as they are; another owed 通报 is claimed again only when
- * today's quota can send it (the queue is its event rows and its 延后 rows: no new rows a day).
+ * today's quota can send it, under its 延后 rows (the queue is its event rows and its 延后 rows: no
+ * new rows a day, and none the day it goes).
  */
 function owedOutgoing(
   wb: Workbook,
   book: LogBook,
   input: CircularInput,
   gate: Gate,
-  run: { fresh: LogEntry[]; summary: CircularsToday; heldBack: number[] },
+  run: Claims & { summary: CircularsToday; heldBack: number[] },
 ): Outgoing[] {
   const { settings } = wb;
   const entries = [...book.kept.values()];
@@ -106,8 +114,14 @@ function owedOutgoing(
       run.heldBack.push(cost);
       return [];
     }
-    const o = addressed(wb, book, doc, recipients, input.now);
-    run.fresh.push(...o.rows);
+    // Its queued rows (延后) become today's claim, updated in place; an address new to the directory gets a row of its own.
+    const o = addressed(wb, book, doc, recipients, input.now, p.queued);
+    const reused = new Set(p.queued.map((e) => e.index));
+    run.fresh.push(...o.rows.filter((e) => !reused.has(e.index)));
+    run.requeued.push(...o.rows.filter((e) => reused.has(e.index)));
+    const kept = new Set(o.rows.map((e) => e.index));
+    // A queued address the directory no longer has: withdrawn (已取消), never sent to.
+    run.withdrawn.push(...p.queued.filter((e) => !kept.has(e.index)).map((e) => e.index));
     return [o];
   });
 }
@@ -120,10 +134,11 @@ export function sendCirculars(wb: Workbook, book: LogBook, input: CircularInput)
   // Each unit as the directory names it (the ledger may type it otherwise).
   const cases = input.cases.map((c) => ({ ...c, unit: matchUnit(c.unit, wb.units)?.name ?? c.unit }));
   const recipients = circularRecipients(wb.units, settings);
-  const fresh: LogEntry[] = [];
+  const claims: Claims = { fresh: [], requeued: [], withdrawn: [] };
+  const { fresh } = claims;
   const gate = quotaGate(wb);
   const heldBack: number[] = [];
-  const outgoing = owedOutgoing(wb, book, input, gate, { fresh, summary, heldBack });
+  const outgoing = owedOutgoing(wb, book, input, gate, { ...claims, summary, heldBack });
   if (settings.circularMode === 'monthly') {
     for (const c of cases) summary.held.push({ unit: c.unit, keys: c.tasks.map((n) => n.key) });
     fresh.push(...eventRows(wb, book, cases, () => '', input.now));
@@ -151,18 +166,31 @@ export function sendCirculars(wb: Workbook, book: LogBook, input: CircularInput)
       heldBack.push(o.rows.length);
     }
   }
-  // The events and the claims in one write, before any 通报 goes out.
+  // The events and the claims in one write (the queued rows claimed in place), before any 通报 goes out.
   claim(wb, book, fresh);
+  rewrite(wb, book.sheet, claims.requeued, book.kept);
+  setOutcome(wb, book.sheet, claims.withdrawn, 'cancelled', undefined, book.kept);
   if (outgoing.length > 0) summary.unreached.push(...recipients.unreached);
   return { summary, mails: deliver(wb, book, outgoing, input.started, summary), heldBack };
 }
 
-/** A 通报's delivery rows (待发送), one per address To and Cc, from the next free row. */
-function addressed(wb: Workbook, book: LogBook, doc: CircularDoc, r: CircularRecipients, now: Date): Outgoing {
+/**
+ * A 通报's delivery rows (待发送), one per address To and Cc: the row the quota queued for that
+ * address when it has one (same place in the log), else the next free row.
+ */
+function addressed(
+  wb: Workbook,
+  book: LogBook,
+  doc: CircularDoc,
+  r: CircularRecipients,
+  now: Date,
+  queued: readonly LogEntry[] = [],
+): Outgoing {
+  const queuedAt = new Map(queued.map((e) => [e.to.toLowerCase(), e.index] as const));
   const to = r.to.map((x) => x.address);
   const subject = composeCircular(doc, to, { t: wb.t, office: wb.settings }).subject;
   const row = (address: string, role: LogRole): LogEntry => ({
-    index: book.next++,
+    index: queuedAt.get(address.toLowerCase()) ?? book.next++,
     number: doc.number,
     time: now,
     day: wb.clock.today,

@@ -114,7 +114,7 @@ export function sendNotices(
   // 退回通知: each task sent back at verification, told the same day (gas/returns.ts).
   const returns: ReturnsSent = noticePlan.sendsToday
     ? sendReturns(wb, book, sheet, { tasks: plan.tasks, keyOf }, counters, { now, started })
-    : { returns: [], notSent: [], mails: [] };
+    : { returns: [], notSent: [], mails: [], heldBack: [] };
   result.mails.push(...returns.mails);
   // 约谈: proposed to a person in 约谈安排, sent only once a person agreed (gas/interviews.ts).
   const ledgerTasks = plan.tasks.map((task) => ({ key: keyOf(task), task: task.task, place: task.place }));
@@ -127,7 +127,7 @@ export function sendNotices(
     sent: [...base.sent, ...cases.sent],
     interviewCases: cases.lines,
     ...(circulars ? { circulars: circulars.summary } : {}),
-    ...backlogOn(wb, [...(circulars?.heldBack ?? []), ...sending.heldBack], rate),
+    ...backlogOn(wb, [...(circulars?.heldBack ?? []), ...sending.heldBack, ...returns.heldBack], rate),
   };
   const sentNow = summary.sent.length + returns.returns.length + (circulars?.summary.sent.length ?? 0);
   const told = circulars ? Object.values(circulars.summary).reduce((n, lines) => n + lines.length, 0) : 0;

@@ -13,12 +13,14 @@ import { formatDay, ymdFromDay } from '../core/calendar/day';
 import type { TaskRow } from '../core/ledger/tasks';
 import type { LogEntry } from '../core/notices/log';
 import { composeReturnNotice, planReturns, type ReturnDelivery } from '../core/notices/return-notice';
+import { admittedCount, mailCost, openBudget } from '../core/notices/sending';
 import type { NotSent, ReturnLine } from '../core/notices/summary';
 import type { ComposedMail } from '../core/notices/types';
 import type { Counters } from './counters';
-import { claim, deliverAll, type Parcel } from './delivery';
+import { claim, type Delivered, deliverAll, type Parcel } from './delivery';
 import { rowLinker } from './digests';
-import type { LogBook } from './notice-log';
+import { remainingQuota } from './mail';
+import { type LogBook, rewrite, setOutcome } from './notice-log';
 import type { SentRecord } from './result';
 import type { Workbook } from './workbook';
 
@@ -29,6 +31,8 @@ export interface ReturnsSent {
   returns: ReturnLine[];
   notSent: NotSent[];
   mails: SentRecord[];
+  /** The 退回通知 today's quota held back: each one's recipients (the summary's backlog counts them). */
+  heldBack: number[];
 }
 
 /** The tasks the sweep read and their keys after it: what the 退回通知 are planned from. */
@@ -68,13 +72,18 @@ export function sendReturns(
       ...(u.to ? { to: u.to } : {}),
     })),
     mails: [],
+    heldBack: [],
   };
   // No return today: no service call (the sweep's calls stay as they were).
   if (plan.deliveries.length === 0) return out;
   const rowLink = rowLinker(wb, sheet);
   const mails = plan.deliveries.map((d) => composeReturnNotice(d.notice, d.to.join(','), { t, today, office: settings, rowLink }));
-  const rows = claimReturns(wb, book, plan.deliveries, mails, how.now);
-  const parcels = plan.deliveries.map(
+  // Only what today's quota can send is claimed; the rest is queued once (延后), first in line next run.
+  const keepForSummary = Boolean(settings.adminEmail);
+  const costs = plan.deliveries.map((d) => mailCost(d.to.join(','), [], settings.dryRun));
+  const admitted = admittedCount(costs, openBudget(remainingQuota(), keepForSummary).quota);
+  const rows = claimReturns(wb, book, { deliveries: plan.deliveries, mails, admitted }, how.now);
+  const parcels = plan.deliveries.slice(0, admitted).map(
     (d, i): Parcel => ({
       mail: mails[i]!,
       cc: [],
@@ -83,10 +92,14 @@ export function sendReturns(
       dryRun: () => composeReturnNotice(d.notice, settings.adminEmail, { t, today, office: settings, rowLink, dryRunFor: d.to }),
     }),
   );
-  const delivered = deliverAll(wb, book, parcels, { keepForSummary: Boolean(settings.adminEmail), started: how.started });
+  const delivered: Delivered[] = [
+    ...deliverAll(wb, book, parcels, { keepForSummary, started: how.started }),
+    ...plan.deliveries.slice(admitted).map((): Delivered => ({ status: 'quota' })),
+  ];
   plan.deliveries.forEach((d, i) => {
     const r = delivered[i]!;
     const line = { unit: d.notice.unit, taskKeys: [d.notice.key], numbers: [d.notice.number], to: d.to.join(',') };
+    if (r.status === 'quota') out.heldBack.push(costs[i]!);
     if (r.status === 'quota' || r.status === 'timeLimit') out.notSent.push({ ...line, reason: r.status });
     if (r.status === 'failed') out.notSent.push({ ...line, reason: 'failed', detail: r.detail });
     if (r.status !== 'sent') return;
@@ -108,35 +121,65 @@ export function previewReturns(wb: Workbook, sheet: Sheet, from: ReturnTasks, en
   return plan.deliveries.map((d) => composeReturnNotice(d.notice, d.to.join(','), { t, today, office: settings, rowLink }));
 }
 
-/** Each 退回通知's rows in 督办记录: one per address, claimed (待发送) in one write; a claim left today by a stopped run is reused. */
-function claimReturns(wb: Workbook, book: LogBook, deliveries: ReturnDelivery[], mails: ComposedMail[], now: Date): LogEntry[][] {
+/**
+ * Each 退回通知's rows in 督办记录, one per address. The first `admitted` (what today's quota can
+ * send) are claimed (待发送) in one write: a new row, a claim left today by a stopped run as it
+ * is, or the row the quota queued (延后) on an earlier day, updated in place as today's claim
+ * (same 文号: a document keeps its number when it finally goes). The rest stay owed: queued in
+ * one new row (延后, numbered) the first time, left as they are after that (no row a day).
+ */
+function claimReturns(
+  wb: Workbook,
+  book: LogBook,
+  today: { deliveries: ReturnDelivery[]; mails: ComposedMail[]; admitted: number },
+  now: Date,
+): LogEntry[][] {
   const fresh: LogEntry[] = [];
-  const rows = deliveries.map((d, i) =>
+  const requeued: LogEntry[] = [];
+  const deferNow: number[] = [];
+  const rows = today.deliveries.map((d, i) =>
     d.to.map((to): LogEntry => {
       const resumed = d.resume.get(to.toLowerCase());
       const kept = resumed === undefined ? undefined : book.kept.get(resumed);
-      if (kept) return kept;
-      const entry: LogEntry = {
-        index: book.next++,
-        number: d.notice.number,
-        time: now,
-        day: wb.clock.today,
-        key: d.notice.key,
-        unit: d.notice.unit,
-        level: 'return',
-        ordinal: 0,
-        deadline: d.notice.deadline,
-        to,
-        role: d.role,
-        subject: mails[i]!.subject,
-        outcome: 'claimed',
-        detail: wb.t('return.reason', { reason: d.notice.reason.trim() || wb.t('return.noReason') }),
-        replyBy: d.notice.replyBy,
-      };
-      fresh.push(entry);
-      return entry;
+      const sendsToday = i < today.admitted;
+      if (kept?.outcome === 'deferred' && sendsToday) {
+        const claimed = returnEntry(wb, d, today.mails[i]!.subject, to, now, kept.index);
+        requeued.push(claimed);
+        return claimed;
+      }
+      if (kept) {
+        if (kept.outcome !== 'deferred' && !sendsToday) deferNow.push(kept.index);
+        return kept;
+      }
+      const entry = returnEntry(wb, d, today.mails[i]!.subject, to, now, book.next++);
+      const queued: LogEntry = sendsToday ? entry : { ...entry, outcome: 'deferred', detail: wb.t('notice.quota') };
+      fresh.push(queued);
+      return queued;
     }),
   );
   claim(wb, book, fresh);
+  rewrite(wb, book.sheet, requeued, book.kept);
+  setOutcome(wb, book.sheet, deferNow, 'deferred', wb.t('notice.quota'), book.kept);
   return rows;
+}
+
+/** One address's row of a 退回通知 (待发送), its reason in 说明. */
+function returnEntry(wb: Workbook, d: ReturnDelivery, subject: string, to: string, now: Date, index: number): LogEntry {
+  return {
+    index,
+    number: d.notice.number,
+    time: now,
+    day: wb.clock.today,
+    key: d.notice.key,
+    unit: d.notice.unit,
+    level: 'return',
+    ordinal: 0,
+    deadline: d.notice.deadline,
+    to,
+    role: d.role,
+    subject,
+    outcome: 'claimed',
+    detail: wb.t('return.reason', { reason: d.notice.reason.trim() || wb.t('return.noReason') }),
+    replyBy: d.notice.replyBy,
+  };
 }

@@ -483,7 +483,7 @@ describe('safe sending', () => {
     expect(toUnits(sweepOn(rt, at(10, 20)))).toEqual([]);
   });
 
-  it('a 通报 the quota holds back waits as one queued set of rows, not a new set each day, and goes later with its number', async () => {
+  it('a 通报 the quota holds back waits as one queued set of rows, not a new set each day, and goes later with its number, under those same rows', async () => {
     const rt = await started();
     for (const [m, d] of [
       [9, 21],
@@ -502,6 +502,11 @@ describe('safe sending', () => {
     expect(numbers).toEqual(['督办通报〔2026〕1号', '督办通报〔2026〕2号']);
     const recipients = perNumber(circularRows(), numbers[0]!);
     expect(recipients).toBeGreaterThan(2);
+    // Its event rows (one per task, 已记录, under its 文号): written once, the day it was numbered.
+    const eventRows = (): string[][] => logRows(rt).filter((r) => numbers.includes(r[0]!) && !r[2]!.startsWith('§'));
+    const events = eventRows();
+    expect(events.length).toBeGreaterThan(0);
+    expect(new Set(events.map((r) => r[10]))).toEqual(new Set(['已记录']));
     tightDay(19);
     // The admin is told: each 通报 has more recipients than a day's quota allows, so the backlog never clears at this rate.
     const told = rt.outbox.at(-1)!;
@@ -517,8 +522,13 @@ describe('safe sending', () => {
     // A day with quota enough: both go, with their numbers, once each.
     const sent = sweepOn(rt, at(10, 21)).filter(isCircular);
     expect(sent.map((m) => /（(督办通报〔2026〕\d+号)）$/.exec(m.subject)?.[1])).toEqual(numbers);
-    expect(perNumber(circularRows(), numbers[0]!)).toBe(2 * recipients);
+    // One set of rows each, the same rows the quota queued, now 已发送: nothing written again; the events as they were.
+    const after = circularRows();
+    expect(numbers.map((n) => perNumber(after, n))).toEqual([recipients, recipients]);
+    expect(new Set(after.map((r) => r[10]))).toEqual(new Set(['已发送']));
+    expect(eventRows()).toEqual(events);
     expect(sweepOn(rt, at(10, 22)).filter(isCircular)).toEqual([]);
+    expect(circularRows()).toHaveLength(2 * recipients);
   });
 
   it('a backlog the quota holds back is a queue: one row per owed mail, sent over the days most urgent first with its number, the admin told when it clears', async () => {

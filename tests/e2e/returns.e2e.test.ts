@@ -138,4 +138,49 @@ describe('退回通知', () => {
     // The next morning's sweep does not send it again.
     expect(returnMails(sweepAt(rt, at(11, 25)))).toEqual([]);
   });
+
+  it('a 退回通知 the quota holds back is queued once, keeps its 文号, and goes on the first day the quota allows: one row, updated in place', async () => {
+    const rt = await runtimeFor(campaign(), at(11, 23));
+    job(rt, 'setup');
+    setSetting(rt, '管理员邮箱', 'admin@example.org');
+    setSetting(rt, '机关代字', 'X创城督');
+    const s = sheet(rt, '任务台账');
+    const r = rowOf(s, col(s, 2, '问题描述'), '背街小巷垃圾堆积');
+    sweepAt(rt, at(11, 23));
+    rt.setNow(new Date(at(11, 24).getTime() - 1800_000));
+    // Sent back with a new deadline a month ahead (no 临期提醒 joins the queue meanwhile).
+    rt.edit('任务台账', `E${r}:G${r}`, [[shDate(2026, 12, 31), '退回', '整改照片不清晰，退回重报']]);
+    const logRows = () =>
+      sheet(rt, '督办记录')
+        .rows.slice(1)
+        .map((row) => (row ?? []).map((c) => String(c?.value ?? '')))
+        .filter((row) => row[4] === '退回通知')
+        .map((row) => [row[0], row[2], row[7], row[10]]);
+    // Three days with one recipient left of the day's quota: it is the admin's, for the summary.
+    const tightDay = (d: number): Run => {
+      rt.clock.set(at(11, d));
+      rt.setMailQuotaLeft(1);
+      return sweepAt(rt, at(11, d));
+    };
+    for (const d of [24, 25, 26]) {
+      const run = tightDay(d);
+      // Nothing goes to the unit; the admin's summary always does, and says the 退回通知 waits for the quota.
+      expect(run.sent.map((m) => m.to)).toEqual(['admin@example.org']);
+      expect(run.sent[0]!.body).toContain('X创城督退回〔2026〕1号');
+      expect(run.sent[0]!.body).toContain('今日邮件配额已用完');
+      expect(run.sent[0]!.body).toContain('积压1封邮件（1个收件人）');
+      // Queued once: one 延后 row with its number, not a new one each day.
+      expect(logRows()).toEqual([['X创城督退回〔2026〕1号', 'DB-0001', 'cgj@example.org', '延后']]);
+    }
+    // Fri 27, a fresh quota: it goes with the number it was given on the 24th, and its row says 已发送.
+    const sent = returnMails(sweepAt(rt, at(11, 27)));
+    expect(sent.map((m) => [m.to, m.subject])).toEqual([
+      ['cgj@example.org', '【退回通知】市城管局：背街小巷垃圾堆积验收未通过（X创城督退回〔2026〕1号）'],
+    ]);
+    expect(sent[0]!.body).toContain('经2026年11月24日验收');
+    expect(logRows()).toEqual([['X创城督退回〔2026〕1号', 'DB-0001', 'cgj@example.org', '已发送']]);
+    // Never twice.
+    expect(returnMails(sweepAt(rt, at(11, 30)))).toEqual([]);
+    expect(logRows()).toHaveLength(1);
+  });
 });

@@ -200,6 +200,8 @@ export interface PendingCircular {
   keys: string[];
   /** Delivery rows claimed today and not sent (a run stopped by the time limit): confirmed, not claimed again. */
   claimedToday: LogEntry[];
+  /** Delivery rows the quota queued (延后): the day it goes, they are its claim, updated in place (no second set of rows). */
+  queued: LogEntry[];
 }
 
 /**
@@ -222,6 +224,7 @@ export function pendingCirculars(entries: readonly LogEntry[], dryRun: boolean, 
       replyBy: deliveries.find((e) => e.replyBy !== undefined)?.replyBy,
       keys: rows.map((e) => e.key),
       claimedToday: deliveries.filter((e) => e.outcome === 'claimed' && e.day === today),
+      queued: deliveries.filter((e) => e.outcome === 'deferred'),
     });
   }
   return out;

@@ -51,7 +51,11 @@ export interface ReturnDelivery {
   to: string[];
   toName: string;
   role: RecipientRole;
-  /** Rows claimed today by a run that stopped before sending, by address (lower case): confirmed instead of claimed anew. */
+  /**
+   * Rows to reuse, by address (lower case), instead of claiming anew: claimed today by a run that
+   * stopped before sending, or queued (延后) by the quota on any earlier day. A held 退回通知 keeps
+   * its one row, updated in place the day it goes, as a digest's does.
+   */
   resume: Map<string, number>;
 }
 
@@ -101,9 +105,8 @@ export function planReturns(input: ReturnInput): ReturnPlan {
     if (to.length === 0) continue;
     const notice = returnCase(task, key, returnedOn, found.unit.name, input);
     notice.number = rows[0]?.number || next();
-    const resume = new Map(
-      rows.filter((e) => e.outcome === 'claimed' && e.day === today).map((e) => [e.to.toLowerCase(), e.index] as const),
-    );
+    const reusable = (e: LogEntry): boolean => e.outcome === 'deferred' || (e.outcome === 'claimed' && e.day === today);
+    const resume = new Map(rows.filter(reusable).map((e) => [e.to.toLowerCase(), e.index] as const));
     plan.deliveries.push({ notice, to, toName: greetingName(found.unit, found.column, to[0]!), role: found.role, resume });
   }
   return plan;

@@ -7,8 +7,15 @@ import { shippedHolidayEntries, WorkCalendar } from '../../../src/core/calendar/
 import { type Day, parseIsoDay } from '../../../src/core/calendar/day';
 import type { Unit } from '../../../src/core/directory/units';
 import { translator } from '../../../src/core/i18n';
-import { circularEvents, circularRecipients, circularReplyBy, composeCircular } from '../../../src/core/notices/circular';
-import { seriesPrefix } from '../../../src/core/notices/log';
+import {
+  circularEvents,
+  circularKey,
+  circularRecipients,
+  circularReplyBy,
+  composeCircular,
+  pendingCirculars,
+} from '../../../src/core/notices/circular';
+import { type LogEntry, seriesPrefix } from '../../../src/core/notices/log';
 import type { Office } from '../../../src/core/notices/official';
 import type { CircularCase, TaskNotice } from '../../../src/core/notices/types';
 
@@ -206,5 +213,35 @@ describe('the log rows a 通报 leaves', () => {
       { key: 'DB-0004', unit: '市城管局', deadline: day('2026-11-09'), number: NUMBER },
     ]);
     expect(circularEvents(CASE, '').map((e) => e.number)).toEqual(['', '']);
+  });
+
+  it('a 通报 the quota held back is owed with its queued rows (延后): the rows it goes under, not a second set', () => {
+    const issued = day('2026-10-16');
+    const row = (index: number, over: Partial<LogEntry>): LogEntry => ({
+      index,
+      number: NUMBER,
+      time: undefined,
+      day: issued,
+      key: 'DB-0001',
+      unit: '市城管局',
+      level: 'criticism',
+      ordinal: 0,
+      deadline: day('2026-11-02'),
+      to: '',
+      role: 'contact',
+      subject: '',
+      outcome: 'recorded',
+      detail: '',
+      ...over,
+    });
+    const queued = [
+      row(8, { key: circularKey(NUMBER), to: 'cgj@x.cn', outcome: 'deferred' }),
+      row(9, { key: circularKey(NUMBER), to: 'dj@x.cn', role: 'cc', outcome: 'deferred' }),
+    ];
+    const owed = pendingCirculars([row(7, {}), ...queued], false, day('2026-10-20'));
+    expect(owed.map((p) => [p.number, p.keys, p.queued.map((e) => e.index), p.claimedToday])).toEqual([[NUMBER, ['DB-0001'], [8, 9], []]]);
+    // Once one of its rows is given, it is owed no more.
+    const given = [row(7, {}), { ...queued[0]!, outcome: 'sent' as const }, queued[1]!];
+    expect(pendingCirculars(given, false, day('2026-10-20'))).toEqual([]);
   });
 });

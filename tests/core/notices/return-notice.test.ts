@@ -112,6 +112,15 @@ describe('which tasks get a 退回通知', () => {
       entries: [logged('DB-0003', 'X创城督退回〔2026〕4号', today, 'deferred')],
     });
     expect(deferred.deliveries.map((d) => d.notice.number)).toEqual(['X创城督退回〔2026〕4号']);
+    // Its queued row (延后, from any earlier day) is the one it goes under: updated in place, no second row.
+    expect(deferred.deliveries.map((d) => [...d.resume])).toEqual([[['cgj@example.org', 1]]]);
+    const later = planReturns({
+      ...input,
+      today: today + 5,
+      tasks: [returned('DB-0003')],
+      entries: [logged('DB-0003', 'X创城督退回〔2026〕4号', today, 'deferred', 9)],
+    });
+    expect(later.deliveries.map((d) => [d.notice.number, [...d.resume]])).toEqual([['X创城督退回〔2026〕4号', [['cgj@example.org', 9]]]]);
     const unsure = planReturns({
       ...input,
       tasks: [returned('DB-0003')],
