@@ -992,6 +992,12 @@ export const zhCN = {
   'webapp.reset.done': '已重置{unit}的链接：以前发出的链接已失效，此后的通知带新链接。',
   'webapp.reset.unknown': '《{sheet}》中没有单位“{unit}”，未重置任何链接。',
   'webapp.reset.cancelled': '已取消，未重置任何链接。',
+  'sheet.inspectors': '督查员',
+  'inspcol.name': '姓名',
+  'inspcol.email': '邮箱',
+  'inspcol.enabled': '启用',
+  'webapp.rateLimited': '提交过于频繁，请{minutes}分钟后再试。',
+  'webapp.noUrl': '网页还没有部署，无法生成链接：请先部署网页（npm run deploy）。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2006,6 +2012,12 @@ export const en: Record<MessageKey, string> = {
   'webapp.reset.done': "{unit}'s link was reset: links sent before no longer work; later notices carry the new one.",
   'webapp.reset.unknown': '"{sheet}" has no unit "{unit}": no link was reset.',
   'webapp.reset.cancelled': 'Cancelled: no link was reset.',
+  'sheet.inspectors': 'Inspectors',
+  'inspcol.name': 'Name',
+  'inspcol.email': 'Email',
+  'inspcol.enabled': 'Enabled',
+  'webapp.rateLimited': 'Too many submissions: try again in {minutes} minutes.',
+  'webapp.noUrl': 'The web app is not deployed yet, so there is no link: deploy it first (npm run deploy).',
 };
 
 export type Locale = 'zh-CN' | 'en';

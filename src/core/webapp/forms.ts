@@ -248,3 +248,6 @@ export function decodedLength(base64: string): number {
   const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
   return (base64.length / 4) * 3 - padding;
 }
+
+/** What google.script.run's server functions answer the page: a receipt, or why nothing was kept. */
+export type SubmitResult = { ok: true; receipt: string; message: string } | { ok: false; message: string };

@@ -22,7 +22,11 @@ export interface LinkClaims {
   expires: number;
 }
 
-export type LinkReading = { ok: true; claims: LinkClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
+/** An expired link says when it expired (its signature held, so that much is true). */
+export type LinkReading =
+  | { ok: true; claims: LinkClaims }
+  | { ok: false; reason: 'malformed' | 'signature' }
+  | { ok: false; reason: 'expired'; expires: number };
 
 /** HMAC-SHA256 of the text, in base64url (the edge computes it with the secret). */
 export type Sign = (payload: string) => string;
@@ -50,7 +54,7 @@ export function readLink(token: string, sign: Sign, nowMs: number): LinkReading 
   if (!sameText(sign(payload), m[2]!)) return { ok: false, reason: 'signature' };
   const claims = parseClaims(m[1]!);
   if (!claims) return { ok: false, reason: 'malformed' };
-  if (nowMs >= claims.expires) return { ok: false, reason: 'expired' };
+  if (nowMs >= claims.expires) return { ok: false, reason: 'expired', expires: claims.expires };
   return { ok: true, claims };
 }
 

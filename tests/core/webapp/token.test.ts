@@ -38,7 +38,7 @@ describe('signed links (unit and inspector tokens)', () => {
   it('refuses an expired token, from the moment it expires', () => {
     const token = encodeLink(claims, sign);
     expect(readLink(token, sign, claims.expires - 1).ok).toBe(true);
-    expect(readLink(token, sign, claims.expires)).toEqual({ ok: false, reason: 'expired' });
+    expect(readLink(token, sign, claims.expires)).toEqual({ ok: false, reason: 'expired', expires: claims.expires });
   });
 
   it('calls anything that is not a token malformed, without signing it', () => {
