@@ -5,7 +5,9 @@
  *   is evaluated again before the function is called: Apps Script keeps no global state
  *   between executions, so neither does this (state lives in the spreadsheet, properties,
  *   triggers, the outbox and the locks, all of which persist here across executions).
- * - The context's globals are the JavaScript builtins of a bare V8 context plus the services;
+ * - The context's globals are the JavaScript builtins of a bare V8 context plus the services
+ *   (SpreadsheetApp, MailApp, …, and for the web app HtmlService, ContentService, CacheService,
+ *   DriveApp: runtime/services/html.ts, cache.ts, drive.ts);
  *   nothing of Node (no require, process, Buffer, setTimeout, fetch, URL, TextEncoder,
  *   structuredClone, performance). The bare context's own builtins (Intl, WebAssembly...)
  *   stay: they are V8's, and Apps Script runs on V8.
@@ -29,7 +31,10 @@ import vm from 'node:vm';
 import { CallCounter } from './calls.js';
 import { installClock, localTimeMatchesZone, SimClock } from './clock.js';
 import type { SentMail, WorkbookModel } from './model.js';
+import { createCacheService, newCacheState } from './services/cache.js';
 import { createCharts } from './services/charts.js';
+import { createDriveApp } from './services/drive.js';
+import { createContentService, createHtmlService } from './services/html.js';
 import { createLockService, holdLock, type LockKind, type LockState, lockKey, newLockState, releaseAllHeldBy } from './services/lock.js';
 import { createConsole, createLogger, formatLine, type LogLevel, type LogSink } from './services/logger.js';
 import { createMailApp, type MailState, newMailState } from './services/mail.js';
@@ -72,6 +77,12 @@ export interface LocalRuntimeOptions {
   /** Called with every log line as it is written (the local runner prints them). */
   onLog?: (line: string) => void;
   scriptId?: string;
+  /** Where DriveApp keeps its folders and files (real ones, e.g. <out>/drive); none: DriveApp throws. */
+  driveDir?: string;
+  /** A Drive item's URL from its path under driveDir; default a file: URL. */
+  driveUrl?: (relativePath: string) => string;
+  /** ScriptApp.getService().getUrl(): the deployed web app's URL; default null (not deployed). */
+  webappUrl?: string;
 }
 
 export interface RunResult<T = unknown> {
@@ -124,6 +135,10 @@ class ExecutionStopped extends Error {}
 
 const SERVICE_NAMES = [
   'SpreadsheetApp',
+  'HtmlService',
+  'ContentService',
+  'CacheService',
+  'DriveApp',
   'Charts',
   'MailApp',
   'LockService',
@@ -304,6 +319,9 @@ export class LocalRuntime {
   private readonly mail: MailState;
   private readonly locks: LockState = newLockState();
   private readonly scriptApp: ScriptAppState = newScriptAppState();
+  private readonly caches = newCacheState();
+  private readonly driveDir?: string;
+  private readonly driveUrl?: (relativePath: string) => string;
   private readonly onLog?: (line: string) => void;
   private script?: vm.Script;
   private functionNames: string[] = [];
@@ -322,6 +340,9 @@ export class LocalRuntime {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.mail = newMailState(opts.mailQuota ?? 100);
     this.onLog = opts.onLog;
+    this.driveDir = opts.driveDir;
+    this.driveUrl = opts.driveUrl;
+    this.scriptApp.webappUrl = opts.webappUrl ?? null;
     this.spreadsheet = createSpreadsheetRuntime(this.workbook, this.calls, {
       userEmail: this.userEmail,
       uiAvailable: () => this.running.at(-1)?.hasUi ?? true,
@@ -356,6 +377,11 @@ export class LocalRuntime {
   setMailQuotaLeft(remaining: number): void {
     this.mail.windowStart = this.clock.nowMs();
     this.mail.remaining = remaining;
+  }
+
+  /** As if the web app were deployed at url (null: not deployed): what ScriptApp.getService().getUrl() returns. */
+  setWebappUrl(url: string | null): void {
+    this.scriptApp.webappUrl = url;
   }
 
   get triggers(): TriggerRecord[] {
@@ -563,6 +589,13 @@ export class LocalRuntime {
       ScriptApp: createScriptApp(exec, this.scriptApp, this.scriptId),
       Session: createSession(exec),
       Utilities: createUtilities(exec),
+      HtmlService: createHtmlService(exec),
+      ContentService: createContentService(exec),
+      CacheService: createCacheService(exec, this.caches),
+      DriveApp: createDriveApp(exec, {
+        ...(this.driveDir ? { dir: this.driveDir } : {}),
+        ...(this.driveUrl ? { url: this.driveUrl } : {}),
+      }),
       Logger: createLogger(exec, sink),
       console: createConsole(sink),
     };

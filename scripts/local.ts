@@ -20,6 +20,7 @@ import type { SentMail, WorkbookModel } from '../runtime/model';
 import { exportXlsx, importXlsx, WorkbookFormatError } from '../runtime/xlsx';
 import type { MailKind } from '../src/core/notices/mail-kind';
 import { currentBundle } from './build';
+import { startServer } from './serve';
 
 /** The jobs the runner knows; a job whose issue has not landed yet fails with a clear message. */
 export const JOBS = ['setup', 'sweep', 'preview', 'publish'] as const;
@@ -44,6 +45,10 @@ export interface LocalOptions {
   /** publish only: the month (YYYY-MM) or the quarter (YYYY-Qn); default, the month before --now. */
   month?: string;
   quarter?: string;
+  /** sweep/preview: the web app's URL, so notices can carry links (ScriptApp.getService().getUrl()). */
+  webappUrl?: string;
+  /** serve only: the port (0: any free one). */
+  port?: number;
 }
 
 export interface RunReport {
@@ -113,7 +118,7 @@ export interface ServiceCalls {
 }
 
 const USAGE =
-  'usage: npm run local -- <setup|sweep|preview|publish> --workbook <file.xlsx> --now <ISO date-time> --out <dir> [--tz <zone>] [--month YYYY-MM | --quarter YYYY-Qn] (--help for more)';
+  'usage: npm run local -- <setup|sweep|preview|publish|serve> --workbook <file.xlsx> --now <ISO date-time> --out <dir> [--tz <zone>] [--month YYYY-MM | --quarter YYYY-Qn] [--webapp-url <url>] [--port N] (--help for more)';
 
 export const HELP = `Runs one Duban job of the real bundle (dist/Code.js) on an .xlsx workbook, as the daily
 time trigger would, and writes what came of it.
@@ -141,7 +146,17 @@ options:
                            workbook's date cells are read in it (default ${DEFAULT_TIME_ZONE})
   --month <YYYY-MM>        publish: the month to publish (default: the month before --now)
   --quarter <YYYY-Qn>      publish: the quarter's review instead, from 排名历史
+  --webapp-url <url>       sweep, preview: the web app's URL (ScriptApp.getService().getUrl()),
+                           so notices carry each unit's link
+  --port <N>               serve: the port (default 8080; 0 picks a free one)
   -h, --help               show this and exit
+
+serve:
+  npm run local -- serve --workbook <file.xlsx> --now <ISO> --out <dir> [--port N]
+            the web app at http://127.0.0.1:N/exec (doGet, doPost, google.script.run), with
+            every unit's and inspector's link printed; after each accepted submission the
+            workbook is written to <dir>, mails to <dir>/outbox, photos under <dir>/drive.
+            The clock starts at --now and runs on with real time. Ctrl-C stops it.
 
 writes:
   <dir>/<same file name>.xlsx   the workbook with what the job changed (not for preview)
@@ -175,11 +190,13 @@ export function parseArgs(argv: string[]): LocalOptions {
     } else positional.push(a);
   }
   for (const name of flags.keys()) {
-    if (!['workbook', 'now', 'out', 'tz', 'month', 'quarter'].includes(name)) throw new UsageError(`unknown option --${name}. ${USAGE}`);
+    if (!['workbook', 'now', 'out', 'tz', 'month', 'quarter', 'webapp-url', 'port'].includes(name))
+      throw new UsageError(`unknown option --${name}. ${USAGE}`);
   }
   const job = positional[0];
   if (!job) throw new UsageError(`no job given. ${USAGE}`);
-  if (!(JOBS as readonly string[]).includes(job)) throw new UsageError(`unknown job "${job}": the jobs are ${JOBS.join(', ')}`);
+  if (!(JOBS as readonly string[]).includes(job) && job !== 'serve')
+    throw new UsageError(`unknown job "${job}": the jobs are ${JOBS.join(', ')}`);
   const workbook = flags.get('workbook');
   if (!workbook) throw new UsageError(`--workbook is required. ${USAGE}`);
   if (!existsSync(workbook) || !statSync(workbook).isFile()) throw new UsageError(`workbook not found: ${workbook}`);
@@ -199,9 +216,19 @@ export function parseArgs(argv: string[]): LocalOptions {
   if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`--month "${month}" is not a month like 2026-11`);
   if (quarter !== undefined && !/^\d{4}-Q[1-4]$/i.test(quarter))
     throw new UsageError(`--quarter "${quarter}" is not a quarter like 2026-Q4`);
+  const webappUrl = flags.get('webapp-url');
+  if (webappUrl !== undefined && !['sweep', 'preview'].includes(job)) throw new UsageError('--webapp-url is for sweep and preview');
+  if (webappUrl !== undefined && !/^https?:\/\/\S+$/.test(webappUrl))
+    throw new UsageError(`--webapp-url "${webappUrl}" is not an http(s) URL`);
+  const portText = flags.get('port');
+  if (portText !== undefined && job !== 'serve') throw new UsageError('--port is for serve only');
+  const port = portText === undefined ? 8080 : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${portText}" is not a port number`);
   return {
     job,
     workbook: resolve(workbook),
+    ...(webappUrl !== undefined ? { webappUrl } : {}),
+    ...(job === 'serve' ? { port } : {}),
     now: parsed.toJSDate(),
     out: resolve(out),
     timeZone,
@@ -448,7 +475,13 @@ export function bundleCode(): Promise<string> {
 
 export async function runLocal(opts: LocalOptions): Promise<RunReport> {
   const workbook = await loadWorkbook(opts.workbook, opts.timeZone);
-  const runtime = new LocalRuntime({ workbook, now: opts.now, scriptTimeZone: DEFAULT_TIME_ZONE });
+  const runtime = new LocalRuntime({
+    workbook,
+    now: opts.now,
+    scriptTimeZone: DEFAULT_TIME_ZONE,
+    driveDir: join(opts.out, 'drive'),
+    ...(opts.webappUrl ? { webappUrl: opts.webappUrl } : {}),
+  });
   runtime.load(await bundleCode(), 'Code.js');
   const ran = runJobOn(runtime, opts.job, {
     ...(opts.month ? { month: opts.month } : {}),
@@ -471,6 +504,17 @@ export function describeReport(report: RunReport, shown = WARNINGS_SHOWN): strin
   return lines;
 }
 
+/** serve: the web app on 127.0.0.1 until the process is stopped (Ctrl-C). */
+async function serve(opts: LocalOptions): Promise<number> {
+  const model = await loadWorkbook(opts.workbook, opts.timeZone);
+  const serving = await startServer({ ...opts, model, code: await bundleCode(), port: opts.port ?? 8080 });
+  console.log(`serving the web app at ${serving.url} (workbook, outbox and drive written to ${opts.out})`);
+  for (const link of serving.links) console.log(`  ${link.role === 'unit' ? '单位' : '督查员'} ${link.name}: ${link.url}`);
+  if (!serving.links.some((l) => l.role === 'inspector')) console.log('  (no 督查员 sheet with an enabled inspector: no inspector links)');
+  await new Promise(() => {});
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   if (wantsHelp(argv)) {
     process.stdout.write(HELP);
@@ -481,7 +525,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const report = await runLocal(parseArgs(argv));
+    const opts = parseArgs(argv);
+    if (opts.job === 'serve') return serve(opts);
+    const report = await runLocal(opts);
     for (const line of describeReport(report)) console.log(line);
     return report.ok ? 0 : 1;
   } catch (err) {

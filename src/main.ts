@@ -14,6 +14,8 @@ import { emptyResult, type JobResult } from './gas/result';
 import { setUpWorkbook } from './gas/setup-job';
 import { sweepLedger } from './gas/sweep-job';
 import { CONTINUE_HANDLER, deleteTriggers, installDailyTriggers, scheduleContinuation } from './gas/triggers';
+import { resetUnitLink } from './gas/webapp/links';
+import { routeGet, routeOrder, routePost, routeReply } from './gas/webapp/router';
 import { officeTranslator, openWorkbook } from './gas/workbook';
 
 /** How long a job waits for another to finish before giving up (a trigger retries tomorrow). */
@@ -155,5 +157,47 @@ export function publishIfDue(e?: unknown): JobResult {
     const wb = openWorkbook(now);
     if (!publicationDue(wb)) return { ...emptyResult('publishIfDue'), message: wb.t('publish.notDue') };
     return publishJob(now, { month: previousMonth(wb.clock.today) });
+  });
+}
+
+/** The web app (deployed from `npm run deploy`): a link opens its page, or a plain refusal. */
+export function doGet(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
+  return routeGet(e, new Date());
+}
+
+/** The web app's JSON door: `{ call: 'reply' | 'order', token, form }`, for a client without google.script.run. */
+export function doPost(e?: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Content.TextOutput {
+  return routePost(e);
+}
+
+/** google.script.run from the unit's reply page: one matter's 整改情况. */
+export function webappSubmitReply(token: unknown, form: unknown): ReturnType<typeof routeReply> {
+  return routeReply(token, form);
+}
+
+/** google.script.run from the inspector's page: a problem filed on site (当场下单). */
+export function webappSubmitOrder(token: unknown, form: unknown): ReturnType<typeof routeOrder> {
+  return routeOrder(token, form);
+}
+
+/**
+ * Menu (重置单位链接): asks for a unit; every link it was sent stops working (a leaked link, a
+ * person who left), and its later notices carry a new one.
+ */
+export function resetUnitLinkFromMenu(e?: unknown): JobResult {
+  const t = currentTranslator();
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.prompt(t('menu.resetUnitLink'), t('webapp.reset.prompt', { sheet: t('sheet.units') }), ui.ButtonSet.OK_CANCEL);
+  const unit = answer.getResponseText().trim();
+  return runJob('resetUnitLink', e, (now) => {
+    const wb = openWorkbook(now);
+    const result = emptyResult('resetUnitLink');
+    if (answer.getSelectedButton() !== ui.Button.OK || unit === '') return { ...result, message: wb.t('webapp.reset.cancelled') };
+    wb.load(['units']);
+    if (!wb.units.some((u) => u.name === unit)) {
+      return { ...result, ok: false, message: wb.t('webapp.reset.unknown', { sheet: wb.t('sheet.units'), unit }) };
+    }
+    resetUnitLink(unit);
+    return { ...result, message: wb.t('webapp.reset.done', { unit }) };
   });
 }

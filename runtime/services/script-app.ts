@@ -81,10 +81,17 @@ export const MAX_TRIGGERS = 20;
 export interface ScriptAppState {
   readonly triggers: TriggerRecord[];
   nextId: number;
+  /**
+   * The web app's URL once deployed, else null: "getUrl() Returns the URL of the web app, if it
+   * has been deployed; otherwise returns null"
+   * (https://developers.google.com/apps-script/reference/script/service#getUrl()). The local
+   * server sets it to its own /exec; `sweep --webapp-url` to the URL given.
+   */
+  webappUrl: string | null;
 }
 
 export function newScriptAppState(): ScriptAppState {
-  return { triggers: [], nextId: 1 };
+  return { triggers: [], nextId: 1, webappUrl: null };
 }
 
 const VALID_MINUTES = [1, 5, 10, 15, 30];
@@ -274,6 +281,19 @@ export function createScriptApp(env: ServiceEnv, state: ScriptAppState, scriptId
     getScriptId(): string {
       env.enter('ScriptApp.getScriptId');
       return scriptId;
+    },
+    getService(): object {
+      env.enter('ScriptApp.getService');
+      return {
+        getUrl(): string | null {
+          env.enter('Service.getUrl');
+          return state.webappUrl;
+        },
+        isEnabled(): boolean {
+          env.enter('Service.isEnabled');
+          return state.webappUrl !== null;
+        },
+      };
     },
     newTrigger(functionName: unknown): object {
       env.enter('ScriptApp.newTrigger');

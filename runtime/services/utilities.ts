@@ -1,6 +1,6 @@
 /**
  * Utilities: date formatting with Java SimpleDateFormat patterns, sleep on the simulated clock,
- * UUIDs, a minimal formatString, base64 and digests.
+ * UUIDs, a minimal formatString, base64 and digests, HMAC-SHA256 signatures and blobs.
  *
  * https://developers.google.com/apps-script/reference/utilities/utilities
  * formatDate follows java.text.SimpleDateFormat
@@ -10,10 +10,11 @@
  * weeks where Java uses the locale's.
  * An unknown time zone id falls back to GMT, as java.util.TimeZone.getTimeZone does.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { types } from 'node:util';
 import { DateTime } from 'luxon';
 import type { ServiceEnv } from '../sandbox.js';
+import { bytesOf, makeBlob, toSignedBytes } from './blob.js';
 
 /** "The maximum allowed value is 300000 (or 5 minutes)" (Utilities.sleep reference). */
 export const MAX_SLEEP_MS = 300_000;
@@ -180,16 +181,7 @@ export function formatJavaString(template: string, args: unknown[]): string {
   });
 }
 
-/** Apps Script byte arrays are Java bytes: signed, -128..127. */
-function toSignedBytes(buf: Uint8Array): number[] {
-  return Array.from(buf, (b) => (b > 127 ? b - 256 : b));
-}
-
-function toBuffer(data: unknown): Buffer | undefined {
-  if (typeof data === 'string') return Buffer.from(data, 'utf8');
-  if (Array.isArray(data) && data.every((b) => typeof b === 'number')) return Buffer.from(data.map((b: number) => b & 0xff));
-  return undefined;
-}
+const toBuffer = bytesOf;
 
 export function createUtilities(env: ServiceEnv): object {
   const mismatch = (method: string, args: unknown[]): Error =>
@@ -240,6 +232,38 @@ export function createUtilities(env: ServiceEnv): object {
       env.enter('Utilities.base64Decode');
       if (typeof encoded !== 'string') throw mismatch('base64Decode', [encoded]);
       return env.array(toSignedBytes(Buffer.from(encoded, 'base64')));
+    },
+    base64DecodeWebSafe(encoded: unknown): number[] {
+      env.enter('Utilities.base64DecodeWebSafe');
+      if (typeof encoded !== 'string') throw mismatch('base64DecodeWebSafe', [encoded]);
+      return env.array(toSignedBytes(Buffer.from(encoded, 'base64url')));
+    },
+    /**
+     * HMAC-SHA256 of value under key, as signed bytes: "computeHmacSha256Signature(value, key)
+     * Signs the provided value using HMAC-SHA256 with the given key" (strings as UTF-8, or byte arrays).
+     * https://developers.google.com/apps-script/reference/utilities/utilities#computeHmacSha256Signature(String,String)
+     */
+    computeHmacSha256Signature(value: unknown, key: unknown): number[] {
+      env.enter('Utilities.computeHmacSha256Signature');
+      const v = toBuffer(value);
+      const k = toBuffer(key);
+      if (!v || !k) throw mismatch('computeHmacSha256Signature', [value, key]);
+      return env.array(toSignedBytes(createHmac('sha256', k).update(v).digest()));
+    },
+    /** newBlob(data), newBlob(data, contentType), newBlob(data, contentType, name). */
+    newBlob(data: unknown, contentType?: unknown, name?: unknown): object {
+      env.enter('Utilities.newBlob');
+      const bytes = toBuffer(data);
+      if (!bytes)
+        throw mismatch(
+          'newBlob',
+          [data, contentType, name].filter((x) => x !== undefined),
+        );
+      return makeBlob(env, {
+        bytes,
+        contentType: contentType === undefined || contentType === null ? null : String(contentType),
+        name: name === undefined || name === null ? null : String(name),
+      });
     },
     computeDigest(algorithm: unknown, value: unknown): number[] {
       env.enter('Utilities.computeDigest');

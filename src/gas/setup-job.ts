@@ -2,6 +2,7 @@
  * `setup`: creates what is missing and repairs what is broken, never touching existing rows.
  * Safe to run any number of times: a second run finds nothing to do.
  */
+
 import { parseHolidayRows, shippedHolidayEntries, WorkCalendar } from '../core/calendar/calendar';
 import { ymdFromDay } from '../core/calendar/day';
 import { unitHeaders } from '../core/directory/units';
@@ -21,6 +22,7 @@ import { openLog } from './notice-log';
 import { emptyResult, failed, type JobResult } from './result';
 import { formatScriptColumns } from './script-columns';
 import { addScriptColumns, readTaskLedger } from './task-sheet';
+import { ensureSecret } from './webapp/links';
 import { ensureScriptSheet, noTaskSheet, openWorkbook, type Workbook } from './workbook';
 import { contiguousRuns } from './write-back';
 
@@ -299,6 +301,9 @@ export function setUpWorkbook(now: Date): JobResult {
   setUpRules(wb, changes);
   // 季度测评, so the office has where to type its 实地测评 and 问卷 before the quarter is published.
   openAssessment(wb, changes);
+  // The web app's signing secret, in script properties (never in the sheet): nothing the office
+  // sees, so not listed among the changes.
+  ensureSecret();
   result.counts = { changes: changes.length, sheets: wb.sheets.length };
   result.warnings.push(...changes, ...notices);
   // A task sheet that could not be set up is the news, whatever else was created: saying

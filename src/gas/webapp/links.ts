@@ -1,0 +1,99 @@
+/**
+ * The web app's links at the edge: the secret (script properties `duban.webapp.secret`, made by
+ * setup, never in the sheet), signing with Utilities' HMAC-SHA256, each unit's generation (bumped
+ * by 重置单位链接 to revoke every link it was sent), and the check every request makes: signature,
+ * expiry, generation, and for an inspector that 督查员 still lists them as 启用.
+ */
+import { allTexts } from '../../core/i18n';
+import { findInspector, type Inspector, parseInspectors } from '../../core/webapp/inspectors';
+import { encodeLink, type LinkClaims, type LinkRole, readLink } from '../../core/webapp/token';
+import { readAll, sheetNamed } from '../workbook';
+
+export const SECRET_PROPERTY = 'duban.webapp.secret';
+const GENERATION_PREFIX = 'duban.webapp.generation.';
+
+/** How long a link works: a unit's rides on its notices (a new one with every notice); an inspector's is kept on the phone. */
+export const UNIT_LINK_DAYS = 60;
+export const INSPECTOR_LINK_DAYS = 180;
+const DAY_MS = 86_400_000;
+
+export type LinkCheck =
+  | { ok: true; claims: LinkClaims }
+  | { ok: false; reason: 'malformed' | 'signature' | 'expired' | 'revoked'; expires?: number };
+
+/** Makes the secret when there is none (setup; a first request). Returns whether it was made. */
+export function ensureSecret(): boolean {
+  const props = PropertiesService.getScriptProperties();
+  if (props.getProperty(SECRET_PROPERTY)) return false;
+  // Two random UUIDs: 244 random bits, more than HMAC-SHA256 needs.
+  props.setProperty(SECRET_PROPERTY, (Utilities.getUuid() + Utilities.getUuid()).replace(/-/g, ''));
+  return true;
+}
+
+function secret(): string {
+  ensureSecret();
+  return PropertiesService.getScriptProperties().getProperty(SECRET_PROPERTY)!;
+}
+
+/** HMAC-SHA256 of the payload under the secret, base64url without padding. */
+function signer(): (payload: string) => string {
+  const key = secret();
+  return (payload) => Utilities.base64EncodeWebSafe(Utilities.computeHmacSha256Signature(payload, key)).replace(/=+$/, '');
+}
+
+function generationKey(role: LinkRole, subject: string): string {
+  return `${GENERATION_PREFIX}${role}:${role === 'inspector' ? subject.toLowerCase() : subject}`;
+}
+
+export function currentGeneration(role: LinkRole, subject: string): number {
+  return Number(PropertiesService.getScriptProperties().getProperty(generationKey(role, subject)) ?? 0) || 0;
+}
+
+/** The deployed web app's URL (on Google: the deployment's /exec; locally: the runner's), or undefined. */
+export function webappUrl(): string | undefined {
+  return ScriptApp.getService().getUrl() ?? undefined;
+}
+
+function link(role: LinkRole, subject: string, now: Date, days: number): string {
+  const url = webappUrl();
+  if (!url) throw new Error('webappUrl: the web app is not deployed (ScriptApp.getService().getUrl() is null)');
+  const token = encodeLink(
+    { role, subject, generation: currentGeneration(role, subject), expires: now.getTime() + days * DAY_MS },
+    signer(),
+  );
+  return `${url}?t=${token}`;
+}
+
+/** A unit's link to its reply page (call only when webappUrl() is known). */
+export function unitLink(unit: string, now: Date): string {
+  return link('unit', unit, now, UNIT_LINK_DAYS);
+}
+
+/** An inspector's link to the 当场下单 page (call only when webappUrl() is known). */
+export function inspectorLink(email: string, now: Date): string {
+  return link('inspector', email.trim(), now, INSPECTOR_LINK_DAYS);
+}
+
+/** 重置单位链接: every link the unit was sent stops working; returns the new generation. */
+export function resetUnitLink(unit: string): number {
+  const next = currentGeneration('unit', unit) + 1;
+  PropertiesService.getScriptProperties().setProperty(generationKey('unit', unit), String(next));
+  return next;
+}
+
+/** The inspectors listed in 督查员 (none when the sheet does not exist). */
+export function readInspectors(): Inspector[] {
+  const sheet = sheetNamed(SpreadsheetApp.getActiveSpreadsheet().getSheets(), allTexts('sheet.inspectors'));
+  return sheet ? parseInspectors(readAll(sheet)) : [];
+}
+
+/** What a request's token is worth: its claims, or why it is refused. */
+export function checkLink(token: unknown, now: Date): LinkCheck {
+  if (typeof token !== 'string') return { ok: false, reason: 'malformed' };
+  const read = readLink(token, signer(), now.getTime());
+  if (!read.ok) return read;
+  const { claims } = read;
+  if (claims.generation < currentGeneration(claims.role, claims.subject)) return { ok: false, reason: 'revoked' };
+  if (claims.role === 'inspector' && !findInspector(readInspectors(), claims.subject)?.enabled) return { ok: false, reason: 'revoked' };
+  return read;
+}
