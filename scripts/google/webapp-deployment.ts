@@ -57,6 +57,15 @@ const EXECUTE_AS: Record<string, string> = {
   USER_ACCESSING: 'it runs as whoever opens it',
 };
 
+/** Who may open the pages and whose rights they run with, in words, each followed by the manifest's value. */
+function whoAndHow(webapp: WebAppConfig): string {
+  const who = webapp.access ? `${ACCESS[webapp.access] ?? 'who may open it'} (${webapp.access})` : 'who may open it: not said';
+  const as = webapp.executeAs
+    ? `${EXECUTE_AS[webapp.executeAs] ?? 'it runs as'} (${webapp.executeAs})`
+    : 'whose rights it runs with: not said';
+  return `${who}; ${as}`;
+}
+
 /** The `webapp` block of the manifest pushed, if it declares one. */
 export function webAppOf(files: script_v1.Schema$File[]): WebAppConfig | undefined {
   const manifest = files.find((f) => f.name === 'appsscript' && f.type === 'JSON');
@@ -162,11 +171,8 @@ export async function deployWebApp(
       google.script.projects.deployments.create({ scriptId, requestBody: config }, google.perCall),
     );
     deployment = res.data;
-    const who = ACCESS[webapp.access ?? ''] ?? `who may open it: ${webapp.access ?? 'not said'}`;
-    const as = EXECUTE_AS[webapp.executeAs ?? ''] ?? `it runs as ${webapp.executeAs ?? 'not said'}`;
-    ctx.out(
-      `Created the web app deployment ${deployment.deploymentId ?? ''} at version ${versionNumber}: ${who} (${webapp.access}); ${as} (${webapp.executeAs}).`,
-    );
+    ctx.out(`Created the web app deployment ${deployment.deploymentId ?? ''} at version ${versionNumber}: ${whoAndHow(webapp)}.`);
   }
   ctx.out(`Web app: ${webAppUrl(deployment)}`);
+  ctx.out('The links in notices open this address; if they are missing, put it in the 设置 sheet under 网页地址.');
 }
