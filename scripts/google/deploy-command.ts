@@ -12,7 +12,10 @@
  * asks for the Google Sheets type, which converts the .xlsx (Drive v3 "Upload file data":
  * "import to Google Docs types"); Apps Script projects.create with `parentId`, the sheet, which
  * makes a script bound to it; projects.updateContent with dist/ as built, stored as the HEAD
- * version, which is what a bound script's menu and triggers run (no deployment is needed).
+ * version, which is what a bound script's menu and triggers run (no deployment is needed for them).
+ * Then the web app, which only a deployment serves: projects.versions.create and Duban's one
+ * deployment created or moved to that version (deployments.list/create/update), its address
+ * printed (scripts/google/webapp-deployment.ts).
  * Before any of it, the pre-push check runs: lint, typecheck, build, fast tests (prepush-check.ts).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -29,6 +32,7 @@ import { type CommandContext, exitCodeOf } from './command';
 import { type Attempt, askGoogle, GoogleRefusal } from './errors';
 import { carryMarks, countByPlace, describeMark, type Mark, marksInWorkbook } from './marks';
 import { SCOPES } from './scopes';
+import { deployWebApp } from './webapp-deployment';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Asking Drive for this type on upload converts the file to a Google Sheet. */
@@ -57,11 +61,18 @@ options:
   --user <name>   the clasp login to use (clasp login --user <name>; default: the default one)
   -h, --help      show this and exit
 
+After each push, when dist/appsscript.json declares a web app ("webapp" block), it makes a new
+version of the script and points Duban's web app deployment at it (made the first time; later
+updated, so its address never changes: the links in notices keep working), then prints
+  Web app: https://script.google.com/macros/s/<id>/exec
+the address of the unit's reply page and the inspector's page. Deployments made by hand in the
+Apps Script editor are left alone.
+
 Before pushing it runs npm run lint, typecheck, build and test:fast; if one fails, nothing is sent.
 Logging in: README, "Deploying to a real sheet".
 
-exit codes: 0 pushed; 1 Google refused, no login, or the check failed (one line says why
-and what to do); 2 bad arguments.
+exit codes: 0 pushed (and the web app deployed, when the manifest declares one); 1 Google refused, no
+login, or the check failed (one line says why and what to do); 2 bad arguments.
 `;
 
 interface DeployOptions {
@@ -120,6 +131,7 @@ async function createBoundScript(google: GoogleClients, sheetId: string): Promis
   return id;
 }
 
+/** The push, then the web app deployment moved to what was pushed (scripts/google/webapp-deployment.ts). */
 async function push(google: GoogleClients, scriptId: string, ctx: CommandContext): Promise<void> {
   const files = bundleFiles(ctx.projectDir);
   await askGoogle(
@@ -133,6 +145,7 @@ async function push(google: GoogleClients, scriptId: string, ctx: CommandContext
   );
   const kib = (Buffer.byteLength(files.find((f) => f.type === 'SERVER_JS')?.source ?? '') / 1024).toFixed(1);
   ctx.out(`Pushed dist/Code.js (${kib} KiB) and dist/appsscript.json to the script ${scriptId}: the sheet runs this code from now on.`);
+  await deployWebApp(google, scriptId, files, ctx);
 }
 
 /** The marks to carry; a workbook the runtime cannot read has none it could see (said, not silent). */

@@ -15,6 +15,11 @@ export const SCOPES = {
   scriptProjects: 'https://www.googleapis.com/auth/script.projects',
   /** processes.listScriptProcesses (status). */
   scriptProcesses: 'https://www.googleapis.com/auth/script.processes',
+  /**
+   * projects.deployments.list, create and update: the web app's deployment (deploy). Google's
+   * reference asks for this scope for all three (versions.create needs only script.projects).
+   */
+  scriptDeployments: 'https://www.googleapis.com/auth/script.deployments',
 } as const;
 
 export const ALL_SCOPES: readonly string[] = Object.values(SCOPES);

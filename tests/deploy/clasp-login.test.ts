@@ -73,7 +73,7 @@ describe('clasp login', () => {
     expect(e.message).toContain(`Not logged in: `);
     expect(e.message).toContain(cause);
     expect(e.message).toContain(
-      'npx clasp login --creds <client_secret.json> --extra-scopes https://www.googleapis.com/auth/drive.file,https://www.googleapis.com/auth/script.projects,https://www.googleapis.com/auth/script.processes',
+      'npx clasp login --creds <client_secret.json> --extra-scopes https://www.googleapis.com/auth/drive.file,https://www.googleapis.com/auth/script.projects,https://www.googleapis.com/auth/script.processes,https://www.googleapis.com/auth/script.deployments',
     );
     for (const secret of SECRETS) expect(e.message).not.toContain(secret);
   });
@@ -83,7 +83,7 @@ describe('clasp login', () => {
       clasprc({ default: { client_id: CLASP_BUILT_IN_CLIENT_ID, type: 'authorized_user', refresh_token: LOGIN.refresh_token } }),
     );
     expect(refusal({ clasp_config_auth: file }).message).toBe(
-      `Not logged in: the login in ${file} was made with clasp's built-in OAuth client, which keeps no client secret, so it cannot be refreshed here; create a Desktop OAuth client and log in with it: \`npx clasp login --creds <client_secret.json> --extra-scopes https://www.googleapis.com/auth/drive.file,https://www.googleapis.com/auth/script.projects,https://www.googleapis.com/auth/script.processes\` (README: Deploying to a real sheet).`,
+      `Not logged in: the login in ${file} was made with clasp's built-in OAuth client, which keeps no client secret, so it cannot be refreshed here; create a Desktop OAuth client and log in with it: \`npx clasp login --creds <client_secret.json> --extra-scopes https://www.googleapis.com/auth/drive.file,https://www.googleapis.com/auth/script.projects,https://www.googleapis.com/auth/script.processes,https://www.googleapis.com/auth/script.deployments\` (README: Deploying to a real sheet).`,
     );
     // clasp 2's global form was always the built-in client, and kept no secret either.
     const legacy = authFile(JSON.stringify({ access_token: 'ya29.x', refresh_token: LOGIN.refresh_token, token_type: 'Bearer' }));

@@ -10,7 +10,7 @@ import { deploy, GOOGLE_SHEET_MIME, XLSX_MIME } from '../../scripts/google/deplo
 import { GoogleRefusal } from '../../scripts/google/errors';
 import { FAKE_ACCESS_TOKEN, googleErrors, multipartParts } from './fake-google';
 import { useFakeGoogle } from './harness';
-import { clasprc, LOGIN, leakedSecrets, ROOT, type TestProject, testProject } from './project';
+import { clasprc, LOGIN, leakedSecrets, ROOT, type TestProject, testProject, webAppCalls } from './project';
 
 const SAMPLE = join(ROOT, 'samples', '创城台账示例.xlsx');
 const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefg';
@@ -38,12 +38,15 @@ describe('npm run deploy -- --xlsx', () => {
     const code = await deploy(['--xlsx', SAMPLE], p.ctx);
     expect(p.stderr).toEqual([]);
     expect(code).toBe(0);
+    const bound = p.claspJson().scriptId as string;
     expect(google().calls()).toEqual([
       'POST /token',
       'POST /upload/drive/v3/files',
       'POST /v1/projects',
-      expect.stringMatching(/^PUT \/v1\/projects\/1script\w+\/content$/),
+      `PUT /v1/projects/${bound}/content`,
+      ...webAppCalls(bound),
     ]);
+    expect(bound).toMatch(/^1script/);
 
     // The token refresh uses clasp's saved login.
     const token = new URLSearchParams(google().requests[0]!.body.toString('utf8'));
@@ -152,7 +155,7 @@ describe('npm run deploy -- --xlsx', () => {
 
     google().requests.length = 0;
     expect(await deploy([], p.ctx)).toBe(0);
-    expect(google().calls()).toEqual(['POST /token', `PUT /v1/projects/${scriptId}/content`]);
+    expect(google().calls()).toEqual(['POST /token', `PUT /v1/projects/${scriptId}/content`, ...webAppCalls(scriptId)]);
   });
 });
 
@@ -161,7 +164,12 @@ describe('npm run deploy -- --sheet', () => {
     const p = await testProject(google());
     expect(await deploy(['--sheet', `https://docs.google.com/spreadsheets/d/${SHEET}/edit#gid=0`], p.ctx)).toBe(0);
     const scriptId = p.claspJson().scriptId as string;
-    expect(google().calls()).toEqual(['POST /token', 'POST /v1/projects', `PUT /v1/projects/${scriptId}/content`]);
+    expect(google().calls()).toEqual([
+      'POST /token',
+      'POST /v1/projects',
+      `PUT /v1/projects/${scriptId}/content`,
+      ...webAppCalls(scriptId),
+    ]);
     expect(body(1)).toEqual({ title: '督办台账', parentId: SHEET });
     expect(body(2)).toEqual({ files: pushedFiles(p) });
     expect(p.claspJson()).toEqual({ scriptId, rootDir: 'dist', parentId: SHEET });
@@ -174,11 +182,14 @@ describe('npm run deploy -- --sheet', () => {
     bind(p, '1existingScriptIdAbCdEfGhIjKlMnOpQrStUvWxYz', SHEET);
     expect(await deploy(['--sheet', SHEET], p.ctx)).toBe(0);
     expect(await deploy([], p.ctx)).toBe(0);
+    const [deployment] = google().versionedDeployments('1existingScriptIdAbCdEfGhIjKlMnOpQrStUvWxYz');
     expect(google().calls()).toEqual([
       'POST /token',
       'PUT /v1/projects/1existingScriptIdAbCdEfGhIjKlMnOpQrStUvWxYz/content',
+      ...webAppCalls('1existingScriptIdAbCdEfGhIjKlMnOpQrStUvWxYz'),
       'POST /token',
       'PUT /v1/projects/1existingScriptIdAbCdEfGhIjKlMnOpQrStUvWxYz/content',
+      ...webAppCalls('1existingScriptIdAbCdEfGhIjKlMnOpQrStUvWxYz', deployment!.deploymentId!),
     ]);
     expect(body(1)).toEqual({ files: pushedFiles(p) });
     expect(p.checks).toBe(2);
@@ -194,6 +205,7 @@ describe('npm run deploy -- --sheet', () => {
       'POST /token',
       'GET /v1/projects/1handBoundScriptAbCdEfGhIjKlMnOpQrStUvWxYz',
       'PUT /v1/projects/1handBoundScriptAbCdEfGhIjKlMnOpQrStUvWxYz/content',
+      ...webAppCalls('1handBoundScriptAbCdEfGhIjKlMnOpQrStUvWxYz'),
     ]);
     expect(p.claspJson()).toEqual({ scriptId: '1handBoundScriptAbCdEfGhIjKlMnOpQrStUvWxYz', rootDir: 'dist', parentId: SHEET });
   });
@@ -212,6 +224,7 @@ describe('npm run deploy -- --sheet', () => {
       'GET /v1/projects/1handBoundScriptAbCdEfGhIjKlMnOpQrStUvWxYz',
       'POST /v1/projects',
       `PUT /v1/projects/${scriptId}/content`,
+      ...webAppCalls(scriptId),
     ]);
     expect(p.claspJson()).toEqual({ scriptId, rootDir: 'dist', parentId: SHEET });
     expect(p.stdout).toContain(
@@ -255,7 +268,7 @@ describe('npm run deploy: bad arguments and no login', () => {
     p.ctx.env.clasp_config_auth = join(p.dir, 'missing', '.clasprc.json');
     expect(await deploy(['--xlsx', SAMPLE], p.ctx)).toBe(1);
     expect(p.stderr).toEqual([
-      `Not logged in: there is no clasp login on this computer (${join(p.dir, 'missing', '.clasprc.json')} does not exist); log in once with \`npx clasp login --creds <client_secret.json> --extra-scopes https://www.googleapis.com/auth/drive.file,https://www.googleapis.com/auth/script.projects,https://www.googleapis.com/auth/script.processes\` (README: Deploying to a real sheet).`,
+      `Not logged in: there is no clasp login on this computer (${join(p.dir, 'missing', '.clasprc.json')} does not exist); log in once with \`npx clasp login --creds <client_secret.json> --extra-scopes https://www.googleapis.com/auth/drive.file,https://www.googleapis.com/auth/script.projects,https://www.googleapis.com/auth/script.processes,https://www.googleapis.com/auth/script.deployments\` (README: Deploying to a real sheet).`,
     ]);
     expect(p.checks).toBe(0);
     expect(google().requests).toEqual([]);

@@ -18,7 +18,7 @@ const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefg';
 const SCRIPT = '1ScriptAbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
 const SAMPLE = join(ROOT, 'samples', '创城台账示例.xlsx');
 const LOGIN_AGAIN =
-  'log in again with `npx clasp login --creds <client_secret.json> --extra-scopes https://www.googleapis.com/auth/drive.file,https://www.googleapis.com/auth/script.projects,https://www.googleapis.com/auth/script.processes`.';
+  'log in again with `npx clasp login --creds <client_secret.json> --extra-scopes https://www.googleapis.com/auth/drive.file,https://www.googleapis.com/auth/script.projects,https://www.googleapis.com/auth/script.processes,https://www.googleapis.com/auth/script.deployments`.';
 
 type Command = (argv: string[], ctx: CommandContext) => Promise<number>;
 

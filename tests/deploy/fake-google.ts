@@ -8,7 +8,15 @@
  * - GET  /drive/v3/files/{id}/export?mimeType=…: the exported bytes;
  * - POST /v1/projects: the Apps Script Project resource;
  * - GET  /v1/projects/{scriptId}: the Project resource (its parentId is the bound sheet);
- * - PUT  /v1/projects/{scriptId}/content: the Content resource;
+ * - PUT  /v1/projects/{scriptId}/content: the Content resource (kept: a version snapshots it);
+ * - POST /v1/projects/{scriptId}/versions: the Version resource (versionNumber 1, 2, … per script);
+ * - GET  /v1/projects/{scriptId}/deployments?pageSize&pageToken: `{deployments, nextPageToken}`,
+ *   the HEAD deployment first (no versionNumber, its web app URL ends in /dev), as Google lists it;
+ * - POST /v1/projects/{scriptId}/deployments (a DeploymentConfig) and
+ *   PUT  /v1/projects/{scriptId}/deployments/{deploymentId} (`{deploymentConfig}`): the Deployment,
+ *   whose entryPoints hold a WEB_APP entry (webApp.url https://script.google.com/macros/s/<id>/exec,
+ *   webApp.entryPointConfig as the version's manifest declares it) only when that version's
+ *   appsscript.json has a `webapp` block; an unknown version: Google's 400; an unknown deployment: 404;
  * - GET  /v1/processes:listScriptProcesses?scriptId=…: `{processes: […]}`;
  * - GET  /v4/spreadsheets/{id}?fields=…: the Spreadsheet resource (its sheets' properties, its
  *   named ranges; empty lists left out, as Google leaves them out);
@@ -28,7 +36,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { sheets_v4 } from 'googleapis';
+import type { script_v1, sheets_v4 } from 'googleapis';
 import JSZip from 'jszip';
 
 export interface RecordedRequest {
@@ -68,6 +76,13 @@ export interface FakeSpreadsheet {
   source?: Buffer;
 }
 
+/** A script's pushed files, versions and deployments, as the Apps Script API keeps them. */
+export interface FakeScript {
+  files: { name?: string; type?: string; source?: string }[];
+  versions: { versionNumber: number; description?: string; createTime: string; files: FakeScript['files'] }[];
+  deployments: script_v1.Schema$Deployment[];
+}
+
 /** Google gives a sheet made by import an id of its own: not its position (the first one 0 here). */
 export function importedSheetId(index: number): number {
   return index === 0 ? 0 : 184_000_000 + 7919 * index;
@@ -82,6 +97,10 @@ export class FakeGoogle {
   readonly projects = new Map<string, { title?: string; parentId?: string }>();
   /** The spreadsheets the Sheets API knows, by id: those uploaded here, and those a test puts in. */
   readonly spreadsheets = new Map<string, FakeSpreadsheet>();
+  /** Each script's content, versions and deployments, by id: made on first use (HEAD deployment included). */
+  private readonly scriptStates = new Map<string, FakeScript>();
+  /** How many deployments one page of deployments.list holds at most (Google's default: 50). */
+  deploymentsPageSize = 50;
   /** The grid Google's import gives each sheet. */
   importGrid = { rowCount: 1000, columnCount: 26 };
   /** Which defined names of an uploaded .xlsx Google's import keeps as named ranges, and under what name. */
@@ -128,6 +147,38 @@ export class FakeGoogle {
     };
     this.spreadsheets.set(id, spreadsheet);
     return spreadsheet;
+  }
+
+  /** A script as the Apps Script API holds it; a new one has only its HEAD deployment. */
+  script(scriptId: string): FakeScript {
+    let state = this.scriptStates.get(scriptId);
+    if (!state) {
+      const head = `AKfycbHEAD${scriptId.slice(0, 12)}`;
+      state = {
+        files: [],
+        versions: [],
+        deployments: [
+          {
+            deploymentId: head,
+            deploymentConfig: { scriptId, manifestFileName: 'appsscript' },
+            updateTime: new Date().toISOString(),
+            entryPoints: [{ entryPointType: 'WEB_APP', webApp: { url: `https://script.google.com/macros/s/${head}/dev` } }],
+          },
+        ],
+      };
+      this.scriptStates.set(scriptId, state);
+    }
+    return state;
+  }
+
+  /** A deployment someone made by hand in the Apps Script editor (Deploy → New deployment). */
+  addDeployment(scriptId: string, deployment: script_v1.Schema$Deployment): void {
+    this.script(scriptId).deployments.push(deployment);
+  }
+
+  /** The script's deployments other than HEAD. */
+  versionedDeployments(scriptId: string): script_v1.Schema$Deployment[] {
+    return this.script(scriptId).deployments.filter((d) => d.deploymentConfig?.versionNumber != null);
   }
 
   /** The requests as "METHOD /path", the order the commands made them in. */
@@ -217,14 +268,113 @@ export class FakeGoogle {
     }
     const contentMatch = /^\/v1\/projects\/([^/]+)\/content$/.exec(recorded.path);
     if (recorded.method === 'PUT' && contentMatch) {
-      const request = JSON.parse(body.toString('utf8')) as { files?: unknown[] };
+      const request = JSON.parse(body.toString('utf8')) as { files?: FakeScript['files'] };
+      this.script(contentMatch[1]!).files = request.files ?? [];
       return json(200, { scriptId: contentMatch[1], files: request.files });
+    }
+    const versionsOrDeployments = /^\/v1\/projects\/([^/]+)\/(versions|deployments)(?:\/([^/]+))?$/.exec(recorded.path);
+    if (versionsOrDeployments) {
+      const [, scriptId, what, deploymentId] = versionsOrDeployments;
+      const [status, answer] =
+        what === 'versions'
+          ? versionAnswer(recorded.method, scriptId!, this.script(scriptId!), body)
+          : deploymentAnswer(recorded, scriptId!, deploymentId, this.script(scriptId!), this.deploymentsPageSize, () => id('AKfycb'));
+      return json(status, answer);
     }
     if (recorded.method === 'GET' && recorded.path === '/v1/processes:listScriptProcesses') {
       return json(200, this.processes.length ? { processes: this.processes } : {});
     }
     return json(404, { error: { code: 404, message: `fake Google has no ${recorded.method} ${recorded.path}`, status: 'NOT_FOUND' } });
   }
+}
+
+type ScriptAnswer = [number, unknown];
+
+const notFound = (what: string): ScriptAnswer => [
+  404,
+  { error: { code: 404, message: `fake Google has no ${what}`, status: 'NOT_FOUND' } },
+];
+const invalidArgument = (message: string): ScriptAnswer => [400, { error: { code: 400, message, status: 'INVALID_ARGUMENT' } }];
+
+/** projects.versions.create: a snapshot of the content pushed last. */
+function versionAnswer(method: string, scriptId: string, state: FakeScript, body: Buffer): ScriptAnswer {
+  if (method !== 'POST') return notFound(`${method} versions`);
+  const request = JSON.parse(body.toString('utf8')) as script_v1.Schema$Version;
+  if (state.files.length === 0) return invalidArgument('The script project has no content to make a version of.');
+  const version = {
+    versionNumber: state.versions.length + 1,
+    ...(request.description ? { description: request.description } : {}),
+    createTime: new Date().toISOString(),
+    files: state.files,
+  };
+  state.versions.push(version);
+  return [200, { scriptId, versionNumber: version.versionNumber, description: version.description, createTime: version.createTime }];
+}
+
+/** The entry points Google gives a deployment of this version: a web app only when its manifest declares one. */
+function entryPointsOf(deploymentId: string, files: FakeScript['files']): script_v1.Schema$EntryPoint[] {
+  const manifest = files.find((f) => f.name === 'appsscript' && f.type === 'JSON');
+  const webapp = (JSON.parse(manifest?.source ?? '{}') as { webapp?: script_v1.Schema$GoogleAppsScriptTypeWebAppConfig }).webapp;
+  if (!webapp) return [];
+  return [
+    {
+      entryPointType: 'WEB_APP',
+      webApp: {
+        url: `https://script.google.com/macros/s/${deploymentId}/exec`,
+        entryPointConfig: { access: webapp.access, executeAs: webapp.executeAs },
+      },
+    },
+  ];
+}
+
+/** projects.deployments: list (paged, HEAD first), create, update. */
+function deploymentAnswer(
+  request: RecordedRequest,
+  scriptId: string,
+  deploymentId: string | undefined,
+  state: FakeScript,
+  pageSize: number,
+  newId: () => string,
+): ScriptAnswer {
+  const deployed = (id: string, config: script_v1.Schema$DeploymentConfig): script_v1.Schema$Deployment | ScriptAnswer => {
+    const version = state.versions.find((v) => v.versionNumber === config.versionNumber);
+    if (!version) return invalidArgument(`Invalid version number: ${config.versionNumber}.`);
+    return {
+      deploymentId: id,
+      deploymentConfig: {
+        scriptId,
+        versionNumber: version.versionNumber,
+        manifestFileName: config.manifestFileName,
+        description: config.description,
+      },
+      updateTime: new Date().toISOString(),
+      entryPoints: entryPointsOf(id, version.files),
+    };
+  };
+  if (request.method === 'GET' && !deploymentId) {
+    const size = Math.min(Number(request.query.pageSize ?? 50), pageSize);
+    const from = Number(request.query.pageToken ?? 0);
+    const page = state.deployments.slice(from, from + size);
+    const more = from + size < state.deployments.length;
+    return [200, { ...(page.length ? { deployments: page } : {}), ...(more ? { nextPageToken: String(from + size) } : {}) }];
+  }
+  if (request.method === 'POST' && !deploymentId) {
+    const made = deployed(newId(), JSON.parse(request.body.toString('utf8')) as script_v1.Schema$DeploymentConfig);
+    if (Array.isArray(made)) return made;
+    state.deployments.push(made);
+    return [200, made];
+  }
+  if (request.method === 'PUT' && deploymentId) {
+    const at = state.deployments.findIndex((d) => d.deploymentId === deploymentId);
+    if (at < 0) return notFound(`deployment ${deploymentId}`);
+    if (state.deployments[at]!.deploymentConfig?.versionNumber == null) return invalidArgument('The HEAD deployment cannot be updated.');
+    const config = (JSON.parse(request.body.toString('utf8')) as script_v1.Schema$UpdateDeploymentRequest).deploymentConfig ?? {};
+    const made = deployed(deploymentId, config);
+    if (Array.isArray(made)) return made;
+    state.deployments[at] = made;
+    return [200, made];
+  }
+  return notFound(`${request.method} deployments`);
 }
 
 /** The worksheets' names and the defined names in an .xlsx's workbook.xml. */

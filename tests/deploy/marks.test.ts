@@ -19,7 +19,7 @@ import { runJobOn } from '../../scripts/local';
 import { bundle } from '../e2e/harness';
 import { googleErrors, importedSheetId } from './fake-google';
 import { useFakeGoogle } from './harness';
-import { leakedSecrets, ROOT, testProject } from './project';
+import { leakedSecrets, ROOT, testProject, webAppCalls } from './project';
 
 const SAMPLE = join(ROOT, 'samples', '创城台账示例.xlsx');
 const UNITS_SHEET_ID = importedSheetId(1);
@@ -90,6 +90,7 @@ describe('deploy --xlsx carries the marks to the live sheet', () => {
       `POST /v4/spreadsheets/${sheet}:batchUpdate`,
       'POST /v1/projects',
       `PUT /v1/projects/${scriptId}/content`,
+      ...webAppCalls(scriptId),
     ]);
     expect(google().requests[2]!.query).toEqual({ fields: GET_FIELDS });
     const meta = (id: number, key: string, value: string | null, location: object, visibility = 'DOCUMENT'): object => ({

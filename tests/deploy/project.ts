@@ -60,14 +60,35 @@ export interface ProjectOptions {
   /** What the pre-push check does; by default it passes. */
   check?: () => Promise<void>;
   clasprc?: string;
+  /**
+   * The manifest's `webapp` block in dist/appsscript.json (null: none). By default the one Duban
+   * declares, whatever the built manifest of this checkout says, so the tests do not change with it.
+   */
+  webapp?: { executeAs: string; access: string } | null;
 }
+
+/** The calls that follow every push when the manifest declares a web app: a version, then Duban's deployment found and made (or moved). */
+export function webAppCalls(scriptId: string, deploymentId?: string): string[] {
+  return [
+    `POST /v1/projects/${scriptId}/versions`,
+    `GET /v1/projects/${scriptId}/deployments`,
+    deploymentId ? `PUT /v1/projects/${scriptId}/deployments/${deploymentId}` : `POST /v1/projects/${scriptId}/deployments`,
+  ];
+}
+
+/** The web app as Duban's manifest declares it: run as the deploying user, open to anyone with the link. */
+export const DUBAN_WEBAPP = { executeAs: 'USER_DEPLOYING', access: 'ANYONE_ANONYMOUS' };
 
 export async function testProject(fake: FakeGoogle, options: ProjectOptions = {}): Promise<TestProject> {
   // dist/ as tests/global-setup.ts built it once for the whole run.
   const dir = mkdtempSync(join(tmpdir(), 'duban-deploy-'));
   mkdirSync(join(dir, 'dist'));
   copyFileSync(join(ROOT, 'dist', 'Code.js'), join(dir, 'dist', 'Code.js'));
-  copyFileSync(join(ROOT, 'dist', 'appsscript.json'), join(dir, 'dist', 'appsscript.json'));
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'appsscript.json'), 'utf8')) as Record<string, unknown>;
+  const webapp = options.webapp === undefined ? DUBAN_WEBAPP : options.webapp;
+  if (webapp) manifest.webapp = webapp;
+  else delete manifest.webapp;
+  writeFileSync(join(dir, 'dist', 'appsscript.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   copyFileSync(join(ROOT, '.clasp.json'), join(dir, '.clasp.json'));
   // The login lives outside the project, as ~/.clasprc.json does.
   const home = mkdtempSync(join(tmpdir(), 'duban-home-'));

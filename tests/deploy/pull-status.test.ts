@@ -171,7 +171,7 @@ describe('npm run status', () => {
     );
     expect(await status([], p.ctx)).toBe(1);
     expect(p.stderr).toEqual([
-      "Your clasp login lacks the https://www.googleapis.com/auth/script.processes scope needed to list the script's executions: log in again with `npx clasp login --creds <client_secret.json> --extra-scopes https://www.googleapis.com/auth/drive.file,https://www.googleapis.com/auth/script.projects,https://www.googleapis.com/auth/script.processes`.",
+      "Your clasp login lacks the https://www.googleapis.com/auth/script.processes scope needed to list the script's executions: log in again with `npx clasp login --creds <client_secret.json> --extra-scopes https://www.googleapis.com/auth/drive.file,https://www.googleapis.com/auth/script.projects,https://www.googleapis.com/auth/script.processes,https://www.googleapis.com/auth/script.deployments`.",
     ]);
   });
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHECK_PROJECT_ENV } from '../../scripts/google/prepush-check';
 import { FakeGoogle } from './fake-google';
-import { checkProject, clasprc, NO_NETWORK_ENV, ROOT, SECRETS } from './project';
+import { checkProject, clasprc, NO_NETWORK_ENV, ROOT, SECRETS, webAppCalls } from './project';
 
 const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefg';
 
@@ -53,10 +53,15 @@ afterEach(async () => {
 });
 
 describe('from the terminal', () => {
-  it('npm run deploy -- --sheet: checks (lint, typecheck, build, fast tests), then binds and pushes dist/ as built', async () => {
+  it('npm run deploy -- --sheet: checks (lint, typecheck, build, fast tests), then binds and pushes dist/ as built, and deploys the web app its manifest declares', async () => {
     const check = checkProject();
     const r = await run('deploy', ['--sheet', SHEET], { ...env, [CHECK_PROJECT_ENV]: check.dir });
-    expect(r.stderr).toBe('');
+    // This run pushes the project's own dist/: its manifest says whether there is a web app to deploy
+    // (webapp-deployment.ts; webapp.test.ts covers both cases against a manifest of its own).
+    const declaresWebApp = 'webapp' in (JSON.parse(readFileSync(join(ROOT, 'dist', 'appsscript.json'), 'utf8')) as object);
+    expect(r.stderr).toEqual(
+      declaresWebApp ? '' : expect.stringMatching(/^Not deployed as a web app: dist\/appsscript.json declares no "webapp" block/),
+    );
     expect(r.code).toBe(0);
     expect(check.ran()).toEqual(['lint', 'typecheck', 'build', 'test:fast']);
     const lines = r.stdout.trimEnd().split('\n');
@@ -70,7 +75,13 @@ describe('from the terminal', () => {
       parentId: string;
     };
     expect(binding).toEqual({ scriptId: expect.stringMatching(/^1script/), rootDir: 'dist', parentId: SHEET });
-    expect(fake.calls()).toEqual(['POST /token', 'POST /v1/projects', `PUT /v1/projects/${binding.scriptId}/content`]);
+    expect(fake.calls()).toEqual([
+      'POST /token',
+      'POST /v1/projects',
+      `PUT /v1/projects/${binding.scriptId}/content`,
+      ...(declaresWebApp ? webAppCalls(binding.scriptId) : []),
+    ]);
+    if (declaresWebApp) expect(lines).toContain(`Web app: ${fake.versionedDeployments(binding.scriptId)[0]!.entryPoints![0]!.webApp!.url}`);
     const pushed = JSON.parse(fake.requests[2]!.body.toString('utf8')) as { files: { name: string; source: string }[] };
     expect(pushed.files.find((f) => f.name === 'Code')!.source).toBe(readFileSync(join(ROOT, 'dist', 'Code.js'), 'utf8'));
     for (const secret of SECRETS) expect(r.stdout + r.stderr).not.toContain(secret);
