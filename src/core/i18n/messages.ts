@@ -950,6 +950,14 @@ export const zhCN = {
     '按今日配额，其中有的邮件收件人多于每天可发的数量，或配额在轮到它们前就已用完：按此速度积压不会减少，请按下列办法处理。',
   'summary.backlog.advice':
     '要更快发完：一是改用 Google Workspace 账号运行（每日1500个收件人，个人账号每日100个）；二是减少每个单位的收件人（《{units}》中每个单位只留必要的邮箱，抄送的主要负责人也占配额）；三是在《{settings}》中把“{mode}”改为“{monthly}”（每份通报发给全体成员单位，最占配额）。',
+
+  // ---- issue 16: feedback (the unit's reply through the web app, 整改反馈, its verification)
+  'col.feedbackDate': '反馈日期',
+  'col.feedbackState': '反馈状态',
+  'col.photos': '整改照片',
+  'feedback.pending': '待验收',
+  'feedback.returned': '退回',
+  'feedback.passed': '通过',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1921,6 +1929,14 @@ export const en: Record<MessageKey, string> = {
     "At today's quota, some of these mails have more recipients than a day allows, or the quota is spent before their turn: at this rate the backlog does not shrink. Act on the advice below.",
   'summary.backlog.advice':
     'To clear it sooner: run Duban from a Google Workspace account (1,500 recipients a day; a consumer account has 100); fewer recipients per unit (keep only the addresses needed in "{units}": a head in Cc counts too); or set "{mode}" in "{settings}" to "{monthly}" (each notice of criticism goes to every unit and uses the most quota).',
+
+  // ---- issue 16: feedback (the unit's reply through the web app, 整改反馈, its verification)
+  'col.feedbackDate': 'Reply date',
+  'col.feedbackState': 'Reply status',
+  'col.photos': 'Rectification photos',
+  'feedback.pending': 'Awaiting verification',
+  'feedback.returned': 'Returned',
+  'feedback.passed': 'Passed',
 };
 
 export type Locale = 'zh-CN' | 'en';
