@@ -193,3 +193,93 @@ describe('a unit’s reply (acceptReply)', () => {
     expect(rt.outbox.length).toBe(outbox);
   });
 });
+
+/** The verifier types 验收结果 (and 验收意见) on a reply's row of 整改反馈. */
+function verify(rt: LocalRuntime, row1: number, result: string, opinion = ''): void {
+  const s = sheet(rt, '整改反馈');
+  const r = s.rows[row1 - 1]!;
+  r[col(s, 1, '验收结果') - 1] = { value: result };
+  if (opinion !== '') r[col(s, 1, '验收意见') - 1] = { value: opinion };
+}
+
+function ledgerCell(rt: LocalRuntime, row1: number, header: string): string {
+  const s = sheet(rt, '任务台账');
+  const v = value(s, row1, col(s, 1, header));
+  return v instanceof Date ? shDay(v) : String(v);
+}
+
+describe('the verifier’s word in 整改反馈, acted on by the sweep', () => {
+  it('退回: 反馈状态 退回, the 退回通知 once with 验收意见 as the reason, 处理情况 says so; the ladder goes on', async () => {
+    const { rt, keys } = await started();
+    rt.clock.set(at(11, 25, 3));
+    expect(submit(rt, '市城管局', keys[0]!).ok).toBe(true);
+    // The next sweep: no notice for the matter while 待验收.
+    rt.clock.set(at(11, 26));
+    const outbox = rt.outbox.length;
+    job(rt, 'sweep');
+    expect(rt.outbox.slice(outbox).filter((m) => m.to === 'cgj@example.org')).toEqual([]);
+    expect(ledgerCell(rt, 2, '督办状态')).toBe('待验收');
+
+    verify(rt, 2, '退回', '整改照片不清晰，垃圾仍有残留');
+    rt.clock.set(at(11, 26, 6));
+    const before = rt.outbox.length;
+    job(rt, 'sweep');
+    const returns = rt.outbox.slice(before).filter((m) => m.to !== 'admin@example.org' && m.subject.includes('退回'));
+    expect(returns.map((m) => m.to)).toEqual(['cgj@example.org']);
+    expect(returns[0]!.body).toContain('退回原因：整改照片不清晰，垃圾仍有残留');
+    expect(returns[0]!.body).toContain('X创城督退回〔2026〕1号');
+    expect(ledgerCell(rt, 2, '反馈状态')).toBe('退回');
+    expect(ledgerCell(rt, 2, '督办状态')).toBe('逾期');
+    const fb = sheet(rt, '整改反馈');
+    expect(value(fb, 2, col(fb, 1, '处理情况'))).toBe('已退回（2026-11-26，退回通知 X创城督退回〔2026〕1号）');
+    // The verifier's own cells as typed.
+    expect([value(fb, 2, col(fb, 1, '验收结果')), value(fb, 2, col(fb, 1, '验收意见'))]).toEqual(['退回', '整改照片不清晰，垃圾仍有残留']);
+
+    // Never twice: another sweep the same day and the next day send no second 退回通知.
+    const after = rt.outbox.length;
+    job(rt, 'sweep');
+    rt.clock.set(at(11, 27));
+    job(rt, 'sweep');
+    expect(rt.outbox.slice(after).filter((m) => m.to !== 'admin@example.org' && m.subject.includes('退回'))).toEqual([]);
+    // After 退回 a new reply is accepted.
+    expect(submit(rt, '市城管局', keys[0]!, { doneDate: '2026-11-27' })).toMatchObject({ ok: true, receipt: 'X创城督回执〔2026〕2号' });
+  });
+
+  it('通过: 反馈状态 通过, 处理情况 dated; the admin’s summary lists the day’s reply, then the 通过 until the office closes it', async () => {
+    const { rt, keys } = await started();
+    rt.clock.set(at(11, 25, 3));
+    expect(submit(rt, '市城管局', keys[0]!).ok).toBe(true);
+    rt.clock.set(at(11, 26));
+    const outbox = rt.outbox.length;
+    job(rt, 'sweep');
+    const summary1 = rt.outbox.slice(outbox).find((m) => m.to === 'admin@example.org')!;
+    expect(summary1.subject).toContain('收到整改反馈1件');
+    expect(summary1.body).toContain('今日收到整改反馈1件');
+    expect(summary1.htmlBody).toContain(`https://drive.example/${keys[0]}/after-1.jpg`);
+    expect(summary1.body).toContain('X创城督回执〔2026〕1号');
+
+    verify(rt, 2, '通过', '整改到位');
+    rt.clock.set(at(11, 27));
+    let mark = rt.outbox.length;
+    job(rt, 'sweep');
+    expect(ledgerCell(rt, 2, '反馈状态')).toBe('通过');
+    expect(ledgerCell(rt, 2, '整改状态')).toBe('整改中');
+    const fb = sheet(rt, '整改反馈');
+    expect(value(fb, 2, col(fb, 1, '处理情况'))).toBe('已记录通过（2026-11-27）');
+    const summary2 = rt.outbox.slice(mark).find((m) => m.to === 'admin@example.org')!;
+    expect(summary2.body).toContain('已验收通过、尚未销号1件');
+    expect(summary2.body).not.toContain('今日收到整改反馈');
+    // No notice for a matter passed and not yet closed.
+    expect(rt.outbox.slice(mark).filter((m) => m.to === 'cgj@example.org')).toEqual([]);
+
+    // The office closes it in its own ledger: the summary no longer lists it.
+    const s = sheet(rt, '任务台账');
+    s.rows[1]![col(s, 1, '整改状态') - 1] = { value: '已销号' };
+    rt.clock.set(at(11, 30));
+    mark = rt.outbox.length;
+    job(rt, 'sweep');
+    const summary3 = rt.outbox.slice(mark).find((m) => m.to === 'admin@example.org');
+    expect(summary3?.body ?? '').not.toContain('已验收通过、尚未销号');
+    expect(ledgerCell(rt, 2, '督办状态')).toBe('已销号');
+  });
+});

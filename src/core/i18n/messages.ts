@@ -1003,6 +1003,11 @@ export const zhCN = {
   'receipt.measures': '整改措施：{text}',
   'receipt.done': '完成日期：{date}；责任人：{person}',
   'receipt.photos': '照片：整改后{after}张，整改前{before}张',
+  'summary.replies': '今日收到整改反馈{count}件（待验收，验收结果请在《整改反馈》中填写）',
+  'summary.replies.photos': '照片{count}张',
+  'summary.passed': '已验收通过、尚未销号{count}件：请在台账中销号（是否销号 / 整改状态）',
+  'summary.col.verifiedOn': '验收日期',
+  'summary.subject.replies': '收到整改反馈{count}件',
   'receipt.next':
     '该事项现为“待验收”，验收期间不再发送整改通知。验收结果（通过或退回）另行通知；如被退回，请按退回通知要求重新整改后再次报送。',
 } as const;
@@ -2031,6 +2036,11 @@ export const en: Record<MessageKey, string> = {
   'receipt.measures': 'Measures taken: {text}',
   'receipt.done': 'Done on: {date}; person responsible: {person}',
   'receipt.photos': 'Photos: {after} after, {before} before',
+  'summary.replies': 'Replies received today: {count} (awaiting verification; record the result in "Replies")',
+  'summary.replies.photos': '{count} photo(s)',
+  'summary.passed': 'Passed verification, not yet closed: {count}; close them in the ledger (Closed / Status)',
+  'summary.col.verifiedOn': 'Verified on',
+  'summary.subject.replies': '{count} replies received',
   'receipt.next':
     'The matter now awaits verification: no notices are sent for it meanwhile. You will be told the result (passed or returned); if it is returned, rectify as the return notice asks and reply again.',
 };

@@ -118,9 +118,10 @@ function statusOf(row: unknown[], columns: Columns, ctx: LedgerContext, out: Row
   if (flag.code === 'closed') return 'closed';
   const office = status.code !== 'blank' ? status.code : flag.code;
   // A reply through the web app (反馈状态 待验收, or 通过 not yet closed by the office) waits for
-  // verification as the office's own 待验收 does: no notice, no failure (issue 16). 暂缓 and a word
-  // nobody can read stay what they are.
-  if (holdsLadder(readReplyState(cell(row, columns.feedbackState))) && office !== 'paused' && office !== 'unknown') return 'submitted';
+  // verification as the office's own 待验收 does: no notice, no failure (issue 16). The office's
+  // close (Duban never closes), 暂缓 and a word nobody can read stay what they are.
+  const held = office !== 'closed' && office !== 'paused' && office !== 'unknown';
+  if (held && holdsLadder(readReplyState(cell(row, columns.feedbackState)))) return 'submitted';
   return office;
 }
 

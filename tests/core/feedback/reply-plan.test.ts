@@ -91,6 +91,10 @@ describe('a matter answered through the web app (反馈状态)', () => {
     expect(notices.failures).toEqual([]);
   });
 
+  it('通过 and closed by the office (已销号): closed, as the office says', () => {
+    expect(plan('通过', [firstNotice], '已销号').task.state.code).toBe('closed');
+  });
+
   it('once 退回: back on its deadline, the failed notice counted and the next 整改通知 owed today', () => {
     const { task, notices } = plan('退回', [firstNotice]);
     expect(task.state).toEqual({ code: 'overdue', daysOverdue: 11 });
