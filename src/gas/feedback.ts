@@ -177,6 +177,8 @@ function mailReceipt(wb: Workbook, book: LogBook, r: ReceiptInput): string {
     }),
   );
   claim(wb, book, rows);
-  const sent = deliverOne(wb, book, { mail, cc: [], rows: rows.map((e) => e.index), rowTo: to });
+  // 试运行: the 回执 goes to the admin instead, as every mail in a unit's name does.
+  const dryRun = () => ({ ...mail, to: settings.adminEmail, subject: t('mail.dryRunSubject', { subject: mail.subject }) });
+  const sent = deliverOne(wb, book, { mail, cc: [], rows: rows.map((e) => e.index), rowTo: to, dryRun });
   return sent.status === 'sent' ? cellText(sent.to) : '';
 }
