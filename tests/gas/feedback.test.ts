@@ -282,4 +282,23 @@ describe('the verifier’s word in 整改反馈, acted on by the sweep', () => {
     expect(summary3?.body ?? '').not.toContain('已验收通过、尚未销号');
     expect(ledgerCell(rt, 2, '督办状态')).toBe('已销号');
   });
+
+  it('退回 typed by the verifier: the installable edit trigger brings the sweep within a minute, and the 退回通知 goes', async () => {
+    const { rt, keys } = await started();
+    job(rt, 'installTriggers');
+    rt.clock.set(at(11, 25, 3));
+    expect(submit(rt, '市城管局', keys[0]!).ok).toBe(true);
+    rt.clock.set(at(11, 25, 6));
+    const fb = sheet(rt, '整改反馈');
+    const letter = String.fromCharCode(64 + col(fb, 1, '验收意见'));
+    rt.edit('整改反馈', `${letter}2`, [['照片与点位不符']]);
+    const before = rt.outbox.length;
+    rt.edit('整改反馈', `${String.fromCharCode(64 + col(fb, 1, '验收结果'))}2`, [['退回']]);
+    const firings = rt.runUntil(new Date(at(11, 25, 6).getTime() + 2 * 60_000));
+    expect(firings.map((f) => f.trigger.handler)).toEqual(['continueSweep']);
+    const returns = rt.outbox.slice(before).filter((m) => m.to === 'cgj@example.org');
+    expect(returns.map((m) => m.subject)).toEqual(['【退回通知】市城管局：背街小巷垃圾堆积验收未通过（X创城督退回〔2026〕1号）']);
+    expect(returns[0]!.body).toContain('退回原因：照片与点位不符');
+    expect(ledgerCell(rt, 2, '反馈状态')).toBe('退回');
+  });
 });
