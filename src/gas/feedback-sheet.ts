@@ -31,6 +31,8 @@ const dayOf = (y: number, m: number, d: number) => (isValidYmd(y, m, d) ? dayFro
 
 /** The sheet when there is one (the sweep and the edit trigger read it; they never create it). */
 export function findFeedback(wb: Workbook): OpenFeedback | undefined {
+  // Known by its mark alone (no call): a sweep of an office without replies looks at no sheet's name.
+  if (wb.marked.feedback === undefined) return undefined;
   const found = wb.sheetFor('feedback');
   return found?.ours ? readFeedback(wb, found.sheet, found.values) : undefined;
 }
