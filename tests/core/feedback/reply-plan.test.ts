@@ -28,17 +28,7 @@ const { units } = parseUnits([
 function plan(replyState: string, log: LogEntry[] = [], status = '整改中') {
   const values = [
     ['序号', '问题描述', '责任单位', '整改时限', '整改状态', '督办状态', '系统编号', '反馈日期', '反馈状态'],
-    [
-      1,
-      '背街小巷垃圾堆积',
-      '市城管局',
-      cellDate(11, 10),
-      status,
-      '逾期',
-      'DB-0001',
-      replyState === '' ? '' : cellDate(11, 24),
-      replyState,
-    ],
+    [1, '背街小巷垃圾堆积', '市城管局', cellDate(11, 10), status, '逾期', 'DB-0001', replyState === '' ? '' : cellDate(11, 24), replyState],
   ];
   const read = readLedger({
     sheet: '任务台账',
