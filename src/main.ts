@@ -5,7 +5,7 @@
  */
 import { type Translate, translator } from './core/i18n';
 import { previousMonth } from './core/publication/schedule';
-import { handleEdit, handleInterviewEdit, isInterviewEdit, isReturnEdit } from './gas/edit-handler';
+import { handleEdit, handleInterviewEdit, isFeedbackEdit, isInterviewEdit, isReturnEdit } from './gas/edit-handler';
 import { LockBusyError, withDocumentLock } from './gas/lock';
 import { addMenu } from './gas/menu';
 import { previewNotices } from './gas/preview-job';
@@ -66,11 +66,12 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 /**
  * Installable edit trigger (installTriggers sets it up): an edit of 约谈安排 that approves a 约谈
  * sends its 约谈通知 at once; a task sent back (退回) in the ledger brings a sweep a minute later,
- * which sends its 退回通知 the same day. Any other edit returns at once, without the lock.
+ * which sends its 退回通知 the same day; so does the verifier's 通过 / 退回 in 整改反馈 (issue 16).
+ * Any other edit returns at once, without the lock.
  */
 export function onInterviewEdit(e: GoogleAppsScript.Events.SheetsOnEdit): JobResult | undefined {
   if (!e?.range) return undefined;
-  if (isReturnEdit(e)) {
+  if (isReturnEdit(e) || isFeedbackEdit(e)) {
     scheduleContinuation();
     return undefined;
   }

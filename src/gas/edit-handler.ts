@@ -8,6 +8,7 @@
  */
 
 import { ymdFromDay } from '../core/calendar/day';
+import { readReplyState } from '../core/feedback/reply-state';
 import { DEFAULT_MAX_SCAN_ROWS, findHeader } from '../core/ledger/header';
 import { readLedger } from '../core/ledger/ledger';
 import { parseStatus } from '../core/ledger/status';
@@ -129,6 +130,20 @@ export function isReturnEdit(e: GoogleAppsScript.Events.SheetsOnEdit): boolean {
   if (!values.some((v) => parseStatus(v).code === 'returned')) return false;
   const tasks = openWorkbook(new Date()).taskSheet();
   return tasks?.getSheetId() === e.range.getSheet().getSheetId();
+}
+
+/**
+ * Whether an edit is the verifier's 验收结果 in 整改反馈 (issue 16: a value 通过 or 退回 on Duban's
+ * marked sheet): the installable trigger then schedules the sweep's continuation a minute later,
+ * which acts on it (gas/verification.ts) and sends the 退回通知 the same day.
+ */
+export function isFeedbackEdit(e: GoogleAppsScript.Events.SheetsOnEdit): boolean {
+  const sheet = e?.range?.getSheet();
+  if (!sheet) return false;
+  const values =
+    e.value !== undefined ? [e.value] : e.range.getNumRows() * e.range.getNumColumns() <= 500 ? e.range.getValues().flat() : [];
+  if (!values.some((v) => readReplyState(v) === 'returned' || readReplyState(v) === 'passed')) return false;
+  return markedSheets(SpreadsheetApp.getActiveSpreadsheet()).feedback?.getSheetId() === sheet.getSheetId();
 }
 
 /** Whether an edit is on 约谈安排 (the script's marked sheet): only then does the installable trigger act. */

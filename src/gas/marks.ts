@@ -34,7 +34,9 @@ export type SheetRole =
   | 'index'
   | 'interviews'
   // Issue 15, part "published": 季度测评, where the office types 实地测评 and 问卷.
-  | 'assessment';
+  | 'assessment'
+  // Issue 16, feedback: 整改反馈, the units' replies and the verifier's 验收结果.
+  | 'feedback';
 const ROLES: readonly SheetRole[] = [
   'tasks',
   'settings',
@@ -47,6 +49,7 @@ const ROLES: readonly SheetRole[] = [
   'index',
   'interviews',
   'assessment',
+  'feedback',
 ];
 
 /** The script's columns on a sheet, 0-based, by field (the first mark wins if a field is marked twice). */

@@ -29,7 +29,14 @@ import { type Delivery, type Failure, type NoticePlan, planNotices } from '../co
 import { relapsesOf } from '../core/notices/relapse';
 import { restoredNotices } from '../core/notices/restore';
 import { admittedCount, backlogOf, mailCost, openBudget } from '../core/notices/sending';
-import { type AdminSummary, composeAdminSummary, type FailedToday, type NotSent, type SentDigest } from '../core/notices/summary';
+import {
+  type AdminSummary,
+  composeAdminSummary,
+  type FailedToday,
+  type NotSent,
+  type RepliesLines,
+  type SentDigest,
+} from '../core/notices/summary';
 import { LEVEL_WORD } from '../core/notices/types';
 import { keyAfterSweep, keysGiven, type SweepPlan } from '../core/sweep/sweep';
 import { sendCirculars } from './circulars';
@@ -84,6 +91,10 @@ export interface NoticeInput {
    * The day's 退回通知 still go (a task sent back in the afternoon schedules a continuation for it).
    */
   continuation?: boolean;
+  /** Issue 16: matters sent back in 整改反馈 (gas/verification.ts), told by their 退回通知 like the ledger's own 退回. */
+  returned?: readonly TaskRow[];
+  /** Issue 16: the day's replies and the 通过 not yet closed, for the admin's summary. */
+  replies?: RepliesLines;
 }
 
 /** The day's notices: planned from the ledger and the log, claimed, sent, confirmed; then the admin's summary. */
@@ -113,7 +124,7 @@ export function sendNotices(
   result.mails.push(...sending.mails);
   // 退回通知: each task sent back at verification, told the same day (gas/returns.ts).
   const returns: ReturnsSent = noticePlan.sendsToday
-    ? sendReturns(wb, book, sheet, { tasks: plan.tasks, keyOf }, counters, { now, started })
+    ? sendReturns(wb, book, sheet, { tasks: [...plan.tasks, ...(input.returned ?? [])], keyOf }, counters, { now, started })
     : { returns: [], notSent: [], mails: [], heldBack: [] };
   result.mails.push(...returns.mails);
   // 约谈: proposed to a person in 约谈安排, sent only once a person agreed (gas/interviews.ts).
@@ -128,6 +139,7 @@ export function sendNotices(
     interviewCases: cases.lines,
     ...(circulars ? { circulars: circulars.summary } : {}),
     ...backlogOn(wb, [...(circulars?.heldBack ?? []), ...sending.heldBack, ...returns.heldBack], rate),
+    ...(input.replies ? { replies: input.replies } : {}),
   };
   const sentNow = summary.sent.length + returns.returns.length + (circulars?.summary.sent.length ?? 0);
   const told = circulars ? Object.values(circulars.summary).reduce((n, lines) => n + lines.length, 0) : 0;
@@ -228,7 +240,8 @@ function tellAdmin(
   now: Date,
   result: JobResult,
 ): void {
-  const lines = summary.notSent.length + summary.failures.length + summary.interviews.length + summary.needsPerson.length;
+  const replies = (summary.replies?.today.length ?? 0) + (summary.replies?.passed.length ?? 0);
+  const lines = summary.notSent.length + summary.failures.length + summary.interviews.length + summary.needsPerson.length + replies;
   const worthTelling = today.sentNow + today.told + lines > 0;
   const again = summarySentOn([...book.kept.values()], wb.clock.today) && today.sentNow === 0;
   if (wb.settings.adminEmail && worthTelling && !again) sendSummary(wb, book, sheet, summary, now, result);

@@ -23,6 +23,7 @@ import { sendOwedReportMails } from './publication-mail';
 import { emptyResult, failed, type JobResult } from './result';
 import { readIndex, writeIndex } from './task-index';
 import { addScriptColumns, readTaskLedger, type TaskLedger } from './task-sheet';
+import { applyVerifications, recordReturnNumbers, repliesLines, returnedTasks } from './verification';
 import { noTaskSheet, openWorkbook, type Workbook } from './workbook';
 import { type WriteOutcome, writePlan } from './write-back';
 
@@ -131,6 +132,8 @@ export function sweepLedger(now: Date, continuation = false): JobResult {
     const message = noTaskSheet(wb);
     return fail(wb, result, wb.settings.taskSheet, message, [{ sheet: wb.settings.taskSheet, row: 0, column: 0, message }], now);
   }
+  // The verifier's new words in 整改反馈 first (issue 16): a 退回 read now is back on its deadline today.
+  const feedback = applyVerifications(wb, sheet, result);
   const read = readTaskLedger(wb, sheet);
   if (!read.ok) return fail(wb, result, sheet.getName(), read.message, read.problems, now);
   // A closed year's rows leave 督办记录 before anything reads it (the first sweep of a year moves them; the admin is told).
@@ -145,12 +148,22 @@ export function sweepLedger(now: Date, continuation = false): JobResult {
   const notices = sendNotices(
     wb,
     sheet,
-    { plan, values: read.ledger.values, allTasks: read.ledger.tasks, counters, index: known, continuation },
+    {
+      plan,
+      values: read.ledger.values,
+      allTasks: read.ledger.tasks,
+      counters,
+      index: known,
+      continuation,
+      returned: returnedTasks(feedback, read.ledger.tasks),
+      ...(feedback ? { replies: repliesLines(wb, feedback, read.ledger.tasks) } : {}),
+    },
     now,
     started,
     result,
     needsPerson,
   );
+  recordReturnNumbers(wb, feedback, notices.summary.returns ?? []);
   // A month's report mails the quota held back go out now, with the notices' quota left.
   if (owedReportMonths(notices.entries, wb.settings.dryRun).length > 0) sendOwedReportMails(wb, notices.log, now, result);
   keepIndex(writeNoticeCells(wb, sheet, plan, notices.entries));

@@ -69,13 +69,19 @@ export type TaskLedger = { ok: true; ledger: Ledger; read: TaskSheetRead } | Led
  * their marks are marked again now, unless `adopt` is false: a preview or a publication changes
  * nothing, not even a mark, and reads such a sheet as if they were marked.
  */
-export function readTaskLedger(wb: Workbook, sheet: Sheet, opts: { adopt?: boolean; onlyRows?: Set<number> } = {}): TaskLedger {
+export function readTaskLedger(
+  wb: Workbook,
+  sheet: Sheet,
+  opts: { adopt?: boolean; onlyRows?: Set<number>; withReplies?: boolean } = {},
+): TaskLedger {
   const read = readTaskSheet(sheet);
   const ledger = readLedger({
     sheet: sheet.getName(),
     ...read,
     ...ledgerContext(wb),
     ...(opts.onlyRows ? { onlyRows: opts.onlyRows } : {}),
+    // Once 整改反馈 exists replies are in use: the ledger gets the reply columns it lacks (issue 16).
+    withReplies: opts.withReplies ?? wb.marked.feedback !== undefined,
   });
   if (!ledger.ok) return ledger;
   if (ledger.adoption && opts.adopt !== false) markColumns(sheet, ledger.adoption.columns);

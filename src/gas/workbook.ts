@@ -41,6 +41,7 @@ export const ROLE_SHEET_NAME: Record<SheetRole, MessageKey> = {
   index: 'sheet.index',
   interviews: 'sheet.interviews',
   assessment: 'sheet.assessment',
+  feedback: 'sheet.feedback',
 };
 
 /** The header row the script writes on each sheet only it uses: how a sheet set up before marks is known. */

@@ -243,6 +243,10 @@ const LOOKALIKE_CELLS: Record<LookalikeKey, fc.Arbitrary<CellSpec>> = {
   'col.firstSeen': choices([...dates([-30]), { k: 'dayText', offset: -20, style: 'iso' }, text('去年', true), blank]),
   'col.systemNote': choices([...texts('市长热线转办', '重复交办'), ...TRICKY, blank]),
   'col.taskId': choices([{ k: 'ownCode' }, text('00123', true), text('007'), blank]),
+  // Issue 16, feedback: an office's own 反馈日期 / 反馈状态 / 整改照片 columns stay the office's.
+  'col.feedbackDate': choices([...dates([-2]), text('2026-07-31', true), blank]),
+  'col.feedbackState': choices([...texts('待验收', '已反馈', '退回'), blank]),
+  'col.photos': choices([text('见附件'), ...TRICKY.slice(0, 2), blank]),
 };
 
 // ---- arbitraries ------------------------------------------------------------------------------

@@ -50,7 +50,12 @@ export type ScriptField =
   | 'statusChanged'
   | 'firstSeen'
   | 'systemNote'
-  | 'taskId';
+  | 'taskId'
+  // Issue 16, feedback: a unit's reply through the web app (反馈日期, 反馈状态, 整改照片), after 系统编号
+  // so that a ledger set up before them gets them at its end and its other columns stay where they are.
+  | 'feedbackDate'
+  | 'feedbackState'
+  | 'photos';
 
 export type Field = PersonField | ScriptField;
 
@@ -245,6 +250,9 @@ export const SCRIPT_FIELD_KEYS: Record<ScriptField, MessageKey> = {
   firstSeen: 'col.firstSeen',
   systemNote: 'col.systemNote',
   taskId: 'col.taskId',
+  feedbackDate: 'col.feedbackDate',
+  feedbackState: 'col.feedbackState',
+  photos: 'col.photos',
 };
 
 /**
@@ -264,7 +272,18 @@ export const SCRIPT_FIELD_FORMAT: Record<ScriptField, string> = {
   firstSeen: 'yyyy-mm-dd',
   systemNote: '@',
   taskId: '@',
+  feedbackDate: 'yyyy-mm-dd',
+  feedbackState: '@',
+  // Plain text, one link per line: a HYPERLINK formula holds one link, and a unit's text never becomes a formula.
+  photos: '@',
 };
+
+/**
+ * Duban's columns of a unit's reply through the web app (issue 16: 反馈日期, 反馈状态, 整改照片).
+ * A ledger gets them when it first needs them (the first reply, or setup once 整改反馈 exists),
+ * never on an office that does not use replies: three empty columns would only puzzle it.
+ */
+export const REPLY_FIELDS: readonly ScriptField[] = ['feedbackDate', 'feedbackState', 'photos'];
 
 export const PERSON_FIELDS = Object.keys(PERSON_FIELD_ALIASES) as PersonField[];
 export const SCRIPT_FIELDS = Object.keys(SCRIPT_FIELD_KEYS) as ScriptField[];

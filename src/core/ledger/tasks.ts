@@ -9,6 +9,7 @@ import type { WorkCalendar } from '../calendar/calendar';
 import { type Day, formatDay, isDateValue } from '../calendar/day';
 import { type Deadline, parseDeadline } from '../calendar/deadline';
 import { matchUnit, splitUnits, type Unit, unitKey } from '../directory/units';
+import { holdsLadder, readReplyState } from '../feedback/reply-state';
 import type { Translate } from '../i18n';
 import type { Problem } from '../problems/problem';
 import { cellText, isBlankCell } from '../text/text';
@@ -115,7 +116,13 @@ function statusOf(row: unknown[], columns: Columns, ctx: LedgerContext, out: Row
     if (read.code === 'unknown') out.problem(column, ctx.t('note.unknownStatus', { status: read.text }));
   }
   if (flag.code === 'closed') return 'closed';
-  return status.code !== 'blank' ? status.code : flag.code;
+  const office = status.code !== 'blank' ? status.code : flag.code;
+  // A reply through the web app (反馈状态 待验收, or 通过 not yet closed by the office) waits for
+  // verification as the office's own 待验收 does: no notice, no failure (issue 16). The office's
+  // close (Duban never closes), 暂缓 and a word nobody can read stay what they are.
+  const held = office !== 'closed' && office !== 'paused' && office !== 'unknown';
+  if (held && holdsLadder(readReplyState(cell(row, columns.feedbackState)))) return 'submitted';
+  return office;
 }
 
 /** Which state class a state belongs to: a change of class is a change of status worth a date. */
@@ -314,13 +321,15 @@ function decideState(
   previous: TaskRow['previous'],
 ): { state: TaskState; statusChanged: Day | undefined; reopened: boolean; reopenCount: number; stampCompleted: Day | undefined } {
   const completed = dayOf(cell(row, columns.completed), ctx.toDay);
+  // Lateness awaiting verification stops on the day the unit replied (反馈日期), when it did through the web app.
+  const doneOn = completed ?? dayOf(cell(row, columns.feedbackDate), ctx.toDay);
   const provisional = evaluateState(
     {
       status,
       deadline: effective,
       noDeadline: !extended && deadline?.kind === 'none',
       deadlineInvalid: !extended && (deadline === undefined || deadline.kind === 'invalid'),
-      submittedOn: completed ?? previous.statusChanged ?? ctx.today,
+      submittedOn: doneOn ?? previous.statusChanged ?? ctx.today,
     },
     ctx.today,
     ctx.calendar,
@@ -333,7 +342,7 @@ function decideState(
     (previous.state !== undefined && stateClass(previous.state) !== stateClass(provisional.code));
   const statusChanged = changed ? ctx.today : previous.statusChanged;
   const reopened = previous.state === 'closed' && status !== 'closed';
-  const submittedOn = status === 'submitted' ? (completed ?? statusChanged ?? ctx.today) : undefined;
+  const submittedOn = status === 'submitted' ? (doneOn ?? statusChanged ?? ctx.today) : undefined;
   const state =
     status === 'submitted'
       ? evaluateState({ status, deadline: effective, noDeadline: false, deadlineInvalid: false, submittedOn }, ctx.today, ctx.calendar, ctx)

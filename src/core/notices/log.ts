@@ -129,7 +129,7 @@ function byWord<T extends string>(words: Record<T, MessageKey>): Map<string, T> 
  * 退回通知 (a task sent back at verification: one row per recipient address, like a notice, but
  * off the ladder).
  */
-export type LogLevel = NoticeLevel | 'summary' | 'publication' | 'reopen' | 'failed' | 'return';
+export type LogLevel = NoticeLevel | 'summary' | 'publication' | 'reopen' | 'failed' | 'return' | 'receipt';
 
 export const LOG_LEVEL_WORD: Record<LogLevel, MessageKey> = {
   ...LEVEL_WORD,
@@ -138,6 +138,8 @@ export const LOG_LEVEL_WORD: Record<LogLevel, MessageKey> = {
   reopen: 'level.reopen',
   failed: 'level.failed',
   return: 'level.return',
+  // Issue 16, feedback: the 回执 of a unit's reply through the web app, mailed to the unit (off the ladder).
+  receipt: 'level.receipt',
 };
 
 /**
@@ -206,14 +208,16 @@ export function parseLog(values: unknown[][], toDay: (d: Date) => Day): LogEntry
  * document, a series per kind): 整改通知 (notice), 通报 (circular), 约谈通知 (interview), 退回通知
  * (return). A series is told by its 代字, so a number says which series it is in.
  */
-export type Series = 'notice' | 'circular' | 'interview' | 'return';
+export type Series = 'notice' | 'circular' | 'interview' | 'return' | 'receipt';
 
-export const SERIES: readonly Series[] = ['notice', 'circular', 'interview', 'return'];
+/** 回执 (issue 16): a unit's reply gets a receipt number of its own series, X创城督回执〔2026〕1号. */
+export const SERIES: readonly Series[] = ['notice', 'circular', 'interview', 'return', 'receipt'];
 
 const SERIES_PREFIX: Record<Exclude<Series, 'notice'>, MessageKey> = {
   circular: 'series.circular',
   interview: 'series.interview',
   return: 'series.return',
+  receipt: 'series.receipt',
 };
 
 /**

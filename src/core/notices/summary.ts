@@ -106,6 +106,32 @@ export interface AdminSummary {
   returns?: ReturnLine[];
   /** The mails the quota held back today (积压), and the working day they clear by at today's rate. */
   backlog?: Backlog & { clearsOn?: Day };
+  /** Issue 16: the day's replies through the web app, and the matters verified 通过 the office has not closed yet. */
+  replies?: RepliesLines;
+}
+
+/** One reply received today (整改反馈), with the links of its photos after the fix. */
+export interface ReplyLine {
+  receipt: string;
+  unit: string;
+  key: string;
+  task: string;
+  photos: string[];
+}
+
+/** A matter the verifier passed (通过) and the office has not closed in its ledger (是否销号 / 整改状态). */
+export interface PassedLine {
+  key: string;
+  unit: string;
+  task: string;
+  verifiedOn: Day | undefined;
+  /** 1-based row in the ledger. */
+  row: number;
+}
+
+export interface RepliesLines {
+  today: ReplyLine[];
+  passed: PassedLine[];
 }
 
 export type SummaryContext = Pick<MailContext, 't' | 'rowLink'> & {
@@ -139,6 +165,7 @@ export function composeAdminSummary(summary: AdminSummary, ctx: SummaryContext):
     ...notSentBlocks(summary.notSent, inLog(ctx), t),
     ...sentBlocks(summary.sent, summary.dryRun, inLog(ctx), t),
     ...returnBlocks(summary.returns ?? [], ctx),
+    ...replyBlocks(summary.replies, ctx),
     ...needsPersonBlocks(summary.needsPerson, t),
     signOff(ctx.office, summary.date, t),
   ];
@@ -173,6 +200,7 @@ export function summarySubject(summary: AdminSummary, t: Translate): string {
       : []),
     t('summary.subject.sent', { count: summary.sent.length }),
     ...((summary.returns ?? []).length > 0 ? [t('summary.subject.returns', { count: summary.returns!.length })] : []),
+    ...((summary.replies?.today ?? []).length > 0 ? [t('summary.subject.replies', { count: summary.replies!.today.length })] : []),
     ...(notSent > 0 ? [t('summary.subject.notSent', { count: notSent })] : []),
   ];
   const subject = t('summary.subject', { date: longDay(summary.date, t), parts: parts.join(t('summary.subject.sep')) });
@@ -473,6 +501,47 @@ function returnBlocks(returns: ReturnLine[], ctx: SummaryContext): Block[] {
             columns: [t('summary.col.tasks'), t('summary.col.task'), t('summary.col.unit'), t('summary.col.numbers'), t('mail.col.row')],
             rest: inLog(ctx),
             rows: unexplained.map((r): Cell[] => [r.key, r.task, r.unit, r.number, link(r)]),
+          },
+        ]),
+  ];
+}
+
+// ---------------------------------------------------------------- 整改反馈 (issue 16, feedback)
+
+/** The day's replies (回执编号, unit, matter, the photos) and the matters passed but not yet closed by the office. */
+function replyBlocks(replies: RepliesLines | undefined, ctx: SummaryContext): Block[] {
+  if (!replies) return [];
+  const { t } = ctx;
+  const rest: RestOf = { sheet: t('sheet.feedback') };
+  const photos = (r: ReplyLine): Cell =>
+    r.photos.length === 0 ? '' : { text: t('summary.replies.photos', { count: r.photos.length }), href: r.photos[0]! };
+  return [
+    ...(replies.today.length === 0
+      ? []
+      : [
+          { kind: 'heading' as const, text: t('summary.replies', { count: replies.today.length }) },
+          {
+            kind: 'table' as const,
+            columns: [t('fbcol.receipt'), t('summary.col.unit'), t('summary.col.task'), t('summary.col.tasks'), t('col.photos')],
+            rest,
+            rows: replies.today.map((r): Cell[] => [r.receipt, r.unit, r.task, r.key, photos(r)]),
+          },
+        ]),
+    ...(replies.passed.length === 0
+      ? []
+      : [
+          { kind: 'heading' as const, text: t('summary.passed', { count: replies.passed.length }) },
+          {
+            kind: 'table' as const,
+            columns: [t('summary.col.tasks'), t('summary.col.unit'), t('summary.col.task'), t('summary.col.verifiedOn'), t('mail.col.row')],
+            rest,
+            rows: replies.passed.map((p): Cell[] => [
+              p.key,
+              p.unit,
+              p.task,
+              p.verifiedOn === undefined ? '' : longDay(p.verifiedOn, t),
+              { text: t('mail.rowLink', { row: p.row }), href: ctx.rowLink(p.row) },
+            ]),
           },
         ]),
   ];
