@@ -19,7 +19,7 @@ import { readReplyState } from '../core/feedback/reply-state';
 import type { TaskRow } from '../core/ledger/tasks';
 import { type LogEntry, numberer, numberParts, seriesPrefix } from '../core/notices/log';
 import { cellText } from '../core/text/text';
-import type { PhotoUpload, ReplyInput } from '../core/webapp/reply';
+import type { PhotoUpload, ReplyInput } from '../core/webapp/forms';
 import { readCounters, saveCounters } from './counters';
 import { claim, deliverOne } from './delivery';
 import { appendReply, type OpenFeedback, openFeedback } from './feedback-sheet';

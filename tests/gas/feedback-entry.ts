@@ -4,7 +4,7 @@
  * no file and gives each photo a link, so the reply is tested on the local runtime before the
  * router and Drive land.
  */
-import type { PhotoUpload, ReplyInput } from '../../src/core/webapp/reply';
+import type { PhotoUpload, ReplyInput } from '../../src/core/webapp/forms';
 import { acceptReply } from '../../src/gas/feedback';
 
 /** Photos stored: how many times the store was called, by key (a refused reply stores none). */

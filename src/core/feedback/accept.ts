@@ -12,7 +12,7 @@ import { type Day, dayFromYmd, formatDay, isValidYmd } from '../calendar/day';
 import { matchUnit, type Unit } from '../directory/units';
 import type { MessageKey, Translate } from '../i18n';
 import type { TaskRow } from '../ledger/tasks';
-import type { PhotoUpload, ReplyInput } from '../webapp/reply';
+import type { PhotoUpload, ReplyInput } from '../webapp/forms';
 import type { FeedbackRow } from './feedback-sheet';
 import type { ReplyState } from './reply-state';
 
