@@ -20,6 +20,7 @@ import { claim, deliverAll, type Parcel } from './delivery';
 import { rowLinker } from './digests';
 import type { LogBook } from './notice-log';
 import type { SentRecord } from './result';
+import { noticeLinks } from './webapp/links';
 import type { Workbook } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -72,7 +73,10 @@ export function sendReturns(
   // No return today: no service call (the sweep's calls stay as they were).
   if (plan.deliveries.length === 0) return out;
   const rowLink = rowLinker(wb, sheet);
-  const mails = plan.deliveries.map((d) => composeReturnNotice(d.notice, d.to.join(','), { t, today, office: settings, rowLink }));
+  const links = noticeLinks(how.now);
+  const mails = plan.deliveries.map((d) =>
+    composeReturnNotice(d.notice, d.to.join(','), { t, today, office: settings, rowLink, ...links }),
+  );
   const rows = claimReturns(wb, book, plan.deliveries, mails, how.now);
   const parcels = plan.deliveries.map(
     (d, i): Parcel => ({
@@ -80,7 +84,7 @@ export function sendReturns(
       cc: [],
       rows: rows[i]!.map((r) => r.index),
       rowTo: rows[i]!.map((r) => r.to),
-      dryRun: () => composeReturnNotice(d.notice, settings.adminEmail, { t, today, office: settings, rowLink, dryRunFor: d.to }),
+      dryRun: () => composeReturnNotice(d.notice, settings.adminEmail, { t, today, office: settings, rowLink, dryRunFor: d.to, ...links }),
     }),
   );
   const delivered = deliverAll(wb, book, parcels, { keepForSummary: Boolean(settings.adminEmail), started: how.started });

@@ -6,10 +6,15 @@
 import type { Translate } from '../../core/i18n';
 import type { OrderInput, ReplyInput, SubmitResult } from '../../core/webapp/forms';
 import type { LinkClaims } from '../../core/webapp/token';
+import { acceptReply } from '../feedback';
+import { storePhotos } from './photos';
 
-/** A unit's reply to one of its matters (claims.role 'unit', claims.subject the unit). */
-export function submitReply(_claims: LinkClaims, _reply: ReplyInput, _now: Date, t: Translate): SubmitResult {
-  return { ok: false, message: t('webapp.submit.closed') };
+/**
+ * A unit's reply to one of its matters (claims.role 'unit', claims.subject the unit): recorded by
+ * the feedback part (整改反馈, the ledger's 反馈 columns, the 回执 mail), its photos kept in Drive.
+ */
+export function submitReply(claims: LinkClaims, reply: ReplyInput, now: Date, _t: Translate): SubmitResult {
+  return acceptReply(SpreadsheetApp.getActiveSpreadsheet(), claims.subject, reply, now, storePhotos);
 }
 
 /** An inspector's order filed on site (claims.role 'inspector', claims.subject their 邮箱). */
