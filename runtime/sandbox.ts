@@ -33,7 +33,7 @@ import { installClock, localTimeMatchesZone, SimClock } from './clock.js';
 import type { SentMail, WorkbookModel } from './model.js';
 import { createCacheService, newCacheState } from './services/cache.js';
 import { createCharts } from './services/charts.js';
-import { createDriveApp } from './services/drive.js';
+import { createAdvancedDrive, createDriveApp } from './services/drive.js';
 import { createContentService, createHtmlService } from './services/html.js';
 import { createLockService, holdLock, type LockKind, type LockState, lockKey, newLockState, releaseAllHeldBy } from './services/lock.js';
 import { createConsole, createLogger, formatLine, type LogLevel, type LogSink } from './services/logger.js';
@@ -139,6 +139,7 @@ const SERVICE_NAMES = [
   'ContentService',
   'CacheService',
   'DriveApp',
+  'Drive',
   'Charts',
   'MailApp',
   'LockService',
@@ -593,6 +594,11 @@ export class LocalRuntime {
       ContentService: createContentService(exec),
       CacheService: createCacheService(exec, this.caches),
       DriveApp: createDriveApp(exec, {
+        ...(this.driveDir ? { dir: this.driveDir } : {}),
+        ...(this.driveUrl ? { url: this.driveUrl } : {}),
+      }),
+      // The advanced Drive service (manifest: enabledAdvancedServices), which works with drive.file.
+      Drive: createAdvancedDrive(exec, {
         ...(this.driveDir ? { dir: this.driveDir } : {}),
         ...(this.driveUrl ? { url: this.driveUrl } : {}),
       }),

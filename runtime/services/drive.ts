@@ -181,3 +181,110 @@ export function createDriveApp(env: ServiceEnv, opts: DriveOptions): object {
     },
   };
 }
+
+/**
+ * The advanced Drive service (Drive API v3 as `Drive`), the little photos.ts uses, on the same
+ * folders as DriveApp: Files.list with a query of `name = '…'`, `'<id>' in parents`,
+ * `mimeType = '…'` and `trashed = false` joined by `and`; Files.create of a folder (resource only)
+ * or a file (resource + Blob); Files.get. It answers the fields Google's would for
+ * `fields: 'id,name,mimeType,webViewLink'`. The advanced service works with the manifest's
+ * drive.file scope (DriveApp needs the full drive scope).
+ *
+ * https://developers.google.com/apps-script/advanced/drive
+ * https://developers.google.com/drive/api/reference/rest/v3/files/list (q: search-files)
+ * https://developers.google.com/drive/api/reference/rest/v3/files/create
+ */
+export const FOLDER_MIME = 'application/vnd.google-apps.folder';
+
+export function createAdvancedDrive(env: ServiceEnv, opts: DriveOptions): object {
+  const root = (): string => {
+    if (!opts.dir) throw env.error('Drive: this local runtime was given no Drive folder (option driveDir).');
+    mkdirSync(opts.dir, { recursive: true });
+    return opts.dir;
+  };
+  const rel = (abs: string): string => relative(root(), abs).split(sep).join('/');
+  const absOf = (id: string): string | undefined => {
+    if (id === 'root') return root();
+    const path = pathOfId(id);
+    const abs = path === undefined ? undefined : join(root(), ...path.split('/').filter((p) => p !== ''));
+    return abs && existsSync(abs) ? abs : undefined;
+  };
+  const resource = (abs: string) => {
+    const isFolder = statSync(abs).isDirectory();
+    const name = abs === root() ? 'My Drive' : abs.split(sep).at(-1)!;
+    const mimeType = isFolder
+      ? FOLDER_MIME
+      : /\.png$/i.test(name)
+        ? 'image/png'
+        : /\.jpe?g$/i.test(name)
+          ? 'image/jpeg'
+          : 'application/octet-stream';
+    const webViewLink = opts.url ? opts.url(rel(abs)) : pathToFileURL(abs).href;
+    return env.record<unknown>({ kind: 'drive#file', id: idOf(rel(abs)), name, mimeType, webViewLink });
+  };
+  const notFound = (id: unknown) =>
+    env.error(`GoogleJsonResponseException: API call to drive.files failed with error: File not found: ${String(id)}.`);
+  const auth = (method: string) => {
+    env.enter(method);
+    env.requireAuth(method, DRIVE_SCOPE);
+  };
+  const list = (query: unknown): object => {
+    auth('Drive.Files.list');
+    const q = String((query as { q?: unknown } | undefined)?.q ?? '');
+    const terms = q === '' ? [] : q.split(/\s+and\s+/i);
+    let parent = root();
+    const wants: ((abs: string) => boolean)[] = [];
+    for (const term of terms) {
+      const m =
+        /^name\s*=\s*'((?:\\'|[^'])*)'$/.exec(term.trim()) ??
+        /^'([^']+)'\s+in\s+parents$/.exec(term.trim()) ??
+        /^mimeType\s*=\s*'([^']+)'$/.exec(term.trim()) ??
+        /^trashed\s*=\s*false$/.exec(term.trim());
+      if (!m) throw env.error(`GoogleJsonResponseException: API call to drive.files.list failed with error: Invalid Value (q: ${q})`);
+      if (term.trim().startsWith('name')) {
+        const wanted = diskName(m[1]!.replace(/\\'/g, "'").replace(/\\\\/g, '\\'));
+        wants.push((abs) => abs.split(sep).at(-1) === wanted);
+      } else if (term.includes('in parents')) {
+        const abs = absOf(m[1]!);
+        if (!abs) return env.record<unknown>({ files: env.array([]) });
+        parent = abs;
+      } else if (term.trim().startsWith('mimeType')) {
+        const mime = m[1]!;
+        wants.push((abs) => (resource(abs) as { mimeType: string }).mimeType === mime);
+      }
+    }
+    const found = readdirSync(parent)
+      .map((n) => join(parent, n))
+      .filter((abs) => wants.every((w) => w(abs)));
+    return env.record<unknown>({ files: env.array(found.map(resource)) });
+  };
+  const create = (meta: unknown, blob?: unknown): object => {
+    auth('Drive.Files.create');
+    const m = (meta ?? {}) as { name?: unknown; mimeType?: unknown; parents?: unknown };
+    const parents = Array.isArray(m.parents) ? m.parents : ['root'];
+    const dir = absOf(String(parents[0]));
+    if (!dir || !statSync(dir).isDirectory()) throw notFound(parents[0]);
+    if (m.mimeType === FOLDER_MIME) {
+      const abs = join(dir, freeName(dir, diskName(String(m.name ?? 'Untitled folder'))));
+      mkdirSync(abs);
+      return resource(abs);
+    }
+    const data = blob === undefined ? undefined : blobDataOf(blob);
+    if (!data) throw env.error('Drive.Files.create: a file needs its media (a Blob)');
+    const abs = join(dir, freeName(dir, diskName(String(m.name ?? data.name ?? 'Untitled'))));
+    writeFileSync(abs, data.bytes);
+    return resource(abs);
+  };
+  return {
+    Files: {
+      list,
+      create,
+      get(id: unknown): object {
+        auth('Drive.Files.get');
+        const abs = typeof id === 'string' ? absOf(id) : undefined;
+        if (!abs) throw notFound(id);
+        return resource(abs);
+      },
+    },
+  };
+}

@@ -8,6 +8,7 @@ import { composeDigest, highestLevel, statedReplyBy } from '../core/notices/dige
 import { type Delivery, groupDigests, type NoticePlan } from '../core/notices/plan';
 import type { Relapse } from '../core/notices/relapse';
 import type { ComposedMail, NoticeLevel } from '../core/notices/types';
+import { noticeLinks } from './webapp/links';
 import type { Workbook } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -41,6 +42,7 @@ export function composeAll(wb: Workbook, sheet: Sheet, plan: NoticePlan, relapse
       office: wb.settings,
       rowLink,
       ...(relapseOf ? { relapseOf } : {}),
+      ...noticeLinks(new Date()),
     });
     const level = highestLevel(deliveries.map((d) => d.notice));
     const numbers = [...new Set(deliveries.map((d) => d.notice.number).filter((n) => n !== ''))];
@@ -65,6 +67,7 @@ export function dryRunDigest(wb: Workbook, sheet: Sheet, digest: Composed): Comp
     office: wb.settings,
     rowLink: rowLinker(wb, sheet),
     dryRunFor: [...digest.mail.to.split(','), ...digest.cc],
+    ...noticeLinks(new Date()),
     ...(digest.relapseOf ? { relapseOf: digest.relapseOf } : {}),
   });
 }

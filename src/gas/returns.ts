@@ -22,6 +22,7 @@ import { rowLinker } from './digests';
 import { remainingQuota } from './mail';
 import { type LogBook, rewrite, setOutcome } from './notice-log';
 import type { SentRecord } from './result';
+import { noticeLinks } from './webapp/links';
 import type { Workbook } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -77,7 +78,10 @@ export function sendReturns(
   // No return today: no service call (the sweep's calls stay as they were).
   if (plan.deliveries.length === 0) return out;
   const rowLink = rowLinker(wb, sheet);
-  const mails = plan.deliveries.map((d) => composeReturnNotice(d.notice, d.to.join(','), { t, today, office: settings, rowLink }));
+  const links = noticeLinks(how.now);
+  const mails = plan.deliveries.map((d) =>
+    composeReturnNotice(d.notice, d.to.join(','), { t, today, office: settings, rowLink, ...links }),
+  );
   // Only what today's quota can send is claimed; the rest is queued once (延后), first in line next run.
   const keepForSummary = Boolean(settings.adminEmail);
   const costs = plan.deliveries.map((d) => mailCost(d.to.join(','), [], settings.dryRun));
@@ -89,7 +93,7 @@ export function sendReturns(
       cc: [],
       rows: rows[i]!.map((r) => r.index),
       rowTo: rows[i]!.map((r) => r.to),
-      dryRun: () => composeReturnNotice(d.notice, settings.adminEmail, { t, today, office: settings, rowLink, dryRunFor: d.to }),
+      dryRun: () => composeReturnNotice(d.notice, settings.adminEmail, { t, today, office: settings, rowLink, dryRunFor: d.to, ...links }),
     }),
   );
   const delivered: Delivered[] = [

@@ -23,6 +23,7 @@ import { emptyResult, failed, type JobResult } from './result';
 import { formatScriptColumns } from './script-columns';
 import { addScriptColumns, readTaskLedger } from './task-sheet';
 import { ensureSecret } from './webapp/links';
+import { ensurePhotoFolder } from './webapp/photos';
 import { ensureScriptSheet, noTaskSheet, openWorkbook, type Workbook } from './workbook';
 import { contiguousRuns } from './write-back';
 
@@ -304,6 +305,9 @@ export function setUpWorkbook(now: Date): JobResult {
   // The web app's signing secret, in script properties (never in the sheet): nothing the office
   // sees, so not listed among the changes.
   ensureSecret();
+  // 照片文件夹: where the units' and inspectors' photos go (issue 16).
+  const folder = ensurePhotoFolder(wb.settings.photoFolder, (name) => wb.t('setup.photoFolder', { name }));
+  if (folder) changes.push(folder);
   result.counts = { changes: changes.length, sheets: wb.sheets.length };
   result.warnings.push(...changes, ...notices);
   // A task sheet that could not be set up is the news, whatever else was created: saying

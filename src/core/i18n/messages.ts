@@ -1061,6 +1061,30 @@ export const zhCN = {
   'summary.subject.replies': '收到整改反馈{count}件',
   'receipt.next':
     '该事项现为“待验收”，验收期间不再发送整改通知。验收结果（通过或退回）另行通知；如被退回，请按退回通知要求重新整改后再次报送。',
+  // issue 16: reply — the unit's reply page (全程跟进), its photos, the link in notices.
+  'setting.photoFolder': '照片文件夹',
+  'setting.photoFolder.help':
+    '单位在线报送的整改照片和督查员现场交办的照片存放在云端硬盘的这个文件夹里，每个事项一个子文件夹。填文件夹名称（安装时在部署账号的云端硬盘中创建），或由本程序创建的文件夹的网址。',
+  'setting.default.photoFolder': '督办整改照片',
+  'setup.photoFolder': '在云端硬盘创建照片文件夹“{name}”',
+  'photo.kind.before': '整改前',
+  'photo.kind.after': '整改后',
+  'photo.kind.site': '现场',
+  'notice.webappLink': '在线报送整改情况：{link}',
+  'reply.intro': '以下是贵单位尚未销号的事项。请逐项填写整改情况，上传整改后照片（有整改前照片的一并上传），每次提交一项。',
+  'reply.none': '贵单位目前没有需要报送的事项。',
+  'reply.deadline': '整改时限',
+  'reply.replyBy': '整改限期',
+  'reply.notices': '已收到的通知',
+  'reply.noticeLine': '{number}（{date}）',
+  'reply.returned': '验收退回：{reason}',
+  'reply.pending': '已于{date}报送，待验收。',
+  'reply.photoHint': '可拍照或从相册选择，上传前在手机上压缩。',
+  'reply.submit': '提交本项',
+  'reply.sending': '正在提交，请稍候…',
+  'reply.received': '已收到。回执编号：{receipt}',
+  'reply.failed': '未提交：{message}',
+  'reply.preparing': '正在处理照片…',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2146,6 +2170,31 @@ export const en: Record<MessageKey, string> = {
   'summary.subject.replies': '{count} replies received',
   'receipt.next':
     'The matter now awaits verification: no notices are sent for it meanwhile. You will be told the result (passed or returned); if it is returned, rectify as the return notice asks and reply again.',
+  // issue 16: reply — the unit's reply page (全程跟进), its photos, the link in notices.
+  'setting.photoFolder': 'Photo folder',
+  'setting.photoFolder.help':
+    "The Drive folder the units' photos sent online and the inspectors' photos on site are kept in, one subfolder per matter: the folder's name (setup creates it in the deploying account's Drive), or the URL of a folder this script created.",
+  'setting.default.photoFolder': 'Duban rectification photos',
+  'setup.photoFolder': 'created the Drive folder "{name}" for photos',
+  'photo.kind.before': 'before',
+  'photo.kind.after': 'after',
+  'photo.kind.site': 'site',
+  'notice.webappLink': 'Report on the rectification online: {link}',
+  'reply.intro':
+    'These are your matters not yet closed. For each, say what was done and add photos after the fix (and before it, if you have them); one matter at a time.',
+  'reply.none': 'You have no matter to report on now.',
+  'reply.deadline': 'Deadline',
+  'reply.replyBy': 'Answer by',
+  'reply.notices': 'Notices received',
+  'reply.noticeLine': '{number} ({date})',
+  'reply.returned': 'Sent back at verification: {reason}',
+  'reply.pending': 'Reported on {date}; awaiting verification.',
+  'reply.photoHint': 'Take a photo or choose from the album; it is made smaller on the phone before upload.',
+  'reply.submit': 'Submit this matter',
+  'reply.sending': 'Submitting, please wait…',
+  'reply.received': 'Received. Receipt number: {receipt}',
+  'reply.failed': 'Not submitted: {message}',
+  'reply.preparing': 'Preparing the photos…',
 };
 
 export type Locale = 'zh-CN' | 'en';

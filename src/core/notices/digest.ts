@@ -32,6 +32,8 @@ export interface MailContext {
   dryRunFor?: string[];
   /** A reopened task's last relapse (反弹), by key: its line says when it was closed and reopened. */
   relapseOf?: (key: string) => Relapse | undefined;
+  /** A unit's link to its reply page (在线报送整改情况), when the web app is deployed (issue 16). */
+  webappLink?: (unit: string) => string;
 }
 
 /** Subjects stay well under MailApp's 250-character limit even with a long unit name. */
@@ -63,6 +65,7 @@ export function composeDigest(plan: DigestPlan, ctx: MailContext): ComposedMail 
     ...(omitted > 0
       ? [{ kind: 'paragraph' as const, text: ctx.t('mail.more', { count: omitted, max: MAX_TASKS_LISTED, link: ctx.rowLink(1) }) }]
       : []),
+    ...webappLines(sections, ctx.webappLink, ctx.t),
     ...closing(ctx),
   ];
   // Past MailApp's 200 KB (long task texts), the tables list their first rows and point to the ledger (mail-size.ts).
@@ -272,6 +275,15 @@ export function ladderText(n: TaskNotice, t: Translate): string {
 export function noticeNumber(n: TaskNotice, t: Translate): string {
   const ordinal = t('mail.ordinal', { n: n.ordinal });
   return n.number === '' ? ordinal : t('mail.numberWithOrdinal', { number: n.number, ordinal });
+}
+
+/** 在线报送整改情况：<link>, one line per unit the mail is addressed to, when the web app is known. */
+export function webappLines(sections: { unit: string }[], link: ((unit: string) => string) | undefined, t: Translate): Block[] {
+  if (!link) return [];
+  return [...new Set(sections.map((s) => s.unit))].map((unit) => ({
+    kind: 'paragraph' as const,
+    text: t('notice.webappLink', { link: link(unit) }),
+  }));
 }
 
 /** Where to send the written report: the 联系邮箱, when 设置 has one. */

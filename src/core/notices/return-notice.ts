@@ -16,6 +16,7 @@ import { addressesIn, type EmailColumn, greetingName, matchUnit, type Unit } fro
 import type { Translate } from '../i18n';
 import type { TaskRow } from '../ledger/tasks';
 import type { Settings } from '../settings/settings';
+import { webappLines } from './digest';
 import { isGiven, type LogEntry, numberer, seriesPrefix } from './log';
 import type { Block } from './mail-doc';
 import { renderWithinLimit, subjectWithinLimit } from './mail-size';
@@ -187,6 +188,8 @@ export interface ReturnMailContext {
   rowLink: (row: number) => string;
   /** Dry run (试运行): whom the mail was meant for (it goes to the admin, marked). */
   dryRunFor?: string[];
+  /** The unit's link to its reply page, when the web app is deployed (issue 16). */
+  webappLink?: (unit: string) => string;
 }
 
 /** The 退回通知 as a 公文: 文号, title, 主送, the matter, the reason, the deadline, how to answer, contact, 落款. */
@@ -213,6 +216,7 @@ export function composeReturnNotice(notice: ReturnCase, to: string, ctx: ReturnM
     },
     { kind: 'paragraph', text: t('return.reason', { reason: notice.reason.trim() || t('return.noReason') }) },
     { kind: 'paragraph', text: deadlineText(notice, ctx) },
+    ...webappLines([notice], ctx.webappLink, t),
     contactLine(ctx.office, t),
     signOff(ctx.office, ctx.today, t),
   ];

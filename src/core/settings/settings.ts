@@ -82,6 +82,11 @@ export interface Settings {
   sanctionWording: string;
   /** 整改报告期限（工作日）: the 黑榜 units' 整改报告 is due this many working days after publication. */
   reportDays: number;
+  /**
+   * 照片文件夹 (issue 16: reply): the Drive folder the units' and inspectors' photos go to, by its
+   * name (setup creates it in the deploying account's Drive) or its id / URL.
+   */
+  photoFolder: string;
 }
 
 export type CircularMode = 'immediate' | 'monthly';
@@ -136,6 +141,7 @@ export function defaultSettings(locale: Locale = 'zh-CN'): Settings {
     bulletinCc: t('setting.default.bulletinCc'),
     sanctionWording: t('setting.default.sanctionWording'),
     reportDays: 5,
+    photoFolder: t('setting.default.photoFolder'),
   };
 }
 
@@ -199,7 +205,8 @@ export type SettingKey =
   | 'bulletinTo'
   | 'bulletinCc'
   | 'sanctionWording'
-  | 'reportDays';
+  | 'reportDays'
+  | 'photoFolder';
 
 type Kind =
   | { type: 'locale' }
@@ -279,6 +286,8 @@ const SPECS: { key: SettingKey; kind: Kind }[] = [
   { key: 'bulletinCc', kind: { type: 'text' } },
   { key: 'sanctionWording', kind: { type: 'text' } },
   { key: 'reportDays', kind: { type: 'int', min: 1, max: 60 } },
+  // issue 16: reply, where the photos of 整改反馈 and 当场下单 are kept.
+  { key: 'photoFolder', kind: { type: 'text' } },
 ];
 
 /**

@@ -97,3 +97,8 @@ export function checkLink(token: unknown, now: Date): LinkCheck {
   if (claims.role === 'inspector' && !findInspector(readInspectors(), claims.subject)?.enabled) return { ok: false, reason: 'revoked' };
   return read;
 }
+
+/** What a notice passes to core for its 在线报送整改情况 line: a unit's link maker, or none when the web app is not deployed. */
+export function noticeLinks(now: Date): { webappLink?: (unit: string) => string } {
+  return webappUrl() ? { webappLink: (unit: string) => unitLink(unit, now) } : {};
+}
