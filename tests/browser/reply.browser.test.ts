@@ -77,7 +77,7 @@ describe.skipIf(!haveChromium())('the unit answers from its notice', () => {
     await form.locator('input[name=person]').fill('张伟');
     await form.locator('input[name=photosAfter]').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: PNG });
     await form.locator('button').click();
-    await expect.poll(() => form.locator('.status').innerText(), { timeout: 15_000 }).toBe('已收到。回执编号：TEST');
+    await expect.poll(() => form.locator('.status').innerText(), { timeout: 15_000 }).toBe('已收到。回执编号：督办回执〔2026〕1号');
     expect(dialogs).toEqual([]);
     expect(await form.locator('textarea[name=measures]').inputValue()).toBe('<script>alert(1)</script>已清运垃圾');
     if (SHOTS) await page.screenshot({ path: join(shotDir, 'reply-receipt.png'), fullPage: true });

@@ -126,12 +126,13 @@ describe('web app links', () => {
       person: '张三',
       photosAfter: [{ name: 'a.jpg', mimeType: 'image/jpeg', base64: jpeg }],
     };
-    // Past every check, the reply reaches what keeps it: its photos go to Drive first, which this
-    // runtime has none of (issue 16 reply; the lead reconciles this line with feedback's acceptReply).
-    expect(() => submit('webappSubmitReply', unit, form)).toThrow(/Drive: this local runtime was given no Drive folder/);
+    // Past every check of the form, the reply reaches what keeps it (gas/feedback.ts), which finds
+    // no such matter in the ledger and keeps nothing; doPost answers the same in JSON.
+    const refused = { ok: false, message: '任务编号“DB-1”不在台账中，请刷新页面后重试' };
+    expect(submit('webappSubmitReply', unit, form)).toEqual(refused);
     const posted = textOutputOf(rt.run('doPost', [{ postData: { contents: JSON.stringify({ call: 'reply', token: unit, form }) } }]).value);
     expect(posted).toMatchObject({ mimeType: 'JSON' });
-    expect(JSON.parse(posted!.content)).toEqual({ ok: false, message: '提交的内容无法识别，请刷新页面后重试。' });
+    expect(JSON.parse(posted!.content)).toEqual(refused);
   });
 
   it('limits how often one link may submit', async () => {
