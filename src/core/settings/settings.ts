@@ -76,6 +76,8 @@ export interface Settings {
   interviewCc: string[];
   /** 月度通报主送: whom the month's 督查通报 is addressed to (各县区、市直各单位). */
   bulletinTo: string;
+  /** 现场交办整改时限: the 整改时限 an inspector's order (当场下单) is offered by default, e.g. 3个工作日内 or 即知即改. */
+  onSiteDeadline: string;
   /** 月度通报抄送: the 抄送 line of the month's 督查通报, as text; 无 leaves it out. */
   bulletinCc: string;
   /** 处理建议提法: the words a sanction in the 通报 starts with (提请市文明委): the committee decides, the 通报 requests. */
@@ -133,6 +135,7 @@ export function defaultSettings(locale: Locale = 'zh-CN'): Settings {
     circularTo: 'contact',
     interviewCc: [],
     bulletinTo: t('setting.default.bulletinTo'),
+    onSiteDeadline: t('setting.default.onSiteDeadline'),
     bulletinCc: t('setting.default.bulletinCc'),
     sanctionWording: t('setting.default.sanctionWording'),
     reportDays: 5,
@@ -199,7 +202,8 @@ export type SettingKey =
   | 'bulletinTo'
   | 'bulletinCc'
   | 'sanctionWording'
-  | 'reportDays';
+  | 'reportDays'
+  | 'onSiteDeadline';
 
 type Kind =
   | { type: 'locale' }
@@ -279,6 +283,7 @@ const SPECS: { key: SettingKey; kind: Kind }[] = [
   { key: 'bulletinCc', kind: { type: 'text' } },
   { key: 'sanctionWording', kind: { type: 'text' } },
   { key: 'reportDays', kind: { type: 'int', min: 1, max: 60 } },
+  { key: 'onSiteDeadline', kind: { type: 'text' } },
 ];
 
 /**

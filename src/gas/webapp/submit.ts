@@ -6,6 +6,7 @@
 import type { Translate } from '../../core/i18n';
 import type { OrderInput, ReplyInput, SubmitResult } from '../../core/webapp/forms';
 import type { LinkClaims } from '../../core/webapp/token';
+import { fileOrder } from './order';
 
 /** A unit's reply to one of its matters (claims.role 'unit', claims.subject the unit). */
 export function submitReply(_claims: LinkClaims, _reply: ReplyInput, _now: Date, t: Translate): SubmitResult {
@@ -13,6 +14,6 @@ export function submitReply(_claims: LinkClaims, _reply: ReplyInput, _now: Date,
 }
 
 /** An inspector's order filed on site (claims.role 'inspector', claims.subject their 邮箱). */
-export function submitOrder(_claims: LinkClaims, _order: OrderInput, _now: Date, t: Translate): SubmitResult {
-  return { ok: false, message: t('webapp.submit.closed') };
+export function submitOrder(claims: LinkClaims, order: OrderInput, now: Date, t: Translate): SubmitResult {
+  return fileOrder(claims, order, now, t);
 }
