@@ -103,7 +103,7 @@ describe('web app links', () => {
 
   it('opens an enabled inspector’s page and refuses one whose 启用 is 否, or who is not listed', async () => {
     const rt = await ready();
-    expect(open(rt, tokenFor(rt, { role: 'inspector', subject: 'wang@example.org' })).title).toBe('当场下单 · wang@example.org');
+    expect(open(rt, tokenFor(rt, { role: 'inspector', subject: 'wang@example.org' })).title).toBe('当场下单 · 王督查');
     expect(open(rt, tokenFor(rt, { role: 'inspector', subject: 'zhao@example.org' })).text).toContain('已被督查办停用');
     expect(open(rt, tokenFor(rt, { role: 'inspector', subject: 'nobody@example.org' })).text).toContain('已被督查办停用');
   });

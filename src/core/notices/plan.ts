@@ -364,6 +364,9 @@ function addInterview(cases: Map<string, Interview>, notice: TaskNotice, units: 
 
 /** One reminder (临期提醒) per task and deadline: sent once, or to whoever it still owes. */
 function planReminder(input: NoticeInput, plan: NoticePlan, task: TaskRow, base: NoticeBase, mine: readonly LogEntry[]): void {
+  // A 整改通知 given before the deadline (当场下单) already states it as its 限期: no reminder on top.
+  const noticed = mine.some((e) => isLadderEntry(e) && e.deadline === base.deadline && isGiven(e.outcome, input.settings.dryRun));
+  if (noticed) return;
   const reminders = steps(
     mine.filter((e) => e.level === 'reminder' && e.deadline === base.deadline),
     input.settings.dryRun,

@@ -76,6 +76,8 @@ export interface Settings {
   interviewCc: string[];
   /** 月度通报主送: whom the month's 督查通报 is addressed to (各县区、市直各单位). */
   bulletinTo: string;
+  /** 现场交办整改时限: the 整改时限 an inspector's order (当场下单) is offered by default, e.g. 3个工作日内 or 即知即改. */
+  onSiteDeadline: string;
   /** 月度通报抄送: the 抄送 line of the month's 督查通报, as text; 无 leaves it out. */
   bulletinCc: string;
   /** 处理建议提法: the words a sanction in the 通报 starts with (提请市文明委): the committee decides, the 通报 requests. */
@@ -138,6 +140,7 @@ export function defaultSettings(locale: Locale = 'zh-CN'): Settings {
     circularTo: 'contact',
     interviewCc: [],
     bulletinTo: t('setting.default.bulletinTo'),
+    onSiteDeadline: t('setting.default.onSiteDeadline'),
     bulletinCc: t('setting.default.bulletinCc'),
     sanctionWording: t('setting.default.sanctionWording'),
     reportDays: 5,
@@ -206,7 +209,8 @@ export type SettingKey =
   | 'bulletinCc'
   | 'sanctionWording'
   | 'reportDays'
-  | 'photoFolder';
+  | 'photoFolder'
+  | 'onSiteDeadline';
 
 type Kind =
   | { type: 'locale' }
@@ -288,6 +292,8 @@ const SPECS: { key: SettingKey; kind: Kind }[] = [
   { key: 'reportDays', kind: { type: 'int', min: 1, max: 60 } },
   // issue 16: reply, where the photos of 整改反馈 and 当场下单 are kept.
   { key: 'photoFolder', kind: { type: 'text' } },
+  // issue 16: inspector, the 整改时限 an on-site order gets unless the inspector picks another.
+  { key: 'onSiteDeadline', kind: { type: 'text' } },
 ];
 
 /**

@@ -1,16 +1,18 @@
 /**
- * The two pages a valid link opens. Stubs until the pages part lands: they say, under the
- * unit's (or inspector's) title, that the online page opens soon. Each returns the page's title
- * and HTML; the router serves them (router.ts servePage).
+ * The two pages a valid link opens: a unit's open matters with their reply forms, and an
+ * inspector's order form. Each returns the page's title and HTML (built in core, every value
+ * escaped); the router serves them (router.ts servePage). Opening a page writes nothing.
  */
 import type { Translate } from '../../core/i18n';
 import { parseLog } from '../../core/notices/log';
-import { escapeHtml } from '../../core/notices/mail-doc';
-import { pageHtml } from '../../core/webapp/page';
+import { findInspector } from '../../core/webapp/inspectors';
+import { orderPageHtml } from '../../core/webapp/order-page';
+import { categoriesIn } from '../../core/webapp/order-row';
 import { replyMatters, replyPageHtml } from '../../core/webapp/reply-page';
 import type { LinkClaims } from '../../core/webapp/token';
 import { readTaskLedger } from '../task-sheet';
 import { openWorkbook } from '../workbook';
+import { readInspectors } from './links';
 
 export interface Page {
   title: string;
@@ -32,7 +34,28 @@ export function replyPage(claims: LinkClaims, token: string, now: Date, t: Trans
 }
 
 /** 当场下单: the inspector's order form. */
-export function inspectorPage(claims: LinkClaims, _token: string, _now: Date, t: Translate): Page {
-  const title = t('webapp.page.inspectorTitle', { name: claims.subject });
-  return { title, html: pageHtml(title, `<p>${escapeHtml(t('webapp.page.coming', { who: claims.subject }))}</p>`) };
+export function inspectorPage(claims: LinkClaims, token: string, now: Date, t: Translate): Page {
+  const wb = openWorkbook(now);
+  wb.load(['units']);
+  const name = findInspector(readInspectors(), claims.subject)?.name ?? claims.subject;
+  const title = t('webapp.page.inspectorTitle', { name });
+  const sheet = wb.taskSheet();
+  const read = sheet ? readTaskLedger(wb, sheet, { adopt: false }) : undefined;
+  const categories =
+    read?.ok && read.ledger.columns.problemKind !== undefined
+      ? categoriesIn(
+          read.ledger.values,
+          read.ledger.tasks.map((task) => task.index),
+          read.ledger.columns.problemKind,
+        )
+      : undefined;
+  const html = orderPageHtml({
+    title,
+    token,
+    units: wb.units.map((u) => u.name),
+    categories,
+    defaultDeadline: wb.settings.onSiteDeadline,
+    t,
+  });
+  return { title, html };
 }

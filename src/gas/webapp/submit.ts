@@ -6,6 +6,7 @@ import type { Translate } from '../../core/i18n';
 import type { OrderInput, ReplyInput, SubmitResult } from '../../core/webapp/forms';
 import type { LinkClaims } from '../../core/webapp/token';
 import { acceptReply } from '../feedback';
+import { fileOrder } from './order';
 import { storePhotos } from './photos';
 
 /**
@@ -19,6 +20,6 @@ export function submitReply(claims: LinkClaims, reply: ReplyInput, now: Date, _t
 }
 
 /** An inspector's order filed on site (claims.role 'inspector', claims.subject their 邮箱). */
-export function submitOrder(_claims: LinkClaims, _order: OrderInput, _now: Date, t: Translate): SubmitResult {
-  return { ok: false, message: t('webapp.submit.closed') };
+export function submitOrder(claims: LinkClaims, order: OrderInput, now: Date, t: Translate): SubmitResult {
+  return fileOrder(claims, order, now, t);
 }

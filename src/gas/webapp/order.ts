@@ -1,0 +1,222 @@
+/**
+ * 当场下单 at the edge: an inspector's order, under the document lock. The unit must be in the
+ * directory with an address its notice can go to (never guessed); the deadline must read as a
+ * day. Then ONE row is appended after the ledger's last row, in the ledger's own columns, with
+ * the last task row's formats (number formats, fonts, borders: not its values or formulas); it is
+ * keyed at once as the sweep keys (任务索引), its photos kept in Drive, and its first 整改通知
+ * (当场下单) claimed in 督办记录, flushed, sent and confirmed through the one delivery path,
+ * numbered in the 整改通知 series. The sweep's ladder goes on from that notice. A refusal writes
+ * nothing. No existing row is touched: the totals row at the end keeps its formula and format.
+ */
+import { ymdFromDay } from '../../core/calendar/day';
+import { parseDeadline } from '../../core/calendar/deadline';
+import { addressesIn, matchUnit, type Unit } from '../../core/directory/units';
+import type { Translate } from '../../core/i18n';
+import { keyNumber } from '../../core/ledger/keys';
+import type { Ledger } from '../../core/ledger/ledger';
+import { highestNumber, type LogEntry } from '../../core/notices/log';
+import { composeOrderNotice, type OrderNotice } from '../../core/notices/order-notice';
+import type { RecipientRole } from '../../core/notices/types';
+import { identify, planWrite } from '../../core/sweep/sweep';
+import type { OrderInput, SubmitResult } from '../../core/webapp/forms';
+import { findInspector } from '../../core/webapp/inspectors';
+import { orderRow } from '../../core/webapp/order-row';
+import type { LinkClaims } from '../../core/webapp/token';
+import { readCounters, saveCounters } from '../counters';
+import { claim, deliverOne } from '../delivery';
+import { rowLinker } from '../digests';
+import { LockBusyError, withDocumentLock } from '../lock';
+import { bookOf, openLog } from '../notice-log';
+import { readIndex, writeIndex } from '../task-index';
+import { addScriptColumns, readTaskLedger } from '../task-sheet';
+import { noTaskSheet, openWorkbook, type Workbook } from '../workbook';
+import { writePlan } from '../write-back';
+import { readInspectors } from './links';
+import { storePhotos } from './photos';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** How long an order waits for a sweep that holds the lock (a person on the street waits a little). */
+const LOCK_WAIT_MS = 20_000;
+
+/** Who the first notice goes to: the unit's contact, else (as the ladder does) its head, then its leader. */
+function recipients(unit: Unit): { to: string[]; role: RecipientRole } | undefined {
+  const columns = [
+    { role: 'contact', column: 'contactEmail' },
+    { role: 'head', column: 'headEmail' },
+    { role: 'leader', column: 'leaderEmail' },
+  ] as const;
+  for (const { role, column } of columns) {
+    const to = addressesIn(unit[column]);
+    if (to.length > 0) return { to, role };
+  }
+  return undefined;
+}
+
+/** An inspector's order filed on site (claims.subject: their 邮箱). */
+export function fileOrder(claims: LinkClaims, order: OrderInput, now: Date, t: Translate): SubmitResult {
+  try {
+    return withDocumentLock(LOCK_WAIT_MS, () => fileLocked(claims, order, now));
+  } catch (err) {
+    if (err instanceof LockBusyError) return { ok: false, message: t('order.busy') };
+    throw err;
+  }
+}
+
+interface Checked {
+  wb: Workbook;
+  sheet: Sheet;
+  ledger: Ledger;
+  unit: Unit;
+  to: { to: string[]; role: RecipientRole };
+  inspector: string;
+}
+
+/** Everything that can refuse the order, before anything is written. */
+function check(claims: LinkClaims, order: OrderInput, now: Date): Checked | { refused: string } {
+  const wb = openWorkbook(now);
+  const { t } = wb;
+  wb.load(['units', 'calendar', 'log', 'index']);
+  const unitSheet = wb.settings.unitSheet;
+  const unit = matchUnit(order.unit, wb.units);
+  if (!unit) return { refused: t('order.unknownUnit', { sheet: unitSheet, unit: order.unit }) };
+  const to = recipients(unit);
+  if (!to) return { refused: t('order.noAddress', { sheet: unitSheet, unit: unit.name }) };
+  const sheet = wb.taskSheet();
+  if (!sheet) return { refused: t('order.noLedger', { reason: noTaskSheet(wb) }) };
+  const read = readTaskLedger(wb, sheet);
+  if (!read.ok) return { refused: t('order.noLedger', { reason: read.message }) };
+  const deadline = parseDeadline(order.deadlineText, {
+    issueDay: wb.clock.today,
+    anchor: wb.clock.today,
+    calendar: wb.calendar,
+    toDay: wb.clock.toDay,
+  });
+  if (deadline.kind !== 'date') return { refused: t('order.badDeadline', { text: order.deadlineText }) };
+  const inspector = findInspector(readInspectors(), claims.subject)?.name ?? claims.subject;
+  return { wb, sheet, ledger: read.ledger, unit, to, inspector };
+}
+
+/** The row written after the sheet's last row, formatted as the last task row; returns its 1-based row. */
+function appendRow(c: Checked, order: OrderInput): number {
+  const { sheet, ledger, wb } = c;
+  const width = Math.max(sheet.getLastColumn(), ...ledger.values.map((r) => r.length));
+  const row = orderRow({
+    columns: ledger.columns,
+    width,
+    values: ledger.values,
+    taskRows: ledger.tasks.map((task) => task.index),
+    order: { ...order, unit: c.unit.name },
+    inspector: c.inspector,
+    issued: wb.clock.fromDay(wb.clock.today),
+    t: wb.t,
+  });
+  const target = sheet.getLastRow() + 1;
+  if (target > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 1);
+  const last = ledger.tasks.reduce((m, task) => Math.max(m, task.index), -1);
+  const range = sheet.getRange(target, 1, 1, width);
+  if (last >= 0) sheet.getRange(last + 1, 1, 1, width).copyTo(range, { formatOnly: true });
+  for (const column of row.asText) sheet.getRange(target, column + 1).setNumberFormat('@');
+  range.setValues([row.values]);
+  return target;
+}
+
+/** Keys the new row as the sweep would (its 系统编号 and 任务索引); returns its key and the ledger as it now reads. */
+function keyRow(c: Checked, rowNumber: number, changes: string[]): { key: string; ledger: Ledger } | undefined {
+  const { wb, sheet } = c;
+  const read = readTaskLedger(wb, sheet);
+  if (!read.ok) return undefined;
+  const counters = readCounters();
+  const index = readIndex(wb, counters);
+  const { identity } = identify(read.ledger, index.known, counters.highestKey, wb.clock.today, wb.clock.toDay);
+  const key = identity.keys.get(rowNumber - 1);
+  if (key === undefined) return undefined;
+  const plan = planWrite(read.ledger, { identity });
+  addScriptColumns(sheet, plan);
+  writePlan(sheet, { ...plan, rows: plan.rows.filter((r) => r.index === rowNumber - 1) }, wb.clock.fromDay);
+  const before = new Set((index.known ?? []).map((k) => k.key));
+  writeIndex(
+    wb,
+    identity.index.filter((k) => before.has(k.key) || k.key === key),
+    changes,
+  );
+  saveCounters({ highestKey: keyNumber(key), indexKept: true });
+  const after = readTaskLedger(wb, sheet);
+  return after.ok ? { key, ledger: after.ledger } : undefined;
+}
+
+function fileLocked(claims: LinkClaims, order: OrderInput, now: Date): SubmitResult {
+  const c = check(claims, order, now);
+  if ('refused' in c) return { ok: false, message: c.refused };
+  const { wb } = c;
+  const rowNumber = appendRow(c, order);
+  const changes: string[] = [];
+  const keyed = keyRow(c, rowNumber, changes);
+  const task = keyed?.ledger.tasks.find((x) => x.index === rowNumber - 1);
+  if (!keyed || !task || task.effectiveDeadline === undefined) {
+    // Nothing half-done: the row goes again (it is the row this request wrote, below every other).
+    c.sheet.deleteRow(rowNumber);
+    return { ok: false, message: wb.t('order.badDeadline', { text: order.deadlineText }) };
+  }
+  const photos = storePhotos(keyed.key, 'site', order.photos, now);
+  const notice: OrderNotice = {
+    number: '',
+    key: keyed.key,
+    row: rowNumber,
+    unit: c.unit.name,
+    task: task.task,
+    place: task.place,
+    ...(order.category && c.ledger.columns.problemKind !== undefined ? { category: order.category } : {}),
+    deadlineText: order.deadlineText,
+    replyBy: task.effectiveDeadline,
+    inspector: c.inspector,
+    photos,
+  };
+  return sendFirstNotice(c, notice, now);
+}
+
+/** The first 整改通知 (当场下单): numbered, claimed (one log row per address), flushed, sent, confirmed. */
+function sendFirstNotice(c: Checked, notice: OrderNotice, now: Date): SubmitResult {
+  const { wb } = c;
+  const { t, settings } = wb;
+  const today = wb.clock.today;
+  const log = openLog(wb, []);
+  const book = bookOf(log);
+  const year = ymdFromDay(today).year;
+  const n = Math.max(readCounters().number('notice', year), highestNumber(log.entries, year, settings.noticePrefix)) + 1;
+  notice.number = t('notice.number', { prefix: settings.noticePrefix, year, n });
+  saveCounters({ numbers: [{ series: 'notice', year, n }] });
+  const ctx = { t, today, office: settings, rowLink: rowLinker(wb, c.sheet) };
+  const mail = composeOrderNotice(notice, c.to.to.join(','), ctx);
+  const entries = c.to.to.map(
+    (to): LogEntry => ({
+      index: book.next++,
+      number: notice.number,
+      time: now,
+      day: today,
+      key: notice.key,
+      unit: notice.unit,
+      level: 'notice',
+      ordinal: 1,
+      deadline: notice.replyBy,
+      to,
+      role: c.to.role,
+      subject: mail.subject,
+      outcome: 'claimed',
+      detail: t('order.logDetail', { name: notice.inspector }),
+      replyBy: notice.replyBy,
+    }),
+  );
+  claim(wb, book, entries);
+  const delivered = deliverOne(wb, book, {
+    mail,
+    cc: [],
+    rows: entries.map((e) => e.index),
+    rowTo: c.to.to,
+    dryRun: () => composeOrderNotice(notice, settings.adminEmail, { ...ctx, dryRunFor: c.to.to }),
+  });
+  const args = { key: notice.key, number: notice.number, unit: notice.unit };
+  if (delivered.status === 'sent') return { ok: true, receipt: notice.key, message: t('order.done', args) };
+  const reason = delivered.status === 'failed' ? delivered.detail : t(delivered.status === 'quota' ? 'notice.quota' : 'order.busy');
+  return { ok: true, receipt: notice.key, message: t('order.notSent', { ...args, reason }) };
+}
