@@ -30,8 +30,13 @@ export const CHROMIUM_ARGS = [
 /** A phone: iPhone 12-14 sized (390×844 CSS pixels), touch, mobile viewport rules. */
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } as const;
 
+/**
+ * Whether the browser tests run: on a machine without Chromium they are skipped, except where
+ * DUBAN_BROWSER_TESTS=required (CI sets it in .ci/run, after installing Chromium), so that a
+ * missing browser fails CI instead of passing it silently.
+ */
 export function haveChromium(): boolean {
-  return existsSync(CHROMIUM);
+  return process.env.DUBAN_BROWSER_TESTS === 'required' || existsSync(CHROMIUM);
 }
 
 export async function launchBrowser(): Promise<Browser> {
