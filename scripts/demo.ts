@@ -18,14 +18,16 @@
  *                                  after people's edits; publish/ on 1 December, the month's report
  * <dir>/run.json, <dir>/<sample>.xlsx, <dir>/outbox/   copies of the last day's
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { exportXlsx } from '../runtime/xlsx';
 import { type MessageKey, translator } from '../src/core/i18n';
 import type { MailKind } from '../src/core/notices/mail-kind';
+import { DEMO_WEBAPP_URL, inspectorOrders, ORDER, REPLY, unitReplies } from './demo-web';
 import { DEFAULT_TIME_ZONE, describeReport, type LocalOptions, loadWorkbook, type RunReport, runLocal, UsageError } from './local';
+import { readScriptProperties, saveScriptProperties, scriptPropertiesFile } from './script-properties';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SAMPLE = join(root, 'samples', '创城台账示例.xlsx');
@@ -37,6 +39,15 @@ export const ADMIN_EMAIL = 'duban@ccb.example.org';
 const MAX_DAYS = 42;
 
 const t = translator('zh-CN');
+
+/**
+ * A workbook a person saved from another keeps the bound script's properties (the web app's
+ * secret, so the links already mailed still open): locally they sit beside the file
+ * (scripts/script-properties.ts), so they go with it.
+ */
+function carryProperties(from: string, to: string): void {
+  if (existsSync(scriptPropertiesFile(from))) copyFileSync(scriptPropertiesFile(from), scriptPropertiesFile(to));
+}
 
 function outDir(argv: string[]): string {
   if (argv.length === 0) return join(root, 'out', 'demo');
@@ -89,16 +100,20 @@ async function fillInAdmin(setupWorkbook: string, dir: string, timeZone: string)
   mkdirSync(dir, { recursive: true });
   const file = join(dir, basename(setupWorkbook));
   await exportXlsx(wb, file);
+  carryProperties(setupWorkbook, file);
+  fixSecret(file);
   return file;
 }
 
-/** What people do between the days, as the story goes: a task closed, one sent back, one reopened, one submitted. */
+/**
+ * What people do in the ledger between the days, as the story goes: a task closed, one sent back,
+ * one reopened (a unit's reply through the web app and an inspector's order: scripts/demo-web.ts).
+ */
 const EDITS: { day: string; task: string; status: string; done?: boolean; story: string }[] = [
   { day: '2026-11-26', task: '城北农贸市场周边占道经营', status: '已销号', done: true, story: '创城办验收城北农贸市场占道经营，销号' },
   { day: '2026-11-27', task: '黑臭水体治理台账资料与实地情况不符', status: '退回', story: '黑臭水体台账资料验收不合格，退回重改' },
   { day: '2026-11-30', task: '火车站、汽车站公共厕所保洁不到位', status: '整改中', story: '火车站公厕问题反弹，重新打开' },
   { day: '2026-12-02', task: '中小学校门口上下学时段交通拥堵', status: '已销号', done: true, story: '校门口交通拥堵整改到位，销号' },
-  { day: '2026-12-08', task: '人民路背街小巷', status: '待验收', story: '市城管局报人民路背街小巷整改完成，待验收' },
 ];
 
 /** Applies the day's edits to the workbook, as people type them into the ledger, and writes the result apart. */
@@ -119,6 +134,7 @@ async function editsOf(day: DateTime, workbook: string, dir: string, timeZone: s
   mkdirSync(dir, { recursive: true });
   const file = join(dir, basename(workbook));
   await exportXlsx(wb, file);
+  carryProperties(workbook, file);
   return { workbook: file, stories: today.map((e) => e.story) };
 }
 
@@ -150,8 +166,36 @@ async function approveInterviews(
   mkdirSync(dir, { recursive: true });
   const file = join(dir, basename(workbook));
   await exportXlsx(wb, file);
+  carryProperties(workbook, file);
   const units = waiting.map((r) => String(r[col('ivcol.unit')]?.value ?? '')).join('、');
   return { workbook: file, stories: [`创城办在《${t('sheet.interviews')}》中同意约谈${units}，填写约谈时间、地点和约谈人`] };
+}
+
+/**
+ * The web app that morning, before the 09:00 sweep: an inspector files a problem on site at 08:40
+ * (当场下单), or a unit answers one matter from its notice's link at 08:30 (全程跟进). Written to
+ * the day's edited/ folder with the mails those requests sent (edited/outbox) and the photos (edited/drive).
+ */
+async function webOf(
+  day: DateTime,
+  workbook: string,
+  dir: string,
+  timeZone: string,
+  noticeEmls: readonly string[],
+): Promise<{ workbook: string; stories: string[] }> {
+  if (day.toISODate() === ORDER.day) return inspectorOrders(day.set({ hour: 8, minute: 40 }), workbook, dir, timeZone);
+  if (day.toISODate() === REPLY.day) return unitReplies(day.set({ hour: 8, minute: 30 }), workbook, dir, timeZone, noticeEmls);
+  return { workbook, stories: [] };
+}
+
+/**
+ * The demo's links are signed with a fixed secret so that its mails are the same every run (the
+ * fingerprint): a real office's is random, made by setup and kept in the script's properties.
+ */
+function fixSecret(workbook: string): void {
+  const properties = readScriptProperties(workbook);
+  const store = new Map(Object.entries({ ...properties, 'duban.webapp.secret': 'demo-secret-not-for-real-use' }));
+  saveScriptProperties(store, workbook);
 }
 
 /** The first working day of a month, as the monthly trigger (publishIfDue) sees it: 1 December 2026 is a Tuesday. */
@@ -218,6 +262,8 @@ async function main(argv: string[]): Promise<number> {
     now: at.toJSDate(),
     out: dir,
     timeZone,
+    // The web app deployed (as `npm run local -- serve --port 8080` serves it): every 整改通知 and 退回通知 carries the unit's link.
+    ...(name === 'sweep' || name === 'preview' ? { webappUrl: DEMO_WEBAPP_URL } : {}),
   });
   clearEarlierDemo(out);
 
@@ -241,6 +287,8 @@ async function main(argv: string[]): Promise<number> {
   const interviewWord = t('level.interview');
   const interviewMails: string[] = [];
   const told = new Set<string>();
+  // Every 整改通知 and 退回通知 sent so far: the unit answers from the link in one of them.
+  const noticeEmls: string[] = [];
   let last: RunReport | undefined;
   let published: RunReport | undefined;
   const began = performance.now();
@@ -250,8 +298,9 @@ async function main(argv: string[]): Promise<number> {
     const t0 = performance.now();
     const edited = await editsOf(day, workbook, join(dir, 'edited'), timeZone);
     const approved = await approveInterviews(day, edited.workbook, join(dir, 'edited'), timeZone);
-    for (const story of [...edited.stories, ...approved.stories]) console.log(`  ${day.toISODate()}  · ${story}`);
-    workbook = approved.workbook;
+    const web = await webOf(day, approved.workbook, join(dir, 'edited'), timeZone, noticeEmls);
+    for (const story of [...edited.stories, ...approved.stories, ...web.stories]) console.log(`  ${day.toISODate()}  · ${story}`);
+    workbook = web.workbook;
     last = await runLocal(job('sweep', workbook, dir, day));
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
     const overdue = last.counts.overdue ?? 0;
@@ -263,6 +312,7 @@ async function main(argv: string[]): Promise<number> {
     for (const line of ladderStory(last, told)) console.log(`  ${day.toISODate()}  ▶ ${line}`);
     // The 约谈通知: sent only once the office approved the 约谈 in 约谈安排.
     interviewMails.push(...last.mails.filter((m) => m.kind === 'interview').map((m) => m.file));
+    noticeEmls.push(...last.mails.filter((m) => m.kind === 'notice' || m.kind === 'return').map((m) => m.file));
     workbook = last.outputs.workbook!;
     if (day.toISODate() === PUBLISH_ON) {
       // The first working day of the month: the month before is published (一月一公示).

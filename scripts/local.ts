@@ -20,7 +20,8 @@ import type { SentMail, WorkbookModel } from '../runtime/model';
 import { exportXlsx, importXlsx, WorkbookFormatError } from '../runtime/xlsx';
 import type { MailKind } from '../src/core/notices/mail-kind';
 import { currentBundle } from './build';
-import { startServer } from './serve';
+import { loadScriptProperties, SCRIPT_PROPERTIES_SUFFIX, saveScriptProperties } from './script-properties';
+import { type Serving, startServer } from './serve';
 
 /** The jobs the runner knows; a job whose issue has not landed yet fails with a clear message. */
 export const JOBS = ['setup', 'sweep', 'preview', 'publish'] as const;
@@ -160,6 +161,10 @@ serve:
 
 writes:
   <dir>/<same file name>.xlsx   the workbook with what the job changed (not for preview)
+  <dir>/<same file name>.xlsx${SCRIPT_PROPERTIES_SUFFIX}
+                                the bound script's properties (the web app's secret, the links'
+                                generations), as Google keeps them with the script: read from
+                                beside --workbook, so a link a sweep mailed opens in a later serve
   <dir>/outbox/*.eml            every mail the job sent (the folder is emptied first)
   <dir>/preview/*.eml           preview only: each mail today's sweep would send (emptied first)
   <dir>/run.json                ok, message, counts, warnings, mails (to, cc, subject, and for a
@@ -430,6 +435,8 @@ export async function writeOutputs(runtime: LocalRuntime, opts: LocalOptions, ra
     // Document properties (Duban's durable counters) go with the file, as Google keeps them with the spreadsheet.
     if (runtime.properties.document.size > 0) runtime.workbook.documentProperties = Object.fromEntries(runtime.properties.document);
     await exportXlsx(runtime.workbook, workbookOut);
+    // The bound script's properties (the web app's secret, the links' generations) beside it, for the next run.
+    saveScriptProperties(runtime.properties.script, workbookOut);
   }
   const files: string[] = [];
   for (let i = 0; i < ran.mails.length; i++) files.push(await writeEml(ran.mails[i]!, outbox, i + 1));
@@ -473,6 +480,15 @@ export function bundleCode(): Promise<string> {
   return bundled;
 }
 
+/** The script's properties an earlier run kept beside the workbook; a damaged file stops the run (exit 2). */
+function keptProperties(store: Map<string, string>, workbook: string): void {
+  try {
+    loadScriptProperties(store, workbook);
+  } catch (err) {
+    throw new UsageError(firstLine(err));
+  }
+}
+
 export async function runLocal(opts: LocalOptions): Promise<RunReport> {
   const workbook = await loadWorkbook(opts.workbook, opts.timeZone);
   const runtime = new LocalRuntime({
@@ -482,6 +498,7 @@ export async function runLocal(opts: LocalOptions): Promise<RunReport> {
     driveDir: join(opts.out, 'drive'),
     ...(opts.webappUrl ? { webappUrl: opts.webappUrl } : {}),
   });
+  keptProperties(runtime.properties.script, opts.workbook);
   runtime.load(await bundleCode(), 'Code.js');
   const ran = runJobOn(runtime, opts.job, {
     ...(opts.month ? { month: opts.month } : {}),
@@ -504,13 +521,27 @@ export function describeReport(report: RunReport, shown = WARNINGS_SHOWN): strin
   return lines;
 }
 
+/** serve's web app on 127.0.0.1, on the workbook and the script properties an earlier run kept beside it. */
+export async function openServe(opts: LocalOptions): Promise<Serving> {
+  const model = await loadWorkbook(opts.workbook, opts.timeZone);
+  const scriptProperties = new Map<string, string>();
+  keptProperties(scriptProperties, opts.workbook);
+  return startServer({
+    ...opts,
+    model,
+    scriptProperties: Object.fromEntries(scriptProperties),
+    code: await bundleCode(),
+    port: opts.port ?? 8080,
+  });
+}
+
 /** serve: the web app on 127.0.0.1 until the process is stopped (Ctrl-C). */
 async function serve(opts: LocalOptions): Promise<number> {
-  const model = await loadWorkbook(opts.workbook, opts.timeZone);
-  const serving = await startServer({ ...opts, model, code: await bundleCode(), port: opts.port ?? 8080 });
+  const serving = await openServe(opts);
   console.log(`serving the web app at ${serving.url} (workbook, outbox and drive written to ${opts.out})`);
   for (const link of serving.links) console.log(`  ${link.role === 'unit' ? '单位' : '督查员'} ${link.name}: ${link.url}`);
   if (!serving.links.some((l) => l.role === 'inspector')) console.log('  (no 督查员 sheet with an enabled inspector: no inspector links)');
+  console.log(`  script properties (the links' secret): ${serving.propertiesFile}`);
   await new Promise(() => {});
   return 0;
 }

@@ -8,7 +8,8 @@
  * Google's outer page carries them) with a small `google.script.run` stand-in that POSTs
  * `{ fn, args }` to /exec/run; POST /exec runs doPost. After every accepted submission (a server
  * function answering `{ ok: true }`) the workbook is written to <dir>, new mails to <dir>/outbox
- * (as sweep writes them); Drive files are kept under <dir>/drive and served at /drive/… . The
+ * (as sweep writes them), the script's properties beside the workbook (the links' secret and
+ * generations, read back from beside --workbook: scripts/script-properties.ts); Drive files are kept under <dir>/drive and served at /drive/… . The
  * clock starts at --now and runs on with real time. Listens on 127.0.0.1 only.
  */
 import { createHmac, randomBytes } from 'node:crypto';
@@ -24,6 +25,7 @@ import { parseUnits } from '../src/core/directory/units';
 import { allTexts } from '../src/core/i18n';
 import { parseInspectors } from '../src/core/webapp/inspectors';
 import { encodeLink } from '../src/core/webapp/token';
+import { saveScriptProperties, scriptPropertiesFile } from './script-properties';
 
 export interface ServeOptions {
   workbook: string;
@@ -33,6 +35,8 @@ export interface ServeOptions {
   out: string;
   port: number;
   timeZone: string;
+  /** The bound script's properties an earlier run kept (scripts/script-properties.ts): the links' secret and generations. */
+  scriptProperties?: Record<string, string>;
 }
 
 export interface ServedLink {
@@ -46,6 +50,8 @@ export interface Serving {
   url: string;
   links: ServedLink[];
   runtime: LocalRuntime;
+  /** Where the script's properties are kept for the next run: beside the workbook serve writes. */
+  propertiesFile: string;
   close(): Promise<void>;
 }
 
@@ -134,14 +140,20 @@ export async function startServer(opts: ServeOptions): Promise<Serving> {
     driveDir,
     driveUrl: (p) => `${base}/drive/${p.split('/').map(encodeURIComponent).join('/')}`,
   });
+  for (const [k, v] of Object.entries(opts.scriptProperties ?? {})) rt.properties.script.set(k, v);
   rt.load(opts.code, 'Code.js');
   if (!rt.properties.script.get(SECRET_PROPERTY)) rt.properties.script.set(SECRET_PROPERTY, randomBytes(32).toString('hex'));
+  const workbookOut = join(opts.out, basename(opts.workbook));
+  // Kept at once: the links printed now must open in a later serve, whether or not anything is submitted.
+  const propertiesFile = scriptPropertiesFile(workbookOut);
+  saveScriptProperties(rt.properties.script, workbookOut);
   const startedReal = Date.now();
   const tick = () => rt.setNow(new Date(opts.now.getTime() + (Date.now() - startedReal)));
   let mailsWritten = 0;
   const save = async () => {
     if (rt.properties.document.size > 0) rt.workbook.documentProperties = Object.fromEntries(rt.properties.document);
-    await exportXlsx(rt.workbook, join(opts.out, basename(opts.workbook)));
+    await exportXlsx(rt.workbook, workbookOut);
+    saveScriptProperties(rt.properties.script, workbookOut);
     for (; mailsWritten < rt.outbox.length; mailsWritten++) await writeEml(rt.outbox[mailsWritten]!, outbox, mailsWritten + 1);
   };
   const server = createServer((req, res) => {
@@ -213,7 +225,13 @@ export async function startServer(opts: ServeOptions): Promise<Serving> {
   await new Promise<void>((ok) => server.listen(opts.port, '127.0.0.1', ok));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   rt.setWebappUrl(`${base}/exec`);
-  return { url: `${base}/exec`, links: servedLinks(rt, base, opts.now.getTime()), runtime: rt, close: () => closeServer(server) };
+  return {
+    url: `${base}/exec`,
+    links: servedLinks(rt, base, opts.now.getTime()),
+    runtime: rt,
+    propertiesFile,
+    close: () => closeServer(server),
+  };
 }
 
 function closeServer(server: Server): Promise<void> {
