@@ -1001,6 +1001,15 @@ export const zhCN = {
   'inspcol.email': '邮箱',
   'inspcol.enabled': '启用',
   'webapp.rateLimited': '提交过于频繁，请{minutes}分钟后再试。',
+  // issue 16: tidy (a submission that failed after its checks: what failed, what was kept, what to do)
+  'webapp.failed.photos': '照片未能存入督查办的云端硬盘',
+  'webapp.failed.other': '保存时出错',
+  'webapp.failed.contact': '：{contact}',
+  'webapp.failed.nothingKept': '提交未成功：{what}。本次报送没有登记，请稍后重新提交；如仍不成功，请与督查办联系{contact}',
+  'webapp.failed.unsure': '提交未完成：{what}，可能只登记了一部分。请先与督查办联系核实{contact}，再决定是否重新提交，以免重复。',
+  'webapp.failed.adminSubject': '【督办台账】网上报送未成功：{who}',
+  'webapp.failed.adminBody':
+    '{time} {who} 通过网页提交（{call}）时出错，页面已告诉对方未成功：\n{detail}\n\n详情（含出错位置）见 Apps Script 项目的“执行”记录。此后{hours}小时内再出错不再发信，只记入执行记录。',
   'webapp.noUrl': '网页还没有部署，无法生成链接：请先部署网页（npm run deploy）。',
   // ---- issue 16: feedback (the unit's reply through the web app, 整改反馈, its verification)
   'col.feedbackDate': '反馈日期',
@@ -2134,6 +2143,17 @@ export const en: Record<MessageKey, string> = {
   'inspcol.email': 'Email',
   'inspcol.enabled': 'Enabled',
   'webapp.rateLimited': 'Too many submissions: try again in {minutes} minutes.',
+  // issue 16: tidy (a submission that failed after its checks: what failed, what was kept, what to do)
+  'webapp.failed.photos': "the photos could not be saved to the office's Drive",
+  'webapp.failed.other': 'saving failed',
+  'webapp.failed.contact': ': {contact}',
+  'webapp.failed.nothingKept':
+    'Not submitted: {what}. Nothing was recorded: please submit again later; if it still fails, contact the office{contact}',
+  'webapp.failed.unsure':
+    'Not completed: {what}, and part of it may have been recorded. Please check with the office first{contact}, then decide whether to submit again, so that nothing is filed twice.',
+  'webapp.failed.adminSubject': '[Duban] A web submission failed: {who}',
+  'webapp.failed.adminBody':
+    "{time} a submission by {who} through the web app ({call}) failed; the page told them so:\n{detail}\n\nThe details (with where it failed) are in the Apps Script project's Executions. Further failures within {hours} hour(s) are logged there without another mail.",
   'webapp.noUrl': 'The web app is not deployed yet, so there is no link: deploy it first (npm run deploy).',
   // ---- issue 16: feedback (the unit's reply through the web app, 整改反馈, its verification)
   'col.feedbackDate': 'Reply date',
