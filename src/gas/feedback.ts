@@ -43,7 +43,7 @@ const LOCK_WAIT_MS = 20_000;
  * Records one reply of `unit` (the name its link was signed for). `ss` is the bound spreadsheet
  * the web app runs in (the workbook is opened as every job opens it: the active one).
  */
-export function acceptReply(_ss: Spreadsheet, unit: string, reply: ReplyInput, now: Date, store: StorePhotos): ReplyOutcome {
+export function acceptReply(_ss: Spreadsheet, unit: string, reply: unknown, now: Date, store: StorePhotos): ReplyOutcome {
   try {
     return withDocumentLock(LOCK_WAIT_MS, () => recordReply(unit, reply, now, store));
   } catch (err) {
@@ -52,12 +52,13 @@ export function acceptReply(_ss: Spreadsheet, unit: string, reply: ReplyInput, n
   }
 }
 
-function recordReply(unit: string, reply: ReplyInput, now: Date, store: StorePhotos): ReplyOutcome {
+function recordReply(unit: string, raw: unknown, now: Date, store: StorePhotos): ReplyOutcome {
   const wb = openWorkbook(now);
   const { t } = wb;
-  const form = checkReply(reply, wb.clock.today, t);
+  const form = checkReply(raw, wb.clock.today, t);
   if (!form.ok) return form;
-  const key = reply.key.trim();
+  const { reply } = form;
+  const key = reply.key;
   const sheet = wb.taskSheet();
   const read = sheet ? readTaskLedger(wb, sheet, { withReplies: true }) : undefined;
   if (!sheet || !read?.ok) return { ok: false, message: t('feedback.refuse.noLedger') };
@@ -83,9 +84,9 @@ function recordReply(unit: string, reply: ReplyInput, now: Date, store: StorePho
     task: task.task,
     place: task.place,
     unit: unitName,
-    measures: reply.measures.trim(),
-    doneDate: reply.doneDate.trim(),
-    person: reply.person.trim(),
+    measures: reply.measures,
+    doneDate: reply.doneDate,
+    person: reply.person,
     photosBefore: before.join('\n'),
     photosAfter: after.join('\n'),
   });
@@ -149,9 +150,9 @@ function mailReceipt(wb: Workbook, book: LogBook, r: ReceiptInput): string {
       task: r.task.task,
       place: r.task.place,
       time: Utilities.formatDate(r.now, clock.timeZone, 'yyyy-MM-dd HH:mm'),
-      measures: r.reply.measures.trim(),
+      measures: r.reply.measures,
       doneOn: doneDay(r.reply.doneDate, clock.today)!,
-      person: r.reply.person.trim(),
+      person: r.reply.person,
       photosAfter: r.reply.photosAfter.length,
       photosBefore: r.reply.photosBefore.length,
     },

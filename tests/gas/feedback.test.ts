@@ -183,12 +183,12 @@ describe('a unit’s reply (acceptReply)', () => {
     expect(submit(rt, '市城管局', 'DB-9999').message).toBe('任务编号“DB-9999”不在台账中，请刷新页面后重试');
     expect(
       submit(rt, '市住建局', keys[1]!, { photosAfter: [{ name: 'x.gif', mimeType: 'image/jpeg', base64: 'R0lGODlhAQABAIAAAP' }] }).message,
-    ).toBe('照片“x.gif”不是JPEG或PNG图片');
+    ).toBe('照片“x.gif”不是 JPEG 或 PNG 图片，未收下。请拍照或从相册选择照片。');
     expect(submit(rt, '市住建局', keys[1]!, { doneDate: '2026-12-01' }).message).toBe(
       '完成日期“2026-12-01”无效：请选择今天或以前的日期（格式YYYY-MM-DD）',
     );
-    const last = submit(rt, '市住建局', keys[1]!, { measures: 'x'.repeat(1001) });
-    expect(last).toEqual({ ok: false, message: '整改措施不能超过1000字（现为1001字）', stored: [] });
+    const last = submit(rt, '市住建局', keys[1]!, { measures: 'x'.repeat(2001) });
+    expect(last).toEqual({ ok: false, message: '“整改措施”最多2000个字，现有2001个。', stored: [] });
     expect([cellsOf(rt, '任务台账'), cellsOf(rt, '整改反馈'), cellsOf(rt, '督办记录')]).toEqual(before);
     expect(rt.outbox.length).toBe(outbox);
   });

@@ -1001,6 +1001,15 @@ export const zhCN = {
   'inspcol.email': '邮箱',
   'inspcol.enabled': '启用',
   'webapp.rateLimited': '提交过于频繁，请{minutes}分钟后再试。',
+  // issue 16: tidy (a submission that failed after its checks: what failed, what was kept, what to do)
+  'webapp.failed.photos': '照片未能存入督查办的云端硬盘',
+  'webapp.failed.other': '保存时出错',
+  'webapp.failed.contact': '：{contact}',
+  'webapp.failed.nothingKept': '提交未成功：{what}。本次报送没有登记，请稍后重新提交；如仍不成功，请与督查办联系{contact}',
+  'webapp.failed.unsure': '提交未完成：{what}，可能只登记了一部分。请先与督查办联系核实{contact}，再决定是否重新提交，以免重复。',
+  'webapp.failed.adminSubject': '【督办台账】网上报送未成功：{who}',
+  'webapp.failed.adminBody':
+    '{time} {who} 通过网页提交（{call}）时出错，页面已告诉对方未成功：\n{detail}\n\n详情（含出错位置）见 Apps Script 项目的“执行”记录。此后{hours}小时内再出错不再发信，只记入执行记录。',
   'webapp.noUrl': '网页还没有部署，无法生成链接：请先部署网页（npm run deploy）。',
   // ---- issue 16: feedback (the unit's reply through the web app, 整改反馈, its verification)
   'col.feedbackDate': '反馈日期',
@@ -1036,13 +1045,7 @@ export const zhCN = {
   'feedback.refuse.closed': '任务{key}已销号，无需再报送',
   'feedback.refuse.pending': '任务{key}已于{date}报送（回执{receipt}），正在等待验收，验收前不能再次报送',
   'feedback.refuse.passed': '任务{key}已验收通过，等待销号，无需再报送',
-  'feedback.refuse.empty': '请填写{field}',
-  'feedback.refuse.tooLong': '{field}不能超过{max}字（现为{length}字）',
   'feedback.refuse.badDate': '完成日期“{text}”无效：请选择今天或以前的日期（格式YYYY-MM-DD）',
-  'feedback.refuse.noPhoto': '请至少上传一张整改后照片',
-  'feedback.refuse.tooManyPhotos': '照片最多{max}张（现为{count}张）',
-  'feedback.refuse.badPhoto': '照片“{name}”不是JPEG或PNG图片',
-  'feedback.refuse.bigPhoto': '照片“{name}”超过{max}KB',
   'feedback.refuse.busy': '系统正忙，请稍后再提交',
   'feedback.refuse.noLedger': '暂时无法读取任务台账，请稍后再提交；如仍不行请与创城办联系',
   'feedback.accepted': '已收到任务{key}的整改情况，回执编号{receipt}。验收结果将另行通知。',
@@ -2140,6 +2143,17 @@ export const en: Record<MessageKey, string> = {
   'inspcol.email': 'Email',
   'inspcol.enabled': 'Enabled',
   'webapp.rateLimited': 'Too many submissions: try again in {minutes} minutes.',
+  // issue 16: tidy (a submission that failed after its checks: what failed, what was kept, what to do)
+  'webapp.failed.photos': "the photos could not be saved to the office's Drive",
+  'webapp.failed.other': 'saving failed',
+  'webapp.failed.contact': ': {contact}',
+  'webapp.failed.nothingKept':
+    'Not submitted: {what}. Nothing was recorded: please submit again later; if it still fails, contact the office{contact}',
+  'webapp.failed.unsure':
+    'Not completed: {what}, and part of it may have been recorded. Please check with the office first{contact}, then decide whether to submit again, so that nothing is filed twice.',
+  'webapp.failed.adminSubject': '[Duban] A web submission failed: {who}',
+  'webapp.failed.adminBody':
+    "{time} a submission by {who} through the web app ({call}) failed; the page told them so:\n{detail}\n\nThe details (with where it failed) are in the Apps Script project's Executions. Further failures within {hours} hour(s) are logged there without another mail.",
   'webapp.noUrl': 'The web app is not deployed yet, so there is no link: deploy it first (npm run deploy).',
   // ---- issue 16: feedback (the unit's reply through the web app, 整改反馈, its verification)
   'col.feedbackDate': 'Reply date',
@@ -2176,13 +2190,7 @@ export const en: Record<MessageKey, string> = {
   'feedback.refuse.pending':
     'Task {key} was answered on {date} (receipt {receipt}) and awaits verification: it cannot be answered again before it is verified',
   'feedback.refuse.passed': 'Task {key} passed verification and awaits closing: no reply is needed',
-  'feedback.refuse.empty': 'Please fill in {field}',
-  'feedback.refuse.tooLong': '{field} may have at most {max} characters (it has {length})',
   'feedback.refuse.badDate': 'Done on "{text}" is not valid: choose today or an earlier day (YYYY-MM-DD)',
-  'feedback.refuse.noPhoto': 'Please add at least one photo after the fix',
-  'feedback.refuse.tooManyPhotos': 'At most {max} photos ({count} given)',
-  'feedback.refuse.badPhoto': 'The photo "{name}" is not a JPEG or PNG image',
-  'feedback.refuse.bigPhoto': 'The photo "{name}" is larger than {max} KB',
   'feedback.refuse.busy': 'The system is busy: please submit again in a moment',
   'feedback.refuse.noLedger': 'The task ledger cannot be read just now: please submit again later, or contact the office',
   'feedback.accepted': 'The reply on task {key} is received, receipt number {receipt}. You will be told the result of the verification.',

@@ -68,12 +68,24 @@ export function photoFolder(setting: string): { id: string; created: boolean } {
   return { id: made.id!, created: true };
 }
 
+/** Drive refused the photos (or is off): the router says so plainly and tells the admin the detail. */
+export class PhotoStoreError extends Error {}
+
 /**
  * Keeps a matter's photos in its subfolder and returns their links, in order. `kind` says what
- * they show (整改前, 整改后, 现场); the day is today in the script's time zone.
+ * they show (整改前, 整改后, 现场); the day is today in the script's time zone. Throws
+ * PhotoStoreError with Drive's own words when Drive refuses.
  */
 export function storePhotos(key: string, kind: PhotoKind, photos: PhotoUpload[], now: Date): string[] {
   if (photos.length === 0) return [];
+  try {
+    return storeInDrive(key, kind, photos, now);
+  } catch (err) {
+    throw new PhotoStoreError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+function storeInDrive(key: string, kind: PhotoKind, photos: PhotoUpload[], now: Date): string[] {
   const wb = openWorkbook(now);
   const files = drive();
   const matter = folderIn(files, photoFolder(wb.settings.photoFolder).id, safeNamePart(key));

@@ -16,6 +16,7 @@ import {
 import { type Refusal, refusalHtml, refusalLines } from '../../core/webapp/page';
 import type { LinkClaims, LinkRole } from '../../core/webapp/token';
 import { openWorkbook } from '../workbook';
+import { failedSubmission } from './failure';
 import { checkLink } from './links';
 import { inspectorPage, type Page, replyPage } from './pages';
 import { submitOrder, submitReply } from './submit';
@@ -88,7 +89,17 @@ function submit<T>(
   if (!withinRate(check.claims)) return { ok: false, message: t('webapp.rateLimited', { minutes: RATE_LIMIT.windowSeconds / 60 }) };
   const reading = read(form, t);
   if (!reading.ok) return { ok: false, message: reading.message };
-  return keep(check.claims, reading.value, now, t);
+  try {
+    return keep(check.claims, reading.value, now, t);
+  } catch (err) {
+    // Drive refusing, a quota, a sheet that cannot be written: the person is told plainly, the admin the detail.
+    return failedSubmission(err, {
+      call: role === 'unit' ? 'webappSubmitReply' : 'webappSubmitOrder',
+      claims: check.claims,
+      contact: office.contact,
+      now,
+    });
+  }
 }
 
 /** google.script.run.webappSubmitReply(token, form): a unit's reply to one matter. */
@@ -103,14 +114,22 @@ export function routeOrder(token: unknown, form: unknown): SubmitResult {
 
 /** POST /exec with `{ call: 'reply' | 'order', token, form }`: the same calls for a client without google.script.run; JSON back. */
 export function routePost(e: GoogleAppsScript.Events.DoPost | undefined): GoogleAppsScript.Content.TextOutput {
-  let result: SubmitResult;
-  try {
-    const body = JSON.parse(e?.postData?.contents ?? '') as { call?: unknown; token?: unknown; form?: unknown };
-    if (body.call === 'reply') result = routeReply(body.token, body.form);
-    else if (body.call === 'order') result = routeOrder(body.token, body.form);
-    else result = { ok: false, message: translatorOf(new Date()).t('webapp.form.bad') };
-  } catch {
-    result = { ok: false, message: translatorOf(new Date()).t('webapp.form.bad') };
-  }
+  const body = readBody(e?.postData?.contents);
+  // Only a body that cannot be read is "not understood"; what fails after that says what failed (failedSubmission).
+  const result: SubmitResult =
+    body?.call === 'reply'
+      ? routeReply(body.token, body.form)
+      : body?.call === 'order'
+        ? routeOrder(body.token, body.form)
+        : { ok: false, message: translatorOf(new Date()).t('webapp.form.bad') };
   return ContentService.createTextOutput(JSON.stringify(result)).setMimeType(ContentService.MimeType.JSON);
+}
+
+function readBody(text: string | undefined): { call?: unknown; token?: unknown; form?: unknown } | undefined {
+  try {
+    const body: unknown = JSON.parse(text ?? '');
+    return body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
