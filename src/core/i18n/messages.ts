@@ -1117,6 +1117,7 @@ export const zhCN = {
   'order.col.replyBy': '整改限期',
   'order.photos': '现场照片：{links}',
   'order.logDetail': '当场下单：{name}',
+  'order.photosFailed': '现场照片未能保存，未交办：{reason}。请稍后再提交，或不带照片提交后把照片发给督查办。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2262,6 +2263,8 @@ export const en: Record<MessageKey, string> = {
   'order.col.replyBy': 'Rectify by',
   'order.photos': 'Photos on site: {links}',
   'order.logDetail': 'Filed on site: {name}',
+  'order.photosFailed':
+    'The photos could not be kept, so nothing was filed: {reason}. Submit again later, or without photos and send them to the office.',
 };
 
 export type Locale = 'zh-CN' | 'en';
