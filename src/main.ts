@@ -6,6 +6,7 @@
 import { type Translate, translator } from './core/i18n';
 import { previousMonth } from './core/publication/schedule';
 import { handleEdit, handleInterviewEdit, isFeedbackEdit, isInterviewEdit, isReturnEdit } from './gas/edit-handler';
+import { sendInspectorLinks as mailInspectorLinks } from './gas/inspectors-sheet';
 import { LockBusyError, withDocumentLock } from './gas/lock';
 import { addMenu } from './gas/menu';
 import { previewNotices } from './gas/preview-job';
@@ -179,6 +180,16 @@ export function webappSubmitReply(token: unknown, form: unknown): ReturnType<typ
 /** google.script.run from the inspector's page: a problem filed on site (当场下单). */
 export function webappSubmitOrder(token: unknown, form: unknown): ReturnType<typeof routeOrder> {
   return routeOrder(token, form);
+}
+
+/** Menu (发送督查员链接): each enabled inspector in 督查员 mailed their own link to the 当场下单 page. */
+export function sendInspectorLinks(e?: unknown): JobResult {
+  return runJob('sendInspectorLinks', e, (now) => {
+    const wb = openWorkbook(now);
+    const result = emptyResult('sendInspectorLinks');
+    result.message = mailInspectorLinks(wb, now, result);
+    return result;
+  });
 }
 
 /**

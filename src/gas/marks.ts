@@ -36,7 +36,9 @@ export type SheetRole =
   // Issue 15, part "published": 季度测评, where the office types 实地测评 and 问卷.
   | 'assessment'
   // Issue 16, feedback: 整改反馈, the units' replies and the verifier's 验收结果.
-  | 'feedback';
+  | 'feedback'
+  // Issue 16, orders: 督查员, the inspectors who may file on site and get their own link.
+  | 'inspectors';
 const ROLES: readonly SheetRole[] = [
   'tasks',
   'settings',
@@ -50,6 +52,7 @@ const ROLES: readonly SheetRole[] = [
   'interviews',
   'assessment',
   'feedback',
+  'inspectors',
 ];
 
 /** The script's columns on a sheet, 0-based, by field (the first mark wins if a field is marked twice). */

@@ -10,9 +10,18 @@ export function addMenu(t: Translate): void {
     .addSeparator()
     .addItem(t('menu.setup'), 'setup')
     .addItem(t('menu.installTriggers'), 'installTriggers')
+    .addItem(t('menu.sendInspectorLinks'), 'sendInspectorLinks')
     .addItem(t('menu.resetUnitLink'), 'resetUnitLinkFromMenu')
     .addToUi();
 }
 
 /** The menu's function names, for the smoke test that every one is in the bundle. */
-export const MENU_FUNCTIONS = ['sweep', 'preview', 'publish', 'setup', 'installTriggers', 'resetUnitLinkFromMenu'] as const;
+export const MENU_FUNCTIONS = [
+  'sweep',
+  'preview',
+  'publish',
+  'setup',
+  'installTriggers',
+  'sendInspectorLinks',
+  'resetUnitLinkFromMenu',
+] as const;

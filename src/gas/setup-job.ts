@@ -17,12 +17,13 @@ import { missingHolidayRows, missingSettingRows, missingUnitHeaders, staleSettin
 import { cellText } from '../core/text/text';
 import { openAssessment } from './assessment-sheet';
 import { applyColourRules, paintLegend } from './colours';
+import { sendInspectorLinks, setUpInspectors } from './inspectors-sheet';
 import { markSheet, type SheetRole } from './marks';
 import { openLog } from './notice-log';
 import { emptyResult, failed, type JobResult } from './result';
 import { formatScriptColumns } from './script-columns';
 import { addScriptColumns, readTaskLedger } from './task-sheet';
-import { ensureSecret } from './webapp/links';
+import { ensureSecret, webappUrl } from './webapp/links';
 import { ensurePhotoFolder } from './webapp/photos';
 import { ensureScriptSheet, noTaskSheet, openWorkbook, type Workbook } from './workbook';
 import { contiguousRuns } from './write-back';
@@ -308,6 +309,9 @@ export function setUpWorkbook(now: Date): JobResult {
   // 照片文件夹: where the units' and inspectors' photos go (issue 16).
   const folder = ensurePhotoFolder(wb.settings.photoFolder, (name) => wb.t('setup.photoFolder', { name }));
   if (folder) changes.push(folder);
+  // 督查员, and their links when the web app is deployed (else the menu item sends them later).
+  setUpInspectors(wb, changes);
+  if (webappUrl()) changes.push(sendInspectorLinks(wb, now, result));
   result.counts = { changes: changes.length, sheets: wb.sheets.length };
   result.warnings.push(...changes, ...notices);
   // A task sheet that could not be set up is the news, whatever else was created: saying

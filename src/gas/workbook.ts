@@ -42,6 +42,7 @@ export const ROLE_SHEET_NAME: Record<SheetRole, MessageKey> = {
   interviews: 'sheet.interviews',
   assessment: 'sheet.assessment',
   feedback: 'sheet.feedback',
+  inspectors: 'sheet.inspectors',
 };
 
 /** The header row the script writes on each sheet only it uses: how a sheet set up before marks is known. */
@@ -54,6 +55,8 @@ const ROLE_HEADER: Partial<Record<SheetRole, MessageKey[]>> = {
   index: ['indexcol.key', 'indexcol.task', 'indexcol.place', 'indexcol.unit'],
   // An office sheet that is merely called 季度测评 is never taken for Duban's (whose header this is).
   assessment: ['assesscol.quarter', 'assesscol.unit', 'assesscol.ledgerScore'],
+  // 督查员 typed by the office before setup made it: its header is Duban's (姓名, 邮箱, 启用).
+  inspectors: ['inspcol.name', 'inspcol.email', 'inspcol.enabled'],
 };
 
 /**

@@ -53,12 +53,13 @@ function tokenFor(rt: LocalRuntime, subject: string): string {
   return encodeLink({ role: 'inspector', subject, generation: 0, expires: NOW.getTime() + 30 * DAY }, sign);
 }
 
-async function ready(): Promise<LocalRuntime> {
+/** The office set up and swept once; `drive: false`: a Drive that throws at every call (no folder behind it). */
+async function ready({ drive = true } = {}): Promise<LocalRuntime> {
   const rt = new LocalRuntime({
     workbook: office(),
     now: NOW,
     scriptTimeZone: 'Asia/Shanghai',
-    driveDir: mkdtempSync(join(tmpdir(), 'duban-order-')),
+    ...(drive ? { driveDir: mkdtempSync(join(tmpdir(), 'duban-order-')) } : {}),
   });
   rt.load(await bundle(), 'Code.js');
   job(rt, 'setup');
@@ -163,5 +164,25 @@ describe('当场下单 (an inspector files a problem on site)', () => {
     expect(JSON.stringify(sheet(rt, '任务台账').rows)).toBe(before);
     expect(JSON.stringify(sheet(rt, '督办记录').rows)).toBe(logBefore);
     expect(rt.outbox).toEqual([]);
+  });
+
+  it('a Drive that throws: the order is refused with the reason, and ledger, 任务索引, counters, 督办记录 and outbox are as they were', async () => {
+    const rt = await ready({ drive: false });
+    const snapshot = () =>
+      JSON.stringify({
+        ledger: sheet(rt, '任务台账').rows,
+        merges: sheet(rt, '任务台账').merges,
+        index: sheet(rt, '任务索引').rows,
+        log: sheet(rt, '督办记录').rows,
+        counters: [...rt.properties.document.entries()],
+      });
+    const before = snapshot();
+    const result = submit(rt, tokenFor(rt, 'wang@example.org'), order());
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/^现场照片未能保存，未交办：Drive: this local runtime was given no Drive folder/);
+    expect(snapshot()).toBe(before);
+    expect(rt.outbox).toEqual([]);
+    // Without photos the same order goes: nothing of the failed one stands in its way (its key is the next one).
+    expect(submit(rt, tokenFor(rt, 'wang@example.org'), order({ photos: [] }))).toMatchObject({ ok: true, receipt: 'DB-0003' });
   });
 });

@@ -1120,6 +1120,24 @@ export const zhCN = {
   'order.col.replyBy': '整改限期',
   'order.photos': '现场照片：{links}',
   'order.logDetail': '当场下单：{name}',
+  'order.photosFailed': '现场照片未能保存，未交办：{reason}。请稍后再提交，或不带照片提交后把照片发给督查办。',
+  // ---- issue 16: orders (督查员 sheet, 发送督查员链接)
+  'menu.sendInspectorLinks': '发送督查员链接',
+  'level.inspectorLink': '督查员链接',
+  'role.inspector': '督查员',
+  'inspectorLink.subject': '【当场下单】{name}的专用链接',
+  'inspectorLink.greeting': '{name}：',
+  'inspectorLink.intro': '这是您当场下单的专用链接（{days}天内有效），请在手机上打开并收藏：',
+  'inspectorLink.how': '现场发现问题时打开此链接，选择责任单位、填写问题并拍照提交：问题立即录入台账，整改通知当场发给责任单位。',
+  'inspectorLink.keep': '此链接仅供您本人使用，请勿转发；如不慎外传，请告知督查办停用。',
+  'inspectorLink.detail': '网页地址{url}，链接第{version}版',
+  'inspectorLink.noUrl':
+    '网页还没有部署，督查员链接未发送：请先部署网页（npm run deploy，见 README“网页”一节），再从菜单“发送督查员链接”发送。',
+  'inspectorLink.none': '《{sheet}》中没有启用的督查员，未发送链接。',
+  'inspectorLink.badAddress': '《{sheet}》第{row}行（{header}）：{name}的邮箱“{email}”无效，未发送链接，请改正后再发送。',
+  'inspectorLink.done': '已发送督查员链接{sent}份{already}{failed}。',
+  'inspectorLink.already': '；{count}位今天已发过同一链接，未重发',
+  'inspectorLink.failed': '；{count}份未发出（见《督办记录》）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -2270,6 +2288,27 @@ export const en: Record<MessageKey, string> = {
   'order.col.replyBy': 'Rectify by',
   'order.photos': 'Photos on site: {links}',
   'order.logDetail': 'Filed on site: {name}',
+  'order.photosFailed':
+    'The photos could not be kept, so nothing was filed: {reason}. Submit again later, or without photos and send them to the office.',
+  // ---- issue 16: orders (督查员 sheet, 发送督查员链接)
+  'menu.sendInspectorLinks': 'Send inspectors their links',
+  'level.inspectorLink': 'Inspector link',
+  'role.inspector': 'Inspector',
+  'inspectorLink.subject': 'Your link to file problems on site, {name}',
+  'inspectorLink.greeting': 'Dear {name},',
+  'inspectorLink.intro': 'This is your own link to file problems on site (valid {days} days); open it on your phone and bookmark it:',
+  'inspectorLink.how':
+    "When you find a problem on site, open the link, pick the unit, describe the problem, take photos and submit: it goes into the ledger at once and the unit's notice is sent there and then.",
+  'inspectorLink.keep': 'The link is for you alone: do not forward it; if it leaks, ask the office to revoke it.',
+  'inspectorLink.detail': 'web app {url}, link version {version}',
+  'inspectorLink.noUrl':
+    'The web app is not deployed yet, so no inspector link was sent: deploy it first (npm run deploy, see the README section on the web app), then use the menu item "Send inspectors their links".',
+  'inspectorLink.none': 'No enabled inspector in "{sheet}": no link sent.',
+  'inspectorLink.badAddress':
+    '"{sheet}" row {row} ({header}): the address "{email}" of {name} is not valid; no link sent. Correct it and send again.',
+  'inspectorLink.done': 'Sent {sent} inspector link(s){already}{failed}.',
+  'inspectorLink.already': '; {count} already had the same link today, not sent again',
+  'inspectorLink.failed': '; {count} not sent (see the notice log)',
 };
 
 export type Locale = 'zh-CN' | 'en';

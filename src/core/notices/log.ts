@@ -31,7 +31,7 @@ export const OUTCOME_WORD: Record<Outcome, MessageKey> = {
 };
 
 /** The log's roles: the people a notice goes to, the admin (whose daily summary is logged too), and a 通报's 抄送. */
-export type LogRole = RecipientRole | 'admin' | 'cc';
+export type LogRole = RecipientRole | 'admin' | 'cc' | 'inspector';
 
 export const ROLE_WORD: Record<LogRole, MessageKey> = {
   admin: 'role.admin',
@@ -40,6 +40,7 @@ export const ROLE_WORD: Record<LogRole, MessageKey> = {
   leader: 'role.leader',
   support: 'role.support',
   cc: 'role.cc',
+  inspector: 'role.inspector',
 };
 
 /** The log's columns, in the order the script writes them. */
@@ -129,7 +130,7 @@ function byWord<T extends string>(words: Record<T, MessageKey>): Map<string, T> 
  * 退回通知 (a task sent back at verification: one row per recipient address, like a notice, but
  * off the ladder).
  */
-export type LogLevel = NoticeLevel | 'summary' | 'publication' | 'reopen' | 'failed' | 'return' | 'receipt';
+export type LogLevel = NoticeLevel | 'summary' | 'publication' | 'reopen' | 'failed' | 'return' | 'receipt' | 'inspectorLink';
 
 export const LOG_LEVEL_WORD: Record<LogLevel, MessageKey> = {
   ...LEVEL_WORD,
@@ -140,6 +141,8 @@ export const LOG_LEVEL_WORD: Record<LogLevel, MessageKey> = {
   return: 'level.return',
   // Issue 16, feedback: the 回执 of a unit's reply through the web app, mailed to the unit (off the ladder).
   receipt: 'level.receipt',
+  // Issue 16, orders: an inspector's link to the 当场下单 page, mailed to them (off the ladder).
+  inspectorLink: 'level.inspectorLink',
 };
 
 /**

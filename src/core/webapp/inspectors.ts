@@ -8,33 +8,39 @@ import { normalizeWord, readYesNo } from '../text/vocabulary';
 
 export interface Inspector {
   name: string;
+  /** As typed ('' when the row names someone without an address: never matched, told to the admin). */
   email: string;
   enabled: boolean;
+  /** The row on the sheet (1-based), for a message that says where. */
+  row: number;
 }
 
 export const INSPECTOR_HEADER: readonly MessageKey[] = ['inspcol.name', 'inspcol.email', 'inspcol.enabled'];
 
-/** The inspectors on the sheet (header in its first row); rows without an address are skipped. */
+/** The inspectors on the sheet (header in its first row); an empty row is skipped, a name without an address kept with email ''. */
 export function parseInspectors(values: readonly (readonly unknown[])[]): Inspector[] {
   const header = (values[0] ?? []).map(normalizeWord);
   const at = (key: MessageKey) => header.findIndex((h) => allTexts(key).some((text) => normalizeWord(text) === h));
   const [name, email, enabled] = INSPECTOR_HEADER.map(at) as [number, number, number];
   if (email < 0) return [];
   const inspectors: Inspector[] = [];
-  for (const row of values.slice(1)) {
+  values.slice(1).forEach((row, i) => {
     const address = String(row[email] ?? '').trim();
-    if (address === '') continue;
+    const named = name < 0 ? '' : String(row[name] ?? '').trim();
+    if (address === '' && named === '') return;
     inspectors.push({
-      name: name < 0 ? address : String(row[name] ?? '').trim() || address,
+      name: named || address,
       email: address,
       enabled: enabled < 0 ? true : (readYesNo(row[enabled]) ?? true),
+      row: i + 2,
     });
-  }
+  });
   return inspectors;
 }
 
 /** The inspector a link names, by address whatever its case. */
 export function findInspector(inspectors: readonly Inspector[], email: string): Inspector | undefined {
   const wanted = email.trim().toLowerCase();
+  if (wanted === '') return undefined;
   return inspectors.find((i) => i.email.toLowerCase() === wanted);
 }

@@ -4,10 +4,9 @@
  * by 重置单位链接 to revoke every link it was sent), and the check every request makes: signature,
  * expiry, generation, and for an inspector that 督查员 still lists them as 启用.
  */
-import { allTexts } from '../../core/i18n';
 import { findInspector, type Inspector, parseInspectors } from '../../core/webapp/inspectors';
 import { encodeLink, type LinkClaims, type LinkRole, readLink } from '../../core/webapp/token';
-import { readAll, sheetNamed } from '../workbook';
+import { openWorkbook } from '../workbook';
 
 export const SECRET_PROPERTY = 'duban.webapp.secret';
 const GENERATION_PREFIX = 'duban.webapp.generation.';
@@ -81,10 +80,10 @@ export function resetUnitLink(unit: string): number {
   return next;
 }
 
-/** The inspectors listed in 督查员 (none when the sheet does not exist). */
-export function readInspectors(): Inspector[] {
-  const sheet = sheetNamed(SpreadsheetApp.getActiveSpreadsheet().getSheets(), allTexts('sheet.inspectors'));
-  return sheet ? parseInspectors(readAll(sheet)) : [];
+/** The inspectors listed in Duban's 督查员 (none when there is no such sheet; an office sheet of that name with another header is not it). */
+export function readInspectors(now: Date = new Date()): Inspector[] {
+  const found = openWorkbook(now).sheetFor('inspectors');
+  return found?.ours ? parseInspectors(found.values) : [];
 }
 
 /** What a request's token is worth: its claims, or why it is refused. */

@@ -12,8 +12,10 @@ import { ymdFromDay } from '../../core/calendar/day';
 import { parseDeadline } from '../../core/calendar/deadline';
 import { addressesIn, matchUnit, type Unit } from '../../core/directory/units';
 import type { Translate } from '../../core/i18n';
+import type { Identity, KnownTask } from '../../core/ledger/identity';
 import { keyNumber } from '../../core/ledger/keys';
 import type { Ledger } from '../../core/ledger/ledger';
+import type { TaskRow } from '../../core/ledger/tasks';
 import { highestNumber, type LogEntry } from '../../core/notices/log';
 import { composeOrderNotice, type OrderNotice } from '../../core/notices/order-notice';
 import type { RecipientRole } from '../../core/notices/types';
@@ -97,8 +99,14 @@ function check(claims: LinkClaims, order: OrderInput, now: Date): Checked | { re
   return { wb, sheet, ledger: read.ledger, unit, to, inspector };
 }
 
-/** The row written after the sheet's last row, formatted as the last task row; returns its 1-based row. */
-function appendRow(c: Checked, order: OrderInput): number {
+/** The row this request wrote: its 1-based number, and whether a row was inserted to hold it. */
+interface Appended {
+  row: number;
+  inserted: boolean;
+}
+
+/** The row written after the sheet's last row, formatted as the last task row. */
+function appendRow(c: Checked, order: OrderInput): Appended {
   const { sheet, ledger, wb } = c;
   const width = Math.max(sheet.getLastColumn(), ...ledger.values.map((r) => r.length));
   const row = orderRow({
@@ -112,63 +120,101 @@ function appendRow(c: Checked, order: OrderInput): number {
     t: wb.t,
   });
   const target = sheet.getLastRow() + 1;
-  if (target > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 1);
+  const inserted = target > sheet.getMaxRows();
+  if (inserted) sheet.insertRowsAfter(sheet.getMaxRows(), 1);
   const last = ledger.tasks.reduce((m, task) => Math.max(m, task.index), -1);
   const range = sheet.getRange(target, 1, 1, width);
   if (last >= 0) sheet.getRange(last + 1, 1, 1, width).copyTo(range, { formatOnly: true });
   for (const column of row.asText) sheet.getRange(target, column + 1).setNumberFormat('@');
   range.setValues([row.values]);
-  return target;
+  return { row: target, inserted };
 }
 
-/** Keys the new row as the sweep would (its 系统编号 and 任务索引); returns its key and the ledger as it now reads. */
-function keyRow(c: Checked, rowNumber: number, changes: string[]): { key: string; ledger: Ledger } | undefined {
+/**
+ * Takes back the row this request wrote (it is below every other row, so no row moves): the
+ * sheet keeps as many rows as before, a blank one at the bottom for the one taken out.
+ */
+function takeBack(c: Checked, appended: Appended): void {
+  c.sheet.deleteRow(appended.row);
+  if (!appended.inserted) c.sheet.insertRowsAfter(c.sheet.getMaxRows(), 1);
+}
+
+/** The key the new row gets, decided as the sweep would, with nothing written yet. */
+interface Keying {
+  key: string;
+  task: TaskRow;
+  read: Ledger;
+  identity: Identity;
+  known: readonly KnownTask[] | undefined;
+}
+
+function decideKey(c: Checked, rowNumber: number): Keying | undefined {
   const { wb, sheet } = c;
   const read = readTaskLedger(wb, sheet);
   if (!read.ok) return undefined;
   const counters = readCounters();
-  const index = readIndex(wb, counters);
-  const { identity } = identify(read.ledger, index.known, counters.highestKey, wb.clock.today, wb.clock.toDay);
+  const { known } = readIndex(wb, counters);
+  const { identity } = identify(read.ledger, known, counters.highestKey, wb.clock.today, wb.clock.toDay);
   const key = identity.keys.get(rowNumber - 1);
-  if (key === undefined) return undefined;
-  const plan = planWrite(read.ledger, { identity });
+  const task = read.ledger.tasks.find((x) => x.index === rowNumber - 1);
+  if (key === undefined || task === undefined || task.effectiveDeadline === undefined) return undefined;
+  return { key, task, read: read.ledger, identity, known };
+}
+
+/** Keys the new row (its 系统编号, 任务索引 and the key counter): written only once the order will go. */
+function commitKey(c: Checked, rowNumber: number, keying: Keying, changes: string[]): void {
+  const { wb, sheet } = c;
+  const { key, identity } = keying;
+  const plan = planWrite(keying.read, { identity });
   addScriptColumns(sheet, plan);
   writePlan(sheet, { ...plan, rows: plan.rows.filter((r) => r.index === rowNumber - 1) }, wb.clock.fromDay);
-  const before = new Set((index.known ?? []).map((k) => k.key));
+  const before = new Set((keying.known ?? []).map((k) => k.key));
   writeIndex(
     wb,
     identity.index.filter((k) => before.has(k.key) || k.key === key),
     changes,
   );
   saveCounters({ highestKey: keyNumber(key), indexKept: true });
-  const after = readTaskLedger(wb, sheet);
-  return after.ok ? { key, ledger: after.ledger } : undefined;
 }
 
+/**
+ * The order, in the one order where a failure writes nothing: the row is written (the key can
+ * only be read from the sheet), its key decided, the photos kept in Drive; only then are the key,
+ * 任务索引, the counters and 督办记录 written. A key that cannot be decided, or photos Drive will
+ * not take, take the row back and say why.
+ */
 function fileLocked(claims: LinkClaims, order: OrderInput, now: Date): SubmitResult {
   const c = check(claims, order, now);
   if ('refused' in c) return { ok: false, message: c.refused };
   const { wb } = c;
-  const rowNumber = appendRow(c, order);
-  const changes: string[] = [];
-  const keyed = keyRow(c, rowNumber, changes);
-  const task = keyed?.ledger.tasks.find((x) => x.index === rowNumber - 1);
-  if (!keyed || !task || task.effectiveDeadline === undefined) {
-    // Nothing half-done: the row goes again (it is the row this request wrote, below every other).
-    c.sheet.deleteRow(rowNumber);
+  const appended = appendRow(c, order);
+  const keying = decideKey(c, appended.row);
+  if (!keying) {
+    takeBack(c, appended);
     return { ok: false, message: wb.t('order.badDeadline', { text: order.deadlineText }) };
   }
-  const photos = storePhotos(keyed.key, 'site', order.photos, now);
+  let photos: string[];
+  try {
+    photos = storePhotos(keying.key, 'site', order.photos, now);
+  } catch (err) {
+    takeBack(c, appended);
+    return {
+      ok: false,
+      message: wb.t('order.photosFailed', { reason: (err instanceof Error ? err.message : String(err)).replace(/[.。]\s*$/, '') }),
+    };
+  }
+  commitKey(c, appended.row, keying, []);
+  const { task } = keying;
   const notice: OrderNotice = {
     number: '',
-    key: keyed.key,
-    row: rowNumber,
+    key: keying.key,
+    row: appended.row,
     unit: c.unit.name,
     task: task.task,
     place: task.place,
     ...(order.category && c.ledger.columns.problemKind !== undefined ? { category: order.category } : {}),
     deadlineText: order.deadlineText,
-    replyBy: task.effectiveDeadline,
+    replyBy: task.effectiveDeadline!,
     inspector: c.inspector,
     photos,
   };
