@@ -134,7 +134,11 @@ function listInspector(model: WorkbookModel): void {
   const row = [ORDER.inspector.name, ORDER.inspector.email, '是'].map((value) => ({ value }));
   const sheet = model.sheets.find((s) => s.name === name);
   if (sheet) {
-    sheet.rows.push(row);
+    // Typed into the first empty row under the header, as a person would (setup formats the rows below it).
+    const at = sheet.rows.findIndex((r, i) => i > 0 && (r ?? []).every((c) => c == null || c.value == null || c.value === ''));
+    const index = at < 0 ? sheet.rows.length : at;
+    const formats = sheet.rows[index] ?? [];
+    sheet.rows[index] = row.map((cell, c) => ({ ...formats[c], ...cell }));
     return;
   }
   const header = [t('inspcol.name'), t('inspcol.email'), t('inspcol.enabled')].map((value) => ({ value }));
