@@ -1074,6 +1074,14 @@ export const zhCN = {
   'photo.kind.after': '整改后',
   'photo.kind.site': '现场',
   'notice.webappLink': '在线报送整改情况：{link}',
+  // issue 16: a notice that carries the reply page's link asks for the reply there, not in the office's sheet.
+  'mail.open.askOnline':
+    '请接此通知后立即组织整改。整改完成后，请点击文末“在线报送整改情况”链接，逐项填报整改措施并上传整改前后对比照片，经验收合格后销号；如有疑问，请联系{sender}{replyTo}。',
+  'mail.open.askByOnline':
+    '请于{date}前整改到位。整改完成后，请点击文末“在线报送整改情况”链接，逐项填报整改措施并上传整改前后对比照片，经验收合格后销号；如有疑问，请联系{sender}{replyTo}。',
+  'mail.open.askDueSoonOnline': '任务完成后，请点击文末“在线报送整改情况”链接报送整改情况，经验收合格后销号。',
+  'return.askOnline':
+    '请于{date}前整改到位，整改完成后点击文末“在线报送整改情况”链接重新报送整改措施和整改前后对比照片，申请验收；如有疑问，请联系{sender}{replyTo}。',
   'reply.intro': '以下是贵单位尚未销号的事项。请逐项填写整改情况，上传整改后照片（有整改前照片的一并上传），每次提交一项。',
   'reply.none': '贵单位目前没有需要报送的事项。',
   'reply.deadline': '整改时限',
@@ -1118,7 +1126,10 @@ export const zhCN = {
   'order.open': '（当场下单）{date}，督查员{inspector}现场检查发现下列问题，当场交办你单位。',
   'order.ask': '请于{date}前整改到位，并将整改情况报送{sender}{replyTo}。',
   'order.col.replyBy': '整改限期',
-  'order.photos': '现场照片：{links}',
+  'order.col.photos': '现场照片',
+  'order.askOnline':
+    '请于{date}前整改到位。整改完成后，请点击文末“在线报送整改情况”链接，填报整改措施并上传整改前后对比照片，经验收合格后销号；如有疑问，请联系{sender}{replyTo}。',
+  'order.photoLink': '照片{n}',
   'order.logDetail': '当场下单：{name}',
   'order.photosFailed': '现场照片未能保存，未交办：{reason}。请稍后再提交，或不带照片提交后把照片发给督查办。',
   // ---- issue 16: orders (督查员 sheet, 发送督查员链接)
@@ -2238,6 +2249,13 @@ export const en: Record<MessageKey, string> = {
   'photo.kind.after': 'after',
   'photo.kind.site': 'site',
   'notice.webappLink': 'Report on the rectification online: {link}',
+  'mail.open.askOnline':
+    'Please rectify them at once. When a task is done, report it through the link at the end ("Report on the rectification online"), with its measures and before-and-after photos; it is closed once verified. Questions: {sender}{replyTo}.',
+  'mail.open.askByOnline':
+    'Please rectify them by {date}. When a task is done, report it through the link at the end ("Report on the rectification online"), with its measures and before-and-after photos; it is closed once verified. Questions: {sender}{replyTo}.',
+  'mail.open.askDueSoonOnline': 'When a task is done, report it through the link at the end; it is closed once verified.',
+  'return.askOnline':
+    'Please rectify it by {date} and report again through the link at the end, with the measures and before-and-after photos, to ask for verification. Questions: {sender}{replyTo}.',
   'reply.intro':
     'These are your matters not yet closed. For each, say what was done and add photos after the fix (and before it, if you have them); one matter at a time.',
   'reply.none': 'You have no matter to report on now.',
@@ -2286,7 +2304,10 @@ export const en: Record<MessageKey, string> = {
   'order.open': '(Filed on site) On {date} inspector {inspector} found the problem below on site and assigns it to your unit.',
   'order.ask': 'Rectify it by {date} and report to {sender}{replyTo}.',
   'order.col.replyBy': 'Rectify by',
-  'order.photos': 'Photos on site: {links}',
+  'order.col.photos': 'Photos on site',
+  'order.askOnline':
+    'Please rectify it by {date}. When done, report it through the link at the end ("Report on the rectification online"), with the measures and before-and-after photos; it is closed once verified. Questions: {sender}{replyTo}.',
+  'order.photoLink': 'photo {n}',
   'order.logDetail': 'Filed on site: {name}',
   'order.photosFailed':
     'The photos could not be kept, so nothing was filed: {reason}. Submit again later, or without photos and send them to the office.',

@@ -174,13 +174,15 @@ function opening(sections: DigestSection[], ctx: MailContext): Block[] {
   const pending = t('state.pending');
   const replyBy = statedReplyBy(sections);
   const askArgs = { sender: ctx.office.senderName, pending, replyTo: replyToText(ctx) };
+  // With the reply page's link at the end, the unit answers there; without it, in the office's sheet.
+  const online = ctx.webappLink !== undefined;
   const ask =
     overdue.length > 0
       ? replyBy === undefined
-        ? t('mail.open.ask', askArgs)
-        : t('mail.open.askBy', { ...askArgs, date: longDay(replyBy, t) })
+        ? t(online ? 'mail.open.askOnline' : 'mail.open.ask', askArgs)
+        : t(online ? 'mail.open.askByOnline' : 'mail.open.askBy', { ...askArgs, date: longDay(replyBy, t) })
       : led.length > 0
-        ? t('mail.open.askDueSoon', { pending })
+        ? t(online ? 'mail.open.askDueSoonOnline' : 'mail.open.askDueSoon', { pending })
         : undefined;
 
   return [

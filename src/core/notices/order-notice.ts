@@ -7,6 +7,7 @@
  */
 import type { Day } from '../calendar/day';
 import type { Translate } from '../i18n';
+import { webappLines } from './digest';
 import type { Block, Cell } from './mail-doc';
 import { renderWithinLimit } from './mail-size';
 import { addressee, contactLine, longDay, type Office, signOff } from './official';
@@ -36,6 +37,20 @@ export interface OrderMailContext {
   office: Office;
   rowLink: (row: number) => string;
   dryRunFor?: string[];
+  /** The unit's reply page link (在线报送整改情况), when the web app is deployed. */
+  webappLink?: (unit: string) => string;
+}
+
+/** The photos taken on site, each a link (照片1, 照片2 …) rather than a long address in the text. */
+function photoLinks(n: OrderNotice, t: Translate): Block[] {
+  if (n.photos.length === 0) return [];
+  return [
+    {
+      kind: 'table',
+      columns: [t('order.col.photos')],
+      rows: n.photos.map((href, i): Cell[] => [{ text: t('order.photoLink', { n: i + 1 }), href }]),
+    },
+  ];
 }
 
 function table(n: OrderNotice, ctx: OrderMailContext): Block {
@@ -71,15 +86,16 @@ export function composeOrderNotice(n: OrderNotice, to: string, ctx: OrderMailCon
     addressee([n.unit], t),
     { kind: 'paragraph', text: t('order.open', { date: longDay(ctx.today, t), inspector: n.inspector }) },
     table(n, ctx),
-    ...(n.photos.length > 0 ? [{ kind: 'paragraph' as const, text: t('order.photos', { links: n.photos.join(' ') }) }] : []),
+    ...photoLinks(n, t),
     {
       kind: 'paragraph',
-      text: t('order.ask', {
+      text: t(ctx.webappLink ? 'order.askOnline' : 'order.ask', {
         date: longDay(n.replyBy, t),
         sender: office.senderName,
         replyTo: email === '' ? '' : t('mail.open.replyTo', { email }),
       }),
     },
+    ...webappLines([n], ctx.webappLink, t),
     contactLine(office, t),
     signOff(office, ctx.today, t),
   ];

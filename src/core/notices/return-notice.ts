@@ -236,7 +236,7 @@ export function composeReturnNotice(notice: ReturnCase, to: string, ctx: ReturnM
 function deadlineText(n: ReturnCase, ctx: ReturnMailContext): string {
   const { t, office } = ctx;
   const email = office.contactEmail.trim();
-  const ask = t('return.ask', {
+  const ask = t(ctx.webappLink ? 'return.askOnline' : 'return.ask', {
     date: longDay(n.replyBy, t),
     sender: office.senderName,
     replyTo: email === '' ? '' : t('mail.open.replyTo', { email }),

@@ -33,7 +33,7 @@ import { readIndex, writeIndex } from '../task-index';
 import { addScriptColumns, readTaskLedger } from '../task-sheet';
 import { noTaskSheet, openWorkbook, type Workbook } from '../workbook';
 import { writePlan } from '../write-back';
-import { readInspectors } from './links';
+import { noticeLinks, readInspectors } from './links';
 import { storePhotos } from './photos';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -232,7 +232,7 @@ function sendFirstNotice(c: Checked, notice: OrderNotice, now: Date): SubmitResu
   const n = Math.max(readCounters().number('notice', year), highestNumber(log.entries, year, settings.noticePrefix)) + 1;
   notice.number = t('notice.number', { prefix: settings.noticePrefix, year, n });
   saveCounters({ numbers: [{ series: 'notice', year, n }] });
-  const ctx = { t, today, office: settings, rowLink: rowLinker(wb, c.sheet) };
+  const ctx = { t, today, office: settings, rowLink: rowLinker(wb, c.sheet), ...noticeLinks(now) };
   const mail = composeOrderNotice(notice, c.to.to.join(','), ctx);
   const entries = c.to.to.map(
     (to): LogEntry => ({

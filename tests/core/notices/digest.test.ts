@@ -330,3 +330,24 @@ describe('composeDigest: a unit with very many tasks', () => {
     expect(Buffer.byteLength(mail.htmlBody, 'utf8')).toBeLessThan(200 * 1024);
   });
 });
+
+describe('a notice that carries the reply page link (issue 16)', () => {
+  const webappLink = (unit: string) => `https://script.google.com/macros/s/ID/exec?t=${encodeURIComponent(unit)}`;
+
+  it('asks the unit to answer through the link, not by editing the office’s sheet, and ends with the link', () => {
+    const p = plan([lead('市城管局', [notice('notice')])]);
+    const online = composeDigest(p, ctx({ webappLink })).body;
+    expect(online).toContain('整改完成后，请点击文末“在线报送整改情况”链接，逐项填报整改措施并上传整改前后对比照片，经验收合格后销号');
+    expect(online).not.toContain('请在台账中将该任务的状态改为');
+    expect(online).toContain(`在线报送整改情况：${webappLink('市城管局')}`);
+    // Without the web app, the notice asks as before: the status typed in the ledger.
+    const offline = composeDigest(p, ctx()).body;
+    expect(offline).toContain('整改完成后，请在台账中将该任务的状态改为“待验收”');
+    expect(offline).not.toContain('在线报送');
+  });
+
+  it('asks a unit whose tasks are only due soon to report through the link as well', () => {
+    const body = composeDigest(plan([lead('市城管局', [notice('reminder')])]), ctx({ webappLink })).body;
+    expect(body).toContain('任务完成后，请点击文末“在线报送整改情况”链接报送整改情况');
+  });
+});
