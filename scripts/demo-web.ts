@@ -17,7 +17,7 @@ import { exportXlsx } from '../runtime/xlsx';
 import { translator } from '../src/core/i18n';
 import { bundleCode, DEFAULT_TIME_ZONE, loadWorkbook } from './local';
 import { loadScriptProperties, saveScriptProperties } from './script-properties';
-import { servedLinks } from './serve';
+import { servedDriveUrl, servedLinks } from './serve';
 
 const t = translator('zh-CN');
 
@@ -59,6 +59,8 @@ async function runtimeOn(workbook: string, at: DateTime, dir: string, timeZone: 
     now: at.toJSDate(),
     scriptTimeZone: DEFAULT_TIME_ZONE,
     driveDir: join(dir, 'drive'),
+    // The photos' links as `serve` would give them: the same on every run, wherever the demo writes.
+    driveUrl: servedDriveUrl(DEMO_WEBAPP_URL.replace(/\/exec$/, '')),
     webappUrl: DEMO_WEBAPP_URL,
   });
   loadScriptProperties(rt.properties.script, workbook);

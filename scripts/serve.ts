@@ -126,6 +126,11 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
+/** Where `serve` serves a file of the run's Drive folder (its path under drive/): the links the sheet and mails keep. */
+export function servedDriveUrl(base: string): (relativePath: string) => string {
+  return (p) => `${base}/drive/${p.split('/').map(encodeURIComponent).join('/')}`;
+}
+
 export async function startServer(opts: ServeOptions): Promise<Serving> {
   mkdirSync(opts.out, { recursive: true });
   const outbox = join(opts.out, 'outbox');
@@ -138,7 +143,7 @@ export async function startServer(opts: ServeOptions): Promise<Serving> {
     now: opts.now,
     scriptTimeZone: opts.timeZone,
     driveDir,
-    driveUrl: (p) => `${base}/drive/${p.split('/').map(encodeURIComponent).join('/')}`,
+    driveUrl: servedDriveUrl(base),
   });
   for (const [k, v] of Object.entries(opts.scriptProperties ?? {})) rt.properties.script.set(k, v);
   rt.load(opts.code, 'Code.js');

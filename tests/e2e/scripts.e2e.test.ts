@@ -327,10 +327,11 @@ describe('npm run demo', () => {
       const unit = /^【[^】]+】(?:关于(?:对|约谈)|2026年\d+月)?([^：得予党]+)/.exec(mail.subject!)![1]!;
       if (kind === '整改通知') {
         numbered('', /^■ 整改通知$/, `${unit}：`);
-        // Its 整改限期, what to send and to whom.
+        // Its 整改限期, how to answer (the demo's web app: the unit's own link, at the end), whom to ask.
         expect(text, file).toMatch(
-          /请于2026年1[12]月[1-9]\d?日前整改到位，并书面报送整改情况（附整改前后对比照片）至XX市创建全国文明城市工作指挥部办公室（cwb@demo\.gov\.cn）/,
+          /请于2026年1[12]月[1-9]\d?日前整改到位。整改完成后，请点击文末“在线报送整改情况”链接，逐项填报整改措施并上传整改前后对比照片，经验收合格后销号；如有疑问，请联系XX市创建全国文明城市工作指挥部办公室（cwb@demo\.gov\.cn）/,
         );
+        expect(text, file).toMatch(/\n在线报送整改情况：http:\/\/127\.0\.0\.1:8080\/exec\?t=v1\.[\w-]+\.[\w-]+\n/);
         expect(text, file).toMatch(/督办情况：第[1-9]\d*次督办/);
       }
       if (kind === '通报') numbered('通报', /^■ 关于对.+予以通报批评的通报$/, '各成员单位：');
