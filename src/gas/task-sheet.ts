@@ -72,7 +72,7 @@ export type TaskLedger = { ok: true; ledger: Ledger; read: TaskSheetRead } | Led
 export function readTaskLedger(
   wb: Workbook,
   sheet: Sheet,
-  opts: { adopt?: boolean; onlyRows?: Set<number>; withReplies?: boolean } = {},
+  opts: { adopt?: boolean; onlyRows?: Set<number>; withReplies?: boolean; withOrders?: boolean } = {},
 ): TaskLedger {
   const read = readTaskSheet(sheet);
   const ledger = readLedger({
@@ -82,6 +82,7 @@ export function readTaskLedger(
     ...(opts.onlyRows ? { onlyRows: opts.onlyRows } : {}),
     // Once 整改反馈 exists replies are in use: the ledger gets the reply columns it lacks (issue 16).
     withReplies: opts.withReplies ?? wb.marked.feedback !== undefined,
+    ...(opts.withOrders ? { withOrders: true } : {}),
   });
   if (!ledger.ok) return ledger;
   if (ledger.adoption && opts.adopt !== false) markColumns(sheet, ledger.adoption.columns);

@@ -94,7 +94,9 @@ describe('当场下单 (an inspector files a problem on site)', () => {
     expect(result).toEqual({ ok: true, receipt: 'DB-0003', message: '已交办，编号DB-0003；整改通知督办〔2026〕1号已发送市城管局。' });
     // One row more, after the totals row; the totals row and the merges as they were.
     expect(ledger.rows.filter((r) => r && r.some((c) => c && c.value !== '')).length).toBe(rowsBefore + 1);
-    expect(ledger.rows[4]).toEqual(totalsBefore);
+    // (The first order adds Duban's column 现场照片: the totals row's cell in it is empty, formatted as that column.)
+    expect(ledger.rows[4]!.slice(0, totalsBefore!.length)).toEqual(totalsBefore);
+    expect(ledger.rows[4]!.slice(totalsBefore!.length).map((c) => c?.value ?? '')).toEqual(['']);
     expect(ledger.merges).toEqual(mergesBefore);
     const at = (h: string) => value(ledger, 6, col(ledger, 2, h));
     expect(at('序号')).toBe(3);
@@ -130,6 +132,33 @@ describe('当场下单 (an inspector files a problem on site)', () => {
     expect(last).toContain('督办〔2026〕1号');
     expect(last).toContain('DB-0003');
     expect(last).toContain('已发送');
+  });
+
+  it('keeps the photos’ links in Duban’s own column 现场照片 on the appended row, added only when an order is filed; office cells untouched', async () => {
+    const rt = await ready();
+    const ledger = sheet(rt, '任务台账');
+    // Before any order: no such column (an office that never files on site does not see it).
+    expect(ledger.rows[1]!.map((c) => c?.value)).not.toContain('现场照片');
+    const officeBefore = structuredClone(ledger.rows.slice(0, 5).map((r) => (r ?? []).slice(0, 9)));
+    const two = [
+      { name: 'a.jpg', mimeType: 'image/jpeg', base64: JPEG },
+      { name: 'b.jpg', mimeType: 'image/jpeg', base64: JPEG },
+    ];
+    const result = submit(rt, tokenFor(rt, 'wang@example.org'), order({ photos: two }));
+    expect(result.ok).toBe(true);
+    const column = col(ledger, 2, '现场照片');
+    const links = String(value(ledger, 6, column)).split('\n');
+    expect(links).toHaveLength(2);
+    expect(links.map((l) => decodeURI(l).replace(/^.*\//, ''))).toEqual(['DB-0003_现场_2026-11-25_1.jpg', 'DB-0003_现场_2026-11-25_2.jpg']);
+    // The same links the unit's notice carries.
+    for (const l of links) expect(rt.outbox[0]!.body).toContain(l);
+    // Duban's column: marked, plain text; no other row has a value in it; the office's cells as they were.
+    expect(ledger.rows[5]![column - 1]!.format?.numberFormat).toBe('@');
+    expect(ledger.rows.map((r, i) => (i === 5 || i === 1 ? '' : (r?.[column - 1]?.value ?? '')))).toEqual(ledger.rows.map(() => ''));
+    expect(ledger.rows.slice(0, 5).map((r) => (r ?? []).slice(0, 9))).toEqual(officeBefore);
+    // The next sweep keeps them.
+    job(rt, 'sweep');
+    expect(String(value(ledger, 6, column)).split('\n')).toEqual(links);
   });
 
   it('the next sweep sends no second first notice for it; the ladder goes on after its 限期', async () => {

@@ -247,6 +247,7 @@ const LOOKALIKE_CELLS: Record<LookalikeKey, fc.Arbitrary<CellSpec>> = {
   'col.feedbackDate': choices([...dates([-2]), text('2026-07-31', true), blank]),
   'col.feedbackState': choices([...texts('待验收', '已反馈', '退回'), blank]),
   'col.photos': choices([text('见附件'), ...TRICKY.slice(0, 2), blank]),
+  'col.sitePhotos': choices([text('见附件'), ...TRICKY.slice(0, 2), blank]),
 };
 
 // ---- arbitraries ------------------------------------------------------------------------------

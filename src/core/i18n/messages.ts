@@ -1015,6 +1015,8 @@ export const zhCN = {
   'col.feedbackDate': '反馈日期',
   'col.feedbackState': '反馈状态',
   'col.photos': '整改照片',
+  // issue 16: the on-site order's photos in the ledger
+  'col.sitePhotos': '现场照片',
   'feedback.pending': '待验收',
   'feedback.returned': '退回',
   'feedback.passed': '通过',
@@ -2188,6 +2190,8 @@ export const en: Record<MessageKey, string> = {
   'col.feedbackDate': 'Reply date',
   'col.feedbackState': 'Reply status',
   'col.photos': 'Rectification photos',
+  // issue 16: the on-site order's photos in the ledger
+  'col.sitePhotos': 'Photos on site',
   'feedback.pending': 'Awaiting verification',
   'feedback.returned': 'Returned',
   'feedback.passed': 'Passed',

@@ -55,7 +55,9 @@ export type ScriptField =
   // so that a ledger set up before them gets them at its end and its other columns stay where they are.
   | 'feedbackDate'
   | 'feedbackState'
-  | 'photos';
+  | 'photos'
+  // Issue 16, 当场下单: the photos an inspector took on site (现场照片), on the row the order appended.
+  | 'sitePhotos';
 
 export type Field = PersonField | ScriptField;
 
@@ -253,6 +255,7 @@ export const SCRIPT_FIELD_KEYS: Record<ScriptField, MessageKey> = {
   feedbackDate: 'col.feedbackDate',
   feedbackState: 'col.feedbackState',
   photos: 'col.photos',
+  sitePhotos: 'col.sitePhotos',
 };
 
 /**
@@ -276,6 +279,7 @@ export const SCRIPT_FIELD_FORMAT: Record<ScriptField, string> = {
   feedbackState: '@',
   // Plain text, one link per line: a HYPERLINK formula holds one link, and a unit's text never becomes a formula.
   photos: '@',
+  sitePhotos: '@',
 };
 
 /**
@@ -284,6 +288,16 @@ export const SCRIPT_FIELD_FORMAT: Record<ScriptField, string> = {
  * never on an office that does not use replies: three empty columns would only puzzle it.
  */
 export const REPLY_FIELDS: readonly ScriptField[] = ['feedbackDate', 'feedbackState', 'photos'];
+
+/**
+ * Duban's column of the on-site order (issue 16: 现场照片, one link per line): added by the first
+ * order filed, never on a ledger no inspector files into. The office reads the row where it
+ * reads every task, so the photos are where it looks, not only in the unit's mail.
+ */
+export const ORDER_FIELDS: readonly ScriptField[] = ['sitePhotos'];
+
+/** Columns a ledger gets only once it needs them: replies (REPLY_FIELDS), on-site orders (ORDER_FIELDS). */
+export const LATER_FIELDS: readonly ScriptField[] = [...REPLY_FIELDS, ...ORDER_FIELDS];
 
 export const PERSON_FIELDS = Object.keys(PERSON_FIELD_ALIASES) as PersonField[];
 export const SCRIPT_FIELDS = Object.keys(SCRIPT_FIELD_KEYS) as ScriptField[];

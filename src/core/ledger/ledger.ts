@@ -12,7 +12,15 @@ import type { Translate } from '../i18n';
 import type { Problem } from '../problems/problem';
 import type { Settings } from '../settings/settings';
 import { cellText, columnLetter, isBlankCell } from '../text/text';
-import { type ColumnMap, REPLY_FIELDS, SCRIPT_FIELD_KEYS, SCRIPT_FIELDS, type ScriptField, scriptFieldNamed } from './columns';
+import {
+  type ColumnMap,
+  ORDER_FIELDS,
+  REPLY_FIELDS,
+  SCRIPT_FIELD_KEYS,
+  SCRIPT_FIELDS,
+  type ScriptField,
+  scriptFieldNamed,
+} from './columns';
 import { describeDuplicates, describeMissingHeader, findHeader } from './header';
 import { duplicateIds } from './keys';
 import { classifyRows, type RowKind } from './row-kind';
@@ -54,6 +62,8 @@ export interface LedgerInput {
   statusEdited?: boolean;
   /** Place the reply columns (反馈日期, 反馈状态, 整改照片) when missing: replies are in use (issue 16). */
   withReplies?: boolean;
+  /** Place the on-site order's column (现场照片) when missing: an order is being filed (issue 16). */
+  withOrders?: boolean;
 }
 
 export interface Ledger {
@@ -140,7 +150,7 @@ export function readLedger(input: LedgerInput): ({ ok: true } & Ledger) | Ledger
   const headerCells = input.values[headerRow] ?? [];
   const columns: ColumnMap = { ...header.columns, ...own };
   const lastUsed = lastUsedColumn(input, headerRow, ownColumns);
-  const addHeaders = addScriptColumns(columns, lastUsed + 1, t, input.withReplies === true);
+  const addHeaders = addScriptColumns(columns, lastUsed + 1, t, { replies: input.withReplies === true, orders: input.withOrders === true });
   const keyColumn = columns.taskId!;
   const headers = headerTexts(headerCells, lastUsed + 1 + addHeaders.length, addHeaders);
 
@@ -232,11 +242,17 @@ function lastUsedColumn(input: LedgerInput, headerRow: number, ownColumns: Reado
 }
 
 /** The script's columns the sheet lacks, placed from `from` on in the script's order (set in `columns` too). */
-function addScriptColumns(columns: ColumnMap, from: number, t: Translate, withReplies: boolean): Ledger['addHeaders'] {
+function addScriptColumns(
+  columns: ColumnMap,
+  from: number,
+  t: Translate,
+  later: { replies: boolean; orders: boolean },
+): Ledger['addHeaders'] {
   const addHeaders: Ledger['addHeaders'] = [];
   let next = from;
   for (const field of SCRIPT_FIELDS) {
-    if (columns[field] !== undefined || (!withReplies && REPLY_FIELDS.includes(field))) continue;
+    if (columns[field] !== undefined) continue;
+    if ((!later.replies && REPLY_FIELDS.includes(field)) || (!later.orders && ORDER_FIELDS.includes(field))) continue;
     columns[field] = next;
     addHeaders.push({ column: next, field, text: t(SCRIPT_FIELD_KEYS[field]) });
     next += 1;

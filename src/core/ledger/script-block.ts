@@ -24,7 +24,7 @@
 import type { Translate } from '../i18n';
 import type { Problem } from '../problems/problem';
 import { cellText, columnLetter } from '../text/text';
-import { REPLY_FIELDS, SCRIPT_FIELDS, type ScriptField, scriptFieldNamed } from './columns';
+import { LATER_FIELDS, SCRIPT_FIELDS, type ScriptField, scriptFieldNamed } from './columns';
 import { DEFAULT_MAX_SCAN_ROWS } from './header';
 
 /** How many of a person's edits to Duban's run of headers still leave it Duban's. */
@@ -76,8 +76,8 @@ function readRun(names: (ScriptField | undefined)[], first: number, last: number
     }
   }
   const inOrder = longestInOrder(columns.map((a) => SCRIPT_FIELDS.indexOf(a.field)));
-  // The reply columns (issue 16) are added only once replies come: a block without them lacks nothing.
-  const expected = SCRIPT_FIELDS.length - REPLY_FIELDS.filter((f) => !seen.has(f)).length;
+  // The reply and on-site order columns (issue 16) are added only once needed: a block without them lacks nothing.
+  const expected = SCRIPT_FIELDS.length - LATER_FIELDS.filter((f) => !seen.has(f)).length;
   return { columns, edits: expected - inOrder + foreign };
 }
 

@@ -3,7 +3,8 @@
  * directory with an address its notice can go to (never guessed); the deadline must read as a
  * day. Then ONE row is appended after the ledger's last row, in the ledger's own columns, with
  * the last task row's formats (number formats, fonts, borders: not its values or formulas); it is
- * keyed at once as the sweep keys (任务索引), its photos kept in Drive, and its first 整改通知
+ * keyed at once as the sweep keys (任务索引), its photos kept in Drive (their links in Duban's own
+ * column 现场照片, added by the first order), and its first 整改通知
  * (当场下单) claimed in 督办记录, flushed, sent and confirmed through the one delivery path,
  * numbered in the 整改通知 series. The sweep's ladder goes on from that notice. A refusal writes
  * nothing. No existing row is touched: the totals row at the end keeps its formula and format.
@@ -150,7 +151,8 @@ interface Keying {
 
 function decideKey(c: Checked, rowNumber: number): Keying | undefined {
   const { wb, sheet } = c;
-  const read = readTaskLedger(wb, sheet);
+  // Read with 现场照片 placed: Duban's own column for the order's photos, added with the key.
+  const read = readTaskLedger(wb, sheet, { withOrders: true });
   if (!read.ok) return undefined;
   const counters = readCounters();
   const { known } = readIndex(wb, counters);
@@ -175,6 +177,15 @@ function commitKey(c: Checked, rowNumber: number, keying: Keying, changes: strin
     changes,
   );
   saveCounters({ highestKey: keyNumber(key), indexKept: true });
+}
+
+/** The photos' links, one a line, in Duban's 现场照片 on the appended row (plain text: a link never becomes a formula). */
+function writeSitePhotos(sheet: Sheet, row: number, column: number | undefined, photos: readonly string[]): void {
+  if (column === undefined || photos.length === 0) return;
+  sheet
+    .getRange(row, column + 1)
+    .setNumberFormat('@')
+    .setValue(photos.join('\n'));
 }
 
 /**
@@ -204,6 +215,7 @@ function fileLocked(claims: LinkClaims, order: OrderInput, now: Date): SubmitRes
     };
   }
   commitKey(c, appended.row, keying, []);
+  writeSitePhotos(c.sheet, appended.row, keying.read.columns.sitePhotos, photos);
   const { task } = keying;
   const notice: OrderNotice = {
     number: '',

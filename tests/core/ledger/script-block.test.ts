@@ -3,14 +3,14 @@ import { shippedHolidayEntries, WorkCalendar } from '../../../src/core/calendar/
 import { type Day, dayFromYmd } from '../../../src/core/calendar/day';
 import { parseUnits } from '../../../src/core/directory/units';
 import { translator } from '../../../src/core/i18n';
-import { SCRIPT_FIELDS as ALL_SCRIPT_FIELDS, REPLY_FIELDS } from '../../../src/core/ledger/columns';
+import { SCRIPT_FIELDS as ALL_SCRIPT_FIELDS, LATER_FIELDS } from '../../../src/core/ledger/columns';
 import { type LedgerInput, readLedger } from '../../../src/core/ledger/ledger';
 import { findScriptBlock } from '../../../src/core/ledger/script-block';
 import { defaultSettings } from '../../../src/core/settings/settings';
 
 const zh = translator('zh-CN');
 /** Duban's headers in Duban's order, as setup writes them (the reply columns only once replies come: issue 16). */
-const SCRIPT_FIELDS = ALL_SCRIPT_FIELDS.filter((f) => !REPLY_FIELDS.includes(f));
+const SCRIPT_FIELDS = ALL_SCRIPT_FIELDS.filter((f) => !LATER_FIELDS.includes(f));
 const DUBAN = SCRIPT_FIELDS.map((f) => zh(`col.${f === 'reopens' ? 'reopenCount' : f}`));
 const OFFICE = ['序号', '问题描述', '责任单位', '整改时限', '整改状态'];
 
