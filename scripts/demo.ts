@@ -174,7 +174,7 @@ async function approveInterviews(
 /**
  * The web app that morning, before the 09:00 sweep: an inspector files a problem on site at 08:40
  * (当场下单), or a unit answers one matter from its notice's link at 08:30 (全程跟进). Written to
- * the day's edited/ folder with the mails those requests sent (edited/outbox) and the photos (edited/drive).
+ * the day's edited/ folder with the photos (edited/drive); the mails those requests sent (the 整改通知（当场下单）, the 回执) are in 督办记录 and the day's story.
  */
 async function webOf(
   day: DateTime,
@@ -339,6 +339,15 @@ async function main(argv: string[]): Promise<number> {
   console.log(`    sheet 《${t('sheet.log')}》: every notice and reminder, its number, level, recipient and outcome;`);
   console.log(`    sheet 《${t('sheet.tasks')}》: the columns ${t('col.noticeCount')} / ${t('col.lastNotice')} / ${t('col.level')}`);
   console.log(`    sheet 《${t('sheet.interviews')}》: the 约谈 proposed, approved by the office, its 约谈通知文号 and 状态;`);
+  console.log(
+    `    sheet 《${t('sheet.feedback')}》: 市城管局's reply from the web app (整改措施, photo link), where a verifier types 通过 or 退回;`,
+  );
+  console.log(
+    `    sheet 《${t('sheet.inspectors')}》 and the ledger's last row: 督查员${ORDER.inspector.name} and the problem he filed on site (备注 现场交办);`,
+  );
+  console.log(
+    `  the photos: ${join(out, `day-${ORDER.day}`, 'edited', 'drive')} and ${join(out, `day-${REPLY.day}`, 'edited', 'drive')} (try the pages yourself: README, "The web app's links")`,
+  );
   console.log(`  the 约谈通知: ${interviewMails[0]}`);
   if (published) {
     console.log(
