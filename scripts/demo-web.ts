@@ -60,7 +60,7 @@ async function runtimeOn(workbook: string, at: DateTime, dir: string, timeZone: 
     scriptTimeZone: DEFAULT_TIME_ZONE,
     driveDir: join(dir, 'drive'),
     // The photos' links as `serve` would give them: the same on every run, wherever the demo writes.
-    driveUrl: servedDriveUrl(DEMO_WEBAPP_URL.replace(/\/exec$/, '')),
+    driveUrl: servedDriveUrl(() => DEMO_WEBAPP_URL.replace(/\/exec$/, '')),
     webappUrl: DEMO_WEBAPP_URL,
   });
   loadScriptProperties(rt.properties.script, workbook);

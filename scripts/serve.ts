@@ -127,8 +127,9 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 }
 
 /** Where `serve` serves a file of the run's Drive folder (its path under drive/): the links the sheet and mails keep. */
-export function servedDriveUrl(base: string): (relativePath: string) => string {
-  return (p) => `${base}/drive/${p.split('/').map(encodeURIComponent).join('/')}`;
+export function servedDriveUrl(base: () => string): (relativePath: string) => string {
+  // The base is asked at each link: the server knows its port only once it listens.
+  return (p) => `${base()}/drive/${p.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 export async function startServer(opts: ServeOptions): Promise<Serving> {
@@ -143,7 +144,7 @@ export async function startServer(opts: ServeOptions): Promise<Serving> {
     now: opts.now,
     scriptTimeZone: opts.timeZone,
     driveDir,
-    driveUrl: servedDriveUrl(base),
+    driveUrl: servedDriveUrl(() => base),
   });
   for (const [k, v] of Object.entries(opts.scriptProperties ?? {})) rt.properties.script.set(k, v);
   rt.load(opts.code, 'Code.js');
