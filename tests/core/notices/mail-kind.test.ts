@@ -9,6 +9,17 @@ describe("a mail's kind (run.json mails[].kind)", () => {
   });
 
   it("names every kind of the contract, and the admin's failure mail (alert) beside the daily summary", () => {
-    expect(MAIL_KINDS).toEqual(['notice', 'reminder', 'circular', 'interview', 'return', 'summary', 'report', 'alert', 'receipt', 'inspectorLink']);
+    expect(MAIL_KINDS).toEqual([
+      'notice',
+      'reminder',
+      'circular',
+      'interview',
+      'return',
+      'summary',
+      'report',
+      'alert',
+      'receipt',
+      'inspectorLink',
+    ]);
   });
 });
