@@ -5,7 +5,6 @@
  * (实地测评, 问卷, 备注, and any column it adds) are never written, not even blank.
  */
 
-import type { CellProblem, Problem } from '../core/problems/problem';
 import {
   ASSESSMENT_FORMAT,
   ASSESSMENT_HEADER,
@@ -15,8 +14,8 @@ import {
   assessmentHeader,
   parseAssessment,
 } from '../core/scores/assessment';
-import { cellText } from '../core/text/text';
-import { ensureScriptSheet, type Workbook } from './workbook';
+import { ensureOwnSheet, restoreHeader } from './own-sheet';
+import type { Workbook } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -28,23 +27,10 @@ export interface OpenAssessment {
 
 /** The sheet, created and marked with its header when missing; a deleted column of Duban's comes back at the end. */
 export function openAssessment(wb: Workbook, changes: string[]): OpenAssessment {
-  const { found, created } = ensureScriptSheet(wb, 'assessment', changes);
-  const { sheet } = found;
-  if (created || found.values.length === 0) {
-    const header = assessmentHeader(wb.t);
-    sheet.getRange(1, 1, 1, header.length).setNumberFormat('@').setValues([header]).setFontWeight('bold');
-    sheet.setFrozenRows(1);
-    return { sheet, values: [header], read: parseAssessment([header], wb.t) };
-  }
-  const read = parseAssessment(found.values, wb.t);
-  for (const c of read.missing) {
-    sheet
-      .getRange(1, read.at[c] + 1)
-      .setNumberFormat('@')
-      .setValue(wb.t(ASSESSMENT_HEADER[c]))
-      .setFontWeight('bold');
-  }
-  return { sheet, values: found.values, read };
+  const { sheet, values } = ensureOwnSheet(wb, 'assessment', assessmentHeader(wb.t), changes);
+  const read = parseAssessment(values, wb.t);
+  for (const c of read.missing) restoreHeader(sheet, read.at[c], wb.t(ASSESSMENT_HEADER[c]));
+  return { sheet, values, read };
 }
 
 /** The columns Duban writes; every other is the office's. */
@@ -70,15 +56,4 @@ export function writeAssessment(open: OpenAssessment, plan: AssessmentPlan): voi
     range.setNumberFormat(ASSESSMENT_FORMAT[c]);
     range.setValues(cells);
   }
-}
-
-/** Problems found in the sheet, located for the admin (《季度测评》D3 (实地测评): …). */
-export function assessmentProblems(open: OpenAssessment, problems: readonly CellProblem[]): Problem[] {
-  return problems.map((p) => ({
-    sheet: open.sheet.getName(),
-    row: p.row + 1,
-    column: p.column + 1,
-    header: cellText(open.values[0]?.[p.column]),
-    message: p.message,
-  }));
 }

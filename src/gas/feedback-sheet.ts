@@ -14,9 +14,8 @@ import {
   parseFeedback,
   resultWords,
 } from '../core/feedback/feedback-sheet';
-import type { Problem } from '../core/problems/problem';
-import { cellText } from '../core/text/text';
-import { ensureScriptSheet, type Workbook } from './workbook';
+import { appendWholeRows, belowHeader, choiceRule, ensureOwnSheet, restoreHeader } from './own-sheet';
+import type { Workbook } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -39,29 +38,17 @@ export function findFeedback(wb: Workbook): OpenFeedback | undefined {
 
 /** The sheet, created and marked with its header and the 验收结果 dropdown when missing (the first reply). */
 export function openFeedback(wb: Workbook, changes: string[]): OpenFeedback {
-  const { found, created } = ensureScriptSheet(wb, 'feedback', changes);
-  const { sheet } = found;
-  if (created || found.values.length === 0) {
-    const header = FEEDBACK_COLUMNS.map((c) => wb.t(FEEDBACK_HEADER[c]));
-    sheet.getRange(1, 1, 1, header.length).setNumberFormat('@').setValues([header]).setFontWeight('bold');
-    sheet.setFrozenRows(1);
-    const open = readFeedback(wb, sheet, [header]);
-    validateResults(wb, open);
-    return open;
-  }
-  return readFeedback(wb, sheet, found.values);
+  const header = FEEDBACK_COLUMNS.map((c) => wb.t(FEEDBACK_HEADER[c]));
+  const { sheet, values, fresh } = ensureOwnSheet(wb, 'feedback', header, changes);
+  const open = readFeedback(wb, sheet, values);
+  if (fresh) validateResults(wb, open);
+  return open;
 }
 
 function readFeedback(wb: Workbook, sheet: Sheet, values: unknown[][]): OpenFeedback {
   const read = parseFeedback(values, dayOf);
   // A column a person deleted comes back at the end, under its header.
-  for (const c of read.missing) {
-    sheet
-      .getRange(1, read.at[c] + 1)
-      .setNumberFormat('@')
-      .setValue(wb.t(FEEDBACK_HEADER[c]))
-      .setFontWeight('bold');
-  }
+  for (const c of read.missing) restoreHeader(sheet, read.at[c], wb.t(FEEDBACK_HEADER[c]));
   const open = { sheet, values, read };
   if (read.missing.includes('result')) validateResults(wb, open);
   return open;
@@ -69,35 +56,13 @@ function readFeedback(wb: Workbook, sheet: Sheet, values: unknown[][]): OpenFeed
 
 /** 验收结果's dropdown (通过 / 退回) over the whole column below the header. */
 function validateResults(wb: Workbook, open: OpenFeedback): void {
-  const rule = SpreadsheetApp.newDataValidation().requireValueInList(resultWords(wb.t), true).setAllowInvalid(true).build();
-  open.sheet.getRange(2, open.read.at.result + 1, Math.max(1, open.sheet.getMaxRows() - 1), 1).setDataValidation(rule);
-}
-
-/** The sheet's problems, located for the admin (《整改反馈》L3 (验收结果): …). */
-export function feedbackProblems(open: OpenFeedback, problems: FeedbackSheet['problems']): Problem[] {
-  return problems.map((p) => ({
-    sheet: open.sheet.getName(),
-    row: p.row + 1,
-    column: p.column + 1,
-    header: cellText(open.values[0]?.[p.column]),
-    message: p.message,
-  }));
+  const rule = choiceRule(resultWords(wb.t));
+  belowHeader(open.sheet, open.read.at.result).setDataValidation(rule);
 }
 
 /** One reply's row at the end, one write: every cell plain text but the time, so nothing a unit typed becomes a formula. */
 export function appendReply(open: OpenFeedback, row: Partial<Record<FeedbackColumn, unknown>>): number {
-  const { at } = open.read;
-  const width = Math.max(...Object.values(at)) + 1;
-  const first = Math.max(open.values.length, open.sheet.getLastRow()) + 1;
-  if (first > open.sheet.getMaxRows()) open.sheet.insertRowsAfter(open.sheet.getMaxRows(), first - open.sheet.getMaxRows());
-  const byIndex = new Map(FEEDBACK_COLUMNS.map((c) => [at[c], c] as const));
-  const values = Array.from({ length: width }, (_, i) => row[byIndex.get(i)!] ?? '');
-  const formats = Array.from({ length: width }, (_, i) => (byIndex.has(i) ? FEEDBACK_FORMAT[byIndex.get(i)!] : '@'));
-  const range = open.sheet.getRange(first, 1, 1, width);
-  range.setNumberFormats([formats]);
-  range.setValues([values]);
-  range.setWrap(true);
-  return first - 1;
+  return appendWholeRows(open, open.read.at, FEEDBACK_FORMAT, [row]);
 }
 
 /** 处理情况 of a row (0-based), Duban's only later write on the sheet. */

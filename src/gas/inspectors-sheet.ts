@@ -10,25 +10,20 @@ import { composeInspectorLink, planInspectorLinks } from '../core/webapp/inspect
 import { INSPECTOR_HEADER, parseInspectors } from '../core/webapp/inspectors';
 import { claim, deliverOne } from './delivery';
 import { bookOf, openLog } from './notice-log';
+import { belowHeader, choiceRule, ensureOwnSheet } from './own-sheet';
 import type { JobResult } from './result';
 import { currentGeneration, INSPECTOR_LINK_DAYS, inspectorLink, webappUrl } from './webapp/links';
-import { ensureScriptSheet, type Workbook } from './workbook';
+import type { Workbook } from './workbook';
 
 /** Setup: the sheet with its header and the 启用 dropdown when missing; an existing one is left as the office keeps it. */
 export function setUpInspectors(wb: Workbook, changes: string[]): void {
-  const { found, created } = ensureScriptSheet(wb, 'inspectors', changes);
-  if (!created && found.values.length > 0) return;
-  const { sheet } = found;
   const header = INSPECTOR_HEADER.map((key) => wb.t(key));
-  sheet.getRange(1, 1, 1, header.length).setNumberFormat('@').setValues([header]).setFontWeight('bold');
-  sheet.setFrozenRows(1);
+  const { sheet, fresh } = ensureOwnSheet(wb, 'inspectors', header, changes);
+  if (!fresh) return;
   // 邮箱 as text, so an address is never read as anything else.
-  sheet.getRange(2, 2, Math.max(1, sheet.getMaxRows() - 1), 1).setNumberFormat('@');
-  const rule = SpreadsheetApp.newDataValidation()
-    .requireValueInList([wb.t('setting.value.yes'), wb.t('setting.value.no')], true)
-    .setAllowInvalid(true)
-    .build();
-  sheet.getRange(2, 3, Math.max(1, sheet.getMaxRows() - 1), 1).setDataValidation(rule);
+  belowHeader(sheet, 1).setNumberFormat('@');
+  const rule = choiceRule([wb.t('setting.value.yes'), wb.t('setting.value.no')]);
+  belowHeader(sheet, 2).setDataValidation(rule);
 }
 
 /**

@@ -15,9 +15,9 @@ import {
   parseArrangement,
 } from '../core/interviews/arrangement';
 import type { DubanValue } from '../core/interviews/decide';
-import type { Problem } from '../core/problems/problem';
 import { cellText } from '../core/text/text';
-import { ensureScriptSheet, type Workbook } from './workbook';
+import { appendWholeRows, belowHeader, choiceRule, ensureOwnSheet, restoreHeader } from './own-sheet';
+import type { Workbook } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -51,15 +51,9 @@ export function findArrangement(wb: Workbook): OpenArrangement | undefined {
 
 /** The sheet, created and marked with its header and the 审批 dropdown when missing. */
 export function openArrangement(wb: Workbook, changes: string[]): OpenArrangement {
-  const { found, created } = ensureScriptSheet(wb, 'interviews', changes);
-  const { sheet } = found;
-  if (created || found.values.length === 0) {
-    const header = ARRANGEMENT_COLUMNS.map((c) => wb.t(ARRANGEMENT_HEADER[c]));
-    sheet.getRange(1, 1, 1, header.length).setNumberFormat('@').setValues([header]).setFontWeight('bold');
-    sheet.setFrozenRows(1);
-    return readArrangement(wb, sheet, [header]);
-  }
-  return readArrangement(wb, sheet, found.values);
+  const header = ARRANGEMENT_COLUMNS.map((c) => wb.t(ARRANGEMENT_HEADER[c]));
+  const { sheet, values } = ensureOwnSheet(wb, 'interviews', header, changes);
+  return readArrangement(wb, sheet, values);
 }
 
 function readArrangement(wb: Workbook, sheet: Sheet, values: unknown[][]): OpenArrangement {
@@ -69,31 +63,12 @@ function readArrangement(wb: Workbook, sheet: Sheet, values: unknown[][]): OpenA
   let next = Math.max(sheet.getLastColumn(), (values[0] ?? []).length);
   for (const c of read.missing) {
     at[c] = next++;
-    sheet
-      .getRange(1, at[c] + 1)
-      .setNumberFormat('@')
-      .setValue(wb.t(ARRANGEMENT_HEADER[c]))
-      .setFontWeight('bold');
+    restoreHeader(sheet, at[c], wb.t(ARRANGEMENT_HEADER[c]));
   }
-  const approval = at.approval + 1;
-  const rule = SpreadsheetApp.newDataValidation()
-    .requireValueInList([wb.t('ivapproval.agree'), wb.t('ivapproval.hold')], true)
-    .setAllowInvalid(true)
-    .build();
-  if (read.missing.includes('approval') || values.length <= 1)
-    sheet.getRange(2, approval, Math.max(1, sheet.getMaxRows() - 1), 1).setDataValidation(rule);
+  const rule = choiceRule([wb.t('ivapproval.agree'), wb.t('ivapproval.hold')]);
+  // On a sheet with no rows yet (new, or its header alone), and when 审批 came back (the whole column is then new).
+  if (read.missing.includes('approval') || values.length <= 1) belowHeader(sheet, at.approval).setDataValidation(rule);
   return { sheet, values, read, at };
-}
-
-/** The sheet's problems, located for the admin (《约谈安排》K3 (审批): …). */
-export function arrangementProblems(open: OpenArrangement): Problem[] {
-  return open.read.problems.map((p) => ({
-    sheet: open.sheet.getName(),
-    row: p.row + 1,
-    column: p.column + 1,
-    header: cellText(open.values[0]?.[p.column]),
-    message: p.message,
-  }));
 }
 
 const same = (a: unknown, b: unknown): boolean =>
@@ -125,17 +100,8 @@ export function writeOwnCells(
 /** New rows at the end, one write: the given cells, every other cell left empty. */
 export function appendRows(wb: Workbook, open: OpenArrangement, rows: Partial<Record<ArrangementColumn, unknown>>[]): void {
   if (rows.length === 0) return;
-  const width = Math.max(...Object.values(open.at)) + 1;
-  const first = Math.max(open.values.length, open.sheet.getLastRow()) + 1;
-  const max = open.sheet.getMaxRows();
-  if (first + rows.length - 1 > max) open.sheet.insertRowsAfter(max, first + rows.length - 1 - max);
-  const byIndex = new Map(ARRANGEMENT_COLUMNS.map((c) => [open.at[c], c] as const));
-  const grid = rows.map((r) => Array.from({ length: width }, (_, i) => cellValue(wb, r[byIndex.get(i)!] ?? '')));
-  const formats = rows.map(() => Array.from({ length: width }, (_, i) => (byIndex.has(i) ? ARRANGEMENT_FORMAT[byIndex.get(i)!] : '@')));
-  const range = open.sheet.getRange(first, 1, rows.length, width);
-  range.setNumberFormats(formats);
-  range.setValues(grid);
-  range.setWrap(true);
+  const cells = rows.map((r) => Object.fromEntries(Object.entries(r).map(([c, v]) => [c, cellValue(wb, v)])));
+  appendWholeRows(open, open.at, ARRANGEMENT_FORMAT, cells);
 }
 
 /** 约谈完成日期 by 约谈通知文号, read only (the month's bulletin says 已约谈); empty when there is no 约谈安排. */

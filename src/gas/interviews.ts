@@ -28,8 +28,9 @@ import type { Interview } from '../core/notices/types';
 import { describeProblem } from '../core/problems/problem';
 import { readCounters } from './counters';
 import { claim, deliverAll, type Parcel } from './delivery';
-import { appendRows, arrangementProblems, findArrangement, type OpenArrangement, openArrangement, writeOwnCells } from './interview-sheet';
+import { appendRows, findArrangement, type OpenArrangement, openArrangement, writeOwnCells } from './interview-sheet';
 import type { LogBook } from './notice-log';
+import { locatedProblems } from './own-sheet';
 import type { JobResult } from './result';
 import type { Workbook } from './workbook';
 
@@ -91,7 +92,7 @@ export function arrangeInterviews(
   const changes: string[] = [];
   const open = openArrangement(wb, changes);
   result.warnings.push(...changes);
-  const problems = arrangementProblems(open).map((p) => describeProblem(p, t));
+  const problems = locatedProblems(open, open.read.problems).map((p) => describeProblem(p, t));
   result.warnings.push(...problems);
   needsPerson.push(...problems);
   const sent = sendReady(wb, book, decideCases(cases, open.read), now, result, needsPerson, input.started);
@@ -110,7 +111,7 @@ export function sendApproved(wb: Workbook, book: LogBook, now: Date, result: Job
   const open = findArrangement(wb);
   if (!open) return;
   const entries = (): LogEntry[] => [...book.kept.values()];
-  result.warnings.push(...arrangementProblems(open).map((p) => describeProblem(p, wb.t)));
+  result.warnings.push(...locatedProblems(open, open.read.problems).map((p) => describeProblem(p, wb.t)));
   const decisions = decideCases(interviewCases(entries(), wb.settings.dryRun), open.read);
   if (!decisions.some((d) => d.ready)) return;
   sendReady(wb, book, decisions, now, result, result.warnings);

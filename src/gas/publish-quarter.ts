@@ -10,7 +10,8 @@ import { planAssessment } from '../core/scores/assessment';
 import { monthLabel, parseHistory } from '../core/scores/history';
 import { parseQuarterId, quarterRollup, unpublishedMonths } from '../core/scores/quarter';
 import { defaultRules, parseRules, quarterWeights } from '../core/scores/rules';
-import { assessmentProblems, openAssessment, writeAssessment } from './assessment-sheet';
+import { openAssessment, writeAssessment } from './assessment-sheet';
+import { locatedProblems } from './own-sheet';
 import { freshSheet } from './publication-sheet';
 import { failed, type JobResult } from './result';
 import { writeDoc } from './sheet-doc';
@@ -42,9 +43,7 @@ export function publishQuarter(wb: Workbook, quarter: string, result: JobResult)
   if (unpublished.length > 0 && rows.length > 0)
     result.warnings.push(t('publish.quarterUnpublished', { months: unpublished.map((m) => monthLabel(m, t)).join(t('score.monthSep')) }));
   result.warnings.push(...changes);
-  result.warnings.push(
-    ...assessmentProblems(assessment, [...assessment.read.problems, ...plan.problems]).map((p) => describeProblem(p, t)),
-  );
+  result.warnings.push(...locatedProblems(assessment, [...assessment.read.problems, ...plan.problems]).map((p) => describeProblem(p, t)));
   if (plan.untyped.length > 0)
     result.warnings.push(
       t('assess.untyped', {

@@ -20,8 +20,9 @@ import { parseLog } from '../core/notices/log';
 import type { RepliesLines, ReturnLine } from '../core/notices/summary';
 import { describeProblem } from '../core/problems/problem';
 import { cellText } from '../core/text/text';
-import { feedbackProblems, findFeedback, type OpenFeedback, writeHandling } from './feedback-sheet';
+import { findFeedback, type OpenFeedback, writeHandling } from './feedback-sheet';
 import { markedColumns } from './marks';
+import { locatedProblems } from './own-sheet';
 import type { JobResult } from './result';
 import type { Workbook } from './workbook';
 
@@ -33,7 +34,7 @@ export function applyVerifications(wb: Workbook, sheet: Sheet, result: JobResult
   if (!open) return undefined;
   const { t } = wb;
   const { verifications, problems } = pendingVerifications(open.read, wb.clock.today, t);
-  result.warnings.push(...feedbackProblems(open, problems).map((p) => describeProblem(p, t)));
+  result.warnings.push(...locatedProblems(open, problems).map((p) => describeProblem(p, t)));
   if (verifications.length === 0) return open;
   const own = markedColumns(sheet);
   // The keys alone (one read), each matter's row found by its key: only 反馈状态 is written there.

@@ -4,14 +4,18 @@
  * test file (launching it is the slow part); a fresh context, as a fresh phone, per page.
  */
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { writeEml } from '../../runtime/eml';
+import type { SentMail } from '../../runtime/index';
 import type { WorkbookModel } from '../../runtime/model';
 import { type Serving, startServer } from '../../scripts/serve';
 import { encodeLink, type LinkClaims } from '../../src/core/webapp/token';
-import { bundle } from '../e2e/harness';
+import { bundle, shDate, sheetFrom, workbookOf } from '../e2e/harness';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -76,4 +80,68 @@ export async function openOnPhone(browser: Browser, url: string): Promise<{ cont
   const page = await context.newPage();
   await page.goto(url);
   return { context, page };
+}
+
+/** A browser and the office served for one test file: filled before its first test, both closed after its last. */
+export interface Session {
+  browser: Browser;
+  served: Served;
+}
+
+/**
+ * Call inside a describe: launches the browser and serves the office's workbook (at `now`)
+ * before the tests, side by side (launching is the slow part), and closes both after them.
+ */
+export function browserSession(office: () => WorkbookModel, now: Date): Session {
+  const session = {} as Session;
+  beforeAll(async () => {
+    [session.browser, session.served] = await Promise.all([launchBrowser(), serve(office(), now)]);
+  });
+  afterAll(async () => {
+    await Promise.all([session.browser?.close(), session.served?.close()]);
+  });
+  return session;
+}
+
+/** Every alert or confirm the page shows, dismissed and kept in order (a page that worked asks nothing). */
+export function captureDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  return dialogs;
+}
+
+/** A 1×1 PNG, as a phone's album would hand it over (the page redraws it as a JPEG). */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** The reply link a unit's mail client shows in the mail (在线报送整改情况：<link>, the .eml as written, parsed back). */
+export async function linkIn(mail: SentMail): Promise<string> {
+  const parsed = await simpleParser(readFileSync(await writeEml(mail, mkdtempSync(join(tmpdir(), 'duban-eml-')), 1)));
+  const link = /在线报送整改情况：(\S+)/.exec(parsed.text ?? '')?.[1];
+  if (!link) throw new Error(`no link in "${mail.subject}"`);
+  return link;
+}
+
+/**
+ * Two units' matters past their 整改时限 (2026-11-20): 市城管局's, whose description carries markup
+ * that must show as text, and 市交通局's; both units in 责任单位 with their contact's address.
+ */
+export function twoUnitsOffice(): WorkbookModel {
+  return workbookOf([
+    sheetFrom('任务台账', [
+      ['序号', '问题描述', '点位', '责任单位', '整改时限', '整改状态'],
+      [1, '背街小巷垃圾堆积 <b>未清</b>', '人民路', '市城管局', shDate(2026, 11, 20), '整改中'],
+      [2, '共享单车乱停放', '解放路', '市交通局', shDate(2026, 11, 20), '整改中'],
+    ]),
+    sheetFrom('责任单位', [
+      ['单位名称', '联系人', '联系人邮箱'],
+      ['市城管局', '张伟', 'cgj@example.org'],
+      ['市交通局', '李明', 'jtj@example.org'],
+    ]),
+  ]);
 }

@@ -2,10 +2,9 @@
  * In a real browser on a phone's screen (issue 16): a unit's link from `serve` opens a page
  * titled for that unit; a changed link and an expired one get the plain refusal page.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { shDate, sheetFrom, workbookOf } from '../e2e/harness';
-import { haveChromium, launchBrowser, openOnPhone, type Served, serve } from './harness';
+import { browserSession, haveChromium, openOnPhone } from './harness';
 
 const NOW = new Date(Date.UTC(2026, 10, 25, 1, 0));
 
@@ -23,16 +22,10 @@ function office() {
 }
 
 describe.skipIf(!haveChromium())('web app links in a phone browser', () => {
-  let browser: Browser;
-  let served: Served;
-  beforeAll(async () => {
-    [browser, served] = await Promise.all([launchBrowser(), serve(office(), NOW)]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), served?.close()]);
-  });
+  const session = browserSession(office, NOW);
 
   it("prints each unit's link, and the link opens the unit's page", async () => {
+    const { browser, served } = session;
     const link = served.links.find((l) => l.role === 'unit' && l.subject === '市城管局');
     expect(link?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/exec\?t=v1\./);
     const { context, page } = await openOnPhone(browser, link!.url);
@@ -43,6 +36,7 @@ describe.skipIf(!haveChromium())('web app links in a phone browser', () => {
   });
 
   it('refuses a changed link and an expired one, saying what to do', async () => {
+    const { browser, served } = session;
     const good = served.links.find((l) => l.role === 'unit')!.url;
     const changed = good.replace(/\.([A-Za-z0-9_-])([A-Za-z0-9_-]*)$/, (_m, c: string, rest: string) => `.${c === 'A' ? 'B' : 'A'}${rest}`);
     for (const [url, says] of [

@@ -7,44 +7,14 @@
  * the unit's page, opened from it, shows the reason. `<script>` typed in 整改措施 stays text in the
  * page, in 整改反馈's cell and in the mails.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeEml } from '../../runtime/eml';
+import { describe, expect, it } from 'vitest';
 import type { LocalRuntime, SentMail } from '../../runtime/index';
-import { col, job, setSetting, shDate, sheet, sheetFrom, value, workbookOf } from '../e2e/harness';
-import { haveChromium, launchBrowser, openOnPhone, type Served, serve } from './harness';
+import { col, job, setSetting, sheet, value } from '../e2e/harness';
+import { browserSession, haveChromium, linkIn, openOnPhone, PNG, twoUnitsOffice } from './harness';
 
 const NOW = new Date(Date.UTC(2026, 10, 25, 1, 0));
 const ADMIN = 'admin@example.org';
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const MEASURES = '<script>alert(1)</script>已清运垃圾';
-
-function office() {
-  return workbookOf([
-    sheetFrom('任务台账', [
-      ['序号', '问题描述', '点位', '责任单位', '整改时限', '整改状态'],
-      [1, '背街小巷垃圾堆积 <b>未清</b>', '人民路', '市城管局', shDate(2026, 11, 20), '整改中'],
-      [2, '共享单车乱停放', '解放路', '市交通局', shDate(2026, 11, 20), '整改中'],
-    ]),
-    sheetFrom('责任单位', [
-      ['单位名称', '联系人', '联系人邮箱'],
-      ['市城管局', '张伟', 'cgj@example.org'],
-      ['市交通局', '李明', 'jtj@example.org'],
-    ]),
-  ]);
-}
-
-/** The link a unit's mail client shows in the mail (the .eml as written, parsed back). */
-async function linkIn(mail: SentMail): Promise<string> {
-  const parsed = await simpleParser(readFileSync(await writeEml(mail, mkdtempSync(join(tmpdir(), 'duban-eml-')), 1)));
-  const link = /在线报送整改情况：(\S+)/.exec(parsed.text ?? '')?.[1];
-  if (!link) throw new Error(`no link in "${mail.subject}"`);
-  return link;
-}
 
 function sweepAt(rt: LocalRuntime, at: Date): SentMail[] {
   rt.setNow(at);
@@ -54,16 +24,10 @@ function sweepAt(rt: LocalRuntime, at: Date): SentMail[] {
 }
 
 describe.skipIf(!haveChromium())('the loop: notice, reply on the phone, verification, 退回', () => {
-  let browser: Browser;
-  let served: Served;
-  beforeAll(async () => {
-    [browser, served] = await Promise.all([launchBrowser(), serve(office(), NOW)]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), served?.close()]);
-  });
+  const session = browserSession(twoUnitsOffice, NOW);
 
   it('the reply holds the matter off the ladder, the summary lists it, a 退回 sends it back with the reason and the link', async () => {
+    const { browser, served } = session;
     const rt = served.runtime;
     job(rt, 'setup');
     setSetting(rt, '管理员邮箱', ADMIN);

@@ -6,64 +6,31 @@
  * standing in the ledger shows as text. With UPDATE_SCREENSHOTS=1 the page and the receipt are
  * saved to docs/screenshots/ at the phone's size.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeEml } from '../../runtime/eml';
-import { shDate, sheetFrom, workbookOf } from '../e2e/harness';
-import { haveChromium, launchBrowser, openOnPhone, type Served, serve } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserSession, captureDialogs, haveChromium, linkIn, openOnPhone, PNG, twoUnitsOffice } from './harness';
 
 const NOW = new Date(Date.UTC(2026, 10, 25, 1, 0));
-// A 1×1 PNG, as a phone's album would hand over (the page redraws it as a JPEG).
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-
-function office() {
-  return workbookOf([
-    sheetFrom('任务台账', [
-      ['序号', '问题描述', '点位', '责任单位', '整改时限', '整改状态'],
-      [1, '背街小巷垃圾堆积 <b>未清</b>', '人民路', '市城管局', shDate(2026, 11, 20), '整改中'],
-      [2, '共享单车乱停放', '解放路', '市交通局', shDate(2026, 11, 20), '整改中'],
-    ]),
-    sheetFrom('责任单位', [
-      ['单位名称', '联系人', '联系人邮箱'],
-      ['市城管局', '张伟', 'cgj@example.org'],
-      ['市交通局', '李明', 'jtj@example.org'],
-    ]),
-  ]);
-}
 
 const SHOTS = process.env.UPDATE_SCREENSHOTS === '1';
 const shotDir = mkdtempSync(join(tmpdir(), 'duban-shots-'));
 
 describe.skipIf(!haveChromium())('the unit answers from its notice', () => {
-  let browser: Browser;
-  let served: Served;
-  beforeAll(async () => {
-    [browser, served] = await Promise.all([launchBrowser(), serve(office(), NOW)]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), served?.close()]);
-  });
+  const session = browserSession(twoUnitsOffice, NOW);
 
   it('opens the link from the 整改通知, answers one matter with a photo and sees the receipt', async () => {
+    const { browser, served } = session;
     const rt = served.runtime;
     rt.run('sweep', [], 'manual');
     const mail = rt.outbox.find((m) => m.to.includes('cgj@example.org'));
     expect(mail).toBeDefined();
-    const emlDir = mkdtempSync(join(tmpdir(), 'duban-eml-'));
-    const parsed = await simpleParser(readFileSync(await writeEml(mail!, emlDir, 1)));
-    const link = /在线报送整改情况：(\S+)/.exec(parsed.text ?? '')?.[1];
+    const link = await linkIn(mail!);
     expect(link).toMatch(new RegExp(`^${served.url.replace(/[.?]/g, '\\$&')}\\?t=v1\\.`));
 
-    const { context, page } = await openOnPhone(browser, link!);
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
+    const { context, page } = await openOnPhone(browser, link);
+    const dialogs = captureDialogs(page);
     expect(await page.title()).toBe('市城管局 · 整改情况报送');
     // Only the unit's own matter, its description as text.
     expect(await page.locator('section.matter h2').allInnerTexts()).toEqual(['背街小巷垃圾堆积 <b>未清</b>']);
@@ -92,6 +59,7 @@ describe.skipIf(!haveChromium())('the unit answers from its notice', () => {
   });
 
   it('says plainly why nothing was kept when the photo after the fix is missing', async () => {
+    const { browser, served } = session;
     const link = served.links.find((l) => l.subject === '市交通局')!.url;
     const { context, page } = await openOnPhone(browser, link);
     const form = page.locator('form.reply').first();

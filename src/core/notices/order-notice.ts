@@ -7,10 +7,10 @@
  */
 import type { Day } from '../calendar/day';
 import type { Translate } from '../i18n';
-import { webappLines } from './digest';
+import { type MailContext, webappLines } from './digest';
 import type { Block, Cell } from './mail-doc';
 import { renderWithinLimit } from './mail-size';
-import { addressee, contactLine, longDay, type Office, signOff } from './official';
+import { addressee, contactLine, longDay, signOff } from './official';
 import type { ComposedMail } from './types';
 
 export interface OrderNotice {
@@ -31,15 +31,8 @@ export interface OrderNotice {
   photos: readonly string[];
 }
 
-export interface OrderMailContext {
-  t: Translate;
-  today: Day;
-  office: Office;
-  rowLink: (row: number) => string;
-  dryRunFor?: string[];
-  /** The unit's reply page link (在线报送整改情况), when the web app is deployed. */
-  webappLink?: (unit: string) => string;
-}
+/** What a 当场下单 notice is written with: the notices' context (dry run, the reply page's link), without relapses. */
+export type OrderMailContext = Omit<MailContext, 'relapseOf'>;
 
 /** The photos taken on site, each a link (照片1, 照片2 …) rather than a long address in the text. */
 function photoLinks(n: OrderNotice, t: Translate): Block[] {

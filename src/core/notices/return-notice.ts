@@ -16,11 +16,11 @@ import { addressesIn, type EmailColumn, greetingName, matchUnit, type Unit } fro
 import type { Translate } from '../i18n';
 import type { TaskRow } from '../ledger/tasks';
 import type { Settings } from '../settings/settings';
-import { webappLines } from './digest';
+import { type MailContext, webappLines } from './digest';
 import { isGiven, type LogEntry, numberer, seriesPrefix } from './log';
 import type { Block } from './mail-doc';
 import { renderWithinLimit, subjectWithinLimit } from './mail-size';
-import { addressee, contactLine, longDay, type Office, overdueText, signOff } from './official';
+import { addressee, contactLine, longDay, overdueText, signOff } from './official';
 import type { ComposedMail, RecipientRole } from './types';
 
 /** One task sent back, as its 退回通知 states it. */
@@ -181,16 +181,8 @@ function returnCase(task: TaskRow, key: string, returnedOn: Day, unit: string, i
 
 // ---------------------------------------------------------------- the mail
 
-export interface ReturnMailContext {
-  t: Translate;
-  today: Day;
-  office: Office;
-  rowLink: (row: number) => string;
-  /** Dry run (试运行): whom the mail was meant for (it goes to the admin, marked). */
-  dryRunFor?: string[];
-  /** The unit's link to its reply page, when the web app is deployed (issue 16). */
-  webappLink?: (unit: string) => string;
-}
+/** What a 退回通知 is written with: the notices' context (dry run, the reply page's link), without relapses. */
+export type ReturnMailContext = Omit<MailContext, 'relapseOf'>;
 
 /** The 退回通知 as a 公文: 文号, title, 主送, the matter, the reason, the deadline, how to answer, contact, 落款. */
 export function composeReturnNotice(notice: ReturnCase, to: string, ctx: ReturnMailContext): ComposedMail {
