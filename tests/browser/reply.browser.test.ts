@@ -35,7 +35,7 @@ describe.skipIf(!haveChromium())('the unit answers from its notice', () => {
     // Only the unit's own matter, its description as text.
     expect(await page.locator('section.matter h2').allInnerTexts()).toEqual(['背街小巷垃圾堆积 <b>未清</b>']);
     expect(await page.locator('section.matter dd').first().innerText()).toMatch(/^DB-/);
-    expect(await page.locator('section.matter .notices').innerText()).toMatch(/（2026-11-25）/);
+    expect(await page.locator('section.matter .notices').innerText()).toBe('督办〔2026〕1号（2026年11月25日）');
     if (SHOTS) await page.screenshot({ path: join(shotDir, 'reply-page.png'), fullPage: true });
 
     const form = page.locator('form.reply').first();

@@ -6,7 +6,7 @@
  * reported (待验收) says so and has no form. Every value is escaped here; the page's script takes
  * its words from a JSON block, never from the markup.
  */
-import { formatDay } from '../calendar/day';
+import { type Day, formatDay } from '../calendar/day';
 import type { Translate } from '../i18n';
 import type { TaskRow } from '../ledger/tasks';
 import type { LogEntry } from '../notices/log';
@@ -19,7 +19,7 @@ export interface ReplyMatter {
   key: string;
   task: string;
   place: string;
-  /** 整改时限 as a day (yyyy-MM-dd), or '' when the row has none that reads as a day. */
+  /** 整改时限 as a day (as `showDay` writes it), or '' when the row has none that reads as a day. */
   deadline: string;
   /** 整改限期 the last notice stated. */
   replyBy?: string;
@@ -33,8 +33,16 @@ export interface ReplyMatter {
 const NOTICE_LEVELS = new Set(['reminder', 'notice', 'criticism', 'interview']);
 const DELIVERED = new Set(['sent', 'test', 'uncertain', 'recorded']);
 
-/** The unit's matters still open (not closed), in the ledger's order, with what 督办记录 says of each. */
-export function replyMatters(unit: string, tasks: readonly TaskRow[], log: readonly LogEntry[]): ReplyMatter[] {
+/**
+ * The unit's matters still open (not closed), in the ledger's order, with what 督办记录 says of each.
+ * `showDay` writes a day as the page shows it (the office's 2026年12月3日; ISO by default).
+ */
+export function replyMatters(
+  unit: string,
+  tasks: readonly TaskRow[],
+  log: readonly LogEntry[],
+  showDay: (day: Day) => string = formatDay,
+): ReplyMatter[] {
   return tasks
     .filter((task) => task.key !== '' && task.units.includes(unit) && task.state.code !== 'closed')
     .map((task) => {
@@ -42,18 +50,18 @@ export function replyMatters(unit: string, tasks: readonly TaskRow[], log: reado
       const notices = events.filter((e) => NOTICE_LEVELS.has(e.level) && e.number !== '' && DELIVERED.has(e.outcome));
       const seen = new Map<string, { number: string; date: string }>();
       for (const n of notices)
-        if (!seen.has(n.number)) seen.set(n.number, { number: n.number, date: n.day === undefined ? '' : formatDay(n.day) });
+        if (!seen.has(n.number)) seen.set(n.number, { number: n.number, date: n.day === undefined ? '' : showDay(n.day) });
       const last = [...events].reverse().find((e) => NOTICE_LEVELS.has(e.level) || e.level === 'return');
       const replyBy = [...notices].reverse().find((n) => n.replyBy !== undefined)?.replyBy;
       return {
         key: task.key,
         task: task.task,
         place: task.place,
-        deadline: task.effectiveDeadline === undefined ? '' : formatDay(task.effectiveDeadline),
-        ...(replyBy !== undefined ? { replyBy: formatDay(replyBy) } : {}),
+        deadline: task.effectiveDeadline === undefined ? '' : showDay(task.effectiveDeadline),
+        ...(replyBy !== undefined ? { replyBy: showDay(replyBy) } : {}),
         notices: [...seen.values()],
         ...(last?.level === 'return' ? { returned: last.detail } : {}),
-        ...(task.state.code === 'pending' ? { pendingSince: task.statusChanged === undefined ? '' : formatDay(task.statusChanged) } : {}),
+        ...(task.state.code === 'pending' ? { pendingSince: task.statusChanged === undefined ? '' : showDay(task.statusChanged) } : {}),
       };
     });
 }

@@ -5,6 +5,7 @@
  */
 import type { Translate } from '../../core/i18n';
 import { parseLog } from '../../core/notices/log';
+import { longDay } from '../../core/notices/official';
 import { findInspector } from '../../core/webapp/inspectors';
 import { orderPageHtml } from '../../core/webapp/order-page';
 import { categoriesIn } from '../../core/webapp/order-row';
@@ -29,7 +30,7 @@ export function replyPage(claims: LinkClaims, token: string, now: Date, t: Trans
   const sheet = wb.taskSheet();
   const read = sheet ? readTaskLedger(wb, sheet) : undefined;
   const tasks = read?.ok ? read.ledger.tasks : [];
-  const matters = replyMatters(claims.subject, tasks, log ? parseLog(log.values, wb.clock.toDay) : []);
+  const matters = replyMatters(claims.subject, tasks, log ? parseLog(log.values, wb.clock.toDay) : [], (day) => longDay(day, t));
   return { title, html: replyPageHtml(t, title, token, matters) };
 }
 
