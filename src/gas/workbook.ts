@@ -21,6 +21,7 @@ import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../core/settings
 import { normalizeHeader, normalizeName } from '../core/text/text';
 import { markedSheets, markSheet, type SheetRole } from './marks';
 import { type SheetClock, sheetClock } from './time';
+import { useConfiguredUrl } from './webapp/url';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -145,6 +146,7 @@ export class Workbook {
     const settingsSheet = this.sheetFor('settings');
     const parsed = settingsSheet ? parseSettings(settingsSheet.values) : { settings: DEFAULT_SETTINGS, problems: [] };
     this.settings = parsed.settings;
+    useConfiguredUrl(this.settings.webappUrl);
     this.t = translator(this.settings.locale);
     if (settingsSheet) this.problems.push(...located(settingsSheet.sheet.getName(), parsed.problems));
   }

@@ -144,3 +144,25 @@ describe('web app links', () => {
     expect((rt.run('webappSubmitReply', [unit, {}]).value as { message: string }).message).not.toContain('频繁');
   });
 });
+
+describe('设置 网页地址 (the web app address when ScriptApp cannot tell it)', () => {
+  it('gives every notice the link under the address the office typed, and says where a bad one is', async () => {
+    const rt = await runtimeFor(office(), new Date(Date.UTC(2026, 11, 3, 1, 0)));
+    job(rt, 'setup');
+    // Not deployed here: ScriptApp.getService().getUrl() is null, so a notice carries no link.
+    rt.clock.set(new Date(Date.UTC(2026, 11, 3, 1, 0)));
+    setSetting(rt, '网页地址', 'https://script.google.com/macros/s/AKfy-demo/exec');
+    const swept = job(rt, 'sweep');
+    expect(swept.ok).toBe(true);
+    const notice = rt.outbox.find((m) => m.subject.startsWith('【整改通知】市城管局'));
+    expect(notice?.body).toMatch(/\n在线报送整改情况：https:\/\/script\.google\.com\/macros\/s\/AKfy-demo\/exec\?t=v1\.[\w-]+\.[\w-]+\n/);
+    const link = /在线报送整改情况：\S+\?t=(\S+)/.exec(notice!.body)![1]!;
+    expect(open(rt, link).title).toBe('市城管局 · 整改情况报送');
+
+    setSetting(rt, '网页地址', 'script.google.com/macros/s/AKfy-demo');
+    const warned = job(rt, 'sweep');
+    expect(warned.warnings.join('\n')).toContain(
+      '“网页地址”中的“script.google.com/macros/s/AKfy-demo”不是有效的网页地址（应以 https:// 开头），已忽略。',
+    );
+  });
+});

@@ -1071,6 +1071,10 @@ export const zhCN = {
   'setting.photoFolder.help':
     '单位在线报送的整改照片和督查员现场交办的照片存放在云端硬盘的这个文件夹里，每个事项一个子文件夹。填文件夹名称（安装时在部署账号的云端硬盘中创建），或由本程序创建的文件夹的网址。',
   'setting.default.photoFolder': '督办整改照片',
+  'setting.webappUrl': '网页地址',
+  'setting.webappUrl.help':
+    '网页版（单位在线报送、督查员当场下单）的地址，以 /exec 结尾，即 npm run deploy 打印的“Web app”地址。留空时由程序自行获取；通知中没有“在线报送整改情况”链接，或链接以 /dev 结尾时，请填写。',
+  'settings.badUrl': '“{key}”中的“{value}”不是有效的网页地址（应以 https:// 开头），已忽略。',
   'setup.photoFolder': '在云端硬盘创建照片文件夹“{name}”',
   'photo.kind.before': '整改前',
   'photo.kind.after': '整改后',
@@ -2248,6 +2252,10 @@ export const en: Record<MessageKey, string> = {
   'setting.photoFolder.help':
     "The Drive folder the units' photos sent online and the inspectors' photos on site are kept in, one subfolder per matter: the folder's name (setup creates it in the deploying account's Drive), or the URL of a folder this script created.",
   'setting.default.photoFolder': 'Duban rectification photos',
+  'setting.webappUrl': 'Web app address',
+  'setting.webappUrl.help':
+    'The address of the web app (units reporting online, inspectors filing on site), ending in /exec: the "Web app" address npm run deploy prints. Leave it empty and the script finds it; fill it in when notices lack the online link, or when the link ends in /dev.',
+  'settings.badUrl': '"{value}" in "{key}" is not a web address (it should start with https://); ignored.',
   'setup.photoFolder': 'created the Drive folder "{name}" for photos',
   'photo.kind.before': 'before',
   'photo.kind.after': 'after',

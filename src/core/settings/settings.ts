@@ -89,6 +89,8 @@ export interface Settings {
    * name (setup creates it in the deploying account's Drive) or its id / URL.
    */
   photoFolder: string;
+  /** The web app's address (…/exec), when ScriptApp cannot tell it (issue 16): the links in notices open it. */
+  webappUrl: string;
 }
 
 export type CircularMode = 'immediate' | 'monthly';
@@ -145,6 +147,7 @@ export function defaultSettings(locale: Locale = 'zh-CN'): Settings {
     sanctionWording: t('setting.default.sanctionWording'),
     reportDays: 5,
     photoFolder: t('setting.default.photoFolder'),
+    webappUrl: '',
   };
 }
 
@@ -210,6 +213,7 @@ export type SettingKey =
   | 'sanctionWording'
   | 'reportDays'
   | 'photoFolder'
+  | 'webappUrl'
   | 'onSiteDeadline';
 
 type Kind =
@@ -222,6 +226,8 @@ type Kind =
   | { type: 'list' }
   | { type: 'color'; color: keyof Colors }
   | { type: 'email' }
+  /** A web address (http or https), as the deploy command prints it. */
+  | { type: 'url' }
   /** Several addresses, read as the directory reads them; a bad one is reported and left out, the rest kept. */
   | { type: 'emails' }
   | { type: 'bool' };
@@ -292,6 +298,8 @@ const SPECS: { key: SettingKey; kind: Kind }[] = [
   { key: 'reportDays', kind: { type: 'int', min: 1, max: 60 } },
   // issue 16: reply, where the photos of 整改反馈 and 当场下单 are kept.
   { key: 'photoFolder', kind: { type: 'text' } },
+  // issue 16: the web app's address as `npm run deploy` prints it, for when ScriptApp's own is missing or the /dev one.
+  { key: 'webappUrl', kind: { type: 'url' } },
   // issue 16: inspector, the 整改时限 an on-site order gets unless the inspector picks another.
   { key: 'onSiteDeadline', kind: { type: 'text' } },
 ];
@@ -474,6 +482,10 @@ function parseValue(raw: unknown, kind: Kind): Parsed | undefined {
       // #rgb is what CSS-minded people type; Sheets wants six digits.
       if (/^#[0-9a-f]{3}$/.test(s)) return { ok: true, value: `#${s[1]}${s[1]}${s[2]}${s[2]}${s[3]}${s[3]}` };
       return { ok: false, message: 'settings.badColor' };
+    }
+    case 'url': {
+      const s = toHalfWidth(text).trim();
+      return /^https?:\/\/[^\s/]+\/\S*$/i.test(s) ? { ok: true, value: s } : { ok: false, message: 'settings.badUrl' };
     }
     case 'email': {
       const s = toHalfWidth(text).trim();

@@ -48,10 +48,9 @@ export function currentGeneration(role: LinkRole, subject: string): number {
   return Number(PropertiesService.getScriptProperties().getProperty(generationKey(role, subject)) ?? 0) || 0;
 }
 
-/** The deployed web app's URL (on Google: the deployment's /exec; locally: the runner's), or undefined. */
-export function webappUrl(): string | undefined {
-  return ScriptApp.getService().getUrl() ?? undefined;
-}
+import { webappUrl } from './url';
+
+export { webappUrl };
 
 function link(role: LinkRole, subject: string, now: Date, days: number): string {
   const url = webappUrl();
