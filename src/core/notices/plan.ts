@@ -362,11 +362,21 @@ function addInterview(cases: Map<string, Interview>, notice: TaskNotice, units: 
   cases.set(name, entry);
 }
 
+/**
+ * A task the office sent back (退回) gets its 退回通知 the day it is sent back, and that notice states
+ * the deadline the task is back on: no 临期提醒 on top of it that day, nor after it was given.
+ */
+function returnNoticeStands(task: TaskRow, mine: readonly LogEntry[], today: Day): boolean {
+  const since = task.statusChanged;
+  if (task.status !== 'returned' || since === undefined) return false;
+  return since === today || mine.some((e) => e.level === 'return' && e.day !== undefined && e.day >= since);
+}
+
 /** One reminder (临期提醒) per task and deadline: sent once, or to whoever it still owes. */
 function planReminder(input: NoticeInput, plan: NoticePlan, task: TaskRow, base: NoticeBase, mine: readonly LogEntry[]): void {
   // A 整改通知 given before the deadline (当场下单) already states it as its 限期: no reminder on top.
   const noticed = mine.some((e) => isLadderEntry(e) && e.deadline === base.deadline && isGiven(e.outcome, input.settings.dryRun));
-  if (noticed) return;
+  if (noticed || returnNoticeStands(task, mine, input.today)) return;
   const reminders = steps(
     mine.filter((e) => e.level === 'reminder' && e.deadline === base.deadline),
     input.settings.dryRun,

@@ -276,3 +276,27 @@ describe('relapses in the log', () => {
     expect(newRelapses([{ ...reopened, reopenCount: 1 }], [logged], today)).toEqual([]);
   });
 });
+
+describe('a task sent back (退回) before its deadline', () => {
+  const input = { keyOf: (x: TaskRow) => x.key, units, settings, calendar, today, t };
+  const dueSoon = (statusChanged: number) =>
+    task('R', '市城管局', 0, {
+      status: 'returned',
+      statusChanged,
+      deadline: { kind: 'date', day: today + 2, form: 'ymd' },
+      effectiveDeadline: today + 2,
+      state: { code: 'dueSoon' },
+    });
+  const returnRow = (day: number): LogEntry => ({ ...given('R', 9, 0, day), number: '督办退回〔2026〕1号', level: 'return' });
+  const reminders = (plan: ReturnType<typeof planNotices>) => plan.deliveries.filter((d) => d.notice.level === 'reminder');
+
+  it('gets no 临期提醒 the day it is sent back: its 退回通知 states the deadline it is back on', () => {
+    expect(reminders(planNotices({ ...input, tasks: [dueSoon(today)], entries: [] }))).toEqual([]);
+  });
+
+  it('gets none after its 退回通知 was given either, but gets one when no 退回通知 was ever given for it', () => {
+    expect(reminders(planNotices({ ...input, tasks: [dueSoon(today - 1)], entries: [returnRow(today - 1)] }))).toEqual([]);
+    // Sent back before Duban first saw the row: no 退回通知 went, so the reminder still does.
+    expect(reminders(planNotices({ ...input, tasks: [dueSoon(today - 1)], entries: [] })).map((d) => d.to)).toEqual(['cgj@example.org']);
+  });
+});
