@@ -174,6 +174,7 @@ function planToday(
     today,
     t: wb.t,
     numberFloor: counters.number('notice', ymdFromDay(today).year),
+    returnedToday: new Set((input.returned ?? []).filter((task) => task.statusChanged === today).map(keyOf)),
   });
   // A reopened task's line says when it was closed and reopened (反弹: its ladder continues).
   const relapses = relapsesOf(

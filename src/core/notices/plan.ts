@@ -34,6 +34,8 @@ export interface NoticeInput {
   t: Translate;
   /** The highest notice number of the year ever given (the durable counter): numbers go on after it. */
   numberFloor?: number;
+  /** Keys of tasks a verifier sent back in 整改反馈 today: their 退回通知 goes today too (issue 16). */
+  returnedToday?: ReadonlySet<string>;
 }
 
 /** One notice (or reminder) of one task to one person. */
@@ -376,7 +378,7 @@ function returnNoticeStands(task: TaskRow, mine: readonly LogEntry[], today: Day
 function planReminder(input: NoticeInput, plan: NoticePlan, task: TaskRow, base: NoticeBase, mine: readonly LogEntry[]): void {
   // A 整改通知 given before the deadline (当场下单) already states it as its 限期: no reminder on top.
   const noticed = mine.some((e) => isLadderEntry(e) && e.deadline === base.deadline && isGiven(e.outcome, input.settings.dryRun));
-  if (noticed || returnNoticeStands(task, mine, input.today)) return;
+  if (noticed || returnNoticeStands(task, mine, input.today) || input.returnedToday?.has(base.key)) return;
   const reminders = steps(
     mine.filter((e) => e.level === 'reminder' && e.deadline === base.deadline),
     input.settings.dryRun,

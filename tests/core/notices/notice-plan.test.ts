@@ -285,7 +285,7 @@ describe('a task sent back (退回) before its deadline', () => {
       statusChanged,
       deadline: { kind: 'date', day: today + 2, form: 'ymd' },
       effectiveDeadline: today + 2,
-      state: { code: 'dueSoon' },
+      state: { code: 'dueSoon', daysOverdue: 0 },
     });
   const returnRow = (day: number): LogEntry => ({ ...given('R', 9, 0, day), number: '督办退回〔2026〕1号', level: 'return' });
   const reminders = (plan: ReturnType<typeof planNotices>) => plan.deliveries.filter((d) => d.notice.level === 'reminder');
@@ -298,5 +298,11 @@ describe('a task sent back (退回) before its deadline', () => {
     expect(reminders(planNotices({ ...input, tasks: [dueSoon(today - 1)], entries: [returnRow(today - 1)] }))).toEqual([]);
     // Sent back before Duban first saw the row: no 退回通知 went, so the reminder still does.
     expect(reminders(planNotices({ ...input, tasks: [dueSoon(today - 1)], entries: [] })).map((d) => d.to)).toEqual(['cgj@example.org']);
+  });
+
+  it('gets no 临期提醒 the day a verifier sends its reply back in 整改反馈 either (its 退回通知 goes the same day)', () => {
+    const replied = { ...dueSoon(today - 3), status: 'in_progress' as const };
+    expect(reminders(planNotices({ ...input, tasks: [replied], entries: [], returnedToday: new Set(['R']) }))).toEqual([]);
+    expect(reminders(planNotices({ ...input, tasks: [replied], entries: [] })).map((d) => d.to)).toEqual(['cgj@example.org']);
   });
 });
