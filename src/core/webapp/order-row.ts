@@ -45,12 +45,13 @@ export function nextSequence(values: readonly (readonly unknown[])[], taskRows: 
 }
 
 /** 备注: 「现场交办：王督查」, with 「；位置：30.274120,120.155170」 when the phone sent its position. */
-export function orderRemark(order: OrderInput, inspector: string, t: Translate): string {
+export function orderRemark(order: OrderInput, inspector: string, t: Translate, placeInRemark = false): string {
+  const place = placeInRemark && order.place !== '' ? t('order.remarkPlace', { place: order.place }) : '';
   const position =
     order.lat === undefined || order.lng === undefined
       ? ''
       : t('order.remarkPosition', { lat: order.lat.toFixed(6), lng: order.lng.toFixed(6) });
-  return t('order.remark', { name: inspector }) + position;
+  return t('order.remark', { name: inspector }) + place + position;
 }
 
 /** The row to append. */
@@ -74,7 +75,9 @@ export function orderRow(input: OrderRowInput): OrderRow {
   put('deadline', order.deadlineText);
   put('place', order.place);
   if (order.category !== undefined) put('problemKind', order.category);
-  put('remark', orderRemark(order, input.inspector, input.t));
+  // A ledger without a 点位 column keeps the place in 备注, so nothing the inspector typed is lost.
+  const placeColumn = columns.place !== undefined && columns.place < input.width;
+  put('remark', orderRemark(order, input.inspector, input.t, !placeColumn));
   return { values, asText };
 }
 

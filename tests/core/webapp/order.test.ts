@@ -18,8 +18,22 @@ describe('the row an order appends', () => {
   it('fills the ledger’s own columns, 序号 after the highest, formula-looking text marked as text', () => {
     const issued = new Date(Date.UTC(2026, 10, 24, 16));
     const row = orderRow({ columns, width: 7, values, taskRows: [1, 2], order, inspector: '王督查', issued, t });
-    expect(row.values).toEqual([8, '=SUM(A1)', '市城管局', '即知即改', '现场交办：王督查；位置：30.100000,120.200000', '', '']);
+    // No 点位 column in this ledger: the place goes into 备注, never lost.
+    expect(row.values).toEqual([
+      8,
+      '=SUM(A1)',
+      '市城管局',
+      '即知即改',
+      '现场交办：王督查；点位：人民路；位置：30.100000,120.200000',
+      '',
+      '',
+    ]);
     expect(row.asText).toEqual([1]);
+  });
+  it('writes the place in the ledger’s 点位 column when it has one, not again in 备注', () => {
+    const issued = new Date(Date.UTC(2026, 10, 24, 16));
+    const row = orderRow({ columns: { ...columns, place: 6 }, width: 7, values, taskRows: [1, 2], order, inspector: '王督查', issued, t });
+    expect(row.values.slice(4)).toEqual(['现场交办：王督查；位置：30.100000,120.200000', '', '人民路']);
   });
   it('gives no 序号 when the column holds no number', () => {
     expect(nextSequence([['一'], ['二']], [0, 1], 0)).toBeUndefined();
