@@ -35,6 +35,8 @@ export interface Composed {
 /** The day's digests, composed, most urgent first. */
 export function composeAll(wb: Workbook, sheet: Sheet, plan: NoticePlan, relapseOf?: (key: string) => Relapse | undefined): Composed[] {
   const rowLink = rowLinker(wb, sheet);
+  // The web app's address is asked once for the day's digests, not once per digest.
+  const links = noticeLinks(new Date());
   return groupDigests(plan.deliveries).map(({ plan: digest, cc, deliveries }) => {
     const mail = composeDigest(digest, {
       t: wb.t,
@@ -42,7 +44,7 @@ export function composeAll(wb: Workbook, sheet: Sheet, plan: NoticePlan, relapse
       office: wb.settings,
       rowLink,
       ...(relapseOf ? { relapseOf } : {}),
-      ...noticeLinks(new Date()),
+      ...links,
     });
     const level = highestLevel(deliveries.map((d) => d.notice));
     const numbers = [...new Set(deliveries.map((d) => d.notice.number).filter((n) => n !== ''))];
