@@ -7,6 +7,9 @@
 import { findInspector, type Inspector, parseInspectors } from '../../core/webapp/inspectors';
 import { encodeLink, type LinkClaims, type LinkRole, readLink } from '../../core/webapp/token';
 import { openWorkbook } from '../workbook';
+import { webappUrl } from './url';
+
+export { webappUrl };
 
 export const SECRET_PROPERTY = 'duban.webapp.secret';
 const GENERATION_PREFIX = 'duban.webapp.generation.';
@@ -34,10 +37,13 @@ function secret(): string {
   return PropertiesService.getScriptProperties().getProperty(SECRET_PROPERTY)!;
 }
 
-/** HMAC-SHA256 of the payload under the secret, base64url without padding. */
-function signer(): (payload: string) => string {
-  const key = secret();
+/** HMAC-SHA256 of the payload under the key, base64url without padding. */
+function signerWith(key: string): (payload: string) => string {
   return (payload) => Utilities.base64EncodeWebSafe(Utilities.computeHmacSha256Signature(payload, key)).replace(/=+$/, '');
+}
+
+function signer(): (payload: string) => string {
+  return signerWith(secret());
 }
 
 function generationKey(role: LinkRole, subject: string): string {
@@ -48,28 +54,45 @@ export function currentGeneration(role: LinkRole, subject: string): number {
   return Number(PropertiesService.getScriptProperties().getProperty(generationKey(role, subject)) ?? 0) || 0;
 }
 
-import { webappUrl } from './url';
+/** What making links needs, read once: the address, the signer, and every generation (one read of script properties). */
+interface LinkMaker {
+  url: string;
+  sign: (payload: string) => string;
+  generation: (role: LinkRole, subject: string) => number;
+}
 
-export { webappUrl };
-
-function link(role: LinkRole, subject: string, now: Date, days: number): string {
+/** None when the web app has no address (not deployed, 设置 网页地址 empty). */
+function linkMaker(): LinkMaker | undefined {
   const url = webappUrl();
-  if (!url) throw new Error('webappUrl: the web app is not deployed (ScriptApp.getService().getUrl() is null)');
-  const token = encodeLink(
-    { role, subject, generation: currentGeneration(role, subject), expires: now.getTime() + days * DAY_MS },
-    signer(),
-  );
-  return `${url}?t=${token}`;
+  if (!url) return undefined;
+  ensureSecret();
+  const props = PropertiesService.getScriptProperties().getProperties();
+  return {
+    url,
+    sign: signerWith(props[SECRET_PROPERTY]!),
+    generation: (role, subject) => Number(props[generationKey(role, subject)] ?? 0) || 0,
+  };
+}
+
+function requiredMaker(): LinkMaker {
+  const maker = linkMaker();
+  if (!maker) throw new Error('webappUrl: the web app is not deployed (ScriptApp.getService().getUrl() is null)');
+  return maker;
+}
+
+function link(maker: LinkMaker, role: LinkRole, subject: string, now: Date, days: number): string {
+  const claims = { role, subject, generation: maker.generation(role, subject), expires: now.getTime() + days * DAY_MS };
+  return `${maker.url}?t=${encodeLink(claims, maker.sign)}`;
 }
 
 /** A unit's link to its reply page (call only when webappUrl() is known). */
 export function unitLink(unit: string, now: Date): string {
-  return link('unit', unit, now, UNIT_LINK_DAYS);
+  return link(requiredMaker(), 'unit', unit, now, UNIT_LINK_DAYS);
 }
 
 /** An inspector's link to the 当场下单 page (call only when webappUrl() is known). */
 export function inspectorLink(email: string, now: Date): string {
-  return link('inspector', email.trim(), now, INSPECTOR_LINK_DAYS);
+  return link(requiredMaker(), 'inspector', email.trim(), now, INSPECTOR_LINK_DAYS);
 }
 
 /** 重置单位链接: every link the unit was sent stops working; returns the new generation. */
@@ -98,5 +121,7 @@ export function checkLink(token: unknown, now: Date): LinkCheck {
 
 /** What a notice passes to core for its 在线报送整改情况 line: a unit's link maker, or none when the web app is not deployed. */
 export function noticeLinks(now: Date): { webappLink?: (unit: string) => string } {
-  return webappUrl() ? { webappLink: (unit: string) => unitLink(unit, now) } : {};
+  // One maker for all the day's notices: the address, the secret and the generations read once, not per link.
+  const maker = linkMaker();
+  return maker ? { webappLink: (unit: string) => link(maker, 'unit', unit, now, UNIT_LINK_DAYS) } : {};
 }
